@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import cors from '@fastify/cors'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Redis } from 'ioredis'
+import type { Logger } from 'pino'
+import type { Config } from './config.js'
+import type { Database } from './db/client.js'
+import { healthRoutes } from './domains/health/health.routes.js'
+import { unauthorized } from './errors.js'
+import { VERSION } from './lib/version.js'
+import { type Authenticators, authPlugin } from './plugins/auth.js'
+import { errorHandlerPlugin } from './plugins/error-handler.js'
+import { createMetricsRegistry, type Metrics, metricsPlugin } from './plugins/metrics.js'
+import { rateLimitPlugin } from './plugins/rate-limit.js'
+import { securityHeadersPlugin } from './plugins/security-headers.js'
+import { staticWebPlugin } from './plugins/static-web.js'
+
+export type AppDeps = {
+  config: Config
+  database: Database
+  logger: Logger
+  redis?: Redis
+  /** Where the built web app lives; defaults to dist/web next to the server build. */
+  webRoot?: string
+}
+
+const serverDir = dirname(fileURLToPath(import.meta.url))
+/** dist/web: beside the compiled server, or under dist/ when running from source (tests, `npm run dev`). */
+export const DEFAULT_WEB_ROOT = serverDir.endsWith(join('dist', 'server'))
+  ? join(serverDir, '..', 'web')
+  : join(serverDir, '..', 'dist', 'web')
+
+const CORS_HEADERS = ['Content-Type', 'Authorization', 'X-API-Key', 'X-Scenario-ID', 'Idempotency-Key']
+
+/** Builds the whole HTTP application: cross-cutting plugins first, then every domain. Never listens. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metrics: Metrics }> {
+  const { config, database, logger } = deps
+  const app = Fastify({
+    loggerInstance: logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+    ajv: {
+      customOptions: { allErrors: true, removeAdditional: true, coerceTypes: 'array', useDefaults: true },
+    },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  const metrics = createMetricsRegistry()
+  app.decorate('metrics', metrics)
+
+  await app.register(errorHandlerPlugin)
+  await app.register(securityHeadersPlugin, { production: config.isProduction })
+  await app.register(cors, {
+    origin: [...config.corsOrigins],
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: CORS_HEADERS,
+    exposedHeaders: [
+      'X-Request-Id',
+      'X-RateLimit-Limit',
+      'X-RateLimit-Remaining',
+      'X-RateLimit-Reset',
+      'Retry-After',
+      'Content-Disposition',
+    ],
+    credentials: true,
+    maxAge: 600,
+  })
+  const authenticators: Authenticators = {
+    bearer: async () => {
+      throw unauthorized('invalid_token', 'The access token is not valid.')
+    },
+  }
+  await app.register(authPlugin, { authenticators })
+  await app.register(rateLimitPlugin, {
+    limits: config.rateLimit,
+    redis: deps.redis,
+    onLimited: (req, rateClass) => {
+      metrics.rateLimited.inc({ class: rateClass })
+      req.log.warn({ event: 'rate_limited', class: rateClass, ip: req.ip }, 'rate limit hit')
+    },
+  })
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'mockupAWS API', version: VERSION, description: 'AWS cost simulator API (SPEC §3–§8).' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        },
+      },
+    },
+  })
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => `${header}; frame-ancestors 'none'`,
+  })
+  await app.register(metricsPlugin, { metrics })
+
+  await app.register(healthRoutes, { ping: database.ping })
+  await app.register(
+    async (api) => {
+      api.get('/', { schema: { hide: true } }, async () => ({ name: 'mockupAWS', version: VERSION }))
+    },
+    { prefix: '/api/v1' },
+  )
+
+  await app.register(staticWebPlugin, { root: deps.webRoot ?? DEFAULT_WEB_ROOT })
+  return app as unknown as FastifyInstance & { metrics: Metrics }
+}

@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { type Static, Type } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+
+const Bool = Type.Union([Type.Literal('true'), Type.Literal('false')])
+
+/** Every environment variable of SPEC §2, as strings after defaults; parsed into `Config` below. */
+const EnvSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+  }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  PUBLIC_URL: Type.String({ pattern: '^https?://', default: 'http://localhost:8000' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  JWT_SECRET_KEY: Type.Optional(Type.String()),
+  JWT_ALGORITHM: Type.String({ default: 'HS256' }),
+  ACCESS_TOKEN_EXPIRE_MINUTES: Type.Integer({ minimum: 1, maximum: 60, default: 30 }),
+  REFRESH_TOKEN_EXPIRE_DAYS: Type.Integer({ minimum: 1, maximum: 30, default: 7 }),
+  BCRYPT_ROUNDS: Type.Integer({ minimum: 4, maximum: 15, default: 12 }),
+  API_KEY_PREFIX: Type.String({ pattern: '^[a-z]{1,8}_$', default: 'mk_' }),
+  CORS_ORIGINS: Type.String({ default: 'http://localhost:5173' }),
+  RATE_LIMIT_AUTH_PER_MINUTE: Type.Integer({ minimum: 1, default: 5 }),
+  RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 100 }),
+  RATE_LIMIT_INGEST_PER_MINUTE: Type.Integer({ minimum: 1, default: 6000 }),
+  RATE_LIMIT_ALLOWLIST: Type.String({ default: '' }),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.String({ default: 'mockupAWS <no-reply@localhost>' }),
+  SCHEDULER_ENABLED: Bool,
+  REPORT_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 30 }),
+  TRUST_PROXY: Bool,
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+})
+type Env = Static<typeof EnvSchema>
+
+export type Config = Readonly<{
+  env: Env['NODE_ENV']
+  isProduction: boolean
+  port: number
+  host: string
+  publicUrl: string
+  databaseUrl: string | undefined
+  dataDir: string
+  jwt: Readonly<{ secret: string; algorithm: 'HS256'; accessTtlMinutes: number; refreshTtlDays: number }>
+  bcryptRounds: number
+  apiKeyPrefix: string
+  corsOrigins: readonly string[]
+  rateLimit: Readonly<{
+    authPerMinute: number
+    perMinute: number
+    ingestPerMinute: number
+    allowlist: readonly string[]
+  }>
+  redisUrl: string | undefined
+  smtpUrl: string | undefined
+  mailFrom: string
+  schedulerEnabled: boolean
+  reportRetentionDays: number
+  trustProxy: boolean
+  logLevel: Env['LOG_LEVEL']
+}>
+
+/** Raised with one line per bad variable; `main.ts` prints the lines and exits 1. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'))
+  }
+}
+
+const PLACEHOLDER_SECRETS = [/^change-?me/i, /^secret$/i, /^your[-_]/i, /^dev-secret-not-for-production/]
+/** The value shipped in .env.example: refusing it stops a copied example file reaching production. */
+export const EXAMPLE_SECRET = 'dev-secret-not-for-production-replace-me-0123456789'
+
+function describeEnvError(path: string, message: string): string {
+  return `${path.replace(/^\//, '')}: ${message}`
+}
+
+/** Parses the environment (defaults, coercion, rules of SPEC §2). Throws ConfigError listing every problem. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const raw: Record<string, unknown> = {}
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = source[key]
+    if (value !== undefined && value !== '') raw[key] = value
+  }
+  raw.SCHEDULER_ENABLED ??= 'true'
+  raw.TRUST_PROXY ??= 'false'
+  const withDefaults = Value.Convert(EnvSchema, Value.Default(EnvSchema, raw))
+  const problems = [...Value.Errors(EnvSchema, withDefaults)].map((e) => describeEnvError(e.path, e.message))
+  if (problems.length > 0) throw new ConfigError(dedupeByVariable(problems))
+  const env = withDefaults as Env
+  const isProduction = env.NODE_ENV === 'production'
+
+  if (env.JWT_ALGORITHM !== 'HS256') problems.push('JWT_ALGORITHM: only HS256 is accepted')
+  if (isProduction) {
+    const secret = env.JWT_SECRET_KEY
+    if (!secret) problems.push('JWT_SECRET_KEY: required in production')
+    else if (secret.length < 32) problems.push('JWT_SECRET_KEY: must be at least 32 characters in production')
+    else if (PLACEHOLDER_SECRETS.some((re) => re.test(secret)))
+      problems.push('JWT_SECRET_KEY: is a placeholder value; generate one with `openssl rand -hex 32`')
+    if (env.BCRYPT_ROUNDS < 12) problems.push('BCRYPT_ROUNDS: must be at least 12 in production')
+  }
+  if (problems.length > 0) throw new ConfigError(problems)
+
+  const dataDir = resolve(env.DATA_DIR)
+  return Object.freeze({
+    env: env.NODE_ENV,
+    isProduction,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
+    databaseUrl: env.DATABASE_URL,
+    dataDir,
+    jwt: Object.freeze({
+      secret: env.JWT_SECRET_KEY ?? developmentSecret(dataDir),
+      algorithm: 'HS256' as const,
+      accessTtlMinutes: env.ACCESS_TOKEN_EXPIRE_MINUTES,
+      refreshTtlDays: env.REFRESH_TOKEN_EXPIRE_DAYS,
+    }),
+    bcryptRounds: env.BCRYPT_ROUNDS,
+    apiKeyPrefix: env.API_KEY_PREFIX,
+    corsOrigins: splitList(env.CORS_ORIGINS),
+    rateLimit: Object.freeze({
+      authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
+      perMinute: env.RATE_LIMIT_PER_MINUTE,
+      ingestPerMinute: env.RATE_LIMIT_INGEST_PER_MINUTE,
+      allowlist: splitList(env.RATE_LIMIT_ALLOWLIST),
+    }),
+    redisUrl: env.REDIS_URL,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    schedulerEnabled: env.SCHEDULER_ENABLED === 'true',
+    reportRetentionDays: env.REPORT_RETENTION_DAYS,
+    trustProxy: env.TRUST_PROXY === 'true',
+    logLevel: env.LOG_LEVEL,
+  })
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+/** TypeBox reports a union failure several times for one variable; an operator needs one line per variable. */
+function dedupeByVariable(lines: string[]): string[] {
+  const seen = new Map<string, string>()
+  for (const line of lines) {
+    const name = line.split(':')[0] ?? line
+    if (!seen.has(name)) seen.set(name, line)
+  }
+  return [...seen.values()]
+}
+
+/** Development only: a random secret generated once and kept in DATA_DIR so sessions survive restarts. */
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 })
+  chmodSync(file, 0o600)
+  process.emitWarning(`JWT_SECRET_KEY is not set: generated a development secret in ${file}`)
+  return secret
+}

@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import { sql } from 'drizzle-orm'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import pg from 'pg'
+import * as schema from './schema/index.js'
+
+/** The Drizzle handle every repo takes; the same type on PostgreSQL and PGlite. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
+/** A transaction handle or the database itself: repos accept either. */
+export type DbOrTx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db
+
+export type Database = {
+  db: Db
+  engine: 'postgres' | 'pglite'
+  /** Applies pending migrations; safe to call from several processes at once. */
+  migrate(): Promise<void>
+  /** Throws when the database cannot answer. */
+  ping(): Promise<void>
+  close(): Promise<void>
+  /** node-postgres pool when on PostgreSQL (pg-boss shares it), undefined on PGlite. */
+  pool?: pg.Pool
+  /** The PGlite instance when embedded. */
+  pglite?: PGlite
+}
+
+const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url))
+/** Any constant works; it only has to be the same in every process. */
+const MIGRATION_LOCK_ID = 727_001
+
+// NUMERIC (OID 1700) and BIGINT (20) stay strings: money and quantities are exact decimals.
+pg.types.setTypeParser(1700, (v) => v)
+
+export type DatabaseOptions = {
+  /** postgres://… URL; absent → PGlite. */
+  url?: string
+  /** PGlite data directory; absent → in memory. */
+  dataDir?: string
+  poolSize?: number
+  onPoolError?: (err: Error) => void
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir)
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 20,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  })
+  // Without a listener a dropped idle connection would crash the process; the pool replaces it.
+  pool.on('error', (err) => options.onPoolError?.(err))
+  const db = drizzlePg(pool, { schema }) as unknown as Db
+  return {
+    db,
+    engine: 'postgres',
+    pool,
+    async migrate() {
+      const client = await pool.connect()
+      try {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID])
+        await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER })
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined)
+        client.release()
+      }
+    },
+    async ping() {
+      await pool.query('select 1')
+    },
+    async close() {
+      await pool.end()
+    },
+  }
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true })
+  const pglite = new PGlite(dataDir)
+  await pglite.waitReady
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db
+  return {
+    db,
+    engine: 'pglite',
+    pglite,
+    async migrate() {
+      await migratePglite(drizzlePglite(pglite, { schema }), { migrationsFolder: MIGRATIONS_FOLDER })
+    },
+    async ping() {
+      await db.execute(sql`select 1`)
+    },
+    async close() {
+      await pglite.close()
+    },
+  }
+}

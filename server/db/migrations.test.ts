@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, testEngine } from '../test/test-db.js'
+
+const EXPECTED_TABLES = [
+  'api_keys',
+  'event_rollups',
+  'ingest_batches',
+  'pii_findings',
+  'pii_totals',
+  'refresh_tokens',
+  'report_schedules',
+  'reports',
+  'scenario_line_items',
+  'scenarios',
+  'schedule_runs',
+  'security_events',
+  'usage_rollups',
+  'usage_totals',
+  'users',
+]
+
+describe(`migrations on ${testEngine}`, async () => {
+  const database = await createTestDatabase()
+  afterAll(() => database.close())
+
+  it('create the whole schema from empty', async () => {
+    const rows = await database.db.execute<{ table_name: string }>(
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+    )
+    expect(rows.rows.map((r) => r.table_name)).toEqual(EXPECTED_TABLES)
+  })
+
+  it('are idempotent: a second run applies nothing and keeps data', async () => {
+    await database.db.execute(sql`insert into users (email, password_hash) values ('keep@example.com', 'x')`)
+    await database.migrate()
+    await database.migrate()
+    const rows = await database.db.execute<{ n: string }>(sql`select count(*)::text as n from users`)
+    expect(rows.rows[0]?.n).toBe('1')
+  })
+
+  it('enforce foreign keys, enums and checks', async () => {
+    await expect(
+      database.db.execute(
+        sql`insert into scenarios (user_id, name, region) values ('00000000-0000-4000-8000-000000000000', 'x', 'us-east-1')`,
+      ),
+    ).rejects.toThrow()
+    const user = await database.db.execute<{ id: string }>(
+      sql`insert into users (email, password_hash) values ('enum@example.com', 'x') returning id`,
+    )
+    const userId = user.rows[0]?.id
+    await expect(
+      database.db.execute(
+        sql`insert into scenarios (user_id, name, region, status) values (${userId}, 'x', 'us-east-1', 'paused')`,
+      ),
+    ).rejects.toThrow()
+    await expect(
+      database.db.execute(
+        sql`insert into scenarios (user_id, name, region) values (${userId}, '   ', 'us-east-1')`,
+      ),
+    ).rejects.toThrow()
+  })
+
+  it('cascade a user deletion to their data', async () => {
+    const user = await database.db.execute<{ id: string }>(
+      sql`insert into users (email, password_hash) values ('gone@example.com', 'x') returning id`,
+    )
+    const userId = user.rows[0]?.id
+    await database.db.execute(
+      sql`insert into scenarios (user_id, name, region) values (${userId}, 's', 'us-east-1')`,
+    )
+    await database.db.execute(sql`delete from users where id = ${userId}`)
+    const left = await database.db.execute<{ n: string }>(
+      sql`select count(*)::text as n from scenarios where user_id = ${userId}`,
+    )
+    expect(left.rows[0]?.n).toBe('0')
+  })
+})

@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { VERSION } from '../../lib/version.js'
+
+const HealthResponse = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
+  version: Type.String(),
+  database: Type.Union([Type.Literal('ok'), Type.Literal('unreachable')]),
+})
+
+/** Liveness and readiness in one: 503 while the database cannot answer, 200 again as soon as it can. */
+export const healthRoutes: FastifyPluginAsyncTypebox<{ ping: () => Promise<void> }> = async (
+  app,
+  { ping },
+) => {
+  app.get(
+    '/health',
+    { schema: { tags: ['health'], response: { 200: HealthResponse, 503: HealthResponse } } },
+    async (req, reply) => {
+      try {
+        await ping()
+        return { status: 'ok' as const, version: VERSION, database: 'ok' as const }
+      } catch (err) {
+        req.log.warn({ err: { message: (err as Error).message } }, 'health check: database unreachable')
+        return reply.code(503).send({ status: 'unavailable', version: VERSION, database: 'unreachable' })
+      }
+    },
+  )
+}

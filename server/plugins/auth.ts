@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Scope } from '../domains/api-keys/scopes.js'
+import { AppError, forbidden, insufficientScope, unauthorized } from '../errors.js'
+
+/** Who is calling: a user through a JWT session (all scopes) or through one of their API keys. */
+export type Principal = {
+  userId: string
+  via: 'jwt' | 'api_key'
+  scopes: readonly Scope[]
+  apiKeyId?: string
+}
+
+/** Turns a credential into a principal, or throws the AppError the client must see. */
+export type Authenticators = {
+  bearer: (token: string) => Promise<Principal>
+  apiKey?: (key: string) => Promise<Principal>
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal
+    authFailure?: AppError
+  }
+  interface FastifyInstance {
+    /** preHandler for a protected route: a principal is required, and `scope` when the caller is an API key. */
+    requireAuth(options?: { scope?: Scope; jwtOnly?: boolean }): preHandlerAsyncHookHandler
+  }
+}
+
+/** A user id the route can trust: only callable after `requireAuth` ran. */
+export function principalOf(req: FastifyRequest): Principal {
+  if (!req.principal) throw unauthorized('missing_token', 'Authentication is required.')
+  return req.principal
+}
+
+/**
+ * Identifies the caller in onRequest (so rate limits can count per user or key) without rejecting anyone;
+ * `requireAuth` rejects on the routes that need it.
+ */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { authenticators: Authenticators }) => {
+  app.decorateRequest('principal', undefined)
+  app.decorateRequest('authFailure', undefined)
+
+  app.addHook('onRequest', async (req) => {
+    const apiKey = req.headers['x-api-key']
+    const authorization = req.headers.authorization
+    try {
+      if (typeof apiKey === 'string' && apiKey.length > 0) {
+        if (!opts.authenticators.apiKey) throw unauthorized('invalid_api_key', 'The API key is not valid.')
+        req.principal = await opts.authenticators.apiKey(apiKey)
+      } else if (authorization) {
+        const match = /^Bearer\s+(\S+)$/i.exec(authorization)
+        if (!match?.[1])
+          throw unauthorized('invalid_token', 'The Authorization header must be "Bearer <token>".')
+        req.principal = await opts.authenticators.bearer(match[1])
+      }
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err
+      req.authFailure = err
+    }
+  })
+
+  app.decorate('requireAuth', (options: { scope?: Scope; jwtOnly?: boolean } = {}) => {
+    return async (req: FastifyRequest) => {
+      if (req.authFailure) throw req.authFailure
+      const principal = principalOf(req)
+      if (options.jwtOnly && principal.via !== 'jwt') {
+        throw forbidden('API keys cannot manage API keys; sign in with your password.')
+      }
+      if (options.scope && !principal.scopes.includes(options.scope)) throw insufficientScope(options.scope)
+    }
+  })
+})

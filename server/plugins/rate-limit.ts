@@ -1,0 +1,118 @@
+import { BlockList, isIPv4, isIPv6 } from 'node:net'
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Redis } from 'ioredis'
+import type { Config } from '../config.js'
+import { rateLimited } from '../errors.js'
+
+/** Every route belongs to exactly one class (SPEC §3); routes declare auth or ingest, the rest is general. */
+export type RateClass = 'auth' | 'general' | 'ingest'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    rateClass?: RateClass
+  }
+}
+
+export type RateLimitOptions = {
+  limits: Config['rateLimit']
+  redis?: Redis
+  /** Called once per rejected request (security event + metric). */
+  onLimited?: (req: FastifyRequest, rateClass: RateClass) => void
+}
+
+function rateClassOf(req: FastifyRequest): RateClass {
+  return req.routeOptions.config?.rateClass ?? 'general'
+}
+
+/** Auth counts per IP, ingest per API key (or user), general per user, key or IP. */
+function clientKey(req: FastifyRequest, rateClass: RateClass): string {
+  const principal = req.principal
+  if (rateClass === 'auth' || !principal) return `${rateClass}:ip:${req.ip}`
+  return principal.apiKeyId
+    ? `${rateClass}:key:${principal.apiKeyId}`
+    : `${rateClass}:user:${principal.userId}`
+}
+
+/** RATE_LIMIT_ALLOWLIST accepts single addresses and CIDR ranges, IPv4 or IPv6. */
+export function buildAllowlist(entries: readonly string[]): (ip: string) => boolean {
+  const list = new BlockList()
+  for (const entry of entries) {
+    const [address = '', bits] = entry.split('/')
+    const type = isIPv6(address) ? 'ipv6' : 'ipv4'
+    if (!isIPv4(address) && !isIPv6(address))
+      throw new Error(`RATE_LIMIT_ALLOWLIST: "${entry}" is not an IP or CIDR`)
+    if (bits === undefined) list.addAddress(address, type)
+    else list.addSubnet(address, Number(bits), type)
+  }
+  return (ip) => entries.length > 0 && list.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4')
+}
+
+type IncrCallback = (err: Error | null, result: { current: number; ttl: number }) => void
+
+/**
+ * In-process fixed-window counters. The plugin's own LocalStore hands every caller the same mutable object,
+ * so concurrent requests all read the last count (three parallel requests with a limit of 2 were all
+ * rejected); this store answers each increment with its own snapshot.
+ */
+class MemoryStore {
+  private readonly windows = new Map<string, { count: number; resetAt: number }>()
+  private lastSweep = Date.now()
+
+  incr(key: string, callback: IncrCallback, timeWindow: number): void {
+    const now = Date.now()
+    this.sweep(now, timeWindow)
+    let window = this.windows.get(key)
+    if (!window || window.resetAt <= now) {
+      window = { count: 0, resetAt: now + timeWindow }
+      this.windows.set(key, window)
+    }
+    window.count += 1
+    callback(null, { current: window.count, ttl: window.resetAt - now })
+  }
+
+  child(): MemoryStore {
+    return this
+  }
+
+  /** Drops expired windows at most once per window, so memory follows the number of active clients. */
+  private sweep(now: number, timeWindow: number): void {
+    if (now - this.lastSweep < timeWindow) return
+    this.lastSweep = now
+    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key)
+  }
+}
+
+export const rateLimitPlugin = fp(async (app: FastifyInstance, opts: RateLimitOptions) => {
+  const maxByClass: Record<RateClass, number> = {
+    auth: opts.limits.authPerMinute,
+    general: opts.limits.perMinute,
+    ingest: opts.limits.ingestPerMinute,
+  }
+  const isAllowed = buildAllowlist(opts.limits.allowlist)
+  // One store and class-prefixed keys: every route of a class shares its client's counter.
+  await app.register(rateLimit, {
+    global: true,
+    timeWindow: 60_000,
+    max: (req) => maxByClass[rateClassOf(req)],
+    keyGenerator: (req) => clientKey(req, rateClassOf(req)),
+    allowList: (req) => isAllowed(req.ip),
+    ...(opts.redis ? { redis: opts.redis } : { store: MemoryStore as never }),
+    nameSpace: 'mockupaws-rl:',
+    skipOnError: false,
+    onExceeded: (req) => opts.onLimited?.(req, rateClassOf(req)),
+    errorResponseBuilder: (_req, context) => rateLimited(Math.ceil(context.ttl / 1000)),
+    addHeadersOnExceeding: {
+      'x-ratelimit-limit': true,
+      'x-ratelimit-remaining': true,
+      'x-ratelimit-reset': true,
+    },
+    addHeaders: {
+      'x-ratelimit-limit': true,
+      'x-ratelimit-remaining': true,
+      'x-ratelimit-reset': true,
+      'retry-after': true,
+    },
+  })
+})

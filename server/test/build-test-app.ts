@@ -1,0 +1,78 @@
+import { Writable } from 'node:stream'
+import type { FastifyInstance } from 'fastify'
+import { Redis } from 'ioredis'
+import { afterAll } from 'vitest'
+import { buildApp } from '../app.js'
+import { type Config, loadConfig } from '../config.js'
+import { createLogger } from '../lib/logger.js'
+import type { Metrics } from '../plugins/metrics.js'
+import { createTestDatabase, type TestDatabase } from './test-db.js'
+
+export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef'
+
+/** Config for tests: fast bcrypt, a fixed secret, generous limits unless a test asks otherwise. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    JWT_SECRET_KEY: TEST_SECRET,
+    BCRYPT_ROUNDS: '4',
+    DATA_DIR: '/tmp/mockupaws-test',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_AUTH_PER_MINUTE: '100000',
+    RATE_LIMIT_INGEST_PER_MINUTE: '100000',
+    SCHEDULER_ENABLED: 'false',
+    LOG_LEVEL: 'info',
+    ...env,
+  })
+}
+
+export type TestApp = FastifyInstance & {
+  metrics: Metrics
+  database: TestDatabase
+  config: Config
+  /** Every log line the app wrote, for "no secret in the logs" assertions. */
+  logLines: string[]
+}
+
+/**
+ * Builds the real app on a fresh migrated database (PGlite, or PostgreSQL with TEST_DATABASE_URL) and closes
+ * both after the file's tests. Pass `env` to override configuration.
+ */
+export async function buildTestApp(
+  options: {
+    env?: Record<string, string>
+    redis?: boolean
+    /** An existing database (e.g. one reached through a TCP proxy) instead of a fresh one. */
+    database?: TestDatabase
+    /** Test-only routes registered before the app is ready. */
+    routes?: (app: FastifyInstance) => void
+  } = {},
+): Promise<TestApp> {
+  const config = testConfig(options.env)
+  const database = options.database ?? (await createTestDatabase())
+  const logLines: string[] = []
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logLines.push(chunk.toString())
+      done()
+    },
+  })
+  const redis = options.redis ? new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379') : undefined
+  const app = (await buildApp({
+    config,
+    database,
+    logger: createLogger(config.logLevel, sink),
+    redis,
+  })) as TestApp
+  app.decorate('database', database)
+  app.decorate('config', config)
+  app.decorate('logLines', logLines)
+  options.routes?.(app)
+  await app.ready()
+  afterAll(async () => {
+    await app.close()
+    await redis?.quit()
+    await database.close()
+  })
+  return app
+}

@@ -10,8 +10,10 @@ import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import type { Config } from './config.js'
 import type { Database } from './db/client.js'
+import { authRoutes } from './domains/auth/auth.routes.js'
+import { createAuthService } from './domains/auth/auth.service.js'
 import { healthRoutes } from './domains/health/health.routes.js'
-import { unauthorized } from './errors.js'
+import { createSecurityEventService } from './domains/security-events/security-events.service.js'
 import { VERSION } from './lib/version.js'
 import { type Authenticators, authPlugin } from './plugins/auth.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
@@ -71,18 +73,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
     credentials: true,
     maxAge: 600,
   })
-  const authenticators: Authenticators = {
-    bearer: async () => {
-      throw unauthorized('invalid_token', 'The access token is not valid.')
-    },
-  }
+  const securityEvents = createSecurityEventService({ db: database.db, logger: app.log })
+  const auth = createAuthService({ db: database.db, config, securityEvents })
+  const authenticators: Authenticators = { bearer: auth.authenticateBearer }
   await app.register(authPlugin, { authenticators })
   await app.register(rateLimitPlugin, {
     limits: config.rateLimit,
     redis: deps.redis,
     onLimited: (req, rateClass) => {
       metrics.rateLimited.inc({ class: rateClass })
-      req.log.warn({ event: 'rate_limited', class: rateClass, ip: req.ip }, 'rate limit hit')
+      securityEvents.recordInBackground({
+        type: 'rate_limited',
+        userId: req.principal?.userId,
+        ip: req.ip,
+        details: `${rateClass} class, ${req.method} ${req.routeOptions.url ?? 'unmatched'}`,
+      })
     },
   })
   await app.register(swagger, {
@@ -107,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
   await app.register(
     async (api) => {
       api.get('/', { schema: { hide: true } }, async () => ({ name: 'mockupAWS', version: VERSION }))
+      await api.register(authRoutes, { auth })
     },
     { prefix: '/api/v1' },
   )

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util'
 import { migrateCommand } from './cli/migrate.js'
 import { serve } from './cli/serve.js'
+import { userCommand } from './cli/user.js'
 import { type Config, ConfigError, loadConfig } from './config.js'
 
 const USAGE = `Usage: mockupaws <command>
@@ -8,6 +8,8 @@ const USAGE = `Usage: mockupaws <command>
 Commands:
   serve      HTTP API, web app and scheduler (npm start)
   migrate    apply database migrations and exit
+  user create --email EMAIL --password-stdin [--name NAME]
+             create an account (the password is read from stdin)
 `
 
 type Command = (config: Config, args: string[]) => Promise<void>
@@ -15,6 +17,7 @@ type Command = (config: Config, args: string[]) => Promise<void>
 const COMMANDS: Record<string, Command> = {
   serve: (config) => serve(config),
   migrate: (config) => migrateCommand(config),
+  user: userCommand,
 }
 
 function readConfig(): Config {
@@ -33,8 +36,7 @@ function readConfig(): Config {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false })
-  const [name, ...rest] = positionals
+  const [name, ...rest] = argv
   const command = name ? COMMANDS[name] : undefined
   if (!command) {
     process.stderr.write(USAGE)

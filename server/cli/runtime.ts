@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { Redis } from 'ioredis'
-import type { Logger } from 'pino'
+import pino, { type Logger } from 'pino'
 import type { Config } from '../config.js'
 import { type Database, openDatabase } from '../db/client.js'
 import { createLogger } from '../lib/logger.js'
@@ -8,8 +8,9 @@ import { createLogger } from '../lib/logger.js'
 /** What every long-running command needs: config, a logger, a migrated database, Redis when configured. */
 export type Runtime = { config: Config; logger: Logger; database: Database; redis?: Redis }
 
-export async function openRuntime(config: Config): Promise<Runtime> {
-  const logger = createLogger(config.logLevel)
+/** Tools whose stdout is their answer (`user create`, `ingest`) log to stderr instead. */
+export async function openRuntime(config: Config, options: { logToStderr?: boolean } = {}): Promise<Runtime> {
+  const logger = createLogger(config.logLevel, options.logToStderr ? pino.destination(2) : undefined)
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: join(config.dataDir, 'pglite'),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, testEngine } from '../test/test-db.js'
+import { queryRows } from './client.js'
 
 const EXPECTED_TABLES = [
   'api_keys',
@@ -25,18 +26,19 @@ describe(`migrations on ${testEngine}`, async () => {
   afterAll(() => database.close())
 
   it('create the whole schema from empty', async () => {
-    const rows = await database.db.execute<{ table_name: string }>(
+    const rows = await queryRows<{ table_name: string }>(
+      database.db,
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     )
-    expect(rows.rows.map((r) => r.table_name)).toEqual(EXPECTED_TABLES)
+    expect(rows.map((r) => r.table_name)).toEqual(EXPECTED_TABLES)
   })
 
   it('are idempotent: a second run applies nothing and keeps data', async () => {
     await database.db.execute(sql`insert into users (email, password_hash) values ('keep@example.com', 'x')`)
     await database.migrate()
     await database.migrate()
-    const rows = await database.db.execute<{ n: string }>(sql`select count(*)::text as n from users`)
-    expect(rows.rows[0]?.n).toBe('1')
+    const rows = await queryRows<{ n: string }>(database.db, sql`select count(*)::text as n from users`)
+    expect(rows[0]?.n).toBe('1')
   })
 
   it('enforce foreign keys, enums and checks', async () => {
@@ -45,10 +47,11 @@ describe(`migrations on ${testEngine}`, async () => {
         sql`insert into scenarios (user_id, name, region) values ('00000000-0000-4000-8000-000000000000', 'x', 'us-east-1')`,
       ),
     ).rejects.toThrow()
-    const user = await database.db.execute<{ id: string }>(
+    const [user] = await queryRows<{ id: string }>(
+      database.db,
       sql`insert into users (email, password_hash) values ('enum@example.com', 'x') returning id`,
     )
-    const userId = user.rows[0]?.id
+    const userId = user?.id
     await expect(
       database.db.execute(
         sql`insert into scenarios (user_id, name, region, status) values (${userId}, 'x', 'us-east-1', 'paused')`,
@@ -62,17 +65,19 @@ describe(`migrations on ${testEngine}`, async () => {
   })
 
   it('cascade a user deletion to their data', async () => {
-    const user = await database.db.execute<{ id: string }>(
+    const [user] = await queryRows<{ id: string }>(
+      database.db,
       sql`insert into users (email, password_hash) values ('gone@example.com', 'x') returning id`,
     )
-    const userId = user.rows[0]?.id
+    const userId = user?.id
     await database.db.execute(
       sql`insert into scenarios (user_id, name, region) values (${userId}, 's', 'us-east-1')`,
     )
     await database.db.execute(sql`delete from users where id = ${userId}`)
-    const left = await database.db.execute<{ n: string }>(
+    const left = await queryRows<{ n: string }>(
+      database.db,
       sql`select count(*)::text as n from scenarios where user_id = ${userId}`,
     )
-    expect(left.rows[0]?.n).toBe('0')
+    expect(left[0]?.n).toBe('0')
   })
 })

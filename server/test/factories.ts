@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+
+export type TestUser = {
+  id: string
+  email: string
+  password: string
+  accessToken: string
+  refreshToken: string
+  /** `{ authorization: 'Bearer …' }` for app.inject. */
+  headers: { authorization: string }
+}
+
+let counter = 0
+
+/** Registers a unique user through the real API and returns its credentials. */
+export async function createUser(
+  app: FastifyInstance,
+  overrides: { email?: string; password?: string; full_name?: string } = {},
+): Promise<TestUser> {
+  counter += 1
+  const email = overrides.email ?? `user${counter}-${randomUUID().slice(0, 8)}@example.com`
+  const password = overrides.password ?? `Passw0rd-${randomUUID().slice(0, 8)}`
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/register',
+    payload: { email, password, full_name: overrides.full_name ?? `Test User ${counter}` },
+  })
+  if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`)
+  const body = res.json()
+  return {
+    id: body.user.id,
+    email: body.user.email,
+    password,
+    accessToken: body.access_token,
+    refreshToken: body.refresh_token,
+    headers: { authorization: `Bearer ${body.access_token}` },
+  }
+}

@@ -10,6 +10,8 @@ import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import type { Config } from './config.js'
 import type { Database } from './db/client.js'
+import { apiKeyRoutes } from './domains/api-keys/api-keys.routes.js'
+import { createApiKeyService } from './domains/api-keys/api-keys.service.js'
 import { authRoutes } from './domains/auth/auth.routes.js'
 import { createAuthService } from './domains/auth/auth.service.js'
 import { healthRoutes } from './domains/health/health.routes.js'
@@ -75,7 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
   })
   const securityEvents = createSecurityEventService({ db: database.db, logger: app.log })
   const auth = createAuthService({ db: database.db, config, securityEvents })
-  const authenticators: Authenticators = { bearer: auth.authenticateBearer }
+  const apiKeys = createApiKeyService({ db: database.db, config, securityEvents })
+  const authenticators: Authenticators = { bearer: auth.authenticateBearer, apiKey: apiKeys.authenticate }
   await app.register(authPlugin, { authenticators })
   await app.register(rateLimitPlugin, {
     limits: config.rateLimit,
@@ -113,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
     async (api) => {
       api.get('/', { schema: { hide: true } }, async () => ({ name: 'mockupAWS', version: VERSION }))
       await api.register(authRoutes, { auth })
+      await api.register(apiKeyRoutes, { apiKeys })
     },
     { prefix: '/api/v1' },
   )

@@ -14,8 +14,13 @@ export type Principal = {
 /** Turns a credential into a principal, or throws the AppError the client must see. */
 export type Authenticators = {
   bearer: (token: string) => Promise<Principal>
-  apiKey?: (key: string) => Promise<Principal>
+  apiKey?: (key: string, ip: string) => Promise<Principal>
 }
+
+/** What a protected route declared, recorded for the scope-matrix tests and the docs. */
+export type ProtectedRoute = { method: string; url: string; scope?: Scope; jwtOnly: boolean }
+type AuthRequirement = { scope?: Scope; jwtOnly?: boolean }
+const REQUIREMENT = Symbol('authRequirement')
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,7 +29,9 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /** preHandler for a protected route: a principal is required, and `scope` when the caller is an API key. */
-    requireAuth(options?: { scope?: Scope; jwtOnly?: boolean }): preHandlerAsyncHookHandler
+    requireAuth(options?: AuthRequirement): preHandlerAsyncHookHandler
+    /** Every route guarded by requireAuth, with its scope. */
+    protectedRoutes: ProtectedRoute[]
   }
 }
 
@@ -48,7 +55,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { authenticators
     try {
       if (typeof apiKey === 'string' && apiKey.length > 0) {
         if (!opts.authenticators.apiKey) throw unauthorized('invalid_api_key', 'The API key is not valid.')
-        req.principal = await opts.authenticators.apiKey(apiKey)
+        req.principal = await opts.authenticators.apiKey(apiKey, req.ip)
       } else if (authorization) {
         const match = /^Bearer\s+(\S+)$/i.exec(authorization)
         if (!match?.[1])
@@ -61,14 +68,37 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { authenticators
     }
   })
 
-  app.decorate('requireAuth', (options: { scope?: Scope; jwtOnly?: boolean } = {}) => {
-    return async (req: FastifyRequest) => {
+  app.decorate('requireAuth', (options: AuthRequirement = {}) => {
+    const guard = async (req: FastifyRequest) => {
       if (req.authFailure) throw req.authFailure
       const principal = principalOf(req)
       if (options.jwtOnly && principal.via !== 'jwt') {
         throw forbidden('API keys cannot manage API keys; sign in with your password.')
       }
       if (options.scope && !principal.scopes.includes(options.scope)) throw insufficientScope(options.scope)
+    }
+    return Object.assign(guard, { [REQUIREMENT]: options })
+  })
+
+  const protectedRoutes: ProtectedRoute[] = []
+  app.decorate('protectedRoutes', protectedRoutes)
+  // Routes declare the guard as a preHandler; it is moved to run before body validation, so a caller without
+  // the right credential or scope gets 401/403 and learns nothing about the route's schema.
+  app.addHook('onRoute', (route) => {
+    const preHandlers = [route.preHandler ?? []].flat() as Array<{ [REQUIREMENT]?: AuthRequirement }>
+    const guard = preHandlers.find((h) => h[REQUIREMENT])
+    const requirement = guard?.[REQUIREMENT]
+    if (!guard || !requirement) return
+    route.preHandler = preHandlers.filter((h) => h !== guard) as typeof route.preHandler
+    route.preValidation = [guard, ...[route.preValidation ?? []].flat()] as typeof route.preValidation
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue
+      protectedRoutes.push({
+        method,
+        url: route.url,
+        scope: requirement.scope,
+        jwtOnly: requirement.jwtOnly ?? false,
+      })
     }
   })
 })

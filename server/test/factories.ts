@@ -37,3 +37,27 @@ export async function createUser(
     headers: { authorization: `Bearer ${body.access_token}` },
   }
 }
+
+export type TestApiKey = { id: string; key: string; keyPrefix: string; headers: { 'x-api-key': string } }
+
+/** Creates an API key for `user` through the real API. */
+export async function createApiKey(
+  app: FastifyInstance,
+  user: TestUser,
+  body: { name?: string; scopes: string[]; expires_days?: number },
+): Promise<TestApiKey> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/api-keys',
+    headers: user.headers,
+    payload: { name: body.name ?? 'test key', ...body },
+  })
+  if (res.statusCode !== 201) throw new Error(`api key create failed: ${res.statusCode} ${res.body}`)
+  const created = res.json()
+  return {
+    id: created.id,
+    key: created.key,
+    keyPrefix: created.key_prefix,
+    headers: { 'x-api-key': created.key },
+  }
+}

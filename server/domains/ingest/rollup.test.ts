@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import type { IngestEvent } from './events.js'
+import { aggregateEvents } from './rollup.js'
+
+const received = new Date('2025-06-15T12:00:42.500Z')
+const at = (iso: string) => Date.parse(iso)
+
+describe('aggregateEvents', () => {
+  it('sums usage per UTC minute and usage type, placing untimed events at the receive time', () => {
+    const events: IngestEvent[] = [
+      { type: 'sqs.send', time: at('2025-06-15T11:59:59.999Z'), bytes: 256 * 1024, fifo: false },
+      { type: 'sqs.send', time: at('2025-06-15T12:00:00.000Z'), bytes: 10, fifo: false },
+      { type: 'sqs.send', time: undefined, bytes: 70 * 1024, fifo: false },
+      { type: 'lambda.invoke', time: undefined, durationMs: 10.1, memoryMb: 128, architecture: 'x86_64' },
+    ]
+    const { rollups } = aggregateEvents(events, received)
+    const minute1159 = Date.UTC(2025, 5, 15, 11, 59)
+    const minute1200 = Date.UTC(2025, 5, 15, 12, 0)
+    expect([...rollups.entries()]).toEqual([
+      [
+        `${minute1159}|sqs.requests.standard`,
+        { minute: new Date(minute1159), usageType: 'sqs.requests.standard', quantity: 4 },
+      ],
+      // 1 request for 10 bytes + 2 for 70 KB.
+      [
+        `${minute1200}|sqs.requests.standard`,
+        { minute: new Date(minute1200), usageType: 'sqs.requests.standard', quantity: 3 },
+      ],
+      [
+        `${minute1200}|lambda.requests`,
+        { minute: new Date(minute1200), usageType: 'lambda.requests', quantity: 1 },
+      ],
+      [
+        `${minute1200}|lambda.gb_seconds.x86_64`,
+        { minute: new Date(minute1200), usageType: 'lambda.gb_seconds.x86_64', quantity: 11 * 128 },
+      ],
+    ])
+  })
+
+  it('counts events per minute and event type', () => {
+    const events: IngestEvent[] = [
+      { type: 's3.list', time: undefined, bytes: 0 },
+      { type: 's3.list', time: undefined, bytes: 0 },
+      { type: 's3.get', time: at('2025-06-15T11:00:30Z'), bytes: 0 },
+    ]
+    const { eventCounts } = aggregateEvents(events, received)
+    const minute1200 = Date.UTC(2025, 5, 15, 12, 0)
+    const minute1100 = Date.UTC(2025, 5, 15, 11, 0)
+    expect(Object.fromEntries([...eventCounts].map(([key, value]) => [key, value.count]))).toEqual({
+      [`${minute1200}|s3.list`]: 2,
+      [`${minute1100}|s3.get`]: 1,
+    })
+    expect(eventCounts.get(`${minute1100}|s3.get`)).toEqual({
+      minute: new Date(minute1100),
+      eventType: 's3.get',
+      count: 1,
+    })
+  })
+
+  it('nets S3 storage changes within a minute', () => {
+    const events: IngestEvent[] = [
+      { type: 's3.put', time: undefined, bytes: 1_000 },
+      { type: 's3.delete', time: undefined, bytes: 400 },
+    ]
+    const minute1200 = Date.UTC(2025, 5, 15, 12, 0)
+    const { rollups } = aggregateEvents(events, received)
+    expect(rollups.get(`${minute1200}|s3.storage_gb_month`)?.quantity).toBe(600)
+    expect(rollups.get(`${minute1200}|s3.requests.put`)?.quantity).toBe(1)
+  })
+
+  it('collects masked PII findings with the index of their event', () => {
+    const events: IngestEvent[] = [
+      { type: 's3.list', time: undefined, bytes: 0 },
+      {
+        type: 'log',
+        time: undefined,
+        message: 'login jane@example.com from 10.0.0.1',
+        level: undefined,
+        service: undefined,
+      },
+    ]
+    expect(aggregateEvents(events, received).pii).toEqual([
+      { kind: 'email', masked: 'j***@e***.com', eventIndex: 1 },
+      { kind: 'ipv4', masked: '10.*.*.*', eventIndex: 1 },
+    ])
+  })
+
+  it('reports the earliest and latest event times, and none for an empty batch', () => {
+    const events: IngestEvent[] = [
+      { type: 's3.list', time: at('2025-06-15T11:00:00Z'), bytes: 0 },
+      { type: 's3.list', time: undefined, bytes: 0 },
+    ]
+    const aggregate = aggregateEvents(events, received)
+    expect(aggregate.firstEventAt).toEqual(new Date('2025-06-15T11:00:00Z'))
+    expect(aggregate.lastEventAt).toEqual(received)
+    const empty = aggregateEvents([], received)
+    expect(empty.firstEventAt).toBeUndefined()
+    expect(empty.rollups.size).toBe(0)
+  })
+})

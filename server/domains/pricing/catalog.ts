@@ -1,0 +1,153 @@
+import catalogJson from './catalog.json' with { type: 'json' }
+import { SERVICE_IDS, serviceOfUsageType } from './service-ids.js'
+
+/** How a figure was sourced: AWS text, an AWS Price List figure quoted elsewhere, a third party, or derived. */
+export type Confidence = 'official' | 'price-list' | 'secondary' | 'inferred'
+
+/** One band of a graduated price: usage up to `upto` (cumulative per month, null = unbounded) pays `price`. */
+export interface PriceTier {
+  upto: string | null
+  price: string
+}
+
+/** The price of one usage type in one region; `price` is per `per` units of `unit`. */
+export interface PriceEntry {
+  unit: string
+  per: string
+  tiers: PriceTier[]
+  /** Only the listed bands were sourced: usage above the last `upto` is unpriced, never extrapolated. */
+  tiers_incomplete?: boolean
+  source: string
+  confidence: Confidence
+  as_of: string
+  note?: string
+}
+
+/** A monthly allowance shared by the listed usage types, allocated in the listed order. */
+export interface FreeTierOffer {
+  usage_types: string[]
+  quantity: string
+  unit: string
+  note: string
+  source: string
+}
+
+export interface ServiceEntry {
+  name: string
+  /** Unit per usage type; a key ending in `.*` matches any last segment (`ec2.instance_hours.*`). */
+  units: Record<string, string>
+  free_tier: FreeTierOffer[]
+  models?: Record<string, { name: string; provider: string }>
+}
+
+export interface Catalog {
+  meta: {
+    as_of: string
+    currency: string
+    description: string
+    sources: Record<string, { url: string; note: string }>
+  }
+  regions: Record<string, { name: string }>
+  services: Record<string, ServiceEntry>
+  prices: Record<string, Record<string, PriceEntry>>
+}
+
+/** The catalog shipped in the repository (server/domains/pricing/catalog.json). */
+export const bundledCatalog: Catalog = catalogJson as Catalog
+
+/** The price of `usageType` in `region`, or undefined when the catalog has none there. */
+export function findPrice(catalog: Catalog, region: string, usageType: string): PriceEntry | undefined {
+  return catalog.prices[region]?.[usageType]
+}
+
+/** The unit of a usage type from its service's unit table, or undefined for an unknown usage type. */
+export function unitOfUsageType(catalog: Catalog, usageType: string): string | undefined {
+  const units = catalog.services[serviceOfUsageType(usageType)]?.units
+  if (!units) return undefined
+  const exact = units[usageType]
+  if (exact) return exact
+  const wildcard = `${usageType.slice(0, usageType.lastIndexOf('.'))}.*`
+  return units[wildcard]
+}
+
+/** Regions of the catalog, sorted by code, for `GET /pricing/regions`. */
+export function listRegions(catalog: Catalog = bundledCatalog): { code: string; name: string }[] {
+  return Object.entries(catalog.regions)
+    .map(([code, { name }]) => ({ code, name }))
+    .sort((a, b) => a.code.localeCompare(b.code))
+}
+
+/** Instance types (or classes) that have a price under `prefix` in any region, sorted. */
+function listPricedSuffixes(catalog: Catalog, prefix: string): string[] {
+  const found = new Set<string>()
+  for (const regionPrices of Object.values(catalog.prices)) {
+    for (const usageType of Object.keys(regionPrices)) {
+      if (usageType.startsWith(prefix)) found.add(usageType.slice(prefix.length))
+    }
+  }
+  return [...found].sort()
+}
+
+/** Bedrock model ids known to the catalog. */
+export function listModels(catalog: Catalog = bundledCatalog): string[] {
+  return Object.keys(catalog.services.bedrock?.models ?? {}).sort()
+}
+
+/** EC2 instance types priced in at least one region. */
+export function listInstanceTypes(catalog: Catalog = bundledCatalog): string[] {
+  return listPricedSuffixes(catalog, 'ec2.instance_hours.')
+}
+
+/** RDS instance classes priced in at least one region. */
+export function listInstanceClasses(catalog: Catalog = bundledCatalog): string[] {
+  return listPricedSuffixes(catalog, 'rds.instance_hours.')
+}
+
+export interface ServiceSummary {
+  id: string
+  name: string
+  free_tier: FreeTierOffer[]
+  models?: { id: string; name: string; provider: string }[]
+  instance_types?: string[]
+  instance_classes?: string[]
+}
+
+/** Services with their free tier and selectable values, in SERVICE_IDS order, for `GET /pricing/services`. */
+export function listServices(catalog: Catalog = bundledCatalog): ServiceSummary[] {
+  return SERVICE_IDS.flatMap((id) => {
+    const service = catalog.services[id]
+    if (!service) return []
+    const summary: ServiceSummary = { id, name: service.name, free_tier: service.free_tier }
+    if (service.models) {
+      summary.models = Object.entries(service.models).map(([modelId, model]) => ({ id: modelId, ...model }))
+    }
+    if (id === 'ec2') summary.instance_types = listInstanceTypes(catalog)
+    if (id === 'rds') summary.instance_classes = listInstanceClasses(catalog)
+    return [summary]
+  })
+}
+
+export interface ServicePrices {
+  region: string
+  service: string
+  as_of: string
+  currency: string
+  prices: ({ usage_type: string } & PriceEntry)[]
+}
+
+/**
+ * Prices of one service in one region for `GET /pricing/:region/:service`, sorted by usage type.
+ * Returns undefined when the region or the service is not in the catalog (the route answers 404).
+ */
+export function getServicePrices(
+  region: string,
+  service: string,
+  catalog: Catalog = bundledCatalog,
+): ServicePrices | undefined {
+  if (!catalog.regions[region] || !catalog.services[service]) return undefined
+  const prices = Object.entries(catalog.prices[region] ?? {})
+    .filter(([usageType]) => serviceOfUsageType(usageType) === service)
+    .map(([usageType, entry]) => ({ usage_type: usageType, ...entry }))
+    .sort((a, b) => a.usage_type.localeCompare(b.usage_type))
+  return { region, service, as_of: catalog.meta.as_of, currency: catalog.meta.currency, prices }
+}

@@ -15,6 +15,14 @@ import { createApiKeyService } from './domains/api-keys/api-keys.service.js'
 import { authRoutes } from './domains/auth/auth.routes.js'
 import { createAuthService } from './domains/auth/auth.service.js'
 import { healthRoutes } from './domains/health/health.routes.js'
+import { ingestRoutes } from './domains/ingest/ingest.routes.js'
+import { createIngestService } from './domains/ingest/ingest.service.js'
+import { createScenarioMetricsService } from './domains/ingest/scenario-metrics.service.js'
+import { pricingRoutes } from './domains/pricing/pricing.routes.js'
+import { createPricingService } from './domains/pricing/pricing.service.js'
+import { createCostService } from './domains/scenarios/costs.service.js'
+import { scenarioRoutes } from './domains/scenarios/scenarios.routes.js'
+import { createScenarioService } from './domains/scenarios/scenarios.service.js'
 import { createSecurityEventService } from './domains/security-events/security-events.service.js'
 import { VERSION } from './lib/version.js'
 import { type Authenticators, authPlugin } from './plugins/auth.js'
@@ -111,12 +119,32 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
   })
   await app.register(metricsPlugin, { metrics })
 
+  // The newest imported catalog (`mockupaws pricing import`), else the bundled one.
+  const pricing = createPricingService({ db: database.db })
+  await pricing.load()
+  const scenarios = createScenarioService({ db: database.db, pricing })
+  const costs = createCostService({ db: database.db, pricing })
+
   await app.register(healthRoutes, { ping: database.ping })
+  // PGlite is one connection: a second concurrent commit would only queue behind the first.
+  const ingest = createIngestService({
+    db: database.db,
+    logger: app.log,
+    concurrency: database.engine === 'postgres' ? 2 : 1,
+  })
+  app.addHook('preClose', () => ingest.drain())
+
   await app.register(
     async (api) => {
       api.get('/', { schema: { hide: true } }, async () => ({ name: 'mockupAWS', version: VERSION }))
       await api.register(authRoutes, { auth })
       await api.register(apiKeyRoutes, { apiKeys })
+      await api.register(pricingRoutes, { pricing })
+      await api.register(scenarioRoutes, { scenarios, costs })
+      await api.register(ingestRoutes, {
+        ingest,
+        metrics: createScenarioMetricsService({ db: database.db, pricing }),
+      })
     },
     { prefix: '/api/v1' },
   )

@@ -170,3 +170,13 @@ function developmentSecret(dataDir: string): string {
   process.emitWarning(`JWT_SECRET_KEY is not set: generated a development secret in ${file}`)
   return secret
 }
+
+/** What client commands (`mockupaws ingest`) read from the environment; they never need server config. */
+export type ClientSettings = { apiKey: string | undefined; url: string }
+
+export function loadClientSettings(source: Record<string, string | undefined> = process.env): ClientSettings {
+  return {
+    apiKey: source.MOCKUPAWS_API_KEY || undefined,
+    url: source.MOCKUPAWS_URL || 'http://localhost:8000',
+  }
+}

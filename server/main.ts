@@ -1,7 +1,9 @@
+import { ingestCommand } from './cli/ingest.js'
 import { migrateCommand } from './cli/migrate.js'
+import { pricingCommand } from './cli/pricing.js'
 import { serve } from './cli/serve.js'
 import { userCommand } from './cli/user.js'
-import { type Config, ConfigError, loadConfig } from './config.js'
+import { type Config, ConfigError, loadClientSettings, loadConfig } from './config.js'
 
 const USAGE = `Usage: mockupaws <command>
 
@@ -10,6 +12,10 @@ Commands:
   migrate    apply database migrations and exit
   user create --email EMAIL --password-stdin [--name NAME]
              create an account (the password is read from stdin)
+  pricing import FILE
+             apply an AWS Price List offer file (bulk JSON) to the stored pricing catalog
+  ingest --scenario ID [--api-key KEY] [--url URL] [--batch 1000]
+             send NDJSON events or log lines from stdin to a server's ingest API
 `
 
 type Command = (config: Config, args: string[]) => Promise<void>
@@ -18,14 +24,18 @@ const COMMANDS: Record<string, Command> = {
   serve: (config) => serve(config),
   migrate: (config) => migrateCommand(config),
   user: userCommand,
+  pricing: pricingCommand,
 }
 
-function readConfig(): Config {
+function loadDotEnv(): void {
   try {
     process.loadEnvFile()
   } catch {
     // no .env file: the environment alone is the configuration
   }
+}
+
+function readConfig(): Config {
   try {
     return loadConfig()
   } catch (err) {
@@ -37,6 +47,9 @@ function readConfig(): Config {
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv
+  loadDotEnv()
+  // A client command: it talks to a server over HTTP and needs none of the server's configuration.
+  if (name === 'ingest') return ingestCommand(loadClientSettings(), rest)
   const command = name ? COMMANDS[name] : undefined
   if (!command) {
     process.stderr.write(USAGE)

@@ -6,9 +6,11 @@ import { queryRows } from './client.js'
 const EXPECTED_TABLES = [
   'api_keys',
   'event_rollups',
+  'event_totals',
   'ingest_batches',
   'pii_findings',
   'pii_totals',
+  'pricing_catalogs',
   'refresh_tokens',
   'report_schedules',
   'reports',

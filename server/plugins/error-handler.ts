@@ -51,9 +51,9 @@ export function toAppError(err: FastifyError | Error): AppError {
   return internalError()
 }
 
-/** Drizzle's own message embeds the SQL text and its parameters: log the driver's cause instead. */
-function describeForLog(err: Error) {
-  const source = err.name === 'DrizzleQueryError' && err.cause instanceof Error ? err.cause : err
+/** Drizzle's own message ("Failed query: …") embeds the SQL text and its parameters: log the driver's cause. */
+export function describeForLog(err: Error) {
+  const source = err.message.startsWith('Failed query') && err.cause instanceof Error ? err.cause : err
   return { type: source.name, code: (source as FastifyError).code, message: source.message }
 }
 

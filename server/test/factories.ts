@@ -61,3 +61,34 @@ export async function createApiKey(
     headers: { 'x-api-key': created.key },
   }
 }
+
+/** Creates a scenario through the API; `status: 'running'` moves it there so it accepts ingest. */
+export async function createScenario(
+  app: FastifyInstance,
+  user: TestUser,
+  body: { name?: string; region?: string; status?: 'draft' | 'running'; include_free_tier?: boolean } = {},
+): Promise<{ id: string }> {
+  const { status, ...fields } = body
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/scenarios',
+    headers: user.headers,
+    payload: {
+      name: fields.name ?? `Scenario ${randomUUID().slice(0, 6)}`,
+      region: fields.region ?? 'us-east-1',
+      ...fields,
+    },
+  })
+  if (res.statusCode !== 201) throw new Error(`scenario create failed: ${res.statusCode} ${res.body}`)
+  const id = res.json().id as string
+  if (status === 'running') {
+    const patch = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/scenarios/${id}`,
+      headers: user.headers,
+      payload: { status: 'running' },
+    })
+    if (patch.statusCode !== 200) throw new Error(`scenario start failed: ${patch.statusCode} ${patch.body}`)
+  }
+  return { id }
+}

@@ -1,4 +1,5 @@
 export * from './api-keys.js'
+export * from './pricing.js'
 export * from './reports.js'
 export * from './scenarios.js'
 export * from './users.js'

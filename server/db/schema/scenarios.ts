@@ -113,6 +113,19 @@ export const eventRollups = pgTable(
   (t) => [primaryKey({ columns: [t.scenarioId, t.minute, t.eventType] })],
 )
 
+/** Running event counts per scenario and event type, so metrics totals read O(event types) rows. */
+export const eventTotals = pgTable(
+  'event_totals',
+  {
+    scenarioId: uuid('scenario_id')
+      .notNull()
+      .references(() => scenarios.id, { onDelete: 'cascade' }),
+    eventType: varchar('event_type', { length: 32 }).notNull(),
+    count: bigint('count', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scenarioId, t.eventType] })],
+)
+
 /** One row per accepted ingest request; the idempotency key replays its stored answer. */
 export const ingestBatches = pgTable(
   'ingest_batches',

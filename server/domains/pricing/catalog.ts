@@ -60,14 +60,20 @@ export function findPrice(catalog: Catalog, region: string, usageType: string): 
   return catalog.prices[region]?.[usageType]
 }
 
-/** The unit of a usage type from its service's unit table, or undefined for an unknown usage type. */
+/**
+ * The unit of a usage type from its service's unit table, or undefined for an unknown usage type. A wildcard
+ * key covers every suffix, dots included (`ec2.instance_hours.*` matches `ec2.instance_hours.m5.large`).
+ */
 export function unitOfUsageType(catalog: Catalog, usageType: string): string | undefined {
   const units = catalog.services[serviceOfUsageType(usageType)]?.units
   if (!units) return undefined
   const exact = units[usageType]
   if (exact) return exact
-  const wildcard = `${usageType.slice(0, usageType.lastIndexOf('.'))}.*`
-  return units[wildcard]
+  const wildcard = Object.keys(units).find(
+    (key) =>
+      key.endsWith('.*') && usageType.startsWith(key.slice(0, -1)) && usageType.length > key.length - 1,
+  )
+  return wildcard ? units[wildcard] : undefined
 }
 
 /** Regions of the catalog, sorted by code, for `GET /pricing/regions`. */

@@ -1,0 +1,104 @@
+import { Readable, Writable } from 'node:stream'
+import { sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { queryRows } from '../db/client.js'
+import { buildTestApp } from '../test/build-test-app.js'
+import { createApiKey, createScenario, createUser } from '../test/factories.js'
+import { runCli } from '../test/run-cli.js'
+import { runIngest, toEventLine } from './ingest.js'
+
+function sink() {
+  let text = ''
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      text += chunk
+      done()
+    },
+  })
+  return { stream, text: () => text }
+}
+
+describe('mockupaws ingest', async () => {
+  const app = await buildTestApp()
+  const url = await app.listen({ port: 0, host: '127.0.0.1' })
+  const user = await createUser(app)
+  const key = await createApiKey(app, user, { scopes: ['write:ingest'] })
+  const eventsTotal = async (id: string) =>
+    (
+      await queryRows<{ n: string }>(
+        app.database.db,
+        sql`select events_total::text as n from scenarios where id = ${id}`,
+      )
+    )[0]?.n
+
+  it('turns plain lines into log events and passes events through', () => {
+    expect(JSON.parse(toEventLine('GET /health 200'))).toEqual({ type: 'log', message: 'GET /health 200' })
+    expect(toEventLine('{"type":"s3.get"}')).toBe('{"type":"s3.get"}')
+    expect(JSON.parse(toEventLine('{"no":"type"}'))).toEqual({ type: 'log', message: '{"no":"type"}' })
+  })
+
+  it('sends stdin in batches end to end through the real CLI process and prints a summary', async () => {
+    const scenario = await createScenario(app, user, { status: 'running' })
+    const input = [
+      ...Array.from({ length: 5 }, (_, i) => `line ${i} of a plain log`),
+      ...Array.from({ length: 2 }, () => JSON.stringify({ type: 'sqs.send', bytes: 100 })),
+    ].join('\n')
+    const res = await runCli(
+      ['ingest', '--scenario', scenario.id, '--api-key', key.key, '--url', url, '--batch', '3'],
+      {
+        stdin: `${input}\n`,
+      },
+    )
+    expect(res.stderr).toBe('')
+    expect(res.code).toBe(0)
+    expect(res.stdout).toMatch(/^events 7 · batches 3 · bytes \d+ · \d+ events\/s · [\d.]+ s\n$/)
+    expect(await eventsTotal(scenario.id)).toBe('7')
+  })
+
+  it('exits non-zero with the server’s message on a 4xx', async () => {
+    const draft = await createScenario(app, user)
+    const res = await runCli(['ingest', '--scenario', draft.id, '--api-key', key.key, '--url', url], {
+      stdin: 'hello\n',
+    })
+    expect(res.code).toBe(1)
+    expect(res.stderr).toContain('the server answered 409')
+    expect(res.stderr).toContain('not running')
+  })
+
+  it('retries a 5xx with the same Idempotency-Key and counts the batch once', async () => {
+    const scenario = await createScenario(app, user, { status: 'running' })
+    let calls = 0
+    const keys: string[] = []
+    // The first answer is lost after the server committed the batch, as on a dropped connection.
+    const realFetch = globalThis.fetch
+    globalThis.fetch = async (input, init) => {
+      calls += 1
+      keys.push(String(new Headers(init?.headers).get('idempotency-key')))
+      const res = await realFetch(input, init)
+      if (calls === 1) return new Response('{"error":"unavailable","message":"lost"}', { status: 503 })
+      return res
+    }
+    try {
+      const out = sink()
+      const err = sink()
+      const summary = await runIngest({
+        input: Readable.from(['{"type":"s3.get"}\n{"type":"s3.get"}\n']),
+        out: out.stream,
+        err: err.stream,
+        url,
+        apiKey: key.key,
+        scenarioId: scenario.id,
+        batchSize: 100,
+        showProgress: false,
+        backoffMs: () => 10,
+      })
+      expect(summary).toMatchObject({ events: 2, batches: 1 })
+      expect(summary.failed).toBeUndefined()
+    } finally {
+      globalThis.fetch = realFetch
+    }
+    expect(calls).toBe(2)
+    expect(keys[0]).toBe(keys[1])
+    expect(await eventsTotal(scenario.id)).toBe('2')
+  })
+})

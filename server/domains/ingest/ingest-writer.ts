@@ -1,0 +1,162 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { Db } from '../../db/client.js'
+import { describeForLog, isDatabaseUnavailable } from '../../plugins/error-handler.js'
+import * as repo from './ingest.repo.js'
+import type { BatchAggregate } from './rollup.js'
+
+/** One validated, aggregated request waiting for its commit. */
+export type PendingBatch = {
+  id: string
+  scenarioId: string
+  apiKeyId: string | null
+  idempotencyKey: string | null
+  eventCount: number
+  bytes: number
+  aggregate: BatchAggregate
+  receivedAt: Date
+  response: IngestResponse
+}
+
+export type IngestResponse = { accepted: number; scenario_id: string; batch_id: string }
+
+/** How a batch ended: stored now, answered from an earlier request with the same key, or refused. */
+export type CommitOutcome =
+  | { kind: 'accepted'; response: IngestResponse }
+  | { kind: 'replayed'; response: IngestResponse }
+  | { kind: 'not_running' }
+  | { kind: 'failed'; unavailable: boolean }
+
+/** Masked PII samples kept per batch; counts by kind are always complete. */
+const PII_SAMPLES_PER_BATCH = 5
+const MAX_GROUP_BATCHES = 256
+
+type Waiting = PendingBatch & { settle: (outcome: CommitOutcome) => void }
+
+/**
+ * Group commit: requests that arrive while a commit is running are written together by the next one, in a
+ * single transaction. A request is answered only after the transaction that holds it has committed; when a
+ * commit fails, every request in it fails and none of their data is stored.
+ */
+export function createIngestWriter({
+  db,
+  logger,
+  concurrency,
+}: {
+  db: Db
+  logger: FastifyBaseLogger
+  concurrency: number
+}) {
+  const queue: Waiting[] = []
+  let running = 0
+
+  function pump(): void {
+    while (running < concurrency && queue.length > 0) {
+      const group = queue.splice(0, MAX_GROUP_BATCHES)
+      running += 1
+      commitGroup(group)
+        .catch((err: Error) => {
+          const unavailable = isDatabaseUnavailable(err)
+          logger.error({ err: describeForLog(err), batches: group.length }, 'ingest commit failed')
+          for (const batch of group) batch.settle({ kind: 'failed', unavailable })
+        })
+        .finally(() => {
+          running -= 1
+          pump()
+        })
+    }
+  }
+
+  async function commitGroup(group: Waiting[]): Promise<void> {
+    // Two requests of one group with the same key: the first is written, the second replays its answer.
+    const firstByKey = new Map<string, Waiting>()
+    const writers: Waiting[] = []
+    const sameKeyFollowers: Waiting[] = []
+    for (const batch of group) {
+      const key = batch.idempotencyKey === null ? null : `${batch.scenarioId}|${batch.idempotencyKey}`
+      if (key !== null && firstByKey.has(key)) sameKeyFollowers.push(batch)
+      else {
+        if (key !== null) firstByKey.set(key, batch)
+        writers.push(batch)
+      }
+    }
+
+    const outcome = await repo.commitGroup(db, toGroupRows(writers))
+    for (const batch of writers) {
+      if (!outcome.running.has(batch.scenarioId)) batch.settle({ kind: 'not_running' })
+      else if (outcome.inserted.has(batch.id)) batch.settle({ kind: 'accepted', response: batch.response })
+      else batch.settle(await replay(batch))
+    }
+    for (const batch of sameKeyFollowers) batch.settle(await replay(batch))
+  }
+
+  async function replay(batch: PendingBatch): Promise<CommitOutcome> {
+    const response = await repo.findBatchResponse(db, batch.scenarioId, batch.idempotencyKey ?? '')
+    return response ? { kind: 'replayed', response } : { kind: 'failed', unavailable: true }
+  }
+
+  return {
+    /** Queues a batch for the next commit and resolves once it is committed (or refused). */
+    submit(batch: PendingBatch): Promise<CommitOutcome> {
+      return new Promise((resolve) => {
+        queue.push({ ...batch, settle: resolve })
+        pump()
+      })
+    },
+    /** Waits until every queued batch has been answered (graceful shutdown). */
+    async drain(): Promise<void> {
+      while (queue.length > 0 || running > 0) await new Promise((r) => setTimeout(r, 5))
+    },
+  }
+}
+
+/** Flattens a group's batches into the tagged rows the one-statement commit expects. */
+export function toGroupRows(batches: readonly PendingBatch[]): repo.GroupRows {
+  const rows: repo.GroupRows = { batches: [], usage: [], events: [], piiCounts: [], piiSamples: [] }
+  for (const b of batches) {
+    const { aggregate } = b
+    const received = b.receivedAt.toISOString()
+    rows.batches.push({
+      id: b.id,
+      scenarioId: b.scenarioId,
+      apiKeyId: b.apiKeyId,
+      idempotencyKey: b.idempotencyKey,
+      eventCount: b.eventCount,
+      bytes: b.bytes,
+      response: b.response,
+      firstEventAt: aggregate.firstEventAt?.toISOString() ?? received,
+      lastEventAt: aggregate.lastEventAt?.toISOString() ?? received,
+    })
+    for (const r of aggregate.rollups.values()) {
+      rows.usage.push({
+        batchId: b.id,
+        scenarioId: b.scenarioId,
+        minute: r.minute.toISOString(),
+        usageType: r.usageType,
+        quantity: String(r.quantity),
+      })
+    }
+    for (const c of aggregate.eventCounts.values()) {
+      rows.events.push({
+        batchId: b.id,
+        scenarioId: b.scenarioId,
+        minute: c.minute.toISOString(),
+        eventType: c.eventType,
+        count: c.count,
+      })
+    }
+    const piiByKind = new Map<string, number>()
+    for (const finding of aggregate.pii) piiByKind.set(finding.kind, (piiByKind.get(finding.kind) ?? 0) + 1)
+    for (const [kind, count] of piiByKind)
+      rows.piiCounts.push({ batchId: b.id, scenarioId: b.scenarioId, kind, count })
+    for (const finding of aggregate.pii.slice(0, PII_SAMPLES_PER_BATCH)) {
+      rows.piiSamples.push({
+        batchId: b.id,
+        scenarioId: b.scenarioId,
+        kind: finding.kind,
+        masked: finding.masked,
+        seenAt: received,
+      })
+    }
+  }
+  return rows
+}

@@ -1,0 +1,84 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { principalOf } from '../../plugins/auth.js'
+import {
+  IngestBodyDoc,
+  IngestHeaders,
+  IngestResponse,
+  MetricsParams,
+  MetricsQuery,
+  MetricsResponse,
+} from './ingest.schemas.js'
+import type { IngestService } from './ingest.service.js'
+import type { ScenarioMetricsService } from './scenario-metrics.service.js'
+
+/** 5 MB: the ingest body limit of SPEC §7 (everything else has 1 MB). */
+export const INGEST_BODY_LIMIT = 5 * 1024 * 1024
+
+/**
+ * POST /ingest. Registered in its own encapsulated context so only these parsers apply: JSON and NDJSON;
+ * `text/plain` (which Fastify accepts by default) and every other type get 415.
+ */
+export const ingestRoutes: FastifyPluginAsyncTypebox<{
+  ingest: IngestService
+  metrics: ScenarioMetricsService
+}> = async (app, { ingest, metrics }) => {
+  app.get(
+    '/scenarios/:id/metrics',
+    {
+      schema: {
+        tags: ['ingest'],
+        description:
+          'Live counters: totals, a per-bucket series (default span: 6 h of minutes, 7 days of hours, 90 days of days, ' +
+          'ending at the last event), metered usage and PII findings (masked).',
+        security: [{ bearer: [] }, { apiKey: [] }],
+        params: MetricsParams,
+        querystring: MetricsQuery,
+        response: { 200: MetricsResponse },
+      },
+      preHandler: app.requireAuth({ scope: 'read:scenarios' }),
+    },
+    (req) => metrics.get(principalOf(req).userId, req.params.id, req.query.bucket, req.query),
+  )
+
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, JSON.parse(body as string))
+    } catch {
+      const error = Object.assign(new SyntaxError('invalid JSON'), { statusCode: 400 })
+      done(error, undefined)
+    }
+  })
+  app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_req, body, done) =>
+    done(null, body),
+  )
+
+  app.post(
+    '/ingest',
+    {
+      bodyLimit: INGEST_BODY_LIMIT,
+      config: { rateClass: 'ingest' },
+      schema: {
+        tags: ['ingest'],
+        security: [{ apiKey: [] }, { bearer: [] }],
+        headers: IngestHeaders,
+        body: IngestBodyDoc,
+        response: { 200: IngestResponse },
+      },
+      preHandler: app.requireAuth({ scope: 'write:ingest' }),
+    },
+    async (req) => {
+      const principal = principalOf(req)
+      const isNdjson = (req.headers['content-type'] ?? '').startsWith('application/x-ndjson')
+      return ingest.ingest({
+        userId: principal.userId,
+        apiKeyId: principal.apiKeyId ?? null,
+        body: req.body,
+        format: isNdjson ? 'ndjson' : 'json',
+        bytes: isNdjson ? Buffer.byteLength(String(req.body)) : Number(req.headers['content-length'] ?? 0),
+        scenarioHeader: req.headers['x-scenario-id'],
+        idempotencyKey: req.headers['idempotency-key'],
+      })
+    },
+  )
+}

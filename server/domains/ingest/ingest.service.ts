@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto'
+import type { FastifyBaseLogger } from 'fastify'
+import type { Db } from '../../db/client.js'
+import {
+  AppError,
+  badRequest,
+  conflict,
+  notFound,
+  payloadTooLarge,
+  unavailable,
+  validationError,
+} from '../../errors.js'
+import { LIMITS, validateEvents } from './events.js'
+import * as repo from './ingest.repo.js'
+import { createIngestWriter, type IngestResponse } from './ingest-writer.js'
+import { normaliseJsonBody, parseNdjson } from './ndjson.js'
+import { aggregateEvents } from './rollup.js'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export type IngestRequest = {
+  userId: string
+  apiKeyId: string | null
+  /** The raw body: a parsed JSON value, or the NDJSON text. */
+  body: unknown
+  format: 'json' | 'ndjson'
+  bytes: number
+  scenarioHeader: string | undefined
+  idempotencyKey: string | undefined
+}
+
+/** Parses the body into raw items and the scenario id it may name; malformed input is a 400. */
+function readItems(request: IngestRequest): { items: unknown[]; lines?: number[]; scenarioId?: string } {
+  if (request.format === 'ndjson') {
+    const parsed = parseNdjson(String(request.body ?? ''))
+    if (!parsed.ok) {
+      throw badRequest(
+        'The NDJSON body has lines that are not JSON objects.',
+        parsed.problems.map((p) => ({ field: `line ${p.line}`, reason: p.reason })),
+      )
+    }
+    return { items: parsed.items, lines: parsed.lines }
+  }
+  const parsed = normaliseJsonBody(request.body)
+  if (!parsed.ok) throw validationError([{ field: parsed.field, reason: parsed.reason }])
+  return { items: parsed.items, scenarioId: parsed.scenarioId }
+}
+
+export function createIngestService({
+  db,
+  logger,
+  concurrency,
+}: {
+  db: Db
+  logger: FastifyBaseLogger
+  concurrency: number
+}) {
+  const writer = createIngestWriter({ db, logger, concurrency })
+  // A scenario's owner never changes, so it can be remembered; its status is checked in the commit itself.
+  const owners = new Map<string, string>()
+
+  async function checkScenario(userId: string, scenarioId: string): Promise<void> {
+    const known = owners.get(scenarioId)
+    if (known === userId) return
+    if (known) throw notFound('scenario')
+    const state = await repo.findScenarioState(db, scenarioId)
+    if (!state || state.userId !== userId) throw notFound('scenario')
+    if (owners.size > 10_000) owners.clear()
+    owners.set(scenarioId, userId)
+    if (state.status !== 'running') throw notRunning()
+  }
+
+  return {
+    /**
+     * Validates the whole request (all or nothing), meters it into per-minute rollups and answers only after
+     * the data is committed. A repeated Idempotency-Key for the scenario replays the first answer.
+     */
+    async ingest(request: IngestRequest): Promise<IngestResponse> {
+      const { items, lines, scenarioId: bodyScenario } = readItems(request)
+      const scenarioId = request.scenarioHeader ?? bodyScenario
+      if (!scenarioId) {
+        throw validationError([
+          { field: 'scenario_id', reason: 'send X-Scenario-ID or scenario_id in the body' },
+        ])
+      }
+      if (!UUID.test(scenarioId)) throw validationError([{ field: 'scenario_id', reason: 'must be a UUID' }])
+      if (items.length > LIMITS.maxEventsPerRequest) {
+        throw payloadTooLarge(
+          `A request carries at most ${LIMITS.maxEventsPerRequest} events; split the batch.`,
+        )
+      }
+      await checkScenario(request.userId, scenarioId)
+      const key = request.idempotencyKey ?? null
+      if (key) {
+        const previous = await repo.findBatchResponse(db, scenarioId, key)
+        if (previous) return previous
+      }
+      const receivedAt = new Date()
+      const validated = validateEvents(items, { now: receivedAt.getTime(), lines })
+      if (!validated.ok) {
+        throw validationError(
+          validated.problems.map((p) => ({
+            field: p.line === undefined ? `events[${p.index}].${p.field}` : `line ${p.line}: ${p.field}`,
+            reason: p.reason,
+          })),
+          'Some events are not valid; nothing was stored.',
+        )
+      }
+      const batchId = randomUUID()
+      const response: IngestResponse = {
+        accepted: validated.events.length,
+        scenario_id: scenarioId,
+        batch_id: batchId,
+      }
+      const outcome = await writer.submit({
+        id: batchId,
+        scenarioId,
+        apiKeyId: request.apiKeyId,
+        idempotencyKey: key,
+        eventCount: validated.events.length,
+        bytes: request.bytes,
+        aggregate: aggregateEvents(validated.events, receivedAt),
+        receivedAt,
+        response,
+      })
+      switch (outcome.kind) {
+        case 'accepted':
+        case 'replayed':
+          return outcome.response
+        case 'not_running':
+          throw notRunning()
+        case 'failed':
+          throw outcome.unavailable
+            ? unavailable()
+            : new AppError(500, 'internal_error', 'An unexpected error occurred.')
+      }
+    },
+
+    drain: () => writer.drain(),
+  }
+}
+export type IngestService = ReturnType<typeof createIngestService>
+
+const notRunning = () =>
+  conflict('The scenario is not running; set its status to "running" to ingest.', 'scenario_not_running')

@@ -1,0 +1,200 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openDatabase } from '../../db/client.js'
+import { buildTestApp } from '../../test/build-test-app.js'
+import { createApiKey, createUser } from '../../test/factories.js'
+import { runCli } from '../../test/run-cli.js'
+import { createTestDatabase, type TestDatabase, testEngine } from '../../test/test-db.js'
+
+const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname
+
+describe(`pricing endpoints on ${testEngine}`, async () => {
+  const app = await buildTestApp()
+  const user = await createUser(app)
+  const get = (url: string, headers: Record<string, string> = user.headers) =>
+    app.inject({ method: 'GET', url: `/api/v1/pricing${url}`, headers })
+
+  it('lists the regions of the catalog with its date', async () => {
+    const res = await get('/regions')
+    expect(res.statusCode).toBe(200)
+    const body = res.json()
+    expect(body.currency).toBe('USD')
+    expect(body.as_of).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(body.regions.map((r: { code: string }) => r.code)).toEqual([
+      'ap-southeast-1',
+      'eu-central-1',
+      'eu-west-1',
+      'us-east-1',
+      'us-west-2',
+    ])
+    expect(body.regions).toContainEqual({ code: 'us-east-1', name: 'US East (N. Virginia)' })
+  })
+
+  it('lists the services with free tier, models and instance types', async () => {
+    const res = await get('/services')
+    expect(res.statusCode).toBe(200)
+    const services = res.json().services as {
+      id: string
+      models?: { id: string }[]
+      instance_types?: string[]
+    }[]
+    expect(services.map((s) => s.id)).toEqual([
+      'lambda',
+      'sqs',
+      'sns',
+      's3',
+      'dynamodb',
+      'apigateway',
+      'cloudwatch_logs',
+      'bedrock',
+      'ec2',
+      'rds',
+      'fargate',
+      'data_transfer',
+    ])
+    expect(services.find((s) => s.id === 'bedrock')?.models?.map((m) => m.id)).toContain(
+      'anthropic.claude-3-haiku',
+    )
+    expect(services.find((s) => s.id === 'ec2')?.instance_types).toContain('m7g.large')
+    expect(res.json().services[0].free_tier[0]).toMatchObject({
+      usage_types: ['lambda.requests'],
+      quantity: '1000000',
+    })
+  })
+
+  it('answers the prices of one service in one region with tiers, source and free tier', async () => {
+    const res = await get('/us-east-1/sqs')
+    expect(res.statusCode).toBe(200)
+    const body = res.json()
+    expect(body).toMatchObject({ region: 'us-east-1', service: 'sqs', service_name: expect.any(String) })
+    const standard = body.prices.find((p: { usage_type: string }) => p.usage_type === 'sqs.requests.standard')
+    expect(standard).toMatchObject({
+      unit: 'requests',
+      per: '1000000',
+      tiers: [
+        { upto: '100000000000', price: '0.4' },
+        { upto: '200000000000', price: '0.3' },
+        { upto: null, price: '0.24' },
+      ],
+      confidence: expect.stringMatching(/official|price-list|secondary|inferred/),
+      as_of: expect.any(String),
+      source: expect.any(String),
+    })
+    expect(standard.source_url).toMatch(/^https:\/\//)
+    expect(body.free_tier[0]).toMatchObject({ quantity: '1000000' })
+    expect(body.unpriced_usage_types).toEqual([])
+  })
+
+  it('names the usage types with no price in the region', async () => {
+    const res = await get('/eu-west-1/sqs')
+    expect(res.statusCode).toBe(200)
+    expect(res.json().prices).toEqual([])
+    expect(res.json().unpriced_usage_types).toEqual([
+      { usage_type: 'sqs.requests.fifo', unit: 'requests' },
+      { usage_type: 'sqs.requests.standard', unit: 'requests' },
+    ])
+  })
+
+  it.each([
+    ['/mars-1/lambda', 'Region not found.'],
+    ['/us-east-1/mainframe', 'Service not found.'],
+  ])('answers 404 for %s', async (url, message) => {
+    const res = await get(url)
+    expect(res.statusCode).toBe(404)
+    expect(res.json()).toEqual({ error: 'not_found', message })
+  })
+
+  it('requires authentication but no scope', async () => {
+    const anonymous = await app.inject({ method: 'GET', url: '/api/v1/pricing/regions' })
+    expect(anonymous.statusCode).toBe(401)
+    expect(anonymous.json().error).toBe('missing_token')
+    const key = await createApiKey(app, user, { scopes: ['write:ingest'] })
+    const withKey = await get('/us-east-1/lambda', key.headers)
+    expect(withKey.statusCode).toBe(200)
+  })
+})
+
+describe(`mockupaws pricing import on ${testEngine}`, () => {
+  /** The CLI's database: a PGlite directory, or a fresh PostgreSQL database when TEST_DATABASE_URL is set. */
+  async function cliDatabase(): Promise<{ env: Record<string, string>; open(): Promise<TestDatabase> }> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'mockupaws-pricing-'))
+    const env = { DATA_DIR: dataDir, JWT_SECRET_KEY: 'cli-test-secret-0123456789abcdef0123' }
+    if (testEngine === 'postgres') {
+      const database = await createTestDatabase()
+      return { env: { ...env, DATABASE_URL: database.url ?? '' }, open: async () => database }
+    }
+    return { env, open: () => openDatabase({ dataDir: join(dataDir, 'pglite') }) }
+  }
+
+  it('stores the imported catalog, prints a summary, and a new app serves the imported price', async () => {
+    const { env, open } = await cliDatabase()
+    const res = await runCli(['pricing', 'import', fixture('lambda-offer.json')], { env })
+    expect(res.stderr).toBe('')
+    expect(res.code).toBe(0)
+    expect(res.stdout).toContain('eu-west-1: 1 usage type updated')
+    expect(res.stdout).toContain('us-east-1: 2 usage types updated')
+    expect(res.stdout).toMatch(/lambda\.gb_seconds\.arm64 ← EU-Lambda-GB-Second-ARM: .*\(was /)
+    expect(res.stdout).toContain('skipped 1 product')
+    expect(res.stdout).toContain('stored the updated catalog')
+
+    const second = await runCli(['pricing', 'import', fixture('sqs-offer.json')], { env })
+    expect(second.code).toBe(0)
+
+    const app = await buildTestApp({ database: await open() })
+    const user = await createUser(app)
+    const lambda = await app.inject({
+      method: 'GET',
+      url: '/api/v1/pricing/us-east-1/lambda',
+      headers: user.headers,
+    })
+    const x86 = lambda
+      .json()
+      .prices.find((p: { usage_type: string }) => p.usage_type === 'lambda.gb_seconds.x86_64')
+    expect(x86).toMatchObject({
+      per: '1',
+      confidence: 'price-list',
+      as_of: '2025-10-01',
+      source: 'offer-AWSLambda',
+      tiers: [
+        { upto: '6000000000', price: '0.0000166667' },
+        { upto: '15000000000', price: '0.000015' },
+        { upto: null, price: '0.0000133334' },
+      ],
+    })
+    // The second import was applied on top of the first: both offers are in the stored catalog.
+    const sqs = await app.inject({
+      method: 'GET',
+      url: '/api/v1/pricing/us-east-1/sqs',
+      headers: user.headers,
+    })
+    expect(
+      sqs.json().prices.find((p: { usage_type: string }) => p.usage_type === 'sqs.requests.standard'),
+    ).toMatchObject({ source: 'offer-AWSQueueService', per: '1' })
+    const arm = await app.inject({
+      method: 'GET',
+      url: '/api/v1/pricing/eu-west-1/lambda',
+      headers: user.headers,
+    })
+    expect(
+      arm.json().prices.find((p: { usage_type: string }) => p.usage_type === 'lambda.gb_seconds.arm64'),
+    ).toMatchObject({ confidence: 'price-list' })
+  })
+
+  it('refuses a file that is not an offer file, and prints usage without a file', async () => {
+    const { env } = await cliDatabase()
+    const dir = mkdtempSync(join(tmpdir(), 'mockupaws-offer-'))
+    const notOffer = join(dir, 'not-offer.json')
+    writeFileSync(notOffer, '{"hello": "world"}')
+    const bad = await runCli(['pricing', 'import', notOffer], { env })
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain('is not an AWS Price List offer file')
+    const missing = await runCli(['pricing', 'import', join(dir, 'absent.json')], { env })
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('cannot read')
+    const usage = await runCli(['pricing'], { env })
+    expect(usage.code).toBe(2)
+    expect(usage.stderr).toContain('Usage: mockupaws pricing import FILE')
+  })
+})

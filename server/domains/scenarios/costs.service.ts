@@ -1,0 +1,203 @@
+import type { Decimal } from 'decimal.js'
+import type { Db } from '../../db/client.js'
+import { notFound } from '../../errors.js'
+import type { Catalog } from '../pricing/catalog.js'
+import {
+  ExactDecimal,
+  mergeUsage,
+  type PricedUsage,
+  priceUsage,
+  type UnpricedUsage,
+  type UsageMap,
+} from '../pricing/cost-engine.js'
+import { lineItemToUsage, validateLineItem } from '../pricing/line-items.js'
+import type { PricingService } from '../pricing/pricing.service.js'
+import { SERVICE_IDS, type ServiceId } from '../pricing/service-ids.js'
+import { baseToPriceUnits, projectUsage } from '../pricing/usage-units.js'
+import * as repo from './scenarios.repo.js'
+import type { CompareResponse, CostsResponse } from './scenarios.schemas.js'
+
+type CostDeps = { db: Db; pricing: PricingService }
+
+/** The month a projection scales to: 30 days, in minutes (the rollup granularity). */
+export const MONTH_MINUTES = 30 * 24 * 60
+const MINUTE_MS = 60_000
+
+export type ObservationWindow = { start: Date; end: Date; minutes: number }
+
+/**
+ * Usage is rolled up per minute, so the observed window runs from the start of the first event's minute to
+ * the end of the last event's minute (one event gives a one-minute window). Null before any event.
+ */
+export function observationWindow(first: Date | null, last: Date | null): ObservationWindow | null {
+  if (!first || !last) return null
+  const startMs = Math.floor(first.getTime() / MINUTE_MS) * MINUTE_MS
+  const endMs = Math.floor(last.getTime() / MINUTE_MS) * MINUTE_MS + MINUTE_MS
+  return { start: new Date(startMs), end: new Date(endMs), minutes: (endMs - startMs) / MINUTE_MS }
+}
+
+/**
+ * The month of the scenario's line items, summed across items before pricing. A stored item that the current
+ * catalog no longer accepts (a removed model) is reported as unpriced instead of failing the whole answer.
+ */
+function modelledUsage(
+  items: repo.ItemRow[],
+  catalog: Catalog,
+): { usage: UsageMap; invalid: UnpricedUsage[] } {
+  const parts: UsageMap[] = []
+  const invalid: UnpricedUsage[] = []
+  for (const item of items) {
+    const result = validateLineItem(item.service, item.params, catalog)
+    if (!result.ok) {
+      invalid.push({
+        service: item.service,
+        usage_type: `line_item.${item.id}`,
+        quantity: '1',
+        unit: 'line item',
+        reason: `the line item is no longer valid: ${result.details.map((d) => `${d.field} ${d.reason}`).join('; ')}`,
+      })
+      continue
+    }
+    parts.push(lineItemToUsage(item.service as ServiceId, result.params))
+  }
+  return { usage: mergeUsage(...parts), invalid }
+}
+
+const emptyBlock = (): PricedUsage => ({ total: '0', by_service: [], unpriced: [] })
+
+function withUnpriced(block: PricedUsage, extra: UnpricedUsage[]): PricedUsage {
+  return extra.length === 0 ? block : { ...block, unpriced: [...block.unpriced, ...extra] }
+}
+
+type DeltaRow = { service: string; usageType?: string; delta: Decimal }
+
+function byAbsoluteImpact(a: DeltaRow, b: DeltaRow): number {
+  const rank = (service: string) => {
+    const index = (SERVICE_IDS as readonly string[]).indexOf(service)
+    return index === -1 ? SERVICE_IDS.length : index
+  }
+  return (
+    b.delta.abs().comparedTo(a.delta.abs()) ||
+    rank(a.service) - rank(b.service) ||
+    (a.usageType ?? '').localeCompare(b.usageType ?? '')
+  )
+}
+
+/** Cost of `other` minus cost of `base`, per service and per usage type, rows sorted by absolute delta. */
+export function costDeltas(base: PricedUsage, other: PricedUsage) {
+  const serviceCosts = (block: PricedUsage) => new Map(block.by_service.map((s) => [s.service, s.cost]))
+  const usageCosts = (block: PricedUsage) =>
+    new Map(
+      block.by_service.flatMap((s) =>
+        s.by_usage_type.map((u) => [`${s.service}\u0000${u.usage_type}`, u.cost] as const),
+      ),
+    )
+  const diff = (a: Map<string, string>, b: Map<string, string>) =>
+    [...new Set([...a.keys(), ...b.keys()])].map((key) => ({
+      key,
+      delta: new ExactDecimal(b.get(key) ?? '0').minus(a.get(key) ?? '0'),
+    }))
+  const services: DeltaRow[] = diff(serviceCosts(base), serviceCosts(other)).map(({ key, delta }) => ({
+    service: key,
+    delta,
+  }))
+  const usageTypes: DeltaRow[] = diff(usageCosts(base), usageCosts(other)).map(({ key, delta }) => {
+    const [service = '', usageType = ''] = key.split('\u0000')
+    return { service, usageType, delta }
+  })
+  return {
+    total_delta: new ExactDecimal(other.total).minus(base.total).toFixed(),
+    by_service: services
+      .sort(byAbsoluteImpact)
+      .map((r) => ({ service: r.service, delta: r.delta.toFixed() })),
+    by_usage_type: usageTypes.sort(byAbsoluteImpact).map((r) => ({
+      service: r.service,
+      usage_type: r.usageType ?? '',
+      delta: r.delta.toFixed(),
+    })),
+  }
+}
+
+export function createCostService({ db, pricing }: CostDeps) {
+  /**
+   * Prices a scenario (docs/scenarios.md): modelled = the line items as one month; observed = the ingested
+   * totals as if they were the month's only usage; projected = observed scaled to 30 days (storage levels
+   * kept); total = modelled and projected usage merged, then priced once, so tiers and the free tier count
+   * the month as a whole. Reads the items and one row per usage type, never the minute rollups.
+   */
+  async function costsOf(scenario: repo.ScenarioRow): Promise<CostsResponse> {
+    const catalog = pricing.current()
+    const [items, totals] = await Promise.all([
+      repo.listItems(db, scenario.id),
+      repo.listUsageTotals(db, scenario.id),
+    ])
+    const price = (usage: UsageMap) =>
+      priceUsage({ region: scenario.region, usage, includeFreeTier: scenario.includeFreeTier, catalog })
+
+    const modelled = modelledUsage(items, catalog)
+    const window = observationWindow(scenario.firstEventAt, scenario.lastEventAt)
+    const observedUsage = window ? baseToPriceUnits(totals) : new Map<string, Decimal>()
+    const projectedUsage = window ? projectUsage(observedUsage, MONTH_MINUTES, window.minutes) : observedUsage
+    const total = withUnpriced(price(mergeUsage(modelled.usage, projectedUsage)), modelled.invalid)
+
+    return {
+      currency: catalog.meta.currency,
+      region: scenario.region,
+      pricing_as_of: catalog.meta.as_of,
+      free_tier_applied: scenario.includeFreeTier,
+      modelled_monthly: withUnpriced(price(modelled.usage), modelled.invalid),
+      observed: {
+        ...(window ? price(observedUsage) : emptyBlock()),
+        window_start: window?.start.toISOString() ?? null,
+        window_end: window?.end.toISOString() ?? null,
+        window_minutes: window?.minutes ?? 0,
+      },
+      projected_monthly: {
+        ...(window ? price(projectedUsage) : emptyBlock()),
+        factor: window
+          ? new ExactDecimal(MONTH_MINUTES).dividedBy(window.minutes).toDecimalPlaces(6).toFixed()
+          : null,
+      },
+      total_monthly: total,
+      unpriced: total.unpriced,
+    }
+  }
+
+  return {
+    async costs(userId: string, id: string): Promise<CostsResponse> {
+      const scenario = await repo.findOwned(db, userId, id)
+      if (!scenario) throw notFound('scenario')
+      return costsOf(scenario)
+    },
+
+    /**
+     * Costs of 2–4 of the user's scenarios in the order asked, and the total_monthly deltas of each one after
+     * the first against the first. Any id the user does not own is a 404 for the whole request.
+     */
+    async compare(userId: string, ids: string[]): Promise<CompareResponse> {
+      const rows = await repo.findManyOwned(db, userId, ids)
+      const byId = new Map(rows.map((row) => [row.id, row]))
+      const ordered = ids.map((id) => {
+        const row = byId.get(id)
+        if (!row) throw notFound('scenario')
+        return row
+      })
+      const costs = await Promise.all(ordered.map((row) => costsOf(row)))
+      const scenarios = ordered.map((row, i) => ({
+        id: row.id,
+        name: row.name,
+        ...(costs[i] as CostsResponse),
+      }))
+      const [base, ...others] = scenarios
+      if (!base) throw notFound('scenario')
+      return {
+        scenarios,
+        deltas: others.map((other) => ({
+          scenario_id: other.id,
+          ...costDeltas(base.total_monthly, other.total_monthly),
+        })),
+      }
+    },
+  }
+}
+export type CostService = ReturnType<typeof createCostService>

@@ -1,0 +1,176 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { principalOf } from '../../plugins/auth.js'
+import type { CostService } from './costs.service.js'
+import {
+  CompareBody,
+  CompareResponse,
+  CostsResponse,
+  CreateItemBody,
+  CreateScenarioBody,
+  ItemPage,
+  ItemParams,
+  ItemResponse,
+  ListItemsQuery,
+  ListScenariosQuery,
+  ScenarioPage,
+  ScenarioParams,
+  ScenarioResponse,
+  UpdateItemBody,
+  UpdateScenarioBody,
+} from './scenarios.schemas.js'
+import type { ScenarioService } from './scenarios.service.js'
+
+const security: { [scheme: string]: string[] }[] = [{ bearer: [] }, { apiKey: [] }]
+const tags = ['scenarios']
+
+export const scenarioRoutes: FastifyPluginAsyncTypebox<{
+  scenarios: ScenarioService
+  costs: CostService
+}> = async (app, { scenarios, costs }) => {
+  const read = app.requireAuth({ scope: 'read:scenarios' })
+  const write = app.requireAuth({ scope: 'write:scenarios' })
+  const userOf = (req: Parameters<typeof principalOf>[0]) => principalOf(req).userId
+
+  app.post(
+    '/scenarios',
+    {
+      schema: { tags, security, body: CreateScenarioBody, response: { 201: ScenarioResponse } },
+      preHandler: write,
+    },
+    async (req, reply) => reply.code(201).send(await scenarios.create(userOf(req), req.body)),
+  )
+
+  app.get(
+    '/scenarios',
+    {
+      schema: { tags, security, querystring: ListScenariosQuery, response: { 200: ScenarioPage } },
+      preHandler: read,
+    },
+    (req) => scenarios.list(userOf(req), req.query),
+  )
+
+  // Registered before /scenarios/:id so that "compare" is never read as an id.
+  app.post(
+    '/scenarios/compare',
+    {
+      schema: {
+        tags,
+        security,
+        description:
+          'Costs of 2–4 scenarios side by side, with the total_monthly deltas of each against the first.',
+        body: CompareBody,
+        response: { 200: CompareResponse },
+      },
+      preHandler: read,
+    },
+    (req) => costs.compare(userOf(req), req.body.scenario_ids),
+  )
+
+  app.get(
+    '/scenarios/:id',
+    {
+      schema: { tags, security, params: ScenarioParams, response: { 200: ScenarioResponse } },
+      preHandler: read,
+    },
+    (req) => scenarios.get(userOf(req), req.params.id),
+  )
+
+  app.patch(
+    '/scenarios/:id',
+    {
+      schema: {
+        tags,
+        security,
+        params: ScenarioParams,
+        body: UpdateScenarioBody,
+        response: { 200: ScenarioResponse },
+      },
+      preHandler: write,
+    },
+    (req) => scenarios.update(userOf(req), req.params.id, req.body),
+  )
+
+  app.delete(
+    '/scenarios/:id',
+    { schema: { tags, security, params: ScenarioParams }, preHandler: write },
+    async (req, reply) => {
+      await scenarios.remove(userOf(req), req.params.id)
+      return reply.code(204).send()
+    },
+  )
+
+  app.post(
+    '/scenarios/:id/clone',
+    {
+      schema: { tags, security, params: ScenarioParams, response: { 201: ScenarioResponse } },
+      preHandler: write,
+    },
+    async (req, reply) => reply.code(201).send(await scenarios.clone(userOf(req), req.params.id)),
+  )
+
+  app.get(
+    '/scenarios/:id/costs',
+    {
+      schema: {
+        tags,
+        security,
+        description:
+          'Modelled, observed, projected and total monthly cost. total_monthly prices modelled + projected ' +
+          'usage once, so tiers and the free tier apply to the whole month: it differs from the sum of the ' +
+          'two blocks (more when both used one free allowance, less when tiers get cheaper). Money is an exact decimal string; unpriced usage is listed, never $0.',
+        params: ScenarioParams,
+        response: { 200: CostsResponse },
+      },
+      preHandler: read,
+    },
+    (req) => costs.costs(userOf(req), req.params.id),
+  )
+
+  app.get(
+    '/scenarios/:id/items',
+    {
+      schema: {
+        tags,
+        security,
+        params: ScenarioParams,
+        querystring: ListItemsQuery,
+        response: { 200: ItemPage },
+      },
+      preHandler: read,
+    },
+    (req) => scenarios.listItems(userOf(req), req.params.id, req.query),
+  )
+
+  app.post(
+    '/scenarios/:id/items',
+    {
+      schema: {
+        tags,
+        security,
+        params: ScenarioParams,
+        body: CreateItemBody,
+        response: { 201: ItemResponse },
+      },
+      preHandler: write,
+    },
+    async (req, reply) => reply.code(201).send(await scenarios.addItem(userOf(req), req.params.id, req.body)),
+  )
+
+  app.patch(
+    '/scenarios/:id/items/:item_id',
+    {
+      schema: { tags, security, params: ItemParams, body: UpdateItemBody, response: { 200: ItemResponse } },
+      preHandler: write,
+    },
+    (req) => scenarios.updateItem(userOf(req), req.params.id, req.params.item_id, req.body),
+  )
+
+  app.delete(
+    '/scenarios/:id/items/:item_id',
+    { schema: { tags, security, params: ItemParams }, preHandler: write },
+    async (req, reply) => {
+      await scenarios.removeItem(userOf(req), req.params.id, req.params.item_id)
+      return reply.code(204).send()
+    },
+  )
+}

@@ -1,0 +1,224 @@
+import { type Static, type TSchema, Type } from '@sinclair/typebox'
+import { PaginationQueryProperties, paginated } from '../../lib/pagination.js'
+
+/** Maximum number of line items in one scenario. */
+export const MAX_LINE_ITEMS = 500
+
+const Uuid = Type.String({ format: 'uuid' })
+const DateTime = Type.String({ format: 'date-time' })
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+const Money = Type.String({ description: 'Exact decimal string in the catalog currency, up to 6 decimals.' })
+const Quantity = Type.String({ description: 'Exact decimal string, in `unit`.' })
+
+export const ScenarioStatus = Type.Union(
+  [Type.Literal('draft'), Type.Literal('running'), Type.Literal('completed'), Type.Literal('archived')],
+  { description: 'draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves.' },
+)
+export type ScenarioStatus = Static<typeof ScenarioStatus>
+
+const Name = Type.String({ minLength: 1, maxLength: 255, description: 'Trimmed; 1–255 characters.' })
+const Description = Type.String({ maxLength: 2000 })
+const Region = Type.String({ minLength: 1, maxLength: 32, description: 'A region code of the catalog.' })
+const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 50 }), {
+  maxItems: 20,
+  description: 'At most 20 tags of up to 50 characters; trimmed and deduplicated.',
+})
+
+export const ScenarioParams = Type.Object({ id: Uuid })
+export const ItemParams = Type.Object({ id: Uuid, item_id: Uuid })
+
+export const CreateScenarioBody = Type.Object(
+  {
+    name: Name,
+    description: Type.Optional(Nullable(Description)),
+    region: Region,
+    tags: Type.Optional(Tags),
+    include_free_tier: Type.Optional(Type.Boolean({ default: true })),
+  },
+  { additionalProperties: false },
+)
+export type CreateScenarioBody = Static<typeof CreateScenarioBody>
+
+export const UpdateScenarioBody = Type.Object(
+  {
+    name: Type.Optional(Name),
+    description: Type.Optional(Nullable(Description)),
+    region: Type.Optional(Region),
+    tags: Type.Optional(Tags),
+    status: Type.Optional(ScenarioStatus),
+    include_free_tier: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+)
+export type UpdateScenarioBody = Static<typeof UpdateScenarioBody>
+
+export const ListScenariosQuery = Type.Object(
+  {
+    ...PaginationQueryProperties,
+    status: Type.Optional(ScenarioStatus),
+    region: Type.Optional(Type.String({ maxLength: 32 })),
+    q: Type.Optional(
+      Type.String({
+        maxLength: 255,
+        description: 'Case-insensitive substring of the name; % and _ are literal.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type ListScenariosQuery = Static<typeof ListScenariosQuery>
+
+export const ScenarioResponse = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  description: Nullable(Type.String()),
+  region: Type.String(),
+  tags: Type.Array(Type.String()),
+  status: ScenarioStatus,
+  include_free_tier: Type.Boolean(),
+  events_total: Type.Integer({ description: 'Events ingested so far.' }),
+  first_event_at: Nullable(DateTime),
+  last_event_at: Nullable(DateTime),
+  created_at: DateTime,
+  updated_at: DateTime,
+})
+export type ScenarioResponse = Static<typeof ScenarioResponse>
+
+export const ScenarioPage = paginated(ScenarioResponse)
+
+const Params = Type.Object({}, { additionalProperties: true, description: 'Per-service params (SPEC §6).' })
+
+export const CreateItemBody = Type.Object(
+  {
+    service: Type.String({ minLength: 1, maxLength: 32 }),
+    params: Params,
+    label: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
+  },
+  { additionalProperties: false },
+)
+export type CreateItemBody = Static<typeof CreateItemBody>
+
+export const UpdateItemBody = Type.Object(
+  {
+    service: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    params: Type.Optional(Params),
+    label: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Params replace the stored ones as a whole (defaults applied); changing `service` needs its params.',
+  },
+)
+export type UpdateItemBody = Static<typeof UpdateItemBody>
+
+const UsageRow = Type.Object({ usage_type: Type.String(), quantity: Quantity, unit: Type.String() })
+
+export const ItemResponse = Type.Object({
+  id: Uuid,
+  service: Type.String(),
+  label: Nullable(Type.String()),
+  params: Type.Object({}, { additionalProperties: true, description: 'Stored with defaults applied.' }),
+  monthly_usage: Type.Array(UsageRow, { description: 'The usage this item adds to a month.' }),
+  created_at: DateTime,
+  updated_at: DateTime,
+})
+export type ItemResponse = Static<typeof ItemResponse>
+
+export const ItemPage = paginated(ItemResponse)
+export const ListItemsQuery = Type.Object(PaginationQueryProperties, { additionalProperties: false })
+
+const UsageTypeCost = Type.Object({
+  usage_type: Type.String(),
+  quantity: Quantity,
+  free_quantity: Quantity,
+  billable_quantity: Quantity,
+  unit: Type.String(),
+  unit_price: Type.Optional(Type.String({ description: 'Present when one price band covered the usage.' })),
+  cost: Money,
+})
+
+const Unpriced = Type.Object({
+  service: Type.String(),
+  usage_type: Type.String(),
+  quantity: Quantity,
+  unit: Type.String(),
+  reason: Type.String(),
+})
+
+const costBlock = {
+  total: Money,
+  by_service: Type.Array(
+    Type.Object({ service: Type.String(), cost: Money, by_usage_type: Type.Array(UsageTypeCost) }),
+  ),
+  unpriced: Type.Array(Unpriced, {
+    description: 'Usage of this block with no price in the region: never $0.',
+  }),
+}
+
+export const CostsResponse = Type.Object({
+  currency: Type.String(),
+  region: Type.String(),
+  pricing_as_of: Type.String(),
+  free_tier_applied: Type.Boolean(),
+  modelled_monthly: Type.Object(costBlock, { description: 'The line items, priced as one month.' }),
+  observed: Type.Object(
+    {
+      ...costBlock,
+      window_start: Nullable(DateTime),
+      window_end: Nullable(DateTime),
+      window_minutes: Type.Integer({ minimum: 0 }),
+    },
+    {
+      description:
+        'Ingested usage from the first event minute to the end of the last one, priced as if it were the ' +
+        "month's only usage (free tier applied when enabled). Empty, with null window, before any event.",
+    },
+  ),
+  projected_monthly: Type.Object(
+    {
+      ...costBlock,
+      factor: Nullable(
+        Type.String({ description: '30 days / observed window, rounded to 6 decimals for display.' }),
+      ),
+    },
+    {
+      description:
+        'Observed usage scaled to a 30-day month (storage levels are not scaled), then priced with tiers and ' +
+        'the free tier.',
+    },
+  ),
+  total_monthly: Type.Object(costBlock, {
+    description:
+      'Modelled and projected usage merged usage type by usage type, then priced once: tiers and the free ' +
+      'tier apply to the month as a whole, so it differs from modelled + projected: more when both ' +
+      'blocks used the same free allowance, less when the merged usage reaches a cheaper band.',
+  }),
+  unpriced: Type.Array(Unpriced, { description: 'The unpriced usage of total_monthly.' }),
+})
+export type CostsResponse = Static<typeof CostsResponse>
+
+export const CompareBody = Type.Object(
+  { scenario_ids: Type.Array(Uuid, { minItems: 2, maxItems: 4, uniqueItems: true }) },
+  { additionalProperties: false },
+)
+export type CompareBody = Static<typeof CompareBody>
+
+export const CompareResponse = Type.Object({
+  scenarios: Type.Array(Type.Composite([Type.Object({ id: Uuid, name: Type.String() }), CostsResponse])),
+  deltas: Type.Array(
+    Type.Object({
+      scenario_id: Uuid,
+      total_delta: Money,
+      by_service: Type.Array(Type.Object({ service: Type.String(), delta: Money })),
+      by_usage_type: Type.Array(
+        Type.Object({ service: Type.String(), usage_type: Type.String(), delta: Money }),
+      ),
+    }),
+    {
+      description:
+        'total_monthly of each scenario after the first minus that of the first; rows sorted by absolute delta.',
+    },
+  ),
+})
+export type CompareResponse = Static<typeof CompareResponse>

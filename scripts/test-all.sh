@@ -10,6 +10,7 @@ step "lint (biome)"
 npx biome check .
 step "type-check (tsc strict)"
 npx tsc --noEmit -p tsconfig.json
+step "compose files (docker-compose config)"; bash scripts/check-compose.sh
 step "build"
 npm run build --silent
 step "server tests on PGlite"

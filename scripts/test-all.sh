@@ -10,6 +10,8 @@ step "lint (biome)"
 npx biome check .
 step "type-check (tsc strict)"
 npx tsc --noEmit -p tsconfig.json
+npx tsc --noEmit -p web/tsconfig.json
+npx tsc --noEmit -p e2e/tsconfig.json
 step "compose files (docker-compose config)"; bash scripts/check-compose.sh
 step "build"
 npm run build --silent
@@ -17,3 +19,11 @@ step "server tests on PGlite"
 npx vitest run
 step "server tests on PostgreSQL"
 bash scripts/test-postgres.sh
+step "web component tests (vitest, jsdom)"
+npm run test:web --silent
+if [[ -x /usr/bin/chromium ]]; then
+  step "e2e (playwright, chromium)"
+  E2E_SKIP_BUILD=1 bash scripts/test-e2e.sh
+else
+  step "e2e SKIPPED: /usr/bin/chromium is missing (apt-get install -y chromium); .ci/run installs it"
+fi

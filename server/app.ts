@@ -1,29 +1,20 @@
 import { randomUUID } from 'node:crypto'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import cookie from '@fastify/cookie'
 import cors from '@fastify/cors'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Redis } from 'ioredis'
-import type { Logger } from 'pino'
-import type { Config } from './config.js'
-import type { Database } from './db/client.js'
 import { apiKeyRoutes } from './domains/api-keys/api-keys.routes.js'
-import { createApiKeyService } from './domains/api-keys/api-keys.service.js'
 import { authRoutes } from './domains/auth/auth.routes.js'
-import { createAuthService } from './domains/auth/auth.service.js'
 import { healthRoutes } from './domains/health/health.routes.js'
 import { ingestRoutes } from './domains/ingest/ingest.routes.js'
-import { createIngestService } from './domains/ingest/ingest.service.js'
-import { createScenarioMetricsService } from './domains/ingest/scenario-metrics.service.js'
 import { pricingRoutes } from './domains/pricing/pricing.routes.js'
-import { createPricingService } from './domains/pricing/pricing.service.js'
-import { createCostService } from './domains/scenarios/costs.service.js'
+import { reportRoutes } from './domains/reports/reports.routes.js'
 import { scenarioRoutes } from './domains/scenarios/scenarios.routes.js'
-import { createScenarioService } from './domains/scenarios/scenarios.service.js'
-import { createSecurityEventService } from './domains/security-events/security-events.service.js'
 import { VERSION } from './lib/version.js'
 import { type Authenticators, authPlugin } from './plugins/auth.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
@@ -31,12 +22,12 @@ import { createMetricsRegistry, type Metrics, metricsPlugin } from './plugins/me
 import { rateLimitPlugin } from './plugins/rate-limit.js'
 import { securityHeadersPlugin } from './plugins/security-headers.js'
 import { staticWebPlugin } from './plugins/static-web.js'
+import { createServices, type ServiceDeps, type Services } from './services.js'
 
-export type AppDeps = {
-  config: Config
-  database: Database
-  logger: Logger
+export type AppDeps = ServiceDeps & {
   redis?: Redis
+  /** Services built by the caller (serve starts their background work); built here when absent. */
+  services?: Services
   /** Where the built web app lives; defaults to dist/web next to the server build. */
   webRoot?: string
 }
@@ -83,9 +74,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
     credentials: true,
     maxAge: 600,
   })
-  const securityEvents = createSecurityEventService({ db: database.db, logger: app.log })
-  const auth = createAuthService({ db: database.db, config, securityEvents })
-  const apiKeys = createApiKeyService({ db: database.db, config, securityEvents })
+  // Reads the web app's refresh-token cookie (docs/web-app.md).
+  await app.register(cookie)
+  const services = deps.services ?? (await createServices(deps))
+  const { securityEvents, auth, apiKeys, pricing, scenarios, costs, ingest, scenarioMetrics, reports } =
+    services
   const authenticators: Authenticators = { bearer: auth.authenticateBearer, apiKey: apiKeys.authenticate }
   await app.register(authPlugin, { authenticators })
   await app.register(rateLimitPlugin, {
@@ -119,32 +112,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
   })
   await app.register(metricsPlugin, { metrics })
 
-  // The newest imported catalog (`mockupaws pricing import`), else the bundled one.
-  const pricing = createPricingService({ db: database.db })
-  await pricing.load()
-  const scenarios = createScenarioService({ db: database.db, pricing })
-  const costs = createCostService({ db: database.db, pricing })
-
   await app.register(healthRoutes, { ping: database.ping })
-  // PGlite is one connection: a second concurrent commit would only queue behind the first.
-  const ingest = createIngestService({
-    db: database.db,
-    logger: app.log,
-    concurrency: database.engine === 'postgres' ? 2 : 1,
-  })
-  app.addHook('preClose', () => ingest.drain())
+  // Background work stops with the app: in-flight ingest commits are answered, running jobs finish.
+  app.addHook('preClose', () => services.stopBackground())
 
   await app.register(
     async (api) => {
       api.get('/', { schema: { hide: true } }, async () => ({ name: 'mockupAWS', version: VERSION }))
-      await api.register(authRoutes, { auth })
+      await api.register(authRoutes, {
+        auth,
+        cookie: { secure: config.isProduction, maxAgeSeconds: config.jwt.refreshTtlDays * 86_400 },
+      })
       await api.register(apiKeyRoutes, { apiKeys })
       await api.register(pricingRoutes, { pricing })
       await api.register(scenarioRoutes, { scenarios, costs })
-      await api.register(ingestRoutes, {
-        ingest,
-        metrics: createScenarioMetricsService({ db: database.db, pricing }),
-      })
+      await api.register(ingestRoutes, { ingest, metrics: scenarioMetrics })
+      await api.register(reportRoutes, { reports })
     },
     { prefix: '/api/v1' },
   )

@@ -3,12 +3,14 @@ import { migrateCommand } from './cli/migrate.js'
 import { pricingCommand } from './cli/pricing.js'
 import { serve } from './cli/serve.js'
 import { userCommand } from './cli/user.js'
+import { workerCommand } from './cli/worker.js'
 import { type Config, ConfigError, loadClientSettings, loadConfig } from './config.js'
 
 const USAGE = `Usage: mockupaws <command>
 
 Commands:
   serve      HTTP API, web app and scheduler (npm start)
+  worker     report jobs and the scheduler without HTTP (scale-out)
   migrate    apply database migrations and exit
   user create --email EMAIL --password-stdin [--name NAME]
              create an account (the password is read from stdin)
@@ -22,6 +24,7 @@ type Command = (config: Config, args: string[]) => Promise<void>
 
 const COMMANDS: Record<string, Command> = {
   serve: (config) => serve(config),
+  worker: (config) => workerCommand(config),
   migrate: (config) => migrateCommand(config),
   user: userCommand,
   pricing: pricingCommand,

@@ -18,7 +18,7 @@ function sink() {
   return { stream, text: () => text }
 }
 
-describe('mockupaws ingest', async () => {
+describe('mockupaws ingest', { timeout: 120_000 }, async () => {
   const app = await buildTestApp()
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
   const user = await createUser(app)

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../test/run-cli.js'
 
-describe('mockupaws user create', () => {
+// Each CLI run is a separate process opening a file-backed PGlite: slow on a busy 2-core machine.
+describe('mockupaws user create', { timeout: 120_000 }, () => {
   const env = {
     DATA_DIR: mkdtempSync(join(tmpdir(), 'mockupaws-cli-')),
     JWT_SECRET_KEY: 'cli-test-secret-0123456789abcdef0123',

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { Config } from '../config.js'
 import { createAuthService } from '../domains/auth/auth.service.js'
+import { normaliseEmail, passwordProblem } from '../domains/auth/passwords.js'
 import { createSecurityEventService } from '../domains/security-events/security-events.service.js'
 import { AppError } from '../errors.js'
 import { closeRuntime, openRuntime } from './runtime.js'
@@ -27,6 +28,14 @@ export async function userCommand(config: Config, args: string[]): Promise<void>
     process.exit(2)
   }
   const password = await readStdin()
+  // Refuse a bad email or a weak password before opening the database.
+  const problem = normaliseEmail(values.email) ? passwordProblem(password) : undefined
+  if (!normaliseEmail(values.email) || problem) {
+    const reason = problem ? `password ${problem}` : 'email must be a valid email address'
+    process.stderr.write(`mockupaws: The request is not valid. (${reason})\n`)
+    process.exitCode = 1
+    return
+  }
   const runtime = await openRuntime(config, { logToStderr: true })
   try {
     const securityEvents = createSecurityEventService({ db: runtime.database.db, logger: runtime.logger })

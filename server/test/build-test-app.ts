@@ -6,6 +6,7 @@ import { buildApp } from '../app.js'
 import { type Config, loadConfig } from '../config.js'
 import { createLogger } from '../lib/logger.js'
 import type { Metrics } from '../plugins/metrics.js'
+import { createServices, type ServiceDeps, type Services } from '../services.js'
 import { createTestDatabase, type TestDatabase } from './test-db.js'
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef'
@@ -32,6 +33,7 @@ export type TestApp = FastifyInstance & {
   config: Config
   /** Every log line the app wrote, for "no secret in the logs" assertions. */
   logLines: string[]
+  services: Services
 }
 
 /**
@@ -46,6 +48,10 @@ export async function buildTestApp(
     database?: TestDatabase
     /** Test-only routes registered before the app is ready. */
     routes?: (app: FastifyInstance) => void
+    /** Start the job queue: to enqueue only, or to also run the jobs in this process. Off by default. */
+    jobs?: 'enqueue' | 'work'
+    /** Replaces the report renderer (to make attempts fail). */
+    renderReport?: ServiceDeps['renderReport']
   } = {},
 ): Promise<TestApp> {
   const config = testConfig(options.env)
@@ -58,12 +64,11 @@ export async function buildTestApp(
     },
   })
   const redis = options.redis ? new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379') : undefined
-  const app = (await buildApp({
-    config,
-    database,
-    logger: createLogger(config.logLevel, sink),
-    redis,
-  })) as TestApp
+  const logger = createLogger(config.logLevel, sink)
+  const services = await createServices({ config, database, logger, renderReport: options.renderReport })
+  if (options.jobs) await services.startBackground({ work: options.jobs === 'work' })
+  const app = (await buildApp({ config, database, logger, redis, services })) as TestApp
+  app.decorate('services', services)
   app.decorate('database', database)
   app.decorate('config', config)
   app.decorate('logLines', logLines)

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { unauthorized } from '../../errors.js'
 import { principalOf } from '../../plugins/auth.js'
 import {
   ChangePasswordBody,
@@ -13,30 +15,100 @@ import type { AuthService } from './auth.service.js'
 const authClass = { rateClass: 'auth' as const }
 const bearer = [{ bearer: [] }]
 
-export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = async (app, { auth }) => {
+/** The web app's refresh token: httpOnly (no script reads it), sent only to the auth routes. */
+export const REFRESH_COOKIE = 'mockupaws_refresh'
+const COOKIE_PATH = '/api/v1/auth'
+
+type CookieOptions = { secure: boolean; maxAgeSeconds: number }
+
+export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; cookie: CookieOptions }> = async (
+  app,
+  { auth, cookie },
+) => {
+  /** Every new session also lands in the cookie, so a browser keeps it across reloads without storage. */
+  function setRefreshCookie(reply: FastifyReply, token: string): void {
+    reply.setCookie(REFRESH_COOKIE, token, {
+      path: COOKIE_PATH,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: cookie.secure,
+      maxAge: cookie.maxAgeSeconds,
+    })
+  }
+  function clearRefreshCookie(reply: FastifyReply): void {
+    reply.clearCookie(REFRESH_COOKIE, {
+      path: COOKIE_PATH,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: cookie.secure,
+    })
+  }
+  /** The body wins (API clients); a browser sends only the cookie. */
+  function presentedRefreshToken(req: FastifyRequest, body: RefreshBody | undefined): string | undefined {
+    return body?.refresh_token ?? req.cookies[REFRESH_COOKIE] ?? undefined
+  }
+
   app.post(
     '/auth/register',
     { config: authClass, schema: { tags: ['auth'], body: RegisterBody, response: { 201: SessionResponse } } },
-    async (req, reply) => reply.code(201).send(await auth.register(req.body, { ip: req.ip })),
+    async (req, reply) => {
+      const session = await auth.register(req.body, { ip: req.ip })
+      setRefreshCookie(reply, session.refresh_token)
+      return reply.code(201).send(session)
+    },
   )
 
   app.post(
     '/auth/login',
     { config: authClass, schema: { tags: ['auth'], body: LoginBody, response: { 200: SessionResponse } } },
-    (req) => auth.login(req.body, { ip: req.ip }),
+    async (req, reply) => {
+      const session = await auth.login(req.body, { ip: req.ip })
+      setRefreshCookie(reply, session.refresh_token)
+      return session
+    },
   )
 
   app.post(
     '/auth/refresh',
-    { config: authClass, schema: { tags: ['auth'], body: RefreshBody, response: { 200: SessionResponse } } },
-    (req) => auth.refresh(req.body.refresh_token, { ip: req.ip }),
+    {
+      config: authClass,
+      schema: {
+        tags: ['auth'],
+        description: 'Rotates the refresh token from the body or, when the body has none, the cookie.',
+        body: RefreshBody,
+        response: { 200: SessionResponse },
+      },
+    },
+    async (req, reply) => {
+      const token = presentedRefreshToken(req, req.body)
+      if (!token) throw unauthorized('missing_token', 'No refresh token was sent.')
+      try {
+        const session = await auth.refresh(token, { ip: req.ip })
+        setRefreshCookie(reply, session.refresh_token)
+        return session
+      } catch (err) {
+        // A dead cookie would be replayed on every page load: drop it.
+        clearRefreshCookie(reply)
+        throw err
+      }
+    },
   )
 
   app.post(
     '/auth/logout',
-    { config: authClass, schema: { tags: ['auth'], body: RefreshBody } },
+    {
+      config: authClass,
+      schema: {
+        tags: ['auth'],
+        description:
+          'Revokes the family of the refresh token from the body or the cookie; clears the cookie.',
+        body: RefreshBody,
+      },
+    },
     async (req, reply) => {
-      await auth.logout(req.body.refresh_token)
+      const token = presentedRefreshToken(req, req.body)
+      if (token) await auth.logout(token)
+      clearRefreshCookie(reply)
       return reply.code(204).send()
     },
   )
@@ -59,6 +131,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = asyn
     },
     async (req, reply) => {
       await auth.changePassword(principalOf(req).userId, req.body, { ip: req.ip })
+      clearRefreshCookie(reply)
       return reply.code(204).send()
     },
   )

@@ -17,9 +17,18 @@ export const LoginBody = Type.Object(
 export type LoginBody = Static<typeof LoginBody>
 
 export const RefreshBody = Type.Object(
-  { refresh_token: Type.String({ minLength: 1, maxLength: 512 }) },
+  {
+    refresh_token: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 512,
+        description: 'Omit it to use the httpOnly `mockupaws_refresh` cookie the web app holds.',
+      }),
+    ),
+  },
   { additionalProperties: false },
 )
+export type RefreshBody = Static<typeof RefreshBody>
 
 export const ChangePasswordBody = Type.Object(
   { current_password: Type.String({ maxLength: 1024 }), new_password: Type.String({ maxLength: 1024 }) },

@@ -1,0 +1,241 @@
+import PDFDocument from 'pdfkit'
+import type { RenderedReport, ReportData } from './report-data.js'
+
+const MARGIN = 50
+const INK = '#1f2937'
+const MUTED = '#6b7280'
+const ACCENT = '#2563eb'
+const RULE = '#e5e7eb'
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 })
+/** Sub-cent amounts keep 4 decimals so a real cost never prints as $0.00. */
+export function formatUsd(amount: string): string {
+  const value = Number(amount)
+  if (value > 0 && value < 0.01) return `$${value.toFixed(4)}`
+  return usd.format(value)
+}
+
+type Doc = PDFKit.PDFDocument
+
+function heading(doc: Doc, text: string): void {
+  if (doc.y > doc.page.height - 160) doc.addPage()
+  doc.moveDown(1).font('Helvetica-Bold').fontSize(13).fillColor(INK).text(text, MARGIN)
+  doc.moveDown(0.3)
+}
+
+function keyValues(doc: Doc, rows: [string, string][]): void {
+  for (const [key, value] of rows) {
+    const y = doc.y
+    doc.font('Helvetica-Bold').fontSize(9).fillColor(MUTED).text(key, MARGIN, y, { width: 110 })
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .fillColor(INK)
+      .text(value, MARGIN + 115, y, { width: 380 })
+    doc.moveDown(0.2)
+  }
+}
+
+/** The cost table: one row per service × usage type of the month's total, then the unpriced usage. */
+function costTable(doc: Doc, data: ReportData): void {
+  const cols = [
+    { title: 'Service', x: MARGIN, w: 80 },
+    { title: 'Usage type', x: MARGIN + 80, w: 175 },
+    { title: 'Billable quantity', x: MARGIN + 255, w: 110 },
+    { title: 'Cost (USD)', x: MARGIN + 365, w: 130 },
+  ]
+  const row = (cells: string[], bold = false) => {
+    if (doc.y > doc.page.height - 90) doc.addPage()
+    const y = doc.y
+    doc
+      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(8.5)
+      .fillColor(INK)
+    let bottom = y
+    cells.forEach((cell, i) => {
+      const col = cols[i]
+      if (!col) return
+      doc.text(cell, col.x, y, { width: col.w - 6, align: i >= 2 ? 'right' : 'left' })
+      bottom = Math.max(bottom, doc.y)
+    })
+    doc.y = bottom + 3
+    doc
+      .moveTo(MARGIN, doc.y - 1)
+      .lineTo(MARGIN + 495, doc.y - 1)
+      .strokeColor(RULE)
+      .lineWidth(0.5)
+      .stroke()
+  }
+  row(
+    cols.map((c) => c.title),
+    true,
+  )
+  for (const service of data.costs.total_monthly.by_service) {
+    for (const usage of service.by_usage_type) {
+      row([
+        service.service,
+        usage.usage_type,
+        `${usage.billable_quantity} ${usage.unit}`,
+        formatUsd(usage.cost),
+      ])
+    }
+  }
+  for (const unpriced of data.costs.total_monthly.unpriced) {
+    row([
+      unpriced.service,
+      unpriced.usage_type,
+      `${unpriced.quantity} ${unpriced.unit}`,
+      'no price in region',
+    ])
+  }
+  row(['Total', '', '', formatUsd(data.costs.total_monthly.total)], true)
+}
+
+/** Horizontal bars, one per service, scaled to the most expensive. */
+function costByServiceChart(doc: Doc, data: ReportData): void {
+  const services = [...data.costs.total_monthly.by_service].sort((a, b) => Number(b.cost) - Number(a.cost))
+  if (services.length === 0) {
+    doc.font('Helvetica').fontSize(9).fillColor(MUTED).text('No priced usage yet.', MARGIN)
+    return
+  }
+  const max = Math.max(...services.map((s) => Number(s.cost)), 0.000001)
+  for (const service of services) {
+    if (doc.y > doc.page.height - 80) doc.addPage()
+    const y = doc.y
+    const width = Math.max(1, (Number(service.cost) / max) * 300)
+    doc
+      .font('Helvetica')
+      .fontSize(8.5)
+      .fillColor(INK)
+      .text(service.service, MARGIN, y + 2, { width: 90 })
+    doc.rect(MARGIN + 95, y, width, 12).fill(ACCENT)
+    doc.fillColor(INK).text(formatUsd(service.cost), MARGIN + 100 + width, y + 2, { width: 100 })
+    doc.y = y + 17
+  }
+}
+
+/** Events per bucket as a line over the observed window, with the extremes labelled. */
+function usageOverTimeChart(doc: Doc, data: ReportData): void {
+  const points = data.usageSeries.points
+  if (points.length === 0) {
+    doc.font('Helvetica').fontSize(9).fillColor(MUTED).text('No events ingested yet.', MARGIN)
+    return
+  }
+  if (doc.y > doc.page.height - 200) doc.addPage()
+  const top = doc.y + 5
+  const height = 120
+  const width = 480
+  const max = Math.max(...points.map((p) => p.events), 1)
+  doc.rect(MARGIN, top, width, height).strokeColor(RULE).lineWidth(0.5).stroke()
+  const step = points.length > 1 ? width / (points.length - 1) : 0
+  points.forEach((p, i) => {
+    const x = MARGIN + i * step
+    const y = top + height - (p.events / max) * (height - 10)
+    if (i === 0) doc.moveTo(x, y)
+    else doc.lineTo(x, y)
+  })
+  doc.strokeColor(ACCENT).lineWidth(1.2).stroke()
+  doc.font('Helvetica').fontSize(7.5).fillColor(MUTED)
+  doc.text(`max ${max} events per ${data.usageSeries.bucket}`, MARGIN + 4, top + 3)
+  doc.text(points[0]?.start.slice(0, 16).replace('T', ' ') ?? '', MARGIN, top + height + 3)
+  doc.text(
+    points.at(-1)?.start.slice(0, 16).replace('T', ' ') ?? '',
+    MARGIN + width - 120,
+    top + height + 3,
+    {
+      width: 120,
+      align: 'right',
+    },
+  )
+  doc.y = top + height + 16
+}
+
+/** Adds "Page n of m" and the generation time to every page once the content is laid out. */
+function footers(doc: Doc, generatedAt: Date): void {
+  const range = doc.bufferedPageRange()
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i)
+    const y = doc.page.height - 35
+    doc.page.margins.bottom = 0
+    doc.font('Helvetica').fontSize(7.5).fillColor(MUTED)
+    doc.text(`mockupAWS · generated ${generatedAt.toISOString()}`, MARGIN, y, { lineBreak: false })
+    doc.text(`Page ${i + 1} of ${range.count}`, MARGIN + 395, y, {
+      width: 100,
+      align: 'right',
+      lineBreak: false,
+    })
+  }
+}
+
+/**
+ * A report a manager can forward as is. User text (names, descriptions) is drawn as plain text with the
+ * standard fonts: it is never interpreted as markup or links.
+ */
+export function renderPdf(data: ReportData): Promise<RenderedReport> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    info: {
+      Title: `mockupAWS cost report: ${data.scenario.name}`,
+      Author: 'mockupAWS',
+      CreationDate: data.generatedAt,
+    },
+  })
+  const chunks: Buffer[] = []
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+  })
+
+  const { costs, scenario } = data
+  doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text('AWS cost report', MARGIN, MARGIN)
+  doc.font('Helvetica').fontSize(12).fillColor(MUTED).text(scenario.name, { width: 495 })
+  doc.moveDown(0.8)
+  doc.font('Helvetica').fontSize(9).fillColor(MUTED).text('Total monthly cost')
+  doc.font('Helvetica-Bold').fontSize(28).fillColor(ACCENT).text(formatUsd(costs.total_monthly.total))
+  doc.moveDown(0.5)
+  const window =
+    costs.observed.window_start && costs.observed.window_end
+      ? `${costs.observed.window_start} to ${costs.observed.window_end}`
+      : 'no events ingested'
+  keyValues(doc, [
+    ['Region', scenario.region],
+    ['Status', scenario.status],
+    ['Observed period', window],
+    ['Modelled monthly', formatUsd(costs.modelled_monthly.total)],
+    ['Observed (period)', formatUsd(costs.observed.total)],
+    ['Projected monthly', formatUsd(costs.projected_monthly.total)],
+    ...(scenario.description ? ([['Description', scenario.description]] as [string, string][]) : []),
+  ])
+
+  heading(doc, 'Cost by service')
+  costByServiceChart(doc, data)
+  heading(doc, 'Cost by service and usage type (month)')
+  costTable(doc, data)
+  heading(doc, 'Usage over time')
+  usageOverTimeChart(doc, data)
+  heading(doc, 'PII findings')
+  const kinds = Object.entries(data.pii.byKind)
+  doc.font('Helvetica').fontSize(9).fillColor(INK)
+  doc.text(
+    data.pii.total === 0
+      ? 'No personal data found in ingested logs.'
+      : `${data.pii.total} findings: ${kinds.map(([kind, n]) => `${kind} ${n}`).join(', ')}. Values are stored masked.`,
+    MARGIN,
+  )
+  heading(doc, 'Assumptions')
+  keyValues(doc, [
+    ['Pricing', `${data.pricingSource}, as of ${costs.pricing_as_of}`],
+    [
+      'Free tier',
+      costs.free_tier_applied ? 'applied (always-free offers, AWS July 2025 rules)' : 'not applied',
+    ],
+    ['Projection', 'observed usage scaled to a 30-day month; storage levels are not scaled'],
+    ['Currency', `${costs.currency}, list prices, before tax`],
+  ])
+  footers(doc, data.generatedAt)
+  doc.end()
+  return done.then((content) => ({ content, contentType: 'application/pdf', extension: 'pdf' as const }))
+}

@@ -1,0 +1,21 @@
+import type { CostsResponse } from '../scenarios/scenarios.schemas.js'
+
+/** Everything a report shows, gathered once and handed to the PDF or CSV renderer. */
+export type ReportData = {
+  scenario: {
+    id: string
+    name: string
+    description: string | null
+    region: string
+    status: string
+    includeFreeTier: boolean
+  }
+  costs: CostsResponse
+  /** Events per bucket over the observed window (hourly up to 31 days, daily beyond). */
+  usageSeries: { bucket: 'hour' | 'day'; points: { start: string; events: number }[] }
+  pii: { total: number; byKind: Record<string, number> }
+  pricingSource: string
+  generatedAt: Date
+}
+
+export type RenderedReport = { content: Buffer; contentType: string; extension: 'pdf' | 'csv' }

@@ -1,0 +1,104 @@
+import type { FastifyBaseLogger } from 'fastify'
+import PgBoss from 'pg-boss'
+import type { Database } from '../db/client.js'
+
+/** One job type: its queue name, retry policy and idempotent handler, declared together in a `*.job.ts`. */
+export type JobDefinition<T extends object> = {
+  name: string
+  options: {
+    retryLimit: number
+    retryDelaySeconds: number
+    /** Fail (and retry) a job whose worker vanished mid-run after this long. */
+    expireInSeconds: number
+  }
+  /** Cron (UTC) for jobs that run on their own, like the daily report purge. */
+  schedule?: string
+  handle: (data: T, attempt: { retryCount: number; retryLimit: number }) => Promise<void>
+}
+
+/** A SQL executor pg-boss can use: node-postgres' pool, or PGlite through the same interface. */
+function executorFor(database: Database): PgBoss.Db {
+  if (database.pool) {
+    const pool = database.pool
+    return { executeSql: (text: string, values: unknown[]) => pool.query(text, values) }
+  }
+  const pglite = database.pglite
+  if (!pglite) throw new Error('database has neither a pool nor PGlite')
+  return {
+    async executeSql(text: string, values: unknown[]) {
+      // pg-boss sends its schema as one multi-statement script without parameters: PGlite runs those with exec.
+      if (!values || values.length === 0) {
+        const results = await pglite.exec(text)
+        return { rows: results.at(-1)?.rows ?? [] }
+      }
+      return pglite.query(text, values)
+    },
+  }
+}
+
+/**
+ * The job queue: pg-boss on the application's own database (PostgreSQL or PGlite), so jobs survive restarts
+ * and several processes share one queue; a job is fetched with SKIP LOCKED, so only one worker runs it at once.
+ */
+export function createJobQueue({ database, logger }: { database: Database; logger: FastifyBaseLogger }) {
+  const boss = new PgBoss({
+    db: executorFor(database),
+    schema: 'pgboss',
+    // Maintenance (expiring jobs whose worker vanished, archiving) runs in every instance; pg-boss
+    // coordinates it itself. Every 30 s, so a report left by a killed worker is retried promptly.
+    maintenanceIntervalSeconds: 30,
+  })
+  boss.on('error', (err: Error) => logger.error({ err: { message: err.message } }, 'job queue error'))
+  const definitions = new Map<string, JobDefinition<object>>()
+  let started = false
+
+  return {
+    /** Registers a job type; call before start(). */
+    define<T extends object>(definition: JobDefinition<T>): void {
+      definitions.set(definition.name, definition as unknown as JobDefinition<object>)
+    },
+
+    /** Creates the queues; with `work` this process also runs the jobs (serve unless disabled, and worker). */
+    async start({ work }: { work: boolean }): Promise<void> {
+      await boss.start()
+      started = true
+      for (const def of definitions.values()) {
+        await boss.createQueue(def.name, {
+          name: def.name,
+          retryLimit: def.options.retryLimit,
+          retryDelay: def.options.retryDelaySeconds,
+          retryBackoff: true,
+          expireInSeconds: def.options.expireInSeconds,
+        })
+        if (def.schedule) await boss.schedule(def.name, def.schedule, {}, { tz: 'UTC' })
+        if (!work) continue
+        await boss.work(
+          def.name,
+          { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true },
+          async ([job]) => {
+            if (!job) return
+            await def.handle(job.data as object, { retryCount: job.retryCount, retryLimit: job.retryLimit })
+          },
+        )
+      }
+    },
+
+    /** Enqueues a job; `singletonKey` keeps one queued job per key (e.g. per report). */
+    async send(name: string, data: object, options: { singletonKey?: string } = {}) {
+      return boss.send(name, data, { singletonKey: options.singletonKey })
+    },
+
+    /** Jobs waiting or running, for /metrics. */
+    async depth(name: string): Promise<number> {
+      return started ? boss.getQueueSize(name) : 0
+    },
+
+    async stop(): Promise<void> {
+      if (!started) return
+      started = false
+      // Lets running jobs finish (up to 30 s) so a shutdown does not leave reports half made.
+      await boss.stop({ graceful: true, wait: true, timeout: 30_000, close: false })
+    },
+  }
+}
+export type JobQueue = ReturnType<typeof createJobQueue>

@@ -1,0 +1,55 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { createContext, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
+import { refreshSession, type SessionUser, setSession, subscribeSession } from '@/lib/session'
+import * as authApi from '../api/auth-api'
+
+export type AuthState =
+  | { status: 'loading'; user: null }
+  | { status: 'signed-in'; user: SessionUser }
+  | { status: 'signed-out'; user: null }
+
+export type AuthContextValue = AuthState & {
+  login: (input: authApi.LoginInput) => Promise<void>
+  register: (input: authApi.RegisterInput) => Promise<void>
+  logout: () => Promise<void>
+}
+
+export const AuthContext = createContext<AuthContextValue | null>(null)
+
+/**
+ * Keeps the session across reloads: on start it trades the refresh cookie for an access token (held in
+ * memory only), and follows every later refresh, expiry and logout.
+ */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient()
+  const [state, setState] = useState<AuthState>({ status: 'loading', user: null })
+
+  useEffect(() => {
+    const unsubscribe = subscribeSession((session) =>
+      setState(session ? { status: 'signed-in', user: session.user } : { status: 'signed-out', user: null }),
+    )
+    void refreshSession().then((session) => {
+      if (!session) setState({ status: 'signed-out', user: null })
+    })
+    return () => {
+      unsubscribe()
+    }
+  }, [])
+
+  const login = useCallback(async (input: authApi.LoginInput) => setSession(await authApi.login(input)), [])
+  const register = useCallback(
+    async (input: authApi.RegisterInput) => setSession(await authApi.register(input)),
+    [],
+  )
+  const logout = useCallback(async () => {
+    try {
+      await authApi.logout()
+    } finally {
+      setSession(null)
+      queryClient.clear()
+    }
+  }, [queryClient])
+
+  const value = useMemo(() => ({ ...state, login, register, logout }), [state, login, register, logout])
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>
+}

@@ -1,0 +1,184 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { api, unwrap } from '@/lib/api-client'
+import type { paths } from '@/lib/api-schema.generated'
+
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never
+export type ScenarioPage = Json<paths['/api/v1/scenarios']['get']['responses'][200]>
+export type Scenario = ScenarioPage['items'][number]
+export type ScenarioStatus = Scenario['status']
+export type CreateScenarioInput = Json<NonNullable<paths['/api/v1/scenarios']['post']['requestBody']>>
+export type UpdateScenarioInput = Json<NonNullable<paths['/api/v1/scenarios/{id}']['patch']['requestBody']>>
+export type Costs = Json<paths['/api/v1/scenarios/{id}/costs']['get']['responses'][200]>
+export type CostBlock = Costs['modelled_monthly']
+export type ItemPage = Json<paths['/api/v1/scenarios/{id}/items']['get']['responses'][200]>
+export type LineItem = ItemPage['items'][number]
+export type ItemInput = Json<NonNullable<paths['/api/v1/scenarios/{id}/items']['post']['requestBody']>>
+export type Metrics = Json<paths['/api/v1/scenarios/{id}/metrics']['get']['responses'][200]>
+export type PricingServices = Json<paths['/api/v1/pricing/services']['get']['responses'][200]>
+export type PricingRegions = Json<paths['/api/v1/pricing/regions']['get']['responses'][200]>
+
+export type ScenarioFilters = { status?: ScenarioStatus; region?: string; q?: string }
+
+export const scenarioKeys = {
+  all: ['scenarios'] as const,
+  list: (filters: ScenarioFilters, page: number, pageSize: number) =>
+    ['scenarios', 'list', filters, page, pageSize] as const,
+  one: (id: string) => ['scenarios', 'one', id] as const,
+  costs: (id: string) => ['scenarios', 'one', id, 'costs'] as const,
+  items: (id: string) => ['scenarios', 'one', id, 'items'] as const,
+  metrics: (id: string) => ['scenarios', 'one', id, 'metrics'] as const,
+}
+
+export function useScenarios(filters: ScenarioFilters, page = 1, pageSize = 20) {
+  return useQuery({
+    queryKey: scenarioKeys.list(filters, page, pageSize),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/scenarios', { params: { query: { ...filters, page, page_size: pageSize } } })),
+    placeholderData: keepPreviousData,
+  })
+}
+
+export function useScenario(id: string) {
+  return useQuery({
+    queryKey: scenarioKeys.one(id),
+    queryFn: () => unwrap(api.GET('/api/v1/scenarios/{id}', { params: { path: { id } } })),
+  })
+}
+
+export function useScenarioCosts(id: string, options: { refetchInterval?: number | false } = {}) {
+  return useQuery({
+    queryKey: scenarioKeys.costs(id),
+    queryFn: () => unwrap(api.GET('/api/v1/scenarios/{id}/costs', { params: { path: { id } } })),
+    refetchInterval: options.refetchInterval ?? false,
+  })
+}
+
+export function useScenarioItems(id: string) {
+  return useQuery({
+    queryKey: scenarioKeys.items(id),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/scenarios/{id}/items', {
+          params: { path: { id }, query: { page: 1, page_size: 100 } },
+        }),
+      ),
+  })
+}
+
+/** Live counters: polled every few seconds while the scenario is running. */
+export function useScenarioMetrics(id: string, options: { poll: boolean }) {
+  return useQuery({
+    queryKey: scenarioKeys.metrics(id),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/scenarios/{id}/metrics', { params: { path: { id }, query: { bucket: 'minute' } } }),
+      ),
+    refetchInterval: options.poll ? 3000 : false,
+  })
+}
+
+export function usePricingRegions() {
+  return useQuery({
+    queryKey: ['pricing', 'regions'],
+    queryFn: () => unwrap(api.GET('/api/v1/pricing/regions')),
+    staleTime: Number.POSITIVE_INFINITY,
+  })
+}
+
+export function usePricingServices() {
+  return useQuery({
+    queryKey: ['pricing', 'services'],
+    queryFn: () => unwrap(api.GET('/api/v1/pricing/services')),
+    staleTime: Number.POSITIVE_INFINITY,
+  })
+}
+
+export function useCreateScenario() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: CreateScenarioInput) => unwrap(api.POST('/api/v1/scenarios', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: scenarioKeys.all }),
+  })
+}
+
+export function useUpdateScenario(id: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: UpdateScenarioInput) =>
+      unwrap(api.PATCH('/api/v1/scenarios/{id}', { params: { path: { id } }, body })),
+    onSuccess: (scenario) => {
+      queryClient.setQueryData(scenarioKeys.one(id), scenario)
+      return queryClient.invalidateQueries({ queryKey: scenarioKeys.all })
+    },
+  })
+}
+
+export function useDeleteScenario() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/scenarios/{id}', { params: { path: { id } } })),
+    // Only the lists: refetching the deleted scenario itself would swap its page for a 404 mid-navigation.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['scenarios', 'list'] }),
+  })
+}
+
+/** Any item change moves the modelled cost, so the costs are fetched again at once. */
+function useItemMutation<V>(scenarioId: string, mutationFn: (vars: V) => Promise<unknown>) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: scenarioKeys.items(scenarioId) }),
+        queryClient.invalidateQueries({ queryKey: scenarioKeys.costs(scenarioId) }),
+      ]),
+  })
+}
+
+export function useCreateItem(scenarioId: string) {
+  return useItemMutation(scenarioId, (body: ItemInput) =>
+    unwrap(api.POST('/api/v1/scenarios/{id}/items', { params: { path: { id: scenarioId } }, body })),
+  )
+}
+
+export function useUpdateItem(scenarioId: string) {
+  return useItemMutation(scenarioId, ({ itemId, body }: { itemId: string; body: ItemInput }) =>
+    unwrap(
+      api.PATCH('/api/v1/scenarios/{id}/items/{item_id}', {
+        params: { path: { id: scenarioId, item_id: itemId } },
+        body,
+      }),
+    ),
+  )
+}
+
+export function useDeleteItem(scenarioId: string) {
+  return useItemMutation(scenarioId, (itemId: string) =>
+    unwrap(
+      api.DELETE('/api/v1/scenarios/{id}/items/{item_id}', {
+        params: { path: { id: scenarioId, item_id: itemId } },
+      }),
+    ),
+  )
+}
+
+/** The moves of docs/scenarios.md's lifecycle, as buttons. */
+export const STATUS_ACTIONS: Record<ScenarioStatus, { to: ScenarioStatus; label: string }[]> = {
+  draft: [
+    { to: 'running', label: 'Start' },
+    { to: 'archived', label: 'Archive' },
+  ],
+  running: [{ to: 'completed', label: 'Complete' }],
+  completed: [
+    { to: 'running', label: 'Resume' },
+    { to: 'archived', label: 'Archive' },
+  ],
+  archived: [{ to: 'completed', label: 'Restore' }],
+}
+
+export const STATUS_COLOR: Record<ScenarioStatus, string> = {
+  draft: 'gray',
+  running: 'green',
+  completed: 'blue',
+  archived: 'dark',
+}

@@ -1,0 +1,84 @@
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core'
+import { formatDateTime, formatMoney } from '@/lib/format'
+import type { Costs } from '../api/scenarios-api'
+
+function Figure({
+  label,
+  amount,
+  currency,
+  hint,
+  testId,
+}: {
+  label: string
+  amount: string
+  currency: string
+  hint: string
+  testId: string
+}) {
+  return (
+    <Card withBorder padding="md">
+      <Tooltip label={hint} multiline w={260} withArrow>
+        <Text size="xs" c="dimmed" tt="uppercase" fw={600} tabIndex={0}>
+          {label}
+        </Text>
+      </Tooltip>
+      <Text size="xl" fw={700} data-testid={testId} aria-label={`${label}: ${formatMoney(amount, currency)}`}>
+        {formatMoney(amount, currency)}
+      </Text>
+    </Card>
+  )
+}
+
+/** The four cost blocks of GET /scenarios/:id/costs, money formatted with Intl.NumberFormat. */
+export function CostSummary({ costs }: { costs: Costs }) {
+  const { currency } = costs
+  return (
+    <Stack gap="xs">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+        <Figure
+          label="Modelled / month"
+          amount={costs.modelled_monthly.total}
+          currency={currency}
+          hint="The line items, priced as one month."
+          testId="cost-modelled"
+        />
+        <Figure
+          label="Observed"
+          amount={costs.observed.total}
+          currency={currency}
+          hint="What the ingested traffic cost over its window."
+          testId="cost-observed"
+        />
+        <Figure
+          label="Projected / month"
+          amount={costs.projected_monthly.total}
+          currency={currency}
+          hint="The observed traffic scaled to a 30-day month."
+          testId="cost-projected"
+        />
+        <Figure
+          label="Total / month"
+          amount={costs.total_monthly.total}
+          currency={currency}
+          hint="Modelled and projected usage priced together for one month."
+          testId="cost-total"
+        />
+      </SimpleGrid>
+      <Group gap="xs">
+        <Badge variant="light" color={costs.free_tier_applied ? 'teal' : 'gray'}>
+          Free tier {costs.free_tier_applied ? 'applied' : 'not applied'}
+        </Badge>
+        <Text size="xs" c="dimmed">
+          Prices for {costs.region} as of {costs.pricing_as_of}
+          {costs.observed.window_start &&
+            ` · observed ${formatDateTime(costs.observed.window_start)} – ${formatDateTime(costs.observed.window_end)}`}
+        </Text>
+      </Group>
+      {costs.unpriced.length > 0 && (
+        <Text size="xs" c="orange" role="note">
+          Not priced in this region: {costs.unpriced.map((u) => `${u.usage_type} (${u.reason})`).join(', ')}
+        </Text>
+      )}
+    </Stack>
+  )
+}

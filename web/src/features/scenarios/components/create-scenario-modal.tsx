@@ -1,0 +1,116 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Switch,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useState } from 'react'
+import { applyServerErrors } from '@/lib/form-errors'
+import { type Scenario, useCreateScenario, usePricingRegions } from '../api/scenarios-api'
+
+export function CreateScenarioModal({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean
+  onClose: () => void
+  onCreated: (scenario: Scenario) => void
+}) {
+  const regions = usePricingRegions()
+  const create = useCreateScenario()
+  const [formError, setFormError] = useState<string | null>(null)
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: {
+      name: '',
+      description: '',
+      region: 'us-east-1',
+      tags: [] as string[],
+      include_free_tier: true,
+    },
+    validateInputOnChange: true,
+    validate: {
+      name: (v) =>
+        !v.trim() ? 'Give the scenario a name' : v.length > 255 ? 'Use at most 255 characters' : null,
+      description: (v) => (v.length > 2000 ? 'Use at most 2,000 characters' : null),
+      region: (v) => (v ? null : 'Choose a region'),
+      tags: (v) =>
+        v.length > 20
+          ? 'At most 20 tags'
+          : v.some((t) => t.length > 50)
+            ? 'Tags have at most 50 characters'
+            : null,
+    },
+  })
+  const close = () => {
+    form.reset()
+    setFormError(null)
+    onClose()
+  }
+  const submit = form.onSubmit(async (values) => {
+    setFormError(null)
+    try {
+      const scenario = await create.mutateAsync({
+        name: values.name.trim(),
+        description: values.description.trim() || null,
+        region: values.region,
+        tags: values.tags,
+        include_free_tier: values.include_free_tier,
+      })
+      form.reset()
+      onCreated(scenario)
+    } catch (error) {
+      setFormError(
+        applyServerErrors(form, error, ['name', 'description', 'region', 'tags', 'include_free_tier']),
+      )
+    }
+  })
+  return (
+    <Modal opened={opened} onClose={close} title="New scenario" size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {formError && (
+            <Alert color="red" role="alert" title="The scenario was not created">
+              {formError}
+            </Alert>
+          )}
+          <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
+          <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
+          <Select
+            label="Region"
+            required
+            searchable
+            allowDeselect={false}
+            data={(regions.data?.regions ?? []).map((r) => ({
+              value: r.code,
+              label: `${r.name} (${r.code})`,
+            }))}
+            nothingFoundMessage={regions.isError ? 'Could not load regions' : 'No region'}
+            {...form.getInputProps('region')}
+          />
+          <TagsInput label="Tags" placeholder="Type a tag and press Enter" {...form.getInputProps('tags')} />
+          <Switch
+            label="Apply the AWS free tier"
+            {...form.getInputProps('include_free_tier', { type: 'checkbox' })}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              Create scenario
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}

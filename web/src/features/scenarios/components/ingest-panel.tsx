@@ -1,0 +1,306 @@
+import { AreaChart } from '@mantine/charts'
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code,
+  CopyButton,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core'
+import { useState } from 'react'
+import { ErrorState, LoadingState } from '@/components/page-states'
+import {
+  type CreatedApiKey,
+  keyState,
+  useApiKeys,
+  useCreateApiKey,
+} from '@/features/api-keys/api/api-keys-api'
+import { errorMessage } from '@/lib/api-error'
+import { formatDateTime, formatNumber, formatTime } from '@/lib/format'
+import { type Metrics, type Scenario, useScenarioMetrics } from '../api/scenarios-api'
+
+const SERIES_COLORS = ['orange.6', 'blue.6', 'teal.6', 'grape.6', 'red.6', 'cyan.6', 'lime.6', 'indigo.6']
+
+export function buildSnippets(origin: string, scenarioId: string, key: string) {
+  const event =
+    '{"events":[{"type":"lambda.invoke","duration_ms":120,"memory_mb":512},{"type":"log","message":"order placed"}]}'
+  return {
+    curl: [
+      `curl -X POST '${origin}/api/v1/ingest' \\`,
+      `  -H 'X-API-Key: ${key}' \\`,
+      `  -H 'X-Scenario-ID: ${scenarioId}' \\`,
+      `  -H 'Content-Type: application/json' \\`,
+      `  -d '${event}'`,
+    ].join('\n'),
+    cli: [
+      `export MOCKUPAWS_API_KEY='${key}'`,
+      `tail -f app.log | npx mockupaws ingest --scenario ${scenarioId} --url ${origin}`,
+    ].join('\n'),
+  }
+}
+
+function Snippet({ label, code }: { label: string; code: string }) {
+  return (
+    <Stack gap={4}>
+      <Code block aria-label={label} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+        {code}
+      </Code>
+      <CopyButton value={code}>
+        {({ copied, copy }) => (
+          <Button size="xs" variant="light" onClick={copy} w="fit-content">
+            {copied ? 'Copied' : `Copy ${label}`}
+          </Button>
+        )}
+      </CopyButton>
+    </Stack>
+  )
+}
+
+/** How to send events here, with a key of the user's choosing, and what has arrived so far. */
+export function IngestPanel({ scenario }: { scenario: Scenario }) {
+  const running = scenario.status === 'running'
+  const metrics = useScenarioMetrics(scenario.id, { poll: running })
+  const keys = useApiKeys(1, 100)
+  const createKey = useCreateApiKey()
+  const [fresh, setFresh] = useState<CreatedApiKey | null>(null)
+  const [chosen, setChosen] = useState<string | null>(null)
+
+  const ingestKeys = (keys.data?.items ?? []).filter(
+    (k) => keyState(k) === 'active' && k.scopes.includes('write:ingest'),
+  )
+  const chosenKey = ingestKeys.find((k) => k.id === chosen)
+  const keyText = fresh
+    ? fresh.key
+    : chosenKey
+      ? `${chosenKey.key_prefix}…  # the full key you stored`
+      : '$MOCKUPAWS_API_KEY'
+  const snippets = buildSnippets(
+    window.location.origin,
+    scenario.id,
+    fresh ? fresh.key : '$MOCKUPAWS_API_KEY',
+  )
+
+  return (
+    <Card withBorder>
+      <Stack>
+        <Group justify="space-between">
+          <Title order={2} size="h3">
+            Ingest
+          </Title>
+          <Badge color={running ? 'green' : 'gray'} variant="dot">
+            {running ? 'Accepting events (refreshing every 3 s)' : 'Not accepting events: start the scenario'}
+          </Badge>
+        </Group>
+
+        <Group align="flex-end" wrap="wrap">
+          <Select
+            label="API key"
+            placeholder={
+              ingestKeys.length ? 'Choose a key with write:ingest' : 'No key with write:ingest yet'
+            }
+            data={ingestKeys.map((k) => ({ value: k.id, label: `${k.name} (${k.key_prefix}…)` }))}
+            value={chosen}
+            onChange={(v) => {
+              setChosen(v)
+              setFresh(null)
+            }}
+            w={300}
+          />
+          <Button
+            variant="light"
+            loading={createKey.isPending}
+            onClick={() =>
+              createKey.mutate(
+                {
+                  name: `ingest: ${scenario.name}`.slice(0, 100),
+                  scopes: ['write:ingest'],
+                  expires_days: 90,
+                },
+                {
+                  onSuccess: (key) => {
+                    setFresh(key)
+                    setChosen(key.id)
+                  },
+                },
+              )
+            }
+          >
+            Create an ingest key
+          </Button>
+        </Group>
+        {createKey.isError && (
+          <Alert color="red" role="alert">
+            {errorMessage(createKey.error)}
+          </Alert>
+        )}
+        {fresh ? (
+          <Alert color="yellow" title="Copy this key now">
+            The snippets below contain the new key <Code>{fresh.key_prefix}…</Code>. It is shown only on this
+            page, once.
+          </Alert>
+        ) : (
+          <Text size="sm" c="dimmed">
+            The server keeps only a hash of each key, so the snippets read it from{' '}
+            <Code>$MOCKUPAWS_API_KEY</Code>
+            {chosenKey && (
+              <>
+                : set it to the key starting <Code>{keyText.split(' ')[0]}</Code>
+              </>
+            )}
+            .
+          </Text>
+        )}
+        <Tabs defaultValue="curl">
+          <Tabs.List>
+            <Tabs.Tab value="curl">curl</Tabs.Tab>
+            <Tabs.Tab value="cli">mockupaws ingest</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="curl" pt="xs">
+            <Snippet label="curl command" code={snippets.curl} />
+          </Tabs.Panel>
+          <Tabs.Panel value="cli" pt="xs">
+            <Snippet label="CLI command" code={snippets.cli} />
+          </Tabs.Panel>
+        </Tabs>
+
+        {metrics.isPending ? (
+          <LoadingState label="Loading live counters…" />
+        ) : metrics.isError ? (
+          <ErrorState
+            error={metrics.error}
+            onRetry={() => void metrics.refetch()}
+            title="Could not load the counters"
+          />
+        ) : (
+          <LiveMetrics metrics={metrics.data} />
+        )}
+      </Stack>
+    </Card>
+  )
+}
+
+function LiveMetrics({ metrics }: { metrics: Metrics }) {
+  const types = Object.keys(metrics.totals.by_type).sort()
+  const data = metrics.series.map((point) => ({ time: formatTime(point.bucket_start), ...point.by_type }))
+  return (
+    <Stack>
+      <SimpleGrid cols={{ base: 2, sm: 4 }} aria-live="polite">
+        <Card withBorder padding="sm">
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            Events
+          </Text>
+          <Text size="xl" fw={700} data-testid="events-total">
+            {formatNumber(metrics.totals.events)}
+          </Text>
+        </Card>
+        {types.slice(0, 6).map((t) => (
+          <Card withBorder padding="sm" key={t}>
+            <Text size="xs" c="dimmed" fw={600}>
+              {t}
+            </Text>
+            <Text size="lg" fw={600} data-testid={`events-${t}`}>
+              {formatNumber(metrics.totals.by_type[t] ?? 0)}
+            </Text>
+          </Card>
+        ))}
+      </SimpleGrid>
+      {data.length > 0 ? (
+        <div
+          role="img"
+          aria-label={`Events per minute by type, ${data.length} minutes`}
+          data-testid="usage-chart"
+        >
+          <AreaChart
+            h={220}
+            data={data}
+            dataKey="time"
+            type="stacked"
+            withLegend
+            series={types.map((t, i) => ({
+              name: t,
+              color: SERIES_COLORS[i % SERIES_COLORS.length] ?? 'gray.6',
+            }))}
+          />
+        </div>
+      ) : (
+        <Text size="sm" c="dimmed">
+          No events yet. Send some with the snippet above; counters update while the scenario runs.
+        </Text>
+      )}
+      {metrics.usage.length > 0 && (
+        <Table.ScrollContainer minWidth={400}>
+          <Table aria-label="Metered usage" data-testid="usage-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Usage type</Table.Th>
+                <Table.Th ta="right">Quantity</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {metrics.usage.map((u) => (
+                <Table.Tr key={u.usage_type}>
+                  <Table.Td>{u.usage_type}</Table.Td>
+                  <Table.Td ta="right">
+                    {formatNumber(u.quantity)} {u.unit}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <PiiFindings pii={metrics.pii} />
+    </Stack>
+  )
+}
+
+function PiiFindings({ pii }: { pii: Metrics['pii'] }) {
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h4">
+        PII findings
+      </Title>
+      {pii.total === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="pii-none">
+          No personal data found in the logs so far.
+        </Text>
+      ) : (
+        <>
+          <Group gap="xs" data-testid="pii-kinds">
+            {Object.entries(pii.by_kind).map(([kind, n]) => (
+              <Badge key={kind} color="red" variant="light">
+                {kind}: {n}
+              </Badge>
+            ))}
+          </Group>
+          <Table aria-label="PII samples (masked)">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Kind</Table.Th>
+                <Table.Th>Masked value</Table.Th>
+                <Table.Th>Seen</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {pii.samples.map((s) => (
+                <Table.Tr key={`${s.kind}-${s.masked}-${s.seen_at}`}>
+                  <Table.Td>{s.kind}</Table.Td>
+                  <Table.Td ff="monospace">{s.masked}</Table.Td>
+                  <Table.Td>{formatDateTime(s.seen_at)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Stack>
+  )
+}

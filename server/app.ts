@@ -15,6 +15,7 @@ import { ingestRoutes } from './domains/ingest/ingest.routes.js'
 import { pricingRoutes } from './domains/pricing/pricing.routes.js'
 import { reportRoutes } from './domains/reports/reports.routes.js'
 import { scenarioRoutes } from './domains/scenarios/scenarios.routes.js'
+import { scheduleRoutes } from './domains/schedules/schedules.routes.js'
 import { VERSION } from './lib/version.js'
 import { type Authenticators, authPlugin } from './plugins/auth.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
@@ -77,8 +78,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
   // Reads the web app's refresh-token cookie (docs/web-app.md).
   await app.register(cookie)
   const services = deps.services ?? (await createServices(deps))
-  const { securityEvents, auth, apiKeys, pricing, scenarios, costs, ingest, scenarioMetrics, reports } =
-    services
+  const {
+    securityEvents,
+    auth,
+    apiKeys,
+    pricing,
+    scenarios,
+    costs,
+    ingest,
+    scenarioMetrics,
+    reports,
+    schedules,
+  } = services
   const authenticators: Authenticators = { bearer: auth.authenticateBearer, apiKey: apiKeys.authenticate }
   await app.register(authPlugin, { authenticators })
   await app.register(rateLimitPlugin, {
@@ -128,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
       await api.register(scenarioRoutes, { scenarios, costs })
       await api.register(ingestRoutes, { ingest, metrics: scenarioMetrics })
       await api.register(reportRoutes, { reports })
+      await api.register(scheduleRoutes, { schedules })
     },
     { prefix: '/api/v1' },
   )

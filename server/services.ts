@@ -1,3 +1,4 @@
+import { Cron } from 'croner'
 import type { Logger } from 'pino'
 import type { Config } from './config.js'
 import type { Database } from './db/client.js'
@@ -11,6 +12,9 @@ import { renderReportJob } from './domains/reports/render-report.job.js'
 import { createReportService, type ReportRenderer } from './domains/reports/reports.service.js'
 import { createCostService } from './domains/scenarios/costs.service.js'
 import { createScenarioService } from './domains/scenarios/scenarios.service.js'
+import { createMailer } from './domains/schedules/mailer.js'
+import { deliverRunJob, startRunJob } from './domains/schedules/schedule-run.job.js'
+import { createScheduleService, type DeliveryRetry } from './domains/schedules/schedules.service.js'
 import { createSecurityEventService } from './domains/security-events/security-events.service.js'
 import { createJobQueue } from './jobs/queue.js'
 
@@ -20,13 +24,18 @@ export type ServiceDeps = {
   logger: Logger
   /** Test seam: replaces the PDF/CSV renderer (e.g. to make an attempt fail). */
   renderReport?: ReportRenderer
+  /** Test seam: faster email retries. */
+  deliveryRetry?: DeliveryRetry
 }
+
+/** How often the scheduler looks for due schedules (cron with seconds, UTC). */
+const SCHEDULER_TICK = '*/15 * * * * *'
 
 /**
  * Builds every domain service once. The HTTP app (`serve`) and the background worker (`worker`) share this
  * composition, so a report made by a worker is the same as one made in `serve`.
  */
-export async function createServices({ config, database, logger, renderReport }: ServiceDeps) {
+export async function createServices({ config, database, logger, renderReport, deliveryRetry }: ServiceDeps) {
   const db = database.db
   const securityEvents = createSecurityEventService({ db, logger })
   const auth = createAuthService({ db, config, securityEvents })
@@ -51,10 +60,31 @@ export async function createServices({ config, database, logger, renderReport }:
     retentionDays: config.reportRetentionDays,
     render: renderReport,
   })
+  const schedules = createScheduleService({
+    db,
+    queue,
+    logger,
+    scenarios,
+    costs,
+    reports,
+    mailer: createMailer(config.smtpUrl, config.mailFrom),
+    publicUrl: config.publicUrl,
+    deliveryRetry,
+  })
   queue.define(renderReportJob(reports))
   queue.define(purgeReportsJob(reports))
+  queue.define(startRunJob(schedules))
+  queue.define(deliverRunJob(schedules))
 
   let recovery: NodeJS.Timeout | undefined
+  let scheduler: Cron | undefined
+  const tick = async (): Promise<void> => {
+    try {
+      await schedules.tick()
+    } catch (err) {
+      logger.error({ err: { message: (err as Error).message } }, 'scheduler tick failed')
+    }
+  }
   return {
     securityEvents,
     auth,
@@ -66,14 +96,26 @@ export async function createServices({ config, database, logger, renderReport }:
     ingest,
     queue,
     reports,
+    schedules,
 
     /**
-     * Starts the job queue. With `work`, this process also runs jobs and requeues reports a killed worker left
-     * running (now and every minute). Without it, it only enqueues (a scaled-out `serve`).
+     * Starts the job queue. With `work`, this process also runs jobs, requeues reports a killed worker left
+     * running (now and every minute) and, with `scheduler` (default), claims due schedules every 15 s,
+     * starting with one pass now that catches up runs missed while down. Without `work` it only enqueues.
      */
-    async startBackground({ work }: { work: boolean }): Promise<void> {
+    async startBackground({
+      work,
+      scheduler: runScheduler = true,
+    }: {
+      work: boolean
+      scheduler?: boolean
+    }): Promise<void> {
       await queue.start({ work })
       if (!work) return
+      if (runScheduler) {
+        await tick()
+        scheduler = new Cron(SCHEDULER_TICK, { protect: true, unref: true }, tick)
+      }
       await reports.recoverStale()
       recovery = setInterval(() => {
         reports
@@ -86,6 +128,7 @@ export async function createServices({ config, database, logger, renderReport }:
     /** Finishes in-flight ingest commits and running jobs, then stops. */
     async stopBackground(): Promise<void> {
       clearInterval(recovery)
+      scheduler?.stop()
       await ingest.drain()
       await queue.stop()
     },

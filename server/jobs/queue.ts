@@ -11,6 +11,8 @@ export type JobDefinition<T extends object> = {
     /** Fail (and retry) a job whose worker vanished mid-run after this long. */
     expireInSeconds: number
   }
+  /** Jobs of this type one process runs at once (each is a pg-boss worker); default 1. */
+  concurrency?: number
   /** Cron (UTC) for jobs that run on their own, like the daily report purge. */
   schedule?: string
   handle: (data: T, attempt: { retryCount: number; retryLimit: number }) => Promise<void>
@@ -84,8 +86,8 @@ export function createJobQueue({ database, logger }: { database: Database; logge
     },
 
     /** Enqueues a job; `singletonKey` keeps one queued job per key (e.g. per report). */
-    async send(name: string, data: object, options: { singletonKey?: string } = {}) {
-      return boss.send(name, data, { singletonKey: options.singletonKey })
+    async send(name: string, data: object, options: { singletonKey?: string; startAfter?: number } = {}) {
+      return boss.send(name, data, { singletonKey: options.singletonKey, startAfter: options.startAfter })
     },
 
     /** Jobs waiting or running, for /metrics. */

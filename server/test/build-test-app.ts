@@ -52,6 +52,8 @@ export async function buildTestApp(
     jobs?: 'enqueue' | 'work'
     /** Replaces the report renderer (to make attempts fail). */
     renderReport?: ServiceDeps['renderReport']
+    /** Faster email retries. */
+    deliveryRetry?: ServiceDeps['deliveryRetry']
   } = {},
 ): Promise<TestApp> {
   const config = testConfig(options.env)
@@ -65,8 +67,15 @@ export async function buildTestApp(
   })
   const redis = options.redis ? new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379') : undefined
   const logger = createLogger(config.logLevel, sink)
-  const services = await createServices({ config, database, logger, renderReport: options.renderReport })
-  if (options.jobs) await services.startBackground({ work: options.jobs === 'work' })
+  const services = await createServices({
+    config,
+    database,
+    logger,
+    renderReport: options.renderReport,
+    deliveryRetry: options.deliveryRetry,
+  })
+  // The scheduler never ticks on its own in tests: they call services.schedules.tick(now) with their clock.
+  if (options.jobs) await services.startBackground({ work: options.jobs === 'work', scheduler: false })
   const app = (await buildApp({ config, database, logger, redis, services })) as TestApp
   app.decorate('services', services)
   app.decorate('database', database)

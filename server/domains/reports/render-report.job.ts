@@ -6,6 +6,8 @@ export function renderReportJob(reports: ReportService): JobDefinition<{ reportI
   return {
     name: RENDER_REPORT_JOB,
     options: { retryLimit: 3, retryDelaySeconds: 2, expireInSeconds: STALE_REPORT_SECONDS - 30 },
+    // Rendering is mostly CPU: a few at once keeps a worker busy while others wait on the database.
+    concurrency: 3,
     handle: (data, attempt) => reports.generate(data.reportId, attempt),
   }
 }

@@ -1,0 +1,158 @@
+import { and, asc, count, desc, eq, lte, sql } from 'drizzle-orm'
+import type { DbOrTx } from '../../db/client.js'
+import { reportSchedules, reports, scheduleRuns } from '../../db/schema/index.js'
+
+export type ScheduleRow = typeof reportSchedules.$inferSelect
+export type ScheduleValues = Omit<typeof reportSchedules.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>
+export type RunRow = typeof scheduleRuns.$inferSelect
+
+export async function insertSchedule(db: DbOrTx, values: ScheduleValues): Promise<ScheduleRow> {
+  const [row] = await db.insert(reportSchedules).values(values).returning()
+  if (!row) throw new Error('insert returned no row')
+  return row
+}
+
+export async function findOwned(db: DbOrTx, userId: string, id: string): Promise<ScheduleRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(reportSchedules)
+    .where(and(eq(reportSchedules.id, id), eq(reportSchedules.userId, userId)))
+    .limit(1)
+  return row
+}
+
+export async function findById(db: DbOrTx, id: string): Promise<ScheduleRow | undefined> {
+  const [row] = await db.select().from(reportSchedules).where(eq(reportSchedules.id, id)).limit(1)
+  return row
+}
+
+export async function listOwned(db: DbOrTx, userId: string, window: { limit: number; offset: number }) {
+  const where = eq(reportSchedules.userId, userId)
+  const [items, [total]] = await Promise.all([
+    db
+      .select()
+      .from(reportSchedules)
+      .where(where)
+      .orderBy(desc(reportSchedules.createdAt), desc(reportSchedules.id))
+      .limit(window.limit)
+      .offset(window.offset),
+    db.select({ n: count() }).from(reportSchedules).where(where),
+  ])
+  return { items, total: total?.n ?? 0 }
+}
+
+export async function updateSchedule(
+  db: DbOrTx,
+  id: string,
+  values: Partial<ScheduleValues>,
+): Promise<ScheduleRow | undefined> {
+  const [row] = await db
+    .update(reportSchedules)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(reportSchedules.id, id))
+    .returning()
+  return row
+}
+
+export async function deleteOwned(db: DbOrTx, userId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .delete(reportSchedules)
+    .where(and(eq(reportSchedules.id, id), eq(reportSchedules.userId, userId)))
+    .returning({ id: reportSchedules.id })
+  return rows.length === 1
+}
+
+/**
+ * Due schedules, locked for this transaction and skipped by any other scheduler that is claiming at the same
+ * moment: each due schedule is claimed by exactly one process.
+ */
+export async function lockDue(tx: DbOrTx, now: Date, limit: number): Promise<ScheduleRow[]> {
+  return tx
+    .select()
+    .from(reportSchedules)
+    .where(and(eq(reportSchedules.enabled, true), lte(reportSchedules.nextRunAt, now)))
+    .orderBy(asc(reportSchedules.nextRunAt))
+    .limit(limit)
+    .for('update', { skipLocked: true })
+}
+
+/** A run for (schedule, due time); undefined when that run already exists (the unique key guards it). */
+export async function insertRun(
+  db: DbOrTx,
+  values: { scheduleId: string; scheduledFor: Date; trigger: 'schedule' | 'manual' },
+): Promise<RunRow | undefined> {
+  const [row] = await db.insert(scheduleRuns).values(values).onConflictDoNothing().returning()
+  return row
+}
+
+export async function findRun(db: DbOrTx, id: string): Promise<RunRow | undefined> {
+  const [row] = await db.select().from(scheduleRuns).where(eq(scheduleRuns.id, id)).limit(1)
+  return row
+}
+
+export async function updateRun(
+  db: DbOrTx,
+  id: string,
+  values: Partial<typeof scheduleRuns.$inferInsert>,
+): Promise<void> {
+  await db.update(scheduleRuns).set(values).where(eq(scheduleRuns.id, id))
+}
+
+export async function listRuns(db: DbOrTx, scheduleId: string, window: { limit: number; offset: number }) {
+  const where = eq(scheduleRuns.scheduleId, scheduleId)
+  const [items, [total]] = await Promise.all([
+    db
+      .select()
+      .from(scheduleRuns)
+      .where(where)
+      .orderBy(desc(scheduleRuns.createdAt), desc(scheduleRuns.id))
+      .limit(window.limit)
+      .offset(window.offset),
+    db.select({ n: count() }).from(scheduleRuns).where(where),
+  ])
+  return { items, total: total?.n ?? 0 }
+}
+
+/** The reports made for each of the given runs. */
+export async function reportsOfRuns(db: DbOrTx, runIds: string[]) {
+  if (runIds.length === 0) return []
+  return db
+    .select({
+      id: reports.id,
+      runId: reports.scheduleRunId,
+      status: reports.status,
+      scenarioId: reports.scenarioId,
+    })
+    .from(reports)
+    .where(sql`${reports.scheduleRunId} = any(${sql.param(runIds)}::uuid[])`)
+    .orderBy(asc(reports.createdAt))
+}
+
+/** The files of a run's reports, for the email. */
+export async function reportFilesOfRun(db: DbOrTx, runId: string) {
+  return db
+    .select({
+      id: reports.id,
+      status: reports.status,
+      scenarioId: reports.scenarioId,
+      fileName: reports.fileName,
+      format: reports.format,
+      content: reports.content,
+      error: reports.error,
+    })
+    .from(reports)
+    .where(eq(reports.scheduleRunId, runId))
+    .orderBy(asc(reports.createdAt))
+}
+
+export async function recordLastRun(
+  db: DbOrTx,
+  scheduleId: string,
+  status: 'succeeded' | 'failed',
+  at: Date,
+) {
+  await db
+    .update(reportSchedules)
+    .set({ lastRunAt: at, lastStatus: status })
+    .where(eq(reportSchedules.id, scheduleId))
+}

@@ -16,10 +16,11 @@ import { pricingRoutes } from './domains/pricing/pricing.routes.js'
 import { reportRoutes } from './domains/reports/reports.routes.js'
 import { scenarioRoutes } from './domains/scenarios/scenarios.routes.js'
 import { scheduleRoutes } from './domains/schedules/schedules.routes.js'
+import type { Metrics } from './lib/metrics.js'
 import { VERSION } from './lib/version.js'
 import { type Authenticators, authPlugin } from './plugins/auth.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
-import { createMetricsRegistry, type Metrics, metricsPlugin } from './plugins/metrics.js'
+import { metricsPlugin } from './plugins/metrics.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
 import { securityHeadersPlugin } from './plugins/security-headers.js'
 import { staticWebPlugin } from './plugins/static-web.js'
@@ -55,9 +56,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  const metrics = createMetricsRegistry()
-  app.decorate('metrics', metrics)
-
   await app.register(errorHandlerPlugin)
   await app.register(securityHeadersPlugin, { production: config.isProduction })
   await app.register(cors, {
@@ -78,6 +76,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
   // Reads the web app's refresh-token cookie (docs/web-app.md).
   await app.register(cookie)
   const services = deps.services ?? (await createServices(deps))
+  const { metrics } = services
+  app.decorate('metrics', metrics)
   const {
     securityEvents,
     auth,

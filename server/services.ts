@@ -17,6 +17,7 @@ import { deliverRunJob, startRunJob } from './domains/schedules/schedule-run.job
 import { createScheduleService, type DeliveryRetry } from './domains/schedules/schedules.service.js'
 import { createSecurityEventService } from './domains/security-events/security-events.service.js'
 import { createJobQueue } from './jobs/queue.js'
+import { createMetrics } from './lib/metrics.js'
 
 export type ServiceDeps = {
   config: Config
@@ -37,6 +38,7 @@ const SCHEDULER_TICK = '*/15 * * * * *'
  */
 export async function createServices({ config, database, logger, renderReport, deliveryRetry }: ServiceDeps) {
   const db = database.db
+  const metrics = createMetrics()
   const securityEvents = createSecurityEventService({ db, logger })
   const auth = createAuthService({ db, config, securityEvents })
   const apiKeys = createApiKeyService({ db, config, securityEvents })
@@ -47,8 +49,13 @@ export async function createServices({ config, database, logger, renderReport, d
   const costs = createCostService({ db, pricing })
   const scenarioMetrics = createScenarioMetricsService({ db, pricing })
   // PGlite is one connection: a second concurrent commit would only queue behind the first.
-  const ingest = createIngestService({ db, logger, concurrency: database.engine === 'postgres' ? 2 : 1 })
-  const queue = createJobQueue({ database, logger })
+  const ingest = createIngestService({
+    db,
+    logger,
+    metrics,
+    concurrency: database.engine === 'postgres' ? 2 : 1,
+  })
+  const queue = createJobQueue({ database, logger, onJobFailed: (job) => metrics.jobFailures.inc({ job }) })
   const reports = createReportService({
     db,
     queue,
@@ -76,6 +83,11 @@ export async function createServices({ config, database, logger, renderReport, d
   queue.define(startRunJob(schedules))
   queue.define(deliverRunJob(schedules))
 
+  metrics.setSources({
+    queueDepths: () => queue.depths(),
+    scheduleRuns: () => schedules.runCounts(),
+  })
+
   let recovery: NodeJS.Timeout | undefined
   let scheduler: Cron | undefined
   const tick = async (): Promise<void> => {
@@ -86,6 +98,7 @@ export async function createServices({ config, database, logger, renderReport, d
     }
   }
   return {
+    metrics,
     securityEvents,
     auth,
     apiKeys,

@@ -42,7 +42,16 @@ function executorFor(database: Database): PgBoss.Db {
  * The job queue: pg-boss on the application's own database (PostgreSQL or PGlite), so jobs survive restarts
  * and several processes share one queue; a job is fetched with SKIP LOCKED, so only one worker runs it at once.
  */
-export function createJobQueue({ database, logger }: { database: Database; logger: FastifyBaseLogger }) {
+export function createJobQueue({
+  database,
+  logger,
+  onJobFailed,
+}: {
+  database: Database
+  logger: FastifyBaseLogger
+  /** Called for every attempt that throws (pg-boss then retries or fails the job). */
+  onJobFailed?: (job: string) => void
+}) {
   const boss = new PgBoss({
     db: executorFor(database),
     schema: 'pgboss',
@@ -79,7 +88,12 @@ export function createJobQueue({ database, logger }: { database: Database; logge
           { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true },
           async ([job]) => {
             if (!job) return
-            await def.handle(job.data as object, { retryCount: job.retryCount, retryLimit: job.retryLimit })
+            try {
+              await def.handle(job.data as object, { retryCount: job.retryCount, retryLimit: job.retryLimit })
+            } catch (err) {
+              onJobFailed?.(def.name)
+              throw err
+            }
           },
         )
       }
@@ -90,9 +104,13 @@ export function createJobQueue({ database, logger }: { database: Database; logge
       return boss.send(name, data, { singletonKey: options.singletonKey, startAfter: options.startAfter })
     },
 
-    /** Jobs waiting or running, for /metrics. */
-    async depth(name: string): Promise<number> {
-      return started ? boss.getQueueSize(name) : 0
+    /** Jobs waiting or running per queue, for /metrics. */
+    async depths(): Promise<Record<string, number>> {
+      if (!started) return {}
+      const entries = await Promise.all(
+        [...definitions.keys()].map(async (name) => [name, await boss.getQueueSize(name)]),
+      )
+      return Object.fromEntries(entries)
     },
 
     async stop(): Promise<void> {

@@ -1,35 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
-
-/** One registry per app instance, so tests can build several apps in one process. */
-export function createMetricsRegistry() {
-  const registry = new Registry()
-  collectDefaultMetrics({ register: registry })
-  return {
-    registry,
-    httpDuration: new Histogram({
-      name: 'http_request_duration_seconds',
-      help: 'HTTP request duration by route and status',
-      labelNames: ['method', 'route', 'status_code'] as const,
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-      registers: [registry],
-    }),
-    authFailures: new Counter({
-      name: 'mockupaws_auth_failures_total',
-      help: 'Rejected credentials by reason',
-      labelNames: ['reason'] as const,
-      registers: [registry],
-    }),
-    rateLimited: new Counter({
-      name: 'mockupaws_rate_limited_total',
-      help: 'Requests rejected by the rate limiter, by class',
-      labelNames: ['class'] as const,
-      registers: [registry],
-    }),
-  }
-}
-export type Metrics = ReturnType<typeof createMetricsRegistry>
+import { AppError } from '../errors.js'
+import type { Metrics } from '../lib/metrics.js'
 
 export const metricsPlugin = fp(async (app: FastifyInstance, opts: { metrics: Metrics }) => {
   const { metrics } = opts
@@ -40,6 +12,10 @@ export const metricsPlugin = fp(async (app: FastifyInstance, opts: { metrics: Me
       { method: req.method, route, status_code: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     )
+  })
+  // Every 401 the API answers, by code (missing_token, invalid_api_key, invalid_credentials…).
+  app.addHook('onError', async (_req, _reply, err) => {
+    if (err instanceof AppError && err.statusCode === 401) metrics.authFailures.inc({ reason: err.code })
   })
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
     reply.type(metrics.registry.contentType)

@@ -5,7 +5,7 @@ import { afterAll } from 'vitest'
 import { buildApp } from '../app.js'
 import { type Config, loadConfig } from '../config.js'
 import { createLogger } from '../lib/logger.js'
-import type { Metrics } from '../plugins/metrics.js'
+import type { Metrics } from '../lib/metrics.js'
 import { createServices, type ServiceDeps, type Services } from '../services.js'
 import { createTestDatabase, type TestDatabase } from './test-db.js'
 

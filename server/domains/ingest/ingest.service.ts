@@ -10,6 +10,7 @@ import {
   unavailable,
   validationError,
 } from '../../errors.js'
+import type { Metrics } from '../../lib/metrics.js'
 import { LIMITS, validateEvents } from './events.js'
 import * as repo from './ingest.repo.js'
 import { createIngestWriter, type IngestResponse } from './ingest-writer.js'
@@ -49,10 +50,13 @@ function readItems(request: IngestRequest): { items: unknown[]; lines?: number[]
 export function createIngestService({
   db,
   logger,
+  metrics,
   concurrency,
 }: {
   db: Db
   logger: FastifyBaseLogger
+  /** Counts committed events and batches for /metrics. */
+  metrics?: Metrics
   concurrency: number
 }) {
   const writer = createIngestWriter({ db, logger, concurrency })
@@ -125,6 +129,9 @@ export function createIngestService({
       })
       switch (outcome.kind) {
         case 'accepted':
+          metrics?.ingestEvents.inc(outcome.response.accepted)
+          metrics?.ingestBatches.inc()
+          return outcome.response
         case 'replayed':
           return outcome.response
         case 'not_running':

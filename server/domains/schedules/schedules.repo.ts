@@ -156,3 +156,12 @@ export async function recordLastRun(
     .set({ lastRunAt: at, lastStatus: status })
     .where(eq(reportSchedules.id, scheduleId))
 }
+
+/** Runs per status, across all schedules (for /metrics). */
+export async function countRunsByStatus(db: DbOrTx): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ status: scheduleRuns.status, n: count() })
+    .from(scheduleRuns)
+    .groupBy(scheduleRuns.status)
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]))
+}

@@ -206,6 +206,8 @@ export function createScheduleService(deps: ScheduleDeps) {
       if (!(await repo.deleteOwned(db, userId, id))) throw notFound('schedule')
     },
 
+    runCounts: () => repo.countRunsByStatus(db),
+
     /** Runs a schedule now, whatever its timing; the run is recorded like a scheduled one. */
     async runNow(userId: string, id: string): Promise<{ run_id: string; status: 'queued' }> {
       const schedule = await owned(userId, id)

@@ -109,7 +109,7 @@ describe('priceUsage free tier', () => {
 describe('priceUsage unpriced usage', () => {
   it('lists a usage type without a price in the region instead of charging $0', () => {
     const usage = { 'sns.publishes': '5000000', 'lambda.requests': '2000000' }
-    const result = priceUsage({ region: 'eu-west-1', usage, includeFreeTier: false, catalog })
+    const result = priceUsage({ region: 'ap-southeast-1', usage, includeFreeTier: false, catalog })
     expect(result.total).toBe('0.4')
     expect(result.unpriced).toEqual([
       {
@@ -117,7 +117,7 @@ describe('priceUsage unpriced usage', () => {
         usage_type: 'sns.publishes',
         quantity: '5000000',
         unit: 'requests',
-        reason: 'the catalog has no price for sns.publishes in eu-west-1',
+        reason: 'the catalog has no price for sns.publishes in ap-southeast-1',
       },
     ])
   })

@@ -19,6 +19,8 @@ step "server tests on PGlite"
 npx vitest run
 step "server tests on PostgreSQL"
 bash scripts/test-postgres.sh
+step "security suite (HTTP against the built server)"; npx vitest run --config security/vitest.config.ts
+if [[ -n "${TEST_DATABASE_URL:-}" ]]; then step "fault tests (kill -9, database cut, shared Redis limits)"; npx vitest run --config security/vitest.faults.config.ts; fi
 step "web component tests (vitest, jsdom)"
 npm run test:web --silent
 if [[ -x /usr/bin/chromium ]]; then

@@ -92,19 +92,21 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   raw.SCHEDULER_ENABLED ??= 'true'
   raw.TRUST_PROXY ??= 'false'
   const withDefaults = Value.Convert(EnvSchema, Value.Default(EnvSchema, raw))
-  const problems = [...Value.Errors(EnvSchema, withDefaults)].map((e) => describeEnvError(e.path, e.message))
-  if (problems.length > 0) throw new ConfigError(dedupeByVariable(problems))
+  const problems = dedupeByVariable(
+    [...Value.Errors(EnvSchema, withDefaults)].map((e) => describeEnvError(e.path, e.message)),
+  )
+  // The rules below still run for the variables that parsed, so one start reports every bad variable.
+  const malformed = new Set(problems.map((line) => line.split(':')[0]))
   const env = withDefaults as Env
   const isProduction = env.NODE_ENV === 'production'
 
-  if (env.JWT_ALGORITHM !== 'HS256') problems.push('JWT_ALGORITHM: only HS256 is accepted')
+  if (!malformed.has('JWT_ALGORITHM') && env.JWT_ALGORITHM !== 'HS256')
+    problems.push('JWT_ALGORITHM: only HS256 is accepted')
   if (isProduction) {
-    const secret = env.JWT_SECRET_KEY
-    if (!secret) problems.push('JWT_SECRET_KEY: required in production')
-    else if (secret.length < 32) problems.push('JWT_SECRET_KEY: must be at least 32 characters in production')
-    else if (PLACEHOLDER_SECRETS.some((re) => re.test(secret)))
-      problems.push('JWT_SECRET_KEY: is a placeholder value; generate one with `openssl rand -hex 32`')
-    if (env.BCRYPT_ROUNDS < 12) problems.push('BCRYPT_ROUNDS: must be at least 12 in production')
+    const secretProblem = productionSecretProblem(env.JWT_SECRET_KEY)
+    if (secretProblem && !malformed.has('JWT_SECRET_KEY')) problems.push(`JWT_SECRET_KEY: ${secretProblem}`)
+    if (!malformed.has('BCRYPT_ROUNDS') && env.BCRYPT_ROUNDS < 12)
+      problems.push('BCRYPT_ROUNDS: must be at least 12 in production')
   }
   if (problems.length > 0) throw new ConfigError(problems)
 
@@ -140,6 +142,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL,
   })
+}
+
+/** Why a production JWT secret is refused, or undefined when it is acceptable. */
+function productionSecretProblem(secret: string | undefined): string | undefined {
+  if (!secret) return 'required in production'
+  if (secret.length < 32) return 'must be at least 32 characters in production'
+  if (PLACEHOLDER_SECRETS.some((re) => re.test(secret)))
+    return 'is a placeholder value; generate one with `openssl rand -hex 32`'
+  return undefined
 }
 
 function splitList(value: string): string[] {

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Scope } from '../domains/api-keys/scopes.js'
-import { AppError, forbidden, insufficientScope, unauthorized } from '../errors.js'
+import { AppError, forbidden, insufficientScope, unauthorized, unavailable } from '../errors.js'
+import { isDatabaseUnavailable } from './error-handler.js'
 
 /** Who is calling: a user through a JWT session (all scopes) or through one of their API keys. */
 export type Principal = {
@@ -63,8 +64,10 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { authenticators
         req.principal = await opts.authenticators.bearer(match[1])
       }
     } catch (err) {
-      if (!(err instanceof AppError)) throw err
-      req.authFailure = err
+      // A lost database is only fatal for routes that need the caller: /health still answers its own 503.
+      if (isDatabaseUnavailable(err)) req.authFailure = unavailable()
+      else if (err instanceof AppError) req.authFailure = err
+      else throw err
     }
   })
 

@@ -73,6 +73,11 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       req.log.error({ err: describeForLog(err) }, 'request failed')
     }
     if (appError.headers) reply.headers(appError.headers)
-    return reply.code(appError.statusCode).send(appError.toBody())
+    // Serialised here, not by the route: a route's own schema for that status (e.g. /health's 503 body) would
+    // reject the error shape and turn the answer into a 500 FST_ERR_FAILED_ERROR_SERIALIZATION.
+    return reply
+      .code(appError.statusCode)
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(appError.toBody()))
   })
 })

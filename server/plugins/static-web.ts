@@ -28,7 +28,9 @@ export const staticWebPlugin = fp(async (app: FastifyInstance, opts: { root: str
       index: ['index.html'],
     })
   }
-  app.setNotFoundHandler((req: FastifyRequest, reply: FastifyReply) => {
+  // Unmatched URLs (the SPA fallback, scanners' probes) are rate limited too: SPEC §3 limits every route.
+  const limited = app.hasDecorator('rateLimit') ? { preHandler: app.rateLimit() } : {}
+  app.setNotFoundHandler(limited, (req: FastifyRequest, reply: FastifyReply) => {
     if (hasBuild && wantsSpa(req)) return reply.type('text/html').sendFile('index.html')
     const body = notFound('route').toBody()
     return reply.code(404).send({ ...body, message: `No route for ${req.method} ${req.url.split('?')[0]}.` })

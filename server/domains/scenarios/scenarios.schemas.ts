@@ -1,12 +1,10 @@
-import { type Static, type TSchema, Type } from '@sinclair/typebox'
+import { type Static, Type } from '@sinclair/typebox'
 import { PaginationQueryProperties, paginated } from '../../lib/pagination.js'
+import { DateTime, Nullable, Uuid } from '../../lib/schema-types.js'
 
 /** Maximum number of line items in one scenario. */
 export const MAX_LINE_ITEMS = 500
 
-const Uuid = Type.String({ format: 'uuid' })
-const DateTime = Type.String({ format: 'date-time' })
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 const Money = Type.String({ description: 'Exact decimal string in the catalog currency, up to 6 decimals.' })
 const Quantity = Type.String({ description: 'Exact decimal string, in `unit`.' })
 

@@ -1,9 +1,6 @@
-import { type Static, type TSchema, Type } from '@sinclair/typebox'
+import { type Static, Type } from '@sinclair/typebox'
 import { PaginationQueryProperties, paginated } from '../../lib/pagination.js'
-
-const Uuid = Type.String({ format: 'uuid' })
-const DateTime = Type.String({ format: 'date-time' })
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
+import { DateTime, Nullable, Uuid } from '../../lib/schema-types.js'
 
 const Frequency = Type.Union([
   Type.Literal('daily'),

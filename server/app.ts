@@ -58,21 +58,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
 
   await app.register(errorHandlerPlugin)
   await app.register(securityHeadersPlugin, { production: config.isProduction })
-  await app.register(cors, {
-    origin: [...config.corsOrigins],
-    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: CORS_HEADERS,
-    exposedHeaders: [
-      'X-Request-Id',
-      'X-RateLimit-Limit',
-      'X-RateLimit-Remaining',
-      'X-RateLimit-Reset',
-      'Retry-After',
-      'Content-Disposition',
-    ],
-    credentials: true,
-    maxAge: 600,
-  })
   // Reads the web app's refresh-token cookie (docs/web-app.md).
   await app.register(cookie)
   const services = deps.services ?? (await createServices(deps))
@@ -104,6 +89,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
         details: `${rateClass} class, ${req.method} ${req.routeOptions.url ?? 'unmatched'}`,
       })
     },
+  })
+  // Registered after the rate limiter, which counts CORS preflights too (see plugins/rate-limit.ts).
+  await app.register(cors, {
+    origin: [...config.corsOrigins],
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: CORS_HEADERS,
+    exposedHeaders: [
+      'X-Request-Id',
+      'X-RateLimit-Limit',
+      'X-RateLimit-Remaining',
+      'X-RateLimit-Reset',
+      'Retry-After',
+      'Content-Disposition',
+    ],
+    credentials: true,
+    maxAge: 600,
   })
   await app.register(swagger, {
     openapi: {

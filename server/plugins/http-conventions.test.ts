@@ -244,3 +244,22 @@ describe('rate limit allowlist', async () => {
     expect((await Promise.all(outside)).map((r) => r.statusCode)).toEqual([200, 200, 429])
   })
 })
+
+describe('CORS preflight rate limit', async () => {
+  const app = await buildTestApp({ env: { RATE_LIMIT_PER_MINUTE: '2' } })
+
+  it('counts preflights in the general class like every other route', async () => {
+    const preflight = () =>
+      app.inject({
+        method: 'OPTIONS',
+        url: '/api/v1/scenarios',
+        headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' },
+        remoteAddress: '192.0.2.44',
+      })
+    const first = await preflight()
+    expect(first.statusCode).toBe(204)
+    expect(first.headers['x-ratelimit-limit']).toBe('2')
+    await preflight()
+    expect((await preflight()).statusCode).toBe(429)
+  })
+})

@@ -115,4 +115,10 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, opts: RateLimitOp
       'retry-after': true,
     },
   })
+  // @fastify/cors answers preflights in its own onRequest hook, before any route's limiter runs: count them
+  // here, in the general class (CORS must be registered after this plugin).
+  const limitPreflight = app.rateLimit()
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.method === 'OPTIONS') await limitPreflight.call(app, req, reply)
+  })
 })

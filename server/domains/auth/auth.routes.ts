@@ -14,6 +14,8 @@ import type { AuthService } from './auth.service.js'
 
 const authClass = { rateClass: 'auth' as const }
 const bearer = [{ bearer: [] }]
+/** /auth/me also answers for an API key: it tells a machine whose key it holds. */
+const bearerOrKey: { [scheme: string]: string[] }[] = [{ bearer: [] }, { apiKey: [] }]
 
 /** The web app's refresh token: httpOnly (no script reads it), sent only to the auth routes. */
 export const REFRESH_COOKIE = 'mockupaws_refresh'
@@ -116,7 +118,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; cookie: 
   app.get(
     '/auth/me',
     {
-      schema: { tags: ['auth'], security: bearer, response: { 200: UserResponse } },
+      schema: { tags: ['auth'], security: bearerOrKey, response: { 200: UserResponse } },
       preHandler: app.requireAuth(),
     },
     (req) => auth.me(principalOf(req).userId),

@@ -1,3 +1,4 @@
+import { importCommand } from './cli/import.js'
 import { ingestCommand } from './cli/ingest.js'
 import { migrateCommand } from './cli/migrate.js'
 import { pricingCommand } from './cli/pricing.js'
@@ -18,6 +19,8 @@ Commands:
              apply an AWS Price List offer file (bulk JSON) to the stored pricing catalog
   ingest --scenario ID [--api-key KEY] [--url URL] [--batch 1000]
              send NDJSON events or log lines from stdin to a server's ingest API
+  import terraform PLAN.json [--scenario ID | --name NAME] [--usage usage.json] [--api-key KEY] [--url URL]
+             create or update a scenario's line items from \`terraform show -json\` output
 `
 
 type Command = (config: Config, args: string[]) => Promise<void>
@@ -53,6 +56,7 @@ async function main(argv: string[]): Promise<void> {
   loadDotEnv()
   // A client command: it talks to a server over HTTP and needs none of the server's configuration.
   if (name === 'ingest') return ingestCommand(loadClientSettings(), rest)
+  if (name === 'import') return importCommand(loadClientSettings(), rest)
   const command = name ? COMMANDS[name] : undefined
   if (!command) {
     process.stderr.write(USAGE)

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../../db/client.js'
 import { describeForLog, isDatabaseUnavailable } from '../../plugins/error-handler.js'
 import * as repo from './ingest.repo.js'
+import type { IngestResponse } from './ingest.schemas.js'
 import type { BatchAggregate } from './rollup.js'
 
 /** One validated, aggregated request waiting for its commit. */
@@ -16,8 +17,6 @@ export type PendingBatch = {
   receivedAt: Date
   response: IngestResponse
 }
-
-export type IngestResponse = { accepted: number; scenario_id: string; batch_id: string }
 
 /** How a batch ended: stored now, answered from an earlier request with the same key, or refused. */
 export type CommitOutcome =

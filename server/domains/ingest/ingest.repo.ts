@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { queryRows } from '../../db/client.js'
 import { ingestBatches, scenarios } from '../../db/schema/index.js'
-import type { IngestResponse } from './ingest-writer.js'
+import type { IngestResponse } from './ingest.schemas.js'
 
 /** A group of requests flattened to rows, each tagged with its batch so the database keeps only stored ones. */
 export type GroupRows = {

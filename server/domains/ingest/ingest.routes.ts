@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { principalOf } from '../../plugins/auth.js'
 import {
+  CLOUDEVENTS_BATCH_CONTENT_TYPE,
+  CLOUDEVENTS_CONTENT_TYPE,
+  cloudEventsFormatOf,
+} from './cloudevents.js'
+import {
   IngestBodyDoc,
   IngestHeaders,
   IngestResponse,
@@ -52,6 +57,16 @@ export const ingestRoutes: FastifyPluginAsyncTypebox<{
   app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_req, body, done) =>
     done(null, body),
   )
+  // CloudEvents 1.0 JSON, structured (one event) and batched (an array): docs/cloudevents.md.
+  for (const type of [CLOUDEVENTS_CONTENT_TYPE, CLOUDEVENTS_BATCH_CONTENT_TYPE]) {
+    app.addContentTypeParser(type, { parseAs: 'string' }, (_req, body, done) => {
+      try {
+        done(null, JSON.parse(body as string))
+      } catch {
+        done(Object.assign(new SyntaxError('invalid JSON'), { statusCode: 400 }), undefined)
+      }
+    })
+  }
 
   app.post(
     '/ingest',
@@ -70,11 +85,12 @@ export const ingestRoutes: FastifyPluginAsyncTypebox<{
     async (req) => {
       const principal = principalOf(req)
       const isNdjson = (req.headers['content-type'] ?? '').startsWith('application/x-ndjson')
+      const cloudEvents = cloudEventsFormatOf(req.headers['content-type'])
       return ingest.ingest({
         userId: principal.userId,
         apiKeyId: principal.apiKeyId ?? null,
         body: req.body,
-        format: isNdjson ? 'ndjson' : 'json',
+        format: isNdjson ? 'ndjson' : (cloudEvents ?? 'json'),
         bytes: isNdjson ? Buffer.byteLength(String(req.body)) : Number(req.headers['content-length'] ?? 0),
         scenarioHeader: req.headers['x-scenario-id'],
         idempotencyKey: req.headers['idempotency-key'],

@@ -29,6 +29,7 @@ export const IngestResponse = Type.Object({
   scenario_id: Type.String({ format: 'uuid' }),
   batch_id: Type.String({ format: 'uuid' }),
 })
+export type IngestResponse = Static<typeof IngestResponse>
 
 export const MetricsParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
 export const MetricsQuery = Type.Object({

@@ -11,9 +11,11 @@ import {
   validationError,
 } from '../../errors.js'
 import type { Metrics } from '../../lib/metrics.js'
+import { cloudEventsToItems } from './cloudevents.js'
 import { LIMITS, validateEvents } from './events.js'
 import * as repo from './ingest.repo.js'
-import { createIngestWriter, type IngestResponse } from './ingest-writer.js'
+import type { IngestResponse } from './ingest.schemas.js'
+import { createIngestWriter } from './ingest-writer.js'
 import { normaliseJsonBody, parseNdjson } from './ndjson.js'
 import { aggregateEvents } from './rollup.js'
 
@@ -24,7 +26,8 @@ export type IngestRequest = {
   apiKeyId: string | null
   /** The raw body: a parsed JSON value, or the NDJSON text. */
   body: unknown
-  format: 'json' | 'ndjson'
+  /** `cloudevents` / `cloudevents-batch`: CloudEvents 1.0 structured or batched JSON (cloudevents.ts). */
+  format: 'json' | 'ndjson' | 'cloudevents' | 'cloudevents-batch'
   bytes: number
   scenarioHeader: string | undefined
   idempotencyKey: string | undefined
@@ -41,6 +44,16 @@ function readItems(request: IngestRequest): { items: unknown[]; lines?: number[]
       )
     }
     return { items: parsed.items, lines: parsed.lines }
+  }
+  if (request.format === 'cloudevents' || request.format === 'cloudevents-batch') {
+    const mapped = cloudEventsToItems(request.body, request.format === 'cloudevents' ? 'structured' : 'batch')
+    if (!mapped.ok) {
+      throw validationError(
+        mapped.problems.map((p) => ({ field: `events[${p.index}].${p.field}`, reason: p.reason })),
+        'Some CloudEvents are not valid; nothing was stored.',
+      )
+    }
+    return { items: mapped.items }
   }
   const parsed = normaliseJsonBody(request.body)
   if (!parsed.ok) throw validationError([{ field: parsed.field, reason: parsed.reason }])

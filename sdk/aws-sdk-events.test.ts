@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import { dynamoItemBytes, eventsForCall, invokeModelTokens, parseLambdaLogTail } from './aws-sdk-events.js'
+import { lambdaLogTail } from './test/fake-aws-server.js'
+
+const call = (clientName: string, commandName: string, input: unknown, output: unknown = {}) =>
+  eventsForCall({ clientName, commandName, input, output, startedAt: Date.UTC(2025, 0, 1), durationMs: 42.5 })
+
+const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value))
+
+describe('eventsForCall', () => {
+  it('counts SQS message attributes toward the payload and marks FIFO queues by their URL', () => {
+    const events = call('SQSClient', 'SendMessageCommand', {
+      QueueUrl: 'https://sqs/1/q.fifo',
+      MessageBody: 'héllo',
+      MessageAttributes: { kind: { DataType: 'String', StringValue: 'order' } },
+    })
+    expect(events).toEqual([
+      { type: 'sqs.send', bytes: 6 + 4 + 6 + 5, fifo: true, timestamp: '2025-01-01T00:00:00.000Z' },
+    ])
+  })
+
+  it('meters a Lambda invoke from the measured time and configured memory when there is no log tail', () => {
+    const events = call('LambdaClient', 'InvokeCommand', { FunctionName: 'f' })
+    expect(events[0]).toMatchObject({ type: 'lambda.invoke', duration_ms: 42.5, memory_mb: 128 })
+    expect(call('LambdaClient', 'InvokeCommand', { FunctionName: 'f', InvocationType: 'DryRun' })).toEqual([])
+  })
+
+  it('writes one DynamoDB write per BatchWriteItem request', () => {
+    const put = { PutRequest: { Item: { pk: { S: 'a' } } } }
+    const events = call('DynamoDBClient', 'BatchWriteItemCommand', {
+      RequestItems: { t: [put, put], u: [put] },
+    })
+    expect(events.map((e) => e.bytes)).toEqual([3, 3, 3])
+  })
+
+  it('uses ConsumedCapacity when the response carries it', () => {
+    const events = call(
+      'DynamoDBClient',
+      'GetItemCommand',
+      { ConsistentRead: false },
+      { ConsumedCapacity: { CapacityUnits: 1.5 } },
+    )
+    expect(events[0]).toMatchObject({ type: 'dynamodb.read', bytes: 12_288, consistent: false })
+  })
+
+  it('turns each CloudWatch Logs event into a log event with the group as service, cut to 64 KiB', () => {
+    const events = call('CloudWatchLogsClient', 'PutLogEventsCommand', {
+      logGroupName: '/app',
+      logEvents: [{ message: 'é'.repeat(40_000) }],
+    })
+    expect(events).toHaveLength(1)
+    expect(Buffer.byteLength(String(events[0]?.message))).toBe(65_536)
+    expect(events[0]?.service).toBe('/app')
+  })
+
+  it('ignores operations and clients it does not meter', () => {
+    expect(call('SQSClient', 'ListQueuesCommand', {})).toEqual([])
+    expect(call('EC2Client', 'RunInstancesCommand', {})).toEqual([])
+  })
+
+  it('shortens a Bedrock model ARN to the model id', () => {
+    const events = call(
+      'BedrockRuntimeClient',
+      'ConverseCommand',
+      { modelId: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0' },
+      { usage: { inputTokens: 3, outputTokens: 4 } },
+    )
+    expect(events[0]).toMatchObject({ model: 'amazon.nova-lite-v1:0', input_tokens: 3, output_tokens: 4 })
+  })
+})
+
+describe('dynamoItemBytes', () => {
+  it('sums attribute names and values by the DynamoDB size rules', () => {
+    expect(dynamoItemBytes({ pk: { S: 'user#1' } })).toBe(8)
+    expect(dynamoItemBytes({ n: { N: '12345' } })).toBe(1 + 4)
+    expect(dynamoItemBytes({ ok: { BOOL: true }, no: { NULL: true } })).toBe(6)
+    expect(dynamoItemBytes({ l: { L: [{ S: 'ab' }, { S: 'c' }] } })).toBe(1 + 3 + 3 + 2)
+    expect(dynamoItemBytes({ m: { M: { k: { S: 'v' } } } })).toBe(1 + 3 + 1 + 1 + 1)
+    expect(dynamoItemBytes({ b: { B: new Uint8Array(10) } })).toBe(11)
+  })
+})
+
+describe('parseLambdaLogTail', () => {
+  it('reads the duration (not the billed duration) and the memory size', () => {
+    expect(parseLambdaLogTail(lambdaLogTail(87.2, 1769))).toEqual({ durationMs: 87.2, memoryMb: 1769 })
+    expect(parseLambdaLogTail(undefined)).toEqual({})
+    expect(parseLambdaLogTail('not base64 !!')).toEqual({})
+  })
+})
+
+describe('invokeModelTokens', () => {
+  it('reads the usage of each provider format', () => {
+    expect(invokeModelTokens(json({ usage: { input_tokens: 1, output_tokens: 2 } }))).toEqual({
+      input: 1,
+      output: 2,
+    })
+    expect(invokeModelTokens(json({ usage: { inputTokens: 3, outputTokens: 4 } }))).toEqual({
+      input: 3,
+      output: 4,
+    })
+    expect(invokeModelTokens(json({ inputTextTokenCount: 5, results: [{ tokenCount: 6 }] }))).toEqual({
+      input: 5,
+      output: 6,
+    })
+    expect(invokeModelTokens(json({ prompt_token_count: 7, generation_token_count: 8 }))).toEqual({
+      input: 7,
+      output: 8,
+    })
+    expect(invokeModelTokens(new TextEncoder().encode('not json'))).toEqual({})
+  })
+})

@@ -1,0 +1,392 @@
+/**
+ * Pure mapping from one AWS SDK for JavaScript v3 call (client, command, input, output, timing) to the ingest
+ * events of SPEC §7, in their wire format (snake_case). No AWS SDK import: inputs and outputs are read
+ * structurally, so the bridge works with any client version and costs nothing at runtime.
+ */
+
+/** One ingest event as sent to POST /api/v1/ingest. */
+export type WireEvent = { type: string; timestamp?: string } & Record<string, unknown>
+
+export type LambdaSettings = {
+  /** Configured memory (MB) when the log tail does not say it: a number, or per function name. Default 128. */
+  memoryMb?: number | ((functionName: string) => number | undefined)
+  /** Default `x86_64`; a function may choose per function name. */
+  architecture?: 'x86_64' | 'arm64' | ((functionName: string) => 'x86_64' | 'arm64' | undefined)
+}
+
+export type SdkCall = {
+  /** `context.clientName`, e.g. `SQSClient`. */
+  clientName: string
+  /** `context.commandName`, e.g. `SendMessageCommand`. */
+  commandName: string
+  input: unknown
+  output: unknown
+  /** Epoch ms when the call started. */
+  startedAt: number
+  /** Measured wall-clock duration of the call. */
+  durationMs: number
+}
+
+type Raw = Record<string, unknown>
+
+const DEFAULT_LAMBDA_MEMORY_MB = 128
+/** The ingest API accepts at most 64 KiB of UTF-8 per log message. */
+const MAX_LOG_MESSAGE_BYTES = 65_536
+const MAX_LOG_SERVICE_LENGTH = 128
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+
+const asRecord = (value: unknown): Raw =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Raw) : {}
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
+const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
+const asNumber = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined
+const utf8Length = (text: string): number => encoder.encode(text).length
+
+/** Bytes of a payload given as a string, bytes, or anything else (unknown size: 0). */
+function payloadBytes(body: unknown): number {
+  if (typeof body === 'string') return utf8Length(body)
+  if (body instanceof Uint8Array) return body.byteLength
+  if (body instanceof ArrayBuffer) return body.byteLength
+  return 0
+}
+
+/**
+ * SQS and SNS count message attributes toward the message size: each attribute's name, data type and
+ * value.
+ */
+function attributesBytes(attributes: unknown): number {
+  let total = 0
+  for (const [name, raw] of Object.entries(asRecord(attributes))) {
+    const attribute = asRecord(raw)
+    total += utf8Length(name) + utf8Length(asString(attribute.DataType) ?? '')
+    total += payloadBytes(attribute.StringValue) + payloadBytes(attribute.BinaryValue)
+  }
+  return total
+}
+
+/**
+ * DynamoDB item size, as AWS computes it for capacity units: each attribute's UTF-8 name plus its value;
+ * strings by UTF-8 length, binaries by length, numbers about (significant digits / 2) + 1, booleans and
+ * nulls 1 byte, lists and maps 3 bytes plus 1 byte per element plus their contents.
+ */
+export function dynamoItemBytes(item: unknown): number {
+  let total = 0
+  for (const [name, value] of Object.entries(asRecord(item)))
+    total += utf8Length(name) + attributeBytes(value)
+  return total
+}
+
+function numberBytes(text: string): number {
+  const digits = text
+    .replace(/^[-+]/, '')
+    .replace(/[eE].*$/, '')
+    .replace('.', '')
+  const significant = digits.replace(/^0+/, '').replace(/0+$/, '')
+  return Math.ceil(Math.max(1, significant.length) / 2) + 1
+}
+
+function attributeBytes(value: unknown): number {
+  const attribute = asRecord(value)
+  if (typeof attribute.S === 'string') return utf8Length(attribute.S)
+  if (typeof attribute.N === 'string') return numberBytes(attribute.N)
+  if (attribute.B !== undefined) return payloadBytes(attribute.B)
+  if (attribute.BOOL !== undefined || attribute.NULL !== undefined) return 1
+  if (Array.isArray(attribute.SS)) return attribute.SS.reduce((n: number, s) => n + payloadBytes(s), 0)
+  if (Array.isArray(attribute.NS)) return attribute.NS.reduce((n: number, s) => n + numberBytes(String(s)), 0)
+  if (Array.isArray(attribute.BS)) return attribute.BS.reduce((n: number, b) => n + payloadBytes(b), 0)
+  if (Array.isArray(attribute.L)) return attribute.L.reduce((n: number, v) => n + 1 + attributeBytes(v), 3)
+  if (attribute.M !== undefined) {
+    const entries = Object.entries(asRecord(attribute.M))
+    return entries.reduce((n, [k, v]) => n + 1 + utf8Length(k) + attributeBytes(v), 3)
+  }
+  return 0
+}
+
+/** Cuts a string to at most `maxBytes` of UTF-8 without leaving half a character. */
+function truncateUtf8(text: string, maxBytes: number): string {
+  if (text.length * 3 <= maxBytes) return text
+  const bytes = encoder.encode(text)
+  if (bytes.length <= maxBytes) return text
+  return decoder.decode(bytes.subarray(0, maxBytes)).replace(/\uFFFD+$/, '')
+}
+
+function sqsEvents(command: string, input: Raw, output: Raw): WireEvent[] {
+  const fifo = (asString(input.QueueUrl) ?? '').endsWith('.fifo')
+  switch (command) {
+    case 'SendMessage':
+      return [
+        {
+          type: 'sqs.send',
+          bytes: payloadBytes(input.MessageBody) + attributesBytes(input.MessageAttributes),
+          fifo,
+        },
+      ]
+    case 'SendMessageBatch': {
+      // A batch is one request whose total payload is billed in 64 KB chunks.
+      const bytes = asArray(input.Entries).reduce<number>((n, raw) => {
+        const entry = asRecord(raw)
+        return n + payloadBytes(entry.MessageBody) + attributesBytes(entry.MessageAttributes)
+      }, 0)
+      return [{ type: 'sqs.send', bytes, fifo }]
+    }
+    case 'ReceiveMessage': {
+      const bytes = asArray(output.Messages).reduce<number>((n, raw) => {
+        const message = asRecord(raw)
+        return n + payloadBytes(message.Body) + attributesBytes(message.MessageAttributes)
+      }, 0)
+      return [{ type: 'sqs.receive', bytes, fifo }]
+    }
+    case 'DeleteMessage':
+    case 'DeleteMessageBatch':
+      return [{ type: 'sqs.delete', bytes: 0, fifo }]
+    default:
+      return []
+  }
+}
+
+function snsEvents(command: string, input: Raw): WireEvent[] {
+  if (command === 'Publish') {
+    return [
+      {
+        type: 'sns.publish',
+        bytes: payloadBytes(input.Message) + attributesBytes(input.MessageAttributes),
+      },
+    ]
+  }
+  if (command === 'PublishBatch') {
+    const bytes = asArray(input.PublishBatchRequestEntries).reduce<number>((n, raw) => {
+      const entry = asRecord(raw)
+      return n + payloadBytes(entry.Message) + attributesBytes(entry.MessageAttributes)
+    }, 0)
+    return [{ type: 'sns.publish', bytes }]
+  }
+  return []
+}
+
+/** Reads `Duration: 12.34 ms` and `Memory Size: 512 MB` from the REPORT line of a Lambda log tail. */
+export function parseLambdaLogTail(logResult: string | undefined): {
+  durationMs?: number
+  memoryMb?: number
+} {
+  if (!logResult) return {}
+  let text: string
+  try {
+    text = decoder.decode(Uint8Array.from(atob(logResult), (c) => c.charCodeAt(0)))
+  } catch {
+    return {}
+  }
+  const duration = /\bDuration: ([0-9.]+) ms/.exec(text.replace(/Billed Duration: [0-9.]+ ms/g, ''))
+  const memory = /Memory Size: ([0-9]+) MB/.exec(text)
+  const result: { durationMs?: number; memoryMb?: number } = {}
+  if (duration?.[1]) result.durationMs = Number(duration[1])
+  if (memory?.[1]) result.memoryMb = Number(memory[1])
+  return result
+}
+
+function lambdaEvents(call: SdkCall, input: Raw, output: Raw, settings: LambdaSettings): WireEvent[] {
+  if (call.commandName !== 'InvokeCommand') return []
+  // A dry run only checks permissions: nothing runs and nothing is billed.
+  if (input.InvocationType === 'DryRun') return []
+  const functionName = asString(input.FunctionName) ?? ''
+  const tail = parseLambdaLogTail(asString(output.LogResult))
+  const configured =
+    typeof settings.memoryMb === 'function' ? settings.memoryMb(functionName) : settings.memoryMb
+  const architecture =
+    typeof settings.architecture === 'function' ? settings.architecture(functionName) : settings.architecture
+  const memory = Math.round(tail.memoryMb ?? configured ?? DEFAULT_LAMBDA_MEMORY_MB)
+  const duration = Math.min(900_000, Math.max(0, tail.durationMs ?? call.durationMs))
+  return [
+    {
+      type: 'lambda.invoke',
+      duration_ms: Math.round(duration * 1000) / 1000,
+      memory_mb: Math.min(10_240, Math.max(128, memory)),
+      architecture: architecture ?? 'x86_64',
+    },
+  ]
+}
+
+function s3Events(command: string, input: Raw, output: Raw): WireEvent[] {
+  switch (command) {
+    case 'PutObject':
+      return [{ type: 's3.put', bytes: asNumber(input.ContentLength) ?? payloadBytes(input.Body) }]
+    case 'GetObject':
+      return [{ type: 's3.get', bytes: asNumber(output.ContentLength) ?? 0 }]
+    case 'ListObjectsV2':
+    case 'ListObjects':
+      return [{ type: 's3.list' }]
+    case 'DeleteObject':
+      return [{ type: 's3.delete' }]
+    default:
+      return []
+  }
+}
+
+/** ConsumedCapacity converted to the bytes that meter to exactly those units. */
+function capacityBytes(consumed: unknown, kind: 'read' | 'write', consistent: boolean): number | undefined {
+  const units = asNumber(asRecord(consumed).CapacityUnits)
+  if (units === undefined) return undefined
+  if (kind === 'write') return Math.round(units * 1024)
+  return Math.round(units * 4096 * (consistent ? 1 : 2))
+}
+
+function dynamoEvents(command: string, input: Raw, output: Raw): WireEvent[] {
+  const consistent = input.ConsistentRead === true
+  switch (command) {
+    case 'PutItem':
+      return [
+        {
+          type: 'dynamodb.write',
+          bytes: capacityBytes(output.ConsumedCapacity, 'write', false) ?? dynamoItemBytes(input.Item),
+        },
+      ]
+    case 'GetItem':
+      return [
+        {
+          type: 'dynamodb.read',
+          bytes: capacityBytes(output.ConsumedCapacity, 'read', consistent) ?? dynamoItemBytes(output.Item),
+          consistent,
+        },
+      ]
+    case 'Query': {
+      // A query's item sizes are summed before rounding to 4 KB: one read event for the whole page.
+      const itemBytes = asArray(output.Items).reduce<number>((n, item) => n + dynamoItemBytes(item), 0)
+      return [
+        {
+          type: 'dynamodb.read',
+          bytes: capacityBytes(output.ConsumedCapacity, 'read', consistent) ?? itemBytes,
+          consistent,
+        },
+      ]
+    }
+    case 'BatchWriteItem': {
+      // Each put or delete in a batch is billed as its own write (each rounded up to 1 KB).
+      const events: WireEvent[] = []
+      for (const requests of Object.values(asRecord(input.RequestItems))) {
+        for (const raw of asArray(requests)) {
+          const request = asRecord(raw)
+          const put = asRecord(request.PutRequest).Item
+          const key = asRecord(request.DeleteRequest).Key
+          events.push({ type: 'dynamodb.write', bytes: dynamoItemBytes(put ?? key) })
+        }
+      }
+      return events
+    }
+    default:
+      return []
+  }
+}
+
+/**
+ * Token counts from an InvokeModel body, for the provider formats Bedrock returns: Anthropic
+ * (`usage.input_tokens`), Amazon Nova (`usage.inputTokens`), Titan (`inputTextTokenCount`,
+ * `results[].tokenCount`), Meta Llama (`prompt_token_count`, `generation_token_count`), Cohere and Mistral
+ * through the same names when present.
+ */
+export function invokeModelTokens(body: unknown): { input?: number; output?: number } {
+  let json: Raw
+  try {
+    const bytes = body instanceof Uint8Array ? body : undefined
+    if (!bytes || bytes.byteLength > 4 * 1024 * 1024) return {}
+    json = asRecord(JSON.parse(decoder.decode(bytes)))
+  } catch {
+    return {}
+  }
+  const usage = asRecord(json.usage)
+  const input =
+    asNumber(usage.input_tokens) ??
+    asNumber(usage.inputTokens) ??
+    asNumber(usage.prompt_tokens) ??
+    asNumber(json.inputTextTokenCount) ??
+    asNumber(json.prompt_token_count)
+  const titanOutput = asArray(json.results).reduce<number | undefined>((n, raw) => {
+    const count = asNumber(asRecord(raw).tokenCount)
+    return count === undefined ? n : (n ?? 0) + count
+  }, undefined)
+  const output =
+    asNumber(usage.output_tokens) ??
+    asNumber(usage.outputTokens) ??
+    asNumber(usage.completion_tokens) ??
+    titanOutput ??
+    asNumber(json.generation_token_count)
+  const result: { input?: number; output?: number } = {}
+  if (input !== undefined) result.input = Math.round(input)
+  if (output !== undefined) result.output = Math.round(output)
+  return result
+}
+
+/** Bedrock model ids may be ARNs; the model id is the last path segment of an ARN. */
+function modelIdOf(input: Raw): string {
+  const id = asString(input.modelId) ?? 'unknown'
+  const short = id.startsWith('arn:') ? (id.split('/').pop() ?? id) : id
+  return short.slice(0, 100)
+}
+
+function bedrockEvents(command: string, input: Raw, output: Raw): WireEvent[] {
+  let tokens: { input?: number; output?: number }
+  if (command === 'Converse') {
+    const usage = asRecord(output.usage)
+    tokens = { input: asNumber(usage.inputTokens), output: asNumber(usage.outputTokens) }
+  } else if (command === 'InvokeModel') {
+    tokens = invokeModelTokens(output.body)
+  } else {
+    return []
+  }
+  const event: WireEvent = { type: 'bedrock.invoke', model: modelIdOf(input) }
+  if (tokens.input !== undefined) event.input_tokens = tokens.input
+  if (tokens.output !== undefined) event.output_tokens = tokens.output
+  return [event]
+}
+
+function logsEvents(command: string, input: Raw): WireEvent[] {
+  if (command !== 'PutLogEvents') return []
+  const service = (asString(input.logGroupName) ?? '').slice(0, MAX_LOG_SERVICE_LENGTH)
+  return asArray(input.logEvents).map((raw) => {
+    const event: WireEvent = {
+      type: 'log',
+      message: truncateUtf8(asString(asRecord(raw).message) ?? '', MAX_LOG_MESSAGE_BYTES),
+    }
+    if (service) event.service = service
+    return event
+  })
+}
+
+/**
+ * The ingest events one successful SDK call is billed as; an empty list for operations mockupAWS does not
+ * meter. Every event carries the call's start time as its timestamp.
+ */
+export function eventsForCall(call: SdkCall, lambda: LambdaSettings = {}): WireEvent[] {
+  const input = asRecord(call.input)
+  const output = asRecord(call.output)
+  const command = call.commandName.replace(/Command$/, '')
+  let events: WireEvent[]
+  switch (call.clientName) {
+    case 'SQSClient':
+      events = sqsEvents(command, input, output)
+      break
+    case 'SNSClient':
+      events = snsEvents(command, input)
+      break
+    case 'LambdaClient':
+      events = lambdaEvents(call, input, output, lambda)
+      break
+    case 'S3Client':
+      events = s3Events(command, input, output)
+      break
+    case 'DynamoDBClient':
+      events = dynamoEvents(command, input, output)
+      break
+    case 'BedrockRuntimeClient':
+      events = bedrockEvents(command, input, output)
+      break
+    case 'CloudWatchLogsClient':
+      events = logsEvents(command, input)
+      break
+    default:
+      events = []
+  }
+  const timestamp = new Date(call.startedAt).toISOString()
+  for (const event of events) event.timestamp = timestamp
+  return events
+}

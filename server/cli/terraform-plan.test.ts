@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { isTerraformPlan, planToLineItems } from './terraform-plan.js'
+
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`./fixtures/terraform/${name}`, import.meta.url), 'utf8')) as unknown
+
+describe('planToLineItems', () => {
+  const plan = fixture('web-stack.plan.json')
+
+  it('maps each known resource to a line item with the plan values', () => {
+    const { items, region } = planToLineItems(plan)
+    expect(region).toBe('eu-west-1')
+    const byAddress = Object.fromEntries(
+      items.map((i) => [i.address, { service: i.service, params: i.params }]),
+    )
+    expect(byAddress).toEqual({
+      'aws_instance.web[0]': { service: 'ec2', params: { instance_type: 't3.micro', count: 1, hours: 730 } },
+      'aws_instance.web[1]': { service: 'ec2', params: { instance_type: 't3.micro', count: 1, hours: 730 } },
+      'aws_instance.gpu': { service: 'ec2', params: { instance_type: 'p5.48xlarge', count: 1, hours: 730 } },
+      'aws_db_instance.main': {
+        service: 'rds',
+        params: { instance_class: 'db.t3.micro', count: 2, hours: 730, storage_gb: 50, storage_type: 'gp3' },
+      },
+      'aws_lambda_function.api': {
+        service: 'lambda',
+        params: {
+          invocations: 0,
+          avg_duration_ms: 0,
+          memory_mb: 512,
+          architecture: 'arm64',
+          ephemeral_storage_mb: 512,
+        },
+      },
+      'aws_sqs_queue.jobs': { service: 'sqs', params: { requests: 0, queue_type: 'fifo' } },
+      'aws_sns_topic.events': { service: 'sns', params: { publishes: 0 } },
+      'aws_s3_bucket.assets': { service: 's3', params: { storage_gb: 0, put_requests: 0, get_requests: 0 } },
+      'aws_dynamodb_table.sessions': {
+        service: 'dynamodb',
+        params: { write_request_units: 0, read_request_units: 0, storage_gb: 0 },
+      },
+      'aws_ecs_service.app': {
+        service: 'fargate',
+        params: {
+          tasks: 3,
+          vcpu: 0.5,
+          memory_gb: 1,
+          hours: 730,
+          architecture: 'arm64',
+          ephemeral_storage_gb: 20,
+        },
+      },
+      'aws_apigatewayv2_api.http': { service: 'apigateway', params: { api_type: 'http', requests: 0 } },
+      'aws_api_gateway_rest_api.legacy': { service: 'apigateway', params: { api_type: 'rest', requests: 0 } },
+      'aws_cloudwatch_log_group.api': {
+        service: 'cloudwatch_logs',
+        params: { ingested_gb: 0, stored_gb: 0 },
+      },
+    })
+    expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
+  })
+
+  it('reports every other managed resource as skipped with a reason, and ignores data sources', () => {
+    const { skipped } = planToLineItems(plan)
+    expect(Object.fromEntries(skipped.map((s) => [s.address, s.reason]))).toEqual({
+      'aws_ecs_cluster.main': 'no charge of its own',
+      'aws_ecs_task_definition.app': 'no charge of its own',
+      'aws_apigatewayv2_stage.default': 'no charge of its own',
+      'aws_nat_gateway.main': expect.stringContaining('unpriced'),
+      'aws_iam_role.lambda': 'no charge of its own',
+      'aws_kinesis_stream.clicks': 'resource type not supported by the importer',
+      'module.network.aws_vpc.main': 'no charge of its own',
+    })
+  })
+
+  it('merges usage params by address and reports usage for unknown addresses', () => {
+    const { items, skipped } = planToLineItems(plan, {
+      'aws_sqs_queue.jobs': { requests: 5_000_000 },
+      'aws_sqs_queue.gone': { requests: 1 },
+    })
+    expect(items.find((i) => i.address === 'aws_sqs_queue.jobs')?.params).toEqual({
+      requests: 5_000_000,
+      queue_type: 'fifo',
+    })
+    expect(skipped).toContainEqual({
+      address: 'aws_sqs_queue.gone',
+      type: 'usage',
+      reason: 'usage for a resource not in the plan',
+    })
+  })
+
+  it('skips an ECS service whose task definition is not in the plan, and one on EC2 capacity', () => {
+    const resource = (address: string, type: string, values: object) => ({
+      address,
+      mode: 'managed',
+      type,
+      values,
+    })
+    const { items, skipped } = planToLineItems({
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            resource('aws_ecs_service.a', 'aws_ecs_service', {
+              launch_type: 'FARGATE',
+              task_definition: 'x:1',
+            }),
+            resource('aws_ecs_service.b', 'aws_ecs_service', { launch_type: 'EC2' }),
+            resource('aws_apigatewayv2_api.ws', 'aws_apigatewayv2_api', { protocol_type: 'WEBSOCKET' }),
+          ],
+        },
+      },
+    })
+    expect(skipped.map((s) => s.address)).toEqual(['aws_ecs_service.a', 'aws_ecs_service.b'])
+    expect(items[0]?.params).toEqual({ api_type: 'websocket', requests: 0, connection_minutes: 0 })
+  })
+
+  it('recognises a plan', () => {
+    expect(isTerraformPlan(plan)).toBe(true)
+    expect(isTerraformPlan({ resources: [] })).toBe(false)
+  })
+})

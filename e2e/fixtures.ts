@@ -122,3 +122,32 @@ export async function createScenarioViaApi(
 export async function expectSignedIn(page: Page) {
   await expect(page.getByTestId('user-menu')).toBeVisible()
 }
+
+/** AWS's Lambda worked example: 10 M requests ($2.00) + 2,000,000 GB-s x86 ($33.33) without the free tier. */
+export const LAMBDA_EXAMPLE = { invocations: 10_000_000, avg_duration_ms: 200, memory_mb: 1024 }
+
+export async function addItemViaApi(
+  request: APIRequestContext,
+  token: string,
+  scenarioId: string,
+  service: string,
+  params: Record<string, unknown>,
+) {
+  return apiAs(request, token, 'post', `/api/v1/scenarios/${scenarioId}/items`, { service, params })
+}
+
+/** A scenario without the free tier holding one Lambda item of `invocations` (default: AWS's example). */
+export async function createPricedScenario(
+  request: APIRequestContext,
+  token: string,
+  name: string,
+  invocations = LAMBDA_EXAMPLE.invocations,
+) {
+  const scenario = (await apiAs(request, token, 'post', '/api/v1/scenarios', {
+    name,
+    region: 'us-east-1',
+    include_free_tier: false,
+  })) as { id: string; name: string }
+  await addItemViaApi(request, token, scenario.id, 'lambda', { ...LAMBDA_EXAMPLE, invocations })
+  return scenario
+}

@@ -16,6 +16,9 @@ function freePort(): string {
 }
 process.env.E2E_PORT ??= freePort()
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'mockupaws-e2e-'))
+// The SMTP server itself runs inside the test process (e2e/smtp-inbox.ts, started by schedules.spec.ts on this
+// port); until it listens, deliveries fail and are retried, as with any mail server that is down.
+process.env.E2E_SMTP_PORT ??= freePort()
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`
 
 const chromium = {
@@ -74,7 +77,10 @@ export default defineConfig({
       RATE_LIMIT_AUTH_PER_MINUTE: '100000',
       RATE_LIMIT_PER_MINUTE: '100000',
       RATE_LIMIT_INGEST_PER_MINUTE: '100000',
-      SCHEDULER_ENABLED: 'false',
+      // Report jobs and schedule runs happen in this process, as with `npm start`.
+      SCHEDULER_ENABLED: 'true',
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+      MAIL_FROM: 'mockupAWS e2e <reports@example.com>',
       LOG_LEVEL: 'warn',
     },
   },

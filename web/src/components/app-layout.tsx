@@ -1,6 +1,15 @@
 import { AppShell, Burger, Group, NavLink, Text, VisuallyHidden } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconCloudDollar, IconHome, IconKey, IconLayoutList, IconUser } from '@tabler/icons-react'
+import {
+  IconArrowsDiff,
+  IconCalendarTime,
+  IconCloudDollar,
+  IconFileText,
+  IconHome,
+  IconKey,
+  IconLayoutList,
+  IconUser,
+} from '@tabler/icons-react'
 import { Link, Outlet, useLocation } from 'react-router'
 import { paths } from '@/config/paths'
 import { UserMenu } from './user-menu'
@@ -8,6 +17,9 @@ import { UserMenu } from './user-menu'
 const links = [
   { to: paths.home, label: 'Dashboard', icon: IconHome, exact: true },
   { to: paths.scenarios, label: 'Scenarios', icon: IconLayoutList, exact: false },
+  { to: paths.compare(), label: 'Compare', icon: IconArrowsDiff, exact: false },
+  { to: paths.reports, label: 'Reports', icon: IconFileText, exact: false },
+  { to: paths.schedules, label: 'Schedules', icon: IconCalendarTime, exact: false },
   { to: paths.apiKeys, label: 'API keys', icon: IconKey, exact: false },
   { to: paths.profile, label: 'Profile', icon: IconUser, exact: false },
 ]

@@ -7,6 +7,9 @@ export const paths = {
   apiKeys: '/api-keys',
   scenarios: '/scenarios',
   scenario: (id: string) => `/scenarios/${id}`,
+  compare: (ids: string[] = []) => (ids.length > 0 ? `/compare?ids=${ids.join(',')}` : '/compare'),
+  reports: '/reports',
+  schedules: '/schedules',
 } as const
 
 /** Only same-site paths are honoured as a post-login destination (no open redirect). */

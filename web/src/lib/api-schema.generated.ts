@@ -951,6 +951,13 @@ export interface paths {
                                         reason: string;
                                     }[];
                                 };
+                                /** @description modelled_monthly.total with every {min, typical, max} param of the line items (ec2/rds count and hours, fargate tasks and hours) at its min, and at its max; both equal the total when none is ranged. */
+                                modelled_range?: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    min: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    max: string;
+                                };
                                 /** @description Ingested usage from the first event minute to the end of the last one, priced as if it were the month's only usage (free tier applied when enabled). Empty, with null window, before any event. */
                                 observed: {
                                     /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
@@ -1065,6 +1072,30 @@ export interface paths {
                                     quantity: string;
                                     unit: string;
                                     reason: string;
+                                }[];
+                                /** @description Spread of total_monthly from the hour-to-hour variance of ingested usage (docs/what-if-and-sharing.md). Answered by GET /scenarios/:id/costs and shared links, not by compare. */
+                                range?: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    p50: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    p90: string;
+                                    /** @description hourly_usage: percentiles of the month priced as if every hour were one observed hour; no_observations: nothing ingested, both equal total_monthly. */
+                                    basis: "hourly_usage" | "no_observations";
+                                    /** @description Observed hours the percentiles are taken over. */
+                                    hours: number;
+                                };
+                                /** @description Present when scale, growth_pct_per_month or months is asked: projected usage × usage_factor, merged with the (unscaled) line items and priced month by month, tiers re-applied. */
+                                what_if?: {
+                                    month: number;
+                                    /** @description scale × (1 + growth)^(month − 1), rounded to 6 decimals. */
+                                    usage_factor: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    total: string;
+                                    by_service: {
+                                        service: string;
+                                        /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                        cost: string;
+                                    }[];
                                 }[];
                             }[];
                             /** @description total_monthly of each scenario after the first minus that of the first; rows sorted by absolute delta. */
@@ -1292,10 +1323,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Modelled, observed, projected and total monthly cost. total_monthly prices modelled + projected usage once, so tiers and the free tier apply to the whole month: it differs from the sum of the two blocks (more when both used one free allowance, less when tiers get cheaper). Money is an exact decimal string; unpriced usage is listed, never $0. */
+        /** @description Modelled, observed, projected and total monthly cost. total_monthly prices modelled + projected usage once, so tiers and the free tier apply to the whole month: it differs from the sum of the two blocks (more when both used one free allowance, less when tiers get cheaper). Money is an exact decimal string; unpriced usage is listed, never $0. `range` gives p50/p90 from hourly usage; scale, growth_pct_per_month and months add the `what_if` months. */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Multiplier of the observed traffic (default 1): 10 = ten times the traffic. */
+                    scale?: number;
+                    /** @description Compound traffic growth per month, in percent (default 0). */
+                    growth_pct_per_month?: number;
+                    /** @description Months of what-if projection (default 12). */
+                    months?: number;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1347,6 +1385,13 @@ export interface paths {
                                     unit: string;
                                     reason: string;
                                 }[];
+                            };
+                            /** @description modelled_monthly.total with every {min, typical, max} param of the line items (ec2/rds count and hours, fargate tasks and hours) at its min, and at its max; both equal the total when none is ranged. */
+                            modelled_range?: {
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                min: string;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                max: string;
                             };
                             /** @description Ingested usage from the first event minute to the end of the last one, priced as if it were the month's only usage (free tier applied when enabled). Empty, with null window, before any event. */
                             observed: {
@@ -1462,6 +1507,30 @@ export interface paths {
                                 quantity: string;
                                 unit: string;
                                 reason: string;
+                            }[];
+                            /** @description Spread of total_monthly from the hour-to-hour variance of ingested usage (docs/what-if-and-sharing.md). Answered by GET /scenarios/:id/costs and shared links, not by compare. */
+                            range?: {
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                p50: string;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                p90: string;
+                                /** @description hourly_usage: percentiles of the month priced as if every hour were one observed hour; no_observations: nothing ingested, both equal total_monthly. */
+                                basis: "hourly_usage" | "no_observations";
+                                /** @description Observed hours the percentiles are taken over. */
+                                hours: number;
+                            };
+                            /** @description Present when scale, growth_pct_per_month or months is asked: projected usage × usage_factor, merged with the (unscaled) line items and priced month by month, tiers re-applied. */
+                            what_if?: {
+                                month: number;
+                                /** @description scale × (1 + growth)^(month − 1), rounded to 6 decimals. */
+                                usage_factor: string;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                total: string;
+                                by_service: {
+                                    service: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    cost: string;
+                                }[];
                             }[];
                         };
                     };
@@ -1809,6 +1878,1039 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    /** @description Page number, from 1. */
+                    page: number;
+                    /** @description Items per page, at most 100. */
+                    page_size: number;
+                    scenario_id?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                scenario_id: string;
+                                format: "pdf" | "csv";
+                                status: "queued" | "running" | "ready" | "failed";
+                                file_name: string | null;
+                                size_bytes: number | null;
+                                /** @description Why the report failed, when it did. */
+                                error: string | null;
+                                attempts: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                completed_at: string | null;
+                                /** Format: date-time */
+                                expires_at: string | null;
+                                /** Format: uuid */
+                                schedule_run_id: string | null;
+                            }[];
+                            /** @description Items matching the filters, on all pages. */
+                            total: number;
+                            page: number;
+                            page_size: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        format: "pdf" | "csv";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "queued";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    /** @description Page number, from 1. */
+                    page: number;
+                    /** @description Items per page, at most 100. */
+                    page_size: number;
+                    scenario_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                scenario_id: string;
+                                format: "pdf" | "csv";
+                                status: "queued" | "running" | "ready" | "failed";
+                                file_name: string | null;
+                                size_bytes: number | null;
+                                /** @description Why the report failed, when it did. */
+                                error: string | null;
+                                attempts: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                completed_at: string | null;
+                                /** Format: date-time */
+                                expires_at: string | null;
+                                /** Format: uuid */
+                                schedule_run_id: string | null;
+                            }[];
+                            /** @description Items matching the filters, on all pages. */
+                            total: number;
+                            page: number;
+                            page_size: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            scenario_id: string;
+                            format: "pdf" | "csv";
+                            status: "queued" | "running" | "ready" | "failed";
+                            file_name: string | null;
+                            size_bytes: number | null;
+                            /** @description Why the report failed, when it did. */
+                            error: string | null;
+                            attempts: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            completed_at: string | null;
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            /** Format: uuid */
+                            schedule_run_id: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file (PDF or CSV) of a ready report. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    /** @description Page number, from 1. */
+                    page: number;
+                    /** @description Items per page, at most 100. */
+                    page_size: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                scenario_ids: string[];
+                                formats: ("pdf" | "csv")[];
+                                frequency: "daily" | "weekly" | "monthly" | "cron";
+                                cron: string | null;
+                                timezone: string;
+                                hour: number;
+                                minute: number;
+                                day_of_week: number | null;
+                                day_of_month: number | null;
+                                recipients: string[];
+                                enabled: boolean;
+                                /** Format: date-time */
+                                next_run_at: string | null;
+                                /** Format: date-time */
+                                last_run_at: string | null;
+                                last_status: ("queued" | "running" | "succeeded" | "failed") | (never | null);
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            /** @description Items matching the filters, on all pages. */
+                            total: number;
+                            page: number;
+                            page_size: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        scenario_ids: string[];
+                        formats: ("pdf" | "csv")[];
+                        frequency: "daily" | "weekly" | "monthly" | "cron";
+                        /** @description Required when frequency is cron. */
+                        cron?: string | null;
+                        /** @description IANA time zone, e.g. Europe/Rome. */
+                        timezone: string;
+                        /** @default 8 */
+                        hour: number;
+                        /** @default 0 */
+                        minute: number;
+                        /** @description 0 = Sunday, as in cron. */
+                        day_of_week?: number | null;
+                        /** @description Clamped to the month's last day. */
+                        day_of_month?: number | null;
+                        recipients: string[];
+                        /** @default true */
+                        enabled: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            scenario_ids: string[];
+                            formats: ("pdf" | "csv")[];
+                            frequency: "daily" | "weekly" | "monthly" | "cron";
+                            cron: string | null;
+                            timezone: string;
+                            hour: number;
+                            minute: number;
+                            day_of_week: number | null;
+                            day_of_month: number | null;
+                            recipients: string[];
+                            enabled: boolean;
+                            /** Format: date-time */
+                            next_run_at: string | null;
+                            /** Format: date-time */
+                            last_run_at: string | null;
+                            last_status: ("queued" | "running" | "succeeded" | "failed") | (never | null);
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            scenario_ids: string[];
+                            formats: ("pdf" | "csv")[];
+                            frequency: "daily" | "weekly" | "monthly" | "cron";
+                            cron: string | null;
+                            timezone: string;
+                            hour: number;
+                            minute: number;
+                            day_of_week: number | null;
+                            day_of_month: number | null;
+                            recipients: string[];
+                            enabled: boolean;
+                            /** Format: date-time */
+                            next_run_at: string | null;
+                            /** Format: date-time */
+                            last_run_at: string | null;
+                            last_status: ("queued" | "running" | "succeeded" | "failed") | (never | null);
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        scenario_ids?: string[];
+                        formats?: ("pdf" | "csv")[];
+                        frequency?: "daily" | "weekly" | "monthly" | "cron";
+                        /** @description Required when frequency is cron. */
+                        cron?: string | null;
+                        /** @description IANA time zone, e.g. Europe/Rome. */
+                        timezone?: string;
+                        /** @default 8 */
+                        hour?: number;
+                        /** @default 0 */
+                        minute?: number;
+                        /** @description 0 = Sunday, as in cron. */
+                        day_of_week?: number | null;
+                        /** @description Clamped to the month's last day. */
+                        day_of_month?: number | null;
+                        recipients?: string[];
+                        /** @default true */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            scenario_ids: string[];
+                            formats: ("pdf" | "csv")[];
+                            frequency: "daily" | "weekly" | "monthly" | "cron";
+                            cron: string | null;
+                            timezone: string;
+                            hour: number;
+                            minute: number;
+                            day_of_week: number | null;
+                            day_of_month: number | null;
+                            recipients: string[];
+                            enabled: boolean;
+                            /** Format: date-time */
+                            next_run_at: string | null;
+                            /** Format: date-time */
+                            last_run_at: string | null;
+                            last_status: ("queued" | "running" | "succeeded" | "failed") | (never | null);
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/report-schedules/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            run_id: string;
+                            status: "queued" | "running" | "succeeded" | "failed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-schedules/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    /** @description Page number, from 1. */
+                    page: number;
+                    /** @description Items per page, at most 100. */
+                    page_size: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                schedule_id: string;
+                                trigger: "schedule" | "manual";
+                                /** Format: date-time */
+                                scheduled_for: string;
+                                status: "queued" | "running" | "succeeded" | "failed";
+                                delivery: "pending" | "sent" | "skipped" | "failed";
+                                delivery_attempts: number;
+                                error: string | null;
+                                report_ids: string[];
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                started_at: string | null;
+                                /** Format: date-time */
+                                finished_at: string | null;
+                            }[];
+                            /** @description Items matching the filters, on all pages. */
+                            total: number;
+                            page: number;
+                            page_size: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/share-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description First 12 characters of the token, to recognise it. */
+                                token_prefix: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                expires_at: string;
+                                /** Format: date-time */
+                                revoked_at: string | null;
+                                /** @description Neither revoked nor expired. */
+                                is_active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** @description A read-only link to the costs of this scenario; the token is shown once. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Days until the link expires. */
+                        expires_days: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Shown once; only its SHA-256 is stored. */
+                            token: string;
+                            /** @description The public costs URL of this link. */
+                            url: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/share-links/{link_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    link_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shared/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A shared scenario's name, region and costs answer (same query as /scenarios/:id/costs). No authentication; an unknown, revoked or expired token is 404. Rate limited per IP (general class). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Multiplier of the observed traffic (default 1): 10 = ten times the traffic. */
+                    scale?: number;
+                    /** @description Compound traffic growth per month, in percent (default 0). */
+                    growth_pct_per_month?: number;
+                    /** @description Months of what-if projection (default 12). */
+                    months?: number;
+                };
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            region: string;
+                            costs: {
+                                currency: string;
+                                region: string;
+                                pricing_as_of: string;
+                                free_tier_applied: boolean;
+                                /** @description The line items, priced as one month. */
+                                modelled_monthly: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    total: string;
+                                    by_service: {
+                                        service: string;
+                                        /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                        cost: string;
+                                        by_usage_type: {
+                                            usage_type: string;
+                                            /** @description Exact decimal string, in `unit`. */
+                                            quantity: string;
+                                            /** @description Exact decimal string, in `unit`. */
+                                            free_quantity: string;
+                                            /** @description Exact decimal string, in `unit`. */
+                                            billable_quantity: string;
+                                            unit: string;
+                                            /** @description Present when one price band covered the usage. */
+                                            unit_price?: string;
+                                            /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                            cost: string;
+                                        }[];
+                                    }[];
+                                    /** @description Usage of this block with no price in the region: never $0. */
+                                    unpriced: {
+                                        service: string;
+                                        usage_type: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        quantity: string;
+                                        unit: string;
+                                        reason: string;
+                                    }[];
+                                };
+                                /** @description modelled_monthly.total with every {min, typical, max} param of the line items (ec2/rds count and hours, fargate tasks and hours) at its min, and at its max; both equal the total when none is ranged. */
+                                modelled_range?: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    min: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    max: string;
+                                };
+                                /** @description Ingested usage from the first event minute to the end of the last one, priced as if it were the month's only usage (free tier applied when enabled). Empty, with null window, before any event. */
+                                observed: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    total: string;
+                                    by_service: {
+                                        service: string;
+                                        /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                        cost: string;
+                                        by_usage_type: {
+                                            usage_type: string;
+                                            /** @description Exact decimal string, in `unit`. */
+                                            quantity: string;
+                                            /** @description Exact decimal string, in `unit`. */
+                                            free_quantity: string;
+                                            /** @description Exact decimal string, in `unit`. */
+                                            billable_quantity: string;
+                                            unit: string;
+                                            /** @description Present when one price band covered the usage. */
+                                            unit_price?: string;
+                                            /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                            cost: string;
+                                        }[];
+                                    }[];
+                                    /** @description Usage of this block with no price in the region: never $0. */
+                                    unpriced: {
+                                        service: string;
+                                        usage_type: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        quantity: string;
+                                        unit: string;
+                                        reason: string;
+                                    }[];
+                                    /** Format: date-time */
+                                    window_start: string | null;
+                                    /** Format: date-time */
+                                    window_end: string | null;
+                                    window_minutes: number;
+                                };
+                                /** @description Observed usage scaled to a 30-day month (storage levels are not scaled), then priced with tiers and the free tier. */
+                                projected_monthly: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    total: string;
+                                    by_service: {
+                                        service: string;
+                                        /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                        cost: string;
+                                        by_usage_type: {
+                                            usage_type: string;
+                                            /** @description Exact decimal string, in `unit`. */
+                                            quantity: string;
+                                            /** @description Exact decimal string, in `unit`. */
+                                            free_quantity: string;
+                                            /** @description Exact decimal string, in `unit`. */
+                                            billable_quantity: string;
+                                            unit: string;
+                                            /** @description Present when one price band covered the usage. */
+                                            unit_price?: string;
+                                            /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                            cost: string;
+                                        }[];
+                                    }[];
+                                    /** @description Usage of this block with no price in the region: never $0. */
+                                    unpriced: {
+                                        service: string;
+                                        usage_type: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        quantity: string;
+                                        unit: string;
+                                        reason: string;
+                                    }[];
+                                    /** @description 30 days / observed window, rounded to 6 decimals for display. */
+                                    factor: string | null;
+                                };
+                                /** @description Modelled and projected usage merged usage type by usage type, then priced once: tiers and the free tier apply to the month as a whole, so it differs from modelled + projected: more when both blocks used the same free allowance, less when the merged usage reaches a cheaper band. */
+                                total_monthly: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    total: string;
+                                    by_service: {
+                                        service: string;
+                                        /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                        cost: string;
+                                        by_usage_type: {
+                                            usage_type: string;
+                                            /** @description Exact decimal string, in `unit`. */
+                                            quantity: string;
+                                            /** @description Exact decimal string, in `unit`. */
+                                            free_quantity: string;
+                                            /** @description Exact decimal string, in `unit`. */
+                                            billable_quantity: string;
+                                            unit: string;
+                                            /** @description Present when one price band covered the usage. */
+                                            unit_price?: string;
+                                            /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                            cost: string;
+                                        }[];
+                                    }[];
+                                    /** @description Usage of this block with no price in the region: never $0. */
+                                    unpriced: {
+                                        service: string;
+                                        usage_type: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        quantity: string;
+                                        unit: string;
+                                        reason: string;
+                                    }[];
+                                };
+                                /** @description The unpriced usage of total_monthly. */
+                                unpriced: {
+                                    service: string;
+                                    usage_type: string;
+                                    /** @description Exact decimal string, in `unit`. */
+                                    quantity: string;
+                                    unit: string;
+                                    reason: string;
+                                }[];
+                                /** @description Spread of total_monthly from the hour-to-hour variance of ingested usage (docs/what-if-and-sharing.md). Answered by GET /scenarios/:id/costs and shared links, not by compare. */
+                                range?: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    p50: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    p90: string;
+                                    /** @description hourly_usage: percentiles of the month priced as if every hour were one observed hour; no_observations: nothing ingested, both equal total_monthly. */
+                                    basis: "hourly_usage" | "no_observations";
+                                    /** @description Observed hours the percentiles are taken over. */
+                                    hours: number;
+                                };
+                                /** @description Present when scale, growth_pct_per_month or months is asked: projected usage × usage_factor, merged with the (unscaled) line items and priced month by month, tiers re-applied. */
+                                what_if?: {
+                                    month: number;
+                                    /** @description scale × (1 + growth)^(month − 1), rounded to 6 decimals. */
+                                    usage_factor: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    total: string;
+                                    by_service: {
+                                        service: string;
+                                        /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                        cost: string;
+                                    }[];
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

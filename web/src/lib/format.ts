@@ -32,3 +32,10 @@ const timeFormat = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '
 export function formatTime(iso: string): string {
   return timeFormat.format(new Date(iso))
 }
+
+/** A signed money difference: "+$1.20", "−$0.50", "$0.00". */
+export function formatDelta(amount: string | number, currency = 'USD'): string {
+  const value = typeof amount === 'string' ? Number(amount) : amount
+  if (value === 0) return formatMoney(0, currency)
+  return `${value > 0 ? '+' : '−'}${formatMoney(Math.abs(value), currency)}`
+}

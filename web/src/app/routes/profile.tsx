@@ -1,4 +1,4 @@
-import { Alert, Button, Card, PasswordInput, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Card, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -34,9 +34,16 @@ export function ProfileRoute() {
     <Stack maw={560}>
       <Title order={1}>Profile</Title>
       <Card withBorder>
-        <Stack gap={4}>
-          <Text fw={600}>{user.full_name ?? 'No name set'}</Text>
-          <Text size="sm">{user.email}</Text>
+        <Stack gap="sm">
+          {/* The API has no endpoint to rename an account yet, so the name is shown, not edited. */}
+          <TextInput
+            label="Name"
+            value={user.full_name ?? ''}
+            placeholder="No name set"
+            readOnly
+            description="Set when the account was created; it cannot be changed here yet."
+          />
+          <TextInput label="Email" value={user.email} readOnly />
           <Text size="xs" c="dimmed">
             Member since {formatDateTime(user.created_at)} · last sign-in{' '}
             {formatDateTime(user.last_login_at, 'never')}

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { ErrorState, LoadingState } from '@/components/page-states'
 import { paths } from '@/config/paths'
+import { ReportsPanel } from '@/features/reports/components/reports-panel'
 import {
   type Scenario,
   STATUS_ACTIONS,
@@ -135,6 +136,8 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
       </Grid>
 
       <IngestPanel scenario={scenario} />
+
+      <ReportsPanel scenarioId={scenario.id} />
 
       <ConfirmDialog
         opened={deleting}

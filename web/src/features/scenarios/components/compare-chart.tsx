@@ -1,0 +1,33 @@
+import { BarChart } from '@mantine/charts'
+import { formatMoney } from '@/lib/format'
+import type { Comparison } from '../api/compare-api'
+import { SERVICE_LABELS } from '../service-fields'
+
+const COLORS = ['orange.6', 'blue.6', 'teal.6', 'grape.6']
+
+/** Grouped bars: one group per service, one bar per scenario (the table beside it holds the same figures). */
+export function CompareChart({ comparison }: { comparison: Comparison }) {
+  const { scenarios } = comparison
+  const services = [...new Set(scenarios.flatMap((s) => s.total_monthly.by_service.map((b) => b.service)))]
+  const data = services.map((service) => {
+    const row: Record<string, string | number> = { service: SERVICE_LABELS[service] ?? service }
+    scenarios.forEach((s, i) => {
+      row[`s${i}`] = Number(s.total_monthly.by_service.find((b) => b.service === service)?.cost ?? 0)
+    })
+    return row
+  })
+  const currency = scenarios[0]?.currency ?? 'USD'
+  return (
+    <figure aria-label="Monthly cost by service, per scenario" style={{ margin: 0 }}>
+      <BarChart
+        h={Math.max(220, services.length * 40 + 80)}
+        data={data}
+        dataKey="service"
+        withLegend
+        series={scenarios.map((s, i) => ({ name: `s${i}`, label: s.name, color: COLORS[i] ?? 'gray.6' }))}
+        valueFormatter={(v) => formatMoney(v, currency)}
+        data-testid="compare-chart"
+      />
+    </figure>
+  )
+}

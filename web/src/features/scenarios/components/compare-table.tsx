@@ -1,0 +1,95 @@
+import { Table, Text } from '@mantine/core'
+import { formatDelta, formatMoney } from '@/lib/format'
+import { type Comparison, comparisonRows } from '../api/compare-api'
+import { SERVICE_LABELS } from '../service-fields'
+
+function deltaColor(delta: string): string | undefined {
+  const value = Number(delta)
+  if (value > 0) return 'red'
+  if (value < 0) return 'green'
+  return 'dimmed'
+}
+
+/**
+ * Cost per month by service and usage type for each scenario, with the delta of every scenario after the
+ * first against the first (red costs more, green saves).
+ */
+export function CompareTable({ comparison }: { comparison: Comparison }) {
+  const { scenarios, deltas } = comparison
+  const [base, ...others] = scenarios
+  if (!base) return null
+  const currency = base.currency
+  const rows = comparisonRows(comparison)
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table
+        verticalSpacing="xs"
+        aria-label="Comparison by service and usage type"
+        data-testid="compare-table"
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Service / usage type</Table.Th>
+            {scenarios.map((s, i) => (
+              <Table.Th key={s.id} ta="right">
+                {s.name}
+                {i === 0 && (
+                  <Text span size="xs" c="dimmed">
+                    {' '}
+                    (base)
+                  </Text>
+                )}
+              </Table.Th>
+            ))}
+            {others.map((s) => (
+              <Table.Th key={s.id} ta="right">
+                Δ {s.name}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          <Table.Tr data-testid="compare-total" fw={700}>
+            <Table.Td>Total per month</Table.Td>
+            {scenarios.map((s) => (
+              <Table.Td key={s.id} ta="right">
+                {formatMoney(s.total_monthly.total, currency)}
+              </Table.Td>
+            ))}
+            {deltas.map((d) => (
+              <Table.Td
+                key={d.scenario_id}
+                ta="right"
+                c={deltaColor(d.total_delta)}
+                data-testid="total-delta"
+              >
+                {formatDelta(d.total_delta, currency)}
+              </Table.Td>
+            ))}
+          </Table.Tr>
+          {rows.map((row) => (
+            <Table.Tr
+              key={row.key}
+              data-testid={row.usageType ? 'compare-usage-row' : 'compare-service-row'}
+              fw={row.usageType ? undefined : 600}
+            >
+              <Table.Td pl={row.usageType ? 'xl' : undefined}>
+                {row.usageType ?? SERVICE_LABELS[row.service] ?? row.service}
+              </Table.Td>
+              {row.costs.map((cost, i) => (
+                <Table.Td key={scenarios[i]?.id ?? i} ta="right">
+                  {formatMoney(cost, currency)}
+                </Table.Td>
+              ))}
+              {row.deltas.map((delta, j) => (
+                <Table.Td key={deltas[j]?.scenario_id ?? j} ta="right" c={deltaColor(delta)}>
+                  {formatDelta(delta, currency)}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  )
+}

@@ -316,6 +316,11 @@ export function createScheduleService(deps: ScheduleDeps) {
           : failedReports > 0
             ? `${failedReports} report(s) failed.`
             : null
+      if (files.length === 0) {
+        // Nothing to send: the scenarios were deleted since the schedule was saved.
+        await finishRun(run, { status: 'failed', delivery: 'skipped', error: reportError, attempts: 0 })
+        return
+      }
       if (!deps.mailer) {
         await finishRun(run, {
           status,

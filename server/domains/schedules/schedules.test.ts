@@ -197,6 +197,22 @@ describe(`report schedules API on ${testEngine}`, async () => {
     expect(schedules.json()).toMatchObject({ last_status: 'succeeded', last_run_at: expect.any(String) })
   })
 
+  it('fails a run whose scenarios were all deleted, without sending an email', async () => {
+    const scenario = await createScenario(app, user)
+    const created = (await create(schedule([scenario.id], { formats: ['csv'] }))).json()
+    await app.inject({ method: 'DELETE', url: `/api/v1/scenarios/${scenario.id}`, headers: user.headers })
+    const before = inbox.messages.length
+    const started = await app.inject({
+      method: 'POST',
+      url: `/api/v1/report-schedules/${created.id}/run`,
+      headers: user.headers,
+    })
+    const run = await waitForRun(app, user, created.id, started.json().run_id)
+    expect(run).toMatchObject({ status: 'failed', delivery: 'skipped', report_ids: [] })
+    expect(run.error).toContain('No report could be made')
+    expect(inbox.messages.length).toBe(before)
+  })
+
   it('catches up a schedule missed while down with one run, not one per missed period', async () => {
     const scenario = await createScenario(app, user)
     const created = (await create(schedule([scenario.id], { formats: ['csv'] }))).json()

@@ -27,7 +27,12 @@ const SCOPES = [
 /** POST routes that only read (a compare is a query with a body). */
 const READ_ONLY_POSTS = new Set(['/api/v1/scenarios/compare'])
 /** Path parameters naming public data rather than a user's resource. */
-const PUBLIC_PARAMS: Record<string, string> = { region: 'us-east-1', service: 'lambda' }
+const PUBLIC_PARAMS: Record<string, string> = {
+  region: 'us-east-1',
+  service: 'lambda',
+  // A share token is its own credential (GET /shared/{token}): an unknown one is the same 404 for everyone.
+  token: 'ms_unknown',
+}
 
 let server: ServerProcess
 let http: Client
@@ -103,6 +108,13 @@ async function createAliceResources(): Promise<void> {
       method: 'POST',
       headers: alice.auth,
       body: { format: 'csv' },
+    })
+  }
+  if (has('POST', '/api/v1/scenarios/{id}/share-links')) {
+    await http(`/api/v1/scenarios/${aliceScenario}/share-links`, {
+      method: 'POST',
+      headers: alice.auth,
+      body: { expires_days: 7 },
     })
   }
   if (has('POST', '/api/v1/report-schedules')) {

@@ -16,6 +16,7 @@ import { pricingRoutes } from './domains/pricing/pricing.routes.js'
 import { reportRoutes } from './domains/reports/reports.routes.js'
 import { scenarioRoutes } from './domains/scenarios/scenarios.routes.js'
 import { scheduleRoutes } from './domains/schedules/schedules.routes.js'
+import { shareLinkRoutes } from './domains/share-links/share-links.routes.js'
 import type { Metrics } from './lib/metrics.js'
 import { VERSION } from './lib/version.js'
 import { type Authenticators, authPlugin } from './plugins/auth.js'
@@ -74,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
     scenarioMetrics,
     reports,
     schedules,
+    shareLinks,
   } = services
   const authenticators: Authenticators = { bearer: auth.authenticateBearer, apiKey: apiKeys.authenticate }
   await app.register(authPlugin, { authenticators })
@@ -141,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
       await api.register(ingestRoutes, { ingest, metrics: scenarioMetrics })
       await api.register(reportRoutes, { reports })
       await api.register(scheduleRoutes, { schedules })
+      await api.register(shareLinkRoutes, { shareLinks })
     },
     { prefix: '/api/v1' },
   )

@@ -16,6 +16,7 @@ import { createMailer } from './domains/schedules/mailer.js'
 import { deliverRunJob, startRunJob } from './domains/schedules/schedule-run.job.js'
 import { createScheduleService, type DeliveryRetry } from './domains/schedules/schedules.service.js'
 import { createSecurityEventService } from './domains/security-events/security-events.service.js'
+import { createShareLinkService } from './domains/share-links/share-links.service.js'
 import { createJobQueue } from './jobs/queue.js'
 import { createMetrics } from './lib/metrics.js'
 
@@ -47,6 +48,7 @@ export async function createServices({ config, database, logger, renderReport, d
   await pricing.load()
   const scenarios = createScenarioService({ db, pricing })
   const costs = createCostService({ db, pricing })
+  const shareLinks = createShareLinkService({ db, publicUrl: config.publicUrl, scenarios, costs })
   const scenarioMetrics = createScenarioMetricsService({ db, pricing })
   // PGlite is one connection: a second concurrent commit would only queue behind the first.
   const ingest = createIngestService({
@@ -105,6 +107,7 @@ export async function createServices({ config, database, logger, renderReport, d
     pricing,
     scenarios,
     costs,
+    shareLinks,
     scenarioMetrics,
     ingest,
     queue,

@@ -18,6 +18,7 @@ const EXPECTED_TABLES = [
   'scenarios',
   'schedule_runs',
   'security_events',
+  'share_links',
   'usage_rollups',
   'usage_totals',
   'users',

@@ -15,12 +15,38 @@ const MAX_GB = 1e9
 
 const count = (description: string) => Type.Integer({ minimum: 0, maximum: MAX_COUNT, description })
 const gigabytes = (description: string) => Type.Number({ minimum: 0, maximum: MAX_GB, description })
-const hours = Type.Number({
-  minimum: 0,
-  maximum: MAX_HOURS,
+/**
+ * A quantity the user is unsure of: `{min, typical, max}` with min ≤ typical ≤ max. `typical` is the point
+ * value every cost block uses; the costs answer's `modelled_range` prices all items at min and at max.
+ */
+const rangeOf = <T extends TSchema>(value: T) =>
+  Type.Object({ min: value, typical: value, max: value }, { additionalProperties: false })
+/** A plain quantity or its `{min, typical, max}` range. */
+const rangeable = <T extends TSchema>(value: T, options: { default?: number; description?: string } = {}) =>
+  Type.Union([value, rangeOf(value)], options)
+
+const hourValue = Type.Number({ minimum: 0, maximum: MAX_HOURS })
+const hours = rangeable(hourValue, {
   default: DEFAULT_HOURS,
-  description: 'hours per month',
+  description: 'hours per month, or {min, typical, max}',
 })
+const instanceCount = (maximum: number) =>
+  rangeable(Type.Integer({ minimum: 1, maximum }), { description: 'a count, or {min, typical, max}' })
+
+/** The params that may be given as a `{min, typical, max}` range, per service. */
+export const RANGED_PARAMS: Partial<Record<ServiceId, readonly string[]>> = {
+  ec2: ['count', 'hours'],
+  rds: ['count', 'hours'],
+  fargate: ['tasks', 'hours'],
+}
+
+export type RangePoint = 'min' | 'typical' | 'max'
+type Ranged = number | { min: number; typical: number; max: number }
+
+/** The value of a plain or ranged quantity at one point of its range. */
+export function pointOf(value: Ranged, at: RangePoint = 'typical'): number {
+  return typeof value === 'number' ? value : value[at]
+}
 const architecture = Type.Union([Type.Literal('x86_64'), Type.Literal('arm64')], { default: 'x86_64' })
 const catalogName = (description: string) => Type.String({ minLength: 1, maxLength: 100, description })
 const strict = { additionalProperties: false } as const
@@ -99,7 +125,7 @@ export const lineItemParamsSchemas = {
   ec2: Type.Object(
     {
       instance_type: catalogName('a catalog EC2 instance type'),
-      count: Type.Integer({ minimum: 1, maximum: 100_000 }),
+      count: instanceCount(100_000),
       hours,
     },
     strict,
@@ -107,7 +133,7 @@ export const lineItemParamsSchemas = {
   rds: Type.Object(
     {
       instance_class: catalogName('a catalog RDS instance class'),
-      count: Type.Integer({ minimum: 1, maximum: 10_000 }),
+      count: instanceCount(10_000),
       hours,
       storage_gb: Type.Number({
         minimum: 0,
@@ -120,7 +146,7 @@ export const lineItemParamsSchemas = {
   ),
   fargate: Type.Object(
     {
-      tasks: Type.Integer({ minimum: 1, maximum: 100_000 }),
+      tasks: instanceCount(100_000),
       vcpu: Type.Number({ minimum: 0.25, maximum: 16 }),
       memory_gb: Type.Number({ minimum: 0.5, maximum: 120 }),
       hours,
@@ -143,6 +169,14 @@ export type LineItemValidation<S extends ServiceId = ServiceId> =
   | { ok: true; params: LineItemParams[S] }
   | { ok: false; details: ValidationDetail[] }
 
+/** A rangeable param's union error ("Expected union value") restated with the bounds of its plain form. */
+function reasonOf(schema: TSchema, message: string): string {
+  const plain = (schema.anyOf as TSchema[] | undefined)?.[0]
+  if (!plain || (plain.type !== 'integer' && plain.type !== 'number')) return message
+  const kind = plain.type === 'integer' ? 'an integer' : 'a number'
+  return `must be ${kind} from ${plain.minimum} to ${plain.maximum}, or {min, typical, max} of such values`
+}
+
 function toField(path: string): string {
   return path === '' ? 'params' : `params.${path.slice(1).replaceAll('/', '.')}`
 }
@@ -160,6 +194,15 @@ function checkCatalogValues(service: ServiceId, params: Record<string, unknown>,
     requireKnown('instance_type', params.instance_type, listInstanceTypes(catalog), 'EC2 instance type')
   if (service === 'rds') {
     requireKnown('instance_class', params.instance_class, listInstanceClasses(catalog), 'RDS instance class')
+  }
+  for (const field of RANGED_PARAMS[service] ?? []) {
+    const value = params[field]
+    if (typeof value === 'object' && value !== null) {
+      const { min, typical, max } = value as { min: number; typical: number; max: number }
+      if (!(min <= typical && typical <= max)) {
+        details.push({ field: `params.${field}`, reason: 'must satisfy min ≤ typical ≤ max' })
+      }
+    }
   }
   if (
     service === 'apigateway' &&
@@ -196,7 +239,7 @@ export function validateLineItem(service: string, params: unknown, catalog: Cata
   const reasons = new Map<string, string>()
   for (const error of Value.Errors(schema, withDefaults)) {
     const field = toField(error.path)
-    if (!reasons.has(field)) reasons.set(field, error.message)
+    if (!reasons.has(field)) reasons.set(field, reasonOf(error.schema, error.message))
   }
   const details = [...reasons].map(([field, reason]) => ({ field, reason }))
   if (details.length > 0) return { ok: false, details }
@@ -220,11 +263,21 @@ function setIfPositive(usage: UsageMap, usageType: string, quantity: InstanceTyp
  * - EC2 and RDS bill instance-hours = count × hours; RDS storage is GB-months prorated by hours / 730.
  * - Fargate bills vCPU-hours and GB-hours = tasks × size × hours, and configured ephemeral storage above the
  *   20 GB included with every task as GB-hours.
+ * - A `{min, typical, max}` count, task count or hours is read at `at` (typical unless asked).
  * - WebSocket APIs bill messages and connection minutes; REST and HTTP APIs bill requests.
  */
-export function lineItemToUsage<S extends ServiceId>(service: S, params: LineItemParams[S]): UsageMap
-export function lineItemToUsage(service: ServiceId, params: LineItemParams[ServiceId]): UsageMap {
+export function lineItemToUsage<S extends ServiceId>(
+  service: S,
+  params: LineItemParams[S],
+  at?: RangePoint,
+): UsageMap
+export function lineItemToUsage(
+  service: ServiceId,
+  params: LineItemParams[ServiceId],
+  at: RangePoint = 'typical',
+): UsageMap {
   const usage: UsageMap = new Map()
+  const point = (value: Ranged) => pointOf(value, at)
   switch (service) {
     case 'lambda': {
       const p = params as LineItemParams['lambda']
@@ -289,19 +342,20 @@ export function lineItemToUsage(service: ServiceId, params: LineItemParams[Servi
     }
     case 'ec2': {
       const p = params as LineItemParams['ec2']
-      setIfPositive(usage, `ec2.instance_hours.${p.instance_type}`, d(p.count).times(p.hours))
+      setIfPositive(usage, `ec2.instance_hours.${p.instance_type}`, d(point(p.count)).times(point(p.hours)))
       break
     }
     case 'rds': {
       const p = params as LineItemParams['rds']
-      setIfPositive(usage, `rds.instance_hours.${p.instance_class}`, d(p.count).times(p.hours))
-      const gbMonths = d(p.count).times(p.storage_gb).times(p.hours).dividedBy(DEFAULT_HOURS)
+      const [count, hours] = [d(point(p.count)), point(p.hours)]
+      setIfPositive(usage, `rds.instance_hours.${p.instance_class}`, count.times(hours))
+      const gbMonths = count.times(p.storage_gb).times(hours).dividedBy(DEFAULT_HOURS)
       setIfPositive(usage, `rds.storage_gb_month.${p.storage_type}`, gbMonths)
       break
     }
     case 'fargate': {
       const p = params as LineItemParams['fargate']
-      const taskHours = d(p.tasks).times(p.hours)
+      const taskHours = d(point(p.tasks)).times(point(p.hours))
       setIfPositive(usage, `fargate.vcpu_hours.${p.architecture}`, taskHours.times(p.vcpu))
       setIfPositive(usage, `fargate.gb_hours.${p.architecture}`, taskHours.times(p.memory_gb))
       setIfPositive(usage, 'fargate.ephemeral_gb_hours', taskHours.times(p.ephemeral_storage_gb - 20))

@@ -13,15 +13,32 @@ import {
 import { lineItemToUsage, validateLineItem } from '../pricing/line-items.js'
 import type { PricingService } from '../pricing/pricing.service.js'
 import { SERVICE_IDS, type ServiceId } from '../pricing/service-ids.js'
-import { baseToPriceUnits, projectUsage } from '../pricing/usage-units.js'
+import { baseToPriceUnits, isLevelUsageType, projectUsage } from '../pricing/usage-units.js'
 import * as repo from './scenarios.repo.js'
-import type { CompareResponse, CostsResponse } from './scenarios.schemas.js'
+import type { CompareResponse, CostsQuery, CostsResponse } from './scenarios.schemas.js'
+import { costRange, hourlyMonths, MAX_RANGE_HOURS, type WhatIfInput, whatIfMonths } from './what-if.js'
 
 type CostDeps = { db: Db; pricing: PricingService }
 
 /** The month a projection scales to: 30 days, in minutes (the rollup granularity). */
 export const MONTH_MINUTES = 30 * 24 * 60
 const MINUTE_MS = 60_000
+const DEFAULT_WHAT_IF_MONTHS = 12
+
+/** The what-if input of a costs query, or null when none of its fields was asked. */
+export function whatIfOf(query: CostsQuery = {}): WhatIfInput | null {
+  if (query.scale === undefined && query.growth_pct_per_month === undefined && query.months === undefined) {
+    return null
+  }
+  // Through the number's shortest decimal form, so scale=1.1 is exactly 1.1, not the nearest binary float.
+  return {
+    scale: new ExactDecimal(String(query.scale ?? 1)),
+    growthPct: new ExactDecimal(String(query.growth_pct_per_month ?? 0)),
+    months: query.months ?? DEFAULT_WHAT_IF_MONTHS,
+  }
+}
+
+type CostOptions = { range?: boolean; whatIf?: WhatIfInput | null }
 
 export type ObservationWindow = { start: Date; end: Date; minutes: number }
 
@@ -37,14 +54,17 @@ export function observationWindow(first: Date | null, last: Date | null): Observ
 }
 
 /**
- * The month of the scenario's line items, summed across items before pricing. A stored item that the current
+ * The month of the scenario's line items, summed across items before pricing, at the typical value of every
+ * `{min, typical, max}` param and at all minima and all maxima (for modelled_range). A stored item that the current
  * catalog no longer accepts (a removed model) is reported as unpriced instead of failing the whole answer.
  */
 function modelledUsage(
   items: repo.ItemRow[],
   catalog: Catalog,
-): { usage: UsageMap; invalid: UnpricedUsage[] } {
+): { usage: UsageMap; min: UsageMap; max: UsageMap; invalid: UnpricedUsage[] } {
   const parts: UsageMap[] = []
+  const mins: UsageMap[] = []
+  const maxes: UsageMap[] = []
   const invalid: UnpricedUsage[] = []
   for (const item of items) {
     const result = validateLineItem(item.service, item.params, catalog)
@@ -59,8 +79,10 @@ function modelledUsage(
       continue
     }
     parts.push(lineItemToUsage(item.service as ServiceId, result.params))
+    mins.push(lineItemToUsage(item.service as ServiceId, result.params, 'min'))
+    maxes.push(lineItemToUsage(item.service as ServiceId, result.params, 'max'))
   }
-  return { usage: mergeUsage(...parts), invalid }
+  return { usage: mergeUsage(...parts), min: mergeUsage(...mins), max: mergeUsage(...maxes), invalid }
 }
 
 const emptyBlock = (): PricedUsage => ({ total: '0', by_service: [], unpriced: [] })
@@ -123,9 +145,10 @@ export function createCostService({ db, pricing }: CostDeps) {
    * Prices a scenario (docs/scenarios.md): modelled = the line items as one month; observed = the ingested
    * totals as if they were the month's only usage; projected = observed scaled to 30 days (storage levels
    * kept); total = modelled and projected usage merged, then priced once, so tiers and the free tier count
-   * the month as a whole. Reads the items and one row per usage type, never the minute rollups.
+   * the month as a whole. The blocks read the items and one row per usage type, never the minute rollups;
+   * only the optional range reads rollups, summed per hour by the database (rangeOf).
    */
-  async function costsOf(scenario: repo.ScenarioRow): Promise<CostsResponse> {
+  async function costsOf(scenario: repo.ScenarioRow, options: CostOptions = {}): Promise<CostsResponse> {
     const catalog = pricing.current()
     const [items, totals] = await Promise.all([
       repo.listItems(db, scenario.id),
@@ -139,6 +162,9 @@ export function createCostService({ db, pricing }: CostDeps) {
     const observedUsage = window ? baseToPriceUnits(totals) : new Map<string, Decimal>()
     const projectedUsage = window ? projectUsage(observedUsage, MONTH_MINUTES, window.minutes) : observedUsage
     const total = withUnpriced(price(mergeUsage(modelled.usage, projectedUsage)), modelled.invalid)
+    const range = options.range
+      ? await rangeOf(scenario.id, window, modelled.usage, projectedUsage, price)
+      : null
 
     return {
       currency: catalog.meta.currency,
@@ -146,6 +172,7 @@ export function createCostService({ db, pricing }: CostDeps) {
       pricing_as_of: catalog.meta.as_of,
       free_tier_applied: scenario.includeFreeTier,
       modelled_monthly: withUnpriced(price(modelled.usage), modelled.invalid),
+      modelled_range: { min: price(modelled.min).total, max: price(modelled.max).total },
       observed: {
         ...(window ? price(observedUsage) : emptyBlock()),
         window_start: window?.start.toISOString() ?? null,
@@ -160,14 +187,47 @@ export function createCostService({ db, pricing }: CostDeps) {
       },
       total_monthly: total,
       unpriced: total.unpriced,
+      ...(range ? { range } : {}),
+      ...(options.whatIf
+        ? { what_if: whatIfMonths(projectedUsage, modelled.usage, options.whatIf, price) }
+        : {}),
     }
   }
 
+  /**
+   * p50/p90 of total_monthly from the hour-to-hour variance of ingested usage: the month is priced once per
+   * observed hour as if all 720 hours were like it (rates of that hour, projected storage levels, line items),
+   * and the percentiles are taken over those months. One grouped query of at most 744 hours.
+   */
+  async function rangeOf(
+    scenarioId: string,
+    window: ObservationWindow | null,
+    modelled: UsageMap,
+    projected: UsageMap,
+    price: (usage: UsageMap) => PricedUsage,
+  ): Promise<NonNullable<CostsResponse['range']>> {
+    if (!window) {
+      const total = price(modelled).total
+      return { p50: total, p90: total, basis: 'no_observations', hours: 0 }
+    }
+    const from = new Date(
+      Math.max(window.start.getTime(), window.end.getTime() - MAX_RANGE_HOURS * 3_600_000),
+    )
+    const rows = await repo.listHourlyUsage(db, scenarioId, from)
+    const levels: UsageMap = new Map([...projected].filter(([usageType]) => isLevelUsageType(usageType)))
+    const hours = hourlyMonths(rows, window, MONTH_MINUTES)
+    return { ...costRange(hours, mergeUsage(modelled, levels), price), basis: 'hourly_usage' }
+  }
+
   return {
-    async costs(userId: string, id: string): Promise<CostsResponse> {
+    /**
+     * The costs answer; with `range=true` also its p50/p90 range, and with a what-if query the
+     * month-by-month projection (docs/what-if-and-sharing.md).
+     */
+    async costs(userId: string, id: string, query?: CostsQuery): Promise<CostsResponse> {
       const scenario = await repo.findOwned(db, userId, id)
       if (!scenario) throw notFound('scenario')
-      return costsOf(scenario)
+      return costsOf(scenario, { range: query?.range === true, whatIf: whatIfOf(query) })
     },
 
     /**

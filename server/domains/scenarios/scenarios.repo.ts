@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, ilike, inArray, type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
-import { scenarioLineItems, scenarios, usageTotals } from '../../db/schema/index.js'
+import { scenarioLineItems, scenarios, usageRollups, usageTotals } from '../../db/schema/index.js'
 
 export type ScenarioRow = typeof scenarios.$inferSelect
 export type ItemRow = typeof scenarioLineItems.$inferSelect
@@ -168,4 +168,30 @@ export async function listUsageTotals(
     .select({ usageType: usageTotals.usageType, quantity: usageTotals.quantity })
     .from(usageTotals)
     .where(eq(usageTotals.scenarioId, scenarioId))
+}
+
+/**
+ * Rolled-up usage summed per UTC hour and usage type from `from` on: the database aggregates the minutes,
+ * so the answer is O(hours × usage types) rows (the costs range reads at most 744 hours).
+ */
+export async function listHourlyUsage(
+  db: DbOrTx,
+  scenarioId: string,
+  from: Date,
+): Promise<{ hourStartMs: number; usageType: string; quantity: string }[]> {
+  const hour = sql`date_trunc('hour', ${usageRollups.minute}, 'UTC')`
+  const rows = await db
+    .select({
+      hourEpoch: sql<string>`extract(epoch from ${hour})::bigint::text`,
+      usageType: usageRollups.usageType,
+      quantity: sql<string>`sum(${usageRollups.quantity})::text`,
+    })
+    .from(usageRollups)
+    .where(and(eq(usageRollups.scenarioId, scenarioId), gte(usageRollups.minute, from)))
+    .groupBy(hour, usageRollups.usageType)
+  return rows.map((row) => ({
+    hourStartMs: Number(row.hourEpoch) * 1000,
+    usageType: row.usageType,
+    quantity: row.quantity,
+  }))
 }

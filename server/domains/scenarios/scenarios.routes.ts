@@ -4,6 +4,7 @@ import type { CostService } from './costs.service.js'
 import {
   CompareBody,
   CompareResponse,
+  CostsQuery,
   CostsResponse,
   CreateItemBody,
   CreateScenarioBody,
@@ -117,13 +118,15 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox<{
         description:
           'Modelled, observed, projected and total monthly cost. total_monthly prices modelled + projected ' +
           'usage once, so tiers and the free tier apply to the whole month: it differs from the sum of the ' +
-          'two blocks (more when both used one free allowance, less when tiers get cheaper). Money is an exact decimal string; unpriced usage is listed, never $0.',
+          'two blocks (more when both used one free allowance, less when tiers get cheaper). Money is an exact decimal string; unpriced usage is listed, never $0. ' +
+          '`range` gives p50/p90 from hourly usage; scale, growth_pct_per_month and months add the `what_if` months.',
         params: ScenarioParams,
+        querystring: CostsQuery,
         response: { 200: CostsResponse },
       },
       preHandler: read,
     },
-    (req) => costs.costs(userOf(req), req.params.id),
+    (req) => costs.costs(userOf(req), req.params.id, req.query),
   )
 
   app.get(

@@ -160,6 +160,16 @@ export const CostsResponse = Type.Object({
   pricing_as_of: Type.String(),
   free_tier_applied: Type.Boolean(),
   modelled_monthly: Type.Object(costBlock, { description: 'The line items, priced as one month.' }),
+  modelled_range: Type.Optional(
+    Type.Object(
+      { min: Money, max: Money },
+      {
+        description:
+          'modelled_monthly.total with every {min, typical, max} param of the line items (ec2/rds count and ' +
+          'hours, fargate tasks and hours) at its min, and at its max; both equal the total when none is ranged.',
+      },
+    ),
+  ),
   observed: Type.Object(
     {
       ...costBlock,
@@ -193,8 +203,75 @@ export const CostsResponse = Type.Object({
       'blocks used the same free allowance, less when the merged usage reaches a cheaper band.',
   }),
   unpriced: Type.Array(Unpriced, { description: 'The unpriced usage of total_monthly.' }),
+  range: Type.Optional(
+    Type.Object(
+      {
+        p50: Money,
+        p90: Money,
+        basis: Type.Union([Type.Literal('hourly_usage'), Type.Literal('no_observations')], {
+          description:
+            'hourly_usage: percentiles of the month priced as if every hour were one observed hour; ' +
+            'no_observations: nothing ingested, both equal total_monthly.',
+        }),
+        hours: Type.Integer({ minimum: 0, description: 'Observed hours the percentiles are taken over.' }),
+      },
+      {
+        description:
+          'Spread of total_monthly from the hour-to-hour variance of ingested usage (docs/what-if-and-sharing.md). ' +
+          'Answered by GET /scenarios/:id/costs and shared links, not by compare.',
+      },
+    ),
+  ),
+  what_if: Type.Optional(
+    Type.Array(
+      Type.Object({
+        month: Type.Integer({ minimum: 1 }),
+        usage_factor: Type.String({
+          description: 'scale × (1 + growth)^(month − 1), rounded to 6 decimals.',
+        }),
+        total: Money,
+        by_service: Type.Array(Type.Object({ service: Type.String(), cost: Money })),
+      }),
+      {
+        description:
+          'Present when scale, growth_pct_per_month or months is asked: projected usage × usage_factor, merged ' +
+          'with the (unscaled) line items and priced month by month, tiers re-applied.',
+      },
+    ),
+  ),
 })
 export type CostsResponse = Static<typeof CostsResponse>
+
+export const CostsQuery = Type.Object(
+  {
+    scale: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        maximum: 1000,
+        description: 'Multiplier of the observed traffic (default 1): 10 = ten times the traffic.',
+      }),
+    ),
+    growth_pct_per_month: Type.Optional(
+      Type.Number({
+        minimum: -50,
+        maximum: 500,
+        description: 'Compound traffic growth per month, in percent (default 0).',
+      }),
+    ),
+    months: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 36, description: 'Months of what-if projection (default 12).' }),
+    ),
+    range: Type.Optional(
+      Type.Boolean({
+        description:
+          'true adds `range` (p50/p90 from the hourly usage). Off by default: it reads up to 744 hours of rollups, ' +
+          'while the rest of the answer reads one row per usage type.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type CostsQuery = Static<typeof CostsQuery>
 
 export const CompareBody = Type.Object(
   { scenario_ids: Type.Array(Uuid, { minItems: 2, maxItems: 4, uniqueItems: true }) },

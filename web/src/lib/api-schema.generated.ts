@@ -1333,6 +1333,8 @@ export interface paths {
                     growth_pct_per_month?: number;
                     /** @description Months of what-if projection (default 12). */
                     months?: number;
+                    /** @description true adds `range` (p50/p90 from the hourly usage). Off by default: it reads up to 744 hours of rollups, while the rest of the answer reads one row per usage type. */
+                    range?: boolean;
                 };
                 header?: never;
                 path: {
@@ -2701,6 +2703,8 @@ export interface paths {
                     growth_pct_per_month?: number;
                     /** @description Months of what-if projection (default 12). */
                     months?: number;
+                    /** @description true adds `range` (p50/p90 from the hourly usage). Off by default: it reads up to 744 hours of rollups, while the rest of the answer reads one row per usage type. */
+                    range?: boolean;
                 };
                 header?: never;
                 path: {

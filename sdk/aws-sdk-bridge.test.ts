@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import type { AddressInfo } from 'node:net'
 import { BedrockRuntimeClient, ConverseCommand, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime'
 import { CloudWatchLogsClient, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs'
@@ -381,4 +382,28 @@ describe('withMockupAws with real AWS SDK v3 clients', () => {
     await meter.close()
     expect(meter.stats().metered).toBe(0)
   })
+})
+
+describe('flush on exit', () => {
+  it('sends what is still buffered when the process ends without calling flush()', async () => {
+    const scenario = await createScenario(app, user, { status: 'running' })
+    const child = spawn(process.execPath, ['--import', 'tsx', 'sdk/test/exit-flush-script.ts'], {
+      env: {
+        ...process.env,
+        FAKE_AWS_ENDPOINT: fake.endpoint,
+        MOCKUPAWS_URL: baseUrl,
+        MOCKUPAWS_API_KEY: apiKey,
+        MOCKUPAWS_SCENARIO_ID: scenario.id,
+      },
+      stdio: 'ignore',
+    })
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+    expect(code).toBe(0)
+    const metrics = await app.inject({
+      method: 'GET',
+      url: `/api/v1/scenarios/${scenario.id}/metrics`,
+      headers: user.headers,
+    })
+    expect(metrics.json().totals).toEqual({ events: 2, by_type: { 'sqs.send': 2 } })
+  }, 60_000)
 })

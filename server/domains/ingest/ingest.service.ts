@@ -147,8 +147,12 @@ export function createIngestService({
           return outcome.response
         case 'replayed':
           return outcome.response
-        case 'not_running':
+        case 'not_running': {
+          // Stopped, or deleted since its owner was remembered: a deleted scenario is a 404 like any other.
+          owners.delete(scenarioId)
+          if (!(await repo.findScenarioState(db, scenarioId))) throw notFound('scenario')
           throw notRunning()
+        }
         case 'failed':
           throw outcome.unavailable
             ? unavailable()

@@ -137,6 +137,15 @@ describe(`POST /ingest on ${testEngine}`, async () => {
     expect(res.json().error).toBe('scenario_not_running')
   })
 
+  it('answers 404 once a scenario it ingested into is deleted', async () => {
+    const scenario = await createScenario(app, user, { status: 'running' })
+    expect((await send(scenario.id, { type: 's3.get' })).statusCode).toBe(200)
+    await app.inject({ method: 'DELETE', url: `/api/v1/scenarios/${scenario.id}`, headers: user.headers })
+    const res = await send(scenario.id, { type: 's3.get' })
+    expect(res.statusCode).toBe(404)
+    expect(res.json().error).toBe('not_found')
+  })
+
   it('answers 404 for another user’s scenario and 422 without a scenario', async () => {
     const other = await createUser(app)
     const theirs = await createScenario(app, other, { status: 'running' })

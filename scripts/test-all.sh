@@ -16,7 +16,8 @@ step "compose files (docker-compose config)"; bash scripts/check-compose.sh
 step "build"
 npm run build --silent
 step "server tests on PGlite"
-npx vitest run
+# CI exports TEST_DATABASE_URL for the PostgreSQL run below; this run must not see it.
+env -u TEST_DATABASE_URL npx vitest run
 step "server tests on PostgreSQL"
 bash scripts/test-postgres.sh
 step "security suite (HTTP against the built server)"; npx vitest run --config security/vitest.config.ts

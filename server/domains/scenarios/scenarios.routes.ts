@@ -119,7 +119,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox<{
           'Modelled, observed, projected and total monthly cost. total_monthly prices modelled + projected ' +
           'usage once, so tiers and the free tier apply to the whole month: it differs from the sum of the ' +
           'two blocks (more when both used one free allowance, less when tiers get cheaper). Money is an exact decimal string; unpriced usage is listed, never $0. ' +
-          '`range` gives p50/p90 from hourly usage; scale, growth_pct_per_month and months add the `what_if` months.',
+          '`range=true` adds p50/p90 from hourly usage; scale, growth_pct_per_month and months add the `what_if` months.',
         params: ScenarioParams,
         querystring: CostsQuery,
         response: { 200: CostsResponse },

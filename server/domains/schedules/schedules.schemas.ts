@@ -25,8 +25,8 @@ const scheduleFields = {
     Nullable(Type.String({ minLength: 1, maxLength: 120, description: 'Required when frequency is cron.' })),
   ),
   timezone: Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Rome.' }),
-  hour: Type.Integer({ minimum: 0, maximum: 23, default: 8 }),
-  minute: Type.Integer({ minimum: 0, maximum: 59, default: 0 }),
+  hour: Type.Integer({ minimum: 0, maximum: 23 }),
+  minute: Type.Integer({ minimum: 0, maximum: 59 }),
   day_of_week: Type.Optional(
     Nullable(Type.Integer({ minimum: 0, maximum: 6, description: '0 = Sunday, as in cron.' })),
   ),
@@ -34,10 +34,19 @@ const scheduleFields = {
     Nullable(Type.Integer({ minimum: 1, maximum: 31, description: "Clamped to the month's last day." })),
   ),
   recipients: Type.Array(Type.String({ minLength: 3, maxLength: 254 }), { minItems: 1, maxItems: 20 }),
-  enabled: Type.Boolean({ default: true }),
+  enabled: Type.Boolean(),
 }
 
-export const CreateScheduleBody = Type.Object(scheduleFields, { additionalProperties: false })
+// Defaults on create only: the validator fills defaults in, so on PATCH they would overwrite stored values.
+export const CreateScheduleBody = Type.Object(
+  {
+    ...scheduleFields,
+    hour: Type.Integer({ ...scheduleFields.hour, default: 8 }),
+    minute: Type.Integer({ ...scheduleFields.minute, default: 0 }),
+    enabled: Type.Boolean({ default: true }),
+  },
+  { additionalProperties: false },
+)
 export type CreateScheduleBody = Static<typeof CreateScheduleBody>
 
 export const UpdateScheduleBody = Type.Partial(Type.Object(scheduleFields), {

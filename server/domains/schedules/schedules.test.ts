@@ -140,6 +140,14 @@ describe(`report schedules API on ${testEngine}`, async () => {
       payload: { enabled: false },
     })
     expect(disabled.json()).toMatchObject({ enabled: false, next_run_at: null })
+    // A partial update keeps every field it does not name: no create-time default (hour 8, enabled) comes back.
+    const renamed = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/report-schedules/${created.id}`,
+      headers: user.headers,
+      payload: { name: 'Renamed' },
+    })
+    expect(renamed.json()).toMatchObject({ name: 'Renamed', hour: 9, enabled: false, next_run_at: null })
     const del = await app.inject({
       method: 'DELETE',
       url: `/api/v1/report-schedules/${created.id}`,

@@ -258,3 +258,28 @@ test.describe('password change', () => {
     await expect(page.getByRole('alert')).toContainText('The current password is incorrect.')
   })
 })
+
+test.describe('profile', () => {
+  test.use({ freshAccount: true })
+
+  test('change the name → the header shows it at once → still there after a reload', async ({
+    page,
+    account,
+  }) => {
+    const newName = `Renamed ${account.fullName.split(' ').at(-1)}`
+    await page.goto('/profile')
+    const form = page.getByRole('form', { name: 'Change name' })
+    const name = form.getByLabel('Name')
+    await expect(name).toHaveValue(account.fullName)
+    await name.fill('   ')
+    await expect(form.getByText('Enter your name')).toBeVisible()
+    await name.fill(`  ${newName} `)
+    await form.getByRole('button', { name: 'Save name' }).click()
+    await expect(page.getByText('Name saved.')).toBeVisible()
+    await expect(name).toHaveValue(newName)
+    await expect(page.getByTestId('user-menu')).toContainText(newName)
+    await page.reload()
+    await expect(page.getByTestId('user-menu')).toContainText(newName)
+    await expect(page.getByRole('form', { name: 'Change name' }).getByLabel('Name')).toHaveValue(newName)
+  })
+})

@@ -56,6 +56,36 @@ test('a CSV report downloads with one row per service and usage type', async ({ 
   expect(csv.trim().split('\n').length).toBeGreaterThanOrEqual(3)
 })
 
+test('a CSV report with a what-if projection carries the 12 months asked for', async ({
+  page,
+  request,
+  account,
+}) => {
+  const scenario = await createPricedScenario(request, account.accessToken, 'Growth plan')
+  await page.goto(`/scenarios/${scenario.id}`)
+  await page.getByLabel('Include a 12-month what-if projection').check()
+  await page.getByLabel('Traffic scale (×)').fill('10')
+  await page.getByLabel('Growth % / month').fill('5')
+  await page.getByRole('button', { name: 'Generate CSV' }).click()
+  await expect(reportRows(page).first()).toHaveAttribute('data-status', 'ready', { timeout: 20_000 })
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /^Download CSV report/ }).click(),
+  ])
+  const csv = (await saved(download)).toString('utf8')
+  const costs = await apiAs(
+    request,
+    account.accessToken,
+    'get',
+    `/api/v1/scenarios/${scenario.id}/costs?scale=10&growth_pct_per_month=5&months=12`,
+  )
+  // Month 12's usage factor: 10 × 1.05^11.
+  expect(costs.what_if[11].usage_factor).toBe('17.103394')
+  for (const month of costs.what_if as { month: number; usage_factor: string }[]) {
+    expect(csv).toContain(month.usage_factor)
+  }
+})
+
 test('the reports page lists every scenario’s reports and generates one for a picked scenario', async ({
   page,
   request,

@@ -201,6 +201,58 @@ test('a server rejection of an item lands on the field', async ({ page, request,
   await expect(dialog.getByRole('alert')).toContainText('The line item is invalid.')
 })
 
+test('the item form prices the item as you type, and the saved item costs the same', async ({
+  page,
+  request,
+  account,
+}) => {
+  const scenario = await apiAs(request, account.accessToken, 'post', '/api/v1/scenarios', {
+    name: 'live preview',
+    region: 'us-east-1',
+    include_free_tier: false,
+  })
+  await page.goto(`/scenarios/${scenario.id}`)
+  const dialog = await openNewItem(page, 'AWS Lambda')
+  const preview = dialog.getByTestId('item-preview')
+  await expect(preview).toContainText('Complete the highlighted fields')
+  await dialog.getByLabel('Invocations per month').fill('1000000')
+  await dialog.getByLabel('Average duration (ms)').fill('200')
+  await dialog.getByLabel('Memory (MB)').fill('64')
+  await expect(preview).toContainText('Complete the highlighted fields')
+  await dialog.getByLabel('Memory (MB)').fill('1024')
+  // 1 M requests ($0.20) + 200,000 GB-s x86 at $0.0000166667 ($3.33334).
+  await expect(dialog.getByTestId('item-preview-cost')).toContainText('$3.53')
+  await dialog.getByLabel('Invocations per month').fill('10000000')
+  // AWS's worked example: 10 M requests ($2.00) + 2,000,000 GB-s ($33.33).
+  await expect(dialog.getByTestId('item-preview-cost')).toContainText('$35.33')
+  await expect(dialog.getByTestId('item-preview-after')).toContainText('$35.33')
+  const stored = await apiAs(request, account.accessToken, 'get', `/api/v1/scenarios/${scenario.id}/items`)
+  expect(stored.total).toBe(0)
+  await dialog.getByRole('button', { name: 'Add item' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByTestId('line-item-row')).toHaveCount(1)
+  await expect(page.getByTestId('modelled-preview')).toContainText('$35.33')
+  await expect(page.getByTestId('cost-modelled')).toHaveText('$35.33')
+})
+
+test('a rule only the server knows shows on the field, with no preview until it is fixed', async ({
+  page,
+  request,
+  account,
+}) => {
+  const scenario = await createScenarioViaApi(request, account.accessToken, { name: 'server rule' })
+  await page.goto(`/scenarios/${scenario.id}`)
+  const dialog = await openNewItem(page, 'Amazon API Gateway')
+  await pick(page, dialog, 'API type', 'rest')
+  await dialog.getByLabel('Requests (messages for WebSocket)').fill('1000000')
+  await dialog.getByLabel('Connection minutes (WebSocket)').fill('5000')
+  await expect(dialog.getByText('Only websocket APIs bill connection minutes')).toBeVisible()
+  await expect(dialog.getByTestId('item-preview-cost')).toBeHidden()
+  await pick(page, dialog, 'API type', 'websocket')
+  await expect(dialog.getByTestId('item-preview-cost')).toHaveText(/^\$\d/)
+  await expect(dialog.getByText('Only websocket APIs bill connection minutes')).toBeHidden()
+})
+
 test('edit an item and the cost follows; delete it after confirming', async ({ page, request, account }) => {
   const scenario = await apiAs(request, account.accessToken, 'post', '/api/v1/scenarios', {
     name: 'edit me',

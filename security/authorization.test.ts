@@ -24,8 +24,10 @@ const SCOPES = [
   'read:schedules',
   'write:schedules',
 ]
-/** POST routes that only read (a compare is a query with a body). */
-const READ_ONLY_POSTS = new Set(['/api/v1/scenarios/compare'])
+/** POST routes that only read (a compare is a query with a body; an item preview prices without storing). */
+const READ_ONLY_POSTS = new Set(['/api/v1/scenarios/compare', '/api/v1/scenarios/{id}/items/preview'])
+/** Lists of public data every user sees alike (pricing snapshots are catalogs, not a user's rows). */
+const PUBLIC_LISTS = new Set(['/api/v1/pricing/snapshots'])
 /** Path parameters naming public data rather than a user's resource. */
 const PUBLIC_PARAMS: Record<string, string> = {
   region: 'us-east-1',
@@ -76,7 +78,7 @@ function bodyFor(op: Operation): unknown {
 async function discoverAliceIds(): Promise<void> {
   for (let round = 0; round < 3; round++) {
     for (const op of operations) {
-      if (op.method !== 'GET' || !op.isProtected) continue
+      if (op.method !== 'GET' || !op.isProtected || PUBLIC_LISTS.has(op.path)) continue
       const values = aliceValues(op)
       if (!values) continue
       const res = await http(fillPath(op.path, values), { headers: alice.auth })
@@ -115,6 +117,14 @@ async function createAliceResources(): Promise<void> {
       method: 'POST',
       headers: alice.auth,
       body: { expires_days: 7 },
+    })
+  }
+  if (has('POST', '/api/v1/scenarios/{id}/alert-rules')) {
+    // A threshold far above the scenario's cost: the rule never fires, so Alice's state stays still.
+    await http(`/api/v1/scenarios/${aliceScenario}/alert-rules`, {
+      method: 'POST',
+      headers: alice.auth,
+      body: { kind: 'projected_above', threshold: '1000000' },
     })
   }
   if (has('POST', '/api/v1/report-schedules')) {

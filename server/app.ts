@@ -10,9 +10,11 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Redis } from 'ioredis'
 import { apiKeyRoutes } from './domains/api-keys/api-keys.routes.js'
 import { authRoutes } from './domains/auth/auth.routes.js'
+import { budgetRoutes } from './domains/budgets/budgets.routes.js'
 import { healthRoutes } from './domains/health/health.routes.js'
 import { ingestRoutes } from './domains/ingest/ingest.routes.js'
 import { pricingRoutes } from './domains/pricing/pricing.routes.js'
+import { rateCardRoutes } from './domains/rate-cards/rate-cards.routes.js'
 import { reportRoutes } from './domains/reports/reports.routes.js'
 import { scenarioRoutes } from './domains/scenarios/scenarios.routes.js'
 import { scheduleRoutes } from './domains/schedules/schedules.routes.js'
@@ -69,13 +71,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
     auth,
     apiKeys,
     pricing,
+    rateCards,
     scenarios,
     costs,
+    costsByKey,
     ingest,
     scenarioMetrics,
     reports,
     schedules,
     shareLinks,
+    budgets,
   } = services
   const authenticators: Authenticators = { bearer: auth.authenticateBearer, apiKey: apiKeys.authenticate }
   await app.register(authPlugin, { authenticators })
@@ -139,11 +144,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
       })
       await api.register(apiKeyRoutes, { apiKeys })
       await api.register(pricingRoutes, { pricing })
-      await api.register(scenarioRoutes, { scenarios, costs })
+      await api.register(rateCardRoutes, { rateCards })
+      await api.register(scenarioRoutes, { scenarios, costs, costsByKey })
       await api.register(ingestRoutes, { ingest, metrics: scenarioMetrics })
       await api.register(reportRoutes, { reports })
       await api.register(scheduleRoutes, { schedules })
       await api.register(shareLinkRoutes, { shareLinks })
+      await api.register(budgetRoutes, { budgets })
     },
     { prefix: '/api/v1' },
   )

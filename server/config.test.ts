@@ -45,6 +45,18 @@ describe('loadConfig', () => {
     expect(lines.some((l) => l.startsWith('DATABASE_URL:'))).toBe(true)
   })
 
+  it('reads the report recovery thresholds, 150 s and 120 s by default, 5 s to 12 h', () => {
+    const dir = '/tmp/mockupaws-config-test'
+    expect(loadConfig({ DATA_DIR: dir }).reportRecovery).toEqual({ staleSeconds: 150, jobExpireSeconds: 120 })
+    const short = loadConfig({ DATA_DIR: dir, REPORT_STALE_SECONDS: '12', REPORT_JOB_EXPIRE_SECONDS: '6' })
+    expect(short.reportRecovery).toEqual({ staleSeconds: 12, jobExpireSeconds: 6 })
+    const lines = problems({ REPORT_STALE_SECONDS: '4', REPORT_JOB_EXPIRE_SECONDS: '43201' })
+    expect(lines).toHaveLength(2)
+    expect(lines.some((l) => l.startsWith('REPORT_STALE_SECONDS:'))).toBe(true)
+    expect(lines.some((l) => l.startsWith('REPORT_JOB_EXPIRE_SECONDS:'))).toBe(true)
+    expect(problems({ REPORT_STALE_SECONDS: '2.5' })).toHaveLength(1)
+  })
+
   it('accepts only HS256', () => {
     expect(problems({ JWT_ALGORITHM: 'RS256' })).toEqual(['JWT_ALGORITHM: only HS256 is accepted'])
     expect(problems({ JWT_ALGORITHM: 'none' })).toHaveLength(1)

@@ -32,6 +32,8 @@ const EnvSchema = Type.Object({
   MAIL_FROM: Type.String({ default: 'mockupAWS <no-reply@localhost>' }),
   SCHEDULER_ENABLED: Bool,
   REPORT_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 30 }),
+  REPORT_STALE_SECONDS: Type.Integer({ minimum: 5, maximum: 43_200, default: 150 }),
+  REPORT_JOB_EXPIRE_SECONDS: Type.Integer({ minimum: 5, maximum: 43_200, default: 120 }),
   TRUST_PROXY: Bool,
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
@@ -63,6 +65,8 @@ export type Config = Readonly<{
   mailFrom: string
   schedulerEnabled: boolean
   reportRetentionDays: number
+  /** When a report left `running` by a stopped worker is taken again (docs/reports-and-schedules.md). */
+  reportRecovery: Readonly<{ staleSeconds: number; jobExpireSeconds: number }>
   trustProxy: boolean
   logLevel: Env['LOG_LEVEL']
 }>
@@ -139,6 +143,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     mailFrom: env.MAIL_FROM,
     schedulerEnabled: env.SCHEDULER_ENABLED === 'true',
     reportRetentionDays: env.REPORT_RETENTION_DAYS,
+    reportRecovery: Object.freeze({
+      staleSeconds: env.REPORT_STALE_SECONDS,
+      jobExpireSeconds: env.REPORT_JOB_EXPIRE_SECONDS,
+    }),
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL,
   })

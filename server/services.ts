@@ -4,13 +4,24 @@ import type { Config } from './config.js'
 import type { Database } from './db/client.js'
 import { createApiKeyService } from './domains/api-keys/api-keys.service.js'
 import { createAuthService } from './domains/auth/auth.service.js'
+import { createAlertDeliveryService } from './domains/budgets/alert-delivery.service.js'
+import { createAlertEvaluationService } from './domains/budgets/alert-evaluation.service.js'
+import { deliverAlertJob, evaluateAllJob, evaluateScenarioJob } from './domains/budgets/budget-alerts.job.js'
+import { createBudgetService } from './domains/budgets/budgets.service.js'
+import { createIngestDebounce } from './domains/budgets/ingest-debounce.js'
 import { createIngestService } from './domains/ingest/ingest.service.js'
 import { createScenarioMetricsService } from './domains/ingest/scenario-metrics.service.js'
 import { createPricingService } from './domains/pricing/pricing.service.js'
+import { createRateCardService } from './domains/rate-cards/rate-cards.service.js'
 import { purgeReportsJob } from './domains/reports/purge-reports.job.js'
 import { renderReportJob } from './domains/reports/render-report.job.js'
-import { createReportService, type ReportRenderer } from './domains/reports/reports.service.js'
+import {
+  createReportService,
+  type ReportRenderer,
+  recoveryCheckMs,
+} from './domains/reports/reports.service.js'
 import { createCostService } from './domains/scenarios/costs.service.js'
+import { createCostsByKeyService } from './domains/scenarios/costs-by-key.service.js'
 import { createScenarioService } from './domains/scenarios/scenarios.service.js'
 import { createMailer } from './domains/schedules/mailer.js'
 import { deliverRunJob, startRunJob } from './domains/schedules/schedule-run.job.js'
@@ -47,7 +58,9 @@ export async function createServices({ config, database, logger, renderReport, d
   const pricing = createPricingService({ db })
   await pricing.load()
   const scenarios = createScenarioService({ db, pricing })
-  const costs = createCostService({ db, pricing })
+  const rateCards = createRateCardService({ db, pricing })
+  const costs = createCostService({ db, pricing, rateCards })
+  const costsByKey = createCostsByKeyService({ db, costs })
   const shareLinks = createShareLinkService({ db, publicUrl: config.publicUrl, scenarios, costs })
   const scenarioMetrics = createScenarioMetricsService({ db, pricing })
   // PGlite is one connection: a second concurrent commit would only queue behind the first.
@@ -56,6 +69,7 @@ export async function createServices({ config, database, logger, renderReport, d
     logger,
     metrics,
     concurrency: database.engine === 'postgres' ? 2 : 1,
+    onCommitted: (scenarioId) => budgetDebounce.committed(scenarioId),
   })
   const queue = createJobQueue({ database, logger, onJobFailed: (job) => metrics.jobFailures.inc({ job }) })
   const reports = createReportService({
@@ -67,8 +81,10 @@ export async function createServices({ config, database, logger, renderReport, d
     metrics: scenarioMetrics,
     pricing,
     retentionDays: config.reportRetentionDays,
+    staleSeconds: config.reportRecovery.staleSeconds,
     render: renderReport,
   })
+  const mailer = createMailer(config.smtpUrl, config.mailFrom)
   const schedules = createScheduleService({
     db,
     queue,
@@ -76,14 +92,37 @@ export async function createServices({ config, database, logger, renderReport, d
     scenarios,
     costs,
     reports,
-    mailer: createMailer(config.smtpUrl, config.mailFrom),
+    mailer,
     publicUrl: config.publicUrl,
     deliveryRetry,
   })
-  queue.define(renderReportJob(reports))
+  const budgetEvaluation = createAlertEvaluationService({ db, queue, logger, costs })
+  const budgetDebounce = createIngestDebounce({
+    enqueue: budgetEvaluation.enqueueEvaluation,
+    onError: (err) => logger.warn({ err: { message: err.message } }, 'budget evaluation not queued'),
+  })
+  const budgets = createBudgetService({
+    db,
+    scenarios,
+    costs,
+    evaluation: budgetEvaluation,
+    isProduction: config.isProduction,
+  })
+  const budgetDelivery = createAlertDeliveryService({
+    db,
+    logger,
+    scenarios,
+    pricing,
+    mailer,
+    publicUrl: config.publicUrl,
+  })
+  queue.define(renderReportJob(reports, config.reportRecovery.jobExpireSeconds))
   queue.define(purgeReportsJob(reports))
   queue.define(startRunJob(schedules))
   queue.define(deliverRunJob(schedules))
+  queue.define(evaluateScenarioJob(budgetEvaluation))
+  queue.define(evaluateAllJob(budgetEvaluation))
+  queue.define(deliverAlertJob(budgetDelivery, deliveryRetry))
 
   metrics.setSources({
     queueDepths: () => queue.depths(),
@@ -105,19 +144,24 @@ export async function createServices({ config, database, logger, renderReport, d
     auth,
     apiKeys,
     pricing,
+    rateCards,
     scenarios,
     costs,
+    costsByKey,
     shareLinks,
     scenarioMetrics,
     ingest,
     queue,
     reports,
     schedules,
+    budgets,
+    budgetEvaluation,
 
     /**
      * Starts the job queue. With `work`, this process also runs jobs, requeues reports a killed worker left
-     * running (now and every minute) and, with `scheduler` (default), claims due schedules every 15 s,
-     * starting with one pass now that catches up runs missed while down. Without `work` it only enqueues.
+     * running (now and then every minute, or every half REPORT_STALE_SECONDS when shorter) and, with
+     * `scheduler` (default), claims due schedules every 15 s, starting with one pass now that catches up runs
+     * missed while down. Without `work` it only enqueues.
      */
     async startBackground({
       work,
@@ -127,6 +171,7 @@ export async function createServices({ config, database, logger, renderReport, d
       scheduler?: boolean
     }): Promise<void> {
       await queue.start({ work })
+      budgetDebounce.activate()
       if (!work) return
       if (runScheduler) {
         await tick()
@@ -137,7 +182,7 @@ export async function createServices({ config, database, logger, renderReport, d
         reports
           .recoverStale()
           .catch((err: Error) => logger.warn({ err: { message: err.message } }, 'report recovery failed'))
-      }, 60_000)
+      }, recoveryCheckMs(config.reportRecovery.staleSeconds))
       recovery.unref()
     },
 

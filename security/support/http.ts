@@ -8,6 +8,8 @@ export type HttpResponse = {
   status: number
   headers: IncomingHttpHeaders
   text: string
+  /** The body's bytes, for binary answers (a PDF download). */
+  raw: Buffer
   // biome-ignore lint/suspicious/noExplicitAny: a parsed JSON body is whatever the server sent
   json(): any
 }
@@ -53,11 +55,13 @@ export function request(baseUrl: string, path: string, options: RequestOptions =
         const parts: Buffer[] = []
         res.on('data', (d: Buffer) => parts.push(d))
         res.on('end', () => {
-          const text = Buffer.concat(parts).toString('utf8')
+          const raw = Buffer.concat(parts)
+          const text = raw.toString('utf8')
           resolveResponse({
             status: res.statusCode ?? 0,
             headers: res.headers,
             text,
+            raw,
             json: () => JSON.parse(text),
           })
         })

@@ -73,6 +73,8 @@ export type StartOptions = {
   port?: number
   /** Wait for /health (default); false for processes expected to exit at start. */
   waitHealthy?: boolean
+  /** `worker` runs `mockupaws worker` (no HTTP: ready once it logs "worker started"); `serve` by default. */
+  command?: 'serve' | 'worker'
 }
 
 /**
@@ -91,6 +93,7 @@ export class ServerProcess {
     readonly port: number,
     readonly dataDir: string,
     readonly databaseUrl: string | undefined,
+    readonly command: 'serve' | 'worker',
   ) {}
 
   get url(): string {
@@ -103,16 +106,7 @@ export class ServerProcess {
 
   /** Parsed JSON log lines (pino). */
   logLines(): Array<Record<string, unknown>> {
-    return this.output
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .flatMap((l) => {
-        try {
-          return [JSON.parse(l) as Record<string, unknown>]
-        } catch {
-          return []
-        }
-      })
+    return parseLogLines(this.output)
   }
 
   get isRunning(): boolean {
@@ -152,15 +146,20 @@ export class ServerProcess {
       ...options.env,
       PORT: String(port),
     }
-    const server = new ServerProcess(env, port, dataDir, databaseUrl)
+    const server = new ServerProcess(env, port, dataDir, databaseUrl, options.command ?? 'serve')
     server.ownsDatabase = owned
-    await server.launch(options.waitHealthy ?? true)
+    // A process that never got ready is not handed to the caller: nothing would stop it or drop its database.
+    await server.launch(options.waitHealthy ?? true).catch(async (err: unknown) => {
+      await server.dispose()
+      throw err
+    })
     return server
   }
 
   private async launch(waitHealthy: boolean): Promise<void> {
     // A temp working directory: a developer's .env in the checkout must not change what is tested.
-    const child = spawn(process.execPath, [MAIN_JS, 'serve'], {
+    const from = this.chunks.length
+    const child = spawn(process.execPath, [MAIN_JS, this.command], {
       env: this.env,
       cwd: this.dataDir,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -169,7 +168,22 @@ export class ServerProcess {
     child.stdout?.on('data', (d: Buffer) => this.chunks.push(d.toString()))
     child.stderr?.on('data', (d: Buffer) => this.chunks.push(d.toString()))
     child.on('exit', (code) => this.exits.push(code))
-    if (waitHealthy) await this.waitHealthy()
+    if (!waitHealthy) return
+    if (this.command === 'worker') await this.waitForLog('worker started', from)
+    else await this.waitHealthy()
+  }
+
+  /** Waits for a log line whose `msg` starts with `msg`, written from output chunk `from` on. */
+  async waitForLog(msg: string, from = 0, timeoutMs = 60_000): Promise<Record<string, unknown>> {
+    const deadline = Date.now() + timeoutMs
+    while (Date.now() < deadline) {
+      if (!this.isRunning)
+        throw new Error(`${this.command} exited (${this.child.exitCode}):\n${this.output.slice(-2000)}`)
+      const line = parseLogLines(this.chunks.slice(from).join('')).find((l) => String(l.msg).startsWith(msg))
+      if (line) return line
+      await sleep(100)
+    }
+    throw new Error(`no "${msg}" log line after ${timeoutMs} ms:\n${this.output.slice(-2000)}`)
   }
 
   async waitHealthy(timeoutMs = 60_000): Promise<void> {
@@ -254,6 +268,19 @@ export class ServerProcess {
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
+function parseLogLines(output: string): Array<Record<string, unknown>> {
+  return output
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .flatMap((l) => {
+      try {
+        return [JSON.parse(l) as Record<string, unknown>]
+      } catch {
+        return []
+      }
+    })
+}
 
 /** Row counts of every application table (migration bookkeeping excluded). */
 export async function tableCounts(query: Query): Promise<Record<string, number>> {

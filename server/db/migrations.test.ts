@@ -5,15 +5,21 @@ import { queryRows } from './client.js'
 
 const EXPECTED_TABLES = [
   'api_keys',
+  'budget_alert_deliveries',
+  'budget_alert_rules',
+  'budget_alerts',
+  'budget_projections',
   'event_rollups',
   'event_totals',
   'ingest_batches',
   'pii_findings',
   'pii_totals',
   'pricing_catalogs',
+  'rate_cards',
   'refresh_tokens',
   'report_schedules',
   'reports',
+  'scenario_budgets',
   'scenario_line_items',
   'scenarios',
   'schedule_runs',
@@ -21,6 +27,7 @@ const EXPECTED_TABLES = [
   'share_links',
   'usage_rollups',
   'usage_totals',
+  'usage_totals_by_key',
   'users',
 ]
 

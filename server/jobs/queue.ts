@@ -74,13 +74,18 @@ export function createJobQueue({
       await boss.start()
       started = true
       for (const def of definitions.values()) {
-        await boss.createQueue(def.name, {
+        const policy = {
           name: def.name,
           retryLimit: def.options.retryLimit,
           retryDelay: def.options.retryDelaySeconds,
           retryBackoff: true,
           expireInSeconds: def.options.expireInSeconds,
-        })
+        }
+        // createQueue leaves an existing queue as it is: the update applies changed settings (e.g.
+        // REPORT_JOB_EXPIRE_SECONDS) to the jobs sent from now on, whose expiry pg-boss copies from the queue.
+        // (pg-boss annotates the options object it is given: each call gets its own copy.)
+        await boss.createQueue(def.name, { ...policy })
+        await boss.updateQueue(def.name, { ...policy })
         if (def.schedule) await boss.schedule(def.name, def.schedule, {}, { tz: 'UTC' })
         if (!work) continue
         await boss.work(

@@ -76,7 +76,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { authenticators
       if (req.authFailure) throw req.authFailure
       const principal = principalOf(req)
       if (options.jwtOnly && principal.via !== 'jwt') {
-        throw forbidden('API keys cannot manage API keys; sign in with your password.')
+        throw forbidden('This needs a signed-in session; API keys cannot manage keys or the account.')
       }
       if (options.scope && !principal.scopes.includes(options.scope)) throw insufficientScope(options.scope)
     }

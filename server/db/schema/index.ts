@@ -1,5 +1,7 @@
 export * from './api-keys.js'
+export * from './budgets.js'
 export * from './pricing.js'
+export * from './rate-cards.js'
 export * from './reports.js'
 export * from './scenarios.js'
 export * from './share-links.js'

@@ -5,6 +5,7 @@ import {
   customType,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   smallint,
@@ -106,6 +107,8 @@ export const reports = pgTable(
     content: bytea('content'),
     error: text('error'),
     attempts: integer('attempts').notNull().default(0),
+    /** The what-if projection asked for this report ({scale, growth_pct_per_month, months}); null: none. */
+    whatIf: jsonb('what_if').$type<{ scale: number; growth_pct_per_month: number; months: number }>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),

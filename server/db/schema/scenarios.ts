@@ -43,6 +43,8 @@ export const scenarios = pgTable(
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     status: scenarioStatus('status').notNull().default('draft'),
     includeFreeTier: boolean('include_free_tier').notNull().default(true),
+    /** false opts the scenario out of its owner's rate card: it is priced at catalog prices. */
+    applyRateCard: boolean('apply_rate_card').notNull().default(true),
     eventsTotal: bigint('events_total', { mode: 'number' }).notNull().default(0),
     firstEventAt: timestamp('first_event_at', { withTimezone: true }),
     lastEventAt: timestamp('last_event_at', { withTimezone: true }),
@@ -97,6 +99,23 @@ export const usageTotals = pgTable(
     quantity: numeric('quantity').notNull(),
   },
   (t) => [primaryKey({ columns: [t.scenarioId, t.usageType] })],
+)
+
+/**
+ * The same running totals split by the API key that sent the batches (null: sent with a user's JWT), for costs
+ * grouped by key. No foreign key to api_keys: attribution outlives a deleted key.
+ */
+export const usageTotalsByKey = pgTable(
+  'usage_totals_by_key',
+  {
+    scenarioId: uuid('scenario_id')
+      .notNull()
+      .references(() => scenarios.id, { onDelete: 'cascade' }),
+    apiKeyId: uuid('api_key_id'),
+    usageType: varchar('usage_type', { length: 128 }).notNull(),
+    quantity: numeric('quantity').notNull(),
+  },
+  (t) => [unique('usage_totals_by_key_uq').on(t.scenarioId, t.apiKeyId, t.usageType).nullsNotDistinct()],
 )
 
 /** Ingested events counted per scenario, minute and event type (the metrics series). */

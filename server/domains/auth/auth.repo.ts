@@ -29,6 +29,15 @@ export async function touchLastLogin(db: DbOrTx, id: string): Promise<UserRow | 
   return row
 }
 
+export async function updateFullName(db: DbOrTx, id: string, fullName: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ fullName, updatedAt: sql`now()` })
+    .where(eq(users.id, id))
+    .returning()
+  return row
+}
+
 export async function updatePassword(db: DbOrTx, id: string, passwordHash: string): Promise<void> {
   await db
     .update(users)

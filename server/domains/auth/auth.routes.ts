@@ -8,6 +8,7 @@ import {
   RefreshBody,
   RegisterBody,
   SessionResponse,
+  UpdateMeBody,
   UserResponse,
 } from './auth.schemas.js'
 import type { AuthService } from './auth.service.js'
@@ -122,6 +123,23 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; cookie: 
       preHandler: app.requireAuth(),
     },
     (req) => auth.me(principalOf(req).userId),
+  )
+
+  app.patch(
+    '/auth/me',
+    {
+      schema: {
+        tags: ['auth'],
+        security: bearer,
+        description:
+          'Changes the signed-in user’s name (trimmed, 1–255 characters); answers the user as GET /auth/me. ' +
+          'Other fields are dropped. A JWT only: an API key cannot edit its owner’s account.',
+        body: UpdateMeBody,
+        response: { 200: UserResponse },
+      },
+      preHandler: app.requireAuth({ jwtOnly: true }),
+    },
+    (req) => auth.updateMe(principalOf(req).userId, req.body),
   )
 
   app.post(

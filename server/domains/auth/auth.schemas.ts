@@ -36,6 +36,19 @@ export const ChangePasswordBody = Type.Object(
 )
 export type ChangePasswordBody = Static<typeof ChangePasswordBody>
 
+export const UpdateMeBody = Type.Object(
+  {
+    full_name: Type.Optional(
+      Type.String({ maxLength: 255, description: 'Trimmed; 1–255 characters, as at registration.' }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description: 'Only the name can be changed here; other fields (email, is_active, ...) are dropped.',
+  },
+)
+export type UpdateMeBody = Static<typeof UpdateMeBody>
+
 export const UserResponse = Type.Object({
   id: Type.String({ format: 'uuid' }),
   email: Type.String(),

@@ -11,6 +11,7 @@ import type {
   LoginBody,
   RegisterBody,
   SessionResponse,
+  UpdateMeBody,
   UserResponse,
 } from './auth.schemas.js'
 import { hashPassword, normaliseEmail, passwordProblem, verifyPassword } from './passwords.js'
@@ -136,6 +137,20 @@ export function createAuthService({ db, config, securityEvents }: AuthDeps) {
 
     async me(userId: string): Promise<UserResponse> {
       return toUserResponse(await activeUser(userId))
+    },
+
+    /**
+     * Changes the account's name (PATCH /auth/me), trimmed and never blank; an absent name changes nothing.
+     * The body schema drops every other field, so email, is_active or a password hash cannot be set here.
+     */
+    async updateMe(userId: string, input: UpdateMeBody): Promise<UserResponse> {
+      const user = await activeUser(userId)
+      if (input.full_name === undefined) return toUserResponse(user)
+      const fullName = input.full_name.trim()
+      if (!fullName) throw validationError([{ field: 'full_name', reason: 'must not be blank' }])
+      const updated = await repo.updateFullName(db, userId, fullName)
+      if (!updated) throw unauthorized('invalid_token', 'The access token is not valid.')
+      return toUserResponse(updated)
     },
 
     /** Changes the password and revokes every refresh token of the user (all devices sign in again). */

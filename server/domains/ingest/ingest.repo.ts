@@ -29,8 +29,9 @@ const p = sql.param
  * Commits a whole group in ONE statement (atomic on its own, one round trip and one fsync):
  * locks the group's scenarios in id order and keeps those still running; inserts the batch rows, skipping an
  * Idempotency-Key already stored; then adds only the inserted batches' usage, event counts and PII to the
- * per-minute rollups, the running totals and the scenario counters. Rows are summed per key before the
- * upserts, so no row is touched twice, and written in key order, so concurrent commits cannot deadlock.
+ * per-minute rollups, the running totals (also per sending API key) and the scenario counters. Rows are summed
+ * per key before the upserts, so no row is touched twice, and written in key order, so concurrent commits
+ * cannot deadlock.
  */
 export async function commitGroup(
   db: DbOrTx,
@@ -58,8 +59,9 @@ export async function commitGroup(
     ),
     batch_info as (
       select * from unnest(${p(batches.map((b) => b.id))}::uuid[], ${p(batches.map((b) => b.scenarioId))}::uuid[],
-                           ${p(batches.map((b) => b.eventCount))}::bigint[], ${p(batches.map((b) => b.firstEventAt))}::timestamptz[],
-                           ${p(batches.map((b) => b.lastEventAt))}::timestamptz[]) as b(id, scenario_id, events, first_at, last_at)
+                           ${p(batches.map((b) => b.apiKeyId))}::uuid[], ${p(batches.map((b) => b.eventCount))}::bigint[],
+                           ${p(batches.map((b) => b.firstEventAt))}::timestamptz[], ${p(batches.map((b) => b.lastEventAt))}::timestamptz[])
+           as b(id, scenario_id, api_key_id, events, first_at, last_at)
       where b.id in (select id from inserted)
     ),
     scenario_counts as (
@@ -73,16 +75,16 @@ export async function commitGroup(
       returning 1
     ),
     usage_rows as (
-      select u.scenario_id, u.minute, u.usage_type, sum(u.quantity) as quantity
+      select u.scenario_id, u.minute, u.usage_type, b.api_key_id, sum(u.quantity) as quantity
       from unnest(${p(usage.map((r) => r.batchId))}::uuid[], ${p(usage.map((r) => r.scenarioId))}::uuid[],
                   ${p(usage.map((r) => r.minute))}::timestamptz[], ${p(usage.map((r) => r.usageType))}::text[],
                   ${p(usage.map((r) => r.quantity))}::numeric[]) as u(batch_id, scenario_id, minute, usage_type, quantity)
-      where u.batch_id in (select id from inserted)
-      group by 1, 2, 3
+      join batch_info b on b.id = u.batch_id
+      group by 1, 2, 3, 4
     ),
     usage_minutes as (
       insert into usage_rollups (scenario_id, minute, usage_type, quantity)
-      select * from usage_rows order by 1, 2, 3
+      select scenario_id, minute, usage_type, sum(quantity) from usage_rows group by 1, 2, 3 order by 1, 2, 3
       on conflict (scenario_id, minute, usage_type) do update set quantity = usage_rollups.quantity + excluded.quantity
       returning 1
     ),
@@ -90,6 +92,13 @@ export async function commitGroup(
       insert into usage_totals (scenario_id, usage_type, quantity)
       select scenario_id, usage_type, sum(quantity) from usage_rows group by 1, 2 order by 1, 2
       on conflict (scenario_id, usage_type) do update set quantity = usage_totals.quantity + excluded.quantity
+      returning 1
+    ),
+    usage_key_sums as (
+      insert into usage_totals_by_key (scenario_id, api_key_id, usage_type, quantity)
+      select scenario_id, api_key_id, usage_type, sum(quantity) from usage_rows group by 1, 2, 3 order by 1, 2, 3
+      on conflict (scenario_id, api_key_id, usage_type)
+        do update set quantity = usage_totals_by_key.quantity + excluded.quantity
       returning 1
     ),
     event_rows as (
@@ -135,6 +144,7 @@ export async function commitGroup(
     select (select array_agg(id::text) from running) as running,
            (select array_agg(id::text) from inserted) as inserted,
            (select count(*) from scenario_counts) + (select count(*) from usage_minutes) + (select count(*) from usage_sums)
+             + (select count(*) from usage_key_sums)
              + (select count(*) from event_minutes) + (select count(*) from event_sums) + (select count(*) from pii_sums)
              + (select count(*) from pii_samples) as written`,
   )

@@ -65,12 +65,15 @@ export function createIngestService({
   logger,
   metrics,
   concurrency,
+  onCommitted,
 }: {
   db: Db
   logger: FastifyBaseLogger
   /** Counts committed events and batches for /metrics. */
   metrics?: Metrics
   concurrency: number
+  /** Called after each committed batch; must return at once (the budget alerts' in-memory debounce). */
+  onCommitted?: (scenarioId: string) => void
 }) {
   const writer = createIngestWriter({ db, logger, concurrency })
   // A scenario's owner never changes, so it can be remembered; its status is checked in the commit itself.
@@ -144,6 +147,7 @@ export function createIngestService({
         case 'accepted':
           metrics?.ingestEvents.inc(outcome.response.accepted)
           metrics?.ingestBatches.inc()
+          onCommitted?.(scenarioId)
           return outcome.response
         case 'replayed':
           return outcome.response

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js'
 import { type Catalog, findPrice, type PriceEntry, unitOfUsageType } from './catalog.js'
+import { type PriceLookup, type RateCard, rateCardPrices } from './rate-card-prices.js'
 import { SERVICE_IDS, serviceOfUsageType } from './service-ids.js'
 
 /**
@@ -53,6 +54,8 @@ export interface PriceUsageInput {
   usage: UsageInput
   includeFreeTier: boolean
   catalog: Catalog
+  /** The owner's rate card (rate-card-prices.ts); absent or empty = catalog prices. */
+  rateCard?: RateCard
 }
 
 /** A decimal as a plain string (never exponent notation), trailing zeros dropped. */
@@ -111,7 +114,12 @@ export function scaleUsage(usage: UsageInput, factor: Decimal | string | number)
  * the catalog lists them (the dearer usage type first: x86 before Arm, FIFO before Standard), skipping usage
  * types without a price in the region so an allowance is never spent on usage that is reported as unpriced.
  */
-function allocateFreeTier(catalog: Catalog, region: string, usage: UsageMap): Map<string, Decimal> {
+function allocateFreeTier(
+  catalog: Catalog,
+  region: string,
+  usage: UsageMap,
+  priceOf: PriceLookup,
+): Map<string, Decimal> {
   const free = new Map<string, Decimal>()
   for (const service of Object.values(catalog.services)) {
     for (const offer of service.free_tier) {
@@ -119,7 +127,7 @@ function allocateFreeTier(catalog: Catalog, region: string, usage: UsageMap): Ma
       for (const usageType of offer.usage_types) {
         const quantity = usage.get(usageType)
         if (remaining.isZero()) break
-        if (!quantity || !findPrice(catalog, region, usageType)) continue
+        if (!quantity || !priceOf(region, usageType)) continue
         const already = free.get(usageType) ?? new Exact(0)
         const take = Decimal.min(remaining, quantity.minus(already))
         free.set(usageType, already.plus(take))
@@ -178,11 +186,24 @@ function chargeTiers(price: PriceEntry, from: Decimal, to: Decimal): TierCharge 
  * - with `includeFreeTier`, the always-free allowances reduce billable quantity, once, never below zero;
  * - tiers are graduated over the month's total of each usage type;
  * - usage above the last band of an incomplete tier list is listed under `unpriced` for that excess;
- * - each row's cost is rounded half-up to 6 decimals; service and grand totals add the rounded rows.
+ * - each row's cost is rounded half-up to 6 decimals; service and grand totals add the rounded rows;
+ * - a rate card adjusts each price before any of this (override, then discount, then markup).
  */
-export function priceUsage({ region, usage, includeFreeTier, catalog }: PriceUsageInput): PricedUsage {
+export function priceUsage({
+  region,
+  usage,
+  includeFreeTier,
+  catalog,
+  rateCard,
+}: PriceUsageInput): PricedUsage {
   const quantities = toUsageMap(usage)
-  const free = includeFreeTier ? allocateFreeTier(catalog, region, quantities) : new Map<string, Decimal>()
+  const priceOf: PriceLookup =
+    rateCard && rateCard.length > 0
+      ? rateCardPrices(catalog, rateCard)
+      : (r, usageType) => findPrice(catalog, r, usageType)
+  const free = includeFreeTier
+    ? allocateFreeTier(catalog, region, quantities, priceOf)
+    : new Map<string, Decimal>()
   const rowsByService = new Map<string, UsageTypeCost[]>()
   const costByService = new Map<string, Decimal>()
   const unpriced: UnpricedUsage[] = []
@@ -190,7 +211,7 @@ export function priceUsage({ region, usage, includeFreeTier, catalog }: PriceUsa
   for (const usageType of [...quantities.keys()].sort()) {
     const quantity = quantities.get(usageType) as Decimal
     const service = serviceOfUsageType(usageType)
-    const price = findPrice(catalog, region, usageType)
+    const price = priceOf(region, usageType)
     const unit = price?.unit ?? unitOfUsageType(catalog, usageType) ?? 'units'
     if (!price) {
       const known = unitOfUsageType(catalog, usageType) !== undefined

@@ -1,4 +1,4 @@
-import { desc } from 'drizzle-orm'
+import { count, desc, eq, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { pricingCatalogs } from '../../db/schema/index.js'
 import type { Catalog } from './catalog.js'
@@ -18,4 +18,34 @@ export async function insertCatalog(
   const [row] = await db.insert(pricingCatalogs).values(values).returning()
   if (!row) throw new Error('insert into pricing_catalogs returned no row')
   return { ...row, catalog: row.catalog as Catalog }
+}
+
+export type PricingCatalogSummary = { id: string; importedAt: Date; sourceFile: string; asOf: string }
+
+/** Stored catalogs, newest first, without their (large) content: only the date from its meta. */
+export async function listCatalogs(
+  db: DbOrTx,
+  window: { limit: number; offset: number },
+): Promise<PricingCatalogSummary[]> {
+  return db
+    .select({
+      id: pricingCatalogs.id,
+      importedAt: pricingCatalogs.importedAt,
+      sourceFile: pricingCatalogs.sourceFile,
+      asOf: sql<string>`${pricingCatalogs.catalog}->'meta'->>'as_of'`,
+    })
+    .from(pricingCatalogs)
+    .orderBy(desc(pricingCatalogs.importedAt), desc(pricingCatalogs.id))
+    .limit(window.limit)
+    .offset(window.offset)
+}
+
+export async function countCatalogs(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(pricingCatalogs)
+  return row?.n ?? 0
+}
+
+export async function findCatalog(db: DbOrTx, id: string): Promise<PricingCatalogRow | undefined> {
+  const [row] = await db.select().from(pricingCatalogs).where(eq(pricingCatalogs.id, id)).limit(1)
+  return row ? { ...row, catalog: row.catalog as Catalog } : undefined
 }

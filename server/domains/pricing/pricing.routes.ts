@@ -1,5 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { PricingParams, RegionsResponse, ServicePricesResponse, ServicesResponse } from './pricing.schemas.js'
+import {
+  PricingParams,
+  RegionsResponse,
+  ServicePricesResponse,
+  ServicesResponse,
+  SnapshotDiffQuery,
+  SnapshotDiffResponse,
+  SnapshotListQuery,
+  SnapshotPage,
+} from './pricing.schemas.js'
 import type { PricingService } from './pricing.service.js'
 
 const security: { [scheme: string]: string[] }[] = [{ bearer: [] }, { apiKey: [] }]
@@ -25,6 +34,40 @@ export const pricingRoutes: FastifyPluginAsyncTypebox<{ pricing: PricingService 
       preHandler: app.requireAuth(),
     },
     async () => pricing.services(),
+  )
+
+  app.get(
+    '/pricing/snapshots',
+    {
+      schema: {
+        tags: ['pricing'],
+        security,
+        description:
+          'Every pricing catalog snapshot: stored imports newest first, then the bundled catalog. Costs answers ' +
+          'name the snapshot they used; GET /scenarios/:id/costs?snapshot=<id> prices with another one.',
+        querystring: SnapshotListQuery,
+        response: { 200: SnapshotPage },
+      },
+      preHandler: app.requireAuth(),
+    },
+    async (req) => pricing.snapshots(req.query),
+  )
+
+  app.get(
+    '/pricing/snapshots/diff',
+    {
+      schema: {
+        tags: ['pricing'],
+        security,
+        description:
+          'What changed between two snapshots: prices added, removed or changed by region and usage type, ' +
+          'with old and new bands and the change of the first band in percent. An unknown id is a 422.',
+        querystring: SnapshotDiffQuery,
+        response: { 200: SnapshotDiffResponse },
+      },
+      preHandler: app.requireAuth(),
+    },
+    async (req) => pricing.diff(req.query),
   )
 
   app.get(

@@ -1,4 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox'
+import { PaginationQuery, PaginationQueryProperties, paginated } from '../../lib/pagination.js'
+import { DateTime } from '../../lib/schema-types.js'
 
 const Decimal = (description?: string) =>
   Type.String({ pattern: '^-?\\d+(\\.\\d+)?$', ...(description ? { description } : {}) })
@@ -81,3 +83,76 @@ export const ServicePricesResponse = Type.Object({
   }),
 })
 export type ServicePricesResponse = Static<typeof ServicePricesResponse>
+
+/** A snapshot id: `bundled-<as_of>-<8 hex>` for the bundled catalog, a uuid for a stored import. */
+export const SnapshotId = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  description: 'A pricing snapshot id from GET /pricing/snapshots.',
+})
+
+/** The catalog snapshot a costs answer was priced with. */
+export const PricingSnapshotRef = Type.Object(
+  { id: Type.String(), as_of: Type.String({ description: 'Date of that catalog.' }) },
+  { description: 'The pricing catalog snapshot this answer used (docs/rate-cards-and-snapshots.md).' },
+)
+export type PricingSnapshotRef = Static<typeof PricingSnapshotRef>
+
+export const SnapshotResponse = Type.Object({
+  id: Type.String(),
+  source: Type.Union([Type.Literal('bundled'), Type.Literal('import')]),
+  source_file: Type.Union([Type.String(), Type.Null()], { description: 'The offer file of an import.' }),
+  imported_at: Type.Union([DateTime, Type.Null()], { description: 'null for the bundled catalog.' }),
+  as_of: Type.String(),
+  current: Type.Boolean({ description: 'The snapshot this server prices with when none is asked.' }),
+})
+export type SnapshotResponse = Static<typeof SnapshotResponse>
+
+export const SnapshotListQuery = PaginationQuery
+export const SnapshotPage = paginated(SnapshotResponse)
+export type SnapshotPage = Static<typeof SnapshotPage>
+
+export const SnapshotDiffQuery = Type.Object(
+  { ...PaginationQueryProperties, from: SnapshotId, to: SnapshotId },
+  { additionalProperties: false },
+)
+export type SnapshotDiffQuery = Static<typeof SnapshotDiffQuery>
+
+const PriceBands = Type.Object({
+  unit: Type.String(),
+  per: Decimal(),
+  tiers: Type.Array(Type.Object({ upto: Type.Union([Decimal(), Type.Null()]), price: Decimal() })),
+  tiers_incomplete: Type.Optional(Type.Boolean()),
+  source: Type.String(),
+  as_of: Type.String(),
+})
+
+export const SnapshotDiffResponse = Type.Object({
+  from: Type.Object({ id: Type.String(), as_of: Type.String() }),
+  to: Type.Object({ id: Type.String(), as_of: Type.String() }),
+  summary: Type.Object({
+    added: Type.Integer({ minimum: 0 }),
+    removed: Type.Integer({ minimum: 0 }),
+    changed: Type.Integer({ minimum: 0 }),
+  }),
+  items: Type.Array(
+    Type.Object({
+      region: Type.String(),
+      usage_type: Type.String(),
+      change: Type.Union([Type.Literal('added'), Type.Literal('removed'), Type.Literal('changed')]),
+      unit: Type.String(),
+      old: Type.Union([PriceBands, Type.Null()]),
+      new: Type.Union([PriceBands, Type.Null()]),
+      old_unit_price: Type.Union([Decimal(), Type.Null()], { description: 'First band, per one unit.' }),
+      new_unit_price: Type.Union([Decimal(), Type.Null()], { description: 'First band, per one unit.' }),
+      percent_change: Type.Union([Decimal(), Type.Null()], {
+        description:
+          'Change of the first band unit price in percent, 2 decimals; null when added or removed.',
+      }),
+    }),
+  ),
+  total: Type.Integer({ minimum: 0, description: 'Price changes on all pages.' }),
+  page: Type.Integer({ minimum: 1 }),
+  page_size: Type.Integer({ minimum: 1 }),
+})
+export type SnapshotDiffResponse = Static<typeof SnapshotDiffResponse>

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client.js'
-import { notFound } from '../../errors.js'
+import type { ErrorDetail } from '../../errors.js'
+import { notFound, validationError } from '../../errors.js'
+import { pageWindow, toPage } from '../../lib/pagination.js'
 import {
   bundledCatalog,
   type Catalog,
@@ -10,10 +12,27 @@ import {
 } from './catalog.js'
 import { importOfferFile, type OfferFile, type OfferImport } from './offer-import.js'
 import * as repo from './pricing.repo.js'
-import type { RegionsResponse, ServicePricesResponse, ServicesResponse } from './pricing.schemas.js'
+import type {
+  PricingSnapshotRef,
+  RegionsResponse,
+  ServicePricesResponse,
+  ServicesResponse,
+  SnapshotDiffQuery,
+  SnapshotDiffResponse,
+  SnapshotPage,
+} from './pricing.schemas.js'
 import { serviceOfUsageType } from './service-ids.js'
+import { bundledSnapshotId, diffCatalogs } from './snapshots.js'
 
 type PricingDeps = { db: Db }
+
+/** A catalog with the snapshot id that names it in costs answers. */
+export type PricingSnapshot = { id: string; catalog: Catalog }
+
+/** Stored snapshots kept in memory besides the current one: enough for a few side-by-side comparisons. */
+const SNAPSHOT_CACHE_SIZE = 8
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const BUNDLED_SNAPSHOT_ID = bundledSnapshotId(bundledCatalog)
 
 /** Where the catalog in use came from: the repository, or an import stored in `pricing_catalogs`. */
 export type CatalogOrigin =
@@ -41,6 +60,41 @@ function knownUsageTypes(catalog: Catalog, service: string): string[] {
 export function createPricingService({ db }: PricingDeps) {
   let catalog: Catalog = bundledCatalog
   let origin: CatalogOrigin = { kind: 'bundled' }
+  /** Least recently used first: a Map keeps insertion order, and a hit is moved to the end. */
+  const cache = new Map<string, Catalog>()
+
+  const currentId = () => (origin.kind === 'imported' ? origin.id : BUNDLED_SNAPSHOT_ID)
+
+  function remember(id: string, value: Catalog): void {
+    cache.delete(id)
+    cache.set(id, value)
+    const oldest = cache.keys().next().value
+    if (cache.size > SNAPSHOT_CACHE_SIZE && oldest !== undefined) cache.delete(oldest)
+  }
+
+  /** The catalog of a snapshot id, from memory when possible; undefined for an id that names none. */
+  async function findSnapshot(id: string): Promise<PricingSnapshot | undefined> {
+    if (id === currentId()) return { id, catalog }
+    if (id === BUNDLED_SNAPSHOT_ID) return { id, catalog: bundledCatalog }
+    const cached = cache.get(id)
+    if (cached) {
+      remember(id, cached)
+      return { id, catalog: cached }
+    }
+    if (!UUID.test(id)) return undefined
+    const row = await repo.findCatalog(db, id)
+    if (!row) return undefined
+    remember(row.id, row.catalog)
+    return { id: row.id, catalog: row.catalog }
+  }
+
+  /** Like findSnapshot, but an unknown id is a 422 on `field`: a query value that names nothing. */
+  async function requireSnapshot(id: string, field: string): Promise<PricingSnapshot> {
+    const found = await findSnapshot(id)
+    if (found) return found
+    const detail: ErrorDetail = { field, reason: 'is not a pricing snapshot id (GET /pricing/snapshots)' }
+    throw validationError([detail], 'Unknown pricing snapshot.')
+  }
 
   return {
     /** Loads the newest stored catalog (falls back to the bundled one) and returns where it came from. */
@@ -61,6 +115,59 @@ export function createPricingService({ db }: PricingDeps) {
       return origin
     },
 
+    /** The snapshot this process prices with when no other is asked for. */
+    currentSnapshot(): PricingSnapshot {
+      return { id: currentId(), catalog }
+    },
+
+    /** The snapshot to price with: the current one, or the one `id` names (422 on `snapshot` if none). */
+    async snapshotFor(id: string | undefined): Promise<PricingSnapshot> {
+      return id === undefined ? { id: currentId(), catalog } : requireSnapshot(id, 'snapshot')
+    },
+
+    /** Every snapshot: stored imports newest first, then the bundled catalog, one page at a time. */
+    async snapshots(query: { page: number; page_size: number }): Promise<SnapshotPage> {
+      const window = pageWindow(query)
+      const [rows, stored] = await Promise.all([repo.listCatalogs(db, window), repo.countCatalogs(db)])
+      const items: SnapshotPage['items'] = rows.map((row) => ({
+        id: row.id,
+        source: 'import',
+        source_file: row.sourceFile,
+        imported_at: row.importedAt.toISOString(),
+        as_of: row.asOf,
+        current: row.id === currentId(),
+      }))
+      // The bundled catalog is the oldest snapshot: it closes the last page.
+      if (window.offset + rows.length === stored && rows.length < window.limit) {
+        items.push({
+          id: BUNDLED_SNAPSHOT_ID,
+          source: 'bundled',
+          source_file: null,
+          imported_at: null,
+          as_of: bundledCatalog.meta.as_of,
+          current: currentId() === BUNDLED_SNAPSHOT_ID,
+        })
+      }
+      return toPage(items, stored + 1, query)
+    },
+
+    /** Prices added, removed and changed from snapshot `from` to snapshot `to`, one page at a time. */
+    async diff(query: SnapshotDiffQuery): Promise<SnapshotDiffResponse> {
+      const [from, to] = await Promise.all([
+        requireSnapshot(query.from, 'from'),
+        requireSnapshot(query.to, 'to'),
+      ])
+      const changes = diffCatalogs(from.catalog, to.catalog)
+      const { limit, offset } = pageWindow(query)
+      const count = (kind: string) => changes.filter((c) => c.change === kind).length
+      return {
+        from: snapshotRef(from),
+        to: snapshotRef(to),
+        summary: { added: count('added'), removed: count('removed'), changed: count('changed') },
+        ...toPage(changes.slice(offset, offset + limit), changes.length, query),
+      }
+    },
+
     /**
      * Applies an AWS offer file to the current catalog and stores the result as the newest catalog, so every
      * instance uses it from its next start. Nothing is stored when the file updates no price.
@@ -68,8 +175,9 @@ export function createPricingService({ db }: PricingDeps) {
     async importOffer(offer: OfferFile, sourceFile: string): Promise<OfferImport & { stored: boolean }> {
       const result = importOfferFile(catalog, offer)
       if (result.updated.length === 0) return { ...result, stored: false }
-      await repo.insertCatalog(db, { sourceFile, catalog: result.catalog })
+      const row = await repo.insertCatalog(db, { sourceFile, catalog: result.catalog })
       catalog = result.catalog
+      origin = { kind: 'imported', id: row.id, importedAt: row.importedAt, sourceFile: row.sourceFile }
       return { ...result, stored: true }
     },
 
@@ -111,3 +219,8 @@ export function createPricingService({ db }: PricingDeps) {
   }
 }
 export type PricingService = ReturnType<typeof createPricingService>
+
+/** How an answer names the snapshot it was priced with. */
+export function snapshotRef(snapshot: PricingSnapshot): PricingSnapshotRef {
+  return { id: snapshot.id, as_of: snapshot.catalog.meta.as_of }
+}

@@ -150,6 +150,88 @@ function usageOverTimeChart(doc: Doc, data: ReportData): void {
   doc.y = top + height + 16
 }
 
+type WhatIfMonth = NonNullable<ReportData['costs']['what_if']>[number]
+
+/** "sqs $53,199.60, s3 $0.09": the month's two most expensive services. */
+function topServices(month: WhatIfMonth): string {
+  return [...month.by_service]
+    .sort((a, b) => Number(b.cost) - Number(a.cost))
+    .slice(0, 2)
+    .map((s) => `${s.service} ${formatUsd(s.cost)}`)
+    .join(', ')
+}
+
+/** The projected total month by month as a line, the first and last totals labelled. */
+function whatIfChart(doc: Doc, months: WhatIfMonth[]): void {
+  if (doc.y > doc.page.height - 200) doc.addPage()
+  const top = doc.y + 5
+  const height = 110
+  const width = 480
+  const totals = months.map((m) => Number(m.total))
+  const max = Math.max(...totals, 0.000001)
+  doc.rect(MARGIN, top, width, height).strokeColor(RULE).lineWidth(0.5).stroke()
+  const step = months.length > 1 ? width / (months.length - 1) : 0
+  totals.forEach((total, i) => {
+    const x = MARGIN + i * step
+    const y = top + height - (total / max) * (height - 10)
+    if (i === 0) doc.moveTo(x, y)
+    else doc.lineTo(x, y)
+  })
+  doc.strokeColor(ACCENT).lineWidth(1.2).stroke()
+  doc.font('Helvetica').fontSize(7.5).fillColor(MUTED)
+  doc.text(`month 1 → ${months.length}, max ${formatUsd(String(max))}`, MARGIN + 4, top + 3)
+  doc.y = top + height + 10
+}
+
+/** The what-if section: parameters, the chart of the total, then one table row per month. */
+function whatIfSection(doc: Doc, data: ReportData): void {
+  const months = data.costs.what_if
+  if (!months || !data.whatIf) return
+  const { scale, growth_pct_per_month: growth } = data.whatIf
+  heading(doc, `What-if: ${months.length}-month projection`)
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(
+      `Observed traffic × ${scale}, growing ${growth}% per month (compound); line items unscaled; tiers and ` +
+        'free tier re-applied each month.',
+      MARGIN,
+      doc.y,
+      { width: 495 },
+    )
+  whatIfChart(doc, months)
+  const cols = [
+    { title: 'Month', x: MARGIN, w: 45 },
+    { title: 'Usage factor', x: MARGIN + 45, w: 80 },
+    { title: 'Total (USD)', x: MARGIN + 125, w: 100 },
+    { title: 'Top services', x: MARGIN + 235, w: 260 },
+  ]
+  const row = (cells: string[], bold = false) => {
+    if (doc.y > doc.page.height - 90) doc.addPage()
+    const y = doc.y
+    doc
+      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(8.5)
+      .fillColor(INK)
+    let bottom = y
+    cells.forEach((cell, i) => {
+      const col = cols[i]
+      if (!col) return
+      doc.text(cell, col.x, y, { width: col.w - 6, align: i === 2 ? 'right' : 'left' })
+      bottom = Math.max(bottom, doc.y)
+    })
+    doc.y = bottom + 3
+  }
+  row(
+    cols.map((c) => c.title),
+    true,
+  )
+  for (const month of months) {
+    row([String(month.month), month.usage_factor, formatUsd(month.total), topServices(month)])
+  }
+}
+
 /** Adds "Page n of m" and the generation time to every page once the content is laid out. */
 function footers(doc: Doc, generatedAt: Date): void {
   const range = doc.bufferedPageRange()
@@ -214,6 +296,7 @@ export function renderPdf(data: ReportData): Promise<RenderedReport> {
   costByServiceChart(doc, data)
   heading(doc, 'Cost by service and usage type (month)')
   costTable(doc, data)
+  whatIfSection(doc, data)
   heading(doc, 'Usage over time')
   usageOverTimeChart(doc, data)
   heading(doc, 'PII findings')
@@ -234,7 +317,14 @@ export function renderPdf(data: ReportData): Promise<RenderedReport> {
     ],
     ['Projection', 'observed usage scaled to a 30-day month; storage levels are not scaled'],
     ['Currency', `${costs.currency}, list prices, before tax`],
+    ['Pricing snapshot', costs.pricing_snapshot.id],
+    ['Rate card', costs.rate_card_applied ? 'applied (rules below)' : 'not applied'],
   ])
+  // Every assumption the costs answer states (snapshot, free tier, each rate card rule), as the API words it.
+  keyValues(
+    doc,
+    costs.assumptions.map((text, i): [string, string] => [i === 0 ? 'Stated in the answer' : '', text]),
+  )
   footers(doc, data.generatedAt)
   doc.end()
   return done.then((content) => ({ content, contentType: 'application/pdf', extension: 'pdf' as const }))

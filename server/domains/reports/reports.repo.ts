@@ -1,6 +1,7 @@
 import { and, count, desc, eq, lt, or, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { reports } from '../../db/schema/index.js'
+import type { ReportWhatIf } from './reports.schemas.js'
 
 export type ReportRow = typeof reports.$inferSelect
 /** Every column but the file itself: lists and status reads never load the bytes. */
@@ -19,12 +20,19 @@ const meta = {
   startedAt: reports.startedAt,
   completedAt: reports.completedAt,
   expiresAt: reports.expiresAt,
+  whatIf: reports.whatIf,
 }
 export type ReportMeta = Omit<ReportRow, 'content'>
 
 export async function insertReport(
   db: DbOrTx,
-  values: { userId: string; scenarioId: string; format: 'pdf' | 'csv'; scheduleRunId?: string | null },
+  values: {
+    userId: string
+    scenarioId: string
+    format: 'pdf' | 'csv'
+    scheduleRunId?: string | null
+    whatIf?: ReportWhatIf | null
+  },
 ): Promise<ReportMeta> {
   const [row] = await db.insert(reports).values(values).returning(meta)
   if (!row) throw new Error('insert returned no row')

@@ -31,7 +31,17 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ reports: ReportService }>
       preHandler: app.requireAuth({ scope: 'write:reports' }),
     },
     async (req, reply) =>
-      reply.code(202).send(await reports.create(principalOf(req).userId, req.params.id, req.body.format)),
+      reply
+        .code(202)
+        .send(
+          await reports.create(
+            principalOf(req).userId,
+            req.params.id,
+            req.body.format,
+            undefined,
+            req.body.what_if,
+          ),
+        ),
   )
 
   app.get(

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { PaginationQueryProperties, paginated } from '../../lib/pagination.js'
 import { DateTime, Nullable, Uuid } from '../../lib/schema-types.js'
+import { CostsQuery } from '../scenarios/scenarios.schemas.js'
 
 export const ReportFormat = Type.Union([Type.Literal('pdf'), Type.Literal('csv')])
 export type ReportFormat = Static<typeof ReportFormat>
@@ -14,7 +15,28 @@ export const ReportStatus = Type.Union([
 export const ScenarioParams = Type.Object({ id: Uuid })
 export const ReportParams = Type.Object({ id: Uuid })
 
-export const CreateReportBody = Type.Object({ format: ReportFormat }, { additionalProperties: false })
+/** The what-if fields of the costs query, same ranges; a report asks for one projection or none. */
+export const ReportWhatIfBody = Type.Pick(CostsQuery, ['scale', 'growth_pct_per_month', 'months'], {
+  additionalProperties: false,
+  description:
+    'Adds a what-if section (docs/what-if-and-sharing.md): scale (default 1), growth_pct_per_month (default 0) ' +
+    'and months (default 12), as in GET /scenarios/:id/costs. Without it the report has no what-if section.',
+})
+export type ReportWhatIfBody = Static<typeof ReportWhatIfBody>
+
+/** The what-if of a report as stored, defaults applied. */
+export const ReportWhatIf = Type.Object({
+  scale: Type.Number(),
+  growth_pct_per_month: Type.Number(),
+  months: Type.Integer(),
+})
+export type ReportWhatIf = Static<typeof ReportWhatIf>
+
+export const CreateReportBody = Type.Object(
+  { format: ReportFormat, what_if: Type.Optional(ReportWhatIfBody) },
+  { additionalProperties: false },
+)
+export type CreateReportBody = Static<typeof CreateReportBody>
 
 export const ReportResponse = Type.Object({
   id: Uuid,
@@ -29,6 +51,7 @@ export const ReportResponse = Type.Object({
   completed_at: Nullable(DateTime),
   expires_at: Nullable(DateTime),
   schedule_run_id: Nullable(Uuid),
+  what_if: Nullable(ReportWhatIf),
 })
 export type ReportResponse = Static<typeof ReportResponse>
 

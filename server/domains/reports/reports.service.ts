@@ -11,11 +11,25 @@ import { renderCsv } from './csv-report.js'
 import { renderPdf } from './pdf-report.js'
 import type { RenderedReport, ReportData } from './report-data.js'
 import * as repo from './reports.repo.js'
-import type { ReportFormat, ReportListQuery, ReportResponse } from './reports.schemas.js'
+import type {
+  ReportFormat,
+  ReportListQuery,
+  ReportResponse,
+  ReportWhatIf,
+  ReportWhatIfBody,
+} from './reports.schemas.js'
 
 export const RENDER_REPORT_JOB = 'render-report'
-/** A running report whose worker has been silent this long was killed mid-run and is taken again. */
-export const STALE_REPORT_SECONDS = 150
+
+/**
+ * How often a working process looks for reports a stopped worker left running: every minute, or every half
+ * REPORT_STALE_SECONDS when that is shorter, so a report is taken again at most 1.5 thresholds after its
+ * worker died.
+ */
+export function recoveryCheckMs(staleSeconds: number): number {
+  return Math.min(60, staleSeconds / 2) * 1000
+}
+
 const DAY_MS = 86_400_000
 
 export type ReportRenderer = (format: ReportFormat, data: ReportData) => Promise<RenderedReport>
@@ -31,6 +45,8 @@ type ReportDeps = {
   metrics: ScenarioMetricsService
   pricing: PricingService
   retentionDays: number
+  /** REPORT_STALE_SECONDS: a report running this long was left by a stopped worker and is taken again. */
+  staleSeconds: number
   render?: ReportRenderer
 }
 
@@ -48,6 +64,7 @@ export function toReportResponse(row: repo.ReportMeta): ReportResponse {
     completed_at: row.completedAt?.toISOString() ?? null,
     expires_at: row.expiresAt?.toISOString() ?? null,
     schedule_run_id: row.scheduleRunId,
+    what_if: row.whatIf ?? null,
   }
 }
 
@@ -64,6 +81,15 @@ export function safeFileStem(name: string): string {
   return slug || 'scenario'
 }
 
+/** A report's what-if with the costs query's defaults applied, so the stored row says what was projected. */
+export function reportWhatIf(body: ReportWhatIfBody): ReportWhatIf {
+  return {
+    scale: body.scale ?? 1,
+    growth_pct_per_month: body.growth_pct_per_month ?? 0,
+    months: body.months ?? 12,
+  }
+}
+
 /** A short reason a person can act on; never a stack trace or SQL. */
 function describeFailure(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err)
@@ -74,9 +100,13 @@ export function createReportService(deps: ReportDeps) {
   const { db, queue, logger } = deps
   const render = deps.render ?? renderReport
 
-  async function gather(userId: string, scenarioId: string): Promise<ReportData> {
+  async function gather(
+    userId: string,
+    scenarioId: string,
+    whatIf: ReportWhatIf | null,
+  ): Promise<ReportData> {
     const scenario = await deps.scenarios.owned(userId, scenarioId)
-    const costs = await deps.costs.costs(userId, scenarioId)
+    const costs = await deps.costs.costs(userId, scenarioId, whatIf ?? undefined)
     const start = costs.observed.window_start
     const end = costs.observed.window_end
     const bucket = start && end && Date.parse(end) - Date.parse(start) > 31 * DAY_MS ? 'day' : 'hour'
@@ -97,6 +127,7 @@ export function createReportService(deps: ReportDeps) {
         includeFreeTier: scenario.includeFreeTier,
       },
       costs,
+      whatIf,
       usageSeries: {
         bucket,
         points: metrics.series.map((p) => ({
@@ -118,14 +149,24 @@ export function createReportService(deps: ReportDeps) {
   }
 
   return {
-    /** Queues a report of a scenario the user owns; a worker makes it in the background. */
-    async create(userId: string, scenarioId: string, format: ReportFormat, scheduleRunId?: string) {
+    /**
+     * Queues a report of a scenario the user owns; a worker makes it in the background. With `whatIf` the
+     * report gains a what-if section (stored with the report, defaults applied).
+     */
+    async create(
+      userId: string,
+      scenarioId: string,
+      format: ReportFormat,
+      scheduleRunId?: string,
+      whatIf?: ReportWhatIfBody,
+    ) {
       await deps.scenarios.owned(userId, scenarioId)
       const row = await repo.insertReport(db, {
         userId,
         scenarioId,
         format,
         scheduleRunId: scheduleRunId ?? null,
+        whatIf: whatIf ? reportWhatIf(whatIf) : null,
       })
       await enqueue(row.id)
       return { id: row.id, status: 'queued' as const }
@@ -169,10 +210,13 @@ export function createReportService(deps: ReportDeps) {
      * marks the report failed with a reason.
      */
     async generate(reportId: string, attempt: { retryCount: number; retryLimit: number }): Promise<void> {
-      const report = await repo.claim(db, reportId, STALE_REPORT_SECONDS)
+      const report = await repo.claim(db, reportId, deps.staleSeconds)
       if (!report) return
       try {
-        const file = await render(report.format, await gather(report.userId, report.scenarioId))
+        const file = await render(
+          report.format,
+          await gather(report.userId, report.scenarioId, report.whatIf),
+        )
         const date = new Date().toISOString().slice(0, 10)
         const scenario = await deps.scenarios.owned(report.userId, report.scenarioId)
         await repo.markReady(db, reportId, {
@@ -198,7 +242,7 @@ export function createReportService(deps: ReportDeps) {
 
     /** Queues again what a killed worker left running; run when a worker starts and then periodically. */
     async recoverStale(): Promise<number> {
-      const ids = await repo.requeueStale(db, STALE_REPORT_SECONDS)
+      const ids = await repo.requeueStale(db, deps.staleSeconds)
       for (const id of ids) await enqueue(id)
       if (ids.length > 0)
         logger.info({ count: ids.length }, 'requeued reports left running by a stopped worker')

@@ -139,7 +139,12 @@ describe(`reports on ${testEngine}`, async () => {
     expect(download.headers['content-type']).toBe('text/csv; charset=utf-8')
     expect(download.headers['content-disposition']).toMatch(/filename="mockupaws-csv-scenario-[\d-]+\.csv"/)
     expect(download.body.charCodeAt(0)).toBe(0xfeff)
-    const [header, ...rows] = parseCsv(download.body.slice(1))
+    const [header, ...rest] = parseCsv(download.body.slice(1))
+    // The cost rows end at the empty row that opens the assumptions section.
+    const rows = rest.slice(
+      0,
+      rest.findIndex((r) => r.length === 1 && r[0] === ''),
+    )
     expect(header).toEqual([
       'service',
       'usage_type',
@@ -165,6 +170,125 @@ describe(`reports on ${testEngine}`, async () => {
     expect(rows.find((r) => r[1] === 'sqs.requests.standard')?.[2]).toBe(sqs.quantity)
   })
 
+  const whatIfCostsOf = async (id: string, query: string) =>
+    (
+      await app.inject({
+        method: 'GET',
+        url: `/api/v1/scenarios/${id}/costs?${query}`,
+        headers: user.headers,
+      })
+    ).json()
+
+  it('adds a what-if section to the PDF when asked: every month of /costs with the same query', async () => {
+    const scenario = await scenarioWithUsage(app, user, 'What-if PDF')
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/scenarios/${scenario.id}/reports`,
+      headers: user.headers,
+      payload: { format: 'pdf', what_if: { scale: 10, growth_pct_per_month: 5 } },
+    })
+    expect(res.statusCode).toBe(202)
+    const report = await waitForReport(app, user, res.json().id)
+    expect(report).toMatchObject({
+      status: 'ready',
+      what_if: { scale: 10, growth_pct_per_month: 5, months: 12 },
+    })
+    const download = await app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/${report.id}/download`,
+      headers: user.headers,
+    })
+    const text = (await new PDFParse({ data: download.rawPayload }).getText()).text
+    const costs = await whatIfCostsOf(scenario.id, 'scale=10&growth_pct_per_month=5&months=12')
+    expect(costs.what_if).toHaveLength(12)
+    expect(text).toContain('What-if: 12-month projection')
+    expect(text).toContain('Observed traffic × 10, growing 5% per month')
+    for (const month of costs.what_if) {
+      expect(text).toContain(formatUsd(month.total))
+      expect(text).toContain(month.usage_factor)
+    }
+    // Month 12 is 10 × 1.05^11 of the traffic: the growth reached the figures.
+    expect(costs.what_if[11].usage_factor).toBe('17.103394')
+  })
+
+  it('adds a what-if section to the CSV whose month rows sum to /costs to the cent', async () => {
+    const scenario = await scenarioWithUsage(app, user, 'What-if CSV')
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/scenarios/${scenario.id}/reports`,
+      headers: user.headers,
+      payload: { format: 'csv', what_if: { scale: 2.5, growth_pct_per_month: -10, months: 3 } },
+    })
+    expect(res.statusCode).toBe(202)
+    await waitForReport(app, user, res.json().id)
+    const download = await app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/${res.json().id}/download`,
+      headers: user.headers,
+    })
+    const rows = parseCsv(download.body.slice(1))
+    const split = rows.findIndex((r) => r[0] === 'what_if_month')
+    expect(rows[split - 1]).toEqual([''])
+    const costRows = rows.slice(1, split - 1)
+    const [header, ...monthRows] = rows.slice(split)
+    expect(header).toEqual(['what_if_month', 'usage_factor', 'service', 'cost_usd', 'scenario', 'region'])
+    const costs = await whatIfCostsOf(scenario.id, 'scale=2.5&growth_pct_per_month=-10&months=3')
+    // The month's cost table is unchanged by the section.
+    const costSum = costRows.reduce((acc, r) => acc.plus(r[5] || '0'), new ExactDecimal(0))
+    expect(costSum.toFixed(2)).toBe(new ExactDecimal(costs.total_monthly.total).toFixed(2))
+    expect(new Set(monthRows.map((r) => r[0]))).toEqual(new Set(['1', '2', '3']))
+    for (const month of costs.what_if) {
+      const ofMonth = monthRows.filter((r) => r[0] === String(month.month))
+      expect(ofMonth.every((r) => r[1] === month.usage_factor && r[4] === 'What-if CSV')).toBe(true)
+      expect(ofMonth.map((r) => r[2])).toEqual(month.by_service.map((s: { service: string }) => s.service))
+      const sum = ofMonth.reduce((acc, r) => acc.plus(r[3] ?? '0'), new ExactDecimal(0))
+      expect(sum.toFixed(2)).toBe(new ExactDecimal(month.total).toFixed(2))
+    }
+    expect(costs.what_if.map((m: { usage_factor: string }) => m.usage_factor)).toEqual([
+      '2.5',
+      '2.25',
+      '2.025',
+    ])
+  })
+
+  it('has no what-if section unless asked, and rejects a what-if outside the costs ranges with 422', async () => {
+    const scenario = await createScenario(app, user)
+    const plain = await generate(app, user, scenario.id, 'csv')
+    const report = await waitForReport(app, user, plain)
+    expect(report.what_if).toBeNull()
+    const download = await app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/${plain}/download`,
+      headers: user.headers,
+    })
+    expect(download.body).not.toContain('what_if_month')
+    for (const [what_if, field] of [
+      [{ scale: 0 }, 'scale'],
+      [{ scale: 1001 }, 'scale'],
+      [{ growth_pct_per_month: -51 }, 'growth_pct_per_month'],
+      [{ months: 37 }, 'months'],
+      [{ months: 1.5 }, 'months'],
+      [{ scale: 'ten' }, 'scale'],
+    ] as const) {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/scenarios/${scenario.id}/reports`,
+        headers: user.headers,
+        payload: { format: 'pdf', what_if },
+      })
+      expect(res.statusCode, JSON.stringify(what_if)).toBe(422)
+      expect(res.json().error).toBe('validation_error')
+      const fields = res.json().details.map((d: { field: string }) => d.field)
+      expect(fields, JSON.stringify(what_if)).toContain(`what_if.${field}`)
+    }
+    const list = await app.inject({
+      method: 'GET',
+      url: `/api/v1/scenarios/${scenario.id}/reports`,
+      headers: user.headers,
+    })
+    expect(list.json().total).toBe(1)
+  })
+
   it('neutralises formula and markup text from users in CSV and prints it as plain text in the PDF', async () => {
     const name = '=HYPERLINK("http://x")'
     const scenario = await scenarioWithUsage(app, user, name, '<script>alert(1)</script>')
@@ -178,7 +302,11 @@ describe(`reports on ${testEngine}`, async () => {
       headers: user.headers,
     })
     const rows = parseCsv(csv.body.slice(1)).slice(1)
-    expect(rows.every((r) => r[6] === `'${name}`)).toBe(true)
+    const costRows = rows.slice(
+      0,
+      rows.findIndex((r) => r.length === 1 && r[0] === ''),
+    )
+    expect(costRows.every((r) => r[6] === `'${name}`)).toBe(true)
     expect(csv.headers['content-disposition']).toMatch(/filename="mockupaws-hyperlinkhttpx-[\d-]+\.csv"/)
     const pdf = await app.inject({
       method: 'GET',

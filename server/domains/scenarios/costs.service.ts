@@ -10,15 +10,30 @@ import {
   type UnpricedUsage,
   type UsageMap,
 } from '../pricing/cost-engine.js'
-import { lineItemToUsage, validateLineItem } from '../pricing/line-items.js'
-import type { PricingService } from '../pricing/pricing.service.js'
+import {
+  type LineItemParams,
+  lineItemToUsage,
+  type RangePoint,
+  validateLineItem,
+} from '../pricing/line-items.js'
+import { type PricingService, snapshotRef } from '../pricing/pricing.service.js'
+import { pricingAssumptions, type RateCard } from '../pricing/rate-card-prices.js'
 import { SERVICE_IDS, type ServiceId } from '../pricing/service-ids.js'
 import { baseToPriceUnits, isLevelUsageType, projectUsage } from '../pricing/usage-units.js'
+import type { RateCardService } from '../rate-cards/rate-cards.service.js'
 import * as repo from './scenarios.repo.js'
-import type { CompareResponse, CostsQuery, CostsResponse } from './scenarios.schemas.js'
+import type {
+  CompareResponse,
+  CostsQuery,
+  CostsResponse,
+  CreateItemBody,
+  ItemPreviewQuery,
+  ItemPreviewResponse,
+} from './scenarios.schemas.js'
+import { checkLineItem, toMonthlyUsageRows } from './scenarios.service.js'
 import { costRange, hourlyMonths, MAX_RANGE_HOURS, type WhatIfInput, whatIfMonths } from './what-if.js'
 
-type CostDeps = { db: Db; pricing: PricingService }
+type CostDeps = { db: Db; pricing: PricingService; rateCards: RateCardService }
 
 /** The month a projection scales to: 30 days, in minutes (the rollup granularity). */
 export const MONTH_MINUTES = 30 * 24 * 60
@@ -38,7 +53,7 @@ export function whatIfOf(query: CostsQuery = {}): WhatIfInput | null {
   }
 }
 
-type CostOptions = { range?: boolean; whatIf?: WhatIfInput | null }
+type CostOptions = { range?: boolean; whatIf?: WhatIfInput | null; snapshot?: string }
 
 export type ObservationWindow = { start: Date; end: Date; minutes: number }
 
@@ -140,7 +155,47 @@ export function costDeltas(base: PricedUsage, other: PricedUsage) {
   }
 }
 
-export function createCostService({ db, pricing }: CostDeps) {
+export function createCostService({ db, pricing, rateCards }: CostDeps) {
+  /**
+   * How every block of a scenario's costs answer prices usage (region, free-tier switch, catalog); the line-item
+   * preview prices with it too, so a preview always matches the saved item's costs.
+   */
+  function pricerOf(
+    scenario: repo.ScenarioRow,
+    catalog: Catalog,
+    rateCard: RateCard = [],
+  ): (usage: UsageMap) => PricedUsage {
+    return (usage) =>
+      priceUsage({
+        region: scenario.region,
+        usage,
+        includeFreeTier: scenario.includeFreeTier,
+        catalog,
+        rateCard,
+      })
+  }
+
+  /**
+   * The snapshot asked for (or the current one) and the owner's rate card, unless the scenario opts out: the
+   * terms and pricer of a scenario's costs answer, and of its line-item previews.
+   */
+  async function pricingTermsOf(scenario: repo.ScenarioRow, snapshotId?: string) {
+    const [snapshot, card] = await Promise.all([
+      pricing.snapshotFor(snapshotId),
+      rateCards.rulesOf(scenario.userId),
+    ])
+    const { catalog } = snapshot
+    const terms = pricingAssumptions({
+      snapshotId: snapshot.id,
+      catalog,
+      region: scenario.region,
+      includeFreeTier: scenario.includeFreeTier,
+      card,
+      optedOut: !scenario.applyRateCard,
+    })
+    return { snapshot, catalog, terms, price: pricerOf(scenario, catalog, terms.rateCard) }
+  }
+
   /**
    * Prices a scenario (docs/scenarios.md): modelled = the line items as one month; observed = the ingested
    * totals as if they were the month's only usage; projected = observed scaled to 30 days (storage levels
@@ -149,13 +204,11 @@ export function createCostService({ db, pricing }: CostDeps) {
    * only the optional range reads rollups, summed per hour by the database (rangeOf).
    */
   async function costsOf(scenario: repo.ScenarioRow, options: CostOptions = {}): Promise<CostsResponse> {
-    const catalog = pricing.current()
-    const [items, totals] = await Promise.all([
+    const [{ snapshot, catalog, terms, price }, items, totals] = await Promise.all([
+      pricingTermsOf(scenario, options.snapshot),
       repo.listItems(db, scenario.id),
       repo.listUsageTotals(db, scenario.id),
     ])
-    const price = (usage: UsageMap) =>
-      priceUsage({ region: scenario.region, usage, includeFreeTier: scenario.includeFreeTier, catalog })
 
     const modelled = modelledUsage(items, catalog)
     const window = observationWindow(scenario.firstEventAt, scenario.lastEventAt)
@@ -170,6 +223,9 @@ export function createCostService({ db, pricing }: CostDeps) {
       currency: catalog.meta.currency,
       region: scenario.region,
       pricing_as_of: catalog.meta.as_of,
+      pricing_snapshot: snapshotRef(snapshot),
+      rate_card_applied: terms.rateCardApplied,
+      assumptions: terms.assumptions,
       free_tier_applied: scenario.includeFreeTier,
       modelled_monthly: withUnpriced(price(modelled.usage), modelled.invalid),
       modelled_range: { min: price(modelled.min).total, max: price(modelled.max).total },
@@ -227,7 +283,11 @@ export function createCostService({ db, pricing }: CostDeps) {
     async costs(userId: string, id: string, query?: CostsQuery): Promise<CostsResponse> {
       const scenario = await repo.findOwned(db, userId, id)
       if (!scenario) throw notFound('scenario')
-      return costsOf(scenario, { range: query?.range === true, whatIf: whatIfOf(query) })
+      return costsOf(scenario, {
+        range: query?.range === true,
+        whatIf: whatIfOf(query),
+        snapshot: query?.snapshot,
+      })
     },
 
     /**
@@ -256,6 +316,54 @@ export function createCostService({ db, pricing }: CostDeps) {
           scenario_id: other.id,
           ...costDeltas(base.total_monthly, other.total_monthly),
         })),
+      }
+    },
+
+    /**
+     * Prices a line item without storing it (POST /scenarios/:id/items/preview). The params are checked as a
+     * save checks them (the same 422), then priced alone, and with the scenario's other items as
+     * GET /costs will price them once it is saved; `item_id` names the item being edited, which the
+     * previewed one replaces in that total (404 when the scenario has no such item).
+     */
+    async previewItem(
+      userId: string,
+      id: string,
+      input: CreateItemBody,
+      query: ItemPreviewQuery = {},
+    ): Promise<ItemPreviewResponse> {
+      const scenario = await repo.findOwned(db, userId, id)
+      if (!scenario) throw notFound('scenario')
+      const items = await repo.listItems(db, scenario.id)
+      if (query.item_id !== undefined && !items.some((item) => item.id === query.item_id)) {
+        throw notFound('line item')
+      }
+      // Checked against the catalog a save checks against, so the preview refuses exactly what a save would.
+      const params = checkLineItem(input.service, input.params, pricing.current())
+      const { catalog, terms, price } = await pricingTermsOf(scenario)
+      const itemUsage = (at: RangePoint) =>
+        lineItemToUsage(input.service as ServiceId, params as LineItemParams[ServiceId], at)
+      const others = modelledUsage(
+        items.filter((row) => row.id !== query.item_id),
+        catalog,
+      )
+      const before = price(modelledUsage(items, catalog).usage).total
+      const after = price(mergeUsage(others.usage, itemUsage('typical'))).total
+      return {
+        currency: catalog.meta.currency,
+        region: scenario.region,
+        pricing_as_of: catalog.meta.as_of,
+        free_tier_applied: scenario.includeFreeTier,
+        rate_card_applied: terms.rateCardApplied,
+        service: input.service,
+        params,
+        monthly_usage: toMonthlyUsageRows(input.service, params, catalog),
+        monthly_cost: price(itemUsage('typical')),
+        monthly_range: { min: price(itemUsage('min')).total, max: price(itemUsage('max')).total },
+        modelled_monthly_total: {
+          before,
+          after,
+          delta: new ExactDecimal(after).minus(before).toFixed(),
+        },
       }
     },
   }

@@ -6,10 +6,13 @@ export type ScenarioRow = typeof scenarios.$inferSelect
 export type ItemRow = typeof scenarioLineItems.$inferSelect
 export type NewScenario = Pick<
   typeof scenarios.$inferInsert,
-  'userId' | 'name' | 'description' | 'region' | 'tags' | 'includeFreeTier'
+  'userId' | 'name' | 'description' | 'region' | 'tags' | 'includeFreeTier' | 'applyRateCard'
 >
 export type ScenarioChanges = Partial<
-  Pick<ScenarioRow, 'name' | 'description' | 'region' | 'tags' | 'status' | 'includeFreeTier'>
+  Pick<
+    ScenarioRow,
+    'name' | 'description' | 'region' | 'tags' | 'status' | 'includeFreeTier' | 'applyRateCard'
+  >
 >
 export type NewItem = { service: string; label: string | null; params: Record<string, unknown> }
 /** A clone keeps each item's creation time, so the copy lists its items in the original order. */

@@ -1,15 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { principalOf } from '../../plugins/auth.js'
 import type { CostService } from './costs.service.js'
+import type { CostsByKeyService } from './costs-by-key.service.js'
 import {
   CompareBody,
   CompareResponse,
+  CostsByApiKeyResponse,
   CostsQuery,
   CostsResponse,
   CreateItemBody,
   CreateScenarioBody,
   ItemPage,
   ItemParams,
+  ItemPreviewQuery,
+  ItemPreviewResponse,
   ItemResponse,
   ListItemsQuery,
   ListScenariosQuery,
@@ -27,7 +31,8 @@ const tags = ['scenarios']
 export const scenarioRoutes: FastifyPluginAsyncTypebox<{
   scenarios: ScenarioService
   costs: CostService
-}> = async (app, { scenarios, costs }) => {
+  costsByKey: CostsByKeyService
+}> = async (app, { scenarios, costs, costsByKey }) => {
   const read = app.requireAuth({ scope: 'read:scenarios' })
   const write = app.requireAuth({ scope: 'write:scenarios' })
   const userOf = (req: Parameters<typeof principalOf>[0]) => principalOf(req).userId
@@ -130,6 +135,23 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox<{
   )
 
   app.get(
+    '/scenarios/:id/costs/by-api-key',
+    {
+      schema: {
+        tags,
+        security,
+        description:
+          'The ingested cost (observed and projected month) split by the API key that sent the usage, in ' +
+          'proportion to the quantity each key sent of every usage type (docs/scenarios.md#costs-by-api-key).',
+        params: ScenarioParams,
+        response: { 200: CostsByApiKeyResponse },
+      },
+      preHandler: read,
+    },
+    (req) => costsByKey.costsByApiKey(userOf(req), req.params.id),
+  )
+
+  app.get(
     '/scenarios/:id/items',
     {
       schema: {
@@ -157,6 +179,28 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox<{
       preHandler: write,
     },
     async (req, reply) => reply.code(201).send(await scenarios.addItem(userOf(req), req.params.id, req.body)),
+  )
+
+  // A dry run: it stores nothing, so reading the scenario is enough (read:scenarios, like GET /costs).
+  app.post(
+    '/scenarios/:id/items/preview',
+    {
+      schema: {
+        tags,
+        security,
+        description:
+          'Prices a line item without storing it: same body and the same 422 as creating it. Answers its ' +
+          'monthly usage and cost alone in the scenario (region, free tier, unpriced usage, {min, typical, max} ' +
+          "range), and the scenario's modelled_monthly.total before and after saving it (`item_id`: the item " +
+          'being edited, replaced rather than added).',
+        params: ScenarioParams,
+        querystring: ItemPreviewQuery,
+        body: CreateItemBody,
+        response: { 200: ItemPreviewResponse },
+      },
+      preHandler: read,
+    },
+    (req) => costs.previewItem(userOf(req), req.params.id, req.body, req.query),
   )
 
   app.patch(

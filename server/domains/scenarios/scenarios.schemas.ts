@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { PaginationQueryProperties, paginated } from '../../lib/pagination.js'
 import { DateTime, Nullable, Uuid } from '../../lib/schema-types.js'
+import { PricingSnapshotRef, SnapshotId } from '../pricing/pricing.schemas.js'
 
 /** Maximum number of line items in one scenario. */
 export const MAX_LINE_ITEMS = 500
@@ -32,6 +33,12 @@ export const CreateScenarioBody = Type.Object(
     region: Region,
     tags: Type.Optional(Tags),
     include_free_tier: Type.Optional(Type.Boolean({ default: true })),
+    apply_rate_card: Type.Optional(
+      Type.Boolean({
+        default: true,
+        description: "false prices this scenario without the owner's rate card.",
+      }),
+    ),
   },
   { additionalProperties: false },
 )
@@ -45,6 +52,7 @@ export const UpdateScenarioBody = Type.Object(
     tags: Type.Optional(Tags),
     status: Type.Optional(ScenarioStatus),
     include_free_tier: Type.Optional(Type.Boolean()),
+    apply_rate_card: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 )
@@ -74,6 +82,7 @@ export const ScenarioResponse = Type.Object({
   tags: Type.Array(Type.String()),
   status: ScenarioStatus,
   include_free_tier: Type.Boolean(),
+  apply_rate_card: Type.Boolean({ description: "Whether costs apply the owner's rate card." }),
   events_total: Type.Integer({ description: 'Events ingested so far.' }),
   first_event_at: Nullable(DateTime),
   last_event_at: Nullable(DateTime),
@@ -158,6 +167,14 @@ export const CostsResponse = Type.Object({
   currency: Type.String(),
   region: Type.String(),
   pricing_as_of: Type.String(),
+  pricing_snapshot: PricingSnapshotRef,
+  rate_card_applied: Type.Boolean({
+    description:
+      "The owner's rate card changed prices here: it has rules for the region and the scenario applies it.",
+  }),
+  assumptions: Type.Array(Type.String(), {
+    description: 'What this answer assumed, in words: snapshot, free tier, each rate card rule that applies.',
+  }),
   free_tier_applied: Type.Boolean(),
   modelled_monthly: Type.Object(costBlock, { description: 'The line items, priced as one month.' }),
   modelled_range: Type.Optional(
@@ -242,6 +259,55 @@ export const CostsResponse = Type.Object({
 })
 export type CostsResponse = Static<typeof CostsResponse>
 
+export const ItemPreviewQuery = Type.Object(
+  {
+    item_id: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description:
+          'The item being edited: the scenario total is priced with the previewed item in its place.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type ItemPreviewQuery = Static<typeof ItemPreviewQuery>
+
+export const ItemPreviewResponse = Type.Object({
+  currency: Type.String(),
+  region: Type.String(),
+  pricing_as_of: Type.String(),
+  free_tier_applied: Type.Boolean(),
+  rate_card_applied: Type.Boolean({
+    description: "Whether the owner's rate card priced the item, as it prices the scenario's costs answer.",
+  }),
+  service: Type.String(),
+  params: Type.Object({}, { additionalProperties: true, description: 'The params as they would be stored.' }),
+  monthly_usage: Type.Array(UsageRow, { description: 'The usage this item would add to a month.' }),
+  monthly_cost: Type.Object(costBlock, {
+    description:
+      "The item alone priced as one month in the scenario's region, free tier applied when the scenario " +
+      'enables it, {min, typical, max} params at typical: what it costs as the only modelled usage.',
+  }),
+  monthly_range: Type.Object(
+    { min: Money, max: Money },
+    { description: 'monthly_cost.total with every {min, typical, max} param at its min, and at its max.' },
+  ),
+  modelled_monthly_total: Type.Object(
+    {
+      before: Money,
+      after: Money,
+      delta: Money,
+    },
+    {
+      description:
+        "The scenario's modelled_monthly.total now and once this item is saved (added, or in place of item_id), " +
+        'priced together so tiers and the free tier are shared, as GET /costs will answer it.',
+    },
+  ),
+})
+export type ItemPreviewResponse = Static<typeof ItemPreviewResponse>
+
 export const CostsQuery = Type.Object(
   {
     scale: Type.Optional(
@@ -261,6 +327,7 @@ export const CostsQuery = Type.Object(
     months: Type.Optional(
       Type.Integer({ minimum: 1, maximum: 36, description: 'Months of what-if projection (default 12).' }),
     ),
+    snapshot: Type.Optional(SnapshotId),
     range: Type.Optional(
       Type.Boolean({
         description:
@@ -297,3 +364,34 @@ export const CompareResponse = Type.Object({
   ),
 })
 export type CompareResponse = Static<typeof CompareResponse>
+
+const KeyCosts = {
+  observed_cost: Money,
+  projected_monthly_cost: Money,
+}
+
+export const CostsByApiKeyResponse = Type.Object({
+  currency: Type.String(),
+  window_start: Nullable(DateTime),
+  window_end: Nullable(DateTime),
+  keys: Type.Array(
+    Type.Object({
+      api_key_id: Type.Union([Uuid, Type.Null()], {
+        description: 'null: batches sent with a signed-in user’s JWT instead of an API key.',
+      }),
+      name: Type.Union([Type.String(), Type.Null()], {
+        description: 'null when the key was deleted, or for JWT batches.',
+      }),
+      key_prefix: Nullable(Type.String()),
+      revoked: Type.Boolean(),
+      ...KeyCosts,
+      share_pct: Type.String({ description: 'Percent of the projected month’s ingested cost, 6 decimals.' }),
+      by_service: Type.Array(Type.Object({ service: Type.String(), ...KeyCosts })),
+    }),
+    { description: 'Senders by projected monthly cost, highest first.' },
+  ),
+  unattributed: Type.Object(KeyCosts, {
+    description: 'Ingested cost that no key accounts for: usage stored before per-key totals were kept.',
+  }),
+})
+export type CostsByApiKeyResponse = Static<typeof CostsByApiKeyResponse>

@@ -42,6 +42,7 @@ export function toScenarioResponse(row: repo.ScenarioRow): ScenarioResponse {
     tags: row.tags,
     status: row.status,
     include_free_tier: row.includeFreeTier,
+    apply_rate_card: row.applyRateCard,
     events_total: row.eventsTotal,
     first_event_at: row.firstEventAt?.toISOString() ?? null,
     last_event_at: row.lastEventAt?.toISOString() ?? null,
@@ -50,19 +51,38 @@ export function toScenarioResponse(row: repo.ScenarioRow): ScenarioResponse {
   }
 }
 
+/** The month of usage of one validated item, as the `monthly_usage` rows of an item answer. */
+export function toMonthlyUsageRows(
+  service: string,
+  params: Record<string, unknown>,
+  catalog: Catalog,
+): ItemResponse['monthly_usage'] {
+  const usage = lineItemToUsage(service as ServiceId, params as LineItemParams[ServiceId])
+  return [...usage].map(([usageType, quantity]) => ({
+    usage_type: usageType,
+    quantity: quantity.toFixed(),
+    unit: unitOfUsageType(catalog, usageType) ?? 'units',
+  }))
+}
+
+/**
+ * Validates an item's params with `catalog`: 422 naming `params.<field>` (or `service`), defaults applied on
+ * success. Saving and previewing an item both go through it, so a preview refuses exactly what a save would.
+ */
+export function checkLineItem(service: string, params: unknown, catalog: Catalog): Record<string, unknown> {
+  const result = validateLineItem(service, params, catalog)
+  if (!result.ok) throw validationError(result.details, 'The line item is not valid.')
+  return result.params as Record<string, unknown>
+}
+
 export function toItemResponse(row: repo.ItemRow, catalog: Catalog): ItemResponse {
   const params = row.params as Record<string, unknown>
-  const usage = lineItemToUsage(row.service as ServiceId, params as LineItemParams[ServiceId])
   return {
     id: row.id,
     service: row.service,
     label: row.label,
     params,
-    monthly_usage: [...usage].map(([usageType, quantity]) => ({
-      usage_type: usageType,
-      quantity: quantity.toFixed(),
-      unit: unitOfUsageType(catalog, usageType) ?? 'units',
-    })),
+    monthly_usage: toMonthlyUsageRows(row.service, params, catalog),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   }
@@ -96,12 +116,7 @@ export function createScenarioService({ db, pricing }: ScenarioDeps) {
     }
   }
 
-  /** Validates params with the current catalog: 422 naming `params.<field>`, defaults applied on success. */
-  function checkItem(service: string, params: unknown): Record<string, unknown> {
-    const result = validateLineItem(service, params, pricing.current())
-    if (!result.ok) throw validationError(result.details, 'The line item is not valid.')
-    return result.params as Record<string, unknown>
-  }
+  const checkItem = (service: string, params: unknown) => checkLineItem(service, params, pricing.current())
 
   /** Another user's scenario is reported as not found, so its existence is never revealed. */
   async function owned(userId: string, id: string): Promise<repo.ScenarioRow> {
@@ -129,6 +144,7 @@ export function createScenarioService({ db, pricing }: ScenarioDeps) {
         region: input.region,
         tags: cleanTags(input.tags ?? []),
         includeFreeTier: input.include_free_tier ?? true,
+        applyRateCard: input.apply_rate_card ?? true,
       })
       return toScenarioResponse(row)
     },
@@ -173,6 +189,7 @@ export function createScenarioService({ db, pricing }: ScenarioDeps) {
         }
         if (input.tags !== undefined) changes.tags = cleanTags(input.tags)
         if (input.include_free_tier !== undefined) changes.includeFreeTier = input.include_free_tier
+        if (input.apply_rate_card !== undefined) changes.applyRateCard = input.apply_rate_card
         if (Object.keys(changes).length === 0) return toScenarioResponse(row)
         const updated = await repo.updateOwned(tx, userId, id, changes)
         if (!updated) throw notFound('scenario')
@@ -200,6 +217,7 @@ export function createScenarioService({ db, pricing }: ScenarioDeps) {
           region: source.region,
           tags: source.tags,
           includeFreeTier: source.includeFreeTier,
+          applyRateCard: source.applyRateCard,
         })
         const items = await repo.listItems(tx, source.id)
         await repo.insertItems(

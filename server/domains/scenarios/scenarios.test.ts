@@ -57,6 +57,7 @@ describe(`scenarios on ${testEngine}`, async () => {
         tags: ['prod', 'checkout'],
         status: 'draft',
         include_free_tier: true,
+        apply_rate_card: true,
         events_total: 0,
         first_event_at: null,
         last_event_at: null,

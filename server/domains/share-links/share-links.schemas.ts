@@ -13,7 +13,8 @@ export const ShareLinkParams = Type.Object({ id: Uuid, link_id: Uuid })
 export const CreatedShareLinkResponse = Type.Object({
   id: Uuid,
   token: Type.String({ description: 'Shown once; only its SHA-256 is stored.' }),
-  url: Type.String({ description: 'The public costs URL of this link.' }),
+  url: Type.String({ description: 'The web page of this link: the read-only cost view, no sign-in.' }),
+  api_url: Type.String({ description: 'The same costs as JSON, for scripts.' }),
   expires_at: DateTime,
 })
 export type CreatedShareLinkResponse = Static<typeof CreatedShareLinkResponse>

@@ -66,7 +66,8 @@ export function createShareLinkService({ db, publicUrl, scenarios, costs }: Shar
       return {
         id: row.id,
         token: generated.token,
-        url: `${publicUrl}/api/v1/shared/${generated.token}`,
+        url: `${publicUrl}/shared/${generated.token}`,
+        api_url: `${publicUrl}/api/v1/shared/${generated.token}`,
         expires_at: row.expiresAt.toISOString(),
       }
     },

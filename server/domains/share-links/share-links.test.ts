@@ -38,16 +38,17 @@ describe(`share links on ${testEngine}`, async () => {
     expect(res.statusCode).toBe(201)
     return {
       scenarioId: scenario.id,
-      link: res.json() as { id: string; token: string; url: string; expires_at: string },
+      link: res.json() as { id: string; token: string; url: string; api_url: string; expires_at: string },
     }
   }
 
   it('creates a link whose token is shown once and stored only as its SHA-256', async () => {
     const before = Date.now()
     const { link } = await sharedScenario(7)
-    expect(Object.keys(link).sort()).toEqual(['expires_at', 'id', 'token', 'url'])
+    expect(Object.keys(link).sort()).toEqual(['api_url', 'expires_at', 'id', 'token', 'url'])
     expect(link.token).toMatch(/^ms_[A-Za-z0-9_-]{43}$/)
-    expect(link.url).toBe(`${app.config.publicUrl}/api/v1/shared/${link.token}`)
+    expect(link.url).toBe(`${app.config.publicUrl}/shared/${link.token}`)
+    expect(link.api_url).toBe(`${app.config.publicUrl}/api/v1/shared/${link.token}`)
     const expires = Date.parse(link.expires_at)
     expect(expires).toBeGreaterThanOrEqual(before + 7 * 86_400_000 - 1000)
     expect(expires).toBeLessThanOrEqual(Date.now() + 7 * 86_400_000 + 1000)

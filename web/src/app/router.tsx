@@ -19,6 +19,14 @@ function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): Re
 }
 
 export const router = createBrowserRouter([
+  // A share link's public page: outside both the guest and the signed-in layouts, no navigation.
+  {
+    path: '/shared/:token',
+    element: page(
+      () => import('./routes/shared'),
+      (m) => m.SharedRoute,
+    ),
+  },
   {
     element: (
       <GuestRoute>
@@ -83,6 +91,13 @@ export const router = createBrowserRouter([
         element: page(
           () => import('./routes/schedules'),
           (m) => m.SchedulesRoute,
+        ),
+      },
+      {
+        path: 'rate-card',
+        element: page(
+          () => import('./routes/rate-card'),
+          (m) => m.RateCardRoute,
         ),
       },
       {

@@ -8,6 +8,7 @@ import {
   IconHome,
   IconKey,
   IconLayoutList,
+  IconReceipt2,
   IconUser,
 } from '@tabler/icons-react'
 import { Link, Outlet, useLocation } from 'react-router'
@@ -20,6 +21,7 @@ const links = [
   { to: paths.compare(), label: 'Compare', icon: IconArrowsDiff, exact: false },
   { to: paths.reports, label: 'Reports', icon: IconFileText, exact: false },
   { to: paths.schedules, label: 'Schedules', icon: IconCalendarTime, exact: false },
+  { to: paths.rateCard, label: 'Rate card', icon: IconReceipt2, exact: false },
   { to: paths.apiKeys, label: 'API keys', icon: IconKey, exact: false },
   { to: paths.profile, label: 'Profile', icon: IconUser, exact: false },
 ]

@@ -10,6 +10,7 @@ export const paths = {
   compare: (ids: string[] = []) => (ids.length > 0 ? `/compare?ids=${ids.join(',')}` : '/compare'),
   reports: '/reports',
   schedules: '/schedules',
+  rateCard: '/rate-card',
 } as const
 
 /** Only same-site paths are honoured as a post-login destination (no open redirect). */

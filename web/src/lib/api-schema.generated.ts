@@ -316,7 +316,44 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** @description Changes the signed-in user’s name (trimmed, 1–255 characters); answers the user as GET /auth/me. Other fields are dropped. A JWT only: an API key cannot edit its owner’s account. */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Only the name can be changed here; other fields (email, is_active, ...) are dropped. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Trimmed; 1–255 characters, as at registration. */
+                        full_name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            full_name: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            last_login_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/auth/change-password": {
@@ -675,6 +712,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pricing/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every pricing catalog snapshot: stored imports newest first, then the bundled catalog. Costs answers name the snapshot they used; GET /scenarios/:id/costs?snapshot=<id> prices with another one. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Page number, from 1. */
+                    page: number;
+                    /** @description Items per page, at most 100. */
+                    page_size: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                source: "bundled" | "import";
+                                /** @description The offer file of an import. */
+                                source_file: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description null for the bundled catalog.
+                                 */
+                                imported_at: string | null;
+                                as_of: string;
+                                /** @description The snapshot this server prices with when none is asked. */
+                                current: boolean;
+                            }[];
+                            /** @description Items matching the filters, on all pages. */
+                            total: number;
+                            page: number;
+                            page_size: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pricing/snapshots/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What changed between two snapshots: prices added, removed or changed by region and usage type, with old and new bands and the change of the first band in percent. An unknown id is a 422. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Page number, from 1. */
+                    page: number;
+                    /** @description Items per page, at most 100. */
+                    page_size: number;
+                    /** @description A pricing snapshot id from GET /pricing/snapshots. */
+                    from: string;
+                    /** @description A pricing snapshot id from GET /pricing/snapshots. */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: {
+                                id: string;
+                                as_of: string;
+                            };
+                            to: {
+                                id: string;
+                                as_of: string;
+                            };
+                            summary: {
+                                added: number;
+                                removed: number;
+                                changed: number;
+                            };
+                            items: {
+                                region: string;
+                                usage_type: string;
+                                change: "added" | "removed" | "changed";
+                                unit: string;
+                                old: {
+                                    unit: string;
+                                    per: string;
+                                    tiers: {
+                                        upto: string | null;
+                                        price: string;
+                                    }[];
+                                    tiers_incomplete?: boolean;
+                                    source: string;
+                                    as_of: string;
+                                } | null;
+                                new: {
+                                    unit: string;
+                                    per: string;
+                                    tiers: {
+                                        upto: string | null;
+                                        price: string;
+                                    }[];
+                                    tiers_incomplete?: boolean;
+                                    source: string;
+                                    as_of: string;
+                                } | null;
+                                /** @description First band, per one unit. */
+                                old_unit_price: string | null;
+                                /** @description First band, per one unit. */
+                                new_unit_price: string | null;
+                                /** @description Change of the first band unit price in percent, 2 decimals; null when added or removed. */
+                                percent_change: string | null;
+                            }[];
+                            /** @description Price changes on all pages. */
+                            total: number;
+                            page: number;
+                            page_size: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pricing/{region}/{service}": {
         parameters: {
             query?: never;
@@ -754,6 +948,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rate-card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Your rate card: discounts, price overrides and markups applied to your scenarios. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rules: {
+                                /** @description discount: every band price × (1 − percent/100); markup: × (1 + percent/100), after any discount; override: one flat price_per_unit replaces the catalog price and its tiers. */
+                                kind: "discount" | "markup" | "override";
+                                /** @description discount and markup: a decimal string, above 0, at most 100 (discount) or 1000 (markup). */
+                                percent?: string;
+                                /** @description override: price per one unit of the usage type's unit, in the catalog currency. */
+                                price_per_unit?: string;
+                                /** @description discount and markup: a service id. */
+                                service?: string;
+                                /** @description A usage type; required by override. */
+                                usage_type?: string;
+                                /** @description A region code. */
+                                region?: string;
+                            }[];
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description Replaces your rate card. Precedence: an override replaces the catalog price (tiers included), then the most specific discount and the most specific markup multiply every band (docs/rate-cards-and-snapshots.md). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Replaces the whole rate card; [] clears it. Within a kind, the most specific matching rule applies (usage type > service > all, a region breaks ties), so two rules of a kind may not share a scope. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rules: {
+                            /** @description discount: every band price × (1 − percent/100); markup: × (1 + percent/100), after any discount; override: one flat price_per_unit replaces the catalog price and its tiers. */
+                            kind: "discount" | "markup" | "override";
+                            /** @description discount and markup: a decimal string, above 0, at most 100 (discount) or 1000 (markup). */
+                            percent?: string;
+                            /** @description override: price per one unit of the usage type's unit, in the catalog currency. */
+                            price_per_unit?: string;
+                            /** @description discount and markup: a service id. */
+                            service?: string;
+                            /** @description A usage type; required by override. */
+                            usage_type?: string;
+                            /** @description A region code. */
+                            region?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rules: {
+                                /** @description discount: every band price × (1 − percent/100); markup: × (1 + percent/100), after any discount; override: one flat price_per_unit replaces the catalog price and its tiers. */
+                                kind: "discount" | "markup" | "override";
+                                /** @description discount and markup: a decimal string, above 0, at most 100 (discount) or 1000 (markup). */
+                                percent?: string;
+                                /** @description override: price per one unit of the usage type's unit, in the catalog currency. */
+                                price_per_unit?: string;
+                                /** @description discount and markup: a service id. */
+                                service?: string;
+                                /** @description A usage type; required by override. */
+                                usage_type?: string;
+                                /** @description A region code. */
+                                region?: string;
+                            }[];
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/scenarios": {
         parameters: {
             query?: never;
@@ -797,6 +1101,8 @@ export interface paths {
                                 /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
                                 status: "draft" | "running" | "completed" | "archived";
                                 include_free_tier: boolean;
+                                /** @description Whether costs apply the owner's rate card. */
+                                apply_rate_card: boolean;
                                 /** @description Events ingested so far. */
                                 events_total: number;
                                 /** Format: date-time */
@@ -837,6 +1143,11 @@ export interface paths {
                         tags?: string[];
                         /** @default true */
                         include_free_tier?: boolean;
+                        /**
+                         * @description false prices this scenario without the owner's rate card.
+                         * @default true
+                         */
+                        apply_rate_card?: boolean;
                     };
                 };
             };
@@ -857,6 +1168,8 @@ export interface paths {
                             /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
                             status: "draft" | "running" | "completed" | "archived";
                             include_free_tier: boolean;
+                            /** @description Whether costs apply the owner's rate card. */
+                            apply_rate_card: boolean;
                             /** @description Events ingested so far. */
                             events_total: number;
                             /** Format: date-time */
@@ -917,6 +1230,16 @@ export interface paths {
                                 currency: string;
                                 region: string;
                                 pricing_as_of: string;
+                                /** @description The pricing catalog snapshot this answer used (docs/rate-cards-and-snapshots.md). */
+                                pricing_snapshot: {
+                                    id: string;
+                                    /** @description Date of that catalog. */
+                                    as_of: string;
+                                };
+                                /** @description The owner's rate card changed prices here: it has rules for the region and the scenario applies it. */
+                                rate_card_applied: boolean;
+                                /** @description What this answer assumed, in words: snapshot, free tier, each rate card rule that applies. */
+                                assumptions: string[];
                                 free_tier_applied: boolean;
                                 /** @description The line items, priced as one month. */
                                 modelled_monthly: {
@@ -1161,6 +1484,8 @@ export interface paths {
                             /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
                             status: "draft" | "running" | "completed" | "archived";
                             include_free_tier: boolean;
+                            /** @description Whether costs apply the owner's rate card. */
+                            apply_rate_card: boolean;
                             /** @description Events ingested so far. */
                             events_total: number;
                             /** Format: date-time */
@@ -1222,6 +1547,7 @@ export interface paths {
                         /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
                         status?: "draft" | "running" | "completed" | "archived";
                         include_free_tier?: boolean;
+                        apply_rate_card?: boolean;
                     };
                 };
             };
@@ -1242,6 +1568,8 @@ export interface paths {
                             /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
                             status: "draft" | "running" | "completed" | "archived";
                             include_free_tier: boolean;
+                            /** @description Whether costs apply the owner's rate card. */
+                            apply_rate_card: boolean;
                             /** @description Events ingested so far. */
                             events_total: number;
                             /** Format: date-time */
@@ -1295,6 +1623,8 @@ export interface paths {
                             /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
                             status: "draft" | "running" | "completed" | "archived";
                             include_free_tier: boolean;
+                            /** @description Whether costs apply the owner's rate card. */
+                            apply_rate_card: boolean;
                             /** @description Events ingested so far. */
                             events_total: number;
                             /** Format: date-time */
@@ -1323,7 +1653,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Modelled, observed, projected and total monthly cost. total_monthly prices modelled + projected usage once, so tiers and the free tier apply to the whole month: it differs from the sum of the two blocks (more when both used one free allowance, less when tiers get cheaper). Money is an exact decimal string; unpriced usage is listed, never $0. `range` gives p50/p90 from hourly usage; scale, growth_pct_per_month and months add the `what_if` months. */
+        /** @description Modelled, observed, projected and total monthly cost. total_monthly prices modelled + projected usage once, so tiers and the free tier apply to the whole month: it differs from the sum of the two blocks (more when both used one free allowance, less when tiers get cheaper). Money is an exact decimal string; unpriced usage is listed, never $0. `range=true` adds p50/p90 from hourly usage; scale, growth_pct_per_month and months add the `what_if` months. */
         get: {
             parameters: {
                 query?: {
@@ -1333,6 +1663,8 @@ export interface paths {
                     growth_pct_per_month?: number;
                     /** @description Months of what-if projection (default 12). */
                     months?: number;
+                    /** @description A pricing snapshot id from GET /pricing/snapshots. */
+                    snapshot?: string;
                     /** @description true adds `range` (p50/p90 from the hourly usage). Off by default: it reads up to 744 hours of rollups, while the rest of the answer reads one row per usage type. */
                     range?: boolean;
                 };
@@ -1354,6 +1686,16 @@ export interface paths {
                             currency: string;
                             region: string;
                             pricing_as_of: string;
+                            /** @description The pricing catalog snapshot this answer used (docs/rate-cards-and-snapshots.md). */
+                            pricing_snapshot: {
+                                id: string;
+                                /** @description Date of that catalog. */
+                                as_of: string;
+                            };
+                            /** @description The owner's rate card changed prices here: it has rules for the region and the scenario applies it. */
+                            rate_card_applied: boolean;
+                            /** @description What this answer assumed, in words: snapshot, free tier, each rate card rule that applies. */
+                            assumptions: string[];
                             free_tier_applied: boolean;
                             /** @description The line items, priced as one month. */
                             modelled_monthly: {
@@ -1547,6 +1889,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/scenarios/{id}/costs/by-api-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The ingested cost (observed and projected month) split by the API key that sent the usage, in proportion to the quantity each key sent of every usage type (docs/scenarios.md#costs-by-api-key). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            /** Format: date-time */
+                            window_start: string | null;
+                            /** Format: date-time */
+                            window_end: string | null;
+                            /** @description Senders by projected monthly cost, highest first. */
+                            keys: {
+                                /**
+                                 * Format: uuid
+                                 * @description null: batches sent with a signed-in user’s JWT instead of an API key.
+                                 */
+                                api_key_id: string | null;
+                                /** @description null when the key was deleted, or for JWT batches. */
+                                name: string | null;
+                                key_prefix: string | null;
+                                revoked: boolean;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                observed_cost: string;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                projected_monthly_cost: string;
+                                /** @description Percent of the projected month’s ingested cost, 6 decimals. */
+                                share_pct: string;
+                                by_service: {
+                                    service: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    observed_cost: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    projected_monthly_cost: string;
+                                }[];
+                            }[];
+                            /** @description Ingested cost that no key accounts for: usage stored before per-key totals were kept. */
+                            unattributed: {
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                observed_cost: string;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                projected_monthly_cost: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/scenarios/{id}/items": {
         parameters: {
             query?: never;
@@ -1656,6 +2074,126 @@ export interface paths {
                             created_at: string;
                             /** Format: date-time */
                             updated_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/items/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Prices a line item without storing it: same body and the same 422 as creating it. Answers its monthly usage and cost alone in the scenario (region, free tier, unpriced usage, {min, typical, max} range), and the scenario's modelled_monthly.total before and after saving it (`item_id`: the item being edited, replaced rather than added). */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The item being edited: the scenario total is priced with the previewed item in its place. */
+                    item_id?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        service: string;
+                        /** @description Per-service params (SPEC §6). */
+                        params: {
+                            [key: string]: unknown;
+                        };
+                        label?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            region: string;
+                            pricing_as_of: string;
+                            free_tier_applied: boolean;
+                            /** @description Whether the owner's rate card priced the item, as it prices the scenario's costs answer. */
+                            rate_card_applied: boolean;
+                            service: string;
+                            /** @description The params as they would be stored. */
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The usage this item would add to a month. */
+                            monthly_usage: {
+                                usage_type: string;
+                                /** @description Exact decimal string, in `unit`. */
+                                quantity: string;
+                                unit: string;
+                            }[];
+                            /** @description The item alone priced as one month in the scenario's region, free tier applied when the scenario enables it, {min, typical, max} params at typical: what it costs as the only modelled usage. */
+                            monthly_cost: {
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                total: string;
+                                by_service: {
+                                    service: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    cost: string;
+                                    by_usage_type: {
+                                        usage_type: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        quantity: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        free_quantity: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        billable_quantity: string;
+                                        unit: string;
+                                        /** @description Present when one price band covered the usage. */
+                                        unit_price?: string;
+                                        /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                        cost: string;
+                                    }[];
+                                }[];
+                                /** @description Usage of this block with no price in the region: never $0. */
+                                unpriced: {
+                                    service: string;
+                                    usage_type: string;
+                                    /** @description Exact decimal string, in `unit`. */
+                                    quantity: string;
+                                    unit: string;
+                                    reason: string;
+                                }[];
+                            };
+                            /** @description monthly_cost.total with every {min, typical, max} param at its min, and at its max. */
+                            monthly_range: {
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                min: string;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                max: string;
+                            };
+                            /** @description The scenario's modelled_monthly.total now and once this item is saved (added, or in place of item_id), priced together so tiers and the free tier are shared, as GET /costs will answer it. */
+                            modelled_monthly_total: {
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                before: string;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                after: string;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                delta: string;
+                            };
                         };
                     };
                 };
@@ -1937,6 +2475,11 @@ export interface paths {
                                 expires_at: string | null;
                                 /** Format: uuid */
                                 schedule_run_id: string | null;
+                                what_if: {
+                                    scale: number;
+                                    growth_pct_per_month: number;
+                                    months: number;
+                                } | null;
                             }[];
                             /** @description Items matching the filters, on all pages. */
                             total: number;
@@ -1961,6 +2504,15 @@ export interface paths {
                 content: {
                     "application/json": {
                         format: "pdf" | "csv";
+                        /** @description Adds a what-if section (docs/what-if-and-sharing.md): scale (default 1), growth_pct_per_month (default 0) and months (default 12), as in GET /scenarios/:id/costs. Without it the report has no what-if section. */
+                        what_if?: {
+                            /** @description Multiplier of the observed traffic (default 1): 10 = ten times the traffic. */
+                            scale?: number;
+                            /** @description Compound traffic growth per month, in percent (default 0). */
+                            growth_pct_per_month?: number;
+                            /** @description Months of what-if projection (default 12). */
+                            months?: number;
+                        };
                     };
                 };
             };
@@ -2036,6 +2588,11 @@ export interface paths {
                                 expires_at: string | null;
                                 /** Format: uuid */
                                 schedule_run_id: string | null;
+                                what_if: {
+                                    scale: number;
+                                    growth_pct_per_month: number;
+                                    months: number;
+                                } | null;
                             }[];
                             /** @description Items matching the filters, on all pages. */
                             total: number;
@@ -2098,6 +2655,11 @@ export interface paths {
                             expires_at: string | null;
                             /** Format: uuid */
                             schedule_run_id: string | null;
+                            what_if: {
+                                scale: number;
+                                growth_pct_per_month: number;
+                                months: number;
+                            } | null;
                         };
                     };
                 };
@@ -2635,8 +3197,10 @@ export interface paths {
                             id: string;
                             /** @description Shown once; only its SHA-256 is stored. */
                             token: string;
-                            /** @description The public costs URL of this link. */
+                            /** @description The web page of this link: the read-only cost view, no sign-in. */
                             url: string;
+                            /** @description The same costs as JSON, for scripts. */
+                            api_url: string;
                             /** Format: date-time */
                             expires_at: string;
                         };
@@ -2703,6 +3267,8 @@ export interface paths {
                     growth_pct_per_month?: number;
                     /** @description Months of what-if projection (default 12). */
                     months?: number;
+                    /** @description A pricing snapshot id from GET /pricing/snapshots. */
+                    snapshot?: string;
                     /** @description true adds `range` (p50/p90 from the hourly usage). Off by default: it reads up to 744 hours of rollups, while the rest of the answer reads one row per usage type. */
                     range?: boolean;
                 };
@@ -2727,6 +3293,16 @@ export interface paths {
                                 currency: string;
                                 region: string;
                                 pricing_as_of: string;
+                                /** @description The pricing catalog snapshot this answer used (docs/rate-cards-and-snapshots.md). */
+                                pricing_snapshot: {
+                                    id: string;
+                                    /** @description Date of that catalog. */
+                                    as_of: string;
+                                };
+                                /** @description The owner's rate card changed prices here: it has rules for the region and the scenario applies it. */
+                                rate_card_applied: boolean;
+                                /** @description What this answer assumed, in words: snapshot, free tier, each rate card rule that applies. */
+                                assumptions: string[];
                                 free_tier_applied: boolean;
                                 /** @description The line items, priced as one month. */
                                 modelled_monthly: {
@@ -2908,6 +3484,446 @@ export interface paths {
                                     }[];
                                 }[];
                             };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The monthly budget (null when none is set) and the projected month cost it is compared with. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            scenario_id: string;
+                            /** @description Exact decimal string in the catalog currency. */
+                            monthly_budget: string | null;
+                            currency: string;
+                            /** @description The total_monthly of the costs answer, compared with rules. */
+                            projected_monthly: string;
+                            /** @description projected_monthly / monthly_budget × 100, 2 decimals. */
+                            used_pct: number | null;
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description Sets the scenario's monthly budget and evaluates its alert rules at once. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Exact decimal string in the catalog currency (USD), e.g. "250" or "99.5". */
+                        monthly_budget: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            scenario_id: string;
+                            /** @description Exact decimal string in the catalog currency. */
+                            monthly_budget: string | null;
+                            currency: string;
+                            /** @description The total_monthly of the costs answer, compared with rules. */
+                            projected_monthly: string;
+                            /** @description projected_monthly / monthly_budget × 100, 2 decimals. */
+                            used_pct: number | null;
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/alert-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    /** @description Page number, from 1. */
+                    page: number;
+                    /** @description Items per page, at most 100. */
+                    page_size: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                scenario_id: string;
+                                kind: "projected_above" | "daily_jump_pct";
+                                /** @description Exact decimal string in the catalog currency. */
+                                threshold: string | null;
+                                jump_pct: number | null;
+                                emails: string[];
+                                webhook_url: string | null;
+                                enabled: boolean;
+                                state: "ok" | "triggered";
+                                /** Format: date-time */
+                                state_changed_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            /** @description Items matching the filters, on all pages. */
+                            total: number;
+                            page: number;
+                            page_size: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** @description Adds an alert rule, evaluated at once; a webhook secret is generated and shown only here. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "projected_above" | "daily_jump_pct";
+                        /** @description projected_above: the limit (decimal string); absent or null means the budget. */
+                        threshold?: string | null;
+                        /** @description daily_jump_pct: the rise in percent against the previous UTC day's projection. */
+                        jump_pct?: number | null;
+                        /** @default [] */
+                        emails: string[];
+                        /** @description https:// URL that receives a signed POST. */
+                        webhook_url?: string | null;
+                        /** @default true */
+                        enabled: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            scenario_id: string;
+                            kind: "projected_above" | "daily_jump_pct";
+                            /** @description Exact decimal string in the catalog currency. */
+                            threshold: string | null;
+                            jump_pct: number | null;
+                            emails: string[];
+                            webhook_url: string | null;
+                            enabled: boolean;
+                            state: "ok" | "triggered";
+                            /** Format: date-time */
+                            state_changed_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description HMAC-SHA256 key of the webhook signature; shown only here. */
+                            webhook_secret?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alert-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            scenario_id: string;
+                            kind: "projected_above" | "daily_jump_pct";
+                            /** @description Exact decimal string in the catalog currency. */
+                            threshold: string | null;
+                            jump_pct: number | null;
+                            emails: string[];
+                            webhook_url: string | null;
+                            enabled: boolean;
+                            state: "ok" | "triggered";
+                            /** Format: date-time */
+                            state_changed_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind?: "projected_above" | "daily_jump_pct";
+                        /** @description projected_above: the limit (decimal string); absent or null means the budget. */
+                        threshold?: string | null;
+                        /** @description daily_jump_pct: the rise in percent against the previous UTC day's projection. */
+                        jump_pct?: number | null;
+                        emails?: string[];
+                        /** @description https:// URL that receives a signed POST. */
+                        webhook_url?: string | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            scenario_id: string;
+                            kind: "projected_above" | "daily_jump_pct";
+                            /** @description Exact decimal string in the catalog currency. */
+                            threshold: string | null;
+                            jump_pct: number | null;
+                            emails: string[];
+                            webhook_url: string | null;
+                            enabled: boolean;
+                            state: "ok" | "triggered";
+                            /** Format: date-time */
+                            state_changed_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description HMAC-SHA256 key of the webhook signature; shown only here. */
+                            webhook_secret?: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Alert history, newest first, with the status of each email and webhook delivery. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Page number, from 1. */
+                    page: number;
+                    /** @description Items per page, at most 100. */
+                    page_size: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                rule_id: string | null;
+                                rule_kind: "projected_above" | "daily_jump_pct";
+                                transition: "triggered" | "resolved";
+                                /** @description Exact decimal string in the catalog currency. */
+                                projected_monthly: string;
+                                /** @description The threshold or budget, or the previous day projection (jump). */
+                                limit: string;
+                                change_pct: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                deliveries: {
+                                    channel: "email" | "webhook";
+                                    /** @description The recipients, or the webhook URL. */
+                                    target: string;
+                                    status: "pending" | "sent" | "skipped" | "failed";
+                                    attempts: number;
+                                    last_error: string | null;
+                                    /** Format: date-time */
+                                    updated_at: string;
+                                }[];
+                            }[];
+                            /** @description Items matching the filters, on all pages. */
+                            total: number;
+                            page: number;
+                            page_size: number;
                         };
                     };
                 };

@@ -8,6 +8,7 @@ import { paths } from '@/config/paths'
 import { MAX_COMPARE, MIN_COMPARE, useComparison } from '@/features/scenarios/api/compare-api'
 import { useScenarios } from '@/features/scenarios/api/scenarios-api'
 import { CompareChart } from '@/features/scenarios/components/compare-chart'
+import { CompareDrivers } from '@/features/scenarios/components/compare-drivers'
 import { CompareTable } from '@/features/scenarios/components/compare-table'
 import { ApiError } from '@/lib/api-error'
 
@@ -92,6 +93,12 @@ export function CompareRoute() {
         />
       ) : (
         <Grid>
+          <Grid.Col span={12}>
+            <Title order={2} size="h3" mb="sm">
+              Cost drivers
+            </Title>
+            <CompareDrivers comparison={comparison.data} />
+          </Grid.Col>
           <Grid.Col span={{ base: 12, xl: 7 }}>
             <Card withBorder>
               <Title order={2} size="h3" mb="sm">

@@ -3,10 +3,59 @@ import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { changePassword } from '@/features/auth/api/auth-api'
-import { validateNewPassword, validatePasswordPresent } from '@/features/auth/auth-validation'
+import {
+  validateFullName,
+  validateNewPassword,
+  validatePasswordPresent,
+} from '@/features/auth/auth-validation'
 import { useAuth } from '@/features/auth/hooks/use-auth'
 import { applyServerErrors } from '@/lib/form-errors'
 import { formatDateTime } from '@/lib/format'
+
+/** The account's name, editable (PATCH /auth/me); the header's user menu follows at once. */
+function NameForm() {
+  const { user, updateProfile } = useAuth()
+  const [formError, setFormError] = useState<string | null>(null)
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { full_name: user?.full_name ?? '' },
+    validateInputOnChange: true,
+    validate: { full_name: validateFullName },
+  })
+  const submit = form.onSubmit(async (values) => {
+    setFormError(null)
+    try {
+      const fullName = values.full_name.trim()
+      await updateProfile({ full_name: fullName })
+      form.setInitialValues({ full_name: fullName })
+      form.setValues({ full_name: fullName })
+      notifications.show({ color: 'green', message: 'Name saved.' })
+    } catch (error) {
+      setFormError(applyServerErrors(form, error, ['full_name']))
+    }
+  })
+  return (
+    <form onSubmit={submit} noValidate aria-label="Change name">
+      <Stack gap="sm">
+        {formError && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <TextInput
+          label="Name"
+          autoComplete="name"
+          required
+          description="Shown in the header menu and on the dashboard."
+          {...form.getInputProps('full_name')}
+        />
+        <Button type="submit" loading={form.submitting} disabled={!form.isDirty()} w="fit-content">
+          Save name
+        </Button>
+      </Stack>
+    </form>
+  )
+}
 
 export function ProfileRoute() {
   const { user, login } = useAuth()
@@ -35,15 +84,8 @@ export function ProfileRoute() {
       <Title order={1}>Profile</Title>
       <Card withBorder>
         <Stack gap="sm">
-          {/* The API has no endpoint to rename an account yet, so the name is shown, not edited. */}
-          <TextInput
-            label="Name"
-            value={user.full_name ?? ''}
-            placeholder="No name set"
-            readOnly
-            description="Set when the account was created; it cannot be changed here yet."
-          />
-          <TextInput label="Email" value={user.email} readOnly />
+          <NameForm />
+          <TextInput label="Email" value={user.email} readOnly description="The email cannot be changed." />
           <Text size="xs" c="dimmed">
             Member since {formatDateTime(user.created_at)} · last sign-in{' '}
             {formatDateTime(user.last_login_at, 'never')}

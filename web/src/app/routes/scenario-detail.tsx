@@ -1,10 +1,23 @@
-import { Anchor, Badge, Breadcrumbs, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core'
+import {
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { ErrorState, LoadingState } from '@/components/page-states'
 import { paths } from '@/config/paths'
+import { BudgetPanel } from '@/features/budgets/components/budget-panel'
 import { ReportsPanel } from '@/features/reports/components/reports-panel'
 import {
   type Scenario,
@@ -15,10 +28,14 @@ import {
   useScenarioCosts,
   useUpdateScenario,
 } from '@/features/scenarios/api/scenarios-api'
+import { CostByKeyPanel } from '@/features/scenarios/components/cost-by-key-panel'
 import { CostByServiceChart } from '@/features/scenarios/components/cost-by-service-chart'
 import { CostSummary } from '@/features/scenarios/components/cost-summary'
 import { IngestPanel } from '@/features/scenarios/components/ingest-panel'
 import { LineItemsEditor } from '@/features/scenarios/components/line-items-editor'
+import { ShareLinksPanel } from '@/features/share-links/components/share-links-panel'
+import { CostRangeCard } from '@/features/what-if/components/cost-range'
+import { WhatIfPanel } from '@/features/what-if/components/what-if-panel'
 import { ApiError, errorMessage } from '@/lib/api-error'
 
 export function ScenarioDetailRoute() {
@@ -105,6 +122,21 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
         </Group>
       </Group>
 
+      <Switch
+        label="Apply my rate card"
+        description="Off prices this scenario at catalog prices (docs/rate-cards-and-snapshots.md)."
+        checked={scenario.apply_rate_card}
+        disabled={scenario.status === 'archived' || update.isPending}
+        onChange={(e) =>
+          update.mutate(
+            { apply_rate_card: e.currentTarget.checked },
+            {
+              onError: (err) =>
+                notifications.show({ color: 'red', title: 'Not changed', message: errorMessage(err) }),
+            },
+          )
+        }
+      />
       {costs.isPending ? (
         <LoadingState label="Pricing the scenario…" />
       ) : costs.isError ? (
@@ -116,6 +148,7 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
       ) : (
         <CostSummary costs={costs.data} />
       )}
+      <CostRangeCard scenarioId={scenario.id} poll={running} />
 
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>
@@ -135,9 +168,17 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
         </Grid.Col>
       </Grid>
 
+      <WhatIfPanel scenarioId={scenario.id} />
+
       <IngestPanel scenario={scenario} />
 
+      <CostByKeyPanel scenario={scenario} />
+
       <ReportsPanel scenarioId={scenario.id} />
+
+      <BudgetPanel scenarioId={scenario.id} />
+
+      <ShareLinksPanel scenarioId={scenario.id} />
 
       <ConfirmDialog
         opened={deleting}

@@ -18,3 +18,10 @@ export function validateNewPassword(value: string): string | null {
 export function validatePasswordPresent(value: string): string | null {
   return value ? null : 'Enter your password'
 }
+
+/** A name to show in the header: not blank, at most 255 characters (the server trims it). */
+export function validateFullName(value: string): string | null {
+  if (!value.trim()) return 'Enter your name'
+  if (value.trim().length > 255) return 'Use at most 255 characters'
+  return null
+}

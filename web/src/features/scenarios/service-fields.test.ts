@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SERVICE_FIELDS, toParams, validateParam } from './service-fields'
+import { formatParamValue, SERVICE_FIELDS, toggleRange, toParams, validateParam } from './service-fields'
 
 const lambda = SERVICE_FIELDS.lambda ?? []
 const field = (name: string) => {
@@ -49,5 +49,46 @@ describe('service params', () => {
       avg_duration_ms: 20,
       memory_mb: 128,
     })
+  })
+
+  it('takes {min, typical, max} for ec2/rds counts and hours and fargate tasks and hours only', () => {
+    const rangeable = Object.entries(SERVICE_FIELDS).flatMap(([service, fields]) =>
+      fields.filter((f) => f.kind === 'number' && f.rangeable).map((f) => `${service}.${f.name}`),
+    )
+    expect(rangeable.sort()).toEqual([
+      'ec2.count',
+      'ec2.hours',
+      'fargate.hours',
+      'fargate.tasks',
+      'rds.count',
+      'rds.hours',
+    ])
+  })
+
+  it('checks each point of a range as the plain field, then min ≤ typical ≤ max', () => {
+    const ec2 = SERVICE_FIELDS.ec2 ?? []
+    const count = ec2.find((f) => f.name === 'count')
+    const hours = ec2.find((f) => f.name === 'hours')
+    if (!count || !hours) throw new Error('ec2 fields')
+    expect(validateParam(count, { min: 2, typical: 4, max: 10 })).toBeNull()
+    expect(validateParam(count, { min: 0, typical: 4, max: 10 })).toBe('Min: must be at least 1')
+    expect(validateParam(count, { min: 2, typical: 4.5, max: 10 })).toBe('Typical: enter a whole number')
+    expect(validateParam(count, { min: 2, typical: 4, max: '' })).toBe('Max: required')
+    expect(validateParam(count, { min: 5, typical: 4, max: 10 })).toBe('Needs min ≤ typical ≤ max')
+    expect(validateParam(hours, { min: 200, typical: 400, max: 745 })).toBe('Max: must be at most 744')
+    expect(validateParam(hours, { min: 200, typical: 400.5, max: 730 })).toBeNull()
+    expect(
+      toParams(ec2, { instance_type: 't3.micro', count: { min: '2', typical: 4, max: 10 }, hours: '' }),
+    ).toEqual({
+      instance_type: 't3.micro',
+      count: { min: 2, typical: 4, max: 10 },
+    })
+  })
+
+  it('widens a value to a range and narrows it back to typical', () => {
+    expect(toggleRange(4)).toEqual({ min: 4, typical: 4, max: 4 })
+    expect(toggleRange({ min: 2, typical: 4, max: 10 })).toBe(4)
+    expect(formatParamValue({ min: 2, typical: 4, max: 10 }, String)).toBe('2–10 (typical 4)')
+    expect(formatParamValue(730, String)).toBe('730')
   })
 })

@@ -12,6 +12,8 @@ export type ParamField =
       required: boolean
       defaultValue?: number
       description?: string
+      /** Also accepts `{min, typical, max}` (server RANGED_PARAMS: ec2/rds count and hours, fargate tasks and hours). */
+      rangeable?: boolean
     }
   | {
       name: string
@@ -50,7 +52,8 @@ const hours: ParamField = {
   max: 744,
   required: false,
   defaultValue: 730,
-  description: '730 = always on',
+  description: '730 = always on; a range for machines that sleep',
+  rangeable: true,
 }
 const architecture: ParamField = {
   name: 'architecture',
@@ -174,6 +177,7 @@ export const SERVICE_FIELDS: Record<string, ParamField[]> = {
       max: 100_000,
       integer: true,
       required: true,
+      rangeable: true,
     },
     hours,
   ],
@@ -185,7 +189,16 @@ export const SERVICE_FIELDS: Record<string, ParamField[]> = {
       options: (s) => s?.instance_classes ?? [],
       required: true,
     },
-    { name: 'count', label: 'Instances', kind: 'number', min: 1, max: 10_000, integer: true, required: true },
+    {
+      name: 'count',
+      label: 'Instances',
+      kind: 'number',
+      min: 1,
+      max: 10_000,
+      integer: true,
+      required: true,
+      rangeable: true,
+    },
     hours,
     {
       name: 'storage_gb',
@@ -205,7 +218,16 @@ export const SERVICE_FIELDS: Record<string, ParamField[]> = {
     },
   ],
   fargate: [
-    { name: 'tasks', label: 'Tasks', kind: 'number', min: 1, max: 100_000, integer: true, required: true },
+    {
+      name: 'tasks',
+      label: 'Tasks',
+      kind: 'number',
+      min: 1,
+      max: 100_000,
+      integer: true,
+      required: true,
+      rangeable: true,
+    },
     { name: 'vcpu', label: 'vCPU per task', kind: 'number', min: 0.25, max: 16, required: true },
     { name: 'memory_gb', label: 'Memory per task (GB)', kind: 'number', min: 0.5, max: 120, required: true },
     hours,
@@ -214,8 +236,44 @@ export const SERVICE_FIELDS: Record<string, ParamField[]> = {
   data_transfer: [gb('gb_out', 'GB out to the internet')],
 }
 
+/** A `{min, typical, max}` value of a rangeable param, as the form holds it (each part may be ''). */
+export type RangeValue = { min: unknown; typical: unknown; max: unknown }
+export const RANGE_POINTS = ['min', 'typical', 'max'] as const
+export const RANGE_POINT_LABELS = { min: 'Min', typical: 'Typical', max: 'Max' } as const
+
+export function isRangeValue(value: unknown): value is RangeValue {
+  return typeof value === 'object' && value !== null && RANGE_POINTS.every((point) => point in value)
+}
+
+/** A single value widened to a range (all three points equal), or a range narrowed to its typical value. */
+export function toggleRange(value: unknown): unknown {
+  if (isRangeValue(value)) return value.typical
+  return { min: value, typical: value, max: value }
+}
+
+/** A stored param for the items list: "2–10 (typical 4)" for a range. */
+export function formatParamValue(value: unknown, format: (n: number) => string): string {
+  if (isRangeValue(value)) {
+    return `${format(Number(value.min))}–${format(Number(value.max))} (typical ${format(Number(value.typical))})`
+  }
+  return typeof value === 'number' ? format(value) : String(value)
+}
+
+/** Each point checked as the plain field, then min ≤ typical ≤ max (server: line-items.ts). */
+function validateRange(field: ParamField, range: RangeValue): string | null {
+  for (const point of RANGE_POINTS) {
+    const problem = validateParam({ ...field, required: true }, range[point])
+    if (problem) return `${RANGE_POINT_LABELS[point]}: ${problem.toLowerCase()}`
+  }
+  const min = Number(range.min)
+  const typical = Number(range.typical)
+  const max = Number(range.max)
+  return min <= typical && typical <= max ? null : 'Needs min ≤ typical ≤ max'
+}
+
 /** Checks one param as the user types; the server re-checks everything (and the catalog values). */
 export function validateParam(field: ParamField, value: unknown): string | null {
+  if (field.kind === 'number' && field.rangeable && isRangeValue(value)) return validateRange(field, value)
   const empty = value === '' || value === undefined || value === null
   if (empty) return field.required ? 'Required' : null
   if (field.kind === 'select') return null
@@ -233,7 +291,9 @@ export function toParams(fields: ParamField[], values: Record<string, unknown>):
   for (const field of fields) {
     const value = values[field.name]
     if (value === '' || value === undefined || value === null) continue
-    params[field.name] = field.kind === 'number' ? Number(value) : value
+    if (isRangeValue(value)) {
+      params[field.name] = { min: Number(value.min), typical: Number(value.typical), max: Number(value.max) }
+    } else params[field.name] = field.kind === 'number' ? Number(value) : value
   }
   return params
 }

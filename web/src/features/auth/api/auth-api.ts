@@ -1,8 +1,9 @@
 import { api, unwrap } from '@/lib/api-client'
-import { type Session, sessionFromBody } from '@/lib/session'
+import { type Session, type SessionUser, sessionFromBody } from '@/lib/session'
 
 export type LoginInput = { email: string; password: string }
 export type RegisterInput = LoginInput & { full_name?: string }
+export type ProfileInput = { full_name: string }
 
 /** The server also sets the httpOnly refresh cookie; the refresh token in the body is ignored here. */
 export async function login(input: LoginInput): Promise<Session> {
@@ -23,4 +24,9 @@ export async function changePassword(input: {
   new_password: string
 }): Promise<void> {
   await unwrap(api.POST('/api/v1/auth/change-password', { body: input }))
+}
+
+/** Renames the signed-in user; answers the user as GET /auth/me does. */
+export async function updateProfile(input: ProfileInput): Promise<SessionUser> {
+  return unwrap(api.PATCH('/api/v1/auth/me', { body: input }))
 }

@@ -12,6 +12,8 @@ export type AuthContextValue = AuthState & {
   login: (input: authApi.LoginInput) => Promise<void>
   register: (input: authApi.RegisterInput) => Promise<void>
   logout: () => Promise<void>
+  /** Renames the signed-in user; the header and every reader of `user` show the new name at once. */
+  updateProfile: (input: authApi.ProfileInput) => Promise<void>
 }
 
 export const AuthContext = createContext<AuthContextValue | null>(null)
@@ -50,6 +52,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, [queryClient])
 
-  const value = useMemo(() => ({ ...state, login, register, logout }), [state, login, register, logout])
+  // The user lives in this state (from the session answers), not in a query: the answer replaces it here,
+  // and the next silent refresh brings the same name from the server.
+  const updateProfile = useCallback(async (input: authApi.ProfileInput) => {
+    const user = await authApi.updateProfile(input)
+    setState((current) => (current.status === 'signed-in' ? { status: 'signed-in', user } : current))
+  }, [])
+
+  const value = useMemo(
+    () => ({ ...state, login, register, logout, updateProfile }),
+    [state, login, register, logout, updateProfile],
+  )
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>
 }

@@ -10,6 +10,9 @@ export type ReportPage = Json<paths['/api/v1/reports']['get']['responses'][200]>
 export type Report = ReportPage['items'][number]
 export type ReportFormat = Report['format']
 export type ReportStatus = Report['status']
+export type CreateReportInput = Json<
+  NonNullable<paths['/api/v1/scenarios/{id}/reports']['post']['requestBody']>
+>
 
 export const reportKeys = {
   all: ['reports'] as const,
@@ -44,13 +47,8 @@ export function useReports(scenarioId: string | undefined, page = 1, pageSize = 
 export function useCreateReport() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ scenarioId, format }: { scenarioId: string; format: ReportFormat }) =>
-      unwrap(
-        api.POST('/api/v1/scenarios/{id}/reports', {
-          params: { path: { id: scenarioId } },
-          body: { format },
-        }),
-      ),
+    mutationFn: ({ scenarioId, ...body }: { scenarioId: string } & CreateReportInput) =>
+      unwrap(api.POST('/api/v1/scenarios/{id}/reports', { params: { path: { id: scenarioId } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: reportKeys.all }),
   })
 }

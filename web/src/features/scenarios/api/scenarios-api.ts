@@ -13,6 +13,7 @@ export type CostBlock = Costs['modelled_monthly']
 export type ItemPage = Json<paths['/api/v1/scenarios/{id}/items']['get']['responses'][200]>
 export type LineItem = ItemPage['items'][number]
 export type ItemInput = Json<NonNullable<paths['/api/v1/scenarios/{id}/items']['post']['requestBody']>>
+export type ItemPreview = Json<paths['/api/v1/scenarios/{id}/items/preview']['post']['responses'][200]>
 export type Metrics = Json<paths['/api/v1/scenarios/{id}/metrics']['get']['responses'][200]>
 export type PricingServices = Json<paths['/api/v1/pricing/services']['get']['responses'][200]>
 export type PricingRegions = Json<paths['/api/v1/pricing/regions']['get']['responses'][200]>
@@ -62,6 +63,27 @@ export function useScenarioItems(id: string) {
           params: { path: { id }, query: { page: 1, page_size: 100 } },
         }),
       ),
+  })
+}
+
+/**
+ * The cost of an item as typed, priced by the server without storing it (`itemId`: the item being edited).
+ * `body` is the serialized item (stable as a query key), null while the form is invalid: no request then.
+ * Kept under the items key, so saving or deleting an item refreshes the totals it compares against.
+ */
+export function useItemPreview(scenarioId: string, body: string | null, itemId?: string) {
+  return useQuery({
+    queryKey: [...scenarioKeys.items(scenarioId), 'preview', itemId ?? null, body] as const,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.POST('/api/v1/scenarios/{id}/items/preview', {
+          params: { path: { id: scenarioId }, query: itemId ? { item_id: itemId } : {} },
+          body: JSON.parse(body ?? '{}') as ItemInput,
+          signal,
+        }),
+      ),
+    enabled: body !== null,
+    placeholderData: keepPreviousData,
   })
 }
 

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core'
+import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core'
 import { formatDateTime, formatMoney } from '@/lib/format'
 import type { Costs } from '../api/scenarios-api'
 
@@ -74,6 +74,19 @@ export function CostSummary({ costs }: { costs: Costs }) {
             ` · observed ${formatDateTime(costs.observed.window_start)} – ${formatDateTime(costs.observed.window_end)}`}
         </Text>
       </Group>
+      <Group gap="xs" data-testid="cost-assumptions">
+        <Badge variant="light" color={costs.rate_card_applied ? 'orange' : 'gray'}>
+          Rate card {costs.rate_card_applied ? 'applied' : 'not applied'}
+        </Badge>
+        <Text size="xs" c="dimmed">
+          Snapshot {costs.pricing_snapshot.id}
+        </Text>
+      </Group>
+      <List size="xs" c="dimmed" aria-label="Assumptions">
+        {costs.assumptions.map((text) => (
+          <List.Item key={text}>{text}</List.Item>
+        ))}
+      </List>
       {costs.unpriced.length > 0 && (
         <Text size="xs" c="orange" role="note">
           Not priced in this region: {costs.unpriced.map((u) => `${u.usage_type} (${u.reason})`).join(', ')}

@@ -35,6 +35,7 @@ export function CreateScenarioModal({
       region: 'us-east-1',
       tags: [] as string[],
       include_free_tier: true,
+      apply_rate_card: true,
     },
     validateInputOnChange: true,
     validate: {
@@ -64,6 +65,7 @@ export function CreateScenarioModal({
         region: values.region,
         tags: values.tags,
         include_free_tier: values.include_free_tier,
+        apply_rate_card: values.apply_rate_card,
       })
       form.reset()
       onCreated(scenario)
@@ -100,6 +102,11 @@ export function CreateScenarioModal({
           <Switch
             label="Apply the AWS free tier"
             {...form.getInputProps('include_free_tier', { type: 'checkbox' })}
+          />
+          <Switch
+            label="Apply my rate card"
+            description="Off prices this scenario at catalog prices."
+            {...form.getInputProps('apply_rate_card', { type: 'checkbox' })}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

@@ -10,6 +10,8 @@ import {
   useUpdateItem,
 } from '../api/scenarios-api'
 import { type ParamField, SERVICE_FIELDS, SERVICE_LABELS, toParams, validateParam } from '../service-fields'
+import { ItemCostPreview } from './item-cost-preview'
+import { RangeParamInput } from './range-param-input'
 
 type Values = { service: string; label: string; params: Record<string, unknown> }
 
@@ -71,6 +73,12 @@ export function ItemFormModal({
     }),
   )
 
+  // Priced as typed once the form passes its own checks; the server's 422 details land on the fields.
+  const previewItem =
+    opened && form.isValid()
+      ? { service: form.values.service, params: toParams(fields, form.values.params) }
+      : null
+
   const submit = form.onSubmit(async (values) => {
     setFormError(null)
     const body = {
@@ -125,6 +133,7 @@ export function ItemFormModal({
               />
             ))}
           </SimpleGrid>
+          <ItemCostPreview scenarioId={scenarioId} itemId={item?.id} item={previewItem} form={form} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
@@ -165,6 +174,9 @@ function ParamInput({
         onChange={(value) => form.setFieldValue(path, value ?? '')}
       />
     )
+  }
+  if (field.rangeable) {
+    return <RangeParamInput field={field} value={props.value} onChange={props.onChange} error={props.error} />
   }
   return (
     <NumberInput

@@ -5,12 +5,12 @@ import { ConfirmDialog } from '@/components/confirm-dialog'
 import { EmptyState, ErrorState, LoadingState } from '@/components/page-states'
 import { formatMoney, formatNumber } from '@/lib/format'
 import { type Costs, type LineItem, useDeleteItem, useScenarioItems } from '../api/scenarios-api'
-import { SERVICE_LABELS } from '../service-fields'
+import { formatParamValue, SERVICE_LABELS } from '../service-fields'
 import { ItemFormModal } from './item-form-modal'
 
 function summarise(item: LineItem): string {
   return Object.entries(item.params)
-    .map(([k, v]) => `${k.replaceAll('_', ' ')}: ${typeof v === 'number' ? formatNumber(v) : String(v)}`)
+    .map(([k, v]) => `${k.replaceAll('_', ' ')}: ${formatParamValue(v, formatNumber)}`)
     .join(' · ')
 }
 

@@ -1,0 +1,23 @@
+export type ShareLinkState = 'active' | 'revoked' | 'expired'
+
+/** The expiry choices of the create dialog (the API takes 1–90 days). */
+export const EXPIRY_CHOICES = [
+  { value: '1', label: '1 day' },
+  { value: '7', label: '7 days' },
+  { value: '30', label: '30 days' },
+  { value: '90', label: '90 days' },
+] as const
+
+/** The page that renders a link for a visitor without an account (the API answers its data). */
+export function shareLinkPageUrl(origin: string, token: string): string {
+  return `${origin}/shared/${encodeURIComponent(token)}`
+}
+
+/** Revoked wins over expired: the owner's action is the news. */
+export function shareLinkState(
+  link: { revoked_at: string | null; expires_at: string },
+  now = Date.now(),
+): ShareLinkState {
+  if (link.revoked_at) return 'revoked'
+  return new Date(link.expires_at).getTime() <= now ? 'expired' : 'active'
+}

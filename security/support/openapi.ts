@@ -75,6 +75,11 @@ export function minimalValue(schema: Schema): unknown {
       const out: Record<string, unknown> = {}
       for (const name of (schema.required ?? []) as string[])
         out[name] = minimalValue(schema.properties?.[name])
+      // A partial update (minProperties, nothing required) needs some field: the first ones it lists.
+      for (const [name, property] of Object.entries(schema.properties ?? {})) {
+        if (Object.keys(out).length >= (schema.minProperties ?? 0)) break
+        out[name] = minimalValue(property as Schema)
+      }
       return out
     }
     case 'array': {

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import type { FastifyError, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { AppError, type ErrorDetail, internalError, unavailable } from '../errors.js'
@@ -51,6 +52,36 @@ export function toAppError(err: FastifyError | Error): AppError {
   return internalError()
 }
 
+const MAX_DISCARD_BYTES = 64 * 1024 * 1024
+const MAX_DISCARD_MS = 10_000
+
+/**
+ * Reads and drops what is left of a request body (at most 64 MB or 10 s; past that the socket is closed
+ * anyway). Without it the server would close the connection while the client is still writing, and the
+ * client would see a reset (EPIPE) instead of the 413 and its error body.
+ */
+function discardBody(raw: IncomingMessage): Promise<void> {
+  if (raw.complete || raw.destroyed) return Promise.resolve()
+  return new Promise((resolve) => {
+    let bytes = 0
+    const done = () => {
+      clearTimeout(timer)
+      raw.off('data', onData)
+      resolve()
+    }
+    const onData = (chunk: Buffer) => {
+      bytes += chunk.length
+      if (bytes > MAX_DISCARD_BYTES) done()
+    }
+    const timer = setTimeout(done, MAX_DISCARD_MS)
+    raw.on('data', onData)
+    raw.once('end', done)
+    raw.once('error', done)
+    raw.once('close', done)
+    raw.resume()
+  })
+}
+
 /** Drizzle's own message ("Failed query: …") embeds the SQL text and its parameters: log the driver's cause. */
 export function describeForLog(err: Error) {
   const source = err.message.startsWith('Failed query') && err.cause instanceof Error ? err.cause : err
@@ -67,8 +98,10 @@ function validationDetails(err: FastifyError): ErrorDetail[] {
 }
 
 export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
-  app.setErrorHandler((err: FastifyError, req, reply) => {
+  app.setErrorHandler(async (err: FastifyError, req, reply) => {
     const appError = toAppError(err)
+    // The connection closes after a refused body: read the rest first, so a client still sending gets the 413.
+    if (appError.statusCode === 413) await discardBody(req.raw)
     if (appError.statusCode >= 500) {
       req.log.error({ err: describeForLog(err) }, 'request failed')
     }

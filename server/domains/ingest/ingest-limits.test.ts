@@ -35,6 +35,25 @@ function streamIngest(url: string, headers: Record<string, string>, totalBytes: 
   })
 }
 
+/** Sends a whole body with its Content-Length, as most HTTP clients do; any socket error (a reset) rejects. */
+function sendWithLength(url: string, headers: Record<string, string>, body: Buffer) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(`${url}/api/v1/ingest`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/x-ndjson', 'content-length': String(body.length) },
+    })
+    req.on('response', (res) => {
+      let text = ''
+      res.on('data', (d) => {
+        text += d
+      })
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
 describe('ingest body limit over a real socket', async () => {
   const app = await buildTestApp()
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
@@ -46,6 +65,17 @@ describe('ingest body limit over a real socket', async () => {
     const res = await streamIngest(url, { ...key.headers, 'x-scenario-id': scenario.id }, 8 * 1024 * 1024)
     expect(res.status).toBe(413)
     expect(JSON.parse(res.body)).toMatchObject({ error: 'payload_too_large' })
+  })
+
+  it('answers a body announced over 5 MB with 413 after reading it, never a reset while the client writes', async () => {
+    const scenario = await createScenario(app, user, { status: 'running' })
+    const line = `${JSON.stringify({ type: 'log', message: 'x'.repeat(1000) })}\n`
+    const body = Buffer.from(line.repeat(Math.ceil((6 * 1024 * 1024) / line.length)))
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const res = await sendWithLength(url, { ...key.headers, 'x-scenario-id': scenario.id }, body)
+      expect(res.status).toBe(413)
+      expect(JSON.parse(res.body)).toMatchObject({ error: 'payload_too_large' })
+    }
   })
 
   it('accepts a streamed body under the limit', async () => {

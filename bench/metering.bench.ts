@@ -6,6 +6,7 @@
 import { validateEvents } from '../server/domains/ingest/events.js'
 import { parseNdjson } from '../server/domains/ingest/ndjson.js'
 import { aggregateEvents } from '../server/domains/ingest/rollup.js'
+import { loadTokenizer } from '../server/domains/ingest/tokens.js'
 
 const BATCH_SIZE = 1_000
 const ITERATIONS = 2_000
@@ -115,6 +116,8 @@ function runBatch(body: string, now: number): number {
   return aggregate.rollups.size + aggregate.pii.length
 }
 
+// The batch has Bedrock text to count; the server loads the encoding on first need, the bench up front.
+await loadTokenizer()
 const now = Date.now()
 const body = buildBatch(now)
 let sink = 0

@@ -63,12 +63,13 @@ export async function createServices({ config, database, logger, renderReport, d
   const costsByKey = createCostsByKeyService({ db, costs })
   const shareLinks = createShareLinkService({ db, publicUrl: config.publicUrl, scenarios, costs })
   const scenarioMetrics = createScenarioMetricsService({ db, pricing })
-  // PGlite is one connection: a second concurrent commit would only queue behind the first.
+  // Commits of different scenarios run side by side (one per scenario at a time); PGlite is one connection,
+  // where a second concurrent commit would only queue behind the first.
   const ingest = createIngestService({
     db,
     logger,
     metrics,
-    concurrency: database.engine === 'postgres' ? 2 : 1,
+    concurrency: database.engine === 'postgres' ? 4 : 1,
     onCommitted: (scenarioId) => budgetDebounce.committed(scenarioId),
   })
   const queue = createJobQueue({ database, logger, onJobFailed: (job) => metrics.jobFailures.inc({ job }) })

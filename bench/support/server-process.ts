@@ -12,7 +12,9 @@ export type ServerProcess = { url: string; child: ChildProcess; stop(): Promise<
  */
 export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['dist/server/main.js', 'serve'], {
+  // SERVER_NODE_FLAGS passes Node flags to the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeFlags = (process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...nodeFlags, 'dist/server/main.js', 'serve'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { type SQL, sql } from 'drizzle-orm'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import pg from 'pg'
@@ -33,6 +33,25 @@ export type Database = {
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] }
   return result.rows
+}
+
+const dialect = new PgDialect()
+
+/**
+ * queryRows for a statement run very often: on PostgreSQL it runs as a named prepared statement, so each
+ * pooled connection parses and plans it once instead of on every call (the ingest commit spent ~0.8 ms of
+ * its ~2 ms in the database planning). `name` must always come with the same SQL text. PGlite, one
+ * in-process connection, runs the statement as usual.
+ */
+export async function queryRowsPrepared<T extends pg.QueryResultRow>(
+  db: DbOrTx,
+  name: string,
+  query: SQL,
+): Promise<T[]> {
+  const client = (db as { $client?: unknown }).$client
+  if (!(client instanceof pg.Pool)) return queryRows<T>(db, query)
+  const { sql: text, params } = dialect.sqlToQuery(query)
+  return (await client.query<T>({ name, text, values: params })).rows
 }
 
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url))

@@ -145,7 +145,10 @@ export const eventTotals = pgTable(
   (t) => [primaryKey({ columns: [t.scenarioId, t.eventType] })],
 )
 
-/** One row per accepted ingest request; the idempotency key replays its stored answer. */
+/**
+ * The idempotency ledger: one row per accepted ingest request that carried an Idempotency-Key, whose stored
+ * answer a repeat of the key replays. Requests without a key leave no row: nothing would ever read it.
+ */
 export const ingestBatches = pgTable(
   'ingest_batches',
   {
@@ -154,16 +157,14 @@ export const ingestBatches = pgTable(
       .notNull()
       .references(() => scenarios.id, { onDelete: 'cascade' }),
     apiKeyId: uuid('api_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
-    idempotencyKey: varchar('idempotency_key', { length: 255 }),
+    idempotencyKey: varchar('idempotency_key', { length: 255 }).notNull(),
     eventCount: integer('event_count').notNull(),
     bytes: integer('bytes').notNull(),
     response: jsonb('response').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    unique('ingest_batches_idempotency_uq').on(t.scenarioId, t.idempotencyKey),
-    index('ingest_batches_scenario_idx').on(t.scenarioId, t.createdAt),
-  ],
+  // The unique index also serves the cascade from scenarios (scenario_id is its first column).
+  (t) => [unique('ingest_batches_idempotency_uq').on(t.scenarioId, t.idempotencyKey)],
 )
 
 /** PII counts by kind; only masked samples are kept, never the raw value. */
@@ -186,7 +187,8 @@ export const piiFindings = pgTable(
     scenarioId: uuid('scenario_id')
       .notNull()
       .references(() => scenarios.id, { onDelete: 'cascade' }),
-    batchId: uuid('batch_id').references(() => ingestBatches.id, { onDelete: 'cascade' }),
+    /** The `batch_id` the request was answered with; a row in ingest_batches only if it had a key. */
+    batchId: uuid('batch_id'),
     kind: piiKind('kind').notNull(),
     masked: varchar('masked', { length: 255 }).notNull(),
     seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),

@@ -35,6 +35,11 @@ type Waiting = PendingBatch & { settle: (outcome: CommitOutcome) => void }
  * Group commit: requests that arrive while a commit is running are written together by the next one, in a
  * single transaction. A request is answered only after the transaction that holds it has committed; when a
  * commit fails, every request in it fails and none of their data is stored.
+ *
+ * At most one commit per scenario runs at a time: commits of one scenario update the same total rows, so a
+ * second one would only wait for the first one's row locks while holding a database connection, and the
+ * requests behind it would be split into two small groups instead of one larger one. Up to `concurrency`
+ * commits of different scenarios run side by side.
  */
 export function createIngestWriter({
   db,
@@ -45,12 +50,29 @@ export function createIngestWriter({
   logger: FastifyBaseLogger
   concurrency: number
 }) {
-  const queue: Waiting[] = []
+  let queue: Waiting[] = []
   let running = 0
+  /** Scenarios with a commit running. */
+  const committing = new Set<string>()
+
+  /** Takes from the queue the batches of scenarios with no commit running, up to one group's worth. */
+  function takeGroup(): Waiting[] {
+    const group: Waiting[] = []
+    const rest: Waiting[] = []
+    for (const batch of queue) {
+      if (group.length < MAX_GROUP_BATCHES && !committing.has(batch.scenarioId)) group.push(batch)
+      else rest.push(batch)
+    }
+    queue = rest
+    return group
+  }
 
   function pump(): void {
     while (running < concurrency && queue.length > 0) {
-      const group = queue.splice(0, MAX_GROUP_BATCHES)
+      const group = takeGroup()
+      if (group.length === 0) return
+      const scenarioIds = new Set(group.map((batch) => batch.scenarioId))
+      for (const id of scenarioIds) committing.add(id)
       running += 1
       commitGroup(group)
         .catch((err: Error) => {
@@ -59,6 +81,7 @@ export function createIngestWriter({
           for (const batch of group) batch.settle({ kind: 'failed', unavailable })
         })
         .finally(() => {
+          for (const id of scenarioIds) committing.delete(id)
           running -= 1
           pump()
         })

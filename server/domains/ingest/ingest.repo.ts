@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
-import { queryRows } from '../../db/client.js'
+import { queryRowsPrepared } from '../../db/client.js'
 import { ingestBatches, scenarios } from '../../db/schema/index.js'
 import type { IngestResponse } from './ingest.schemas.js'
 
@@ -27,11 +27,11 @@ const p = sql.param
 
 /**
  * Commits a whole group in ONE statement (atomic on its own, one round trip and one fsync):
- * locks the group's scenarios in id order and keeps those still running; inserts the batch rows, skipping an
- * Idempotency-Key already stored; then adds only the inserted batches' usage, event counts and PII to the
+ * locks the group's scenarios in id order and keeps those still running; records the batches that carry an
+ * Idempotency-Key in the ledger, skipping a key already stored; then adds only the inserted batches' usage, event counts and PII to the
  * per-minute rollups, the running totals (also per sending API key) and the scenario counters. Rows are summed
  * per key before the upserts, so no row is touched twice, and written in key order, so concurrent commits
- * cannot deadlock.
+ * cannot deadlock. The text never varies (every list is one array parameter), so it is a prepared statement.
  */
 export async function commitGroup(
   db: DbOrTx,
@@ -39,23 +39,37 @@ export async function commitGroup(
 ): Promise<{ running: Set<string>; inserted: Set<string> }> {
   const { batches, usage, events, piiCounts, piiSamples } = rows
   const scenarioIds = [...new Set(batches.map((b) => b.scenarioId))].sort()
-  const [result] = await queryRows<{ running: string[] | string | null; inserted: string[] | string | null }>(
+  const keyed = batches.filter((b) => b.idempotencyKey !== null)
+  const keyless = batches.filter((b) => b.idempotencyKey === null)
+  const [result] = await queryRowsPrepared<{
+    running: string[] | string | null
+    inserted: string[] | string | null
+  }>(
     db,
+    'ingest_commit_group',
     sql`with
     running as (
-      select id from scenarios where id = any(${p(scenarioIds)}::uuid[]) and status = 'running' order by id for update
+      select id from scenarios where id = any(${p(scenarioIds)}::uuid[]) and status = 'running'
+      order by id for no key update
     ),
-    inserted as (
+    keyed as (
       insert into ingest_batches (id, scenario_id, api_key_id, idempotency_key, event_count, bytes, response)
       select b.id, b.scenario_id, b.api_key_id, b.idempotency_key, b.event_count, b.bytes, b.response
-      from unnest(${p(batches.map((b) => b.id))}::uuid[], ${p(batches.map((b) => b.scenarioId))}::uuid[],
-                  ${p(batches.map((b) => b.apiKeyId))}::uuid[], ${p(batches.map((b) => b.idempotencyKey))}::text[],
-                  ${p(batches.map((b) => b.eventCount))}::int[], ${p(batches.map((b) => b.bytes))}::int[],
-                  ${p(batches.map((b) => JSON.stringify(b.response)))}::jsonb[])
+      from unnest(${p(keyed.map((b) => b.id))}::uuid[], ${p(keyed.map((b) => b.scenarioId))}::uuid[],
+                  ${p(keyed.map((b) => b.apiKeyId))}::uuid[], ${p(keyed.map((b) => b.idempotencyKey))}::text[],
+                  ${p(keyed.map((b) => b.eventCount))}::int[], ${p(keyed.map((b) => b.bytes))}::int[],
+                  ${p(keyed.map((b) => JSON.stringify(b.response)))}::jsonb[])
            as b(id, scenario_id, api_key_id, idempotency_key, event_count, bytes, response)
       where b.scenario_id in (select id from running)
       on conflict (scenario_id, idempotency_key) do nothing
       returning id
+    ),
+    inserted as (
+      select id from keyed
+      union all
+      select b.id from unnest(${p(keyless.map((b) => b.id))}::uuid[], ${p(keyless.map((b) => b.scenarioId))}::uuid[])
+           as b(id, scenario_id)
+      where b.scenario_id in (select id from running)
     ),
     batch_info as (
       select * from unnest(${p(batches.map((b) => b.id))}::uuid[], ${p(batches.map((b) => b.scenarioId))}::uuid[],

@@ -16,8 +16,10 @@ import { LIMITS, validateEvents } from './events.js'
 import * as repo from './ingest.repo.js'
 import type { IngestResponse } from './ingest.schemas.js'
 import { createIngestWriter } from './ingest-writer.js'
+import { needsTextTokens } from './metering.js'
 import { normaliseJsonBody, parseNdjson } from './ndjson.js'
 import { aggregateEvents } from './rollup.js'
+import { loadTokenizer } from './tokens.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -126,6 +128,7 @@ export function createIngestService({
           'Some events are not valid; nothing was stored.',
         )
       }
+      if (needsTextTokens(validated.events)) await loadTokenizer()
       const batchId = randomUUID()
       const response: IngestResponse = {
         accepted: validated.events.length,

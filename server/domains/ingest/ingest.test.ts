@@ -130,6 +130,37 @@ describe(`POST /ingest on ${testEngine}`, async () => {
     expect(await totals(scenario.id)).toEqual({ 'sns.publishes': '2' })
   })
 
+  it('counts the tokens of Bedrock text sent without counts (the tokenizer loads on first need)', async () => {
+    const scenario = await createScenario(app, user, { status: 'running' })
+    const res = await send(scenario.id, {
+      type: 'bedrock.invoke',
+      model: 'amazon.nova-lite-v1:0',
+      input_text: 'Hello, world!',
+      output_tokens: 7,
+    })
+    expect(res.statusCode).toBe(200)
+    // o200k_base: Hello | , | world | ! = 4 tokens.
+    expect(await totals(scenario.id)).toEqual({
+      'bedrock.input_tokens.amazon.nova-lite-v1:0': '4',
+      'bedrock.output_tokens.amazon.nova-lite-v1:0': '7',
+    })
+  })
+
+  it('records only keyed requests in the idempotency ledger, and counts both kinds', async () => {
+    const scenario = await createScenario(app, user, { status: 'running' })
+    const payload = { events: [{ type: 'sns.publish', bytes: 100 }] }
+    const keyless = await send(scenario.id, payload)
+    const keyed = await send(scenario.id, payload, { 'idempotency-key': 'ledger-1' })
+    expect([keyless.statusCode, keyed.statusCode]).toEqual([200, 200])
+    const ledger = await queryRows<{ id: string; idempotency_key: string }>(
+      app.database.db,
+      sql`select id::text as id, idempotency_key from ingest_batches where scenario_id = ${scenario.id}`,
+    )
+    expect(ledger).toEqual([{ id: keyed.json().batch_id, idempotency_key: 'ledger-1' }])
+    expect(await totals(scenario.id)).toEqual({ 'sns.publishes': '2' })
+    expect(await eventsTotal(scenario.id)).toBe('2')
+  })
+
   it('answers 409 scenario_not_running unless the scenario is running', async () => {
     const draft = await createScenario(app, user)
     const res = await send(draft.id, { type: 's3.get' })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { IngestEvent } from './events.js'
-import { countChunks, meterEvent } from './metering.js'
+import { countChunks, meterEvent, needsTextTokens } from './metering.js'
+import { loadTokenizer } from './tokens.js'
 
 /** Meters one event and returns its usage as a plain object, usage type → quantity. */
 function meter(event: IngestEvent): Record<string, number> {
@@ -141,7 +142,18 @@ describe('Bedrock', () => {
     })
   })
 
-  it('tokenises text when counts are absent', () => {
+  it('asks for the tokenizer only when a text has no count', () => {
+    const textOnly = { ...base, inputTokens: undefined, outputTokens: 5, inputText: 'hi', outputText: 'x' }
+    expect(needsTextTokens([textOnly])).toBe(true)
+    expect(needsTextTokens([{ ...textOnly, inputTokens: 3 }])).toBe(false)
+    expect(needsTextTokens([{ ...textOnly, inputText: undefined }])).toBe(false)
+    expect(
+      needsTextTokens([{ type: 'log', time: undefined, message: 'hi', level: 'info', service: undefined }]),
+    ).toBe(false)
+  })
+
+  it('tokenises text when counts are absent', async () => {
+    await loadTokenizer()
     // o200k_base: "Hello, world!" → Hello | , | world | ! = 4 tokens; the fox sentence is 10 tokens.
     expect(
       meter({

@@ -129,6 +129,16 @@ function meterLambda(event: LambdaInvokeEvent, sink: UsageSink): void {
   sink(`lambda.gb_seconds.${event.architecture}`, event.memoryMb * billedMs)
 }
 
+/** Whether metering these events has to count text (Bedrock events sending text without counts). */
+export function needsTextTokens(events: readonly IngestEvent[]): boolean {
+  return events.some(
+    (e) =>
+      e.type === 'bedrock.invoke' &&
+      ((e.inputTokens === undefined && e.inputText !== undefined) ||
+        (e.outputTokens === undefined && e.outputText !== undefined)),
+  )
+}
+
 /**
  * Bedrock on-demand: input and output tokens are billed separately per model. Counts sent with the event are
  * used as is; otherwise the text is tokenised locally (tokens.ts), an approximation of the model's tokenizer.

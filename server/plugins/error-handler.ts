@@ -61,7 +61,8 @@ const MAX_DISCARD_MS = 10_000
  * client would see a reset (EPIPE) instead of the 413 and its error body.
  */
 function discardBody(raw: IncomingMessage): Promise<void> {
-  if (raw.complete || raw.destroyed) return Promise.resolve()
+  // readableEnded: the body was read whole (a 413 for too many events), 'end' will not come again.
+  if (raw.complete || raw.readableEnded || raw.destroyed) return Promise.resolve()
   return new Promise((resolve) => {
     let bytes = 0
     const done = () => {

@@ -36,15 +36,15 @@ function keyValues(doc: Doc, rows: [string, string][]): void {
   }
 }
 
-/** The cost table: one row per service × usage type of the month's total, then the unpriced usage. */
-function costTable(doc: Doc, data: ReportData): void {
-  const cols = [
-    { title: 'Service', x: MARGIN, w: 80 },
-    { title: 'Usage type', x: MARGIN + 80, w: 175 },
-    { title: 'Billable quantity', x: MARGIN + 255, w: 110 },
-    { title: 'Cost (USD)', x: MARGIN + 365, w: 130 },
-  ]
-  const row = (cells: string[], bold = false) => {
+type TableColumn = { title: string; x: number; w: number; align?: 'left' | 'right' }
+type TableRow = { cells: string[]; bold?: boolean }
+
+/**
+ * A bold header row of the column titles, then one row per entry, each starting on a new page when the
+ * current one is nearly full. `ruled` draws a thin line under every row.
+ */
+function drawTable(doc: Doc, columns: TableColumn[], rows: TableRow[], { ruled = false } = {}): void {
+  const drawRow = ({ cells, bold = false }: TableRow) => {
     if (doc.y > doc.page.height - 90) doc.addPage()
     const y = doc.y
     doc
@@ -53,12 +53,13 @@ function costTable(doc: Doc, data: ReportData): void {
       .fillColor(INK)
     let bottom = y
     cells.forEach((cell, i) => {
-      const col = cols[i]
+      const col = columns[i]
       if (!col) return
-      doc.text(cell, col.x, y, { width: col.w - 6, align: i >= 2 ? 'right' : 'left' })
+      doc.text(cell, col.x, y, { width: col.w - 6, align: col.align ?? 'left' })
       bottom = Math.max(bottom, doc.y)
     })
     doc.y = bottom + 3
+    if (!ruled) return
     doc
       .moveTo(MARGIN, doc.y - 1)
       .lineTo(MARGIN + 495, doc.y - 1)
@@ -66,29 +67,39 @@ function costTable(doc: Doc, data: ReportData): void {
       .lineWidth(0.5)
       .stroke()
   }
-  row(
-    cols.map((c) => c.title),
-    true,
+  drawRow({ cells: columns.map((c) => c.title), bold: true })
+  for (const row of rows) drawRow(row)
+}
+
+/** The cost table: one row per service × usage type of the month's total, then the unpriced usage. */
+function costTable(doc: Doc, data: ReportData): void {
+  const { by_service: services, unpriced, total } = data.costs.total_monthly
+  drawTable(
+    doc,
+    [
+      { title: 'Service', x: MARGIN, w: 80 },
+      { title: 'Usage type', x: MARGIN + 80, w: 175 },
+      { title: 'Billable quantity', x: MARGIN + 255, w: 110, align: 'right' },
+      { title: 'Cost (USD)', x: MARGIN + 365, w: 130, align: 'right' },
+    ],
+    [
+      ...services.flatMap((service) =>
+        service.by_usage_type.map((usage) => ({
+          cells: [
+            service.service,
+            usage.usage_type,
+            `${usage.billable_quantity} ${usage.unit}`,
+            formatUsd(usage.cost),
+          ],
+        })),
+      ),
+      ...unpriced.map((u) => ({
+        cells: [u.service, u.usage_type, `${u.quantity} ${u.unit}`, 'no price in region'],
+      })),
+      { cells: ['Total', '', '', formatUsd(total)], bold: true },
+    ],
+    { ruled: true },
   )
-  for (const service of data.costs.total_monthly.by_service) {
-    for (const usage of service.by_usage_type) {
-      row([
-        service.service,
-        usage.usage_type,
-        `${usage.billable_quantity} ${usage.unit}`,
-        formatUsd(usage.cost),
-      ])
-    }
-  }
-  for (const unpriced of data.costs.total_monthly.unpriced) {
-    row([
-      unpriced.service,
-      unpriced.usage_type,
-      `${unpriced.quantity} ${unpriced.unit}`,
-      'no price in region',
-    ])
-  }
-  row(['Total', '', '', formatUsd(data.costs.total_monthly.total)], true)
 }
 
 /** Horizontal bars, one per service, scaled to the most expensive. */
@@ -201,35 +212,18 @@ function whatIfSection(doc: Doc, data: ReportData): void {
       { width: 495 },
     )
   whatIfChart(doc, months)
-  const cols = [
-    { title: 'Month', x: MARGIN, w: 45 },
-    { title: 'Usage factor', x: MARGIN + 45, w: 80 },
-    { title: 'Total (USD)', x: MARGIN + 125, w: 100 },
-    { title: 'Top services', x: MARGIN + 235, w: 260 },
-  ]
-  const row = (cells: string[], bold = false) => {
-    if (doc.y > doc.page.height - 90) doc.addPage()
-    const y = doc.y
-    doc
-      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
-      .fontSize(8.5)
-      .fillColor(INK)
-    let bottom = y
-    cells.forEach((cell, i) => {
-      const col = cols[i]
-      if (!col) return
-      doc.text(cell, col.x, y, { width: col.w - 6, align: i === 2 ? 'right' : 'left' })
-      bottom = Math.max(bottom, doc.y)
-    })
-    doc.y = bottom + 3
-  }
-  row(
-    cols.map((c) => c.title),
-    true,
+  drawTable(
+    doc,
+    [
+      { title: 'Month', x: MARGIN, w: 45 },
+      { title: 'Usage factor', x: MARGIN + 45, w: 80 },
+      { title: 'Total (USD)', x: MARGIN + 125, w: 100, align: 'right' },
+      { title: 'Top services', x: MARGIN + 235, w: 260 },
+    ],
+    months.map((month) => ({
+      cells: [String(month.month), month.usage_factor, formatUsd(month.total), topServices(month)],
+    })),
   )
-  for (const month of months) {
-    row([String(month.month), month.usage_factor, formatUsd(month.total), topServices(month)])
-  }
 }
 
 /** Adds "Page n of m" and the generation time to every page once the content is laid out. */

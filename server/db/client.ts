@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
-import { type SQL, sql } from 'drizzle-orm'
+import { fillPlaceholders, type SQL, sql } from 'drizzle-orm'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import { type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/pg-core'
@@ -37,21 +37,33 @@ export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 
 const dialect = new PgDialect()
 
-/**
- * queryRows for a statement run very often: on PostgreSQL it runs as a named prepared statement, so each
- * pooled connection parses and plans it once instead of on every call (the ingest commit spent ~0.8 ms of
- * its ~2 ms in the database planning). `name` must always come with the same SQL text. PGlite, one
- * in-process connection, runs the statement as usual.
- */
-export async function queryRowsPrepared<T extends pg.QueryResultRow>(
-  db: DbOrTx,
-  name: string,
-  query: SQL,
-): Promise<T[]> {
-  const client = (db as { $client?: unknown }).$client
-  if (!(client instanceof pg.Pool)) return queryRows<T>(db, query)
+/** A statement compiled once, at module load: its SQL text and where its named placeholders go. */
+export type PreparedStatement = { name: string; text: string; params: unknown[] }
+
+/** Compiles a statement whose values are all `sql.placeholder(name)`; `name` must be unique per text. */
+export function prepareStatement(name: string, query: SQL): PreparedStatement {
   const { sql: text, params } = dialect.sqlToQuery(query)
-  return (await client.query<T>({ name, text, values: params })).rows
+  return { name, text, params }
+}
+
+/**
+ * Runs a prepared statement with its placeholders' values. On PostgreSQL it is a named prepared statement,
+ * so each pooled connection parses and plans it once instead of on every call (the ingest commit spent
+ * ~0.8 ms of its ~2 ms in the database planning, and building its SQL per call cost the server ~4 % of its
+ * CPU). PGlite, one in-process connection, runs the text with the values as usual.
+ */
+export async function queryPrepared<T extends pg.QueryResultRow>(
+  db: Db,
+  statement: PreparedStatement,
+  values: Record<string, unknown>,
+): Promise<T[]> {
+  const params = fillPlaceholders(statement.params, values)
+  const client = (db as { $client?: unknown }).$client
+  if (client instanceof pg.Pool) {
+    return (await client.query<T>({ name: statement.name, text: statement.text, values: params })).rows
+  }
+  if (client instanceof PGlite) return (await client.query<T>(statement.text, params)).rows
+  throw new Error('queryPrepared needs the database handle, not a transaction')
 }
 
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url))

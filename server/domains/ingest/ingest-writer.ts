@@ -102,7 +102,7 @@ export function createIngestWriter({
       }
     }
 
-    const outcome = await repo.commitGroup(db, toGroupRows(writers))
+    const outcome = await repo.commitGroup(db, toGroupColumns(writers))
     for (const batch of writers) {
       if (!outcome.running.has(batch.scenarioId)) batch.settle({ kind: 'not_running' })
       else if (outcome.inserted.has(batch.id)) batch.settle({ kind: 'accepted', response: batch.response })
@@ -121,7 +121,8 @@ export function createIngestWriter({
     submit(batch: PendingBatch): Promise<CommitOutcome> {
       return new Promise((resolve) => {
         queue.push({ ...batch, settle: resolve })
-        pump()
+        // A scenario with a commit running is picked up when that commit ends.
+        if (!committing.has(batch.scenarioId)) pump()
       })
     },
     /** Waits until every queued batch has been answered (graceful shutdown). */
@@ -131,54 +132,72 @@ export function createIngestWriter({
   }
 }
 
-/** Flattens a group's batches into the tagged rows the one-statement commit expects. */
-export function toGroupRows(batches: readonly PendingBatch[]): repo.GroupRows {
-  const rows: repo.GroupRows = { batches: [], usage: [], events: [], piiCounts: [], piiSamples: [] }
+/** Lays a group's batches out as the columns of the one-statement commit. */
+export function toGroupColumns(batches: readonly PendingBatch[]): repo.GroupColumns {
+  const c: repo.GroupColumns = {
+    scenarioIds: [...new Set(batches.map((b) => b.scenarioId))].sort(),
+    batchId: [],
+    batchScenarioId: [],
+    batchApiKeyId: [],
+    batchKey: [],
+    batchEvents: [],
+    batchBytes: [],
+    batchResponse: [],
+    batchFirstAt: [],
+    batchLastAt: [],
+    usageBatchId: [],
+    usageMinute: [],
+    usageType: [],
+    usageQuantity: [],
+    eventBatchId: [],
+    eventMinute: [],
+    eventType: [],
+    eventCount: [],
+    piiBatchId: [],
+    piiKind: [],
+    piiCount: [],
+    sampleBatchId: [],
+    sampleKind: [],
+    sampleMasked: [],
+    sampleSeenAt: [],
+  }
   for (const b of batches) {
     const { aggregate } = b
-    const received = b.receivedAt.toISOString()
-    rows.batches.push({
-      id: b.id,
-      scenarioId: b.scenarioId,
-      apiKeyId: b.apiKeyId,
-      idempotencyKey: b.idempotencyKey,
-      eventCount: b.eventCount,
-      bytes: b.bytes,
-      response: b.response,
-      firstEventAt: aggregate.firstEventAt?.toISOString() ?? received,
-      lastEventAt: aggregate.lastEventAt?.toISOString() ?? received,
-    })
+    const received = b.receivedAt.getTime()
+    c.batchId.push(b.id)
+    c.batchScenarioId.push(b.scenarioId)
+    c.batchApiKeyId.push(b.apiKeyId)
+    c.batchKey.push(b.idempotencyKey)
+    c.batchEvents.push(b.eventCount)
+    c.batchBytes.push(b.bytes)
+    c.batchResponse.push(b.idempotencyKey === null ? null : JSON.stringify(b.response))
+    c.batchFirstAt.push(aggregate.firstEventAt?.getTime() ?? received)
+    c.batchLastAt.push(aggregate.lastEventAt?.getTime() ?? received)
     for (const r of aggregate.rollups.values()) {
-      rows.usage.push({
-        batchId: b.id,
-        scenarioId: b.scenarioId,
-        minute: r.minute.toISOString(),
-        usageType: r.usageType,
-        quantity: String(r.quantity),
-      })
+      c.usageBatchId.push(b.id)
+      c.usageMinute.push(r.minute.getTime())
+      c.usageType.push(r.usageType)
+      c.usageQuantity.push(String(r.quantity))
     }
-    for (const c of aggregate.eventCounts.values()) {
-      rows.events.push({
-        batchId: b.id,
-        scenarioId: b.scenarioId,
-        minute: c.minute.toISOString(),
-        eventType: c.eventType,
-        count: c.count,
-      })
+    for (const e of aggregate.eventCounts.values()) {
+      c.eventBatchId.push(b.id)
+      c.eventMinute.push(e.minute.getTime())
+      c.eventType.push(e.eventType)
+      c.eventCount.push(e.count)
     }
     const piiByKind = new Map<string, number>()
     for (const finding of aggregate.pii) piiByKind.set(finding.kind, (piiByKind.get(finding.kind) ?? 0) + 1)
-    for (const [kind, count] of piiByKind)
-      rows.piiCounts.push({ batchId: b.id, scenarioId: b.scenarioId, kind, count })
+    for (const [kind, count] of piiByKind) {
+      c.piiBatchId.push(b.id)
+      c.piiKind.push(kind)
+      c.piiCount.push(count)
+    }
     for (const finding of aggregate.pii.slice(0, PII_SAMPLES_PER_BATCH)) {
-      rows.piiSamples.push({
-        batchId: b.id,
-        scenarioId: b.scenarioId,
-        kind: finding.kind,
-        masked: finding.masked,
-        seenAt: received,
-      })
+      c.sampleBatchId.push(b.id)
+      c.sampleKind.push(finding.kind)
+      c.sampleMasked.push(finding.masked)
+      c.sampleSeenAt.push(received)
     }
   }
-  return rows
+  return c
 }

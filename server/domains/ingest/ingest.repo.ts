@@ -1,82 +1,85 @@
 import { and, eq, sql } from 'drizzle-orm'
-import type { DbOrTx } from '../../db/client.js'
-import { queryRowsPrepared } from '../../db/client.js'
+import type { Db, DbOrTx } from '../../db/client.js'
+import { prepareStatement, queryPrepared } from '../../db/client.js'
 import { ingestBatches, scenarios } from '../../db/schema/index.js'
 import type { IngestResponse } from './ingest.schemas.js'
 
-/** A group of requests flattened to rows, each tagged with its batch so the database keeps only stored ones. */
-export type GroupRows = {
-  batches: {
-    id: string
-    scenarioId: string
-    apiKeyId: string | null
-    idempotencyKey: string | null
-    eventCount: number
-    bytes: number
-    response: object
-    firstEventAt: string
-    lastEventAt: string
-  }[]
-  usage: { batchId: string; scenarioId: string; minute: string; usageType: string; quantity: string }[]
-  events: { batchId: string; scenarioId: string; minute: string; eventType: string; count: number }[]
-  piiCounts: { batchId: string; scenarioId: string; kind: string; count: number }[]
-  piiSamples: { batchId: string; scenarioId: string; kind: string; masked: string; seenAt: string }[]
+/**
+ * A group of requests as columns, one array per column (unnest() turns them back into rows in the
+ * database). Every usage, event-count and PII row names its batch, so only stored batches' rows are added.
+ */
+export type GroupColumns = {
+  /** Distinct and sorted: the scenarios are locked in this order. */
+  scenarioIds: string[]
+  batchId: string[]
+  batchScenarioId: string[]
+  batchApiKeyId: (string | null)[]
+  batchKey: (string | null)[]
+  batchEvents: number[]
+  batchBytes: number[]
+  /** The JSON answer, stored only for a batch with an Idempotency-Key (null otherwise). */
+  batchResponse: (string | null)[]
+  /** Times are epoch milliseconds (to_timestamp in the database): cheaper than ISO text on both sides. */
+  batchFirstAt: number[]
+  batchLastAt: number[]
+  usageBatchId: string[]
+  usageMinute: number[]
+  usageType: string[]
+  usageQuantity: string[]
+  eventBatchId: string[]
+  eventMinute: number[]
+  eventType: string[]
+  eventCount: number[]
+  piiBatchId: string[]
+  piiKind: string[]
+  piiCount: number[]
+  sampleBatchId: string[]
+  sampleKind: string[]
+  sampleMasked: string[]
+  sampleSeenAt: number[]
 }
 
-const p = sql.param
+const v = (column: keyof GroupColumns) => sql.placeholder(column)
 
 /**
  * Commits a whole group in ONE statement (atomic on its own, one round trip and one fsync):
- * locks the group's scenarios in id order and keeps those still running; records the batches that carry an
- * Idempotency-Key in the ledger, skipping a key already stored; then adds only the inserted batches' usage, event counts and PII to the
- * per-minute rollups, the running totals (also per sending API key) and the scenario counters. Rows are summed
- * per key before the upserts, so no row is touched twice, and written in key order, so concurrent commits
- * cannot deadlock. The text never varies (every list is one array parameter), so it is a prepared statement.
+ * locks the group's scenarios in id order and keeps the batches of those still running; records the batches
+ * that carry an Idempotency-Key in the ledger, skipping a key already stored; then adds only the stored
+ * batches' usage, event counts and PII to the per-minute rollups, the running totals (also per sending API
+ * key) and the scenario counters. Rows are summed per key before the upserts, so no row is touched twice, and
+ * written in key order, so concurrent commits cannot deadlock. Every column is one array parameter, so the
+ * text never varies and is compiled and prepared once.
  */
-export async function commitGroup(
-  db: DbOrTx,
-  rows: GroupRows,
-): Promise<{ running: Set<string>; inserted: Set<string> }> {
-  const { batches, usage, events, piiCounts, piiSamples } = rows
-  const scenarioIds = [...new Set(batches.map((b) => b.scenarioId))].sort()
-  const keyed = batches.filter((b) => b.idempotencyKey !== null)
-  const keyless = batches.filter((b) => b.idempotencyKey === null)
-  const [result] = await queryRowsPrepared<{
-    running: string[] | string | null
-    inserted: string[] | string | null
-  }>(
-    db,
-    'ingest_commit_group',
-    sql`with
+const COMMIT_GROUP = prepareStatement(
+  'ingest_commit_group',
+  sql`with
     running as (
-      select id from scenarios where id = any(${p(scenarioIds)}::uuid[]) and status = 'running'
+      select id from scenarios where id = any(${v('scenarioIds')}::uuid[]) and status = 'running'
       order by id for no key update
+    ),
+    batch as (
+      select b.id, b.scenario_id, b.api_key_id, b.idempotency_key, b.events, b.bytes, b.response,
+             to_timestamp(b.first_ms / 1000) as first_at, to_timestamp(b.last_ms / 1000) as last_at
+      from unnest(${v('batchId')}::uuid[], ${v('batchScenarioId')}::uuid[], ${v('batchApiKeyId')}::uuid[],
+                  ${v('batchKey')}::text[], ${v('batchEvents')}::int[], ${v('batchBytes')}::int[],
+                  ${v('batchResponse')}::jsonb[], ${v('batchFirstAt')}::float8[], ${v('batchLastAt')}::float8[])
+           as b(id, scenario_id, api_key_id, idempotency_key, events, bytes, response, first_ms, last_ms)
+      where b.scenario_id in (select id from running)
     ),
     keyed as (
       insert into ingest_batches (id, scenario_id, api_key_id, idempotency_key, event_count, bytes, response)
-      select b.id, b.scenario_id, b.api_key_id, b.idempotency_key, b.event_count, b.bytes, b.response
-      from unnest(${p(keyed.map((b) => b.id))}::uuid[], ${p(keyed.map((b) => b.scenarioId))}::uuid[],
-                  ${p(keyed.map((b) => b.apiKeyId))}::uuid[], ${p(keyed.map((b) => b.idempotencyKey))}::text[],
-                  ${p(keyed.map((b) => b.eventCount))}::int[], ${p(keyed.map((b) => b.bytes))}::int[],
-                  ${p(keyed.map((b) => JSON.stringify(b.response)))}::jsonb[])
-           as b(id, scenario_id, api_key_id, idempotency_key, event_count, bytes, response)
-      where b.scenario_id in (select id from running)
+      select id, scenario_id, api_key_id, idempotency_key, events, bytes, response
+      from batch where idempotency_key is not null
       on conflict (scenario_id, idempotency_key) do nothing
       returning id
     ),
     inserted as (
       select id from keyed
       union all
-      select b.id from unnest(${p(keyless.map((b) => b.id))}::uuid[], ${p(keyless.map((b) => b.scenarioId))}::uuid[])
-           as b(id, scenario_id)
-      where b.scenario_id in (select id from running)
+      select id from batch where idempotency_key is null
     ),
     batch_info as (
-      select * from unnest(${p(batches.map((b) => b.id))}::uuid[], ${p(batches.map((b) => b.scenarioId))}::uuid[],
-                           ${p(batches.map((b) => b.apiKeyId))}::uuid[], ${p(batches.map((b) => b.eventCount))}::bigint[],
-                           ${p(batches.map((b) => b.firstEventAt))}::timestamptz[], ${p(batches.map((b) => b.lastEventAt))}::timestamptz[])
-           as b(id, scenario_id, api_key_id, events, first_at, last_at)
-      where b.id in (select id from inserted)
+      select * from batch where id in (select id from inserted)
     ),
     scenario_counts as (
       update scenarios s set
@@ -89,10 +92,10 @@ export async function commitGroup(
       returning 1
     ),
     usage_rows as (
-      select u.scenario_id, u.minute, u.usage_type, b.api_key_id, sum(u.quantity) as quantity
-      from unnest(${p(usage.map((r) => r.batchId))}::uuid[], ${p(usage.map((r) => r.scenarioId))}::uuid[],
-                  ${p(usage.map((r) => r.minute))}::timestamptz[], ${p(usage.map((r) => r.usageType))}::text[],
-                  ${p(usage.map((r) => r.quantity))}::numeric[]) as u(batch_id, scenario_id, minute, usage_type, quantity)
+      select b.scenario_id, to_timestamp(u.minute_ms / 1000) as minute, u.usage_type, b.api_key_id,
+             sum(u.quantity) as quantity
+      from unnest(${v('usageBatchId')}::uuid[], ${v('usageMinute')}::float8[], ${v('usageType')}::text[],
+                  ${v('usageQuantity')}::numeric[]) as u(batch_id, minute_ms, usage_type, quantity)
       join batch_info b on b.id = u.batch_id
       group by 1, 2, 3, 4
     ),
@@ -116,11 +119,10 @@ export async function commitGroup(
       returning 1
     ),
     event_rows as (
-      select e.scenario_id, e.minute, e.event_type, sum(e.count) as count
-      from unnest(${p(events.map((r) => r.batchId))}::uuid[], ${p(events.map((r) => r.scenarioId))}::uuid[],
-                  ${p(events.map((r) => r.minute))}::timestamptz[], ${p(events.map((r) => r.eventType))}::text[],
-                  ${p(events.map((r) => r.count))}::bigint[]) as e(batch_id, scenario_id, minute, event_type, count)
-      where e.batch_id in (select id from inserted)
+      select b.scenario_id, to_timestamp(e.minute_ms / 1000) as minute, e.event_type, sum(e.count) as count
+      from unnest(${v('eventBatchId')}::uuid[], ${v('eventMinute')}::float8[], ${v('eventType')}::text[],
+                  ${v('eventCount')}::bigint[]) as e(batch_id, minute_ms, event_type, count)
+      join batch_info b on b.id = e.batch_id
       group by 1, 2, 3
     ),
     event_minutes as (
@@ -137,22 +139,20 @@ export async function commitGroup(
     ),
     pii_sums as (
       insert into pii_totals (scenario_id, kind, count)
-      select f.scenario_id, f.kind, sum(f.count)
-      from unnest(${p(piiCounts.map((r) => r.batchId))}::uuid[], ${p(piiCounts.map((r) => r.scenarioId))}::uuid[],
-                  ${p(piiCounts.map((r) => r.kind))}::text[]::pii_kind[], ${p(piiCounts.map((r) => r.count))}::bigint[])
-           as f(batch_id, scenario_id, kind, count)
-      where f.batch_id in (select id from inserted)
+      select b.scenario_id, f.kind, sum(f.count)
+      from unnest(${v('piiBatchId')}::uuid[], ${v('piiKind')}::text[]::pii_kind[], ${v('piiCount')}::bigint[])
+           as f(batch_id, kind, count)
+      join batch_info b on b.id = f.batch_id
       group by 1, 2 order by 1, 2
       on conflict (scenario_id, kind) do update set count = pii_totals.count + excluded.count
       returning 1
     ),
     pii_samples as (
       insert into pii_findings (scenario_id, batch_id, kind, masked, seen_at)
-      select f.scenario_id, f.batch_id, f.kind, f.masked, f.seen_at
-      from unnest(${p(piiSamples.map((r) => r.batchId))}::uuid[], ${p(piiSamples.map((r) => r.scenarioId))}::uuid[],
-                  ${p(piiSamples.map((r) => r.kind))}::text[]::pii_kind[], ${p(piiSamples.map((r) => r.masked))}::text[],
-                  ${p(piiSamples.map((r) => r.seenAt))}::timestamptz[]) as f(batch_id, scenario_id, kind, masked, seen_at)
-      where f.batch_id in (select id from inserted)
+      select b.scenario_id, f.batch_id, f.kind, f.masked, to_timestamp(f.seen_ms / 1000)
+      from unnest(${v('sampleBatchId')}::uuid[], ${v('sampleKind')}::text[]::pii_kind[], ${v('sampleMasked')}::text[],
+                  ${v('sampleSeenAt')}::float8[]) as f(batch_id, kind, masked, seen_ms)
+      join batch_info b on b.id = f.batch_id
       returning 1
     )
     select (select array_agg(id::text) from running) as running,
@@ -161,7 +161,17 @@ export async function commitGroup(
              + (select count(*) from usage_key_sums)
              + (select count(*) from event_minutes) + (select count(*) from event_sums) + (select count(*) from pii_sums)
              + (select count(*) from pii_samples) as written`,
-  )
+)
+
+/** Commits a group (COMMIT_GROUP); answers which scenarios were running and which batches were stored. */
+export async function commitGroup(
+  db: Db,
+  columns: GroupColumns,
+): Promise<{ running: Set<string>; inserted: Set<string> }> {
+  const [result] = await queryPrepared<{
+    running: string[] | string | null
+    inserted: string[] | string | null
+  }>(db, COMMIT_GROUP, columns)
   return {
     running: new Set(parseUuidArray(result?.running)),
     inserted: new Set(parseUuidArray(result?.inserted)),

@@ -64,6 +64,33 @@ describe(`POST /ingest on ${testEngine}`, async () => {
     expect(raw).toHaveLength(0)
   })
 
+  it('stores event times exactly: rollup minutes floored in UTC, first and last event to the millisecond', async () => {
+    const scenario = await createScenario(app, user, { status: 'running' })
+    const minuteAgo = Math.floor(Date.now() / 60_000) * 60_000 - 60_000
+    const early = new Date(minuteAgo + 1_234).toISOString()
+    const late = new Date(minuteAgo + 59_999).toISOString()
+    const res = await send(scenario.id, {
+      events: [
+        { type: 's3.get', timestamp: late },
+        { type: 's3.get', timestamp: early },
+      ],
+    })
+    expect(res.statusCode).toBe(200)
+    const [times] = await queryRows<{ first: string; last: string }>(
+      app.database.db,
+      sql`select to_char(first_event_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as first,
+                 to_char(last_event_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as last
+          from scenarios where id = ${scenario.id}`,
+    )
+    expect(times).toEqual({ first: early, last: late })
+    const minutes = await queryRows<{ minute: string; quantity: string }>(
+      app.database.db,
+      sql`select to_char(minute at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as minute, quantity::text as quantity
+          from usage_rollups where scenario_id = ${scenario.id}`,
+    )
+    expect(minutes).toEqual([{ minute: new Date(minuteAgo).toISOString(), quantity: '2' }])
+  })
+
   it('accepts a single JSON event and {"events": [...]} with scenario_id in the body', async () => {
     const scenario = await createScenario(app, user, { status: 'running' })
     expect((await send(scenario.id, { type: 'transfer.out', bytes: 1024 })).statusCode).toBe(200)

@@ -25,7 +25,7 @@ export const CONTENT_SECURITY_POLICY = {
  * depend on the request, so they are worked out at start instead of per request: @fastify/helmet rebuilt
  * helmet's middleware on every request, which cost ~9 % of the server's CPU under load.
  */
-export function helmetHeaders(options: HelmetOptions): Record<string, string> {
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
   const headers: Record<string, string> = {}
   const recorder = {
     setHeader(name: string, value: string) {

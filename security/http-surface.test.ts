@@ -28,7 +28,7 @@ let aliceKey: ApiKey
 let operations: Operation[]
 let bobScenario: string
 
-/** SPEC §3 headers; `where` names the response in a failure message. */
+/** The headers of docs/api.md; `where` names the response in a failure message. */
 function expectSecurityHeaders(h: IncomingHttpHeaders, where: string, options: { limited?: boolean } = {}) {
   expect(h['x-content-type-options'], where).toBe('nosniff')
   expect(h['x-frame-options'], where).toBe('DENY')

@@ -2039,7 +2039,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         service: string;
-                        /** @description Per-service params (SPEC §6). */
+                        /** @description Per-service params: see GET /api/v1/pricing/services. */
                         params: {
                             [key: string]: unknown;
                         };
@@ -2111,7 +2111,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         service: string;
-                        /** @description Per-service params (SPEC §6). */
+                        /** @description Per-service params: see GET /api/v1/pricing/services. */
                         params: {
                             [key: string]: unknown;
                         };
@@ -2253,7 +2253,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         service?: string;
-                        /** @description Per-service params (SPEC §6). */
+                        /** @description Per-service params: see GET /api/v1/pricing/services. */
                         params?: {
                             [key: string]: unknown;
                         };

@@ -66,7 +66,8 @@ export default defineConfig({
     command: 'node dist/server/main.js serve',
     cwd: root,
     url: `${baseURL}/health`,
-    timeout: 60_000,
+    // A fresh PGlite (initdb and every migration in WASM) can take ~50 s to start on CI's busy 2 cores.
+    timeout: 180_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',

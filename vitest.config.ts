@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'sdk/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    globalSetup: ['server/test/global-setup.ts'],
     pool: 'forks',
     // Vitest's default is cores − 1 forks: one on CI's 2 cores. Many files mostly wait (spawned CLI processes,
     // SMTP retries, scheduler ticks), so three side by side roughly halve the wall time.

@@ -45,7 +45,8 @@ export default defineConfig({
   // server and Chromium, a first render can take over 10 s.
   timeout: 60_000,
   expect: { timeout: 20_000 },
-  reporter: [['list']],
+  // Every retried test is listed at the end (e2e/retried-reporter.ts), so a retry never hides flakiness.
+  reporter: [['list'], ['./retried-reporter.ts']],
   use: {
     baseURL,
     trace: 'retain-on-failure',
@@ -65,7 +66,8 @@ export default defineConfig({
     command: 'node dist/server/main.js serve',
     cwd: root,
     url: `${baseURL}/health`,
-    timeout: 60_000,
+    // A fresh PGlite (initdb and every migration in WASM) can take ~50 s to start on CI's busy 2 cores.
+    timeout: 180_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',

@@ -114,8 +114,8 @@ describe('scripts/setup-secrets.sh', () => {
   })
 })
 
-/** SPEC §2, every variable: both example files list each one, set or commented out. */
-const SPEC_VARIABLES = [
+/** docs/configuration.md, every variable: both example files list each one, set or commented out. */
+const DOCUMENTED_VARIABLES = [
   'NODE_ENV',
   'PORT',
   'HOST',
@@ -143,10 +143,10 @@ const SPEC_VARIABLES = [
 ]
 
 describe('example env files', () => {
-  it.each(['.env.example', '.env.production.example'])('%s lists every variable of SPEC §2', (name) => {
+  it.each(['.env.example', '.env.production.example'])('%s lists every documented variable', (name) => {
     const text = readFileSync(join(ROOT, name), 'utf8')
     const listed = new Set([...text.matchAll(/^(?:# )?([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]))
-    expect(SPEC_VARIABLES.filter((v) => !listed.has(v))).toEqual([])
+    expect(DOCUMENTED_VARIABLES.filter((v) => !listed.has(v))).toEqual([])
   })
 
   it('.env.production.example is refused as is in production: its secret is a placeholder', () => {

@@ -1,32 +1,89 @@
 #!/usr/bin/env bash
-# `npm test`: lint, type-check, then the server suite on PGlite and, when PostgreSQL is reachable at
-# TEST_DATABASE_URL, again on PostgreSQL. Stops at the first failure.
+# `npm test`: static checks, build, the server suite on PGlite and (with TEST_DATABASE_URL) PostgreSQL, the
+# security and fault suites, the web component tests and the e2e suite. Steps that do not depend on each other
+# run side by side, each into its own log that is printed whole, with its time, when the step ends; the first
+# failing phase stops the run. With CI=true a missing PostgreSQL, Redis or Chromium fails the run instead of
+# skipping the steps that need it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n== %s\n' "$*"; }
+LOGS=$(mktemp -d)
+trap 'rm -rf "$LOGS"' EXIT
+STARTED=$SECONDS
 
-step "lint (biome)"
-npx biome check .
-step "type-check (tsc strict)"
-npx tsc --noEmit -p tsconfig.json
-npx tsc --noEmit -p web/tsconfig.json
-npx tsc --noEmit -p e2e/tsconfig.json
-step "compose files (docker-compose config)"; bash scripts/check-compose.sh
-step "build"
-npm run build --silent
-step "server tests on PGlite"
-# CI exports TEST_DATABASE_URL for the PostgreSQL run below; this run must not see it.
-env -u TEST_DATABASE_URL npx vitest run
-step "server tests on PostgreSQL"
-bash scripts/test-postgres.sh
-step "security suite (HTTP against the built server)"; npx vitest run --config security/vitest.config.ts
-if [[ -n "${TEST_DATABASE_URL:-}" ]]; then step "fault tests (kill -9, database cut, shared Redis limits)"; npx vitest run --config security/vitest.faults.config.ts; fi
-step "web component tests (vitest, jsdom)"
-npm run test:web --silent
-if [[ -x /usr/bin/chromium ]]; then
-  step "e2e (playwright, chromium)"
-  E2E_SKIP_BUILD=1 bash scripts/test-e2e.sh
-else
-  step "e2e SKIPPED: /usr/bin/chromium is missing (apt-get install -y chromium); .ci/run installs it"
+# phase TITLE NAME:::COMMAND…: runs the commands at once, prints each step's log as it finishes, and fails when
+# any failed (after printing them all).
+phase() {
+  local title=$1
+  shift
+  printf '\n=== %s\n' "$title"
+  local -a names=() pids=()
+  local spec name
+  for spec in "$@"; do
+    name=${spec%%:::*}
+    (
+      start=$SECONDS
+      set +e
+      bash -c "${spec#*:::}" >"$LOGS/$name.log" 2>&1
+      rc=$?
+      echo "$rc $((SECONDS - start))" >"$LOGS/$name.status"
+      exit "$rc"
+    ) &
+    names+=("$name")
+    pids+=("$!")
+  done
+  local failed=0 i rc secs
+  for i in "${!pids[@]}"; do
+    wait "${pids[$i]}" || true
+    read -r rc secs <"$LOGS/${names[$i]}.status"
+    printf '\n== %s (%ss, exit %s)\n' "${names[$i]}" "$secs" "$rc"
+    cat "$LOGS/${names[$i]}.log"
+    [[ $rc == 0 ]] || failed=1
+  done
+  if [[ $failed != 0 ]]; then
+    printf '\n=== FAILED in phase "%s" after %ss\n' "$title" "$((SECONDS - STARTED))" >&2
+    exit 1
+  fi
+}
+
+# CI must run everything: a missing service is an error there, not a reason to skip.
+if [[ "${CI:-}" == "true" ]]; then
+  [[ -n "${TEST_DATABASE_URL:-}" ]] || { echo "CI=true needs TEST_DATABASE_URL (PostgreSQL)" >&2; exit 1; }
+  [[ -x /usr/bin/chromium ]] || { echo "CI=true needs /usr/bin/chromium for the e2e suite" >&2; exit 1; }
+  node -e "const r=new (require('ioredis').Redis)(process.env.TEST_REDIS_URL??'redis://127.0.0.1:6379',{lazyConnect:true,maxRetriesPerRequest:0});r.connect().then(()=>r.quit(),()=>process.exit(1))" \
+    || { echo "CI=true needs Redis at ${TEST_REDIS_URL:-redis://127.0.0.1:6379}" >&2; exit 1; }
 fi
+
+phase "static checks and build" \
+  "lint:::npx biome check . && bash scripts/check-self-contained.sh" \
+  "type-check server:::npx tsc --noEmit -p tsconfig.json" \
+  "type-check web:::npx tsc --noEmit -p web/tsconfig.json" \
+  "type-check e2e:::npx tsc --noEmit -p e2e/tsconfig.json" \
+  "compose files:::bash scripts/check-compose.sh" \
+  "generated API types are current:::npx tsx scripts/generate-api-types.ts --check" \
+  "build:::npm run build --silent"
+
+# The fault tests mostly wait (restarts, a cut database, a rate-limit window): they run beside CPU-bound steps.
+# CI exports TEST_DATABASE_URL for the PostgreSQL run; the PGlite run must not see it.
+if [[ -n "${TEST_DATABASE_URL:-}" ]]; then
+  phase "server suite on PGlite; fault tests; web components" \
+    "server tests on PGlite:::env -u TEST_DATABASE_URL npx vitest run" \
+    "fault tests (kill -9, database cut, shared Redis limits):::npx vitest run --config security/vitest.faults.config.ts" \
+    "web component tests (vitest, jsdom):::npm run test:web --silent"
+  phase "server suite on PostgreSQL; security suite" \
+    "server tests on PostgreSQL:::bash scripts/test-postgres.sh" \
+    "security suite (HTTP against the built server):::npx vitest run --config security/vitest.config.ts"
+else
+  echo "TEST_DATABASE_URL is not set: the PostgreSQL run and the fault tests are not requested (CI sets it)."
+  phase "server suite on PGlite; security suite; web components" \
+    "server tests on PGlite:::npx vitest run" \
+    "security suite (HTTP against the built server):::npx vitest run --config security/vitest.config.ts" \
+    "web component tests (vitest, jsdom):::npm run test:web --silent"
+fi
+
+if [[ -x /usr/bin/chromium ]]; then
+  phase "e2e" "e2e (playwright, chromium):::E2E_SKIP_BUILD=1 bash scripts/test-e2e.sh"
+else
+  printf '\n=== e2e SKIPPED: /usr/bin/chromium is missing (apt-get install -y chromium); .ci/run installs it\n'
+fi
+printf '\n=== npm test passed in %ss\n' "$((SECONDS - STARTED))"

@@ -4,6 +4,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "CI=true needs TEST_DATABASE_URL: the PostgreSQL run may not be skipped" >&2
+    exit 1
+  fi
   echo "TEST_DATABASE_URL is not set: PostgreSQL run not requested (CI sets it)."
   exit 0
 fi

@@ -1,6 +1,6 @@
 /**
  * Pure mapping from one AWS SDK for JavaScript v3 call (client, command, input, output, timing) to the ingest
- * events of SPEC §7, in their wire format (snake_case). No AWS SDK import: inputs and outputs are read
+ * events of docs/metering.md, in their wire format (snake_case). No AWS SDK import: inputs and outputs are read
  * structurally, so the bridge works with any client version and costs nothing at runtime.
  */
 

@@ -115,7 +115,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
   })
   await app.register(swagger, {
     openapi: {
-      info: { title: 'mockupAWS API', version: VERSION, description: 'AWS cost simulator API (SPEC §3–§8).' },
+      info: {
+        title: 'mockupAWS API',
+        version: VERSION,
+        description:
+          'AWS cost simulator API. Conventions (errors, pagination, auth, idempotency, rate limits): docs/api.md in the repository.',
+      },
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },

@@ -14,7 +14,7 @@ function problems(env: Record<string, string>): string[] {
 }
 
 describe('loadConfig', () => {
-  it('applies the SPEC §2 defaults', () => {
+  it('applies the documented defaults (docs/configuration.md)', () => {
     const config = loadConfig({ DATA_DIR: '/tmp/mockupaws-config-test' })
     expect(config.port).toBe(8000)
     expect(config.host).toBe('127.0.0.1')

@@ -6,7 +6,7 @@ import { Value } from '@sinclair/typebox/value'
 
 const Bool = Type.Union([Type.Literal('true'), Type.Literal('false')])
 
-/** Every environment variable of SPEC §2, as strings after defaults; parsed into `Config` below. */
+/** Every environment variable of docs/configuration.md, as strings after defaults; parsed into `Config` below. */
 const EnvSchema = Type.Object({
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
     default: 'development',
@@ -86,7 +86,7 @@ function describeEnvError(path: string, message: string): string {
   return `${path.replace(/^\//, '')}: ${message}`
 }
 
-/** Parses the environment (defaults, coercion, rules of SPEC §2). Throws ConfigError listing every problem. */
+/** Parses the environment (defaults, coercion, rules of docs/configuration.md). Throws ConfigError listing every problem. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const raw: Record<string, unknown> = {}
   for (const key of Object.keys(EnvSchema.properties)) {

@@ -1,4 +1,4 @@
-/** Every error code a client can receive (SPEC §3). */
+/** Every error code a client can receive (docs/api.md#errors). */
 export type ErrorCode =
   | 'bad_request'
   | 'missing_token'

@@ -23,12 +23,12 @@ import {
 import { createCostService } from './domains/scenarios/costs.service.js'
 import { createCostsByKeyService } from './domains/scenarios/costs-by-key.service.js'
 import { createScenarioService } from './domains/scenarios/scenarios.service.js'
-import { createMailer } from './domains/schedules/mailer.js'
 import { deliverRunJob, startRunJob } from './domains/schedules/schedule-run.job.js'
 import { createScheduleService, type DeliveryRetry } from './domains/schedules/schedules.service.js'
 import { createSecurityEventService } from './domains/security-events/security-events.service.js'
 import { createShareLinkService } from './domains/share-links/share-links.service.js'
 import { createJobQueue } from './jobs/queue.js'
+import { createMailer } from './lib/mailer.js'
 import { createMetrics } from './lib/metrics.js'
 
 export type ServiceDeps = {

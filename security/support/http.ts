@@ -172,7 +172,7 @@ export async function createItem(http: Client, user: User, scenarioId: string): 
   return res.json().id as string
 }
 
-/** An error body of SPEC §3: code and message, nothing else that could leak (no stack, SQL, path, request id). */
+/** An error body of docs/api.md: code and message, nothing else that could leak (no stack, SQL, path, request id). */
 export function expectErrorShape(res: HttpResponse): { error: string; message: string } {
   const body = res.json()
   const allowed = new Set(['error', 'message', 'details'])

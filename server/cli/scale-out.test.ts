@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../db/client.js'
+import { DELIVER_RUN_JOB, START_RUN_JOB } from '../domains/schedules/schedules.service.js'
+import { buildTestApp } from '../test/build-test-app.js'
+import { waitForJobsSettled } from '../test/jobs-settled.js'
 import { startSmtpInbox } from '../test/smtp-inbox.js'
 import { type MockupawsProcess, startMockupaws } from '../test/spawn-process.js'
 import { createTestDatabase, testEngine } from '../test/test-db.js'
@@ -14,6 +17,8 @@ describe.runIf(testEngine === 'postgres')(
   async () => {
     if (testEngine !== 'postgres') return
     const database = await createTestDatabase()
+    // An in-process app on the same database, whose scheduler the test ticks itself.
+    const scheduler = await buildTestApp({ database: { ...database, close: async () => undefined } })
     const redis = new Redis(REDIS_URL)
     await redis.flushdb()
     const inbox = await startSmtpInbox()
@@ -142,8 +147,11 @@ describe.runIf(testEngine === 'postgres')(
         sql`update report_schedules set next_run_at = now() - interval '1 minute' where id = ${schedule.id}`,
       )
       for (let i = 0; i < 80 && inbox.messages.length === 0; i++) await new Promise((r) => setTimeout(r, 500))
-      // Two more scheduler ticks (15 s apart) must not run it again.
-      await new Promise((r) => setTimeout(r, 16_000))
+      await waitForJobsSettled(database.db, [START_RUN_JOB, DELIVER_RUN_JOB])
+      // Two more scheduler ticks on the same database (a scheduler of this process, with the same clock) must
+      // not run it again.
+      expect(await scheduler.services.schedules.tick(new Date())).toBe(0)
+      expect(await scheduler.services.schedules.tick(new Date())).toBe(0)
       expect(inbox.messages).toHaveLength(1)
       const runs = await queryRows<{ trigger: string; status: string }>(
         database.db,

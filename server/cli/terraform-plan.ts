@@ -1,5 +1,5 @@
 /**
- * Maps a Terraform plan (`terraform show -json plan.out`) to scenario line items (SPEC §6), resource by
+ * Maps a Terraform plan (`terraform show -json plan.out`) to scenario line items (docs/scenarios.md), resource by
  * resource (docs/terraform-import.md). Pure: no HTTP, no catalog; the server validates every item.
  *
  * Always-on resources (instances, databases, Fargate tasks) get their monthly hours from the plan. Usage-based

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util'
 import type { Config } from '../config.js'
 import { createAuthService } from '../domains/auth/auth.service.js'
-import { normaliseEmail, passwordProblem } from '../domains/auth/passwords.js'
+import { passwordProblem } from '../domains/auth/passwords.js'
 import { createSecurityEventService } from '../domains/security-events/security-events.service.js'
 import { AppError } from '../errors.js'
+import { normaliseEmail } from '../lib/email.js'
 import { closeRuntime, openRuntime } from './runtime.js'
 
 const USAGE = 'Usage: mockupaws user create --email EMAIL --password-stdin [--name "Full Name"]\n'

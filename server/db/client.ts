@@ -78,12 +78,14 @@ export type DatabaseOptions = {
   url?: string
   /** PGlite data directory; absent → in memory. */
   dataDir?: string
+  /** In-memory PGlite only: starts from this dumped data directory (`pglite.dumpDataDir()`) instead of initdb. */
+  pgliteImage?: Blob
   poolSize?: number
   onPoolError?: (err: Error) => void
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir)
+  return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir, options.pgliteImage)
 }
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
@@ -119,9 +121,9 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   }
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, image: Blob | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
-  const pglite = new PGlite(dataDir)
+  const pglite = image ? new PGlite({ loadDataDir: image }) : new PGlite(dataDir)
   await pglite.waitReady
   const db = drizzlePglite(pglite, { schema }) as unknown as Db
   return {

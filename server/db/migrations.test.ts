@@ -32,7 +32,7 @@ const EXPECTED_TABLES = [
 ]
 
 describe(`migrations on ${testEngine}`, async () => {
-  const database = await createTestDatabase()
+  const database = await createTestDatabase({ fresh: true })
   afterAll(() => database.close())
 
   it('create the whole schema from empty', async () => {

@@ -1,6 +1,6 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox'
 
-/** Largest page a list endpoint returns (SPEC §3); a bigger `page_size` is a 422, not silently capped. */
+/** Largest page a list endpoint returns (docs/api.md#lists-and-pagination); a bigger `page_size` is a 422, not silently capped. */
 export const MAX_PAGE_SIZE = 100
 export const DEFAULT_PAGE_SIZE = 20
 

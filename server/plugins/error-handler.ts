@@ -27,7 +27,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false
 }
 
-/** Maps every error to the SPEC §3 shape; unknown errors never leak their message, stack or SQL. */
+/** Maps every error to the one error shape (docs/api.md#errors); unknown errors never leak their message, stack or SQL. */
 export function toAppError(err: FastifyError | Error): AppError {
   if (err instanceof AppError) return err
   const fe = err as FastifyError

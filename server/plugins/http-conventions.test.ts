@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { conflict } from '../errors.js'
 import { buildTestApp } from '../test/build-test-app.js'
 
-/** Test-only routes that exercise each error path of SPEC §3 through the real plugins. */
+/** Test-only routes that exercise each error path of docs/api.md through the real plugins. */
 function conventionRoutes(app: FastifyInstance) {
   app.post(
     '/api/v1/_test/items/:id',

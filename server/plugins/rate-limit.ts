@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis'
 import type { Config } from '../config.js'
 import { rateLimited } from '../errors.js'
 
-/** Every route belongs to exactly one class (SPEC §3); routes declare auth or ingest, the rest is general. */
+/** Every route belongs to exactly one class (docs/api.md#rate-limits); routes declare auth or ingest, the rest is general. */
 export type RateClass = 'auth' | 'general' | 'ingest'
 
 declare module 'fastify' {

@@ -41,13 +41,13 @@ function helmetHeaders(options: HelmetOptions): Record<string, string> {
   return headers
 }
 
-/** SPEC §3 headers on every response, errors and static files included. */
+/** The headers of docs/api.md on every response, errors and static files included. */
 export const securityHeadersPlugin = fp(async (app: FastifyInstance, opts: { production: boolean }) => {
   const headers = {
     ...helmetHeaders({
       contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
       frameguard: { action: 'deny' },
-      // Helmet sends "X-XSS-Protection: 0"; the spec asks for the legacy blocking mode.
+      // Helmet sends "X-XSS-Protection: 0"; our documented contract (docs/api.md) is the legacy blocking mode.
       xXssProtection: false,
       strictTransportSecurity: opts.production
         ? { maxAge: 31_536_000, includeSubDomains: true, preload: false }

@@ -28,7 +28,7 @@ export const staticWebPlugin = fp(async (app: FastifyInstance, opts: { root: str
       index: ['index.html'],
     })
   }
-  // Unmatched URLs (the SPA fallback, scanners' probes) are rate limited too: SPEC §3 limits every route.
+  // Unmatched URLs (the SPA fallback, scanners' probes) are rate limited too: every route is limited (docs/api.md#rate-limits).
   const limited = app.hasDecorator('rateLimit') ? { preHandler: app.rateLimit() } : {}
   app.setNotFoundHandler(limited, (req: FastifyRequest, reply: FastifyReply) => {
     if (hasBuild && wantsSpa(req)) return reply.type('text/html').sendFile('index.html')

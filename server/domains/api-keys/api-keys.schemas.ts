@@ -3,7 +3,7 @@ import { SCOPES } from './scopes.js'
 
 const ScopeSchema = Type.Union(
   SCOPES.map((s) => Type.Literal(s)),
-  { description: 'One of the scopes of SPEC §5.' },
+  { description: 'One of the API key scopes (docs/api.md#authentication).' },
 )
 const Timestamp = Type.String({ format: 'date-time' })
 const NullableTimestamp = Type.Union([Timestamp, Type.Null()])

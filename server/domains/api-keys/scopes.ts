@@ -1,4 +1,4 @@
-/** Every scope an API key can carry (SPEC §5); a JWT session holds all of them. */
+/** Every scope an API key can carry (docs/api.md#authentication); a JWT session holds all of them. */
 export const SCOPES = [
   'read:scenarios',
   'write:scenarios',

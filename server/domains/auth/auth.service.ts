@@ -2,6 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import type { Config } from '../../config.js'
 import type { Db } from '../../db/client.js'
 import { AppError, conflict, unauthorized, validationError } from '../../errors.js'
+import { normaliseEmail } from '../../lib/email.js'
+import { sha256Hex } from '../../lib/hash.js'
 import type { Principal } from '../../plugins/auth.js'
 import { SCOPES } from '../api-keys/scopes.js'
 import type { SecurityEventService } from '../security-events/security-events.service.js'
@@ -14,8 +16,8 @@ import type {
   UpdateMeBody,
   UserResponse,
 } from './auth.schemas.js'
-import { hashPassword, normaliseEmail, passwordProblem, verifyPassword } from './passwords.js'
-import { createAccessTokens, newRefreshToken, sha256Hex } from './tokens.js'
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.js'
+import { createAccessTokens, newRefreshToken } from './tokens.js'
 
 type AuthDeps = { db: Db; config: Config; securityEvents: SecurityEventService }
 /** Who asked, for security events: the client address as Fastify resolved it (TRUST_PROXY aware). */

@@ -41,22 +41,11 @@ export function verifyPassword(password: string, hash: string): Promise<boolean>
   return limited(() => bcrypt.compare(prehash(password), hash))
 }
 
-/** The policy of SPEC §4: 8–128 characters with at least one letter and one digit. Returns the problem. */
+/** The password policy (docs/api.md#authentication): 8–128 characters with at least one letter and one digit. Returns the problem. */
 export function passwordProblem(password: string): string | undefined {
   if (password.length < 8) return 'must be at least 8 characters'
   if (password.length > 128) return 'must be at most 128 characters'
   if (!/\p{L}/u.test(password)) return 'must contain a letter'
   if (!/\p{Nd}/u.test(password)) return 'must contain a digit'
   return undefined
-}
-
-const EMAIL =
-  /^[^\s@"<>()[\]\\,;:]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/
-
-/** Trims and lower-cases an email; undefined when it is not a plausible address. */
-export function normaliseEmail(email: string): string | undefined {
-  const value = email.trim().toLowerCase()
-  if (value.length > 254 || !EMAIL.test(value)) return undefined
-  const [local = ''] = value.split('@')
-  return local.length <= 64 ? value : undefined
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { errors, jwtVerify, SignJWT } from 'jose'
 import { unauthorized } from '../../errors.js'
 
@@ -41,8 +41,4 @@ export function createAccessTokens(secret: string, ttlMinutes: number) {
 /** Refresh tokens are opaque random strings; only their SHA-256 is stored. */
 export function newRefreshToken(): string {
   return randomBytes(32).toString('base64url')
-}
-
-export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value, 'utf8').digest('hex')
 }

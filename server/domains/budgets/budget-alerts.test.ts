@@ -6,8 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../db/client.js'
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js'
 import { createScenario, createUser, type TestUser } from '../../test/factories.js'
+import { waitForJobsSettled } from '../../test/jobs-settled.js'
 import { startSmtpInbox } from '../../test/smtp-inbox.js'
 import { testEngine } from '../../test/test-db.js'
+import { DELIVER_ALERT_JOB, EVALUATE_SCENARIO_JOB } from './alert-evaluation.service.js'
 
 type Received = { path: string; headers: IncomingHttpHeaders; body: string }
 
@@ -192,7 +194,7 @@ describe(`budget alert evaluation and delivery on ${testEngine}`, async () => {
     // Still above the budget: evaluating again (here and on a schedule) delivers nothing new.
     for (let i = 0; i < 3; i += 1) expect(await evaluate(scenarioId)).toBe(0)
     await app.services.budgetEvaluation.evaluateAll()
-    await new Promise((r) => setTimeout(r, 1500))
+    await waitForJobsSettled(app.database.db, [EVALUATE_SCENARIO_JOB, DELIVER_ALERT_JOB])
     expect(await alerts(scenarioId)).toHaveLength(1)
     expect(receiver.at('/crossing')).toHaveLength(2)
     expect(inbox.messages.filter((m) => m.envelopeTo.includes('finance@example.com'))).toHaveLength(1)

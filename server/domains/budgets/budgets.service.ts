@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js'
 import { conflict, type ErrorDetail, notFound, validationError } from '../../errors.js'
+import { normaliseEmail } from '../../lib/email.js'
 import { pageWindow, toPage } from '../../lib/pagination.js'
-import { normaliseEmail } from '../auth/passwords.js'
 import { ExactDecimal } from '../pricing/cost-engine.js'
 import type { CostService } from '../scenarios/costs.service.js'
 import type { ScenarioService } from '../scenarios/scenarios.service.js'

@@ -2,7 +2,7 @@
  * CloudEvents 1.0 on POST /ingest (docs/cloudevents.md): the JSON event format, structured mode
  * (`application/cloudevents+json`, one event) and batched mode (`application/cloudevents-batch+json`, an
  * array). Each CloudEvent becomes one raw ingest item for validateEvents (events.ts): its `type` names the
- * SPEC §7 event type, `data` carries the fields and `time` becomes `timestamp`. Syntax only, all or nothing.
+ * ingest event type (docs/metering.md), `data` carries the fields and `time` becomes `timestamp`. Syntax only, all or nothing.
  */
 import { EVENT_TYPES } from './events.js'
 

@@ -1,5 +1,5 @@
 /**
- * Ingest event types (SPEC §7) and their hand-written validation.
+ * Ingest event types (docs/metering.md) and their hand-written validation.
  *
  * Validation is hand-written rather than Ajv because it runs on every event of every request and also
  * normalises the wire format (snake_case, optional fields) into one typed shape in the same pass.

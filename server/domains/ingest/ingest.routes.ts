@@ -16,7 +16,7 @@ import {
 import type { IngestService } from './ingest.service.js'
 import type { ScenarioMetricsService } from './scenario-metrics.service.js'
 
-/** 5 MB: the ingest body limit of SPEC §7 (everything else has 1 MB). */
+/** 5 MB: the ingest body limit (docs/api.md) (everything else has 1 MB). */
 export const INGEST_BODY_LIMIT = 5 * 1024 * 1024
 
 /**

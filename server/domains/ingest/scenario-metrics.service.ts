@@ -19,7 +19,7 @@ const DEFAULT_SPAN_MS: Record<Bucket, number> = {
 const PII_SAMPLES = 20
 
 /**
- * The live counters of a scenario (SPEC §6 metrics): totals and PII counts come from running totals
+ * The live counters of a scenario (`GET /scenarios/:id/metrics`): totals and PII counts come from running totals
  * (O(types)), the series from the per-minute rollups of the requested span (O(buckets)), never from events.
  */
 export function createScenarioMetricsService({ db, pricing }: { db: Db; pricing: PricingService }) {

@@ -51,7 +51,7 @@ const architecture = Type.Union([Type.Literal('x86_64'), Type.Literal('arm64')],
 const catalogName = (description: string) => Type.String({ minLength: 1, maxLength: 100, description })
 const strict = { additionalProperties: false } as const
 
-/** The `params` schema of each service's line item (SPEC §6), with defaults and maxima. */
+/** The `params` schema of each service's line item (docs/scenarios.md#line-items), with defaults and maxima. */
 export const lineItemParamsSchemas = {
   lambda: Type.Object(
     {

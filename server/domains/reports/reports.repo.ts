@@ -1,4 +1,4 @@
-import { and, count, desc, eq, lt, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, lt, or, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { reports } from '../../db/schema/index.js'
 import type { ReportWhatIf } from './reports.schemas.js'
@@ -174,4 +174,36 @@ export async function purgeExpired(db: DbOrTx, retentionDays: number): Promise<n
     .where(lt(reports.createdAt, sql`now() - make_interval(days => ${retentionDays})`))
     .returning({ id: reports.id })
   return rows.length
+}
+
+/** The reports made for each of the given schedule runs. */
+export async function ofScheduleRuns(db: DbOrTx, runIds: string[]) {
+  if (runIds.length === 0) return []
+  return db
+    .select({
+      id: reports.id,
+      runId: reports.scheduleRunId,
+      status: reports.status,
+      scenarioId: reports.scenarioId,
+    })
+    .from(reports)
+    .where(sql`${reports.scheduleRunId} = any(${sql.param(runIds)}::uuid[])`)
+    .orderBy(asc(reports.createdAt))
+}
+
+/** The files of a schedule run's reports, for its email. */
+export async function filesOfScheduleRun(db: DbOrTx, runId: string) {
+  return db
+    .select({
+      id: reports.id,
+      status: reports.status,
+      scenarioId: reports.scenarioId,
+      fileName: reports.fileName,
+      format: reports.format,
+      content: reports.content,
+      error: reports.error,
+    })
+    .from(reports)
+    .where(eq(reports.scheduleRunId, runId))
+    .orderBy(asc(reports.createdAt))
 }

@@ -149,6 +149,11 @@ export function createReportService(deps: ReportDeps) {
   }
 
   return {
+    /** The reports made for each of the given schedule runs (no file bytes). */
+    ofScheduleRuns: (runIds: string[]) => repo.ofScheduleRuns(db, runIds),
+    /** The files of a schedule run's reports, for its email. */
+    filesOfScheduleRun: (runId: string) => repo.filesOfScheduleRun(db, runId),
+
     /**
      * Queues a report of a scenario the user owns; a worker makes it in the background. With `whatIf` the
      * report gains a what-if section (stored with the report, defaults applied).

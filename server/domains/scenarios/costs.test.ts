@@ -16,8 +16,8 @@ type Block = {
 const costsByUsageType = (block: Block) =>
   Object.fromEntries(block.by_service.flatMap((s) => s.by_usage_type.map((u) => [u.usage_type, u.cost])))
 
-/** SPEC §1's example workload, as line items. */
-const SPEC_ITEMS = [
+/** The example workload of docs/scenarios.md#an-example-workload, as line items. */
+const EXAMPLE_ITEMS = [
   { service: 'ec2', params: { instance_type: 'm7g.large', count: 3, hours: 730 }, label: '3 × m7g.large' },
   { service: 's3', params: { storage_gb: 500, put_requests: 0, get_requests: 0 }, label: 'S3 Standard' },
   {
@@ -77,8 +77,8 @@ describe(`scenario costs on ${testEngine}`, async () => {
     })
   })
 
-  it("prices SPEC §1's example to the figures computed by hand, with and without the free tier", async () => {
-    const id = await scenarioWith(SPEC_ITEMS)
+  it('prices the documented example workload to the figures computed by hand, with and without the free tier', async () => {
+    const id = await scenarioWith(EXAMPLE_ITEMS)
     const body = await costs(id)
     // EC2: 3 × 730 h × $0.0816 = 178.704
     // S3: 500 GB × $0.023 (first 50 TB band) = 11.5
@@ -244,7 +244,7 @@ describe(`scenario costs on ${testEngine}`, async () => {
 
   describe('compare', () => {
     it('answers each scenario with its costs and the deltas against the first, by absolute impact', async () => {
-      const base = await scenarioWith(SPEC_ITEMS, { name: 'Base' })
+      const base = await scenarioWith(EXAMPLE_ITEMS, { name: 'Base' })
       const fewer = (await call('POST', `/scenarios/${base}/clone`)).json().id as string
       const ec2 = (await call('GET', `/scenarios/${fewer}/items`)).json().items[0]
       await call('PATCH', `/scenarios/${fewer}/items/${ec2.id}`, {

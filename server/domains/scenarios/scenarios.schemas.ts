@@ -93,7 +93,10 @@ export type ScenarioResponse = Static<typeof ScenarioResponse>
 
 export const ScenarioPage = paginated(ScenarioResponse)
 
-const Params = Type.Object({}, { additionalProperties: true, description: 'Per-service params (SPEC §6).' })
+const Params = Type.Object(
+  {},
+  { additionalProperties: true, description: 'Per-service params: see GET /api/v1/pricing/services.' },
+)
 
 export const CreateItemBody = Type.Object(
   {

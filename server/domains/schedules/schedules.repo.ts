@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, lte, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
-import { reportSchedules, reports, scheduleRuns } from '../../db/schema/index.js'
+import { reportSchedules, scheduleRuns } from '../../db/schema/index.js'
 
 export type ScheduleRow = typeof reportSchedules.$inferSelect
 export type ScheduleValues = Omit<typeof reportSchedules.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>
@@ -111,38 +111,6 @@ export async function listRuns(db: DbOrTx, scheduleId: string, window: { limit: 
     db.select({ n: count() }).from(scheduleRuns).where(where),
   ])
   return { items, total: total?.n ?? 0 }
-}
-
-/** The reports made for each of the given runs. */
-export async function reportsOfRuns(db: DbOrTx, runIds: string[]) {
-  if (runIds.length === 0) return []
-  return db
-    .select({
-      id: reports.id,
-      runId: reports.scheduleRunId,
-      status: reports.status,
-      scenarioId: reports.scenarioId,
-    })
-    .from(reports)
-    .where(sql`${reports.scheduleRunId} = any(${sql.param(runIds)}::uuid[])`)
-    .orderBy(asc(reports.createdAt))
-}
-
-/** The files of a run's reports, for the email. */
-export async function reportFilesOfRun(db: DbOrTx, runId: string) {
-  return db
-    .select({
-      id: reports.id,
-      status: reports.status,
-      scenarioId: reports.scenarioId,
-      fileName: reports.fileName,
-      format: reports.format,
-      content: reports.content,
-      error: reports.error,
-    })
-    .from(reports)
-    .where(eq(reports.scheduleRunId, runId))
-    .orderBy(asc(reports.createdAt))
 }
 
 export async function recordLastRun(

@@ -2,12 +2,12 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../../db/client.js'
 import { AppError, type ErrorDetail, notFound, validationError } from '../../errors.js'
 import type { JobQueue } from '../../jobs/queue.js'
+import { normaliseEmail } from '../../lib/email.js'
+import type { Mailer } from '../../lib/mailer.js'
 import { pageWindow, toPage } from '../../lib/pagination.js'
-import { normaliseEmail } from '../auth/passwords.js'
 import type { ReportService } from '../reports/reports.service.js'
 import type { CostService } from '../scenarios/costs.service.js'
 import type { ScenarioService } from '../scenarios/scenarios.service.js'
-import type { Mailer } from './mailer.js'
 import { cronProblem, isValidTimeZone, nextRunAfter, type ScheduleTiming } from './next-run.js'
 import { buildRunEmail } from './run-email.js'
 import * as repo from './schedules.repo.js'
@@ -224,10 +224,7 @@ export function createScheduleService(deps: ScheduleDeps) {
     async runs(userId: string, id: string, query: { page: number; page_size: number }) {
       await owned(userId, id)
       const { items, total } = await repo.listRuns(db, id, pageWindow(query))
-      const reports = await repo.reportsOfRuns(
-        db,
-        items.map((r) => r.id),
-      )
+      const reports = await deps.reports.ofScheduleRuns(items.map((r) => r.id))
       return toPage(
         items.map((run) =>
           toRunResponse(
@@ -271,7 +268,7 @@ export function createScheduleService(deps: ScheduleDeps) {
       if (!run || run.status === 'succeeded' || run.status === 'failed') return
       const schedule = await repo.findById(db, run.scheduleId)
       if (!schedule) return
-      const existing = await repo.reportsOfRuns(db, [run.id])
+      const existing = await deps.reports.ofScheduleRuns([run.id])
       if (run.status === 'queued' || existing.length === 0) {
         await repo.updateRun(db, run.id, { status: 'running', startedAt: new Date() })
         if (existing.length === 0) {
@@ -300,7 +297,7 @@ export function createScheduleService(deps: ScheduleDeps) {
       if (!run || run.status === 'succeeded' || run.status === 'failed') return
       const schedule = await repo.findById(db, run.scheduleId)
       if (!schedule) return
-      const files = await repo.reportFilesOfRun(db, runId)
+      const files = await deps.reports.filesOfScheduleRun(runId)
       const pending = files.some((f) => f.status === 'queued' || f.status === 'running')
       const startedAt = run.startedAt?.getTime() ?? Date.now()
       if (pending && Date.now() - startedAt < REPORTS_DEADLINE_MS) {

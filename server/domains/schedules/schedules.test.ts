@@ -3,8 +3,10 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase, queryRows } from '../../db/client.js'
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js'
 import { createScenario, createUser, type TestUser } from '../../test/factories.js'
+import { waitForJobsSettled } from '../../test/jobs-settled.js'
 import { startSmtpInbox } from '../../test/smtp-inbox.js'
 import { testEngine } from '../../test/test-db.js'
+import { DELIVER_RUN_JOB, START_RUN_JOB } from './schedules.service.js'
 
 const schedule = (scenarioIds: string[], overrides: Record<string, unknown> = {}) => ({
   name: 'Weekly costs',
@@ -350,9 +352,17 @@ describe(`two schedulers on one ${testEngine} database`, async () => {
       second.services.schedules.tick(now),
     ])
     expect(claimed.reduce((a, b) => a + b, 0)).toBe(50)
+    // Every run finished and no job left waiting or running: nothing can send another email after this.
     const deadline = Date.now() + 120_000
-    while (inbox.messages.length < 50 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500))
-    await new Promise((r) => setTimeout(r, 2_000))
+    const openRuns = async () =>
+      (
+        await queryRows<{ n: number }>(
+          first.database.db,
+          sql`select count(*)::int as n from schedule_runs where status not in ('succeeded', 'failed')`,
+        )
+      )[0]?.n
+    while ((await openRuns()) !== 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250))
+    await waitForJobsSettled(first.database.db, [START_RUN_JOB, DELIVER_RUN_JOB])
     expect(inbox.messages).toHaveLength(50)
     expect(new Set(inbox.messages.map((m) => m.envelopeTo[0])).size).toBe(50)
     const runs = await queryRows<{ n: string }>(

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../../db/client.js'
 import { conflict, notFound } from '../../errors.js'
-import { sha256Hex } from '../auth/tokens.js'
+import { sha256Hex } from '../../lib/hash.js'
 import type { CostService } from '../scenarios/costs.service.js'
 import type { CostsQuery } from '../scenarios/scenarios.schemas.js'
 import type { ScenarioService } from '../scenarios/scenarios.service.js'

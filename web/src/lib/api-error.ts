@@ -1,4 +1,4 @@
-/** One `{field, reason}` of a 422 `validation_error` (SPEC §3). */
+/** One `{field, reason}` of a 422 `validation_error` (docs/api.md#errors). */
 export type FieldProblem = { field: string; reason: string }
 
 /** An error answer of the API, `{error, message, details?}`, or a network failure (status 0). */

@@ -2039,7 +2039,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         service: string;
-                        /** @description Per-service params (SPEC §6). */
+                        /** @description Per-service params: see GET /api/v1/pricing/services. */
                         params: {
                             [key: string]: unknown;
                         };
@@ -2111,7 +2111,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         service: string;
-                        /** @description Per-service params (SPEC §6). */
+                        /** @description Per-service params: see GET /api/v1/pricing/services. */
                         params: {
                             [key: string]: unknown;
                         };
@@ -2253,7 +2253,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         service?: string;
-                        /** @description Per-service params (SPEC §6). */
+                        /** @description Per-service params: see GET /api/v1/pricing/services. */
                         params?: {
                             [key: string]: unknown;
                         };
@@ -2962,16 +2962,13 @@ export interface paths {
                         cron?: string | null;
                         /** @description IANA time zone, e.g. Europe/Rome. */
                         timezone?: string;
-                        /** @default 8 */
                         hour?: number;
-                        /** @default 0 */
                         minute?: number;
                         /** @description 0 = Sunday, as in cron. */
                         day_of_week?: number | null;
                         /** @description Clamped to the month's last day. */
                         day_of_month?: number | null;
                         recipients?: string[];
-                        /** @default true */
                         enabled?: boolean;
                     };
                 };

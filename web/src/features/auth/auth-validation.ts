@@ -1,4 +1,4 @@
-/** The same rules the server applies (SPEC §4), checked as the user types so most mistakes never round-trip. */
+/** The same rules the server applies (docs/api.md#authentication), checked as the user types so most mistakes never round-trip. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export function validateEmail(value: string): string | null {

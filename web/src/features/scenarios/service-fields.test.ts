@@ -9,7 +9,7 @@ const field = (name: string) => {
 }
 
 describe('service params', () => {
-  it('covers every service of SPEC §6', () => {
+  it('covers every priced service', () => {
     expect(Object.keys(SERVICE_FIELDS).sort()).toEqual([
       'apigateway',
       'bedrock',

@@ -1,6 +1,6 @@
 import type { PricingServices } from './api/scenarios-api'
 
-/** One input of a line item's params form (SPEC §6 table, bounds as in server/domains/pricing/line-items.ts). */
+/** One input of a line item's params form (docs/scenarios.md#line-items, bounds as in server/domains/pricing/line-items.ts). */
 export type ParamField =
   | {
       name: string

@@ -17,12 +17,7 @@ import {
 } from '@mantine/core'
 import { useState } from 'react'
 import { ErrorState, LoadingState } from '@/components/page-states'
-import {
-  type CreatedApiKey,
-  keyState,
-  useApiKeys,
-  useCreateApiKey,
-} from '@/features/api-keys/api/api-keys-api'
+import { type CreatedApiKey, keyState, useApiKeys, useCreateApiKey } from '@/features/api-keys'
 import { errorMessage } from '@/lib/api-error'
 import { formatDateTime, formatNumber, formatTime } from '@/lib/format'
 import { type Metrics, type Scenario, useScenarioMetrics } from '../api/scenarios-api'

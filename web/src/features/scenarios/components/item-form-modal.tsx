@@ -23,7 +23,7 @@ function initialParams(service: string, existing?: Record<string, unknown>): Rec
   return params
 }
 
-/** Add or edit one line item: the service picks the params inputs (SPEC §6), validated as you type. */
+/** Add or edit one line item: the service picks the params inputs (docs/scenarios.md#line-items), validated as you type. */
 export function ItemFormModal({
   scenarioId,
   opened,

@@ -3,7 +3,7 @@ import { Alert, Card, Group, Loader, NumberInput, Stack, Table, Text, Title } fr
 import { useDebouncedValue } from '@mantine/hooks'
 import { useState } from 'react'
 import { ErrorState } from '@/components/page-states'
-import { SERVICE_LABELS } from '@/features/scenarios/service-fields'
+import { SERVICE_LABELS } from '@/features/scenarios'
 import { formatMoney } from '@/lib/format'
 import { useWhatIf, type WhatIfMonth } from '../api/what-if-api'
 import {

@@ -1,6 +1,7 @@
 import type { TObject } from '@sinclair/typebox'
 import catalogJson from './catalog.json' with { type: 'json' }
 import { listInstanceClasses, listInstanceTypes } from './services/catalog-values.js'
+import { publishedParamsSchema } from './services/published-schema.js'
 import { SERVICE_LIST, serviceOfUsageType } from './services/registry.js'
 import type { ServiceCategory } from './services/service-descriptor.js'
 
@@ -118,7 +119,7 @@ export function listServices(catalog: Catalog = bundledCatalog): ServiceSummary[
       category: descriptor.category,
       description: descriptor.description,
       help: descriptor.help,
-      params_schema: descriptor.params,
+      params_schema: publishedParamsSchema(descriptor),
       ranged_params: [...descriptor.rangedParams],
       choices: Object.fromEntries(descriptor.catalogValues.map((rule) => [rule.param, rule.known(catalog)])),
       free_tier: service.free_tier,

@@ -2874,6 +2874,33 @@ export interface paths {
                             gb_out: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "eventbridge";
+                        params: {
+                            /**
+                             * Custom events per month
+                             * @description Custom, partner and cross-account events published per month; AWS service events are free.
+                             */
+                            custom_events: number;
+                            /**
+                             * Average event size (KB)
+                             * @description Average payload of one event; each 64 KB chunk is billed as one event.
+                             * @default 1
+                             */
+                            event_size_kb?: number;
+                            /**
+                             * Pipes requests per month
+                             * @description EventBridge Pipes requests after filtering.
+                             */
+                            pipes_requests?: number;
+                            /**
+                             * Scheduler invocations per month
+                             * @description EventBridge Scheduler invocations; the first 14 million each month are free.
+                             */
+                            scheduler_invocations?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -3261,6 +3288,33 @@ export interface paths {
                              * @description GB sent to the internet per month.
                              */
                             gb_out: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "eventbridge";
+                        params: {
+                            /**
+                             * Custom events per month
+                             * @description Custom, partner and cross-account events published per month; AWS service events are free.
+                             */
+                            custom_events: number;
+                            /**
+                             * Average event size (KB)
+                             * @description Average payload of one event; each 64 KB chunk is billed as one event.
+                             * @default 1
+                             */
+                            event_size_kb?: number;
+                            /**
+                             * Pipes requests per month
+                             * @description EventBridge Pipes requests after filtering.
+                             */
+                            pipes_requests?: number;
+                            /**
+                             * Scheduler invocations per month
+                             * @description EventBridge Scheduler invocations; the first 14 million each month are free.
+                             */
+                            scheduler_invocations?: number;
                         };
                         label?: string | null;
                     };
@@ -3733,6 +3787,33 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "eventbridge";
+                        params: {
+                            /**
+                             * Custom events per month
+                             * @description Custom, partner and cross-account events published per month; AWS service events are free.
+                             */
+                            custom_events: number;
+                            /**
+                             * Average event size (KB)
+                             * @description Average payload of one event; each 64 KB chunk is billed as one event.
+                             * @default 1
+                             */
+                            event_size_kb?: number;
+                            /**
+                             * Pipes requests per month
+                             * @description EventBridge Pipes requests after filtering.
+                             */
+                            pipes_requests?: number;
+                            /**
+                             * Scheduler invocations per month
+                             * @description EventBridge Scheduler invocations; the first 14 million each month are free.
+                             */
+                            scheduler_invocations?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -3978,6 +4059,28 @@ export interface paths {
                              * @description GB sent to the internet per month.
                              */
                             gb_out: number;
+                        } | {
+                            /**
+                             * Custom events per month
+                             * @description Custom, partner and cross-account events published per month; AWS service events are free.
+                             */
+                            custom_events: number;
+                            /**
+                             * Average event size (KB)
+                             * @description Average payload of one event; each 64 KB chunk is billed as one event.
+                             * @default 1
+                             */
+                            event_size_kb?: number;
+                            /**
+                             * Pipes requests per month
+                             * @description EventBridge Pipes requests after filtering.
+                             */
+                            pipes_requests?: number;
+                            /**
+                             * Scheduler invocations per month
+                             * @description EventBridge Scheduler invocations; the first 14 million each month are free.
+                             */
+                            scheduler_invocations?: number;
                         };
                         label?: string | null;
                     } | {

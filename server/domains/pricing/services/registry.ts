@@ -9,6 +9,7 @@ import { cloudwatchLogs } from './cloudwatch_logs/descriptor.js'
 import { dataTransfer } from './data_transfer/descriptor.js'
 import { dynamodb } from './dynamodb/descriptor.js'
 import { ec2 } from './ec2/descriptor.js'
+import { eventbridge } from './eventbridge/descriptor.js'
 import { fargate } from './fargate/descriptor.js'
 import { lambda } from './lambda/descriptor.js'
 import { rds } from './rds/descriptor.js'
@@ -30,6 +31,7 @@ export const SERVICES = {
   rds,
   fargate,
   data_transfer: dataTransfer,
+  eventbridge,
 }
 
 export type ServiceId = keyof typeof SERVICES

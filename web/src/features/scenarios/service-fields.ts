@@ -52,6 +52,7 @@ export const SERVICE_LABELS: Record<LineItemService, string> & Record<string, st
   rds: 'Amazon RDS',
   fargate: 'AWS Fargate',
   data_transfer: 'Data transfer',
+  eventbridge: 'Amazon EventBridge',
 }
 
 function numberField(

@@ -2697,8 +2697,8 @@ export interface paths {
                              */
                             api_type: "rest" | "http" | "websocket";
                             /**
-                             * Requests per month
-                             * @description Requests per month (messages for WebSocket).
+                             * Requests (messages for WebSocket)
+                             * @description Requests per month; messages per month for a WebSocket API.
                              */
                             requests: number;
                             /**
@@ -2718,7 +2718,7 @@ export interface paths {
                              */
                             ingested_gb: number;
                             /**
-                             * Archived (GB)
+                             * Stored (GB)
                              * @description Average GB archived over the month.
                              */
                             stored_gb: number;
@@ -3113,8 +3113,8 @@ export interface paths {
                              */
                             api_type: "rest" | "http" | "websocket";
                             /**
-                             * Requests per month
-                             * @description Requests per month (messages for WebSocket).
+                             * Requests (messages for WebSocket)
+                             * @description Requests per month; messages per month for a WebSocket API.
                              */
                             requests: number;
                             /**
@@ -3134,7 +3134,7 @@ export interface paths {
                              */
                             ingested_gb: number;
                             /**
-                             * Archived (GB)
+                             * Stored (GB)
                              * @description Average GB archived over the month.
                              */
                             stored_gb: number;
@@ -3609,8 +3609,8 @@ export interface paths {
                              */
                             api_type: "rest" | "http" | "websocket";
                             /**
-                             * Requests per month
-                             * @description Requests per month (messages for WebSocket).
+                             * Requests (messages for WebSocket)
+                             * @description Requests per month; messages per month for a WebSocket API.
                              */
                             requests: number;
                             /**
@@ -3630,7 +3630,7 @@ export interface paths {
                              */
                             ingested_gb: number;
                             /**
-                             * Archived (GB)
+                             * Stored (GB)
                              * @description Average GB archived over the month.
                              */
                             stored_gb: number;
@@ -3914,8 +3914,8 @@ export interface paths {
                              */
                             api_type: "rest" | "http" | "websocket";
                             /**
-                             * Requests per month
-                             * @description Requests per month (messages for WebSocket).
+                             * Requests (messages for WebSocket)
+                             * @description Requests per month; messages per month for a WebSocket API.
                              */
                             requests: number;
                             /**
@@ -3930,7 +3930,7 @@ export interface paths {
                              */
                             ingested_gb: number;
                             /**
-                             * Archived (GB)
+                             * Stored (GB)
                              * @description Average GB archived over the month.
                              */
                             stored_gb: number;

@@ -18,8 +18,8 @@ export const apigateway = defineService({
         description: 'REST, HTTP or WebSocket API, each with its own price.',
       }),
       requests: count({
-        title: 'Requests per month',
-        description: 'Requests per month (messages for WebSocket).',
+        title: 'Requests (messages for WebSocket)',
+        description: 'Requests per month; messages per month for a WebSocket API.',
       }),
       connection_minutes: Type.Optional(
         count({

@@ -8,14 +8,14 @@ const BYTES_PER_GB = '1073741824'
 export const cloudwatchLogs = defineService({
   id: 'cloudwatch_logs',
   usageTypePrefix: 'cloudwatch_logs',
-  name: 'Amazon CloudWatch Logs',
+  name: 'CloudWatch Logs',
   category: 'management',
   description: 'Log ingestion and archive storage, billed per GB.',
   help: 'Standard log class: GB ingested per month and average GB archived (compressed) over the month.',
   params: Type.Object(
     {
       ingested_gb: gigabytes({ title: 'Ingested (GB)', description: 'GB of log data ingested per month.' }),
-      stored_gb: gigabytes({ title: 'Archived (GB)', description: 'Average GB archived over the month.' }),
+      stored_gb: gigabytes({ title: 'Stored (GB)', description: 'Average GB archived over the month.' }),
     },
     strict,
   ),

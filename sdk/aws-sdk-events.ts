@@ -352,6 +352,28 @@ function logsEvents(command: string, input: Raw): WireEvent[] {
   })
 }
 
+type ClientEvents = (
+  command: string,
+  call: SdkCall,
+  input: Raw,
+  output: Raw,
+  lambda: LambdaSettings,
+) => WireEvent[]
+
+/**
+ * The clients the bridge meters, by client class name. The server's service descriptors name the same
+ * clients (`sdk` of server/domains/pricing/services/<id>/descriptor.ts); a test keeps the two equal.
+ */
+export const CLIENT_EVENTS: Readonly<Record<string, ClientEvents>> = {
+  SQSClient: (command, _call, input, output) => sqsEvents(command, input, output),
+  SNSClient: (command, _call, input) => snsEvents(command, input),
+  LambdaClient: (_command, call, input, output, lambda) => lambdaEvents(call, input, output, lambda),
+  S3Client: (command, _call, input, output) => s3Events(command, input, output),
+  DynamoDBClient: (command, _call, input, output) => dynamoEvents(command, input, output),
+  BedrockRuntimeClient: (command, _call, input, output) => bedrockEvents(command, input, output),
+  CloudWatchLogsClient: (command, _call, input) => logsEvents(command, input),
+}
+
 /**
  * The ingest events one successful SDK call is billed as; an empty list for operations mockupAWS does not
  * meter. Every event carries the call's start time as its timestamp.
@@ -360,32 +382,9 @@ export function eventsForCall(call: SdkCall, lambda: LambdaSettings = {}): WireE
   const input = asRecord(call.input)
   const output = asRecord(call.output)
   const command = call.commandName.replace(/Command$/, '')
-  let events: WireEvent[]
-  switch (call.clientName) {
-    case 'SQSClient':
-      events = sqsEvents(command, input, output)
-      break
-    case 'SNSClient':
-      events = snsEvents(command, input)
-      break
-    case 'LambdaClient':
-      events = lambdaEvents(call, input, output, lambda)
-      break
-    case 'S3Client':
-      events = s3Events(command, input, output)
-      break
-    case 'DynamoDBClient':
-      events = dynamoEvents(command, input, output)
-      break
-    case 'BedrockRuntimeClient':
-      events = bedrockEvents(command, input, output)
-      break
-    case 'CloudWatchLogsClient':
-      events = logsEvents(command, input)
-      break
-    default:
-      events = []
-  }
+  const events = Object.hasOwn(CLIENT_EVENTS, call.clientName)
+    ? (CLIENT_EVENTS[call.clientName]?.(command, call, input, output, lambda) ?? [])
+    : []
   const timestamp = new Date(call.startedAt).toISOString()
   for (const event of events) event.timestamp = timestamp
   return events

@@ -24,6 +24,7 @@ import { VERSION } from './lib/version.js'
 import { type Authenticators, authPlugin } from './plugins/auth.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
 import { metricsPlugin } from './plugins/metrics.js'
+import { documentRoute, ErrorResponse } from './plugins/openapi-contract.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
 import { securityHeadersPlugin } from './plugins/security-headers.js'
 import { staticWebPlugin } from './plugins/static-web.js'
@@ -113,7 +114,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
     credentials: true,
     maxAge: 600,
   })
+  app.addSchema(ErrorResponse)
   await app.register(swagger, {
+    transform: documentRoute,
+    // Shared schemas keep their $id as their component name (`ErrorResponse`, not `def-0`).
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
     openapi: {
       info: {
         title: 'mockupAWS API',

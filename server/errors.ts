@@ -1,23 +1,26 @@
-/** Every error code a client can receive (docs/api.md#errors). */
-export type ErrorCode =
-  | 'bad_request'
-  | 'missing_token'
-  | 'invalid_token'
-  | 'token_expired'
-  | 'invalid_api_key'
-  | 'invalid_credentials'
-  | 'insufficient_scope'
-  | 'forbidden'
-  | 'not_found'
-  | 'email_already_registered'
-  | 'conflict'
-  | 'scenario_not_running'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'validation_error'
-  | 'rate_limited'
-  | 'internal_error'
-  | 'unavailable'
+/** Every error code a client can receive; the OpenAPI document publishes them as the error body's enum. */
+export const ERROR_CODES = [
+  'bad_request',
+  'missing_token',
+  'invalid_token',
+  'token_expired',
+  'invalid_api_key',
+  'invalid_credentials',
+  'insufficient_scope',
+  'forbidden',
+  'not_found',
+  'email_already_registered',
+  'conflict',
+  'scenario_not_running',
+  'payload_too_large',
+  'unsupported_media_type',
+  'validation_error',
+  'rate_limited',
+  'internal_error',
+  'unavailable',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export type ErrorDetail = { field: string; reason: string }
 

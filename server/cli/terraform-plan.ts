@@ -1,11 +1,13 @@
 /**
- * Maps a Terraform plan (`terraform show -json plan.out`) to scenario line items (docs/scenarios.md), resource by
- * resource (docs/terraform-import.md). Pure: no HTTP, no catalog; the server validates every item.
+ * Maps a Terraform plan (`terraform show -json plan.out`) to scenario line items, resource by resource,
+ * with the mappings of the service descriptors (docs/terraform-import.md). Pure: no HTTP, no catalog; the server validates every item.
  *
  * Always-on resources (instances, databases, Fargate tasks) get their monthly hours from the plan. Usage-based
  * quantities (requests, GB, tokens) are not in a plan: they start at 0 and come from ingest or from a usage
  * file keyed by resource address.
  */
+import { asArray, asRecord, asString } from '../domains/pricing/services/plan-values.js'
+import { SERVICE_LIST } from '../domains/pricing/services/registry.js'
 
 export type PlannedItem = {
   /** The Terraform resource address, e.g. `module.api.aws_lambda_function.handler`. */
@@ -32,15 +34,6 @@ export const LABEL_PREFIX = 'terraform: '
 
 type Raw = Record<string, unknown>
 type PlanResource = { address: string; mode: string; type: string; values: Raw }
-
-const asRecord = (value: unknown): Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Raw) : {}
-const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
-const asNumber = (value: unknown): number | undefined => {
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined
-}
-const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
 
 /** Resources with no charge of their own: configuration, networking plumbing, permissions. */
 const FREE_TYPES = [
@@ -147,108 +140,30 @@ function findTaskDefinition(
   return taskDefinitions.length === 1 ? taskDefinitions[0] : undefined
 }
 
-function isFargate(values: Raw): boolean {
-  if (values.launch_type === 'FARGATE') return true
-  return asArray(values.capacity_provider_strategy).some((s) =>
-    String(asRecord(s).capacity_provider ?? '').startsWith('FARGATE'),
-  )
-}
-
 type Mapped = { service: string; params: Raw } | { skip: string }
 
+/** Resource type → the service whose descriptor maps it. */
+const mappers = new Map(
+  SERVICE_LIST.flatMap((service) =>
+    Object.entries(service.terraform).map(([type, map]) => [type, { service: service.id, map }] as const),
+  ),
+)
+
 function mapResource(resource: PlanResource, resources: PlanResource[], config: Map<string, Raw>): Mapped {
-  const v = resource.values
-  switch (resource.type) {
-    case 'aws_instance': {
-      const instanceType = asString(v.instance_type)
-      if (!instanceType) return { skip: 'instance_type is not known until apply' }
-      return { service: 'ec2', params: { instance_type: instanceType, count: 1, hours: 730 } }
-    }
-    case 'aws_db_instance': {
-      const instanceClass = asString(v.instance_class)
-      if (!instanceClass) return { skip: 'instance_class is not known until apply' }
-      if (String(v.engine ?? '').startsWith('aurora'))
-        return { skip: 'Aurora instances are not in the pricing catalog' }
-      return {
-        service: 'rds',
-        // A Multi-AZ deployment runs a standby instance billed like the primary.
-        params: {
-          instance_class: instanceClass,
-          count: v.multi_az === true ? 2 : 1,
-          hours: 730,
-          storage_gb: asNumber(v.allocated_storage) ?? 20,
-          storage_type: v.storage_type === 'gp2' ? 'gp2' : 'gp3',
-        },
-      }
-    }
-    case 'aws_lambda_function': {
-      const ephemeral = asNumber(asRecord(asArray(v.ephemeral_storage)[0]).size)
-      return {
-        service: 'lambda',
-        params: {
-          invocations: 0,
-          avg_duration_ms: 0,
-          memory_mb: asNumber(v.memory_size) ?? 128,
-          architecture: asArray(v.architectures)[0] === 'arm64' ? 'arm64' : 'x86_64',
-          ephemeral_storage_mb: ephemeral ?? 512,
-        },
-      }
-    }
-    case 'aws_sqs_queue':
-      return {
-        service: 'sqs',
-        params: { requests: 0, queue_type: v.fifo_queue === true ? 'fifo' : 'standard' },
-      }
-    case 'aws_sns_topic':
-      return { service: 'sns', params: { publishes: 0 } }
-    case 'aws_s3_bucket':
-      return { service: 's3', params: { storage_gb: 0, put_requests: 0, get_requests: 0 } }
-    case 'aws_dynamodb_table':
-      // Provisioned capacity is not in the catalog: both billing modes are modelled as on-demand request units.
-      return { service: 'dynamodb', params: { write_request_units: 0, read_request_units: 0, storage_gb: 0 } }
-    case 'aws_api_gateway_rest_api':
-      return { service: 'apigateway', params: { api_type: 'rest', requests: 0 } }
-    case 'aws_apigatewayv2_api': {
-      const websocket = v.protocol_type === 'WEBSOCKET'
-      return {
-        service: 'apigateway',
-        params: websocket
-          ? { api_type: 'websocket', requests: 0, connection_minutes: 0 }
-          : { api_type: 'http', requests: 0 },
-      }
-    }
-    case 'aws_cloudwatch_log_group':
-      return { service: 'cloudwatch_logs', params: { ingested_gb: 0, stored_gb: 0 } }
-    case 'aws_ecs_service': {
-      if (!isFargate(v))
-        return { skip: 'only ECS services on Fargate are priced (EC2 capacity is its instances)' }
-      const task = findTaskDefinition(resource, resources, config)
-      const cpu = asNumber(task?.values.cpu)
-      const memory = asNumber(task?.values.memory)
-      if (!task || cpu === undefined || memory === undefined) {
-        return { skip: 'its task definition (with cpu and memory) is not in the plan' }
-      }
-      const platform = asRecord(asArray(task.values.runtime_platform)[0])
-      const ephemeral = asNumber(asRecord(asArray(task.values.ephemeral_storage)[0]).size_in_gib)
-      return {
-        service: 'fargate',
-        params: {
-          tasks: Math.max(1, asNumber(v.desired_count) ?? 1),
-          vcpu: cpu / 1024,
-          memory_gb: memory / 1024,
-          hours: 730,
-          architecture: platform.cpu_architecture === 'ARM64' ? 'arm64' : 'x86_64',
-          ephemeral_storage_gb: Math.max(20, ephemeral ?? 20),
-        },
-      }
-    }
-    default: {
-      const unpriced = UNPRICED[resource.type]
-      if (unpriced) return { skip: unpriced }
-      if (FREE_TYPES.some((pattern) => pattern.test(resource.type))) return { skip: 'no charge of its own' }
-      return { skip: 'resource type not supported by the importer' }
-    }
+  const mapper = mappers.get(resource.type)
+  if (mapper) {
+    const mapped = mapper.map({
+      address: resource.address,
+      type: resource.type,
+      values: resource.values,
+      taskDefinition: () => findTaskDefinition(resource, resources, config)?.values,
+    })
+    return 'skip' in mapped ? mapped : { service: mapper.service, params: mapped.params }
   }
+  const unpriced = UNPRICED[resource.type]
+  if (unpriced) return { skip: unpriced }
+  if (FREE_TYPES.some((pattern) => pattern.test(resource.type))) return { skip: 'no charge of its own' }
+  return { skip: 'resource type not supported by the importer' }
 }
 
 /**

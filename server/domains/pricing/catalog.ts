@@ -1,5 +1,9 @@
+import type { TObject } from '@sinclair/typebox'
 import catalogJson from './catalog.json' with { type: 'json' }
-import { SERVICE_IDS, serviceOfUsageType } from './service-ids.js'
+import { listInstanceClasses, listInstanceTypes } from './services/catalog-values.js'
+import { publishedParamsSchema } from './services/published-schema.js'
+import { SERVICE_LIST, serviceOfUsageType } from './services/registry.js'
+import type { ServiceCategory } from './services/service-descriptor.js'
 
 /** How a figure was sourced: AWS text, an AWS Price List figure quoted elsewhere, a third party, or derived. */
 export type Confidence = 'official' | 'price-list' | 'secondary' | 'inferred'
@@ -83,47 +87,43 @@ export function listRegions(catalog: Catalog = bundledCatalog): { code: string; 
     .sort((a, b) => a.code.localeCompare(b.code))
 }
 
-/** Instance types (or classes) that have a price under `prefix` in any region, sorted. */
-function listPricedSuffixes(catalog: Catalog, prefix: string): string[] {
-  const found = new Set<string>()
-  for (const regionPrices of Object.values(catalog.prices)) {
-    for (const usageType of Object.keys(regionPrices)) {
-      if (usageType.startsWith(prefix)) found.add(usageType.slice(prefix.length))
-    }
-  }
-  return [...found].sort()
-}
-
-/** Bedrock model ids known to the catalog. */
-export function listModels(catalog: Catalog = bundledCatalog): string[] {
-  return Object.keys(catalog.services.bedrock?.models ?? {}).sort()
-}
-
-/** EC2 instance types priced in at least one region. */
-export function listInstanceTypes(catalog: Catalog = bundledCatalog): string[] {
-  return listPricedSuffixes(catalog, 'ec2.instance_hours.')
-}
-
-/** RDS instance classes priced in at least one region. */
-export function listInstanceClasses(catalog: Catalog = bundledCatalog): string[] {
-  return listPricedSuffixes(catalog, 'rds.instance_hours.')
-}
-
 export interface ServiceSummary {
   id: string
   name: string
+  display_name: string
+  category: ServiceCategory
+  description: string
+  help: string
+  params_schema: TObject
+  ranged_params: string[]
+  choices: Record<string, string[]>
   free_tier: FreeTierOffer[]
   models?: { id: string; name: string; provider: string }[]
   instance_types?: string[]
   instance_classes?: string[]
 }
 
-/** Services with their free tier and selectable values, in SERVICE_IDS order, for `GET /pricing/services`. */
+/**
+ * Services with their descriptor (params schema, category, description), free tier and the catalog values
+ * their params may take, in SERVICE_IDS order, for `GET /pricing/services`.
+ */
 export function listServices(catalog: Catalog = bundledCatalog): ServiceSummary[] {
-  return SERVICE_IDS.flatMap((id) => {
+  return SERVICE_LIST.flatMap((descriptor) => {
+    const { id } = descriptor
     const service = catalog.services[id]
     if (!service) return []
-    const summary: ServiceSummary = { id, name: service.name, free_tier: service.free_tier }
+    const summary: ServiceSummary = {
+      id,
+      name: service.name,
+      display_name: descriptor.name,
+      category: descriptor.category,
+      description: descriptor.description,
+      help: descriptor.help,
+      params_schema: publishedParamsSchema(descriptor),
+      ranged_params: [...descriptor.rangedParams],
+      choices: Object.fromEntries(descriptor.catalogValues.map((rule) => [rule.param, rule.known(catalog)])),
+      free_tier: service.free_tier,
+    }
     if (service.models) {
       summary.models = Object.entries(service.models).map(([modelId, model]) => ({ id: modelId, ...model }))
     }

@@ -1,13 +1,11 @@
 import { Decimal } from 'decimal.js'
 import { type Catalog, findPrice, type PriceEntry, unitOfUsageType } from './catalog.js'
+import { ExactDecimal } from './exact-decimal.js'
 import { type PriceLookup, type RateCard, rateCardPrices } from './rate-card-prices.js'
-import { SERVICE_IDS, serviceOfUsageType } from './service-ids.js'
+import { SERVICE_IDS, serviceOfUsageType } from './services/registry.js'
 
-/**
- * Decimal with room for a month of usage times a 10-decimal unit price without rounding:
- * the default 20 significant digits would silently round 1e12 requests × 0.0000002.
- */
-export const ExactDecimal = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP })
+export { ExactDecimal }
+
 const Exact = ExactDecimal
 
 /** Money leaves the engine rounded half-up to 6 decimals, the precision promised by the API. */

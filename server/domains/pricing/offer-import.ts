@@ -1,5 +1,7 @@
 import { Decimal } from 'decimal.js'
 import type { Catalog, PriceEntry, PriceTier } from './catalog.js'
+import { SERVICE_LIST } from './services/registry.js'
+import type { PriceListRule } from './services/service-descriptor.js'
 
 /** The parts of an AWS Price List offer file (the public bulk JSON format) the import reads. */
 export interface OfferFile {
@@ -40,54 +42,28 @@ export interface OfferImport {
 interface Mapping {
   usageType: string
   unit: string
-  /** Extra attribute values the product must have (EC2 lists Windows, dedicated and reserved boxes too). */
-  requires?: Record<string, string>
+  requires?: Readonly<Record<string, string>>
 }
 
 /** Region prefix of a usage type: `USE1-`, `EU-`, `APS1-`...; us-east-1 products often carry none. */
 const REGION_PREFIX = /^[A-Z]{2,4}\d?-/
 
-const EC2_LINUX_SHARED = {
-  operatingSystem: 'Linux',
-  tenancy: 'Shared',
-  preInstalledSw: 'NA',
-  capacitystatus: 'Used',
+/** Every descriptor's Price List rules, by offer code. */
+const rulesByOffer = new Map<string, PriceListRule[]>()
+for (const rule of SERVICE_LIST.flatMap((service) => service.priceList)) {
+  rulesByOffer.set(rule.offerCode, [...(rulesByOffer.get(rule.offerCode) ?? []), rule])
 }
 
-/** AWS usage types (region prefix removed) mapped to ours, per offer code. */
+/** An AWS usage type (region prefix removed) mapped to ours by the descriptors' Price List rules. */
 function mapUsageType(offerCode: string, awsUsageType: string): Mapping | undefined {
   const bare = awsUsageType.replace(REGION_PREFIX, '')
-  switch (offerCode) {
-    case 'AWSLambda':
-      if (bare === 'Request') return { usageType: 'lambda.requests', unit: 'requests' }
-      if (bare === 'Lambda-GB-Second') return { usageType: 'lambda.gb_seconds.x86_64', unit: 'GB-seconds' }
-      if (bare === 'Lambda-GB-Second-ARM') return { usageType: 'lambda.gb_seconds.arm64', unit: 'GB-seconds' }
-      return undefined
-    case 'AWSQueueService':
-      if (bare === 'Requests-Tier1') return { usageType: 'sqs.requests.standard', unit: 'requests' }
-      if (bare === 'Requests-FIFO-Tier1') return { usageType: 'sqs.requests.fifo', unit: 'requests' }
-      return undefined
-    case 'AmazonEC2':
-      if (bare.startsWith('BoxUsage:')) {
-        const instanceType = bare.slice('BoxUsage:'.length)
-        return {
-          usageType: `ec2.instance_hours.${instanceType}`,
-          unit: 'instance-hours',
-          requires: EC2_LINUX_SHARED,
-        }
-      }
-      return undefined
-    case 'AmazonCloudWatch':
-      if (bare === 'DataProcessing-Bytes') return { usageType: 'cloudwatch_logs.ingested_gb', unit: 'GB' }
-      if (bare === 'TimedStorage-ByteHrs')
-        return { usageType: 'cloudwatch_logs.stored_gb_month', unit: 'GB-months' }
-      return undefined
-    case 'AWSDataTransfer':
-      if (bare === 'DataTransfer-Out-Bytes') return { usageType: 'data_transfer.out_gb', unit: 'GB' }
-      return undefined
-    default:
-      return undefined
+  for (const rule of rulesByOffer.get(offerCode) ?? []) {
+    const match = rule.awsUsageType.exec(bare)
+    if (!match) continue
+    const usageType = rule.usageType.replace('$1', match[1] ?? '')
+    return { usageType, unit: rule.unit, ...(rule.requires ? { requires: rule.requires } : {}) }
   }
+  return undefined
 }
 
 function plain(value: string): string {
@@ -116,7 +92,7 @@ function tiersFromDimensions(
 
 function matchesRequirements(
   attributes: Record<string, string>,
-  requires: Record<string, string> | undefined,
+  requires: Readonly<Record<string, string>> | undefined,
 ) {
   return Object.entries(requires ?? {}).every(
     ([key, value]) => attributes[key] === undefined || attributes[key] === value,
@@ -125,7 +101,7 @@ function matchesRequirements(
 
 /**
  * Applies an AWS Price List offer file to a copy of the catalog: every on-demand product whose usage type
- * maps to one of ours (Lambda, SQS, EC2 Linux, CloudWatch Logs, data transfer out) replaces that usage type's
+ * maps to one of ours (the descriptors' `priceList` rules) replaces that usage type's
  * price in the product's region, marked `price-list` with the offer's publication date. Products that map to
  * nothing, or have no on-demand term, are counted as skipped. The input catalog is not modified.
  */

@@ -7,6 +7,7 @@ import { buildTestApp } from '../../test/build-test-app.js'
 import { createApiKey, createUser } from '../../test/factories.js'
 import { runCli } from '../../test/run-cli.js'
 import { createTestDatabase, type TestDatabase, testEngine } from '../../test/test-db.js'
+import { SERVICE_IDS } from './services/registry.js'
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname
 
@@ -42,20 +43,15 @@ describe(`pricing endpoints on ${testEngine}`, async () => {
       models?: { id: string }[]
       instance_types?: string[]
     }[]
-    expect(services.map((s) => s.id)).toEqual([
-      'lambda',
-      'sqs',
-      'sns',
-      's3',
-      'dynamodb',
-      'apigateway',
-      'cloudwatch_logs',
-      'bedrock',
-      'ec2',
-      'rds',
-      'fargate',
-      'data_transfer',
-    ])
+    expect(services.map((s) => s.id)).toEqual(SERVICE_IDS)
+    const lambda = res.json().services[0]
+    expect(lambda).toMatchObject({ display_name: 'AWS Lambda', category: 'compute', ranged_params: [] })
+    expect(lambda.params_schema.properties.memory_mb).toMatchObject({
+      type: 'integer',
+      minimum: 128,
+      title: 'Memory (MB)',
+    })
+    expect(lambda.params_schema.required).toEqual(['invocations', 'avg_duration_ms', 'memory_mb'])
     expect(services.find((s) => s.id === 'bedrock')?.models?.map((m) => m.id)).toContain(
       'anthropic.claude-3-haiku',
     )

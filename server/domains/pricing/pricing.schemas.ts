@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { PaginationQuery, PaginationQueryProperties, paginated } from '../../lib/pagination.js'
 import { DateTime } from '../../lib/schema-types.js'
+import { SERVICE_CATEGORIES } from './services/service-descriptor.js'
 
 const Decimal = (description?: string) =>
   Type.String({ pattern: '^-?\\d+(\\.\\d+)?$', ...(description ? { description } : {}) })
@@ -32,7 +33,29 @@ export const ServicesResponse = Type.Object({
   services: Type.Array(
     Type.Object({
       id: Type.String(),
-      name: Type.String(),
+      name: Type.String({ description: 'The name the catalog prices it under.' }),
+      display_name: Type.String({ description: 'Short name for pickers and charts.' }),
+      category: Type.Union(
+        SERVICE_CATEGORIES.map((category) => Type.Literal(category)),
+        { description: 'The group of the service picker.' },
+      ),
+      description: Type.String({ description: 'One line saying what the service is.' }),
+      help: Type.String({ description: 'What a line item of this service models.' }),
+      params_schema: Type.Object(
+        {},
+        {
+          additionalProperties: true,
+          description:
+            'JSON Schema of the line item params: per property a title (label with unit), description, ' +
+            'bounds, enum (anyOf of constants) and default.',
+        },
+      ),
+      ranged_params: Type.Array(Type.String(), {
+        description: 'Params that also accept {min, typical, max}.',
+      }),
+      choices: Type.Record(Type.String(), Type.Array(Type.String()), {
+        description: 'Values the catalog knows for string params (models, instance types), by param.',
+      }),
       free_tier: Type.Array(FreeTierOffer),
       models: Type.Optional(
         Type.Array(Type.Object({ id: Type.String(), name: Type.String(), provider: Type.String() })),

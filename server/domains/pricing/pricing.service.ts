@@ -21,7 +21,7 @@ import type {
   SnapshotDiffResponse,
   SnapshotPage,
 } from './pricing.schemas.js'
-import { serviceOfUsageType } from './service-ids.js'
+import { serviceOfUsageType } from './services/registry.js'
 import { bundledSnapshotId, diffCatalogs } from './snapshots.js'
 
 type PricingDeps = { db: Db }

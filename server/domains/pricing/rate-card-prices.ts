@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js'
 import { type Catalog, findPrice, type PriceEntry, unitOfUsageType } from './catalog.js'
-import { serviceOfUsageType } from './service-ids.js'
+import { serviceOfUsageType } from './services/registry.js'
 
 const Exact = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP })
 

@@ -1,52 +1,23 @@
 import type { Decimal } from 'decimal.js'
-import { ExactDecimal, type UsageMap } from './cost-engine.js'
-
-/** 1 GB = 2^30 bytes, as AWS bills it. */
-const BYTES_PER_GB = '1073741824'
-/** 1 GB-second = 1,024 MB × 1,000 ms, so Lambda duration metered in MB·ms stays an integer. */
-const MB_MS_PER_GB_SECOND = '1024000'
+import type { UsageMap } from './cost-engine.js'
+import { ExactDecimal } from './exact-decimal.js'
+import { usageTypeSpec } from './services/registry.js'
 
 /**
- * Base unit → price unit divisors (docs/usage-types.md). Metering stores integers in base units (bytes,
- * MB·ms, half read request units); the catalog prices GB, GB-seconds and read request units. Keys are exact
- * usage types or a prefix ending in `.` for a family (`lambda.gb_seconds.` covers both architectures).
- * Every usage type not listed is stored in its price unit already (divisor 1).
+ * The exact number of base units in one price unit of `usageType` (1 when both are the same), from the
+ * service descriptor's usage types (docs/usage-types.md). Metering stores integers in base units (bytes,
+ * MB·ms, half read request units); the catalog prices GB, GB-seconds and read request units.
  */
-const DIVISORS: [match: string, divisor: string][] = [
-  ['lambda.gb_seconds.', MB_MS_PER_GB_SECOND],
-  ['lambda.ephemeral_gb_seconds', MB_MS_PER_GB_SECOND],
-  ['s3.storage_gb_month', BYTES_PER_GB],
-  // An eventually consistent 4 KB read is half a read request unit: metering counts halves.
-  ['dynamodb.read_request_units', '2'],
-  ['dynamodb.storage_gb_month', BYTES_PER_GB],
-  ['cloudwatch_logs.ingested_gb', BYTES_PER_GB],
-  ['cloudwatch_logs.stored_gb_month', BYTES_PER_GB],
-  ['data_transfer.out_gb', BYTES_PER_GB],
-]
-
-/**
- * Usage types whose total is a level (how much is stored), not a rate (how much happened): S3 and DynamoDB
- * storage and archived logs. Projecting a window to a month must not multiply them by 30 days / window.
- */
-const LEVEL_USAGE_TYPES = new Set([
-  's3.storage_gb_month',
-  'dynamodb.storage_gb_month',
-  'cloudwatch_logs.stored_gb_month',
-])
-
-function matches(usageType: string, match: string): boolean {
-  return match.endsWith('.') ? usageType.startsWith(match) : usageType === match
-}
-
-/** The exact number of base units in one price unit of `usageType` (1 when both are the same). */
 export function baseUnitDivisor(usageType: string): Decimal {
-  const found = DIVISORS.find(([match]) => matches(usageType, match))
-  return new ExactDecimal(found?.[1] ?? '1')
+  return new ExactDecimal(usageTypeSpec(usageType)?.baseUnitsPerUnit ?? '1')
 }
 
-/** True for storage levels, which a projection keeps as they are. */
+/**
+ * True for stocks (how much is stored), not flows (how much happened): projecting a window to a month must
+ * not multiply them by 30 days / window.
+ */
 export function isLevelUsageType(usageType: string): boolean {
-  return LEVEL_USAGE_TYPES.has(usageType)
+  return usageTypeSpec(usageType)?.kind === 'stock'
 }
 
 /**

@@ -5,7 +5,7 @@ import { type Catalog, unitOfUsageType } from '../pricing/catalog.js'
 import { ExactDecimal } from '../pricing/cost-engine.js'
 import type { PricingService } from '../pricing/pricing.service.js'
 import type { RateCard, RateCardRule } from '../pricing/rate-card-prices.js'
-import { serviceOfUsageType } from '../pricing/service-ids.js'
+import { serviceOfUsageType } from '../pricing/services/registry.js'
 import * as repo from './rate-cards.repo.js'
 import type { PutRateCardBody, RateCardResponse, RateCardRuleBody } from './rate-cards.schemas.js'
 

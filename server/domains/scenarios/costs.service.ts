@@ -18,7 +18,7 @@ import {
 } from '../pricing/line-items.js'
 import { type PricingService, snapshotRef } from '../pricing/pricing.service.js'
 import { pricingAssumptions, type RateCard } from '../pricing/rate-card-prices.js'
-import { SERVICE_IDS, type ServiceId } from '../pricing/service-ids.js'
+import { SERVICE_IDS, type ServiceId } from '../pricing/services/registry.js'
 import { baseToPriceUnits, isLevelUsageType, projectUsage } from '../pricing/usage-units.js'
 import type { RateCardService } from '../rate-cards/rate-cards.service.js'
 import * as repo from './scenarios.repo.js'

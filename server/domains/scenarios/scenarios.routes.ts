@@ -9,6 +9,7 @@ import {
   CostsQuery,
   CostsResponse,
   CreateItemBody,
+  CreateItemContract,
   CreateScenarioBody,
   ItemPage,
   ItemParams,
@@ -21,6 +22,7 @@ import {
   ScenarioParams,
   ScenarioResponse,
   UpdateItemBody,
+  UpdateItemContract,
   UpdateScenarioBody,
 } from './scenarios.schemas.js'
 import type { ScenarioService } from './scenarios.service.js'
@@ -176,6 +178,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox<{
         body: CreateItemBody,
         response: { 201: ItemResponse },
       },
+      config: { documentedBody: CreateItemContract },
       preHandler: write,
     },
     async (req, reply) => reply.code(201).send(await scenarios.addItem(userOf(req), req.params.id, req.body)),
@@ -198,6 +201,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox<{
         body: CreateItemBody,
         response: { 200: ItemPreviewResponse },
       },
+      config: { documentedBody: CreateItemContract },
       preHandler: read,
     },
     (req) => costs.previewItem(userOf(req), req.params.id, req.body, req.query),
@@ -207,6 +211,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox<{
     '/scenarios/:id/items/:item_id',
     {
       schema: { tags, security, params: ItemParams, body: UpdateItemBody, response: { 200: ItemResponse } },
+      config: { documentedBody: UpdateItemContract },
       preHandler: write,
     },
     (req) => scenarios.updateItem(userOf(req), req.params.id, req.params.item_id, req.body),

@@ -1,7 +1,10 @@
-import { type Static, Type } from '@sinclair/typebox'
+import { type Static, type TSchema, Type } from '@sinclair/typebox'
 import { PaginationQueryProperties, paginated } from '../../lib/pagination.js'
 import { DateTime, Nullable, Uuid } from '../../lib/schema-types.js'
 import { PricingSnapshotRef, SnapshotId } from '../pricing/pricing.schemas.js'
+import { publishedParamsSchema } from '../pricing/services/published-schema.js'
+import { SERVICE_LIST } from '../pricing/services/registry.js'
+import type { ServiceDescriptor } from '../pricing/services/service-descriptor.js'
 
 /** Maximum number of line items in one scenario. */
 export const MAX_LINE_ITEMS = 500
@@ -95,27 +98,54 @@ export const ScenarioPage = paginated(ScenarioResponse)
 
 const Params = Type.Object(
   {},
-  { additionalProperties: true, description: 'Per-service params: see GET /api/v1/pricing/services.' },
+  { additionalProperties: true, description: "The service's params (GET /pricing/services: params_schema)." },
 )
+const Label = Type.Optional(Nullable(Type.String({ maxLength: 255 })))
+const ServiceField = Type.String({ minLength: 1, maxLength: 32 })
 
+/**
+ * The line-item body as validated at the edge: the service's descriptor then checks `params` and answers
+ * 422 with one detail per field (`params.memory_mb`). `CreateItemContract` is the same body as the OpenAPI
+ * document publishes it.
+ */
 export const CreateItemBody = Type.Object(
-  {
-    service: Type.String({ minLength: 1, maxLength: 32 }),
-    params: Params,
-    label: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
-  },
+  { service: ServiceField, params: Params, label: Label },
   { additionalProperties: false },
 )
 export type CreateItemBody = Static<typeof CreateItemBody>
 
+const itemBranch = (service: ServiceDescriptor, params: TSchema) =>
+  Type.Object(
+    { service: Type.Literal(service.id), params, label: Label },
+    { additionalProperties: false, title: `${service.name} line item`, description: service.help },
+  )
+
+/** A line item of any priced service: a union on `service`, each branch with its service's params schema. */
+export const CreateItemContract = Type.Union(
+  SERVICE_LIST.map((service) => itemBranch(service, publishedParamsSchema(service))),
+  { discriminator: { propertyName: 'service' }, description: 'A line item; `params` depend on `service`.' },
+)
+
 export const UpdateItemBody = Type.Object(
-  {
-    service: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
-    params: Type.Optional(Params),
-    label: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
-  },
+  { service: Type.Optional(ServiceField), params: Type.Optional(Params), label: Label },
   {
     additionalProperties: false,
+    description:
+      'Params replace the stored ones as a whole (defaults applied); changing `service` needs its params.',
+  },
+)
+
+/** The update body as published: a new service with its params, new params of the stored service, or a label. */
+export const UpdateItemContract = Type.Union(
+  [
+    ...SERVICE_LIST.map((service) => itemBranch(service, publishedParamsSchema(service))),
+    Type.Object(
+      { params: Type.Union(SERVICE_LIST.map(publishedParamsSchema)), label: Label },
+      { additionalProperties: false, title: 'New params of the stored service' },
+    ),
+    Type.Object({ label: Label }, { additionalProperties: false, title: 'New label only' }),
+  ],
+  {
     description:
       'Params replace the stored ones as a whole (defaults applied); changing `service` needs its params.',
   },

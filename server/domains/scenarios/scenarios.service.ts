@@ -4,7 +4,7 @@ import { type Page, pageWindow, toPage } from '../../lib/pagination.js'
 import { type Catalog, unitOfUsageType } from '../pricing/catalog.js'
 import { type LineItemParams, lineItemToUsage, validateLineItem } from '../pricing/line-items.js'
 import type { PricingService } from '../pricing/pricing.service.js'
-import type { ServiceId } from '../pricing/service-ids.js'
+import type { ServiceId } from '../pricing/services/registry.js'
 import * as repo from './scenarios.repo.js'
 import {
   type CreateItemBody,

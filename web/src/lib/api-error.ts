@@ -1,11 +1,17 @@
-/** One `{field, reason}` of a 422 `validation_error` (docs/api.md#errors). */
+import type { components } from './api-schema.generated'
+
+/** The error codes the API declares for every route (its ErrorResponse schema). */
+export type ErrorCode = components['schemas']['ErrorResponse']['error']
+
+/** One `{field, reason}` of a 422 `validation_error`. */
 export type FieldProblem = { field: string; reason: string }
 
 /** An error answer of the API, `{error, message, details?}`, or a network failure (status 0). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    /** The server's code, or `unknown_error` when the answer was not in the error shape. */
+    readonly code: ErrorCode | 'unknown_error',
     message: string,
     readonly details: FieldProblem[] = [],
   ) {
@@ -28,7 +34,8 @@ export function toApiError(status: number, body: unknown): ApiError {
         )
       : []
     const message = typeof body.message === 'string' ? body.message : 'The request failed.'
-    return new ApiError(status, body.error, message, details)
+    // The contract declares every route's errors with ErrorResponse, so `error` is one of its codes.
+    return new ApiError(status, body.error as ErrorCode, message, details)
   }
   return new ApiError(status, 'unknown_error', `The server answered ${status}.`)
 }

@@ -43,6 +43,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -107,6 +125,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -164,6 +200,24 @@ export interface paths {
                             /** @description Access token lifetime in seconds. */
                             expires_in: number;
                         };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -226,6 +280,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -260,12 +332,23 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -307,6 +390,24 @@ export interface paths {
                             /** Format: date-time */
                             last_login_at: string | null;
                         };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -352,6 +453,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         trace?: never;
@@ -381,12 +500,23 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -443,6 +573,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -483,6 +631,24 @@ export interface paths {
                             /** Format: date-time */
                             created_at: string;
                         };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -534,6 +700,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -549,12 +733,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -604,6 +799,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -645,6 +858,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -682,7 +913,26 @@ export interface paths {
                             as_of: string;
                             services: {
                                 id: string;
+                                /** @description The name the catalog prices it under. */
                                 name: string;
+                                /** @description Short name for pickers and charts. */
+                                display_name: string;
+                                /** @description The group of the service picker. */
+                                category: "compute" | "storage" | "database" | "networking" | "integration" | "analytics" | "ai-ml" | "security" | "management";
+                                /** @description One line saying what the service is. */
+                                description: string;
+                                /** @description What a line item of this service models. */
+                                help: string;
+                                /** @description JSON Schema of the line item params: per property a title (label with unit), description, bounds, enum (anyOf of constants) and default. */
+                                params_schema: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Params that also accept {min, typical, max}. */
+                                ranged_params: string[];
+                                /** @description Values the catalog knows for string params (models, instance types), by param. */
+                                choices: {
+                                    [key: string]: string[];
+                                };
                                 free_tier: {
                                     usage_types: string[];
                                     /** @description Monthly allowance, shared by the usage types in the listed order. */
@@ -700,6 +950,24 @@ export interface paths {
                                 instance_classes?: string[];
                             }[];
                         };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -760,6 +1028,24 @@ export interface paths {
                             page: number;
                             page_size: number;
                         };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -859,6 +1145,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -938,6 +1242,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -989,6 +1311,24 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string | null;
                         };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -1047,6 +1387,24 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string | null;
                         };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -1121,6 +1479,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1181,6 +1557,24 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                         };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -1442,6 +1836,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1499,6 +1911,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1514,12 +1944,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -1583,6 +2024,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         trace?: never;
@@ -1636,6 +2095,24 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                         };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -1879,6 +2356,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1955,6 +2450,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2023,6 +2536,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2035,13 +2566,339 @@ export interface paths {
                 };
                 cookie?: never;
             };
+            /** @description A line item; `params` depend on `service`. */
             requestBody: {
                 content: {
                     "application/json": {
-                        service: string;
-                        /** @description Per-service params: see GET /api/v1/pricing/services. */
+                        /** @enum {string} */
+                        service: "lambda";
                         params: {
-                            [key: string]: unknown;
+                            /**
+                             * Invocations per month
+                             * @description Invocations per month.
+                             */
+                            invocations: number;
+                            /**
+                             * Average duration (ms)
+                             * @description Average billed duration of one invocation, in milliseconds.
+                             */
+                            avg_duration_ms: number;
+                            /**
+                             * Memory (MB)
+                             * @description Configured memory in MB.
+                             */
+                            memory_mb: number;
+                            /**
+                             * Architecture
+                             * @description x86_64 or arm64 (Graviton), each with its own price.
+                             * @default x86_64
+                             */
+                            architecture?: "x86_64" | "arm64";
+                            /**
+                             * Ephemeral storage (MB)
+                             * @description Configured /tmp storage in MB; the first 512 MB are free.
+                             * @default 512
+                             */
+                            ephemeral_storage_mb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "sqs";
+                        params: {
+                            /**
+                             * Requests per month
+                             * @description Requests per month, each 64 KB chunk of a payload counted.
+                             */
+                            requests: number;
+                            /**
+                             * Queue type
+                             * @description Standard or FIFO; FIFO requests cost more.
+                             * @default standard
+                             */
+                            queue_type?: "standard" | "fifo";
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "sns";
+                        params: {
+                            /**
+                             * Publishes per month
+                             * @description Publish requests per month, each 64 KB chunk counted.
+                             */
+                            publishes: number;
+                            /**
+                             * HTTP/S deliveries per month
+                             * @description Deliveries to HTTP/S subscribers per month.
+                             */
+                            http_deliveries?: number;
+                            /**
+                             * Email deliveries per month
+                             * @description Deliveries to Email subscribers per month.
+                             */
+                            email_deliveries?: number;
+                            /**
+                             * SQS deliveries per month
+                             * @description Deliveries to SQS subscribers per month.
+                             */
+                            sqs_deliveries?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "s3";
+                        params: {
+                            /**
+                             * Storage (GB)
+                             * @description Average GB stored over the month.
+                             */
+                            storage_gb: number;
+                            /**
+                             * PUT/COPY/POST/LIST requests
+                             * @description PUT, COPY, POST and LIST requests per month.
+                             */
+                            put_requests: number;
+                            /**
+                             * GET requests
+                             * @description GET, SELECT and other requests per month.
+                             */
+                            get_requests: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "dynamodb";
+                        params: {
+                            /**
+                             * Write request units
+                             * @description Write request units per month.
+                             */
+                            write_request_units: number;
+                            /**
+                             * Read request units
+                             * @description Read request units per month.
+                             */
+                            read_request_units: number;
+                            /**
+                             * Storage (GB)
+                             * @description Average GB stored over the month.
+                             */
+                            storage_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "apigateway";
+                        params: {
+                            /**
+                             * API type
+                             * @description REST, HTTP or WebSocket API, each with its own price.
+                             */
+                            api_type: "rest" | "http" | "websocket";
+                            /**
+                             * Requests (messages for WebSocket)
+                             * @description Requests per month; messages per month for a WebSocket API.
+                             */
+                            requests: number;
+                            /**
+                             * Connection minutes (WebSocket)
+                             * @description WebSocket connection-minutes per month.
+                             */
+                            connection_minutes?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "cloudwatch_logs";
+                        params: {
+                            /**
+                             * Ingested (GB)
+                             * @description GB of log data ingested per month.
+                             */
+                            ingested_gb: number;
+                            /**
+                             * Stored (GB)
+                             * @description Average GB archived over the month.
+                             */
+                            stored_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "bedrock";
+                        params: {
+                            /**
+                             * Model
+                             * @description A model id of the catalog.
+                             */
+                            model: string;
+                            /**
+                             * Input tokens per month
+                             * @description Input tokens per month.
+                             */
+                            input_tokens: number;
+                            /**
+                             * Output tokens per month
+                             * @description Output tokens per month.
+                             */
+                            output_tokens: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "ec2";
+                        params: {
+                            /**
+                             * Instance type
+                             * @description An EC2 instance type of the catalog.
+                             */
+                            instance_type: string;
+                            /**
+                             * Instances
+                             * @description Number of instances, or {min, typical, max}.
+                             */
+                            count: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "rds";
+                        params: {
+                            /**
+                             * Instance class
+                             * @description An RDS instance class of the catalog.
+                             */
+                            instance_class: string;
+                            /**
+                             * Instances
+                             * @description Number of instances, or {min, typical, max}.
+                             */
+                            count: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Storage per instance (GB)
+                             * @description Allocated storage per instance, in GB.
+                             */
+                            storage_gb: number;
+                            /**
+                             * Storage type
+                             * @description General Purpose SSD gp2 or gp3.
+                             * @default gp3
+                             */
+                            storage_type?: "gp2" | "gp3";
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "fargate";
+                        params: {
+                            /**
+                             * Tasks
+                             * @description Running tasks, or {min, typical, max}.
+                             */
+                            tasks: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * vCPU per task
+                             * @description vCPUs of one task.
+                             */
+                            vcpu: number;
+                            /**
+                             * Memory per task (GB)
+                             * @description Memory of one task, in GB.
+                             */
+                            memory_gb: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Architecture
+                             * @description x86_64 or arm64 (Graviton), each with its own price.
+                             * @default x86_64
+                             */
+                            architecture?: "x86_64" | "arm64";
+                            /**
+                             * Ephemeral storage (GB)
+                             * @description Configured ephemeral storage per task; 20 GB are included.
+                             * @default 20
+                             */
+                            ephemeral_storage_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "data_transfer";
+                        params: {
+                            /**
+                             * GB out to the internet
+                             * @description GB sent to the internet per month.
+                             */
+                            gb_out: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "eventbridge";
+                        params: {
+                            /**
+                             * Custom events per month
+                             * @description Custom, partner and cross-account events published per month; AWS service events are free.
+                             */
+                            custom_events: number;
+                            /**
+                             * Average event size (KB)
+                             * @description Average payload of one event; each 64 KB chunk is billed as one event.
+                             * @default 1
+                             */
+                            event_size_kb?: number;
+                            /**
+                             * Pipes requests per month
+                             * @description EventBridge Pipes requests after filtering.
+                             */
+                            pipes_requests?: number;
+                            /**
+                             * Scheduler invocations per month
+                             * @description EventBridge Scheduler invocations; the first 14 million each month are free.
+                             */
+                            scheduler_invocations?: number;
                         };
                         label?: string | null;
                     };
@@ -2077,6 +2934,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2107,13 +2982,339 @@ export interface paths {
                 };
                 cookie?: never;
             };
+            /** @description A line item; `params` depend on `service`. */
             requestBody: {
                 content: {
                     "application/json": {
-                        service: string;
-                        /** @description Per-service params: see GET /api/v1/pricing/services. */
+                        /** @enum {string} */
+                        service: "lambda";
                         params: {
-                            [key: string]: unknown;
+                            /**
+                             * Invocations per month
+                             * @description Invocations per month.
+                             */
+                            invocations: number;
+                            /**
+                             * Average duration (ms)
+                             * @description Average billed duration of one invocation, in milliseconds.
+                             */
+                            avg_duration_ms: number;
+                            /**
+                             * Memory (MB)
+                             * @description Configured memory in MB.
+                             */
+                            memory_mb: number;
+                            /**
+                             * Architecture
+                             * @description x86_64 or arm64 (Graviton), each with its own price.
+                             * @default x86_64
+                             */
+                            architecture?: "x86_64" | "arm64";
+                            /**
+                             * Ephemeral storage (MB)
+                             * @description Configured /tmp storage in MB; the first 512 MB are free.
+                             * @default 512
+                             */
+                            ephemeral_storage_mb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "sqs";
+                        params: {
+                            /**
+                             * Requests per month
+                             * @description Requests per month, each 64 KB chunk of a payload counted.
+                             */
+                            requests: number;
+                            /**
+                             * Queue type
+                             * @description Standard or FIFO; FIFO requests cost more.
+                             * @default standard
+                             */
+                            queue_type?: "standard" | "fifo";
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "sns";
+                        params: {
+                            /**
+                             * Publishes per month
+                             * @description Publish requests per month, each 64 KB chunk counted.
+                             */
+                            publishes: number;
+                            /**
+                             * HTTP/S deliveries per month
+                             * @description Deliveries to HTTP/S subscribers per month.
+                             */
+                            http_deliveries?: number;
+                            /**
+                             * Email deliveries per month
+                             * @description Deliveries to Email subscribers per month.
+                             */
+                            email_deliveries?: number;
+                            /**
+                             * SQS deliveries per month
+                             * @description Deliveries to SQS subscribers per month.
+                             */
+                            sqs_deliveries?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "s3";
+                        params: {
+                            /**
+                             * Storage (GB)
+                             * @description Average GB stored over the month.
+                             */
+                            storage_gb: number;
+                            /**
+                             * PUT/COPY/POST/LIST requests
+                             * @description PUT, COPY, POST and LIST requests per month.
+                             */
+                            put_requests: number;
+                            /**
+                             * GET requests
+                             * @description GET, SELECT and other requests per month.
+                             */
+                            get_requests: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "dynamodb";
+                        params: {
+                            /**
+                             * Write request units
+                             * @description Write request units per month.
+                             */
+                            write_request_units: number;
+                            /**
+                             * Read request units
+                             * @description Read request units per month.
+                             */
+                            read_request_units: number;
+                            /**
+                             * Storage (GB)
+                             * @description Average GB stored over the month.
+                             */
+                            storage_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "apigateway";
+                        params: {
+                            /**
+                             * API type
+                             * @description REST, HTTP or WebSocket API, each with its own price.
+                             */
+                            api_type: "rest" | "http" | "websocket";
+                            /**
+                             * Requests (messages for WebSocket)
+                             * @description Requests per month; messages per month for a WebSocket API.
+                             */
+                            requests: number;
+                            /**
+                             * Connection minutes (WebSocket)
+                             * @description WebSocket connection-minutes per month.
+                             */
+                            connection_minutes?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "cloudwatch_logs";
+                        params: {
+                            /**
+                             * Ingested (GB)
+                             * @description GB of log data ingested per month.
+                             */
+                            ingested_gb: number;
+                            /**
+                             * Stored (GB)
+                             * @description Average GB archived over the month.
+                             */
+                            stored_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "bedrock";
+                        params: {
+                            /**
+                             * Model
+                             * @description A model id of the catalog.
+                             */
+                            model: string;
+                            /**
+                             * Input tokens per month
+                             * @description Input tokens per month.
+                             */
+                            input_tokens: number;
+                            /**
+                             * Output tokens per month
+                             * @description Output tokens per month.
+                             */
+                            output_tokens: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "ec2";
+                        params: {
+                            /**
+                             * Instance type
+                             * @description An EC2 instance type of the catalog.
+                             */
+                            instance_type: string;
+                            /**
+                             * Instances
+                             * @description Number of instances, or {min, typical, max}.
+                             */
+                            count: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "rds";
+                        params: {
+                            /**
+                             * Instance class
+                             * @description An RDS instance class of the catalog.
+                             */
+                            instance_class: string;
+                            /**
+                             * Instances
+                             * @description Number of instances, or {min, typical, max}.
+                             */
+                            count: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Storage per instance (GB)
+                             * @description Allocated storage per instance, in GB.
+                             */
+                            storage_gb: number;
+                            /**
+                             * Storage type
+                             * @description General Purpose SSD gp2 or gp3.
+                             * @default gp3
+                             */
+                            storage_type?: "gp2" | "gp3";
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "fargate";
+                        params: {
+                            /**
+                             * Tasks
+                             * @description Running tasks, or {min, typical, max}.
+                             */
+                            tasks: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * vCPU per task
+                             * @description vCPUs of one task.
+                             */
+                            vcpu: number;
+                            /**
+                             * Memory per task (GB)
+                             * @description Memory of one task, in GB.
+                             */
+                            memory_gb: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Architecture
+                             * @description x86_64 or arm64 (Graviton), each with its own price.
+                             * @default x86_64
+                             */
+                            architecture?: "x86_64" | "arm64";
+                            /**
+                             * Ephemeral storage (GB)
+                             * @description Configured ephemeral storage per task; 20 GB are included.
+                             * @default 20
+                             */
+                            ephemeral_storage_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "data_transfer";
+                        params: {
+                            /**
+                             * GB out to the internet
+                             * @description GB sent to the internet per month.
+                             */
+                            gb_out: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "eventbridge";
+                        params: {
+                            /**
+                             * Custom events per month
+                             * @description Custom, partner and cross-account events published per month; AWS service events are free.
+                             */
+                            custom_events: number;
+                            /**
+                             * Average event size (KB)
+                             * @description Average payload of one event; each 64 KB chunk is billed as one event.
+                             * @default 1
+                             */
+                            event_size_kb?: number;
+                            /**
+                             * Pipes requests per month
+                             * @description EventBridge Pipes requests after filtering.
+                             */
+                            pipes_requests?: number;
+                            /**
+                             * Scheduler invocations per month
+                             * @description EventBridge Scheduler invocations; the first 14 million each month are free.
+                             */
+                            scheduler_invocations?: number;
                         };
                         label?: string | null;
                     };
@@ -2197,6 +3398,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2227,12 +3446,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -2252,11 +3482,608 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        service?: string;
-                        /** @description Per-service params: see GET /api/v1/pricing/services. */
-                        params?: {
-                            [key: string]: unknown;
+                        /** @enum {string} */
+                        service: "lambda";
+                        params: {
+                            /**
+                             * Invocations per month
+                             * @description Invocations per month.
+                             */
+                            invocations: number;
+                            /**
+                             * Average duration (ms)
+                             * @description Average billed duration of one invocation, in milliseconds.
+                             */
+                            avg_duration_ms: number;
+                            /**
+                             * Memory (MB)
+                             * @description Configured memory in MB.
+                             */
+                            memory_mb: number;
+                            /**
+                             * Architecture
+                             * @description x86_64 or arm64 (Graviton), each with its own price.
+                             * @default x86_64
+                             */
+                            architecture?: "x86_64" | "arm64";
+                            /**
+                             * Ephemeral storage (MB)
+                             * @description Configured /tmp storage in MB; the first 512 MB are free.
+                             * @default 512
+                             */
+                            ephemeral_storage_mb?: number;
                         };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "sqs";
+                        params: {
+                            /**
+                             * Requests per month
+                             * @description Requests per month, each 64 KB chunk of a payload counted.
+                             */
+                            requests: number;
+                            /**
+                             * Queue type
+                             * @description Standard or FIFO; FIFO requests cost more.
+                             * @default standard
+                             */
+                            queue_type?: "standard" | "fifo";
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "sns";
+                        params: {
+                            /**
+                             * Publishes per month
+                             * @description Publish requests per month, each 64 KB chunk counted.
+                             */
+                            publishes: number;
+                            /**
+                             * HTTP/S deliveries per month
+                             * @description Deliveries to HTTP/S subscribers per month.
+                             */
+                            http_deliveries?: number;
+                            /**
+                             * Email deliveries per month
+                             * @description Deliveries to Email subscribers per month.
+                             */
+                            email_deliveries?: number;
+                            /**
+                             * SQS deliveries per month
+                             * @description Deliveries to SQS subscribers per month.
+                             */
+                            sqs_deliveries?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "s3";
+                        params: {
+                            /**
+                             * Storage (GB)
+                             * @description Average GB stored over the month.
+                             */
+                            storage_gb: number;
+                            /**
+                             * PUT/COPY/POST/LIST requests
+                             * @description PUT, COPY, POST and LIST requests per month.
+                             */
+                            put_requests: number;
+                            /**
+                             * GET requests
+                             * @description GET, SELECT and other requests per month.
+                             */
+                            get_requests: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "dynamodb";
+                        params: {
+                            /**
+                             * Write request units
+                             * @description Write request units per month.
+                             */
+                            write_request_units: number;
+                            /**
+                             * Read request units
+                             * @description Read request units per month.
+                             */
+                            read_request_units: number;
+                            /**
+                             * Storage (GB)
+                             * @description Average GB stored over the month.
+                             */
+                            storage_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "apigateway";
+                        params: {
+                            /**
+                             * API type
+                             * @description REST, HTTP or WebSocket API, each with its own price.
+                             */
+                            api_type: "rest" | "http" | "websocket";
+                            /**
+                             * Requests (messages for WebSocket)
+                             * @description Requests per month; messages per month for a WebSocket API.
+                             */
+                            requests: number;
+                            /**
+                             * Connection minutes (WebSocket)
+                             * @description WebSocket connection-minutes per month.
+                             */
+                            connection_minutes?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "cloudwatch_logs";
+                        params: {
+                            /**
+                             * Ingested (GB)
+                             * @description GB of log data ingested per month.
+                             */
+                            ingested_gb: number;
+                            /**
+                             * Stored (GB)
+                             * @description Average GB archived over the month.
+                             */
+                            stored_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "bedrock";
+                        params: {
+                            /**
+                             * Model
+                             * @description A model id of the catalog.
+                             */
+                            model: string;
+                            /**
+                             * Input tokens per month
+                             * @description Input tokens per month.
+                             */
+                            input_tokens: number;
+                            /**
+                             * Output tokens per month
+                             * @description Output tokens per month.
+                             */
+                            output_tokens: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "ec2";
+                        params: {
+                            /**
+                             * Instance type
+                             * @description An EC2 instance type of the catalog.
+                             */
+                            instance_type: string;
+                            /**
+                             * Instances
+                             * @description Number of instances, or {min, typical, max}.
+                             */
+                            count: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "rds";
+                        params: {
+                            /**
+                             * Instance class
+                             * @description An RDS instance class of the catalog.
+                             */
+                            instance_class: string;
+                            /**
+                             * Instances
+                             * @description Number of instances, or {min, typical, max}.
+                             */
+                            count: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Storage per instance (GB)
+                             * @description Allocated storage per instance, in GB.
+                             */
+                            storage_gb: number;
+                            /**
+                             * Storage type
+                             * @description General Purpose SSD gp2 or gp3.
+                             * @default gp3
+                             */
+                            storage_type?: "gp2" | "gp3";
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "fargate";
+                        params: {
+                            /**
+                             * Tasks
+                             * @description Running tasks, or {min, typical, max}.
+                             */
+                            tasks: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * vCPU per task
+                             * @description vCPUs of one task.
+                             */
+                            vcpu: number;
+                            /**
+                             * Memory per task (GB)
+                             * @description Memory of one task, in GB.
+                             */
+                            memory_gb: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Architecture
+                             * @description x86_64 or arm64 (Graviton), each with its own price.
+                             * @default x86_64
+                             */
+                            architecture?: "x86_64" | "arm64";
+                            /**
+                             * Ephemeral storage (GB)
+                             * @description Configured ephemeral storage per task; 20 GB are included.
+                             * @default 20
+                             */
+                            ephemeral_storage_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "data_transfer";
+                        params: {
+                            /**
+                             * GB out to the internet
+                             * @description GB sent to the internet per month.
+                             */
+                            gb_out: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "eventbridge";
+                        params: {
+                            /**
+                             * Custom events per month
+                             * @description Custom, partner and cross-account events published per month; AWS service events are free.
+                             */
+                            custom_events: number;
+                            /**
+                             * Average event size (KB)
+                             * @description Average payload of one event; each 64 KB chunk is billed as one event.
+                             * @default 1
+                             */
+                            event_size_kb?: number;
+                            /**
+                             * Pipes requests per month
+                             * @description EventBridge Pipes requests after filtering.
+                             */
+                            pipes_requests?: number;
+                            /**
+                             * Scheduler invocations per month
+                             * @description EventBridge Scheduler invocations; the first 14 million each month are free.
+                             */
+                            scheduler_invocations?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        params: {
+                            /**
+                             * Invocations per month
+                             * @description Invocations per month.
+                             */
+                            invocations: number;
+                            /**
+                             * Average duration (ms)
+                             * @description Average billed duration of one invocation, in milliseconds.
+                             */
+                            avg_duration_ms: number;
+                            /**
+                             * Memory (MB)
+                             * @description Configured memory in MB.
+                             */
+                            memory_mb: number;
+                            /**
+                             * Architecture
+                             * @description x86_64 or arm64 (Graviton), each with its own price.
+                             * @default x86_64
+                             */
+                            architecture?: "x86_64" | "arm64";
+                            /**
+                             * Ephemeral storage (MB)
+                             * @description Configured /tmp storage in MB; the first 512 MB are free.
+                             * @default 512
+                             */
+                            ephemeral_storage_mb?: number;
+                        } | {
+                            /**
+                             * Requests per month
+                             * @description Requests per month, each 64 KB chunk of a payload counted.
+                             */
+                            requests: number;
+                            /**
+                             * Queue type
+                             * @description Standard or FIFO; FIFO requests cost more.
+                             * @default standard
+                             */
+                            queue_type?: "standard" | "fifo";
+                        } | {
+                            /**
+                             * Publishes per month
+                             * @description Publish requests per month, each 64 KB chunk counted.
+                             */
+                            publishes: number;
+                            /**
+                             * HTTP/S deliveries per month
+                             * @description Deliveries to HTTP/S subscribers per month.
+                             */
+                            http_deliveries?: number;
+                            /**
+                             * Email deliveries per month
+                             * @description Deliveries to Email subscribers per month.
+                             */
+                            email_deliveries?: number;
+                            /**
+                             * SQS deliveries per month
+                             * @description Deliveries to SQS subscribers per month.
+                             */
+                            sqs_deliveries?: number;
+                        } | {
+                            /**
+                             * Storage (GB)
+                             * @description Average GB stored over the month.
+                             */
+                            storage_gb: number;
+                            /**
+                             * PUT/COPY/POST/LIST requests
+                             * @description PUT, COPY, POST and LIST requests per month.
+                             */
+                            put_requests: number;
+                            /**
+                             * GET requests
+                             * @description GET, SELECT and other requests per month.
+                             */
+                            get_requests: number;
+                        } | {
+                            /**
+                             * Write request units
+                             * @description Write request units per month.
+                             */
+                            write_request_units: number;
+                            /**
+                             * Read request units
+                             * @description Read request units per month.
+                             */
+                            read_request_units: number;
+                            /**
+                             * Storage (GB)
+                             * @description Average GB stored over the month.
+                             */
+                            storage_gb: number;
+                        } | {
+                            /**
+                             * API type
+                             * @description REST, HTTP or WebSocket API, each with its own price.
+                             */
+                            api_type: "rest" | "http" | "websocket";
+                            /**
+                             * Requests (messages for WebSocket)
+                             * @description Requests per month; messages per month for a WebSocket API.
+                             */
+                            requests: number;
+                            /**
+                             * Connection minutes (WebSocket)
+                             * @description WebSocket connection-minutes per month.
+                             */
+                            connection_minutes?: number;
+                        } | {
+                            /**
+                             * Ingested (GB)
+                             * @description GB of log data ingested per month.
+                             */
+                            ingested_gb: number;
+                            /**
+                             * Stored (GB)
+                             * @description Average GB archived over the month.
+                             */
+                            stored_gb: number;
+                        } | {
+                            /**
+                             * Model
+                             * @description A model id of the catalog.
+                             */
+                            model: string;
+                            /**
+                             * Input tokens per month
+                             * @description Input tokens per month.
+                             */
+                            input_tokens: number;
+                            /**
+                             * Output tokens per month
+                             * @description Output tokens per month.
+                             */
+                            output_tokens: number;
+                        } | {
+                            /**
+                             * Instance type
+                             * @description An EC2 instance type of the catalog.
+                             */
+                            instance_type: string;
+                            /**
+                             * Instances
+                             * @description Number of instances, or {min, typical, max}.
+                             */
+                            count: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                        } | {
+                            /**
+                             * Instance class
+                             * @description An RDS instance class of the catalog.
+                             */
+                            instance_class: string;
+                            /**
+                             * Instances
+                             * @description Number of instances, or {min, typical, max}.
+                             */
+                            count: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Storage per instance (GB)
+                             * @description Allocated storage per instance, in GB.
+                             */
+                            storage_gb: number;
+                            /**
+                             * Storage type
+                             * @description General Purpose SSD gp2 or gp3.
+                             * @default gp3
+                             */
+                            storage_type?: "gp2" | "gp3";
+                        } | {
+                            /**
+                             * Tasks
+                             * @description Running tasks, or {min, typical, max}.
+                             */
+                            tasks: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * vCPU per task
+                             * @description vCPUs of one task.
+                             */
+                            vcpu: number;
+                            /**
+                             * Memory per task (GB)
+                             * @description Memory of one task, in GB.
+                             */
+                            memory_gb: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Architecture
+                             * @description x86_64 or arm64 (Graviton), each with its own price.
+                             * @default x86_64
+                             */
+                            architecture?: "x86_64" | "arm64";
+                            /**
+                             * Ephemeral storage (GB)
+                             * @description Configured ephemeral storage per task; 20 GB are included.
+                             * @default 20
+                             */
+                            ephemeral_storage_gb?: number;
+                        } | {
+                            /**
+                             * GB out to the internet
+                             * @description GB sent to the internet per month.
+                             */
+                            gb_out: number;
+                        } | {
+                            /**
+                             * Custom events per month
+                             * @description Custom, partner and cross-account events published per month; AWS service events are free.
+                             */
+                            custom_events: number;
+                            /**
+                             * Average event size (KB)
+                             * @description Average payload of one event; each 64 KB chunk is billed as one event.
+                             * @default 1
+                             */
+                            event_size_kb?: number;
+                            /**
+                             * Pipes requests per month
+                             * @description EventBridge Pipes requests after filtering.
+                             */
+                            pipes_requests?: number;
+                            /**
+                             * Scheduler invocations per month
+                             * @description EventBridge Scheduler invocations; the first 14 million each month are free.
+                             */
+                            scheduler_invocations?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         label?: string | null;
                     };
                 };
@@ -2289,6 +4116,24 @@ export interface paths {
                             /** Format: date-time */
                             updated_at: string;
                         };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -2363,6 +4208,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2414,6 +4277,24 @@ export interface paths {
                             /** Format: uuid */
                             batch_id: string;
                         };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -2488,6 +4369,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2529,6 +4428,24 @@ export interface paths {
                             /** @enum {string} */
                             status: "queued";
                         };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -2601,6 +4518,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2663,6 +4598,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2678,12 +4631,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -2711,12 +4675,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -2788,6 +4763,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2857,6 +4850,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2916,6 +4927,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2931,12 +4960,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -3007,6 +5047,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         trace?: never;
@@ -3042,6 +5100,24 @@ export interface paths {
                             run_id: string;
                             status: "queued" | "running" | "succeeded" | "failed";
                         };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -3109,6 +5185,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3161,6 +5255,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3203,6 +5315,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3233,12 +5363,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -3484,6 +5625,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3534,6 +5693,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         /** @description Sets the scenario's monthly budget and evaluates its alert rules at once. */
@@ -3576,6 +5753,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         post?: never;
@@ -3590,12 +5785,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -3661,6 +5867,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3722,6 +5946,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3776,6 +6018,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3791,12 +6051,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -3855,6 +6126,24 @@ export interface paths {
                             /** @description HMAC-SHA256 key of the webhook signature; shown only here. */
                             webhook_secret?: string;
                         };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -3924,6 +6213,24 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3937,7 +6244,23 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        /**
+         * ErrorResponse
+         * @description The body of every error answer.
+         */
+        ErrorResponse: {
+            /** @description A stable error code (docs/http-conventions.md). */
+            error: "bad_request" | "missing_token" | "invalid_token" | "token_expired" | "invalid_api_key" | "invalid_credentials" | "insufficient_scope" | "forbidden" | "not_found" | "email_already_registered" | "conflict" | "scenario_not_running" | "payload_too_large" | "unsupported_media_type" | "validation_error" | "rate_limited" | "internal_error" | "unavailable";
+            /** @description A human-readable explanation; may change. */
+            message: string;
+            /** @description One entry per invalid field, for validation errors. */
+            details?: {
+                field: string;
+                reason: string;
+            }[];
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

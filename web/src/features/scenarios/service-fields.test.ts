@@ -1,29 +1,37 @@
 import { describe, expect, it } from 'vitest'
-import { formatParamValue, SERVICE_FIELDS, toggleRange, toParams, validateParam } from './service-fields'
+// The server's own GET /pricing/services answer, as it goes over the wire: the form reads nothing else.
+import { listServices } from '../../../../server/domains/pricing/catalog'
+import type { PricingServices } from './api/scenarios-api'
+import { formatParamValue, paramFields, toggleRange, toParams, validateParam } from './service-fields'
 
-const lambda = SERVICE_FIELDS.lambda ?? []
+const services: PricingServices['services'] = JSON.parse(JSON.stringify(listServices()))
+const fieldsOf = (id: string) => paramFields(services.find((service) => service.id === id))
+const lambda = fieldsOf('lambda')
 const field = (name: string) => {
   const found = lambda.find((f) => f.name === name)
   if (!found) throw new Error(name)
   return found
 }
 
-describe('service params', () => {
-  it('covers every priced service', () => {
-    expect(Object.keys(SERVICE_FIELDS).sort()).toEqual([
-      'apigateway',
-      'bedrock',
-      'cloudwatch_logs',
-      'data_transfer',
-      'dynamodb',
-      'ec2',
-      'fargate',
-      'lambda',
-      'rds',
-      's3',
-      'sns',
-      'sqs',
+describe('service params from the published schema', () => {
+  it('gives every published service a form, labelled with titles and units, not raw keys', () => {
+    for (const service of services) expect(paramFields(service).length, service.id).toBeGreaterThan(0)
+    expect(lambda.map((f) => f.label)).toEqual([
+      'Invocations per month',
+      'Average duration (ms)',
+      'Memory (MB)',
+      'Architecture',
+      'Ephemeral storage (MB)',
     ])
+    expect(field('architecture')).toMatchObject({
+      kind: 'select',
+      options: ['x86_64', 'arm64'],
+      required: false,
+    })
+    expect(fieldsOf('bedrock').find((f) => f.name === 'model')).toMatchObject({
+      kind: 'select',
+      required: true,
+    })
   })
 
   it('checks bounds, whole numbers and required values', () => {
@@ -52,8 +60,10 @@ describe('service params', () => {
   })
 
   it('takes {min, typical, max} for ec2/rds counts and hours and fargate tasks and hours only', () => {
-    const rangeable = Object.entries(SERVICE_FIELDS).flatMap(([service, fields]) =>
-      fields.filter((f) => f.kind === 'number' && f.rangeable).map((f) => `${service}.${f.name}`),
+    const rangeable = services.flatMap((service) =>
+      paramFields(service)
+        .filter((f) => f.kind === 'number' && f.rangeable)
+        .map((f) => `${service.id}.${f.name}`),
     )
     expect(rangeable.sort()).toEqual([
       'ec2.count',
@@ -66,7 +76,7 @@ describe('service params', () => {
   })
 
   it('checks each point of a range as the plain field, then min ≤ typical ≤ max', () => {
-    const ec2 = SERVICE_FIELDS.ec2 ?? []
+    const ec2 = fieldsOf('ec2')
     const count = ec2.find((f) => f.name === 'count')
     const hours = ec2.find((f) => f.name === 'hours')
     if (!count || !hours) throw new Error('ec2 fields')

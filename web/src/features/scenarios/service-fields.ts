@@ -1,6 +1,6 @@
-import type { PricingServices } from './api/scenarios-api'
+import type { LineItemService, PricingServices } from './api/scenarios-api'
 
-/** One input of a line item's params form (docs/scenarios.md#line-items, bounds as in server/domains/pricing/line-items.ts). */
+/** One input of a line item's params form, read from the service's published params schema. */
 export type ParamField =
   | {
       name: string
@@ -12,59 +12,34 @@ export type ParamField =
       required: boolean
       defaultValue?: number
       description?: string
-      /** Also accepts `{min, typical, max}` (server RANGED_PARAMS: ec2/rds count and hours, fargate tasks and hours). */
+      /** Also accepts `{min, typical, max}` (the service's `ranged_params`). */
       rangeable?: boolean
     }
   | {
       name: string
       label: string
       kind: 'select'
-      options: string[] | ((catalog: PricingServices['services'][number] | undefined) => string[])
+      options: string[]
       required: boolean
       defaultValue?: string
       description?: string
     }
 
-const COUNT_MAX = 1e15
-const GB_MAX = 1e9
-const count = (name: string, label: string, required = true): ParamField => ({
-  name,
-  label,
-  kind: 'number',
-  min: 0,
-  max: COUNT_MAX,
-  integer: true,
-  required,
-})
-const gb = (name: string, label: string): ParamField => ({
-  name,
-  label,
-  kind: 'number',
-  min: 0,
-  max: GB_MAX,
-  required: true,
-})
-const hours: ParamField = {
-  name: 'hours',
-  label: 'Hours per month',
-  kind: 'number',
-  min: 0,
-  max: 744,
-  required: false,
-  defaultValue: 730,
-  description: '730 = always on; a range for machines that sleep',
-  rangeable: true,
-}
-const architecture: ParamField = {
-  name: 'architecture',
-  label: 'Architecture',
-  kind: 'select',
-  options: ['x86_64', 'arm64'],
-  required: false,
-  defaultValue: 'x86_64',
+type PricingService = PricingServices['services'][number]
+/** The subset of JSON Schema the server publishes for a param (GET /pricing/services: params_schema). */
+type ParamSchema = {
+  type?: string
+  title?: string
+  description?: string
+  minimum?: number
+  maximum?: number
+  default?: unknown
+  const?: string
+  anyOf?: ParamSchema[]
 }
 
-export const SERVICE_LABELS: Record<string, string> = {
+/** Display names by service id; the contract's service union makes a missing one a type error. */
+export const SERVICE_LABELS: Record<LineItemService, string> & Record<string, string | undefined> = {
   lambda: 'AWS Lambda',
   sqs: 'Amazon SQS',
   sns: 'Amazon SNS',
@@ -77,163 +52,55 @@ export const SERVICE_LABELS: Record<string, string> = {
   rds: 'Amazon RDS',
   fargate: 'AWS Fargate',
   data_transfer: 'Data transfer',
+  eventbridge: 'Amazon EventBridge',
 }
 
-export const SERVICE_FIELDS: Record<string, ParamField[]> = {
-  lambda: [
-    count('invocations', 'Invocations per month'),
-    {
-      name: 'avg_duration_ms',
-      label: 'Average duration (ms)',
-      kind: 'number',
-      min: 0,
-      max: 900_000,
-      required: true,
-    },
-    {
-      name: 'memory_mb',
-      label: 'Memory (MB)',
-      kind: 'number',
-      min: 128,
-      max: 10_240,
-      integer: true,
-      required: true,
-    },
-    architecture,
-    {
-      name: 'ephemeral_storage_mb',
-      label: 'Ephemeral storage (MB)',
-      kind: 'number',
-      min: 512,
-      max: 10_240,
-      integer: true,
-      required: false,
-      defaultValue: 512,
-    },
-  ],
-  sqs: [
-    count('requests', 'Requests per month'),
-    {
-      name: 'queue_type',
-      label: 'Queue type',
+function numberField(
+  name: string,
+  schema: ParamSchema,
+  plain: ParamSchema,
+  required: boolean,
+  rangeable: boolean,
+): ParamField {
+  return {
+    name,
+    label: schema.title ?? name,
+    kind: 'number',
+    min: plain.minimum,
+    max: plain.maximum,
+    integer: plain.type === 'integer',
+    required,
+    defaultValue: typeof schema.default === 'number' ? schema.default : undefined,
+    description: schema.description,
+    rangeable,
+  }
+}
+
+/**
+ * The inputs of a service's line-item form, built from the params schema the server publishes: the title is
+ * the label (with its unit), bounds and defaults come from the schema, choices from the catalog.
+ */
+export function paramFields(service: PricingService | undefined): ParamField[] {
+  if (!service) return []
+  const schema = service.params_schema as { properties?: Record<string, ParamSchema>; required?: string[] }
+  const required = new Set(schema.required ?? [])
+  return Object.entries(schema.properties ?? {}).map(([name, property]): ParamField => {
+    const isRequired = required.has(name)
+    const rangeable = service.ranged_params.includes(name)
+    if (rangeable) return numberField(name, property, property.anyOf?.[0] ?? {}, isRequired, true)
+    if (property.type === 'integer' || property.type === 'number')
+      return numberField(name, property, property, isRequired, false)
+    const literals = property.anyOf?.flatMap((option) => (option.const === undefined ? [] : [option.const]))
+    return {
+      name,
+      label: property.title ?? name,
       kind: 'select',
-      options: ['standard', 'fifo'],
-      required: false,
-      defaultValue: 'standard',
-    },
-  ],
-  sns: [
-    count('publishes', 'Publishes per month'),
-    count('http_deliveries', 'HTTP/S deliveries', false),
-    count('email_deliveries', 'Email deliveries', false),
-    count('sqs_deliveries', 'SQS deliveries', false),
-  ],
-  s3: [
-    gb('storage_gb', 'Storage (GB)'),
-    count('put_requests', 'PUT/COPY/POST/LIST requests'),
-    count('get_requests', 'GET requests'),
-  ],
-  dynamodb: [
-    count('write_request_units', 'Write request units'),
-    count('read_request_units', 'Read request units'),
-    gb('storage_gb', 'Storage (GB)'),
-  ],
-  apigateway: [
-    {
-      name: 'api_type',
-      label: 'API type',
-      kind: 'select',
-      options: ['rest', 'http', 'websocket'],
-      required: true,
-    },
-    count('requests', 'Requests (messages for WebSocket)'),
-    count('connection_minutes', 'Connection minutes (WebSocket)', false),
-  ],
-  cloudwatch_logs: [gb('ingested_gb', 'Ingested (GB)'), gb('stored_gb', 'Stored (GB)')],
-  bedrock: [
-    {
-      name: 'model',
-      label: 'Model',
-      kind: 'select',
-      options: (s) => s?.models?.map((m) => m.id) ?? [],
-      required: true,
-    },
-    count('input_tokens', 'Input tokens per month'),
-    count('output_tokens', 'Output tokens per month'),
-  ],
-  ec2: [
-    {
-      name: 'instance_type',
-      label: 'Instance type',
-      kind: 'select',
-      options: (s) => s?.instance_types ?? [],
-      required: true,
-    },
-    {
-      name: 'count',
-      label: 'Instances',
-      kind: 'number',
-      min: 1,
-      max: 100_000,
-      integer: true,
-      required: true,
-      rangeable: true,
-    },
-    hours,
-  ],
-  rds: [
-    {
-      name: 'instance_class',
-      label: 'Instance class',
-      kind: 'select',
-      options: (s) => s?.instance_classes ?? [],
-      required: true,
-    },
-    {
-      name: 'count',
-      label: 'Instances',
-      kind: 'number',
-      min: 1,
-      max: 10_000,
-      integer: true,
-      required: true,
-      rangeable: true,
-    },
-    hours,
-    {
-      name: 'storage_gb',
-      label: 'Storage per instance (GB)',
-      kind: 'number',
-      min: 0,
-      max: 65_536,
-      required: true,
-    },
-    {
-      name: 'storage_type',
-      label: 'Storage type',
-      kind: 'select',
-      options: ['gp2', 'gp3'],
-      required: false,
-      defaultValue: 'gp3',
-    },
-  ],
-  fargate: [
-    {
-      name: 'tasks',
-      label: 'Tasks',
-      kind: 'number',
-      min: 1,
-      max: 100_000,
-      integer: true,
-      required: true,
-      rangeable: true,
-    },
-    { name: 'vcpu', label: 'vCPU per task', kind: 'number', min: 0.25, max: 16, required: true },
-    { name: 'memory_gb', label: 'Memory per task (GB)', kind: 'number', min: 0.5, max: 120, required: true },
-    hours,
-    architecture,
-  ],
-  data_transfer: [gb('gb_out', 'GB out to the internet')],
+      options: literals ?? service.choices[name] ?? [],
+      required: isRequired,
+      defaultValue: typeof property.default === 'string' ? property.default : undefined,
+      description: property.description,
+    }
+  })
 }
 
 /** A `{min, typical, max}` value of a rangeable param, as the form holds it (each part may be ''). */

@@ -13,6 +13,8 @@ export type CostBlock = Costs['modelled_monthly']
 export type ItemPage = Json<paths['/api/v1/scenarios/{id}/items']['get']['responses'][200]>
 export type LineItem = ItemPage['items'][number]
 export type ItemInput = Json<NonNullable<paths['/api/v1/scenarios/{id}/items']['post']['requestBody']>>
+/** The ids of the priced services, from the contract's line-item union. */
+export type LineItemService = ItemInput['service']
 export type ItemPreview = Json<paths['/api/v1/scenarios/{id}/items/preview']['post']['responses'][200]>
 export type Metrics = Json<paths['/api/v1/scenarios/{id}/metrics']['get']['responses'][200]>
 export type PricingServices = Json<paths['/api/v1/pricing/services']['get']['responses'][200]>

@@ -3,27 +3,30 @@ import { useForm } from '@mantine/form'
 import { useEffect, useState } from 'react'
 import { applyServerErrors } from '@/lib/form-errors'
 import {
+  type ItemInput,
   type LineItem,
-  type PricingServices,
   useCreateItem,
   usePricingServices,
   useUpdateItem,
 } from '../api/scenarios-api'
-import { type ParamField, SERVICE_FIELDS, SERVICE_LABELS, toParams, validateParam } from '../service-fields'
+import { type ParamField, paramFields, toParams, validateParam } from '../service-fields'
 import { ItemCostPreview } from './item-cost-preview'
 import { RangeParamInput } from './range-param-input'
 
 type Values = { service: string; label: string; params: Record<string, unknown> }
 
-function initialParams(service: string, existing?: Record<string, unknown>): Record<string, unknown> {
+function initialParams(fields: ParamField[], existing?: Record<string, unknown>): Record<string, unknown> {
   const params: Record<string, unknown> = {}
-  for (const field of SERVICE_FIELDS[service] ?? []) {
+  for (const field of fields) {
     params[field.name] = existing?.[field.name] ?? field.defaultValue ?? ''
   }
   return params
 }
 
-/** Add or edit one line item: the service picks the params inputs (docs/scenarios.md#line-items), validated as you type. */
+/**
+ * Add or edit one line item: the service picks the params inputs, built from the params schema the server
+ * publishes (GET /pricing/services), validated as you type.
+ */
 export function ItemFormModal({
   scenarioId,
   opened,
@@ -36,17 +39,18 @@ export function ItemFormModal({
   onClose: () => void
 }) {
   const services = usePricingServices()
+  const fieldsOf = (service: string) => paramFields(services.data?.services.find((s) => s.id === service))
   const create = useCreateItem(scenarioId)
   const update = useUpdateItem(scenarioId)
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { service: 'lambda', label: '', params: initialParams('lambda') },
+    initialValues: { service: 'lambda', label: '', params: {} },
     validateInputOnChange: true,
     validate: (values) => {
       const errors: Record<string, string | null> = {}
       if (values.label.length > 255) errors.label = 'Use at most 255 characters'
-      for (const field of SERVICE_FIELDS[values.service] ?? []) {
+      for (const field of fieldsOf(values.service)) {
         const problem = validateParam(field, values.params[field.name])
         if (problem) errors[`params.${field.name}`] = problem
       }
@@ -59,33 +63,33 @@ export function ItemFormModal({
     if (!opened) return
     setFormError(null)
     const service = item?.service ?? 'lambda'
-    form.setValues({ service, label: item?.label ?? '', params: initialParams(service, item?.params) })
+    form.setValues({
+      service,
+      label: item?.label ?? '',
+      params: initialParams(fieldsOf(service), item?.params),
+    })
     form.resetDirty()
     form.clearErrors()
-  }, [opened, item])
+  }, [opened, item, services.data])
 
-  const fields = SERVICE_FIELDS[form.values.service] ?? []
   const catalogService = services.data?.services.find((s) => s.id === form.values.service)
-  const serviceOptions = (services.data?.services.map((s) => s.id) ?? Object.keys(SERVICE_FIELDS)).map(
-    (id) => ({
-      value: id,
-      label: SERVICE_LABELS[id] ?? id,
-    }),
-  )
+  const fields = paramFields(catalogService)
+  const serviceOptions = (services.data?.services ?? []).map((s) => ({ value: s.id, label: s.display_name }))
 
   // Priced as typed once the form passes its own checks; the server's 422 details land on the fields.
   const previewItem =
     opened && form.isValid()
-      ? { service: form.values.service, params: toParams(fields, form.values.params) }
+      ? ({ service: form.values.service, params: toParams(fields, form.values.params) } as ItemInput)
       : null
 
   const submit = form.onSubmit(async (values) => {
     setFormError(null)
+    // The service comes from the server's list, so the body is one branch of the contract's union.
     const body = {
       service: values.service,
       params: toParams(fields, values.params),
       label: values.label.trim() || null,
-    }
+    } as ItemInput
     try {
       if (item) await update.mutateAsync({ itemId: item.id, body })
       else await create.mutateAsync(body)
@@ -113,7 +117,7 @@ export function ItemFormModal({
               {...form.getInputProps('service')}
               onChange={(value) => {
                 if (!value) return
-                form.setValues({ service: value, params: initialParams(value) })
+                form.setValues({ service: value, params: initialParams(fieldsOf(value)) })
                 form.clearErrors()
               }}
             />
@@ -125,12 +129,7 @@ export function ItemFormModal({
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {fields.map((field) => (
-              <ParamInput
-                key={`${form.values.service}-${field.name}`}
-                field={field}
-                catalog={catalogService}
-                form={form}
-              />
+              <ParamInput key={`${form.values.service}-${field.name}`} field={field} form={form} />
             ))}
           </SimpleGrid>
           <ItemCostPreview scenarioId={scenarioId} itemId={item?.id} item={previewItem} form={form} />
@@ -148,19 +147,11 @@ export function ItemFormModal({
   )
 }
 
-function ParamInput({
-  field,
-  catalog,
-  form,
-}: {
-  field: ParamField
-  catalog: PricingServices['services'][number] | undefined
-  form: ReturnType<typeof useForm<Values>>
-}) {
+function ParamInput({ field, form }: { field: ParamField; form: ReturnType<typeof useForm<Values>> }) {
   const path = `params.${field.name}`
   const props = form.getInputProps(path)
   if (field.kind === 'select') {
-    const options = typeof field.options === 'function' ? field.options(catalog) : field.options
+    const { options } = field
     return (
       <Select
         label={field.label}

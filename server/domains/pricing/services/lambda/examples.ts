@@ -1,0 +1,66 @@
+import type { Catalog } from '../../catalog.js'
+import type { WorkedExample } from '../service-descriptor.js'
+
+const LAMBDA_PAGE = 'https://aws.amazon.com/lambda/pricing/'
+const LAMBDA_PAGE_2020 =
+  'https://aws.amazon.com/lambda/pricing/ (pre-Dec-2020 version: 128–3008 MB, $0.00001667 per GB-s)'
+
+/** The 2020 page's rounded GB-second rate in place of today's $0.0000166667. */
+function withRounded2020Rate(bundled: Catalog): Catalog {
+  const catalog = structuredClone(bundled)
+  const entry = catalog.prices['us-east-1']?.['lambda.gb_seconds.x86_64']
+  if (!entry) throw new Error('no price for lambda.gb_seconds.x86_64')
+  entry.tiers = entry.tiers.map((tier) => ({ ...tier, price: '0.00001667' }))
+  return catalog
+}
+
+export const lambdaExamples: WorkedExample[] = [
+  {
+    name: 'Lambda example 1: mobile backend, 3M requests × 120 ms at 1536 MB x86, free tier',
+    source: LAMBDA_PAGE,
+    region: 'us-east-1',
+    includeFreeTier: true,
+    items: [{ service: 'lambda', params: { invocations: 3_000_000, avg_duration_ms: 120, memory_mb: 1536 } }],
+    printedTotal: '2.73',
+  },
+  {
+    name: 'Lambda example 2: telemetry enrichment, 7.44M requests × 2 s at 1024 MB x86 (no free tier in the example)',
+    source: LAMBDA_PAGE,
+    region: 'us-east-1',
+    includeFreeTier: false,
+    items: [
+      { service: 'lambda', params: { invocations: 7_440_000, avg_duration_ms: 2000, memory_mb: 1024 } },
+    ],
+    printedTotal: '249.49',
+  },
+  {
+    name: 'Lambda example 3: BERT inference, 6M × 280 ms at 4096 MB with 2048 MB ephemeral storage, free tier',
+    source: LAMBDA_PAGE,
+    region: 'us-east-1',
+    includeFreeTier: true,
+    items: [
+      {
+        service: 'lambda',
+        params: { invocations: 6_000_000, avg_duration_ms: 280, memory_mb: 4096, ephemeral_storage_mb: 2048 },
+      },
+    ],
+    printedTotal: '106.41',
+  },
+  {
+    name: 'Lambda 2020 example 2: 30M × 200 ms at 128 MB, free tier',
+    source: LAMBDA_PAGE_2020,
+    region: 'us-east-1',
+    includeFreeTier: true,
+    items: [{ service: 'lambda', params: { invocations: 30_000_000, avg_duration_ms: 200, memory_mb: 128 } }],
+    printedTotal: '11.63',
+  },
+  {
+    name: 'Lambda 2020 example 1: 3M × 1 s at 512 MB, free tier, at the page’s rounded $0.00001667 per GB-s',
+    source: LAMBDA_PAGE_2020,
+    region: 'us-east-1',
+    includeFreeTier: true,
+    items: [{ service: 'lambda', params: { invocations: 3_000_000, avg_duration_ms: 1000, memory_mb: 512 } }],
+    printedTotal: '18.74',
+    catalog: withRounded2020Rate,
+  },
+]

@@ -1,0 +1,79 @@
+/**
+ * Every priced service, in the order costs are reported. Adding a service is one folder under `services/`
+ * plus its entry here, its catalog data and its tests (docs/contributing.md); every consumer reads this.
+ */
+import type { Static } from '@sinclair/typebox'
+import { apigateway } from './apigateway/descriptor.js'
+import { bedrock } from './bedrock/descriptor.js'
+import { cloudwatchLogs } from './cloudwatch_logs/descriptor.js'
+import { dataTransfer } from './data_transfer/descriptor.js'
+import { dynamodb } from './dynamodb/descriptor.js'
+import { ec2 } from './ec2/descriptor.js'
+import { eventbridge } from './eventbridge/descriptor.js'
+import { fargate } from './fargate/descriptor.js'
+import { lambda } from './lambda/descriptor.js'
+import { rds } from './rds/descriptor.js'
+import { s3 } from './s3/descriptor.js'
+import type { ServiceDescriptor, UsageTypeSpec } from './service-descriptor.js'
+import { sns } from './sns/descriptor.js'
+import { sqs } from './sqs/descriptor.js'
+
+export const SERVICES = {
+  lambda,
+  sqs,
+  sns,
+  s3,
+  dynamodb,
+  apigateway,
+  cloudwatch_logs: cloudwatchLogs,
+  bedrock,
+  ec2,
+  rds,
+  fargate,
+  data_transfer: dataTransfer,
+  eventbridge,
+}
+
+export type ServiceId = keyof typeof SERVICES
+export type LineItemParams = { [K in ServiceId]: Static<(typeof SERVICES)[K]['params']> }
+
+export const SERVICE_IDS = Object.keys(SERVICES) as ServiceId[]
+/** The descriptors in report order, for consumers that iterate. */
+export const SERVICE_LIST: readonly ServiceDescriptor[] = Object.values(SERVICES)
+
+export function isServiceId(value: string): value is ServiceId {
+  return Object.hasOwn(SERVICES, value)
+}
+
+const serviceByPrefix = new Map(SERVICE_LIST.map((service) => [service.usageTypePrefix, service.id]))
+
+/**
+ * The service a usage type belongs to, read from its first dot-separated segment
+ * (`lambda.requests` → `lambda`, `apigw.requests.rest` → `apigateway`). Unknown prefixes are returned as is,
+ * so an unknown usage type is still reported under a recognisable name.
+ */
+export function serviceOfUsageType(usageType: string): string {
+  const prefix = usageType.split('.', 1)[0] ?? usageType
+  return serviceByPrefix.get(prefix) ?? prefix
+}
+
+/** Whether a usage-type pattern (exact, or a family ending in `.*`) covers a usage type. */
+export function matchesUsageType(pattern: string, usageType: string): boolean {
+  return pattern.endsWith('.*')
+    ? usageType.startsWith(pattern.slice(0, -1)) && usageType.length > pattern.length - 1
+    : usageType === pattern
+}
+
+const specCache = new Map<string, UsageTypeSpec | null>()
+
+/** The descriptor's entry for a usage type, or undefined when no service declares it. */
+export function usageTypeSpec(usageType: string): UsageTypeSpec | undefined {
+  let spec = specCache.get(usageType)
+  if (spec === undefined) {
+    const service = SERVICES[serviceOfUsageType(usageType) as ServiceId] as ServiceDescriptor | undefined
+    spec = service?.usageTypes.find((candidate) => matchesUsageType(candidate.match, usageType)) ?? null
+    // Usage types come from a bounded set (services × catalog suffixes), so the cache stays small.
+    if (specCache.size < 10_000) specCache.set(usageType, spec)
+  }
+  return spec ?? undefined
+}

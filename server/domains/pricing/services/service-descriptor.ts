@@ -1,0 +1,148 @@
+/**
+ * The shape of a priced service: everything the product knows about one AWS service lives in its folder
+ * (`services/<id>/`) as one descriptor, and every consumer (line items, metering units, the offer import,
+ * the Terraform importer, the SDK bridge, the API contract, the web form) reads it from the registry.
+ * docs/contributing.md walks through adding one.
+ */
+import type { Static, TObject } from '@sinclair/typebox'
+import type { Decimal } from 'decimal.js'
+import type { Catalog } from '../catalog.js'
+
+/** The groups of the service picker, as the AWS Pricing Calculator groups services. */
+export const SERVICE_CATEGORIES = [
+  'compute',
+  'storage',
+  'database',
+  'networking',
+  'integration',
+  'analytics',
+  'ai-ml',
+  'security',
+  'management',
+] as const
+export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number]
+
+/** Which point of a `{min, typical, max}` param a conversion reads. */
+export type RangePoint = 'min' | 'typical' | 'max'
+
+export interface ValidationDetail {
+  field: string
+  reason: string
+}
+
+/**
+ * One usage type (or a family of them) a service bills. Metering stores integers in `baseUnit`; the catalog
+ * prices `unit`; `baseUnitsPerUnit` converts one to the other exactly.
+ */
+export interface UsageTypeSpec {
+  /** An exact usage type, or a family ending in `.*` that matches any suffix (`ec2.instance_hours.*`). */
+  readonly match: string
+  /** The unit the catalog prices it in; equal to the catalog's `services.<id>.units` entry. */
+  readonly unit: string
+  /**
+   * `stock`: a level held over the month (GB stored), kept as is when a window is projected to a month;
+   * `flow`: something that happens (requests, GB sent), scaled by month / window.
+   */
+  readonly kind: 'stock' | 'flow'
+  /** The integer unit metering stores (`bytes`, `MB·ms`); the price unit when omitted. */
+  readonly baseUnit?: string
+  /** How many base units make one price unit, as an exact decimal string (default '1'). */
+  readonly baseUnitsPerUnit?: string
+  readonly description: string
+}
+
+/** A param whose value must name something the catalog knows (a model, an instance type). */
+export interface CatalogValueRule {
+  readonly param: string
+  /** How the value is named in an error: `unknown EC2 instance type 'x'`. */
+  readonly what: string
+  readonly known: (catalog: Catalog) => string[]
+}
+
+/**
+ * Maps products of an AWS Price List offer file onto our usage types. `awsUsageType` is matched against the
+ * product's `usagetype` with its region prefix (`USE1-`, `EU-`) removed; `usageType` may use `$1` for the
+ * first capture.
+ */
+export interface PriceListRule {
+  readonly offerCode: string
+  readonly awsUsageType: RegExp
+  readonly usageType: string
+  readonly unit: string
+  /** Attribute values the product must have when it states them (EC2 lists Windows and dedicated too). */
+  readonly requires?: Readonly<Record<string, string>>
+}
+
+/** A planned Terraform resource as a mapping sees it. */
+export interface TerraformResource {
+  readonly address: string
+  readonly type: string
+  readonly values: Readonly<Record<string, unknown>>
+  /** The values of the ECS task definition an `aws_ecs_service` runs, when the plan has it. */
+  taskDefinition(): Readonly<Record<string, unknown>> | undefined
+}
+
+/** A resource's line-item params (usage-based quantities start at 0), or why it is not priced. */
+export type TerraformMapping<P> = { params: P } | { skip: string }
+
+/** An AWS SDK for JavaScript v3 client whose calls the bridge meters into this service's ingest events. */
+export interface SdkMapping {
+  /** The client class name, e.g. `SQSClient`. */
+  readonly client: string
+  /** The commands (without `Command`) that produce events. */
+  readonly commands: readonly string[]
+}
+
+/** An example printed by AWS, reproduced to the cent by the worked-examples test. */
+export interface WorkedExample {
+  readonly name: string
+  /** Where the example is printed. */
+  readonly source: string
+  readonly region: string
+  readonly includeFreeTier: boolean
+  readonly items: readonly { service: string; params: Record<string, unknown> }[]
+  /** The total the page prints, in dollars with cents. */
+  readonly printedTotal: string
+  /** A figure the page uses that the catalog no longer does, patched into a copy of the catalog. */
+  readonly catalog?: (bundled: Catalog) => Catalog
+}
+
+/** Collects one line item's usage; zero and negative quantities are dropped. */
+export type UsageSink = (usageType: string, quantity: Decimal) => void
+
+export interface ServiceDescriptor<P extends TObject = TObject> {
+  /** The id used in the API, in usage types and in the catalog: `lambda`, `data_transfer`. */
+  readonly id: string
+  /** The first segment of its usage types (`apigw` for API Gateway); the id unless stated. */
+  readonly usageTypePrefix: string
+  /** Short display name, e.g. `AWS Lambda`. */
+  readonly name: string
+  readonly category: ServiceCategory
+  /** One line saying what the service is, for the service picker. */
+  readonly description: string
+  /** What a line item of this service models and what it leaves out, shown with its form. */
+  readonly help: string
+  /** The line item's params: TypeBox with descriptions (label, unit), bounds, enums and defaults. */
+  readonly params: P
+  /** Params that also accept `{min, typical, max}`. */
+  readonly rangedParams: readonly string[]
+  readonly catalogValues: readonly CatalogValueRule[]
+  /** Rules across params that a JSON Schema cannot state. */
+  checkParams?(params: Static<P>): ValidationDetail[]
+  /** One month of usage for validated params (defaults applied), read at `at` for ranged params. */
+  toUsage(params: Static<P>, at: RangePoint, sink: UsageSink): void
+  readonly usageTypes: readonly UsageTypeSpec[]
+  /** The ingest event types metered into this service's usage types. */
+  readonly ingestEvents: readonly string[]
+  /** AWS SDK clients the bridge meters into those events; empty when the SDK has no billable calls. */
+  readonly sdk: readonly SdkMapping[]
+  readonly priceList: readonly PriceListRule[]
+  /** Terraform resource type → the line item it becomes. */
+  readonly terraform: Readonly<Record<string, (resource: TerraformResource) => TerraformMapping<Static<P>>>>
+  readonly examples: readonly WorkedExample[]
+}
+
+/** Declares a descriptor with its params type inferred, so `toUsage` and mappings are checked against it. */
+export function defineService<P extends TObject>(descriptor: ServiceDescriptor<P>): ServiceDescriptor<P> {
+  return descriptor
+}

@@ -1,0 +1,64 @@
+import { Type } from '@sinclair/typebox'
+import { count, d, strict } from '../params.js'
+import { defineService } from '../service-descriptor.js'
+
+export const sqs = defineService({
+  id: 'sqs',
+  usageTypePrefix: 'sqs',
+  name: 'Amazon SQS',
+  category: 'integration',
+  description: 'Managed message queues, billed per million requests.',
+  help: 'Requests to Standard or FIFO queues; each 64 KB chunk of a payload counts as one request.',
+  params: Type.Object(
+    {
+      requests: count({
+        title: 'Requests per month',
+        description: 'Requests per month, each 64 KB chunk of a payload counted.',
+      }),
+      queue_type: Type.Union([Type.Literal('standard'), Type.Literal('fifo')], {
+        default: 'standard',
+        title: 'Queue type',
+        description: 'Standard or FIFO; FIFO requests cost more.',
+      }),
+    },
+    strict,
+  ),
+  rangedParams: [],
+  catalogValues: [],
+  toUsage(p, _at, sink) {
+    sink(`sqs.requests.${p.queue_type}`, d(p.requests))
+  },
+  usageTypes: [
+    { match: 'sqs.requests.*', unit: 'requests', kind: 'flow', description: 'Requests, per queue type.' },
+  ],
+  ingestEvents: ['sqs.send', 'sqs.receive', 'sqs.delete'],
+  sdk: [
+    {
+      client: 'SQSClient',
+      commands: ['SendMessage', 'SendMessageBatch', 'ReceiveMessage', 'DeleteMessage', 'DeleteMessageBatch'],
+    },
+  ],
+  priceList: [
+    {
+      offerCode: 'AWSQueueService',
+      awsUsageType: /^Requests-Tier1$/,
+      usageType: 'sqs.requests.standard',
+      unit: 'requests',
+    },
+    {
+      offerCode: 'AWSQueueService',
+      awsUsageType: /^Requests-FIFO-Tier1$/,
+      usageType: 'sqs.requests.fifo',
+      unit: 'requests',
+    },
+  ],
+  terraform: {
+    aws_sqs_queue: ({ values }) => ({
+      params: {
+        requests: 0,
+        queue_type: values.fifo_queue === true ? ('fifo' as const) : ('standard' as const),
+      },
+    }),
+  },
+  examples: [],
+})

@@ -2,7 +2,7 @@
 # mockupAWS image: `docker build -t mockupaws .`, run with docker-compose.yml (docs/INFRASTRUCTURE_SETUP.md).
 
 # --- build: every dependency, compile the server (tsc) and the web app (Vite) into dist/ ---
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -10,7 +10,7 @@ COPY . .
 RUN npm run build
 
 # --- runtime: production dependencies only, the compiled output, a non-root user ---
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=8000 \

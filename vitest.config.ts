@@ -9,6 +9,6 @@ export default defineConfig({
     pool: 'forks',
     // Vitest's default is cores − 1 forks: one on CI's 2 cores. Many files mostly wait (spawned CLI processes,
     // SMTP retries, scheduler ticks), so three side by side roughly halve the wall time.
-    poolOptions: { forks: { maxForks: 3, minForks: 1 } },
+    maxWorkers: 3,
   },
 })

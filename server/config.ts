@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join, resolve } from 'node:path'
 import { type Static, Type } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
+import { addressSet } from './lib/ip-ranges.js'
 
 const Bool = Type.Union([Type.Literal('true'), Type.Literal('false')])
 
@@ -35,6 +36,7 @@ const EnvSchema = Type.Object({
   REPORT_STALE_SECONDS: Type.Integer({ minimum: 5, maximum: 43_200, default: 150 }),
   REPORT_JOB_EXPIRE_SECONDS: Type.Integer({ minimum: 5, maximum: 43_200, default: 120 }),
   TRUST_PROXY: Bool,
+  WEBHOOK_ALLOWED_NETWORKS: Type.String({ default: '' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -68,6 +70,8 @@ export type Config = Readonly<{
   /** When a report left `running` by a stopped worker is taken again (docs/reports-and-schedules.md). */
   reportRecovery: Readonly<{ staleSeconds: number; jobExpireSeconds: number }>
   trustProxy: boolean
+  /** Addresses and CIDR ranges webhooks may reach although they are not public (docs/budgets.md). */
+  webhookAllowedNetworks: readonly string[]
   logLevel: Env['LOG_LEVEL']
 }>
 
@@ -77,6 +81,9 @@ export class ConfigError extends Error {
     super(problems.join('\n'))
   }
 }
+
+/** Lists of IP addresses and CIDR ranges, refused at start when an entry is neither. */
+const ADDRESS_LIST_VARIABLES = ['RATE_LIMIT_ALLOWLIST', 'WEBHOOK_ALLOWED_NETWORKS'] as const
 
 const PLACEHOLDER_SECRETS = [/^change-?me/i, /^secret$/i, /^your[-_]/i, /^dev-secret-not-for-production/]
 /** The value shipped in .env.example: refusing it stops a copied example file reaching production. */
@@ -111,6 +118,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     if (secretProblem && !malformed.has('JWT_SECRET_KEY')) problems.push(`JWT_SECRET_KEY: ${secretProblem}`)
     if (!malformed.has('BCRYPT_ROUNDS') && env.BCRYPT_ROUNDS < 12)
       problems.push('BCRYPT_ROUNDS: must be at least 12 in production')
+  }
+  for (const name of ADDRESS_LIST_VARIABLES) {
+    try {
+      addressSet(splitList(env[name]), name)
+    } catch (err) {
+      problems.push((err as Error).message)
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems)
 
@@ -148,6 +162,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       jobExpireSeconds: env.REPORT_JOB_EXPIRE_SECONDS,
     }),
     trustProxy: env.TRUST_PROXY === 'true',
+    webhookAllowedNetworks: splitList(env.WEBHOOK_ALLOWED_NETWORKS),
     logLevel: env.LOG_LEVEL,
   })
 }

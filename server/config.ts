@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join, resolve } from 'node:path'
 import { type Static, Type } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
+import type { SendingLimits } from './domains/schedules/sending-limits.js'
 import { addressSet } from './lib/ip-ranges.js'
 
 const Bool = Type.Union([Type.Literal('true'), Type.Literal('false')])
@@ -37,6 +38,11 @@ const EnvSchema = Type.Object({
   REPORT_JOB_EXPIRE_SECONDS: Type.Integer({ minimum: 5, maximum: 43_200, default: 120 }),
   TRUST_PROXY: Bool,
   WEBHOOK_ALLOWED_NETWORKS: Type.String({ default: '' }),
+  SCHEDULE_MIN_INTERVAL_MINUTES: Type.Integer({ minimum: 1, maximum: 44_640, default: 60 }),
+  SCHEDULE_MAX_PER_USER: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
+  SCHEDULE_MAX_RUNS_PER_DAY: Type.Integer({ minimum: 1, maximum: 100_000, default: 50 }),
+  SCHEDULE_RUN_NOW_COOLDOWN_SECONDS: Type.Integer({ minimum: 0, maximum: 86_400, default: 300 }),
+  SCHEDULE_RECIPIENT_DOMAINS: Type.String({ default: '' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -72,6 +78,8 @@ export type Config = Readonly<{
   trustProxy: boolean
   /** Addresses and CIDR ranges webhooks may reach although they are not public (docs/budgets.md). */
   webhookAllowedNetworks: readonly string[]
+  /** Limits on what report schedules may email (docs/reports-and-schedules.md). */
+  scheduleLimits: SendingLimits
   logLevel: Env['LOG_LEVEL']
 }>
 
@@ -163,6 +171,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     }),
     trustProxy: env.TRUST_PROXY === 'true',
     webhookAllowedNetworks: splitList(env.WEBHOOK_ALLOWED_NETWORKS),
+    scheduleLimits: Object.freeze({
+      minIntervalMinutes: env.SCHEDULE_MIN_INTERVAL_MINUTES,
+      maxSchedulesPerUser: env.SCHEDULE_MAX_PER_USER,
+      maxRunsPerDay: env.SCHEDULE_MAX_RUNS_PER_DAY,
+      runNowCooldownSeconds: env.SCHEDULE_RUN_NOW_COOLDOWN_SECONDS,
+      recipientDomains: splitList(env.SCHEDULE_RECIPIENT_DOMAINS.toLowerCase()),
+    }),
     logLevel: env.LOG_LEVEL,
   })
 }

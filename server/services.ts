@@ -96,6 +96,8 @@ export async function createServices({ config, database, logger, renderReport, d
     reports,
     mailer,
     publicUrl: config.publicUrl,
+    limits: config.scheduleLimits,
+    accountEmail: auth.emailOf,
     deliveryRetry,
   })
   const webhookPolicy = webhookTargetPolicy(config)

@@ -135,6 +135,12 @@ export function createAuthService({ db, config, securityEvents }: AuthDeps) {
       if (row) await repo.revokeFamily(db, row.familyId)
     },
 
+    /** The address of an active account, else undefined: where the account's own reports may be sent. */
+    async emailOf(userId: string): Promise<string | undefined> {
+      const user = await repo.findUserById(db, userId)
+      return user?.isActive ? user.email : undefined
+    },
+
     async me(userId: string): Promise<UserResponse> {
       return toUserResponse(await activeUser(userId))
     },

@@ -19,7 +19,7 @@ import { createIngestWriter } from './ingest-writer.js'
 import { needsTextTokens } from './metering.js'
 import { normaliseJsonBody, parseNdjson } from './ndjson.js'
 import { aggregateEvents } from './rollup.js'
-import { loadTokenizer } from './tokens.js'
+import { countTextTokens } from './tokens.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -128,7 +128,10 @@ export function createIngestService({
           'Some events are not valid; nothing was stored.',
         )
       }
-      if (needsTextTokens(validated.events)) await loadTokenizer()
+      // Counting is bounded and yields to the event loop (tokens.ts); requests with counts skip it.
+      const events = needsTextTokens(validated.events)
+        ? await countTextTokens(validated.events)
+        : validated.events
       const batchId = randomUUID()
       const response: IngestResponse = {
         accepted: validated.events.length,
@@ -142,7 +145,7 @@ export function createIngestService({
         idempotencyKey: key,
         eventCount: validated.events.length,
         bytes: request.bytes,
-        aggregate: aggregateEvents(validated.events, receivedAt),
+        aggregate: aggregateEvents(events, receivedAt),
         receivedAt,
         response,
       })

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { IngestEvent } from './events.js'
 import { countChunks, meterEvent, needsTextTokens } from './metering.js'
-import { loadTokenizer } from './tokens.js'
 
 /** Meters one event and returns its usage as a plain object, usage type → quantity. */
 function meter(event: IngestEvent): Record<string, number> {
@@ -150,23 +149,6 @@ describe('Bedrock', () => {
     expect(
       needsTextTokens([{ type: 'log', time: undefined, message: 'hi', level: 'info', service: undefined }]),
     ).toBe(false)
-  })
-
-  it('tokenises text when counts are absent', async () => {
-    await loadTokenizer()
-    // o200k_base: "Hello, world!" → Hello | , | world | ! = 4 tokens; the fox sentence is 10 tokens.
-    expect(
-      meter({
-        ...base,
-        inputTokens: undefined,
-        outputTokens: undefined,
-        inputText: 'Hello, world!',
-        outputText: 'The quick brown fox jumps over the lazy dog.',
-      }),
-    ).toEqual({
-      'bedrock.input_tokens.amazon.nova-lite-v1:0': 4,
-      'bedrock.output_tokens.amazon.nova-lite-v1:0': 10,
-    })
   })
 
   it('emits nothing for an invocation with neither counts nor text', () => {

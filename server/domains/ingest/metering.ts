@@ -15,7 +15,6 @@ import type {
   SnsPublishEvent,
   SqsEvent,
 } from './events.js'
-import { countTextTokens } from './tokens.js'
 
 /** Receives one usage contribution; called zero or more times per event. */
 export type UsageSink = (usageType: string, quantity: number) => void
@@ -140,13 +139,12 @@ export function needsTextTokens(events: readonly IngestEvent[]): boolean {
 }
 
 /**
- * Bedrock on-demand: input and output tokens are billed separately per model. Counts sent with the event are
- * used as is; otherwise the text is tokenised locally (tokens.ts), an approximation of the model's tokenizer.
+ * Bedrock on-demand: input and output tokens are billed separately per model. Texts sent without counts are
+ * counted before metering (tokens.ts `countTextTokens`), so here an absent count is no usage.
  */
 function meterBedrock(event: BedrockInvokeEvent, sink: UsageSink): void {
-  const input = event.inputTokens ?? (event.inputText === undefined ? 0 : countTextTokens(event.inputText))
-  const output =
-    event.outputTokens ?? (event.outputText === undefined ? 0 : countTextTokens(event.outputText))
+  const input = event.inputTokens ?? 0
+  const output = event.outputTokens ?? 0
   if (input > 0) sink(`bedrock.input_tokens.${event.model}`, input)
   if (output > 0) sink(`bedrock.output_tokens.${event.model}`, output)
 }

@@ -124,3 +124,136 @@ describe('regional coverage: representative usage is priced, not unpriced', () =
     expect(cost(result, 's3.requests.get')).toBe('0.8')
   })
 })
+
+describe('the ten main Regions', () => {
+  const mainRegions = [
+    'us-east-1',
+    'us-east-2',
+    'us-west-2',
+    'eu-west-1',
+    'eu-west-2',
+    'eu-central-1',
+    'ap-southeast-1',
+    'ap-northeast-1',
+    'ap-south-1',
+    'sa-east-1',
+  ]
+  // The usage types sourced in every main Region (docs/pricing.md, "Coverage and gaps"). SQS, RDS storage and
+  // Bedrock are sourced in us-east-1 only and reported unpriced elsewhere. A usage type added to the catalog
+  // later joins this list once its regional prices are sourced.
+  const regionalUsageTypes = [
+    ...[
+      'lambda.requests',
+      'lambda.gb_seconds.x86_64',
+      'lambda.gb_seconds.arm64',
+      'lambda.ephemeral_gb_seconds',
+    ],
+    ...['sns.publishes', 'sns.deliveries.http', 'sns.deliveries.email', 'sns.deliveries.sqs'],
+    ...['s3.storage_gb_month', 's3.requests.put', 's3.requests.get'],
+    ...['dynamodb.write_request_units', 'dynamodb.read_request_units', 'dynamodb.storage_gb_month'],
+    ...[
+      'apigw.requests.rest',
+      'apigw.requests.http',
+      'apigw.messages.websocket',
+      'apigw.connection_minutes.websocket',
+    ],
+    ...['cloudwatch_logs.ingested_gb', 'cloudwatch_logs.stored_gb_month'],
+    ...['t3.micro', 't3.medium', 'm5.large', 'm7g.large', 'c5.xlarge', 'r5.large'].map(
+      (t) => `ec2.instance_hours.${t}`,
+    ),
+    ...['db.t3.micro', 'db.t3.medium', 'db.m5.large'].map((t) => `rds.instance_hours.${t}`),
+    ...[
+      'fargate.vcpu_hours.x86_64',
+      'fargate.gb_hours.x86_64',
+      'fargate.vcpu_hours.arm64',
+      'fargate.gb_hours.arm64',
+    ],
+    ...['fargate.ephemeral_gb_hours', 'data_transfer.out_gb'],
+  ]
+
+  it('are all in the catalog, among every commercial Region', () => {
+    for (const region of mainRegions) expect(catalog.regions[region], region).toBeDefined()
+  })
+
+  it.each(mainRegions)('%s prices every regionally sourced usage type, all bands', (region) => {
+    const missing = regionalUsageTypes.filter((usageType) => !catalog.prices[region]?.[usageType])
+    expect(missing).toEqual([])
+    const partial = regionalUsageTypes.filter(
+      (usageType) => catalog.prices[region]?.[usageType]?.tiers_incomplete,
+    )
+    expect(partial).toEqual([])
+  })
+
+  it('sa-east-1: 50 TB and 200 TB out to the internet, band by band', () => {
+    const price = (gb: string) =>
+      priceUsage({
+        region: 'sa-east-1',
+        usage: { 'data_transfer.out_gb': gb },
+        includeFreeTier: false,
+        catalog,
+      })
+    // 10,240 × 0.150 + 40,960 × 0.138, the worked example of a course quoting the 2026-09-16 offer
+    expect(price('51200').total).toBe('7188.48')
+    // + 102,400 × 0.126 + 51,200 × 0.114
+    expect(price('204800').total).toBe('25927.68')
+  })
+
+  it('eu-west-2: Fargate x86 and Arm, S3, DynamoDB on-demand, HTTP API', () => {
+    const result = priceUsage({
+      region: 'eu-west-2',
+      usage: {
+        'fargate.vcpu_hours.x86_64': '730',
+        'fargate.gb_hours.x86_64': '1460',
+        'fargate.vcpu_hours.arm64': '730',
+        's3.storage_gb_month': '1000',
+        'dynamodb.write_request_units': '10000000',
+        'dynamodb.read_request_units': '10000000',
+        'apigw.requests.http': '1000000',
+      },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(result.unpriced).toEqual([])
+    expect(cost(result, 'fargate.vcpu_hours.x86_64')).toBe('33.9888')
+    expect(cost(result, 'fargate.gb_hours.x86_64')).toBe('7.4606')
+    expect(cost(result, 'fargate.vcpu_hours.arm64')).toBe('27.1925')
+    expect(cost(result, 's3.storage_gb_month')).toBe('24')
+    expect(cost(result, 'dynamodb.write_request_units')).toBe('7.423')
+    expect(cost(result, 'dynamodb.read_request_units')).toBe('1.487')
+    expect(cost(result, 'apigw.requests.http')).toBe('1.16')
+  })
+
+  it('ap-south-1, ap-northeast-1 and us-east-2: EC2, RDS PostgreSQL, CloudWatch Logs, egress', () => {
+    const mumbai = priceUsage({
+      region: 'ap-south-1',
+      usage: {
+        'ec2.instance_hours.m7g.large': '730',
+        'rds.instance_hours.db.t3.micro': '730',
+        'data_transfer.out_gb': '1000',
+      },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(mumbai.unpriced).toEqual([])
+    expect(cost(mumbai, 'ec2.instance_hours.m7g.large')).toBe('42.559')
+    expect(cost(mumbai, 'rds.instance_hours.db.t3.micro')).toBe('18.98')
+    expect(cost(mumbai, 'data_transfer.out_gb')).toBe('109.3')
+
+    const tokyo = priceUsage({
+      region: 'ap-northeast-1',
+      usage: { 'cloudwatch_logs.ingested_gb': '100', 'lambda.ephemeral_gb_seconds': '1000000000' },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(cost(tokyo, 'cloudwatch_logs.ingested_gb')).toBe('76')
+    expect(cost(tokyo, 'lambda.ephemeral_gb_seconds')).toBe('37')
+
+    const ohio = priceUsage({
+      region: 'us-east-2',
+      usage: { 'ec2.instance_hours.m5.large': '730', 'rds.instance_hours.db.m5.large': '730' },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(ohio.total).toBe('200.02')
+  })
+})

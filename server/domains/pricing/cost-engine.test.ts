@@ -1,9 +1,10 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
-import { bundledCatalog as catalog } from './catalog.js'
+import { type Catalog, bundledCatalog as catalog } from './catalog.js'
 import { mergeUsage, priceUsage, scaleUsage } from './cost-engine.js'
 
 const region = 'us-east-1'
+const copyCatalog = (): Catalog => JSON.parse(JSON.stringify(catalog)) as Catalog
 
 function row(result: ReturnType<typeof priceUsage>, usageType: string) {
   return result.by_service.flatMap((s) => s.by_usage_type).find((r) => r.usage_type === usageType)
@@ -108,8 +109,10 @@ describe('priceUsage free tier', () => {
 
 describe('priceUsage unpriced usage', () => {
   it('lists a usage type without a price in the region instead of charging $0', () => {
+    const gap = copyCatalog()
+    delete gap.prices['ap-southeast-1']?.['sns.publishes']
     const usage = { 'sns.publishes': '5000000', 'lambda.requests': '2000000' }
-    const result = priceUsage({ region: 'ap-southeast-1', usage, includeFreeTier: false, catalog })
+    const result = priceUsage({ region: 'ap-southeast-1', usage, includeFreeTier: false, catalog: gap })
     expect(result.total).toBe('0.4')
     expect(result.unpriced).toEqual([
       {
@@ -123,8 +126,21 @@ describe('priceUsage unpriced usage', () => {
   })
 
   it('lists usage above the last sourced band of an incomplete tier list', () => {
+    const firstBandOnly = copyCatalog()
+    const prices = firstBandOnly.prices['eu-central-1'] ?? {}
+    const duration = prices['lambda.gb_seconds.x86_64'] as NonNullable<(typeof prices)[string]>
+    prices['lambda.gb_seconds.x86_64'] = {
+      ...duration,
+      tiers: [{ upto: '6000000000', price: '0.0000166667' }],
+      tiers_incomplete: true,
+    }
     const usage = { 'lambda.gb_seconds.x86_64': '7000000000' }
-    const result = priceUsage({ region: 'eu-central-1', usage, includeFreeTier: false, catalog })
+    const result = priceUsage({
+      region: 'eu-central-1',
+      usage,
+      includeFreeTier: false,
+      catalog: firstBandOnly,
+    })
     expect(row(result, 'lambda.gb_seconds.x86_64')?.billable_quantity).toBe('6000000000')
     expect(result.unpriced).toMatchObject([
       { usage_type: 'lambda.gb_seconds.x86_64', quantity: '1000000000' },

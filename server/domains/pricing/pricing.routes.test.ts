@@ -22,14 +22,16 @@ describe(`pricing endpoints on ${testEngine}`, async () => {
     const body = res.json()
     expect(body.currency).toBe('USD')
     expect(body.as_of).toMatch(/^\d{4}-\d{2}-\d{2}$/)
-    expect(body.regions.map((r: { code: string }) => r.code)).toEqual([
-      'ap-southeast-1',
-      'eu-central-1',
-      'eu-west-1',
-      'us-east-1',
-      'us-west-2',
-    ])
+    const codes = body.regions.map((r: { code: string }) => r.code)
+    // every commercial AWS Region (no GovCloud, no China), sorted by code
+    expect(codes).toHaveLength(34)
+    expect(codes).toEqual([...codes].sort())
+    expect(codes).toEqual(
+      expect.arrayContaining(['ap-south-1', 'eu-west-2', 'sa-east-1', 'us-east-2', 'mx-central-1']),
+    )
+    expect(codes.filter((code: string) => code.startsWith('us-gov') || code.startsWith('cn-'))).toEqual([])
     expect(body.regions).toContainEqual({ code: 'us-east-1', name: 'US East (N. Virginia)' })
+    expect(body.regions).toContainEqual({ code: 'ap-northeast-1', name: 'Asia Pacific (Tokyo)' })
   })
 
   it('lists the services with free tier, models and instance types', async () => {

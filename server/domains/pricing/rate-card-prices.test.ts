@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bundledCatalog } from './catalog.js'
+import { bundledCatalog, type Catalog } from './catalog.js'
 import { priceUsage } from './cost-engine.js'
 import { pricingAssumptions, type RateCard, rateCardPrices, specificity } from './rate-card-prices.js'
 
@@ -29,11 +29,13 @@ describe('rateCardPrices', () => {
 
   it('lets an override price usage the catalog leaves unpriced, but never a discount', () => {
     const region = 'us-west-2'
+    const catalog = JSON.parse(JSON.stringify(bundledCatalog)) as Catalog
+    delete catalog.prices[region]?.['sns.publishes']
     const unpriced = priceUsage({
       region,
       usage: { 'sns.publishes': '3000000' },
       includeFreeTier: false,
-      catalog: bundledCatalog,
+      catalog,
       rateCard: [{ kind: 'discount', percent: '10' }],
     })
     expect(unpriced.unpriced.map((u) => u.usage_type)).toEqual(['sns.publishes'])
@@ -41,7 +43,7 @@ describe('rateCardPrices', () => {
       region,
       usage: { 'sns.publishes': '3000000' },
       includeFreeTier: false,
-      catalog: bundledCatalog,
+      catalog,
       rateCard: [{ kind: 'override', usage_type: 'sns.publishes', price_per_unit: '0.000001' }],
     })
     expect(overridden.total).toBe('3')

@@ -32,8 +32,11 @@ describe('diffCatalogs', () => {
     const lambda = east['lambda.requests'] as NonNullable<(typeof east)[string]>
     east['lambda.requests'] = { ...lambda, tiers: [{ upto: null, price: '0.25' }] }
     delete east['sns.publishes']
+    // a Region that had no prices before gains one
+    const before = copy()
+    delete before.prices['eu-north-1']
     next.prices['eu-north-1'] = { 'lambda.requests': lambda }
-    const changes = diffCatalogs(bundledCatalog, next)
+    const changes = diffCatalogs(before, next)
     expect(changes.map((c) => [c.region, c.usage_type, c.change, c.percent_change])).toEqual([
       ['eu-north-1', 'lambda.requests', 'added', null],
       ['us-east-1', 'lambda.requests', 'changed', '25'],

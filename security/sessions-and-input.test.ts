@@ -10,7 +10,7 @@ import {
 } from './support/http.js'
 import { expectNoSecretsLogged } from './support/log-scan.js'
 import { rememberSecret } from './support/secrets.js'
-import { ServerProcess, tableCounts } from './support/server.js'
+import { ServerProcess, sleep, tableCounts } from './support/server.js'
 
 let server: ServerProcess
 let http: Client
@@ -84,7 +84,7 @@ describe('API keys need the read scope for writes that disclose data', () => {
     const res = await http(`/api/v1/scenarios/${scenarioId}/share-links`, {
       method: 'POST',
       headers: key.auth,
-      body: {},
+      body: { expires_days: 7 },
     })
     expect(res.status).toBe(403)
     expect(expectErrorShape(res).error).toBe('insufficient_scope')
@@ -92,7 +92,7 @@ describe('API keys need the read scope for writes that disclose data', () => {
     const created = await http(`/api/v1/scenarios/${scenarioId}/share-links`, {
       method: 'POST',
       headers: both.auth,
-      body: {},
+      body: { expires_days: 7 },
     })
     expect(created.status).toBe(201)
     rememberSecret(created.json().token)
@@ -166,7 +166,7 @@ describe('share links of a deactivated owner', () => {
     const link = await http(`/api/v1/scenarios/${scenarioId}/share-links`, {
       method: 'POST',
       headers: owner.auth,
-      body: {},
+      body: { expires_days: 7 },
     })
     expect(link.status).toBe(201)
     const token = link.json().token as string
@@ -188,7 +188,7 @@ describe('request logs', () => {
     const link = await http(`/api/v1/scenarios/${scenarioId}/share-links`, {
       method: 'POST',
       headers: owner.auth,
-      body: {},
+      body: { expires_days: 7 },
     })
     const token = link.json().token as string
     rememberSecret(token)
@@ -198,12 +198,15 @@ describe('request logs', () => {
     await http(`/shared/${token}`)
     await http(`/api/v1/shared/${token}`)
     await http(`/api/v1/scenarios?api_key=${refusedKey}&q=private-name`)
+    // The child's log lines can arrive after the answers: wait for the last request's line.
+    const loggedUrls = () => server.logLines().map((line) => (line.req as { url?: string } | undefined)?.url)
+    for (let tries = 0; tries < 100 && !loggedUrls().includes('/api/v1/scenarios?api_key=&q='); tries++)
+      await sleep(50)
     const written = server.output.slice(from)
     expect(written).not.toContain(token)
     expect(written).not.toContain(refusedKey)
     expect(written).not.toContain('private-name')
-    const urls = server.logLines().map((line) => (line.req as { url?: string } | undefined)?.url)
-    expect(urls).toContain(`/shared/${token.slice(0, 12)}…`)
-    expect(urls).toContain('/api/v1/scenarios?api_key=&q=')
+    expect(loggedUrls()).toContain(`/shared/${token.slice(0, 12)}…`)
+    expect(loggedUrls()).toContain('/api/v1/scenarios?api_key=&q=')
   })
 })

@@ -81,6 +81,9 @@ export default defineConfig({
       RATE_LIMIT_AUTH_PER_MINUTE: '100000',
       RATE_LIMIT_PER_MINUTE: '100000',
       RATE_LIMIT_INGEST_PER_MINUTE: '100000',
+      // Users are …@example.com and name colleagues there as recipients; schedules are run by hand back to back.
+      SCHEDULE_RECIPIENT_DOMAINS: 'example.com',
+      SCHEDULE_RUN_NOW_COOLDOWN_SECONDS: '0',
       // Report jobs and schedule runs happen in this process, as with `npm start`.
       SCHEDULER_ENABLED: 'true',
       SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,

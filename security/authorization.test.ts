@@ -243,6 +243,20 @@ describe('another user', () => {
   })
 })
 
+/** Writes that disclose data (a share link shows costs, a schedule mails reports): they need two scopes. */
+const DISCLOSING_WRITES: Record<string, [string, string]> = {
+  'POST /api/v1/scenarios/{id}/share-links': ['write:scenarios', 'read:scenarios'],
+  'POST /api/v1/report-schedules': ['write:schedules', 'read:reports'],
+  'PATCH /api/v1/report-schedules/{id}': ['write:schedules', 'read:reports'],
+  'POST /api/v1/report-schedules/{id}/run': ['write:schedules', 'read:reports'],
+}
+const pairKeys = new Map<string, Promise<ApiKey>>()
+const pairKey = (pair: [string, string]) => {
+  const name = pair.join('+')
+  if (!pairKeys.has(name)) pairKeys.set(name, createApiKey(http, alice, pair))
+  return pairKeys.get(name) as Promise<ApiKey>
+}
+
 describe('API key scopes', () => {
   it('grant each scoped route through exactly one scope of the right kind', async () => {
     const keys = new Map<string, ApiKey>()
@@ -262,8 +276,16 @@ describe('API key scopes', () => {
         else granted.push(scope)
       }
       if (granted.length === SCOPES.length) continue // public catalog data: any key may read it
-      const [scope] = granted
       const isRead = op.method === 'GET' || READ_ONLY_POSTS.has(op.path)
+      const pair = DISCLOSING_WRITES[`${op.method} ${op.path}`]
+      if (pair) {
+        // No single scope is enough: the write scope and the read scope of what it discloses, together.
+        const both = await http(path, { method: op.method, headers: (await pairKey(pair)).auth, body: {} })
+        if (granted.length !== 0 || both.status === 403)
+          problems.push(`${op.method} ${op.path} granted by [${granted.join(', ')}], pair ${both.status}`)
+        continue
+      }
+      const [scope] = granted
       if (granted.length !== 1 || !scope?.startsWith(isRead ? 'read:' : 'write:'))
         problems.push(`${op.method} ${op.path} granted by [${granted.join(', ')}]`)
     }

@@ -24,6 +24,7 @@ import { VERSION } from './lib/version.js'
 import { type Authenticators, authPlugin } from './plugins/auth.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
 import { metricsPlugin } from './plugins/metrics.js'
+import { nulGuardPlugin } from './plugins/nul-guard.js'
 import { documentRoute, ErrorResponse } from './plugins/openapi-contract.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
 import { securityHeadersPlugin } from './plugins/security-headers.js'
@@ -62,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
 
   await app.register(errorHandlerPlugin)
   await app.register(securityHeadersPlugin, { production: config.isProduction })
+  await app.register(nulGuardPlugin)
   // Reads the web app's refresh-token cookie (docs/web-app.md).
   await app.register(cookie)
   const services = deps.services ?? (await createServices(deps))

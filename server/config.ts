@@ -3,6 +3,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join, resolve } from 'node:path'
 import { type Static, Type } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
+import type { SendingLimits } from './domains/schedules/sending-limits.js'
+import { addressSet } from './lib/ip-ranges.js'
 
 const Bool = Type.Union([Type.Literal('true'), Type.Literal('false')])
 
@@ -35,6 +37,12 @@ const EnvSchema = Type.Object({
   REPORT_STALE_SECONDS: Type.Integer({ minimum: 5, maximum: 43_200, default: 150 }),
   REPORT_JOB_EXPIRE_SECONDS: Type.Integer({ minimum: 5, maximum: 43_200, default: 120 }),
   TRUST_PROXY: Bool,
+  WEBHOOK_ALLOWED_NETWORKS: Type.String({ default: '' }),
+  SCHEDULE_MIN_INTERVAL_MINUTES: Type.Integer({ minimum: 1, maximum: 44_640, default: 60 }),
+  SCHEDULE_MAX_PER_USER: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
+  SCHEDULE_MAX_RUNS_PER_DAY: Type.Integer({ minimum: 1, maximum: 100_000, default: 50 }),
+  SCHEDULE_RUN_NOW_COOLDOWN_SECONDS: Type.Integer({ minimum: 0, maximum: 86_400, default: 300 }),
+  SCHEDULE_RECIPIENT_DOMAINS: Type.String({ default: '' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -68,6 +76,10 @@ export type Config = Readonly<{
   /** When a report left `running` by a stopped worker is taken again (docs/reports-and-schedules.md). */
   reportRecovery: Readonly<{ staleSeconds: number; jobExpireSeconds: number }>
   trustProxy: boolean
+  /** Addresses and CIDR ranges webhooks may reach although they are not public (docs/budgets.md). */
+  webhookAllowedNetworks: readonly string[]
+  /** Limits on what report schedules may email (docs/reports-and-schedules.md). */
+  scheduleLimits: SendingLimits
   logLevel: Env['LOG_LEVEL']
 }>
 
@@ -77,6 +89,9 @@ export class ConfigError extends Error {
     super(problems.join('\n'))
   }
 }
+
+/** Lists of IP addresses and CIDR ranges, refused at start when an entry is neither. */
+const ADDRESS_LIST_VARIABLES = ['RATE_LIMIT_ALLOWLIST', 'WEBHOOK_ALLOWED_NETWORKS'] as const
 
 const PLACEHOLDER_SECRETS = [/^change-?me/i, /^secret$/i, /^your[-_]/i, /^dev-secret-not-for-production/]
 /** The value shipped in .env.example: refusing it stops a copied example file reaching production. */
@@ -111,6 +126,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     if (secretProblem && !malformed.has('JWT_SECRET_KEY')) problems.push(`JWT_SECRET_KEY: ${secretProblem}`)
     if (!malformed.has('BCRYPT_ROUNDS') && env.BCRYPT_ROUNDS < 12)
       problems.push('BCRYPT_ROUNDS: must be at least 12 in production')
+  }
+  for (const name of ADDRESS_LIST_VARIABLES) {
+    try {
+      addressSet(splitList(env[name]), name)
+    } catch (err) {
+      problems.push((err as Error).message)
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems)
 
@@ -148,6 +170,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       jobExpireSeconds: env.REPORT_JOB_EXPIRE_SECONDS,
     }),
     trustProxy: env.TRUST_PROXY === 'true',
+    webhookAllowedNetworks: splitList(env.WEBHOOK_ALLOWED_NETWORKS),
+    scheduleLimits: Object.freeze({
+      minIntervalMinutes: env.SCHEDULE_MIN_INTERVAL_MINUTES,
+      maxSchedulesPerUser: env.SCHEDULE_MAX_PER_USER,
+      maxRunsPerDay: env.SCHEDULE_MAX_RUNS_PER_DAY,
+      runNowCooldownSeconds: env.SCHEDULE_RUN_NOW_COOLDOWN_SECONDS,
+      recipientDomains: splitList(env.SCHEDULE_RECIPIENT_DOMAINS.toLowerCase()),
+    }),
     logLevel: env.LOG_LEVEL,
   })
 }

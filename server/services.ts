@@ -9,6 +9,7 @@ import { createAlertEvaluationService } from './domains/budgets/alert-evaluation
 import { deliverAlertJob, evaluateAllJob, evaluateScenarioJob } from './domains/budgets/budget-alerts.job.js'
 import { createBudgetService } from './domains/budgets/budgets.service.js'
 import { createIngestDebounce } from './domains/budgets/ingest-debounce.js'
+import { webhookTargetPolicy } from './domains/budgets/webhook.js'
 import { createIngestService } from './domains/ingest/ingest.service.js'
 import { createScenarioMetricsService } from './domains/ingest/scenario-metrics.service.js'
 import { createPricingService } from './domains/pricing/pricing.service.js'
@@ -95,8 +96,11 @@ export async function createServices({ config, database, logger, renderReport, d
     reports,
     mailer,
     publicUrl: config.publicUrl,
+    limits: config.scheduleLimits,
+    accountEmail: auth.emailOf,
     deliveryRetry,
   })
+  const webhookPolicy = webhookTargetPolicy(config)
   const budgetEvaluation = createAlertEvaluationService({ db, queue, logger, costs })
   const budgetDebounce = createIngestDebounce({
     enqueue: budgetEvaluation.enqueueEvaluation,
@@ -107,7 +111,7 @@ export async function createServices({ config, database, logger, renderReport, d
     scenarios,
     costs,
     evaluation: budgetEvaluation,
-    isProduction: config.isProduction,
+    webhookPolicy,
   })
   const budgetDelivery = createAlertDeliveryService({
     db,
@@ -116,6 +120,7 @@ export async function createServices({ config, database, logger, renderReport, d
     pricing,
     mailer,
     publicUrl: config.publicUrl,
+    webhookPolicy,
   })
   queue.define(renderReportJob(reports, config.reportRecovery.jobExpireSeconds))
   queue.define(purgeReportsJob(reports))

@@ -140,6 +140,8 @@ export class ServerProcess {
       RATE_LIMIT_PER_MINUTE: '1000000',
       RATE_LIMIT_AUTH_PER_MINUTE: '1000000',
       RATE_LIMIT_INGEST_PER_MINUTE: '1000000',
+      // Users here are …@example.com and name colleagues there as recipients.
+      SCHEDULE_RECIPIENT_DOMAINS: 'example.com',
       SCHEDULER_ENABLED: 'false',
       LOG_LEVEL: 'info',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),

@@ -20,6 +20,51 @@ export const REDACT_PATHS = [
   'key',
 ]
 
+/** A share-link token in a path (`/shared/<token>`, `/api/v1/shared/<token>`): only its first 12 characters stay. */
+const SHARED_TOKEN = /(\/shared\/[^/?#]{0,12})[^/?#]*/
+
+/**
+ * The request URL as logged: share-link tokens cut to the prefix the owner's link list shows, and query values
+ * dropped (names kept), since a query can carry a credential (`?api_key=…`) or personal data. Most URLs have
+ * neither and are returned as they are.
+ */
+export function loggableUrl(url: string): string {
+  const queryAt = url.indexOf('?')
+  let path = queryAt === -1 ? url : url.slice(0, queryAt)
+  if (path.includes('/shared/')) path = path.replace(SHARED_TOKEN, '$1…')
+  if (queryAt === -1) return path
+  const names = url
+    .slice(queryAt + 1)
+    .split('&')
+    .map((pair) => pair.split('=', 1)[0])
+    .filter(Boolean)
+  return `${path}?${names.map((name) => `${name}=`).join('&')}`
+}
+
+type LoggedRequest = {
+  method: string
+  url: string
+  host?: string
+  ip?: string
+  socket?: { remotePort?: number }
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, destination)
+  return pino(
+    {
+      level,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      serializers: {
+        // Fastify's own request serializer, with the URL made safe to log.
+        req: (req: LoggedRequest) => ({
+          method: req.method,
+          url: loggableUrl(req.url),
+          host: req.host,
+          remoteAddress: req.ip,
+          remotePort: req.socket?.remotePort,
+        }),
+      },
+    },
+    destination,
+  )
 }

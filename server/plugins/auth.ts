@@ -19,8 +19,18 @@ export type Authenticators = {
 }
 
 /** What a protected route declared, recorded for the scope-matrix tests and the docs. */
-export type ProtectedRoute = { method: string; url: string; scope?: Scope; jwtOnly: boolean }
-type AuthRequirement = { scope?: Scope; jwtOnly?: boolean }
+export type ProtectedRoute = {
+  method: string
+  url: string
+  scope?: Scope
+  alsoNeeds?: Scope
+  jwtOnly: boolean
+}
+/**
+ * `alsoNeeds`: a second scope an API key must hold, for writes that disclose data (a share link or a mailed
+ * report shows costs, so creating one needs the read scope of what it shows).
+ */
+type AuthRequirement = { scope?: Scope; alsoNeeds?: Scope; jwtOnly?: boolean }
 const REQUIREMENT = Symbol('authRequirement')
 
 declare module 'fastify' {
@@ -78,7 +88,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { authenticators
       if (options.jwtOnly && principal.via !== 'jwt') {
         throw forbidden('This needs a signed-in session; API keys cannot manage keys or the account.')
       }
-      if (options.scope && !principal.scopes.includes(options.scope)) throw insufficientScope(options.scope)
+      for (const scope of [options.scope, options.alsoNeeds])
+        if (scope && !principal.scopes.includes(scope)) throw insufficientScope(scope)
     }
     return Object.assign(guard, { [REQUIREMENT]: options })
   })
@@ -100,6 +111,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { authenticators
         method,
         url: route.url,
         scope: requirement.scope,
+        ...(requirement.alsoNeeds ? { alsoNeeds: requirement.alsoNeeds } : {}),
         jwtOnly: requirement.jwtOnly ?? false,
       })
     }

@@ -1,10 +1,10 @@
-import { BlockList, isIPv4, isIPv6 } from 'node:net'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Redis } from 'ioredis'
 import type { Config } from '../config.js'
 import { rateLimited } from '../errors.js'
+import { addressSet } from '../lib/ip-ranges.js'
 
 /** Every route belongs to exactly one class (docs/api.md#rate-limits); routes declare auth or ingest, the rest is general. */
 export type RateClass = 'auth' | 'general' | 'ingest'
@@ -33,20 +33,6 @@ function clientKey(req: FastifyRequest, rateClass: RateClass): string {
   return principal.apiKeyId
     ? `${rateClass}:key:${principal.apiKeyId}`
     : `${rateClass}:user:${principal.userId}`
-}
-
-/** RATE_LIMIT_ALLOWLIST accepts single addresses and CIDR ranges, IPv4 or IPv6. */
-export function buildAllowlist(entries: readonly string[]): (ip: string) => boolean {
-  const list = new BlockList()
-  for (const entry of entries) {
-    const [address = '', bits] = entry.split('/')
-    const type = isIPv6(address) ? 'ipv6' : 'ipv4'
-    if (!isIPv4(address) && !isIPv6(address))
-      throw new Error(`RATE_LIMIT_ALLOWLIST: "${entry}" is not an IP or CIDR`)
-    if (bits === undefined) list.addAddress(address, type)
-    else list.addSubnet(address, Number(bits), type)
-  }
-  return (ip) => entries.length > 0 && list.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4')
 }
 
 type IncrCallback = (err: Error | null, result: { current: number; ttl: number }) => void
@@ -90,7 +76,8 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, opts: RateLimitOp
     general: opts.limits.perMinute,
     ingest: opts.limits.ingestPerMinute,
   }
-  const isAllowed = buildAllowlist(opts.limits.allowlist)
+  // RATE_LIMIT_ALLOWLIST accepts single addresses and CIDR ranges, IPv4 or IPv6.
+  const isAllowed = addressSet(opts.limits.allowlist, 'RATE_LIMIT_ALLOWLIST')
   // One store and class-prefixed keys: every route of a class shares its client's counter.
   await app.register(rateLimit, {
     global: true,

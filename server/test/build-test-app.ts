@@ -21,6 +21,11 @@ export function testConfig(env: Record<string, string> = {}): Config {
     RATE_LIMIT_PER_MINUTE: '100000',
     RATE_LIMIT_AUTH_PER_MINUTE: '100000',
     RATE_LIMIT_INGEST_PER_MINUTE: '100000',
+    // Tests mail example.com addresses and run schedules by hand back to back; the limits have their own tests.
+    SCHEDULE_RECIPIENT_DOMAINS: 'example.com',
+    SCHEDULE_RUN_NOW_COOLDOWN_SECONDS: '0',
+    SCHEDULE_MAX_PER_USER: '1000',
+    SCHEDULE_MAX_RUNS_PER_DAY: '100000',
     SCHEDULER_ENABLED: 'false',
     LOG_LEVEL: 'info',
     ...env,

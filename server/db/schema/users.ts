@@ -28,8 +28,14 @@ export const refreshTokens = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     rotatedAt: timestamp('rotated_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** The `jti` of the access token issued with this refresh token: revoking the session refuses it too. */
+    accessJti: uuid('access_jti'),
   },
-  (t) => [index('refresh_tokens_family_idx').on(t.familyId), index('refresh_tokens_user_idx').on(t.userId)],
+  (t) => [
+    index('refresh_tokens_family_idx').on(t.familyId),
+    index('refresh_tokens_user_idx').on(t.userId),
+    index('refresh_tokens_access_jti_idx').on(t.accessJti).where(sql`${t.accessJti} is not null`),
+  ],
 )
 
 export const securityEvents = pgTable(

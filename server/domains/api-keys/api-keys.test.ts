@@ -237,6 +237,10 @@ describe(`scope matrix on ${testEngine}`, async () => {
       const without = await createApiKey(app, user, { scopes: SCOPES.filter((s) => s !== scope) })
       const only = await createApiKey(app, user, { scopes: [scope] })
       for (const route of routes) {
+        // A route that also needs a read scope is reached with both, and refused with the write scope alone.
+        const enough = route.alsoNeeds
+          ? await createApiKey(app, user, { scopes: [scope, route.alsoNeeds] })
+          : only
         const request = {
           method: route.method as 'GET',
           url: urlOf(route.url),
@@ -245,7 +249,11 @@ describe(`scope matrix on ${testEngine}`, async () => {
         const denied = await app.inject({ ...request, headers: without.headers })
         expect(denied.statusCode, `${route.method} ${route.url}`).toBe(403)
         expect(denied.json().error).toBe('insufficient_scope')
-        const allowed = await app.inject({ ...request, headers: only.headers })
+        if (route.alsoNeeds) {
+          const short = await app.inject({ ...request, headers: only.headers })
+          expect(short.statusCode, `${route.method} ${route.url}`).toBe(403)
+        }
+        const allowed = await app.inject({ ...request, headers: enough.headers })
         expect([401, 403], `${route.method} ${route.url}`).not.toContain(allowed.statusCode)
       }
     },

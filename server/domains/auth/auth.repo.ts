@@ -47,7 +47,7 @@ export async function updatePassword(db: DbOrTx, id: string, passwordHash: strin
 
 export async function insertRefreshToken(
   db: DbOrTx,
-  values: { userId: string; familyId: string; tokenHash: string; expiresAt: Date },
+  values: { userId: string; familyId: string; tokenHash: string; expiresAt: Date; accessJti: string },
 ): Promise<void> {
   await db.insert(refreshTokens).values(values)
 }
@@ -79,4 +79,23 @@ export async function revokeAllForUser(db: DbOrTx, userId: string): Promise<void
     .update(refreshTokens)
     .set({ revokedAt: sql`now()` })
     .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)))
+}
+
+/**
+ * What decides whether an access token is still good, in one indexed query: the user (active? password
+ * changed when?) and whether the session the token was issued with has been revoked (logout, password change,
+ * refresh-token reuse). Tokens issued before sessions were recorded have no session row.
+ */
+export async function findBearerState(db: DbOrTx, userId: string, jti: string) {
+  const [row] = await db
+    .select({
+      isActive: users.isActive,
+      passwordChangedAt: users.passwordChangedAt,
+      sessionRevokedAt: refreshTokens.revokedAt,
+    })
+    .from(users)
+    .leftJoin(refreshTokens, and(eq(refreshTokens.accessJti, jti), eq(refreshTokens.userId, users.id)))
+    .where(eq(users.id, userId))
+    .limit(1)
+  return row
 }

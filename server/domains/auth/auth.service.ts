@@ -47,15 +47,17 @@ export function createAuthService({ db, config, securityEvents }: AuthDeps) {
 
   async function issueSession(user: repo.UserRow, familyId: string = randomUUID()): Promise<SessionResponse> {
     const refreshToken = newRefreshToken()
+    const accessJti = randomUUID()
     await repo.insertRefreshToken(db, {
       userId: user.id,
       familyId,
       tokenHash: sha256Hex(refreshToken),
       expiresAt: new Date(Date.now() + config.jwt.refreshTtlDays * 86_400_000),
+      accessJti,
     })
     return {
       user: toUserResponse(user),
-      access_token: await accessTokens.sign(user.id),
+      access_token: await accessTokens.sign(user.id, accessJti),
       refresh_token: refreshToken,
       token_type: 'bearer',
       expires_in: accessTokens.ttlSeconds,
@@ -137,6 +139,12 @@ export function createAuthService({ db, config, securityEvents }: AuthDeps) {
       if (row) await repo.revokeFamily(db, row.familyId)
     },
 
+    /** The address of an active account, else undefined: where the account's own reports may be sent. */
+    async emailOf(userId: string): Promise<string | undefined> {
+      const user = await repo.findUserById(db, userId)
+      return user?.isActive ? user.email : undefined
+    },
+
     async me(userId: string): Promise<UserResponse> {
       return toUserResponse(await activeUser(userId))
     },
@@ -172,10 +180,22 @@ export function createAuthService({ db, config, securityEvents }: AuthDeps) {
       await securityEvents.record({ type: 'password_changed', userId, ip: ctx.ip })
     },
 
-    /** The bearer authenticator of the auth plugin: a valid access token of an active user has every scope. */
+    /**
+     * The bearer authenticator of the auth plugin: a valid access token of an active user has every scope.
+     * Refused: a token issued before the password last changed (iat is in whole seconds, so a token of the
+     * same second as the change passes; the change revokes its session anyway), and a token whose session
+     * was revoked (logout, password change, refresh-token reuse).
+     */
     async authenticateBearer(token: string): Promise<Principal> {
-      const { userId } = await accessTokens.verify(token)
-      await activeUser(userId)
+      const { userId, issuedAt, jti } = await accessTokens.verify(token)
+      const state = await repo.findBearerState(db, userId, jti)
+      const changedAt = state?.passwordChangedAt?.getTime()
+      if (
+        !state?.isActive ||
+        state.sessionRevokedAt ||
+        (changedAt !== undefined && issuedAt < Math.floor(changedAt / 1000))
+      )
+        throw unauthorized('invalid_token', 'The access token is not valid.')
       return { userId, via: 'jwt', scopes: SCOPES }
     },
   }

@@ -10,17 +10,18 @@ export function createAccessTokens(secret: string, ttlMinutes: number) {
   const ttlSeconds = ttlMinutes * 60
   return {
     ttlSeconds,
-    async sign(userId: string): Promise<string> {
+    /** `jti` ties the token to its session (refresh_tokens.access_jti), so revoking the session refuses it. */
+    async sign(userId: string, jti: string = randomUUID()): Promise<string> {
       return new SignJWT({ type: 'access' })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(userId)
-        .setJti(randomUUID())
+        .setJti(jti)
         .setIssuedAt()
         .setExpirationTime(`${ttlSeconds}s`)
         .sign(key)
     },
     /** Returns the user id, or throws `token_expired` / `invalid_token` (wrong alg, signature, type, shape). */
-    async verify(token: string): Promise<{ userId: string; issuedAt: number }> {
+    async verify(token: string): Promise<{ userId: string; issuedAt: number; jti: string }> {
       try {
         const { payload } = await jwtVerify(token, key, {
           algorithms: ['HS256'],
@@ -28,7 +29,7 @@ export function createAccessTokens(secret: string, ttlMinutes: number) {
         })
         if (payload.type !== 'access' || typeof payload.sub !== 'string')
           throw new Error('not an access token')
-        return { userId: payload.sub, issuedAt: payload.iat ?? 0 }
+        return { userId: payload.sub, issuedAt: payload.iat ?? 0, jti: payload.jti ?? '' }
       } catch (err) {
         if (err instanceof errors.JWTExpired)
           throw unauthorized('token_expired', 'The access token has expired.')

@@ -6,7 +6,8 @@ import type { PricingService } from '../pricing/pricing.service.js'
 import type { ScenarioService } from '../scenarios/scenarios.service.js'
 import { type AlertContext, alertEmail, webhookPayload } from './alert-message.js'
 import * as repo from './budgets.repo.js'
-import { EVENT_ID_HEADER, SIGNATURE_HEADER, signatureHeader } from './webhook.js'
+import { EVENT_ID_HEADER, SIGNATURE_HEADER, signatureHeader, type WebhookTargetPolicy } from './webhook.js'
+import { postWebhook, WebhookDeliveryError } from './webhook-transport.js'
 
 const WEBHOOK_TIMEOUT_MS = 10_000
 const MAX_ERROR_LENGTH = 500
@@ -18,35 +19,21 @@ type DeliveryDeps = {
   pricing: PricingService
   mailer: Mailer | undefined
   publicUrl: string
+  webhookPolicy: WebhookTargetPolicy
 }
 
 type Attempt = { retryCount: number; retryLimit: number }
 
-/** One signed POST; a network error, a timeout or a non-2xx answer throws a reason without secrets. */
-async function postWebhook(url: string, secret: string, context: AlertContext): Promise<void> {
+/** One signed POST; a refused address, a network error, a timeout or a non-2xx answer throws. */
+function sendWebhook(url: string, secret: string, context: AlertContext, policy: WebhookTargetPolicy) {
   const body = JSON.stringify(webhookPayload(context))
-  let res: Response
-  try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'mockupAWS-webhook/1',
-        [EVENT_ID_HEADER]: context.alert.id,
-        [SIGNATURE_HEADER]: signatureHeader(secret, body, Math.floor(Date.now() / 1000)),
-      },
-      body,
-      // A redirect could lead the signed body elsewhere (or to plain http): it counts as a failure.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-    })
-  } catch (err) {
-    const cause = (err as Error & { cause?: Error }).cause?.message
-    throw new Error(cause ? `${(err as Error).message}: ${cause}` : (err as Error).message)
+  const headers = {
+    'content-type': 'application/json',
+    'user-agent': 'mockupAWS-webhook/1',
+    [EVENT_ID_HEADER]: context.alert.id,
+    [SIGNATURE_HEADER]: signatureHeader(secret, body, Math.floor(Date.now() / 1000)),
   }
-  // The receiver's body is not kept: it is not ours to store.
-  await res.body?.cancel()
-  if (res.status < 200 || res.status >= 300) throw new Error(`the receiver answered HTTP ${res.status}`)
+  return postWebhook(url, headers, body, { policy, timeoutMs: WEBHOOK_TIMEOUT_MS })
 }
 
 export function createAlertDeliveryService({
@@ -56,6 +43,7 @@ export function createAlertDeliveryService({
   pricing,
   mailer,
   publicUrl,
+  webhookPolicy,
 }: DeliveryDeps) {
   async function contextOf(alert: repo.AlertRow): Promise<AlertContext | undefined> {
     try {
@@ -94,10 +82,12 @@ export function createAlertDeliveryService({
         if (delivery.channel === 'email') {
           await mailer?.send({ to: delivery.target.split(', '), ...alertEmail(context), attachments: [] })
         } else {
-          await postWebhook(delivery.target, rule?.webhookSecret ?? '', context)
+          await sendWebhook(delivery.target, rule?.webhookSecret ?? '', context, webhookPolicy)
         }
       } catch (err) {
+        // The owner sees a generic reason; the log gets what happened on the wire.
         const reason = `attempt ${attempts}: ${(err as Error).message}`.slice(0, MAX_ERROR_LENGTH)
+        const detail = err instanceof WebhookDeliveryError ? err.detail : (err as Error).message
         const isLast = attempt.retryCount >= attempt.retryLimit
         await repo.updateDelivery(db, delivery.id, {
           attempts,
@@ -105,7 +95,7 @@ export function createAlertDeliveryService({
           ...(isLast ? { status: 'failed' as const } : {}),
         })
         logger.warn(
-          { delivery_id: delivery.id, channel: delivery.channel, attempt: attempts, reason },
+          { delivery_id: delivery.id, channel: delivery.channel, attempt: attempts, reason: detail },
           'alert delivery failed',
         )
         if (!isLast) throw err

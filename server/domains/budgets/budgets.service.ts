@@ -16,7 +16,7 @@ import type {
   SavedRuleResponse,
   UpdateRuleBody,
 } from './budgets.schemas.js'
-import { generateWebhookSecret, webhookUrlProblem } from './webhook.js'
+import { generateWebhookSecret, type WebhookTargetPolicy, webhookUrlProblem } from './webhook.js'
 
 /** Rules per scenario: enough for a budget line, a warning line and a jump rule per team, with room. */
 export const MAX_RULES_PER_SCENARIO = 20
@@ -26,7 +26,7 @@ type BudgetDeps = {
   scenarios: ScenarioService
   costs: CostService
   evaluation: AlertEvaluationService
-  isProduction: boolean
+  webhookPolicy: WebhookTargetPolicy
 }
 
 /** Stored decimals come back with trailing zeros (`250.000000`); answers use the shortest form. */
@@ -82,7 +82,7 @@ function toAlertResponse(row: repo.AlertRow, deliveries: repo.DeliveryRow[]): Al
 
 type RuleInput = CreateRuleBody
 
-export function createBudgetService({ db, scenarios, costs, evaluation, isProduction }: BudgetDeps) {
+export function createBudgetService({ db, scenarios, costs, evaluation, webhookPolicy }: BudgetDeps) {
   /** The rule's fields as stored, after the checks a person needs explained (422 with every problem). */
   function checkRule(input: RuleInput): Omit<repo.RuleValues, 'scenarioId' | 'userId' | 'webhookSecret'> {
     const details: ErrorDetail[] = []
@@ -102,7 +102,7 @@ export function createBudgetService({ db, scenarios, costs, evaluation, isProduc
       if (!email) details.push({ field: `emails.${i}`, reason: 'must be a valid email address' })
       else if (!emails.includes(email)) emails.push(email)
     })
-    const urlProblem = input.webhook_url ? webhookUrlProblem(input.webhook_url, { isProduction }) : undefined
+    const urlProblem = input.webhook_url ? webhookUrlProblem(input.webhook_url, webhookPolicy) : undefined
     if (urlProblem) details.push({ field: 'webhook_url', reason: urlProblem })
     if (details.length > 0) throw validationError(details, 'The alert rule is not valid.')
     return {

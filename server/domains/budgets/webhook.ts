@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { addressSet, familyOf, isNonPublicAddress, LOOPBACK_RANGES } from '../../lib/ip-ranges.js'
 
 export const SIGNATURE_HEADER = 'x-mockupaws-signature'
 export const EVENT_ID_HEADER = 'x-mockupaws-event-id'
@@ -48,18 +49,31 @@ export function verifySignature(
   return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
-/** Link-local addresses include cloud metadata endpoints (169.254.169.254): never a webhook target. */
-const LINK_LOCAL = [/^169\.254\./, /^\[fe80:/i]
+/** Which addresses a webhook may reach (docs/budgets.md); built once from the configuration. */
+export type WebhookTargetPolicy = { isProduction: boolean; isAllowed: (ip: string) => boolean }
+
+export function webhookTargetPolicy(config: {
+  isProduction: boolean
+  webhookAllowedNetworks: readonly string[]
+}): WebhookTargetPolicy {
+  const operatorAllowed = addressSet(config.webhookAllowedNetworks, 'WEBHOOK_ALLOWED_NETWORKS')
+  // Outside production a receiver on this machine is how webhooks are developed and tested.
+  const loopback = addressSet(config.isProduction ? [] : LOOPBACK_RANGES, 'loopback')
+  return {
+    isProduction: config.isProduction,
+    isAllowed: (ip) => operatorAllowed(ip) || loopback(ip) || !isNonPublicAddress(ip),
+  }
+}
+
+const LOOPBACK_NAMES = /^(localhost|.*\.localhost)\.?$/i
 
 /**
  * Why a webhook URL is refused, or undefined. HTTPS always; plain HTTP only to this machine's loopback
- * address outside production (local receivers and tests). No credentials in the URL, no link-local hosts.
+ * address outside production (local receivers and tests). No credentials in the URL. A host written as an
+ * address (in any form the URL parser understands: decimal, hex, IPv4-mapped IPv6) is checked here against
+ * the policy; a name is checked when the delivery connects, on every address it resolves to.
  */
-export function webhookUrlProblem(
-  value: string,
-  { isProduction }: { isProduction: boolean },
-): string | undefined {
+export function webhookUrlProblem(value: string, policy: WebhookTargetPolicy): string | undefined {
   let url: URL
   try {
     url = new URL(value)
@@ -67,13 +81,16 @@ export function webhookUrlProblem(
     return 'must be an absolute URL'
   }
   if (url.username || url.password) return 'must not carry credentials'
-  if (LINK_LOCAL.some((re) => re.test(url.hostname))) return 'must not point at a link-local address'
+  const host = url.hostname.replace(/^\[|\]$/g, '')
+  const literal = familyOf(host) !== undefined
+  if (literal && !policy.isAllowed(host))
+    return 'must not point at a loopback, private, link-local or reserved address'
   if (url.protocol === 'https:') return undefined
   if (url.protocol !== 'http:') return 'must be an https:// URL'
-  if (isProduction || !LOOPBACK_HOSTS.has(url.hostname)) {
-    return isProduction
-      ? 'must be an https:// URL'
-      : 'must be an https:// URL (http:// is accepted only for 127.0.0.1 or localhost outside production)'
-  }
+  if (policy.isProduction) return 'must be an https:// URL'
+  if (!LOOPBACK_NAMES.test(host) && !(literal && isLoopback(host)))
+    return 'must be an https:// URL (http:// is accepted only for 127.0.0.1 or localhost outside production)'
   return undefined
 }
+
+const isLoopback = addressSet(LOOPBACK_RANGES, 'loopback')

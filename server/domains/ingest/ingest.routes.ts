@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { AppError } from '../../errors.js'
+import { nulInJson } from '../../lib/nul-text.js'
 import { principalOf } from '../../plugins/auth.js'
 import {
   CLOUDEVENTS_BATCH_CONTENT_TYPE,
@@ -23,6 +25,21 @@ export const INGEST_BODY_LIMIT = 5 * 1024 * 1024
  * POST /ingest. Registered in its own encapsulated context so only these parsers apply: JSON and NDJSON;
  * `text/plain` (which Fastify accepts by default) and every other type get 415.
  */
+/** The 422 for an NDJSON body with a NUL in a string of some line (`line.N.path`), else undefined. */
+function nulInNdjson(text: string): AppError | undefined {
+  if (!text.includes('\\u0000')) return undefined
+  const lines = text.split('\n')
+  for (const [i, line] of lines.entries()) {
+    try {
+      const nul = nulInJson(line, JSON.parse(line), `line.${i + 1}`)
+      if (nul) return nul
+    } catch {
+      // A line that is not JSON is reported by the NDJSON parser.
+    }
+  }
+  return undefined
+}
+
 export const ingestRoutes: FastifyPluginAsyncTypebox<{
   ingest: IngestService
   metrics: ScenarioMetricsService
@@ -47,24 +64,30 @@ export const ingestRoutes: FastifyPluginAsyncTypebox<{
 
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    let value: unknown
     try {
-      done(null, JSON.parse(body as string))
+      value = JSON.parse(body as string)
     } catch {
       const error = Object.assign(new SyntaxError('invalid JSON'), { statusCode: 400 })
-      done(error, undefined)
+      return done(error, undefined)
     }
+    const nul = nulInJson(body as string, value)
+    return nul ? done(nul, undefined) : done(null, value)
   })
   app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_req, body, done) =>
-    done(null, body),
+    done(nulInNdjson(body as string) ?? null, body),
   )
   // CloudEvents 1.0 JSON, structured (one event) and batched (an array): docs/cloudevents.md.
   for (const type of [CLOUDEVENTS_CONTENT_TYPE, CLOUDEVENTS_BATCH_CONTENT_TYPE]) {
     app.addContentTypeParser(type, { parseAs: 'string' }, (_req, body, done) => {
+      let value: unknown
       try {
-        done(null, JSON.parse(body as string))
+        value = JSON.parse(body as string)
       } catch {
-        done(Object.assign(new SyntaxError('invalid JSON'), { statusCode: 400 }), undefined)
+        return done(Object.assign(new SyntaxError('invalid JSON'), { statusCode: 400 }), undefined)
       }
+      const nul = nulInJson(body as string, value)
+      return nul ? done(nul, undefined) : done(null, value)
     })
   }
 

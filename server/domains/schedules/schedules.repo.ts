@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, lte, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, lt, lte, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { reportSchedules, scheduleRuns } from '../../db/schema/index.js'
 
@@ -132,4 +132,39 @@ export async function countRunsByStatus(db: DbOrTx): Promise<Record<string, numb
     .from(scheduleRuns)
     .groupBy(scheduleRuns.status)
   return Object.fromEntries(rows.map((r) => [r.status, r.n]))
+}
+
+export async function countOwned(db: DbOrTx, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(reportSchedules)
+    .where(eq(reportSchedules.userId, userId))
+  return row?.n ?? 0
+}
+
+/** The user's runs created in [since, until), and when the oldest of them was created. */
+export async function runsOfUserBetween(db: DbOrTx, userId: string, since: Date, until: Date) {
+  const [row] = await db
+    .select({ n: count(), oldest: sql<string | null>`min(${scheduleRuns.createdAt})` })
+    .from(scheduleRuns)
+    .innerJoin(reportSchedules, eq(reportSchedules.id, scheduleRuns.scheduleId))
+    .where(
+      and(
+        eq(reportSchedules.userId, userId),
+        gte(scheduleRuns.createdAt, since),
+        lt(scheduleRuns.createdAt, until),
+      ),
+    )
+  return { count: row?.n ?? 0, oldest: row?.oldest ? new Date(row.oldest) : undefined }
+}
+
+/** When the schedule's last "run now" was asked for. */
+export async function lastManualRunAt(db: DbOrTx, scheduleId: string): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ at: scheduleRuns.createdAt })
+    .from(scheduleRuns)
+    .where(and(eq(scheduleRuns.scheduleId, scheduleId), eq(scheduleRuns.trigger, 'manual')))
+    .orderBy(desc(scheduleRuns.createdAt))
+    .limit(1)
+  return row?.at
 }

@@ -21,12 +21,14 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<{ schedules: ScheduleServ
 ) => {
   const read = app.requireAuth({ scope: 'read:schedules' })
   const write = app.requireAuth({ scope: 'write:schedules' })
+  // Saving or running a schedule mails reports of the scenarios' costs: that needs the right to read reports.
+  const mailing = app.requireAuth({ scope: 'write:schedules', alsoNeeds: 'read:reports' })
 
   app.post(
     '/report-schedules',
     {
       schema: { tags, security, body: CreateScheduleBody, response: { 201: ScheduleResponse } },
-      preHandler: write,
+      preHandler: mailing,
     },
     async (req, reply) => reply.code(201).send(await schedules.create(principalOf(req).userId, req.body)),
   )
@@ -59,7 +61,7 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<{ schedules: ScheduleServ
         body: UpdateScheduleBody,
         response: { 200: ScheduleResponse },
       },
-      preHandler: write,
+      preHandler: mailing,
     },
     (req) => schedules.update(principalOf(req).userId, req.params.id, req.body),
   )
@@ -77,7 +79,7 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<{ schedules: ScheduleServ
     '/report-schedules/:id/run',
     {
       schema: { tags, security, params: ScheduleParams, response: { 202: StartedRunResponse } },
-      preHandler: write,
+      preHandler: mailing,
     },
     async (req, reply) =>
       reply.code(202).send(await schedules.runNow(principalOf(req).userId, req.params.id)),

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../../db/client.js'
-import { AppError, type ErrorDetail, notFound, validationError } from '../../errors.js'
+import { AppError, conflict, type ErrorDetail, notFound, validationError } from '../../errors.js'
 import type { JobQueue } from '../../jobs/queue.js'
 import { normaliseEmail } from '../../lib/email.js'
 import type { Mailer } from '../../lib/mailer.js'
@@ -17,6 +17,12 @@ import type {
   ScheduleResponse,
   UpdateScheduleBody,
 } from './schedules.schemas.js'
+import {
+  cronFieldsProblem,
+  recipientProblem,
+  type SendingLimits,
+  shortestGapMinutes,
+} from './sending-limits.js'
 
 export const START_RUN_JOB = 'schedule-run'
 export const DELIVER_RUN_JOB = 'deliver-schedule-run'
@@ -25,6 +31,7 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 /** A run whose reports are not all finished after this long is delivered with what is there. */
 const REPORTS_DEADLINE_MS = 30 * 60_000
 const CLAIM_BATCH = 100
+const DAY_MS = 86_400_000
 
 export type DeliveryRetry = { attempts: number; baseSeconds: number }
 
@@ -37,6 +44,9 @@ type ScheduleDeps = {
   reports: ReportService
   mailer: Mailer | undefined
   publicUrl: string
+  limits: SendingLimits
+  /** The account's own address (undefined for a deactivated or deleted account). */
+  accountEmail: (userId: string) => Promise<string | undefined>
   deliveryRetry?: DeliveryRetry
 }
 
@@ -92,11 +102,18 @@ function toRunResponse(row: repo.RunRow, reportIds: string[]): RunResponse {
   }
 }
 
+/** 429 with the seconds to wait: a limit on how often reports may be emailed. */
+function tooSoon(message: string, waitMs: number): AppError {
+  return new AppError(429, 'rate_limited', message, undefined, {
+    'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))),
+  })
+}
+
 /** The schedule's fields as stored, after the checks a person needs explained (422 with every problem). */
 type ScheduleInput = CreateScheduleBody
 
 export function createScheduleService(deps: ScheduleDeps) {
-  const { db, queue, logger } = deps
+  const { db, queue, logger, limits } = deps
   const retry = deps.deliveryRetry ?? { attempts: 5, baseSeconds: 30 }
 
   async function checkInput(userId: string, input: ScheduleInput): Promise<repo.ScheduleValues> {
@@ -104,8 +121,18 @@ export function createScheduleService(deps: ScheduleDeps) {
     if (!isValidTimeZone(input.timezone))
       details.push({ field: 'timezone', reason: 'must be an IANA time zone such as Europe/Rome' })
     if (input.frequency === 'cron') {
-      const problem = input.cron ? cronProblem(input.cron) : 'is required when frequency is cron'
+      const problem = input.cron
+        ? (cronFieldsProblem(input.cron) ?? cronProblem(input.cron))
+        : 'is required when frequency is cron'
       if (problem) details.push({ field: 'cron', reason: problem })
+      else {
+        const gap = shortestGapMinutes(input.cron ?? '')
+        if (gap < limits.minIntervalMinutes)
+          details.push({
+            field: 'cron',
+            reason: `must not run more often than every ${limits.minIntervalMinutes} minutes (it runs ${gap} minutes apart)`,
+          })
+      }
     }
     if (input.frequency === 'weekly' && (input.day_of_week === undefined || input.day_of_week === null)) {
       details.push({ field: 'day_of_week', reason: 'is required when frequency is weekly (0 = Sunday … 6)' })
@@ -114,10 +141,14 @@ export function createScheduleService(deps: ScheduleDeps) {
       details.push({ field: 'day_of_month', reason: 'is required when frequency is monthly (1–31)' })
     }
     const recipients: string[] = []
+    const ownEmail = await deps.accountEmail(userId)
     input.recipients.forEach((address, i) => {
       const email = normaliseEmail(address)
-      if (!email) details.push({ field: `recipients.${i}`, reason: 'must be a valid email address' })
-      else if (!recipients.includes(email)) recipients.push(email)
+      const problem = email
+        ? recipientProblem(email, ownEmail, limits.recipientDomains)
+        : 'must be a valid email address'
+      if (problem) details.push({ field: `recipients.${i}`, reason: problem })
+      else if (email && !recipients.includes(email)) recipients.push(email)
     })
     for (const [i, scenarioId] of input.scenario_ids.entries()) {
       try {
@@ -153,6 +184,26 @@ export function createScheduleService(deps: ScheduleDeps) {
     return row
   }
 
+  /** True when the user's other runs of the 24 hours before `run` reach the daily cap. */
+  async function overDailyLimit(userId: string, run: repo.RunRow): Promise<boolean> {
+    const before = await repo.runsOfUserBetween(
+      db,
+      userId,
+      new Date(run.createdAt.getTime() - DAY_MS),
+      run.createdAt,
+    )
+    return before.count >= limits.maxRunsPerDay
+  }
+
+  /**
+   * Who a run's email goes to: the stored recipients still allowed now (the operator may have narrowed
+   * SCHEDULE_RECIPIENT_DOMAINS since the schedule was saved).
+   */
+  async function allowedRecipients(schedule: repo.ScheduleRow): Promise<string[]> {
+    const ownEmail = await deps.accountEmail(schedule.userId)
+    return schedule.recipients.filter((r) => !recipientProblem(r, ownEmail, limits.recipientDomains))
+  }
+
   async function startRun(runId: string): Promise<void> {
     await queue.send(START_RUN_JOB, { runId }, { singletonKey: `run:${runId}` })
   }
@@ -180,7 +231,10 @@ export function createScheduleService(deps: ScheduleDeps) {
 
   return {
     async create(userId: string, input: CreateScheduleBody): Promise<ScheduleResponse> {
-      return toScheduleResponse(await repo.insertSchedule(db, await checkInput(userId, input)))
+      const values = await checkInput(userId, input)
+      if ((await repo.countOwned(db, userId)) >= limits.maxSchedulesPerUser)
+        throw conflict(`An account can have at most ${limits.maxSchedulesPerUser} report schedules.`)
+      return toScheduleResponse(await repo.insertSchedule(db, values))
     },
 
     async get(userId: string, id: string): Promise<ScheduleResponse> {
@@ -211,6 +265,20 @@ export function createScheduleService(deps: ScheduleDeps) {
     /** Runs a schedule now, whatever its timing; the run is recorded like a scheduled one. */
     async runNow(userId: string, id: string): Promise<{ run_id: string; status: 'queued' }> {
       const schedule = await owned(userId, id)
+      const now = Date.now()
+      const lastManual = await repo.lastManualRunAt(db, schedule.id)
+      const cooldownLeft = (lastManual?.getTime() ?? 0) + limits.runNowCooldownSeconds * 1000 - now
+      if (cooldownLeft > 0)
+        throw tooSoon(
+          `This schedule was run by hand less than ${limits.runNowCooldownSeconds} s ago.`,
+          cooldownLeft,
+        )
+      const today = await repo.runsOfUserBetween(db, userId, new Date(now - DAY_MS), new Date(now))
+      if (today.count >= limits.maxRunsPerDay)
+        throw tooSoon(
+          `Your schedules ran ${limits.maxRunsPerDay} times in the last 24 hours, the most allowed.`,
+          (today.oldest?.getTime() ?? now) + DAY_MS - now,
+        )
       const run = await repo.insertRun(db, {
         scheduleId: schedule.id,
         scheduledFor: new Date(),
@@ -268,6 +336,11 @@ export function createScheduleService(deps: ScheduleDeps) {
       if (!run || run.status === 'succeeded' || run.status === 'failed') return
       const schedule = await repo.findById(db, run.scheduleId)
       if (!schedule) return
+      if (run.status === 'queued' && (await overDailyLimit(schedule.userId, run))) {
+        const error = `Not sent: the account's schedules already ran ${limits.maxRunsPerDay} times in 24 hours.`
+        await finishRun(run, { status: 'failed', delivery: 'skipped', error, attempts: 0 })
+        return
+      }
       const existing = await deps.reports.ofScheduleRuns([run.id])
       if (run.status === 'queued' || existing.length === 0) {
         await repo.updateRun(db, run.id, { status: 'running', startedAt: new Date() })
@@ -327,6 +400,14 @@ export function createScheduleService(deps: ScheduleDeps) {
         })
         return
       }
+      const recipients = await allowedRecipients(schedule)
+      if (recipients.length === 0) {
+        const error = ['delivery: skipped (no recipient is allowed any more)', reportError]
+          .filter(Boolean)
+          .join('; ')
+        await finishRun(run, { status, delivery: 'skipped', error, attempts: 0 })
+        return
+      }
       const scenarios = []
       for (const scenarioId of schedule.scenarioIds) {
         try {
@@ -353,7 +434,7 @@ export function createScheduleService(deps: ScheduleDeps) {
       const attempts = run.deliveryAttempts + 1
       try {
         await deps.mailer.send({
-          to: schedule.recipients,
+          to: recipients,
           ...email,
           attachments: attached
             ? ready.map((f) => ({

@@ -20,6 +20,8 @@ export const shareLinkRoutes: FastifyPluginAsyncTypebox<{ shareLinks: ShareLinkS
 ) => {
   const read = app.requireAuth({ scope: 'read:scenarios' })
   const write = app.requireAuth({ scope: 'write:scenarios' })
+  // A link shows the scenario's costs to anyone holding it: creating one needs the right to read them.
+  const create = app.requireAuth({ scope: 'write:scenarios', alsoNeeds: 'read:scenarios' })
   const userOf = (req: Parameters<typeof principalOf>[0]) => principalOf(req).userId
 
   app.post(
@@ -33,7 +35,7 @@ export const shareLinkRoutes: FastifyPluginAsyncTypebox<{ shareLinks: ShareLinkS
         body: CreateShareLinkBody,
         response: { 201: CreatedShareLinkResponse },
       },
-      preHandler: write,
+      preHandler: create,
     },
     async (req, reply) => reply.code(201).send(await shareLinks.create(userOf(req), req.params.id, req.body)),
   )

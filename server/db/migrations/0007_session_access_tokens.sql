@@ -1,0 +1,2 @@
+ALTER TABLE "refresh_tokens" ADD COLUMN "access_jti" uuid;--> statement-breakpoint
+CREATE INDEX "refresh_tokens_access_jti_idx" ON "refresh_tokens" USING btree ("access_jti") WHERE "refresh_tokens"."access_jti" is not null;

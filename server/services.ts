@@ -62,7 +62,13 @@ export async function createServices({ config, database, logger, renderReport, d
   const rateCards = createRateCardService({ db, pricing })
   const costs = createCostService({ db, pricing, rateCards })
   const costsByKey = createCostsByKeyService({ db, costs })
-  const shareLinks = createShareLinkService({ db, publicUrl: config.publicUrl, scenarios, costs })
+  const shareLinks = createShareLinkService({
+    db,
+    publicUrl: config.publicUrl,
+    scenarios,
+    costs,
+    ownerIsActive: auth.isActive,
+  })
   const scenarioMetrics = createScenarioMetricsService({ db, pricing })
   // Commits of different scenarios run side by side (one per scenario at a time); PGlite is one connection,
   // where a second concurrent commit would only queue behind the first.

@@ -145,6 +145,11 @@ export function createAuthService({ db, config, securityEvents }: AuthDeps) {
       return user?.isActive ? user.email : undefined
     },
 
+    /** Whether the account exists and is active: what another domain asks before acting for its owner. */
+    async isActive(userId: string): Promise<boolean> {
+      return (await repo.findUserById(db, userId))?.isActive === true
+    },
+
     async me(userId: string): Promise<UserResponse> {
       return toUserResponse(await activeUser(userId))
     },

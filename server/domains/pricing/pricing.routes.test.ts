@@ -114,6 +114,10 @@ describe(`pricing endpoints on ${testEngine}`, async () => {
   })
 })
 
+// Each test spawns the CLI twice through tsx, and each run migrates a fresh PGlite directory: about 10 s apiece on
+// a quiet 2-core machine, several times that while other suites share the cores.
+const CLI_TEST_TIMEOUT_MS = 120_000
+
 describe(`mockupaws pricing import on ${testEngine}`, () => {
   /** The CLI's database: a PGlite directory, or a fresh PostgreSQL database when TEST_DATABASE_URL is set. */
   async function cliDatabase(): Promise<{ env: Record<string, string>; open(): Promise<TestDatabase> }> {
@@ -126,73 +130,81 @@ describe(`mockupaws pricing import on ${testEngine}`, () => {
     return { env, open: () => openDatabase({ dataDir: join(dataDir, 'pglite') }) }
   }
 
-  it('stores the imported catalog, prints a summary, and a new app serves the imported price', async () => {
-    const { env, open } = await cliDatabase()
-    const res = await runCli(['pricing', 'import', fixture('lambda-offer.json')], { env })
-    expect(res.stderr).toBe('')
-    expect(res.code).toBe(0)
-    expect(res.stdout).toContain('eu-west-1: 1 usage type updated')
-    expect(res.stdout).toContain('us-east-1: 2 usage types updated')
-    expect(res.stdout).toMatch(/lambda\.gb_seconds\.arm64 ← EU-Lambda-GB-Second-ARM: .*\(was /)
-    expect(res.stdout).toContain('skipped 1 product')
-    expect(res.stdout).toContain('stored the updated catalog')
+  it(
+    'stores the imported catalog, prints a summary, and a new app serves the imported price',
+    async () => {
+      const { env, open } = await cliDatabase()
+      const res = await runCli(['pricing', 'import', fixture('lambda-offer.json')], { env })
+      expect(res.stderr).toBe('')
+      expect(res.code).toBe(0)
+      expect(res.stdout).toContain('eu-west-1: 1 usage type updated')
+      expect(res.stdout).toContain('us-east-1: 2 usage types updated')
+      expect(res.stdout).toMatch(/lambda\.gb_seconds\.arm64 ← EU-Lambda-GB-Second-ARM: .*\(was /)
+      expect(res.stdout).toContain('skipped 1 product')
+      expect(res.stdout).toContain('stored the updated catalog')
 
-    const second = await runCli(['pricing', 'import', fixture('sqs-offer.json')], { env })
-    expect(second.code).toBe(0)
+      const second = await runCli(['pricing', 'import', fixture('sqs-offer.json')], { env })
+      expect(second.code).toBe(0)
 
-    const app = await buildTestApp({ database: await open() })
-    const user = await createUser(app)
-    const lambda = await app.inject({
-      method: 'GET',
-      url: '/api/v1/pricing/us-east-1/lambda',
-      headers: user.headers,
-    })
-    const x86 = lambda
-      .json()
-      .prices.find((p: { usage_type: string }) => p.usage_type === 'lambda.gb_seconds.x86_64')
-    expect(x86).toMatchObject({
-      per: '1',
-      confidence: 'price-list',
-      as_of: '2025-10-01',
-      source: 'offer-AWSLambda',
-      tiers: [
-        { upto: '6000000000', price: '0.0000166667' },
-        { upto: '15000000000', price: '0.000015' },
-        { upto: null, price: '0.0000133334' },
-      ],
-    })
-    // The second import was applied on top of the first: both offers are in the stored catalog.
-    const sqs = await app.inject({
-      method: 'GET',
-      url: '/api/v1/pricing/us-east-1/sqs',
-      headers: user.headers,
-    })
-    expect(
-      sqs.json().prices.find((p: { usage_type: string }) => p.usage_type === 'sqs.requests.standard'),
-    ).toMatchObject({ source: 'offer-AWSQueueService', per: '1' })
-    const arm = await app.inject({
-      method: 'GET',
-      url: '/api/v1/pricing/eu-west-1/lambda',
-      headers: user.headers,
-    })
-    expect(
-      arm.json().prices.find((p: { usage_type: string }) => p.usage_type === 'lambda.gb_seconds.arm64'),
-    ).toMatchObject({ confidence: 'price-list' })
-  })
+      const app = await buildTestApp({ database: await open() })
+      const user = await createUser(app)
+      const lambda = await app.inject({
+        method: 'GET',
+        url: '/api/v1/pricing/us-east-1/lambda',
+        headers: user.headers,
+      })
+      const x86 = lambda
+        .json()
+        .prices.find((p: { usage_type: string }) => p.usage_type === 'lambda.gb_seconds.x86_64')
+      expect(x86).toMatchObject({
+        per: '1',
+        confidence: 'price-list',
+        as_of: '2025-10-01',
+        source: 'offer-AWSLambda',
+        tiers: [
+          { upto: '6000000000', price: '0.0000166667' },
+          { upto: '15000000000', price: '0.000015' },
+          { upto: null, price: '0.0000133334' },
+        ],
+      })
+      // The second import was applied on top of the first: both offers are in the stored catalog.
+      const sqs = await app.inject({
+        method: 'GET',
+        url: '/api/v1/pricing/us-east-1/sqs',
+        headers: user.headers,
+      })
+      expect(
+        sqs.json().prices.find((p: { usage_type: string }) => p.usage_type === 'sqs.requests.standard'),
+      ).toMatchObject({ source: 'offer-AWSQueueService', per: '1' })
+      const arm = await app.inject({
+        method: 'GET',
+        url: '/api/v1/pricing/eu-west-1/lambda',
+        headers: user.headers,
+      })
+      expect(
+        arm.json().prices.find((p: { usage_type: string }) => p.usage_type === 'lambda.gb_seconds.arm64'),
+      ).toMatchObject({ confidence: 'price-list' })
+    },
+    CLI_TEST_TIMEOUT_MS,
+  )
 
-  it('refuses a file that is not an offer file, and prints usage without a file', async () => {
-    const { env } = await cliDatabase()
-    const dir = mkdtempSync(join(tmpdir(), 'mockupaws-offer-'))
-    const notOffer = join(dir, 'not-offer.json')
-    writeFileSync(notOffer, '{"hello": "world"}')
-    const bad = await runCli(['pricing', 'import', notOffer], { env })
-    expect(bad.code).toBe(1)
-    expect(bad.stderr).toContain('is not an AWS Price List offer file')
-    const missing = await runCli(['pricing', 'import', join(dir, 'absent.json')], { env })
-    expect(missing.code).toBe(1)
-    expect(missing.stderr).toContain('cannot read')
-    const usage = await runCli(['pricing'], { env })
-    expect(usage.code).toBe(2)
-    expect(usage.stderr).toContain('Usage: mockupaws pricing import FILE')
-  })
+  it(
+    'refuses a file that is not an offer file, and prints usage without a file',
+    async () => {
+      const { env } = await cliDatabase()
+      const dir = mkdtempSync(join(tmpdir(), 'mockupaws-offer-'))
+      const notOffer = join(dir, 'not-offer.json')
+      writeFileSync(notOffer, '{"hello": "world"}')
+      const bad = await runCli(['pricing', 'import', notOffer], { env })
+      expect(bad.code).toBe(1)
+      expect(bad.stderr).toContain('is not an AWS Price List offer file')
+      const missing = await runCli(['pricing', 'import', join(dir, 'absent.json')], { env })
+      expect(missing.code).toBe(1)
+      expect(missing.stderr).toContain('cannot read')
+      const usage = await runCli(['pricing'], { env })
+      expect(usage.code).toBe(2)
+      expect(usage.stderr).toContain('Usage: mockupaws pricing import FILE')
+    },
+    CLI_TEST_TIMEOUT_MS,
+  )
 })

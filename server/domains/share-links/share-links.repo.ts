@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
-import { shareLinks, users } from '../../db/schema/index.js'
+import { shareLinks } from '../../db/schema/index.js'
 
 export type ShareLinkRow = typeof shareLinks.$inferSelect
 
@@ -52,16 +52,12 @@ export async function revoke(db: DbOrTx, userId: string, scenarioId: string, id:
   return row !== undefined
 }
 
-/**
- * The active link behind a presented hash whose owner's account is active, or nothing: one indexed lookup.
- * A deactivated owner's links stop working at once and work again if the account is reactivated.
- */
+/** The active (unrevoked, unexpired) link behind a presented hash, or nothing: one indexed lookup. */
 export async function findActiveByHash(db: DbOrTx, tokenHash: string): Promise<ShareLinkRow | undefined> {
   const [row] = await db
-    .select({ link: shareLinks })
+    .select()
     .from(shareLinks)
-    .innerJoin(users, eq(users.id, shareLinks.userId))
-    .where(and(eq(shareLinks.tokenHash, tokenHash), isActive, eq(users.isActive, true)))
+    .where(and(eq(shareLinks.tokenHash, tokenHash), isActive))
     .limit(1)
-  return row?.link
+  return row
 }

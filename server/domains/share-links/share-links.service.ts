@@ -21,7 +21,14 @@ export const MAX_ACTIVE_LINKS = 20
 const PREFIX_LENGTH = 12
 const DAY_MS = 86_400_000
 
-type ShareLinkDeps = { db: Db; publicUrl: string; scenarios: ScenarioService; costs: CostService }
+type ShareLinkDeps = {
+  db: Db
+  publicUrl: string
+  scenarios: ScenarioService
+  costs: CostService
+  /** Whether a link's owner is active: a deactivated owner's links stop working at once (and work again). */
+  ownerIsActive: (userId: string) => Promise<boolean>
+}
 
 function toShareLinkResponse(row: repo.ShareLinkRow, now = Date.now()): ShareLinkResponse {
   return {
@@ -34,7 +41,7 @@ function toShareLinkResponse(row: repo.ShareLinkRow, now = Date.now()): ShareLin
   }
 }
 
-export function createShareLinkService({ db, publicUrl, scenarios, costs }: ShareLinkDeps) {
+export function createShareLinkService({ db, publicUrl, scenarios, costs, ownerIsActive }: ShareLinkDeps) {
   /** `ms_` + 32 random bytes in base64url (43 characters), stored as its SHA-256 hex only. */
   function generateToken(): { token: string; tokenPrefix: string; tokenHash: string } {
     const token = `${SHARE_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`
@@ -93,7 +100,7 @@ export function createShareLinkService({ db, publicUrl, scenarios, costs }: Shar
     async view(token: string, query?: CostsQuery): Promise<SharedScenarioResponse> {
       if (!token.startsWith(SHARE_TOKEN_PREFIX) || token.length > 100) throw notFound('share link')
       const link = await repo.findActiveByHash(db, sha256Hex(token))
-      if (!link) throw notFound('share link')
+      if (!link || !(await ownerIsActive(link.userId))) throw notFound('share link')
       const [scenario, answer] = await Promise.all([
         scenarios.get(link.userId, link.scenarioId),
         costs.costs(link.userId, link.scenarioId, query),

@@ -28,6 +28,8 @@ describe.runIf(testEngine === 'postgres')(
       REDIS_URL,
       JWT_SECRET_KEY: 'scale-out-secret-0123456789abcdef0123456789',
       SMTP_URL: inbox.url,
+      // The schedule below mails ops@example.com, outside the account's own address.
+      SCHEDULE_RECIPIENT_DOMAINS: 'example.com',
       RATE_LIMIT_PER_MINUTE: '40',
       RATE_LIMIT_AUTH_PER_MINUTE: '1000',
     }

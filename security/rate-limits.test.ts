@@ -65,7 +65,7 @@ describe('auth class', () => {
     expect(retryAfter).toBeLessThanOrEqual(60)
     expect(limited.headers['x-ratelimit-remaining']).toBe('0')
     expect(Number(limited.headers['x-ratelimit-reset'])).toBeLessThanOrEqual(60)
-    // One class: registration and refresh share the counter.
+    // One class: registration shares the counter (refresh does not: see auth.test.ts).
     const register = await http('/api/v1/auth/register', {
       method: 'POST',
       headers: from(address),

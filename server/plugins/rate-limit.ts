@@ -6,8 +6,12 @@ import type { Config } from '../config.js'
 import { rateLimited } from '../errors.js'
 import { addressSet } from '../lib/ip-ranges.js'
 
-/** Every route belongs to exactly one class (docs/api.md#rate-limits); routes declare auth or ingest, the rest is general. */
-export type RateClass = 'auth' | 'general' | 'ingest'
+/**
+ * Every route belongs to exactly one class (docs/api.md#rate-limits); routes declare auth, session or ingest, the rest is general.
+ * auth: sign-in and register attempts (password guessing). session: refresh and logout, which present a
+ * refresh token rather than a password, so a reload or a new tab never spends a sign-in attempt.
+ */
+export type RateClass = 'auth' | 'session' | 'general' | 'ingest'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -26,10 +30,10 @@ function rateClassOf(req: FastifyRequest): RateClass {
   return req.routeOptions.config?.rateClass ?? 'general'
 }
 
-/** Auth counts per IP, ingest per API key (or user), general per user, key or IP. */
+/** Auth and session count per IP, ingest per API key (or user), general per user, key or IP. */
 function clientKey(req: FastifyRequest, rateClass: RateClass): string {
   const principal = req.principal
-  if (rateClass === 'auth' || !principal) return `${rateClass}:ip:${req.ip}`
+  if (rateClass === 'auth' || rateClass === 'session' || !principal) return `${rateClass}:ip:${req.ip}`
   return principal.apiKeyId
     ? `${rateClass}:key:${principal.apiKeyId}`
     : `${rateClass}:user:${principal.userId}`
@@ -73,6 +77,8 @@ class MemoryStore {
 export const rateLimitPlugin = fp(async (app: FastifyInstance, opts: RateLimitOptions) => {
   const maxByClass: Record<RateClass, number> = {
     auth: opts.limits.authPerMinute,
+    // Its own counter at the general rate: a refresh token is not guessable, the limit only stops floods.
+    session: opts.limits.perMinute,
     general: opts.limits.perMinute,
     ingest: opts.limits.ingestPerMinute,
   }

@@ -13,7 +13,9 @@ import {
 } from './auth.schemas.js'
 import type { AuthService } from './auth.service.js'
 
+/** Password attempts: the strict auth limit. Refresh and logout present a token: the session class. */
 const authClass = { rateClass: 'auth' as const }
+const sessionClass = { rateClass: 'session' as const }
 const bearer = [{ bearer: [] }]
 /** /auth/me also answers for an API key: it tells a machine whose key it holds. */
 const bearerOrKey: { [scheme: string]: string[] }[] = [{ bearer: [] }, { apiKey: [] }]
@@ -74,7 +76,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; cookie: 
   app.post(
     '/auth/refresh',
     {
-      config: authClass,
+      config: sessionClass,
       schema: {
         tags: ['auth'],
         description: 'Rotates the refresh token from the body or, when the body has none, the cookie.',
@@ -100,7 +102,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; cookie: 
   app.post(
     '/auth/logout',
     {
-      config: authClass,
+      config: sessionClass,
       schema: {
         tags: ['auth'],
         description:

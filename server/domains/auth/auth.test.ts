@@ -377,6 +377,51 @@ describe('auth rate limit', async () => {
   })
 })
 
+describe('session refresh and the sign-in budget', async () => {
+  const app = await buildTestApp({ env: { RATE_LIMIT_AUTH_PER_MINUTE: '5' } })
+
+  it('lets a user reload twenty times a minute and still sign in: refresh counts apart from sign-in', async () => {
+    const remoteAddress = '203.0.113.9'
+    const registered = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: { email: 'reloader@example.com', password: 'valid-pass-1' },
+      remoteAddress,
+    })
+    expect(registered.statusCode).toBe(201)
+    let token: string = registered.json().refresh_token
+    for (let i = 0; i < 20; i++) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/refresh',
+        payload: { refresh_token: token },
+        remoteAddress,
+      })
+      expect(res.statusCode).toBe(200)
+      token = res.json().refresh_token
+    }
+    const logins = []
+    for (let i = 0; i < 4; i++) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'reloader@example.com', password: 'valid-pass-1' },
+        remoteAddress,
+      })
+      logins.push(res.statusCode)
+    }
+    // Register spent one of the five attempts; the twenty refreshes spent none.
+    expect(logins).toEqual([200, 200, 200, 200])
+    const sixth = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'reloader@example.com', password: 'valid-pass-1' },
+      remoteAddress,
+    })
+    expect(sixth.statusCode).toBe(429)
+  })
+})
+
 describe('default bcrypt cost', async () => {
   const app = await buildTestApp({ env: { BCRYPT_ROUNDS: '12' } })
   it('hashes with $2b$12$', async () => {

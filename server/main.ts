@@ -17,8 +17,9 @@ Commands:
              create an account (the password is read from stdin)
   pricing import FILE
              apply an AWS Price List offer file (bulk JSON) to the stored pricing catalog
-  ingest --scenario ID [--api-key KEY] [--url URL] [--batch 1000]
-             send NDJSON events or log lines from stdin to a server's ingest API
+  ingest --scenario ID [--url URL] [--batch 1000] [--flush-interval 1] [--api-key-stdin]
+             send NDJSON events or log lines from stdin to a server's ingest API (key: $MOCKUPAWS_API_KEY;
+             see \`mockupaws ingest --help\`)
   import terraform PLAN.json [--scenario ID | --name NAME] [--usage usage.json] [--api-key KEY] [--url URL]
              create or update a scenario's line items from \`terraform show -json\` output
 `

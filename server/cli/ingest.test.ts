@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { Readable, Writable } from 'node:stream'
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
@@ -6,6 +7,15 @@ import { buildTestApp } from '../test/build-test-app.js'
 import { createApiKey, createScenario, createUser } from '../test/factories.js'
 import { runCli } from '../test/run-cli.js'
 import { runIngest, toEventLine } from './ingest.js'
+
+/** Waits until the server's state satisfies `check` (the CLI sends on its own schedule). */
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the server to see the events')
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
 
 function sink() {
   let text = ''
@@ -43,12 +53,10 @@ describe('mockupaws ingest', { timeout: 120_000 }, async () => {
       ...Array.from({ length: 5 }, (_, i) => `line ${i} of a plain log`),
       ...Array.from({ length: 2 }, () => JSON.stringify({ type: 'sqs.send', bytes: 100 })),
     ].join('\n')
-    const res = await runCli(
-      ['ingest', '--scenario', scenario.id, '--api-key', key.key, '--url', url, '--batch', '3'],
-      {
-        stdin: `${input}\n`,
-      },
-    )
+    const res = await runCli(['ingest', '--scenario', scenario.id, '--url', url, '--batch', '3'], {
+      stdin: `${input}\n`,
+      env: { MOCKUPAWS_API_KEY: key.key },
+    })
     expect(res.stderr).toBe('')
     expect(res.code).toBe(0)
     expect(res.stdout).toMatch(/^events 7 · batches 3 · bytes \d+ · \d+ events\/s · [\d.]+ s\n$/)
@@ -57,12 +65,71 @@ describe('mockupaws ingest', { timeout: 120_000 }, async () => {
 
   it('exits non-zero with the server’s message on a 4xx', async () => {
     const draft = await createScenario(app, user)
-    const res = await runCli(['ingest', '--scenario', draft.id, '--api-key', key.key, '--url', url], {
+    const res = await runCli(['ingest', '--scenario', draft.id, '--url', url], {
       stdin: 'hello\n',
+      env: { MOCKUPAWS_API_KEY: key.key },
     })
     expect(res.code).toBe(1)
     expect(res.stderr).toContain('the server answered 409')
     expect(res.stderr).toContain('not running')
+  })
+
+  it('sends lines as they come, within the flush interval, long before the input ends', async () => {
+    const scenario = await createScenario(app, user, { status: 'running' })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'server/main.ts', 'ingest', '--scenario', scenario.id, '--url', url],
+      { env: { ...process.env, MOCKUPAWS_API_KEY: key.key }, stdio: ['pipe', 'pipe', 'pipe'] },
+    )
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+    let stderr = ''
+    child.stderr.on('data', (d) => {
+      stderr += d
+    })
+    // As `tail -f`: a few lines, then the input stays open. The server must see them before it ends.
+    child.stdin.write('first line\n{"type":"sqs.send","bytes":10}\n')
+    await until(async () => (await eventsTotal(scenario.id)) === '2', 30_000)
+    child.stdin.write('a later line\n')
+    await until(async () => (await eventsTotal(scenario.id)) === '3', 30_000)
+    expect(child.exitCode).toBeNull()
+    child.stdin.end()
+    expect(await exited).toBe(0)
+    expect(stderr).toBe('')
+  })
+
+  it('reads the key from the first line of stdin with --api-key-stdin, and warns about --api-key', async () => {
+    const scenario = await createScenario(app, user, { status: 'running' })
+    const fromStdin = await runCli(['ingest', '--scenario', scenario.id, '--url', url, '--api-key-stdin'], {
+      stdin: `${key.key}\none\ntwo\n`,
+      env: { MOCKUPAWS_API_KEY: '' },
+    })
+    expect(fromStdin.stderr).toBe('')
+    expect(fromStdin.stdout).toMatch(/^events 2 · batches 1 /)
+    const fromArgv = await runCli(['ingest', '--scenario', scenario.id, '--url', url, '--api-key', key.key], {
+      stdin: 'three\n',
+      env: { MOCKUPAWS_API_KEY: '' },
+    })
+    expect(fromArgv.code).toBe(0)
+    expect(fromArgv.stderr).toContain('warning: --api-key is visible to other users in `ps`')
+    expect(await eventsTotal(scenario.id)).toBe('3')
+  })
+
+  it('prints its usage with --help, and a reason with the usage on bad options', async () => {
+    const help = await runCli(['ingest', '--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('--flush-interval S')
+    expect(help.stdout).toContain('MOCKUPAWS_API_KEY')
+    const noKey = await runCli(['ingest', '--scenario', 'x'], { env: { MOCKUPAWS_API_KEY: '' } })
+    expect(noKey.code).toBe(2)
+    expect(noKey.stderr).toContain('no API key: set MOCKUPAWS_API_KEY or use --api-key-stdin')
+    const badInterval = await runCli(['ingest', '--scenario', 'x', '--flush-interval', 'soon'], {
+      env: { MOCKUPAWS_API_KEY: key.key },
+    })
+    expect(badInterval.code).toBe(2)
+    expect(badInterval.stderr).toContain('--flush-interval must be between 0.05 and 3600 seconds')
+    const unknown = await runCli(['ingest', '--bogus'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain("Unknown option '--bogus'")
   })
 
   it('retries a 5xx with the same Idempotency-Key and counts the batch once', async () => {
@@ -89,6 +156,7 @@ describe('mockupaws ingest', { timeout: 120_000 }, async () => {
         apiKey: key.key,
         scenarioId: scenario.id,
         batchSize: 100,
+        flushIntervalMs: 1000,
         showProgress: false,
         backoffMs: () => 10,
       })

@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process'
 import { Readable, Writable } from 'node:stream'
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { queryRows } from '../db/client.js'
 import { buildTestApp } from '../test/build-test-app.js'
 import { createApiKey, createScenario, createUser } from '../test/factories.js'
-import { runCli } from '../test/run-cli.js'
+import { runCli, spawnCli } from '../test/run-cli.js'
 import { runIngest, toEventLine } from './ingest.js'
 
 /** Waits until the server's state satisfies `check` (the CLI sends on its own schedule). */
@@ -76,11 +75,9 @@ describe('mockupaws ingest', { timeout: 120_000 }, async () => {
 
   it('sends lines as they come, within the flush interval, long before the input ends', async () => {
     const scenario = await createScenario(app, user, { status: 'running' })
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'server/main.ts', 'ingest', '--scenario', scenario.id, '--url', url],
-      { env: { ...process.env, MOCKUPAWS_API_KEY: key.key }, stdio: ['pipe', 'pipe', 'pipe'] },
-    )
+    const child = spawnCli(['ingest', '--scenario', scenario.id, '--url', url], {
+      MOCKUPAWS_API_KEY: key.key,
+    })
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
     let stderr = ''
     child.stderr.on('data', (d) => {

@@ -1,5 +1,18 @@
+import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
 import type { RenderedReport, ReportData } from './report-data.js'
+
+const require = createRequire(import.meta.url)
+/**
+ * DejaVu Sans (npm `dejavu-fonts-ttf`), embedded and subset by pdfkit: the standard PDF fonts only cover
+ * WinAnsi, so "→", "×", "–" or a user's non-Latin scenario name printed as garbage.
+ */
+const FONT_FILES = {
+  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+}
+const FONT = 'Body'
+const FONT_BOLD = 'Body-Bold'
 
 const MARGIN = 50
 const INK = '#1f2937'
@@ -15,20 +28,33 @@ export function formatUsd(amount: string): string {
   return usd.format(value)
 }
 
+const wholeQuantity = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
+const smallQuantity = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 })
+/**
+ * A quantity for reading: grouped, at most 2 decimals, 3 significant digits below 1 (0.0123), "< 0.001" for
+ * less. The exact figure stays in the API answer and the CSV.
+ */
+export function formatQuantity(quantity: string): string {
+  const value = Number(quantity)
+  if (value === 0) return '0'
+  if (Math.abs(value) < 0.001) return value > 0 ? '< 0.001' : '> -0.001'
+  return Math.abs(value) >= 1 ? wholeQuantity.format(value) : smallQuantity.format(value)
+}
+
 type Doc = PDFKit.PDFDocument
 
 function heading(doc: Doc, text: string): void {
   if (doc.y > doc.page.height - 160) doc.addPage()
-  doc.moveDown(1).font('Helvetica-Bold').fontSize(13).fillColor(INK).text(text, MARGIN)
+  doc.moveDown(1).font(FONT_BOLD).fontSize(13).fillColor(INK).text(text, MARGIN)
   doc.moveDown(0.3)
 }
 
 function keyValues(doc: Doc, rows: [string, string][]): void {
   for (const [key, value] of rows) {
     const y = doc.y
-    doc.font('Helvetica-Bold').fontSize(9).fillColor(MUTED).text(key, MARGIN, y, { width: 110 })
+    doc.font(FONT_BOLD).fontSize(9).fillColor(MUTED).text(key, MARGIN, y, { width: 110 })
     doc
-      .font('Helvetica')
+      .font(FONT)
       .fontSize(9)
       .fillColor(INK)
       .text(value, MARGIN + 115, y, { width: 380 })
@@ -39,16 +65,26 @@ function keyValues(doc: Doc, rows: [string, string][]): void {
 type TableColumn = { title: string; x: number; w: number; align?: 'left' | 'right' }
 type TableRow = { cells: string[]; bold?: boolean }
 
+const ROW_RESERVE = 90
+/** Height of one row in the table's font, measured as pdfkit will wrap it. */
+function rowHeight(doc: Doc, columns: TableColumn[], row: TableRow): number {
+  doc.font(row.bold ? FONT_BOLD : FONT).fontSize(8.5)
+  return Math.max(
+    ...row.cells.map((cell, i) => doc.heightOfString(cell, { width: (columns[i]?.w ?? 100) - 6 })),
+  )
+}
+
 /**
- * A bold header row of the column titles, then one row per entry, each starting on a new page when the
- * current one is nearly full. `ruled` draws a thin line under every row.
+ * A bold header row of the column titles, then one row per entry. A row that does not fit starts a new page
+ * with the header repeated; the last row (a total) is kept with the one before it, never left alone on a page.
+ * `ruled` draws a thin line under every row.
  */
 function drawTable(doc: Doc, columns: TableColumn[], rows: TableRow[], { ruled = false } = {}): void {
+  const header: TableRow = { cells: columns.map((c) => c.title), bold: true }
   const drawRow = ({ cells, bold = false }: TableRow) => {
-    if (doc.y > doc.page.height - 90) doc.addPage()
     const y = doc.y
     doc
-      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+      .font(bold ? FONT_BOLD : FONT)
       .fontSize(8.5)
       .fillColor(INK)
     let bottom = y
@@ -67,8 +103,18 @@ function drawTable(doc: Doc, columns: TableColumn[], rows: TableRow[], { ruled =
       .lineWidth(0.5)
       .stroke()
   }
-  drawRow({ cells: columns.map((c) => c.title), bold: true })
-  for (const row of rows) drawRow(row)
+  const bottomLimit = () => doc.page.height - ROW_RESERVE
+  if (doc.y + rowHeight(doc, columns, header) * 2 > bottomLimit()) doc.addPage()
+  drawRow(header)
+  rows.forEach((row, i) => {
+    const next = i === rows.length - 2 ? rows[i + 1] : undefined
+    const needed = rowHeight(doc, columns, row) + (next ? rowHeight(doc, columns, next) + 4 : 0)
+    if (doc.y + needed > bottomLimit()) {
+      doc.addPage()
+      drawRow(header)
+    }
+    drawRow(row)
+  })
 }
 
 /** The cost table: one row per service × usage type of the month's total, then the unpriced usage. */
@@ -88,13 +134,13 @@ function costTable(doc: Doc, data: ReportData): void {
           cells: [
             service.service,
             usage.usage_type,
-            `${usage.billable_quantity} ${usage.unit}`,
+            `${formatQuantity(usage.billable_quantity)} ${usage.unit}`,
             formatUsd(usage.cost),
           ],
         })),
       ),
       ...unpriced.map((u) => ({
-        cells: [u.service, u.usage_type, `${u.quantity} ${u.unit}`, 'no price in region'],
+        cells: [u.service, u.usage_type, `${formatQuantity(u.quantity)} ${u.unit}`, 'no price in region'],
       })),
       { cells: ['Total', '', '', formatUsd(total)], bold: true },
     ],
@@ -106,7 +152,7 @@ function costTable(doc: Doc, data: ReportData): void {
 function costByServiceChart(doc: Doc, data: ReportData): void {
   const services = [...data.costs.total_monthly.by_service].sort((a, b) => Number(b.cost) - Number(a.cost))
   if (services.length === 0) {
-    doc.font('Helvetica').fontSize(9).fillColor(MUTED).text('No priced usage yet.', MARGIN)
+    doc.font(FONT).fontSize(9).fillColor(MUTED).text('No priced usage yet.', MARGIN)
     return
   }
   const max = Math.max(...services.map((s) => Number(s.cost)), 0.000001)
@@ -115,7 +161,7 @@ function costByServiceChart(doc: Doc, data: ReportData): void {
     const y = doc.y
     const width = Math.max(1, (Number(service.cost) / max) * 300)
     doc
-      .font('Helvetica')
+      .font(FONT)
       .fontSize(8.5)
       .fillColor(INK)
       .text(service.service, MARGIN, y + 2, { width: 90 })
@@ -125,40 +171,65 @@ function costByServiceChart(doc: Doc, data: ReportData): void {
   }
 }
 
-/** Events per bucket as a line over the observed window, with the extremes labelled. */
+type Bar = { value: number; label: string }
+
+/**
+ * A column chart in a 480 × `height` frame: one bar per value from a zero baseline, the highest value
+ * labelled on the axis, and at most eight labels under the bars. Bars rather than a line: one hour of traffic
+ * or a flat projection still shows.
+ */
+function barChart(doc: Doc, bars: Bar[], { height, top: topLabel }: { height: number; top: string }): void {
+  if (doc.y > doc.page.height - (height + 90)) doc.addPage()
+  const top = doc.y + 14
+  const width = 480
+  const left = MARGIN
+  const max = Math.max(...bars.map((b) => b.value), 0)
+  doc
+    .font(FONT)
+    .fontSize(7.5)
+    .fillColor(MUTED)
+    .text(topLabel, left, top - 11, { width })
+  doc.rect(left, top, width, height).strokeColor(RULE).lineWidth(0.5).stroke()
+  const slot = width / bars.length
+  const barWidth = Math.max(1, Math.min(36, slot * 0.7))
+  bars.forEach((bar, i) => {
+    const barHeight = max > 0 ? (bar.value / max) * (height - 6) : 0
+    const x = left + i * slot + (slot - barWidth) / 2
+    if (barHeight > 0) doc.rect(x, top + height - barHeight, barWidth, barHeight).fill(ACCENT)
+  })
+  const every = Math.ceil(bars.length / 8)
+  doc.font(FONT).fontSize(7).fillColor(MUTED)
+  bars.forEach((bar, i) => {
+    if (i % every !== 0 && i !== bars.length - 1) return
+    doc.text(bar.label, left + i * slot - 20 + slot / 2, top + height + 3, {
+      width: 40,
+      align: 'center',
+      lineBreak: false,
+    })
+  })
+  doc.y = top + height + 16
+  doc.x = MARGIN
+}
+
+/** Events per bucket over the observed window. */
 function usageOverTimeChart(doc: Doc, data: ReportData): void {
   const points = data.usageSeries.points
   if (points.length === 0) {
-    doc.font('Helvetica').fontSize(9).fillColor(MUTED).text('No events ingested yet.', MARGIN)
+    doc.font(FONT).fontSize(9).fillColor(MUTED).text('No events ingested yet.', MARGIN)
     return
   }
-  if (doc.y > doc.page.height - 200) doc.addPage()
-  const top = doc.y + 5
-  const height = 120
-  const width = 480
-  const max = Math.max(...points.map((p) => p.events), 1)
-  doc.rect(MARGIN, top, width, height).strokeColor(RULE).lineWidth(0.5).stroke()
-  const step = points.length > 1 ? width / (points.length - 1) : 0
-  points.forEach((p, i) => {
-    const x = MARGIN + i * step
-    const y = top + height - (p.events / max) * (height - 10)
-    if (i === 0) doc.moveTo(x, y)
-    else doc.lineTo(x, y)
-  })
-  doc.strokeColor(ACCENT).lineWidth(1.2).stroke()
-  doc.font('Helvetica').fontSize(7.5).fillColor(MUTED)
-  doc.text(`max ${max} events per ${data.usageSeries.bucket}`, MARGIN + 4, top + 3)
-  doc.text(points[0]?.start.slice(0, 16).replace('T', ' ') ?? '', MARGIN, top + height + 3)
-  doc.text(
-    points.at(-1)?.start.slice(0, 16).replace('T', ' ') ?? '',
-    MARGIN + width - 120,
-    top + height + 3,
+  const bucket = data.usageSeries.bucket
+  const label = (start: string) =>
+    bucket === 'hour' ? start.slice(5, 16).replace('T', ' ') : start.slice(0, 10)
+  const max = Math.max(...points.map((p) => p.events))
+  barChart(
+    doc,
+    points.map((p) => ({ value: p.events, label: label(p.start) })),
     {
-      width: 120,
-      align: 'right',
+      height: 110,
+      top: `Events per ${bucket} (UTC), highest ${formatQuantity(String(max))}`,
     },
   )
-  doc.y = top + height + 16
 }
 
 type WhatIfMonth = NonNullable<ReportData['costs']['what_if']>[number]
@@ -172,26 +243,17 @@ function topServices(month: WhatIfMonth): string {
     .join(', ')
 }
 
-/** The projected total month by month as a line, the first and last totals labelled. */
+/** The projected total of every month as a column. */
 function whatIfChart(doc: Doc, months: WhatIfMonth[]): void {
-  if (doc.y > doc.page.height - 200) doc.addPage()
-  const top = doc.y + 5
-  const height = 110
-  const width = 480
   const totals = months.map((m) => Number(m.total))
-  const max = Math.max(...totals, 0.000001)
-  doc.rect(MARGIN, top, width, height).strokeColor(RULE).lineWidth(0.5).stroke()
-  const step = months.length > 1 ? width / (months.length - 1) : 0
-  totals.forEach((total, i) => {
-    const x = MARGIN + i * step
-    const y = top + height - (total / max) * (height - 10)
-    if (i === 0) doc.moveTo(x, y)
-    else doc.lineTo(x, y)
-  })
-  doc.strokeColor(ACCENT).lineWidth(1.2).stroke()
-  doc.font('Helvetica').fontSize(7.5).fillColor(MUTED)
-  doc.text(`month 1 → ${months.length}, max ${formatUsd(String(max))}`, MARGIN + 4, top + 3)
-  doc.y = top + height + 10
+  barChart(
+    doc,
+    months.map((m, i) => ({ value: totals[i] ?? 0, label: `M${m.month}` })),
+    {
+      height: 100,
+      top: `Total per month, month 1 → ${months.length}, highest ${formatUsd(String(Math.max(...totals)))}`,
+    },
+  )
 }
 
 /** The what-if section: parameters, the chart of the total, then one table row per month. */
@@ -201,7 +263,7 @@ function whatIfSection(doc: Doc, data: ReportData): void {
   const { scale, growth_pct_per_month: growth } = data.whatIf
   heading(doc, `What-if: ${months.length}-month projection`)
   doc
-    .font('Helvetica')
+    .font(FONT)
     .fontSize(9)
     .fillColor(MUTED)
     .text(
@@ -221,7 +283,12 @@ function whatIfSection(doc: Doc, data: ReportData): void {
       { title: 'Top services', x: MARGIN + 235, w: 260 },
     ],
     months.map((month) => ({
-      cells: [String(month.month), month.usage_factor, formatUsd(month.total), topServices(month)],
+      cells: [
+        String(month.month),
+        `× ${formatQuantity(month.usage_factor)}`,
+        formatUsd(month.total),
+        topServices(month),
+      ],
     })),
   )
 }
@@ -233,7 +300,7 @@ function footers(doc: Doc, generatedAt: Date): void {
     doc.switchToPage(i)
     const y = doc.page.height - 35
     doc.page.margins.bottom = 0
-    doc.font('Helvetica').fontSize(7.5).fillColor(MUTED)
+    doc.font(FONT).fontSize(7.5).fillColor(MUTED)
     doc.text(`mockupAWS · generated ${generatedAt.toISOString()}`, MARGIN, y, { lineBreak: false })
     doc.text(`Page ${i + 1} of ${range.count}`, MARGIN + 395, y, {
       width: 100,
@@ -244,8 +311,8 @@ function footers(doc: Doc, generatedAt: Date): void {
 }
 
 /**
- * A report a manager can forward as is. User text (names, descriptions) is drawn as plain text with the
- * standard fonts: it is never interpreted as markup or links.
+ * A report a manager can forward as is. User text (names, descriptions) is drawn as plain text: it is never
+ * interpreted as markup or links.
  */
 export function renderPdf(data: ReportData): Promise<RenderedReport> {
   const doc = new PDFDocument({
@@ -258,6 +325,8 @@ export function renderPdf(data: ReportData): Promise<RenderedReport> {
       CreationDate: data.generatedAt,
     },
   })
+  doc.registerFont(FONT, FONT_FILES.regular)
+  doc.registerFont(FONT_BOLD, FONT_FILES.bold)
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -266,11 +335,11 @@ export function renderPdf(data: ReportData): Promise<RenderedReport> {
   })
 
   const { costs, scenario } = data
-  doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text('AWS cost report', MARGIN, MARGIN)
-  doc.font('Helvetica').fontSize(12).fillColor(MUTED).text(scenario.name, { width: 495 })
+  doc.font(FONT_BOLD).fontSize(20).fillColor(INK).text('AWS cost report', MARGIN, MARGIN)
+  doc.font(FONT).fontSize(12).fillColor(MUTED).text(scenario.name, { width: 495 })
   doc.moveDown(0.8)
-  doc.font('Helvetica').fontSize(9).fillColor(MUTED).text('Total monthly cost')
-  doc.font('Helvetica-Bold').fontSize(28).fillColor(ACCENT).text(formatUsd(costs.total_monthly.total))
+  doc.font(FONT).fontSize(9).fillColor(MUTED).text('Total monthly cost')
+  doc.font(FONT_BOLD).fontSize(28).fillColor(ACCENT).text(formatUsd(costs.total_monthly.total))
   doc.moveDown(0.5)
   const window =
     costs.observed.window_start && costs.observed.window_end
@@ -295,7 +364,7 @@ export function renderPdf(data: ReportData): Promise<RenderedReport> {
   usageOverTimeChart(doc, data)
   heading(doc, 'PII findings')
   const kinds = Object.entries(data.pii.byKind)
-  doc.font('Helvetica').fontSize(9).fillColor(INK)
+  doc.font(FONT).fontSize(9).fillColor(INK)
   doc.text(
     data.pii.total === 0
       ? 'No personal data found in ingested logs.'

@@ -74,6 +74,12 @@ export const ScheduleResponse = Type.Object({
   next_run_at: Nullable(DateTime),
   last_run_at: Nullable(DateTime),
   last_status: Nullable(RunStatus),
+  email_delivery: Type.Union([Type.Literal('smtp'), Type.Literal('not_configured')], {
+    description:
+      'not_configured: the server has no SMTP_URL, so runs make the reports but email nobody (each run’s ' +
+      '`delivery` is `skipped`); the reports are on the Reports page.',
+  }),
+  warnings: Type.Array(Type.String(), { description: 'What will not work as the schedule reads.' }),
   created_at: DateTime,
   updated_at: DateTime,
 })

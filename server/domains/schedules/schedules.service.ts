@@ -62,7 +62,11 @@ function timingOf(row: {
   return row
 }
 
-export function toScheduleResponse(row: repo.ScheduleRow): ScheduleResponse {
+const NO_SMTP_WARNING =
+  'This server has no SMTP configured (SMTP_URL): runs will make the reports but email nobody. ' +
+  'Download them from the Reports page, or ask the operator to set SMTP_URL.'
+
+export function toScheduleResponse(row: repo.ScheduleRow, emailConfigured: boolean): ScheduleResponse {
   return {
     id: row.id,
     name: row.name,
@@ -80,6 +84,8 @@ export function toScheduleResponse(row: repo.ScheduleRow): ScheduleResponse {
     next_run_at: row.nextRunAt?.toISOString() ?? null,
     last_run_at: row.lastRunAt?.toISOString() ?? null,
     last_status: row.lastStatus,
+    email_delivery: emailConfigured ? 'smtp' : 'not_configured',
+    warnings: emailConfigured || row.recipients.length === 0 ? [] : [NO_SMTP_WARNING],
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   }
@@ -115,6 +121,7 @@ type ScheduleInput = CreateScheduleBody
 export function createScheduleService(deps: ScheduleDeps) {
   const { db, queue, logger, limits } = deps
   const retry = deps.deliveryRetry ?? { attempts: 5, baseSeconds: 30 }
+  const toResponse = (row: repo.ScheduleRow) => toScheduleResponse(row, deps.mailer !== undefined)
 
   async function checkInput(userId: string, input: ScheduleInput): Promise<repo.ScheduleValues> {
     const details: ErrorDetail[] = []
@@ -234,26 +241,26 @@ export function createScheduleService(deps: ScheduleDeps) {
       const values = await checkInput(userId, input)
       if ((await repo.countOwned(db, userId)) >= limits.maxSchedulesPerUser)
         throw conflict(`An account can have at most ${limits.maxSchedulesPerUser} report schedules.`)
-      return toScheduleResponse(await repo.insertSchedule(db, values))
+      return toResponse(await repo.insertSchedule(db, values))
     },
 
     async get(userId: string, id: string): Promise<ScheduleResponse> {
-      return toScheduleResponse(await owned(userId, id))
+      return toResponse(await owned(userId, id))
     },
 
     async list(userId: string, query: { page: number; page_size: number }) {
       const { items, total } = await repo.listOwned(db, userId, pageWindow(query))
-      return toPage(items.map(toScheduleResponse), total, query)
+      return toPage(items.map(toResponse), total, query)
     },
 
     /** Applies the changed fields on top of the stored schedule and recomputes the next run. */
     async update(userId: string, id: string, patch: UpdateScheduleBody): Promise<ScheduleResponse> {
-      const current = toScheduleResponse(await owned(userId, id))
+      const current = toResponse(await owned(userId, id))
       const merged = { ...current, ...patch } as ScheduleInput
       const values = await checkInput(userId, merged)
       const row = await repo.updateSchedule(db, id, values)
       if (!row) throw notFound('schedule')
-      return toScheduleResponse(row)
+      return toResponse(row)
     },
 
     async remove(userId: string, id: string): Promise<void> {

@@ -204,7 +204,12 @@ describe(`report schedules API on ${testEngine}`, async () => {
       url: `/api/v1/report-schedules/${created.id}`,
       headers: user.headers,
     })
-    expect(schedules.json()).toMatchObject({ last_status: 'succeeded', last_run_at: expect.any(String) })
+    expect(schedules.json()).toMatchObject({
+      last_status: 'succeeded',
+      last_run_at: expect.any(String),
+      email_delivery: 'smtp',
+      warnings: [],
+    })
   })
 
   it('fails a run whose scenarios were all deleted, without sending an email', async () => {
@@ -259,6 +264,9 @@ describe(`schedule delivery without and with a broken SMTP server on ${testEngin
         payload: schedule([scenario.id], { formats: ['csv'] }),
       })
     ).json()
+    // Said when the schedule is made, not discovered later from a run.
+    expect(created.email_delivery).toBe('not_configured')
+    expect(created.warnings).toEqual([expect.stringContaining('no SMTP configured (SMTP_URL)')])
     const started = await app.inject({
       method: 'POST',
       url: `/api/v1/report-schedules/${created.id}/run`,

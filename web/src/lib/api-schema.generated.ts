@@ -4751,6 +4751,10 @@ export interface paths {
                                 /** Format: date-time */
                                 last_run_at: string | null;
                                 last_status: ("queued" | "running" | "succeeded" | "failed") | (never | null);
+                                /** @description not_configured: the server has no SMTP_URL, so runs make the reports but email nobody (each run’s `delivery` is `skipped`); the reports are on the Reports page. */
+                                email_delivery: "smtp" | "not_configured";
+                                /** @description What will not work as the schedule reads. */
+                                warnings: string[];
                                 /** Format: date-time */
                                 created_at: string;
                                 /** Format: date-time */
@@ -4843,6 +4847,10 @@ export interface paths {
                             /** Format: date-time */
                             last_run_at: string | null;
                             last_status: ("queued" | "running" | "succeeded" | "failed") | (never | null);
+                            /** @description not_configured: the server has no SMTP_URL, so runs make the reports but email nobody (each run’s `delivery` is `skipped`); the reports are on the Reports page. */
+                            email_delivery: "smtp" | "not_configured";
+                            /** @description What will not work as the schedule reads. */
+                            warnings: string[];
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -4920,6 +4928,10 @@ export interface paths {
                             /** Format: date-time */
                             last_run_at: string | null;
                             last_status: ("queued" | "running" | "succeeded" | "failed") | (never | null);
+                            /** @description not_configured: the server has no SMTP_URL, so runs make the reports but email nobody (each run’s `delivery` is `skipped`); the reports are on the Reports page. */
+                            email_delivery: "smtp" | "not_configured";
+                            /** @description What will not work as the schedule reads. */
+                            warnings: string[];
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -5040,6 +5052,10 @@ export interface paths {
                             /** Format: date-time */
                             last_run_at: string | null;
                             last_status: ("queued" | "running" | "succeeded" | "failed") | (never | null);
+                            /** @description not_configured: the server has no SMTP_URL, so runs make the reports but email nobody (each run’s `delivery` is `skipped`); the reports are on the Reports page. */
+                            email_delivery: "smtp" | "not_configured";
+                            /** @description What will not work as the schedule reads. */
+                            warnings: string[];
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */

@@ -60,7 +60,7 @@ export function SchedulesRoute() {
 
       {saved && (
         <Alert
-          color="green"
+          color={saved.warnings.length > 0 ? 'yellow' : 'green'}
           withCloseButton
           onClose={() => setSaved(null)}
           title={`Schedule “${saved.name}” saved`}
@@ -70,6 +70,11 @@ export function SchedulesRoute() {
           {saved.enabled && saved.next_run_at
             ? ` — next: ${formatInZone(saved.next_run_at, saved.timezone)} (${saved.timezone})`
             : ' — paused'}
+          {saved.warnings.map((warning) => (
+            <Text key={warning} size="sm" mt="xs" data-testid="schedule-warning">
+              {warning}
+            </Text>
+          ))}
         </Alert>
       )}
 

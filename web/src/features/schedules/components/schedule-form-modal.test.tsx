@@ -41,6 +41,8 @@ describe('ScheduleFormModal', () => {
       next_run_at: null,
       last_run_at: null,
       last_status: null,
+      email_delivery: 'smtp',
+      warnings: [],
       created_at: '2026-11-01T00:00:00Z',
       updated_at: '2026-11-01T00:00:00Z',
     })

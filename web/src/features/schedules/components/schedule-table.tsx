@@ -72,6 +72,11 @@ export function ScheduleTable({
                     <Text size="xs" c="dimmed">
                       {formatDateTime(s.last_run_at)}
                     </Text>
+                    {s.email_delivery === 'not_configured' && (
+                      <Text size="xs" c="dimmed" data-testid="schedule-not-emailed">
+                        not emailed: no SMTP
+                      </Text>
+                    )}
                   </Group>
                 ) : (
                   <Text size="sm" c="dimmed">

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-pattern='SPEC §|SPEC\.md|\.\./shared/|/work/(shared|main|wt)/'
+pattern='SPEC §|SPEC\.md|\.\./shared/|shared/pricing|/work/(shared|main|wt)/'
 if git grep -n -I -E "$pattern" -- . ':!package-lock.json' ':!scripts/check-self-contained.sh'; then
   echo "check-self-contained: the lines above refer to files outside the repository; point at docs/ instead." >&2
   exit 1

@@ -16,7 +16,7 @@ async function createKey(page: Page, name: string, options: { scopes?: string[];
       await dialog.getByRole('checkbox', { name: new RegExp(scope) }).check()
   }
   if (options.expiry) {
-    await dialog.getByRole('textbox', { name: 'Expires' }).click()
+    await dialog.getByRole('combobox', { name: 'Expires' }).click()
     await page.getByRole('option', { name: options.expiry, exact: true }).click()
   }
   await dialog.getByRole('button', { name: 'Create key' }).click()
@@ -137,7 +137,7 @@ test('a custom expiry is bounded to 1–365 days and shows in the list', async (
   await page.getByRole('button', { name: 'Create your first key' }).click()
   const dialog = page.getByRole('dialog', { name: 'Create an API key' })
   await dialog.getByLabel('Name').fill('short lived')
-  await dialog.getByRole('textbox', { name: 'Expires' }).click()
+  await dialog.getByRole('combobox', { name: 'Expires' }).click()
   await page.getByRole('option', { name: 'Custom' }).click()
   const days = dialog.getByLabel('Days until it expires')
   await days.fill('400')

@@ -4,7 +4,7 @@ import { apiAs, createPricedScenario, createScenarioViaApi, expect, test } from 
 test.use({ freshAccount: true })
 
 async function pickScenario(page: Page, name: string) {
-  await page.getByRole('textbox', { name: 'Scenarios' }).click()
+  await page.getByRole('combobox', { name: 'Scenarios' }).click()
   await page.getByRole('option', { name, exact: true }).click()
 }
 
@@ -76,7 +76,7 @@ test('removing a scenario from the picker updates the link and asks for a second
   await page.goto(`/compare?ids=${a.id},${b.id}`)
   await expect(page.getByTestId('compare-table')).toBeVisible()
   // Backspace in the picker removes the last scenario, as in any tags field.
-  await page.getByRole('textbox', { name: 'Scenarios' }).click()
+  await page.getByRole('combobox', { name: 'Scenarios' }).click()
   await page.keyboard.press('Backspace')
   await expect(page).toHaveURL(new RegExp(`ids=${a.id}$`))
   await expect(page.getByText('Pick at least two scenarios')).toBeVisible()

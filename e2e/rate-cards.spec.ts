@@ -27,7 +27,7 @@ test('a 50% discount on the scenario’s service halves its cost and says so; op
   await expect(page.getByText('Pricing snapshots')).toBeVisible()
   await page.getByRole('button', { name: 'Add rule' }).click()
   await page.getByLabel('Percent or price of rule 1').fill('50')
-  await page.getByRole('textbox', { name: 'Service of rule 1' }).click()
+  await page.getByRole('combobox', { name: 'Service of rule 1' }).click()
   await page.getByRole('option', { name: 'lambda', exact: true }).click()
   await page.getByRole('button', { name: 'Save rate card' }).click()
   await expect(page.getByText('Rate card saved.')).toBeVisible()

@@ -101,7 +101,7 @@ test('the reports page lists every scenario’s reports and generates one for a 
   await expect(reportRows(page)).toHaveCount(1)
   await expect(reportRows(page).first()).toContainText('Storefront')
 
-  await page.getByRole('textbox', { name: 'Scenario' }).click()
+  await page.getByRole('combobox', { name: 'Scenario' }).click()
   await page.getByRole('option', { name: 'Back office' }).click()
   await page.getByRole('button', { name: 'Generate PDF' }).click()
   await expect(reportRows(page)).toHaveCount(2)

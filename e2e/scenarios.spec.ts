@@ -9,13 +9,13 @@ async function openNewItem(page: Page, service: string) {
     .first()
     .click()
   const dialog = page.getByRole('dialog', { name: 'Add a line item' })
-  await dialog.getByRole('textbox', { name: 'Service' }).click()
+  await dialog.getByRole('combobox', { name: 'Service' }).click()
   await page.getByRole('option', { name: service, exact: true }).click()
   return dialog
 }
 
 async function pick(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option?: string) {
-  await scope.getByRole('textbox', { name: label }).click()
+  await scope.getByRole('combobox', { name: label }).click()
   const choice = option
     ? page.getByRole('option', { name: option, exact: true })
     : page.getByRole('option').first()
@@ -372,7 +372,7 @@ test('the CLI snippet names the scenario and reads the key from the environment'
     scopes: ['write:ingest'],
   })
   await page.goto(`/scenarios/${scenario.id}`)
-  await page.getByRole('textbox', { name: 'API key' }).click()
+  await page.getByRole('combobox', { name: 'API key' }).click()
   await page.getByRole('option', { name: /shipper/ }).click()
   await page.getByRole('tab', { name: 'mockupaws ingest' }).click()
   const cli = page.getByLabel('CLI command')
@@ -409,7 +409,7 @@ test.describe('list', () => {
     await page.goto('/scenarios')
     await expect(page.getByTestId('scenario-row')).toHaveCount(3)
     await snap('scenarios')
-    await page.getByRole('textbox', { name: 'Status' }).click()
+    await page.getByRole('combobox', { name: 'Status' }).click()
     await page.getByRole('option', { name: 'running' }).click()
     await expect(page.getByTestId('scenario-row')).toHaveCount(1)
     await expect(page.getByTestId('scenario-row')).toContainText('Alpha checkout')
@@ -417,7 +417,7 @@ test.describe('list', () => {
 
   test('filter by region', async ({ page }) => {
     await page.goto('/scenarios')
-    await page.getByRole('textbox', { name: 'Region' }).click()
+    await page.getByRole('combobox', { name: 'Region' }).click()
     await page.getByRole('option', { name: 'eu-west-1', exact: true }).click()
     await expect(page.getByTestId('scenario-row')).toHaveCount(2)
   })

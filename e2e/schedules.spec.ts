@@ -36,7 +36,7 @@ async function createScheduleViaApi(
 }
 
 async function pickOption(page: Page, scope: Locator, label: string, option: string, search?: string) {
-  const box = scope.getByRole('textbox', { name: label })
+  const box = scope.getByRole('combobox', { name: label })
   await box.click()
   if (search) await box.fill(search)
   await page.getByRole('option', { name: option, exact: true }).click()

@@ -14,7 +14,7 @@ test('share a scenario: the link shows its costs without sign-in, nothing else, 
   await page.goto(`/scenarios/${scenario.id}`)
   const panel = page.getByTestId('share-links-panel')
   await expect(panel.getByText('No share links yet.')).toBeVisible()
-  await panel.getByRole('textbox', { name: 'Expires after' }).click()
+  await panel.getByRole('combobox', { name: 'Expires after' }).click()
   await page.getByRole('option', { name: '30 days', exact: true }).click()
   await panel.getByRole('button', { name: 'Create link' }).click()
 

@@ -39,7 +39,9 @@ export default defineConfig({
   testDir: '.',
   outputDir: join(root, 'test-results'),
   fullyParallel: true,
-  workers: 2,
+  // A test spends most of its time waiting (the server, job polling, the page's 5 s refetches, transitions),
+  // not computing: four workers keep 2 cores busy. E2E_WORKERS overrides it.
+  workers: Number(process.env.E2E_WORKERS ?? 4),
   retries: process.env.CI ? 1 : 0,
   // The scenario page now renders several charts and panels; on CI's 2 cores, shared by two workers, the
   // server and Chromium, a first render can take over 10 s.
@@ -49,7 +51,9 @@ export default defineConfig({
   reporter: [['list'], ['./retried-reporter.ts']],
   use: {
     baseURL,
-    trace: 'retain-on-failure',
+    // Recording a trace (a screencast and a DOM snapshot per action) costs every test CPU; only a retry records
+    // one (CI retries once). Locally a failure still leaves its screenshot and error context; `--trace on`.
+    trace: 'on-first-retry',
     screenshot: 'only-on-failure',
     permissions: ['clipboard-read', 'clipboard-write'],
   },

@@ -8,36 +8,32 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 LOGS=$(mktemp -d)
-trap 'rm -rf "$LOGS"' EXIT
 STARTED=$SECONDS
 
-# phase TITLE NAME:::COMMAND…: runs the commands at once, prints each step's log as it finishes, and fails when
-# any failed (after printing them all).
-phase() {
-  local title=$1
+# start NAME COMMAND: runs COMMAND in the background (its own process group) into its own log.
+declare -A PIDS=()
+start() {
+  local name=$1 command=$2
+  setsid bash -c '
+    start=$SECONDS
+    bash -c "$2" >"$1.log" 2>&1
+    rc=$?
+    echo "$rc $((SECONDS - start))" >"$1.status"
+    exit "$rc"' _ "$LOGS/$name" "$command" &
+  PIDS[$name]=$!
+}
+
+# finish TITLE NAME…: waits for the named steps, prints each log with its time, and stops the run (after
+# printing them all) when any failed.
+finish() {
+  local title=$1 name rc secs failed=0
   shift
-  printf '\n=== %s\n' "$title"
-  local -a names=() pids=()
-  local spec name
-  for spec in "$@"; do
-    name=${spec%%:::*}
-    (
-      start=$SECONDS
-      set +e
-      bash -c "${spec#*:::}" >"$LOGS/$name.log" 2>&1
-      rc=$?
-      echo "$rc $((SECONDS - start))" >"$LOGS/$name.status"
-      exit "$rc"
-    ) &
-    names+=("$name")
-    pids+=("$!")
-  done
-  local failed=0 i rc secs
-  for i in "${!pids[@]}"; do
-    wait "${pids[$i]}" || true
-    read -r rc secs <"$LOGS/${names[$i]}.status"
-    printf '\n== %s (%ss, exit %s)\n' "${names[$i]}" "$secs" "$rc"
-    cat "$LOGS/${names[$i]}.log"
+  for name in "$@"; do
+    wait "${PIDS[$name]}" || true
+    unset "PIDS[$name]"
+    read -r rc secs <"$LOGS/$name.status"
+    printf '\n== %s (%ss, exit %s)\n' "$name" "$secs" "$rc"
+    cat "$LOGS/$name.log"
     [[ $rc == 0 ]] || failed=1
   done
   if [[ $failed != 0 ]]; then
@@ -45,6 +41,27 @@ phase() {
     exit 1
   fi
 }
+
+# phase TITLE NAME:::COMMAND…: runs the commands at once and finishes them.
+phase() {
+  local title=$1 spec
+  shift
+  printf '\n=== %s\n' "$title"
+  local -a names=()
+  for spec in "$@"; do
+    start "${spec%%:::*}" "${spec#*:::}"
+    names+=("${spec%%:::*}")
+  done
+  finish "$title" "${names[@]}"
+}
+
+# A step still running when the run stops (a failed phase, Ctrl-C) is stopped with everything it started.
+stop_running() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
+  rm -rf "$LOGS"
+}
+trap stop_running EXIT
 
 # CI must run everything: a missing service is an error there, not a reason to skip.
 if [[ "${CI:-}" == "true" ]]; then
@@ -66,6 +83,16 @@ phase "static checks and build" \
   "generated API types are current:::npx tsx scripts/generate-api-types.ts --check" \
   "build:::npm run build --silent"
 
+# The e2e suite needs only the build and mostly waits (page loads, job polling, refetch intervals): it runs in
+# the background from here, beside the two server phases, and is awaited at the end.
+E2E=
+if [[ -x /usr/bin/chromium ]]; then
+  E2E="e2e (playwright, chromium)"
+  start "$E2E" "E2E_SKIP_BUILD=1 bash scripts/test-e2e.sh"
+else
+  printf '\n=== e2e SKIPPED: /usr/bin/chromium is missing (apt-get install -y chromium); .ci/run installs it\n'
+fi
+
 # The fault tests mostly wait (restarts, a cut database, a rate-limit window): they run beside CPU-bound steps.
 # CI exports TEST_DATABASE_URL for the PostgreSQL run; the PGlite run must not see it.
 if [[ -n "${TEST_DATABASE_URL:-}" ]]; then
@@ -84,9 +111,8 @@ else
     "web component tests (vitest, jsdom):::npm run test:web --silent"
 fi
 
-if [[ -x /usr/bin/chromium ]]; then
-  phase "e2e" "e2e (playwright, chromium):::E2E_SKIP_BUILD=1 bash scripts/test-e2e.sh"
-else
-  printf '\n=== e2e SKIPPED: /usr/bin/chromium is missing (apt-get install -y chromium); .ci/run installs it\n'
+if [[ -n $E2E ]]; then
+  printf '\n=== e2e (started after the build)\n'
+  finish e2e "$E2E"
 fi
 printf '\n=== npm test passed in %ss\n' "$((SECONDS - STARTED))"

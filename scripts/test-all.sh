@@ -55,10 +55,19 @@ phase() {
   finish "$title" "${names[@]}"
 }
 
-# A step still running when the run stops (a failed phase, Ctrl-C) is stopped with everything it started.
+# A step still running when the run stops (a failed phase, Ctrl-C) is stopped with everything it started:
+# SIGINT first, as from Ctrl-C, because on SIGTERM Playwright leaves its web server (its own process group)
+# running; what still runs after a 30 s grace (a background step ignores SIGINT unless it handles it) gets SIGTERM.
 stop_running() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
+  local pid grace
+  for pid in "${PIDS[@]}"; do kill -INT -- "-$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do
+    for ((grace = 0; grace < 30; grace++)); do
+      kill -0 -- "-$pid" 2>/dev/null || break
+      sleep 1
+    done
+    kill -- "-$pid" 2>/dev/null || true
+  done
   rm -rf "$LOGS"
 }
 trap stop_running EXIT

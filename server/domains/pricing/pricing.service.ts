@@ -96,6 +96,17 @@ export function createPricingService({ db }: PricingDeps) {
     throw validationError([detail], 'Unknown pricing snapshot.')
   }
 
+  /**
+   * Stores a whole catalog as the newest snapshot (one insert: a reader sees the old catalog or the new one,
+   * never part of it) and prices with it from now on.
+   */
+  async function storeCatalog(next: Catalog, sourceFile: string): Promise<{ id: string }> {
+    const row = await repo.insertCatalog(db, { sourceFile, catalog: next })
+    catalog = next
+    origin = { kind: 'imported', id: row.id, importedAt: row.importedAt, sourceFile: row.sourceFile }
+    return { id: row.id }
+  }
+
   return {
     /** Loads the newest stored catalog (falls back to the bundled one) and returns where it came from. */
     async load(): Promise<CatalogOrigin> {
@@ -175,11 +186,11 @@ export function createPricingService({ db }: PricingDeps) {
     async importOffer(offer: OfferFile, sourceFile: string): Promise<OfferImport & { stored: boolean }> {
       const result = importOfferFile(catalog, offer)
       if (result.updated.length === 0) return { ...result, stored: false }
-      const row = await repo.insertCatalog(db, { sourceFile, catalog: result.catalog })
-      catalog = result.catalog
-      origin = { kind: 'imported', id: row.id, importedAt: row.importedAt, sourceFile: row.sourceFile }
+      await storeCatalog(result.catalog, sourceFile)
       return { ...result, stored: true }
     },
+
+    storeCatalog,
 
     regions(): RegionsResponse {
       return { currency: catalog.meta.currency, as_of: catalog.meta.as_of, regions: listRegions(catalog) }

@@ -14,10 +14,9 @@ import { createPricingService } from '../domains/pricing/pricing.service.js'
 import { createSyncProgress } from './progress.js'
 import { closeRuntime, openRuntime } from './runtime.js'
 
-const USAGE = `Usage:
-  mockupaws pricing import FILE   (an AWS Price List offer file, bulk JSON format)
-  mockupaws pricing sync --regions REGION[,REGION...]|all [--services SERVICE[,SERVICE...]]
-                         [--base-url ${AWS_PRICE_LIST_URL}] [--cache-dir DIR]
+const USAGE = `Usage: mockupaws pricing import FILE   (an AWS Price List offer file, bulk JSON format)
+       mockupaws pricing sync --regions REGION[,REGION...]|all [--services SERVICE[,SERVICE...]]
+                              [--base-url ${AWS_PRICE_LIST_URL}] [--cache-dir DIR]
 `
 
 function fail(message: string): never {
@@ -45,8 +44,9 @@ async function readOffer(file: string): Promise<OfferFile> {
   return offer as OfferFile
 }
 
-function describeTiers(tiers: { upto: string | null; price: string }[]): string {
-  return tiers.map((t) => `${t.price}${t.upto === null ? '' : ` up to ${t.upto}`}`).join(', ')
+function describeTiers(tiers: { upto: string | null; price: string }[], per = '1'): string {
+  const bands = tiers.map((t) => `${t.price}${t.upto === null ? '' : ` up to ${t.upto}`}`).join(', ')
+  return per === '1' ? bands : `${bands} per ${per}`
 }
 
 /** One line per region with the usage types updated there, then the skipped count. */
@@ -58,7 +58,7 @@ function summarise(updated: OfferUpdate[], skipped: number): string {
     const updates = byRegion.get(region) ?? []
     lines.push(`${region}: ${updates.length} usage type${updates.length === 1 ? '' : 's'} updated`)
     for (const u of updates) {
-      const was = u.previous_tiers ? ` (was ${describeTiers(u.previous_tiers)})` : ' (new)'
+      const was = u.previous_tiers ? ` (was ${describeTiers(u.previous_tiers, u.previous_per)})` : ' (new)'
       lines.push(`  ${u.usage_type} ← ${u.aws_usage_type}: ${describeTiers(u.tiers)}${was}`)
     }
   }
@@ -142,7 +142,7 @@ function describeSync(result: SyncResult): string {
       `${offer.key} (published ${offer.publication_date}): ${offer.updated.length} price${offer.updated.length === 1 ? '' : 's'} applied from ${offer.products} products (${offer.reserved_terms} Reserved terms not modelled)`,
     )
     for (const u of offer.updated) {
-      const was = u.previous_tiers ? ` (was ${describeTiers(u.previous_tiers)})` : ' (new)'
+      const was = u.previous_tiers ? ` (was ${describeTiers(u.previous_tiers, u.previous_per)})` : ' (new)'
       lines.push(`  ${u.usage_type} ← ${u.aws_usage_type}: ${describeTiers(u.tiers)}${was}`)
     }
   }

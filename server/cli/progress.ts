@@ -5,7 +5,7 @@ const BAR_WIDTH = 24
 const REDRAW_MS = 100
 
 function megabytes(bytes: number): string {
-  return `${(bytes / 1_000_000).toFixed(1)} MB`
+  return bytes < 1_000_000 ? `${(bytes / 1000).toFixed(1)} kB` : `${(bytes / 1_000_000).toFixed(1)} MB`
 }
 
 /** `[#######.........]  45%  12.3 MB / 27.1 MB  label`, or the bytes alone when the size is unknown. */

@@ -1,4 +1,7 @@
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs'
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 import { dirname } from 'node:path'
 
 /** Bytes on disk so far and the expected size when the server said it. */
@@ -15,6 +18,8 @@ export interface DownloadResult {
 /** A download that failed for good: the server refused the file, or every attempt was cut. */
 export class DownloadError extends Error {}
 
+type Answer = { status: number; statusText: string; headers: IncomingHttpHeaders; body: IncomingMessage }
+
 const fileSize = (path: string) =>
   stat(path).then(
     (s) => s.size,
@@ -30,9 +35,41 @@ async function readValidator(path: string): Promise<string | undefined> {
   }
 }
 
-function describeFailure(url: string, err: unknown): string {
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause
-  return `GET ${url} failed: ${cause?.code ?? cause?.message ?? (err as Error).message}`
+/** One GET, its body left unread. */
+function get(url: string, headers: Record<string, string>): Promise<Answer> {
+  const request = url.startsWith('https:') ? httpsRequest : httpRequest
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers }, (res) =>
+      resolve({
+        status: res.statusCode ?? 0,
+        statusText: res.statusMessage ?? '',
+        headers: res.headers,
+        body: res,
+      }),
+    )
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+/**
+ * Appends the body to the file chunk by chunk as it arrives (Node hands each chunk over before reporting a
+ * dropped connection), so every byte received is on disk however the transfer ends.
+ */
+function saveBody(body: IncomingMessage, path: string, append: boolean, onChunk: (size: number) => void) {
+  const fd = openSync(path, append ? 'a' : 'w')
+  return new Promise<void>((resolve) => {
+    body.on('data', (chunk: Buffer) => {
+      writeSync(fd, chunk)
+      onChunk(chunk.length)
+    })
+    // 'close' follows both a complete body and a cut connection; the caller compares sizes.
+    body.on('close', () => {
+      closeSync(fd)
+      resolve()
+    })
+    body.on('error', () => undefined)
+  })
 }
 
 /**
@@ -61,53 +98,42 @@ export async function downloadResumable(
     const headers: Record<string, string> = {}
     if (offset > 0) headers.range = `bytes=${offset}-`
     if (etag) headers['if-range'] = etag
-    let response: Response
+    let answer: Answer
     try {
-      response = await fetch(url, { headers })
+      answer = await get(url, headers)
     } catch (err) {
-      lastError = describeFailure(url, err)
+      lastError = `GET ${url} failed: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`
       continue
     }
-    const resumed =
-      response.status === 206 && response.headers.get('content-range')?.startsWith(`bytes ${offset}-`)
-    if (response.status === 416 || (response.status === 206 && !resumed)) {
+    const resumed = answer.status === 206 && answer.headers['content-range']?.startsWith(`bytes ${offset}-`)
+    if (answer.status === 416 || (answer.status === 206 && !resumed)) {
       // The partial file no longer matches what the server has: start over.
-      await response.body?.cancel()
+      answer.body.resume()
       await rm(partial, { force: true })
       lastError = `GET ${url}: the server refused to resume at byte ${offset}`
       continue
     }
-    if (response.status !== 200 && response.status !== 206) {
-      await response.body?.cancel()
-      lastError = `GET ${url} answered ${response.status} ${response.statusText}`.trim()
-      if (response.status < 500) break
+    if (answer.status !== 200 && answer.status !== 206) {
+      answer.body.resume()
+      lastError = `GET ${url} answered ${answer.status} ${answer.statusText}`.trim()
+      if (answer.status < 500) break
       continue
     }
     const start = resumed ? offset : 0
-    const length = response.headers.get('content-length')
-    const total = length === null ? undefined : start + Number(length)
-    const newEtag = response.headers.get('etag')
+    const length = answer.headers['content-length']
+    const total = length === undefined ? undefined : start + Number(length)
+    // No await between the answer and reading its body: a cut connection would close it unobserved.
     if (start === 0) {
-      await writeFile(validatorFile, JSON.stringify(newEtag ? { url, etag: newEtag } : { url }))
+      const newEtag = answer.headers.etag
+      writeFileSync(validatorFile, JSON.stringify(newEtag ? { url, etag: newEtag } : { url }))
     }
-    const file = await open(partial, start === 0 ? 'w' : 'a')
     let received = start
-    try {
-      if (response.body) {
-        for await (const chunk of response.body) {
-          await file.write(chunk)
-          received += chunk.byteLength
-          options.onProgress?.(received, total)
-        }
-      }
-    } catch (err) {
-      lastError = describeFailure(url, err)
-      continue
-    } finally {
-      await file.close()
-    }
-    if (total !== undefined && received !== total) {
-      lastError = `GET ${url} ended after ${received} of ${total} bytes`
+    await saveBody(answer.body, partial, start > 0, (size) => {
+      received += size
+      options.onProgress?.(received, total)
+    })
+    if (!answer.body.complete || (total !== undefined && received !== total)) {
+      lastError = `GET ${url} ended after ${received} of ${total ?? 'an unknown number of'} bytes`
       continue
     }
     await rename(partial, target)

@@ -31,6 +31,8 @@ export interface OfferUpdate {
   sku: string
   tiers: PriceTier[]
   previous_tiers?: PriceTier[]
+  /** The previous price was charged per this many units (imported prices are per one). */
+  previous_per?: string
 }
 
 export interface OfferImport {
@@ -96,11 +98,6 @@ export function productMapsToCatalog(offerCode: string, attributes: Record<strin
   return mapping !== undefined && matchesRequirements(attributes, mapping.requires)
 }
 
-/** Whether any descriptor maps usage types of this offer code onto the catalog. */
-export function offerHasMappings(offerCode: string): boolean {
-  return rulesByOffer.has(offerCode)
-}
-
 function matchesRequirements(
   attributes: Record<string, string>,
   requires: Readonly<Record<string, string>> | undefined,
@@ -164,7 +161,7 @@ export function importOfferFile(
       aws_usage_type: attributes.usagetype ?? '',
       sku,
       tiers,
-      ...(previous ? { previous_tiers: previous.tiers } : {}),
+      ...(previous ? { previous_tiers: previous.tiers, previous_per: previous.per } : {}),
     })
   }
   if (updated.length > 0) {

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { DownloadError, downloadResumable } from '../../lib/resumable-download.js'
 import type { Catalog, PriceListVersion } from './catalog.js'
-import { importOfferFile, type OfferUpdate, offerHasMappings } from './offer-import.js'
+import { importOfferFile, type OfferUpdate } from './offer-import.js'
 import { readRegionalOffer, readSavingsPlansOffer } from './price-list-files.js'
 import type { PricingService } from './pricing.service.js'
 import { SERVICE_LIST } from './services/registry.js'
@@ -95,7 +95,7 @@ export function offerCodesFor(services: string[] | undefined): string[] {
           : `unknown service ${id}; services that sync: ${list}`,
       )
     }
-    for (const code of offerCodes) if (offerHasMappings(code)) codes.add(code)
+    for (const code of offerCodes) codes.add(code)
   }
   return [...codes].sort()
 }
@@ -169,8 +169,8 @@ function cachePath(cacheDir: string, url: string): string {
  * Syncs the current catalog with AWS's Price List bulk files for the chosen services and regions: reads the
  * offer index and each offer's region index, skips regional files whose version is the one last synced,
  * downloads the others (resumable, into the cache), applies every mapped OnDemand price and stores the result
- * as one new snapshot dated with the newest publication date. Until that single insert nothing is stored, so
- * a failure at any step leaves the catalog as it was.
+ * as one new snapshot dated with the newest publication date (Savings Plans versions are recorded with it).
+ * Until that single insert nothing is stored, so a failure at any step leaves the catalog as it was.
  */
 export async function syncPriceList(pricing: PricingService, options: SyncOptions): Promise<SyncResult> {
   const offerCodes = offerCodesFor(options.services)
@@ -250,7 +250,8 @@ export async function syncPriceList(pricing: PricingService, options: SyncOption
       reserved_terms: regional.reservedTermCount,
     })
   }
-  if (planned.length === 0) return result
+  // Savings Plans alone change no price: without a new offer file there is no new snapshot.
+  if (result.offers.length === 0) return result
 
   const dates = result.offers
     .map((offer) => offer.publication_date)

@@ -46,11 +46,8 @@ export function createSyncProgress(out: NodeJS.WriteStream): SyncProgress {
     },
     transferred(label, bytes, resumedFrom, cached) {
       clearLine()
-      const how = cached
-        ? 'already in the cache'
-        : resumedFrom > 0
-          ? `resumed at ${megabytes(resumedFrom)}`
-          : 'downloaded'
+      const resumed = resumedFrom > 0 ? ` (resumed at ${megabytes(resumedFrom)})` : ''
+      const how = cached ? 'already in the cache' : `downloaded${resumed}`
       out.write(`${label}: ${megabytes(bytes)} ${how}\n`)
     },
   }

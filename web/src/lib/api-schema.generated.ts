@@ -2651,19 +2651,67 @@ export interface paths {
                         params: {
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month in the storage class (for Intelligent-Tiering: the Frequent Access tier).
                              */
                             storage_gb: number;
                             /**
                              * PUT/COPY/POST/LIST requests
-                             * @description PUT, COPY, POST and LIST requests per month.
+                             * @description PUT, COPY, POST and LIST requests per month, at the storage class’s price.
                              */
                             put_requests: number;
                             /**
                              * GET requests
-                             * @description GET, SELECT and other requests per month.
+                             * @description GET, SELECT and all other requests per month, at the storage class’s price. DELETE is free.
                              */
                             get_requests: number;
+                            /**
+                             * Storage class
+                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices.
+                             * @default standard
+                             */
+                            storage_class?: "standard" | "intelligent_tiering" | "standard_ia" | "onezone_ia" | "glacier_ir" | "glacier_flexible" | "deep_archive" | "express_one_zone";
+                            /**
+                             * Objects stored
+                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added.
+                             * @default 0
+                             */
+                            object_count?: number;
+                            /**
+                             * Infrequent Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days).
+                             * @default 0
+                             */
+                            it_infrequent_gb?: number;
+                            /**
+                             * Archive Instant Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days).
+                             * @default 0
+                             */
+                            it_archive_instant_gb?: number;
+                            /**
+                             * Data retrieved (GB)
+                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone.
+                             * @default 0
+                             */
+                            retrieval_gb?: number;
+                            /**
+                             * Restore speed
+                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk.
+                             * @default standard
+                             */
+                            retrieval_tier?: "expedited" | "standard" | "bulk";
+                            /**
+                             * Restore requests
+                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000.
+                             * @default 0
+                             */
+                            restore_requests?: number;
+                            /**
+                             * Data uploaded (GB)
+                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests).
+                             * @default 0
+                             */
+                            upload_gb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3067,19 +3115,67 @@ export interface paths {
                         params: {
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month in the storage class (for Intelligent-Tiering: the Frequent Access tier).
                              */
                             storage_gb: number;
                             /**
                              * PUT/COPY/POST/LIST requests
-                             * @description PUT, COPY, POST and LIST requests per month.
+                             * @description PUT, COPY, POST and LIST requests per month, at the storage class’s price.
                              */
                             put_requests: number;
                             /**
                              * GET requests
-                             * @description GET, SELECT and other requests per month.
+                             * @description GET, SELECT and all other requests per month, at the storage class’s price. DELETE is free.
                              */
                             get_requests: number;
+                            /**
+                             * Storage class
+                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices.
+                             * @default standard
+                             */
+                            storage_class?: "standard" | "intelligent_tiering" | "standard_ia" | "onezone_ia" | "glacier_ir" | "glacier_flexible" | "deep_archive" | "express_one_zone";
+                            /**
+                             * Objects stored
+                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added.
+                             * @default 0
+                             */
+                            object_count?: number;
+                            /**
+                             * Infrequent Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days).
+                             * @default 0
+                             */
+                            it_infrequent_gb?: number;
+                            /**
+                             * Archive Instant Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days).
+                             * @default 0
+                             */
+                            it_archive_instant_gb?: number;
+                            /**
+                             * Data retrieved (GB)
+                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone.
+                             * @default 0
+                             */
+                            retrieval_gb?: number;
+                            /**
+                             * Restore speed
+                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk.
+                             * @default standard
+                             */
+                            retrieval_tier?: "expedited" | "standard" | "bulk";
+                            /**
+                             * Restore requests
+                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000.
+                             * @default 0
+                             */
+                            restore_requests?: number;
+                            /**
+                             * Data uploaded (GB)
+                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests).
+                             * @default 0
+                             */
+                            upload_gb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3563,19 +3659,67 @@ export interface paths {
                         params: {
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month in the storage class (for Intelligent-Tiering: the Frequent Access tier).
                              */
                             storage_gb: number;
                             /**
                              * PUT/COPY/POST/LIST requests
-                             * @description PUT, COPY, POST and LIST requests per month.
+                             * @description PUT, COPY, POST and LIST requests per month, at the storage class’s price.
                              */
                             put_requests: number;
                             /**
                              * GET requests
-                             * @description GET, SELECT and other requests per month.
+                             * @description GET, SELECT and all other requests per month, at the storage class’s price. DELETE is free.
                              */
                             get_requests: number;
+                            /**
+                             * Storage class
+                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices.
+                             * @default standard
+                             */
+                            storage_class?: "standard" | "intelligent_tiering" | "standard_ia" | "onezone_ia" | "glacier_ir" | "glacier_flexible" | "deep_archive" | "express_one_zone";
+                            /**
+                             * Objects stored
+                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added.
+                             * @default 0
+                             */
+                            object_count?: number;
+                            /**
+                             * Infrequent Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days).
+                             * @default 0
+                             */
+                            it_infrequent_gb?: number;
+                            /**
+                             * Archive Instant Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days).
+                             * @default 0
+                             */
+                            it_archive_instant_gb?: number;
+                            /**
+                             * Data retrieved (GB)
+                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone.
+                             * @default 0
+                             */
+                            retrieval_gb?: number;
+                            /**
+                             * Restore speed
+                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk.
+                             * @default standard
+                             */
+                            retrieval_tier?: "expedited" | "standard" | "bulk";
+                            /**
+                             * Restore requests
+                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000.
+                             * @default 0
+                             */
+                            restore_requests?: number;
+                            /**
+                             * Data uploaded (GB)
+                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests).
+                             * @default 0
+                             */
+                            upload_gb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3878,19 +4022,67 @@ export interface paths {
                         } | {
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month in the storage class (for Intelligent-Tiering: the Frequent Access tier).
                              */
                             storage_gb: number;
                             /**
                              * PUT/COPY/POST/LIST requests
-                             * @description PUT, COPY, POST and LIST requests per month.
+                             * @description PUT, COPY, POST and LIST requests per month, at the storage class’s price.
                              */
                             put_requests: number;
                             /**
                              * GET requests
-                             * @description GET, SELECT and other requests per month.
+                             * @description GET, SELECT and all other requests per month, at the storage class’s price. DELETE is free.
                              */
                             get_requests: number;
+                            /**
+                             * Storage class
+                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices.
+                             * @default standard
+                             */
+                            storage_class?: "standard" | "intelligent_tiering" | "standard_ia" | "onezone_ia" | "glacier_ir" | "glacier_flexible" | "deep_archive" | "express_one_zone";
+                            /**
+                             * Objects stored
+                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added.
+                             * @default 0
+                             */
+                            object_count?: number;
+                            /**
+                             * Infrequent Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days).
+                             * @default 0
+                             */
+                            it_infrequent_gb?: number;
+                            /**
+                             * Archive Instant Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days).
+                             * @default 0
+                             */
+                            it_archive_instant_gb?: number;
+                            /**
+                             * Data retrieved (GB)
+                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone.
+                             * @default 0
+                             */
+                            retrieval_gb?: number;
+                            /**
+                             * Restore speed
+                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk.
+                             * @default standard
+                             */
+                            retrieval_tier?: "expedited" | "standard" | "bulk";
+                            /**
+                             * Restore requests
+                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000.
+                             * @default 0
+                             */
+                            restore_requests?: number;
+                            /**
+                             * Data uploaded (GB)
+                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests).
+                             * @default 0
+                             */
+                            upload_gb?: number;
                         } | {
                             /**
                              * Write request units

@@ -2720,19 +2720,91 @@ export interface paths {
                         params: {
                             /**
                              * Write request units
-                             * @description Write request units per month.
+                             * @description On-demand: write request units per month (1 per 1 KB written, 2 for transactional).
                              */
                             write_request_units: number;
                             /**
                              * Read request units
-                             * @description Read request units per month.
+                             * @description On-demand: read request units per month (1 per strongly consistent 4 KB read, ½ eventually consistent).
                              */
                             read_request_units: number;
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month (table and indexes).
                              */
                             storage_gb: number;
+                            /**
+                             * Capacity mode
+                             * @description on_demand (per request unit) or provisioned (per capacity unit per hour).
+                             * @default on_demand
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Table class
+                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes).
+                             * @default standard
+                             */
+                            table_class?: "standard" | "standard_ia";
+                            /**
+                             * Provisioned read capacity (RCU)
+                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them.
+                             * @default 0
+                             */
+                            provisioned_rcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Provisioned write capacity (WCU)
+                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them.
+                             * @default 0
+                             */
+                            provisioned_wcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Global table Regions
+                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates.
+                             * @default 1
+                             */
+                            global_table_regions?: number;
+                            /**
+                             * Point-in-time recovery (GB)
+                             * @description GB-months of continuous backup (PITR): the table size while PITR is on.
+                             * @default 0
+                             */
+                            pitr_gb?: number;
+                            /**
+                             * On-demand backups (GB)
+                             * @description Average GB-months of on-demand backups kept.
+                             * @default 0
+                             */
+                            backup_gb?: number;
+                            /**
+                             * Restored (GB)
+                             * @description GB restored from backups per month.
+                             * @default 0
+                             */
+                            restore_gb?: number;
+                            /**
+                             * Streams read requests
+                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free).
+                             * @default 0
+                             */
+                            streams_read_requests?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3184,19 +3256,91 @@ export interface paths {
                         params: {
                             /**
                              * Write request units
-                             * @description Write request units per month.
+                             * @description On-demand: write request units per month (1 per 1 KB written, 2 for transactional).
                              */
                             write_request_units: number;
                             /**
                              * Read request units
-                             * @description Read request units per month.
+                             * @description On-demand: read request units per month (1 per strongly consistent 4 KB read, ½ eventually consistent).
                              */
                             read_request_units: number;
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month (table and indexes).
                              */
                             storage_gb: number;
+                            /**
+                             * Capacity mode
+                             * @description on_demand (per request unit) or provisioned (per capacity unit per hour).
+                             * @default on_demand
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Table class
+                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes).
+                             * @default standard
+                             */
+                            table_class?: "standard" | "standard_ia";
+                            /**
+                             * Provisioned read capacity (RCU)
+                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them.
+                             * @default 0
+                             */
+                            provisioned_rcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Provisioned write capacity (WCU)
+                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them.
+                             * @default 0
+                             */
+                            provisioned_wcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Global table Regions
+                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates.
+                             * @default 1
+                             */
+                            global_table_regions?: number;
+                            /**
+                             * Point-in-time recovery (GB)
+                             * @description GB-months of continuous backup (PITR): the table size while PITR is on.
+                             * @default 0
+                             */
+                            pitr_gb?: number;
+                            /**
+                             * On-demand backups (GB)
+                             * @description Average GB-months of on-demand backups kept.
+                             * @default 0
+                             */
+                            backup_gb?: number;
+                            /**
+                             * Restored (GB)
+                             * @description GB restored from backups per month.
+                             * @default 0
+                             */
+                            restore_gb?: number;
+                            /**
+                             * Streams read requests
+                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free).
+                             * @default 0
+                             */
+                            streams_read_requests?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3728,19 +3872,91 @@ export interface paths {
                         params: {
                             /**
                              * Write request units
-                             * @description Write request units per month.
+                             * @description On-demand: write request units per month (1 per 1 KB written, 2 for transactional).
                              */
                             write_request_units: number;
                             /**
                              * Read request units
-                             * @description Read request units per month.
+                             * @description On-demand: read request units per month (1 per strongly consistent 4 KB read, ½ eventually consistent).
                              */
                             read_request_units: number;
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month (table and indexes).
                              */
                             storage_gb: number;
+                            /**
+                             * Capacity mode
+                             * @description on_demand (per request unit) or provisioned (per capacity unit per hour).
+                             * @default on_demand
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Table class
+                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes).
+                             * @default standard
+                             */
+                            table_class?: "standard" | "standard_ia";
+                            /**
+                             * Provisioned read capacity (RCU)
+                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them.
+                             * @default 0
+                             */
+                            provisioned_rcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Provisioned write capacity (WCU)
+                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them.
+                             * @default 0
+                             */
+                            provisioned_wcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Global table Regions
+                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates.
+                             * @default 1
+                             */
+                            global_table_regions?: number;
+                            /**
+                             * Point-in-time recovery (GB)
+                             * @description GB-months of continuous backup (PITR): the table size while PITR is on.
+                             * @default 0
+                             */
+                            pitr_gb?: number;
+                            /**
+                             * On-demand backups (GB)
+                             * @description Average GB-months of on-demand backups kept.
+                             * @default 0
+                             */
+                            backup_gb?: number;
+                            /**
+                             * Restored (GB)
+                             * @description GB restored from backups per month.
+                             * @default 0
+                             */
+                            restore_gb?: number;
+                            /**
+                             * Streams read requests
+                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free).
+                             * @default 0
+                             */
+                            streams_read_requests?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4086,19 +4302,91 @@ export interface paths {
                         } | {
                             /**
                              * Write request units
-                             * @description Write request units per month.
+                             * @description On-demand: write request units per month (1 per 1 KB written, 2 for transactional).
                              */
                             write_request_units: number;
                             /**
                              * Read request units
-                             * @description Read request units per month.
+                             * @description On-demand: read request units per month (1 per strongly consistent 4 KB read, ½ eventually consistent).
                              */
                             read_request_units: number;
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month (table and indexes).
                              */
                             storage_gb: number;
+                            /**
+                             * Capacity mode
+                             * @description on_demand (per request unit) or provisioned (per capacity unit per hour).
+                             * @default on_demand
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Table class
+                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes).
+                             * @default standard
+                             */
+                            table_class?: "standard" | "standard_ia";
+                            /**
+                             * Provisioned read capacity (RCU)
+                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them.
+                             * @default 0
+                             */
+                            provisioned_rcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Provisioned write capacity (WCU)
+                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them.
+                             * @default 0
+                             */
+                            provisioned_wcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Global table Regions
+                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates.
+                             * @default 1
+                             */
+                            global_table_regions?: number;
+                            /**
+                             * Point-in-time recovery (GB)
+                             * @description GB-months of continuous backup (PITR): the table size while PITR is on.
+                             * @default 0
+                             */
+                            pitr_gb?: number;
+                            /**
+                             * On-demand backups (GB)
+                             * @description Average GB-months of on-demand backups kept.
+                             * @default 0
+                             */
+                            backup_gb?: number;
+                            /**
+                             * Restored (GB)
+                             * @description GB restored from backups per month.
+                             * @default 0
+                             */
+                            restore_gb?: number;
+                            /**
+                             * Streams read requests
+                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free).
+                             * @default 0
+                             */
+                            streams_read_requests?: number;
                         } | {
                             /**
                              * API type

@@ -2893,6 +2893,54 @@ export interface paths {
                                 typical: number;
                                 max: number;
                             };
+                            /**
+                             * EBS volume type
+                             * @description gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance.
+                             * @default gp3
+                             */
+                            ebs_volume_type?: "gp2" | "gp3" | "io1" | "io2" | "st1" | "sc1" | "standard";
+                            /**
+                             * EBS volume size (GB)
+                             * @description Provisioned GB of each instance’s volume (0 = none), billed per GB-month.
+                             * @default 0
+                             */
+                            ebs_volume_gb?: number;
+                            /**
+                             * EBS provisioned IOPS
+                             * @description IOPS provisioned per volume: gp3 bills those above the free 3,000; io1 and io2 bill all (io2 up to 32,000).
+                             * @default 0
+                             */
+                            ebs_iops?: number;
+                            /**
+                             * EBS throughput (MB/s)
+                             * @description gp3 only: MB/s provisioned per volume; those above the free 125 MB/s are billed per MB/s-month.
+                             * @default 0
+                             */
+                            ebs_throughput_mbps?: number;
+                            /**
+                             * EBS hours per month
+                             * @description Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills).
+                             * @default 730
+                             */
+                            ebs_hours?: number;
+                            /**
+                             * EBS I/O requests per month
+                             * @description Magnetic (standard) volumes only: I/O requests per volume per month, billed per million.
+                             * @default 0
+                             */
+                            ebs_io_requests?: number;
+                            /**
+                             * EBS snapshots (GB)
+                             * @description GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored).
+                             * @default 0
+                             */
+                            ebs_snapshot_gb?: number;
+                            /**
+                             * Public IPv4 addresses
+                             * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs.
+                             * @default 0
+                             */
+                            public_ipv4_addresses?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3429,6 +3477,54 @@ export interface paths {
                                 typical: number;
                                 max: number;
                             };
+                            /**
+                             * EBS volume type
+                             * @description gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance.
+                             * @default gp3
+                             */
+                            ebs_volume_type?: "gp2" | "gp3" | "io1" | "io2" | "st1" | "sc1" | "standard";
+                            /**
+                             * EBS volume size (GB)
+                             * @description Provisioned GB of each instance’s volume (0 = none), billed per GB-month.
+                             * @default 0
+                             */
+                            ebs_volume_gb?: number;
+                            /**
+                             * EBS provisioned IOPS
+                             * @description IOPS provisioned per volume: gp3 bills those above the free 3,000; io1 and io2 bill all (io2 up to 32,000).
+                             * @default 0
+                             */
+                            ebs_iops?: number;
+                            /**
+                             * EBS throughput (MB/s)
+                             * @description gp3 only: MB/s provisioned per volume; those above the free 125 MB/s are billed per MB/s-month.
+                             * @default 0
+                             */
+                            ebs_throughput_mbps?: number;
+                            /**
+                             * EBS hours per month
+                             * @description Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills).
+                             * @default 730
+                             */
+                            ebs_hours?: number;
+                            /**
+                             * EBS I/O requests per month
+                             * @description Magnetic (standard) volumes only: I/O requests per volume per month, billed per million.
+                             * @default 0
+                             */
+                            ebs_io_requests?: number;
+                            /**
+                             * EBS snapshots (GB)
+                             * @description GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored).
+                             * @default 0
+                             */
+                            ebs_snapshot_gb?: number;
+                            /**
+                             * Public IPv4 addresses
+                             * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs.
+                             * @default 0
+                             */
+                            public_ipv4_addresses?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4045,6 +4141,54 @@ export interface paths {
                                 typical: number;
                                 max: number;
                             };
+                            /**
+                             * EBS volume type
+                             * @description gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance.
+                             * @default gp3
+                             */
+                            ebs_volume_type?: "gp2" | "gp3" | "io1" | "io2" | "st1" | "sc1" | "standard";
+                            /**
+                             * EBS volume size (GB)
+                             * @description Provisioned GB of each instance’s volume (0 = none), billed per GB-month.
+                             * @default 0
+                             */
+                            ebs_volume_gb?: number;
+                            /**
+                             * EBS provisioned IOPS
+                             * @description IOPS provisioned per volume: gp3 bills those above the free 3,000; io1 and io2 bill all (io2 up to 32,000).
+                             * @default 0
+                             */
+                            ebs_iops?: number;
+                            /**
+                             * EBS throughput (MB/s)
+                             * @description gp3 only: MB/s provisioned per volume; those above the free 125 MB/s are billed per MB/s-month.
+                             * @default 0
+                             */
+                            ebs_throughput_mbps?: number;
+                            /**
+                             * EBS hours per month
+                             * @description Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills).
+                             * @default 730
+                             */
+                            ebs_hours?: number;
+                            /**
+                             * EBS I/O requests per month
+                             * @description Magnetic (standard) volumes only: I/O requests per volume per month, billed per million.
+                             * @default 0
+                             */
+                            ebs_io_requests?: number;
+                            /**
+                             * EBS snapshots (GB)
+                             * @description GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored).
+                             * @default 0
+                             */
+                            ebs_snapshot_gb?: number;
+                            /**
+                             * Public IPv4 addresses
+                             * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs.
+                             * @default 0
+                             */
+                            public_ipv4_addresses?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4455,6 +4599,54 @@ export interface paths {
                                 typical: number;
                                 max: number;
                             };
+                            /**
+                             * EBS volume type
+                             * @description gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance.
+                             * @default gp3
+                             */
+                            ebs_volume_type?: "gp2" | "gp3" | "io1" | "io2" | "st1" | "sc1" | "standard";
+                            /**
+                             * EBS volume size (GB)
+                             * @description Provisioned GB of each instance’s volume (0 = none), billed per GB-month.
+                             * @default 0
+                             */
+                            ebs_volume_gb?: number;
+                            /**
+                             * EBS provisioned IOPS
+                             * @description IOPS provisioned per volume: gp3 bills those above the free 3,000; io1 and io2 bill all (io2 up to 32,000).
+                             * @default 0
+                             */
+                            ebs_iops?: number;
+                            /**
+                             * EBS throughput (MB/s)
+                             * @description gp3 only: MB/s provisioned per volume; those above the free 125 MB/s are billed per MB/s-month.
+                             * @default 0
+                             */
+                            ebs_throughput_mbps?: number;
+                            /**
+                             * EBS hours per month
+                             * @description Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills).
+                             * @default 730
+                             */
+                            ebs_hours?: number;
+                            /**
+                             * EBS I/O requests per month
+                             * @description Magnetic (standard) volumes only: I/O requests per volume per month, billed per million.
+                             * @default 0
+                             */
+                            ebs_io_requests?: number;
+                            /**
+                             * EBS snapshots (GB)
+                             * @description GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored).
+                             * @default 0
+                             */
+                            ebs_snapshot_gb?: number;
+                            /**
+                             * Public IPv4 addresses
+                             * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs.
+                             * @default 0
+                             */
+                            public_ipv4_addresses?: number;
                         } | {
                             /**
                              * Instance class

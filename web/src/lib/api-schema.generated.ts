@@ -2666,50 +2666,42 @@ export interface paths {
                             get_requests: number;
                             /**
                              * Storage class
-                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices.
-                             * @default standard
+                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices; standard when left out.
                              */
                             storage_class?: "standard" | "intelligent_tiering" | "standard_ia" | "onezone_ia" | "glacier_ir" | "glacier_flexible" | "deep_archive" | "express_one_zone";
                             /**
                              * Objects stored
-                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added.
-                             * @default 0
+                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added. 0 when left out.
                              */
                             object_count?: number;
                             /**
                              * Infrequent Access tier (GB)
-                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days).
-                             * @default 0
+                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days). 0 when left out.
                              */
                             it_infrequent_gb?: number;
                             /**
                              * Archive Instant Access tier (GB)
-                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days).
-                             * @default 0
+                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days). 0 when left out.
                              */
                             it_archive_instant_gb?: number;
                             /**
                              * Data retrieved (GB)
-                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone.
-                             * @default 0
+                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone. 0 when left out.
                              */
                             retrieval_gb?: number;
                             /**
                              * Restore speed
-                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk.
-                             * @default standard
+                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk; standard when left out.
                              */
                             retrieval_tier?: "expedited" | "standard" | "bulk";
                             /**
                              * Restore requests
-                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000.
-                             * @default 0
+                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000. 0 when left out.
                              */
                             restore_requests?: number;
                             /**
                              * Data uploaded (GB)
-                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests).
-                             * @default 0
+                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests). 0 when left out.
                              */
                             upload_gb?: number;
                         };
@@ -2735,20 +2727,17 @@ export interface paths {
                             storage_gb: number;
                             /**
                              * Capacity mode
-                             * @description on_demand (per request unit) or provisioned (per capacity unit per hour).
-                             * @default on_demand
+                             * @description on_demand (per request unit, when left out) or provisioned (per capacity unit per hour).
                              */
                             capacity_mode?: "on_demand" | "provisioned";
                             /**
                              * Table class
-                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes).
-                             * @default standard
+                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes); standard when left out.
                              */
                             table_class?: "standard" | "standard_ia";
                             /**
                              * Provisioned read capacity (RCU)
-                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them.
-                             * @default 0
+                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them; 0 when left out.
                              */
                             provisioned_rcu?: number | {
                                 min: number;
@@ -2757,8 +2746,7 @@ export interface paths {
                             };
                             /**
                              * Provisioned write capacity (WCU)
-                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them.
-                             * @default 0
+                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them; 0 when left out.
                              */
                             provisioned_wcu?: number | {
                                 min: number;
@@ -2767,8 +2755,7 @@ export interface paths {
                             };
                             /**
                              * Hours per month
-                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
-                             * @default 730
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
                              */
                             hours?: number | {
                                 min: number;
@@ -2777,32 +2764,27 @@ export interface paths {
                             };
                             /**
                              * Global table Regions
-                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates.
-                             * @default 1
+                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates. 1 when left out.
                              */
                             global_table_regions?: number;
                             /**
                              * Point-in-time recovery (GB)
-                             * @description GB-months of continuous backup (PITR): the table size while PITR is on.
-                             * @default 0
+                             * @description GB-months of continuous backup (PITR): the table size while PITR is on. 0 when left out.
                              */
                             pitr_gb?: number;
                             /**
                              * On-demand backups (GB)
-                             * @description Average GB-months of on-demand backups kept.
-                             * @default 0
+                             * @description Average GB-months of on-demand backups kept. 0 when left out.
                              */
                             backup_gb?: number;
                             /**
                              * Restored (GB)
-                             * @description GB restored from backups per month.
-                             * @default 0
+                             * @description GB restored from backups per month. 0 when left out.
                              */
                             restore_gb?: number;
                             /**
                              * Streams read requests
-                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free).
-                             * @default 0
+                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free). 0 when left out.
                              */
                             streams_read_requests?: number;
                         };
@@ -2895,50 +2877,42 @@ export interface paths {
                             };
                             /**
                              * EBS volume type
-                             * @description gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance.
-                             * @default gp3
+                             * @description gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance; gp3 when left out.
                              */
                             ebs_volume_type?: "gp2" | "gp3" | "io1" | "io2" | "st1" | "sc1" | "standard";
                             /**
                              * EBS volume size (GB)
-                             * @description Provisioned GB of each instance’s volume (0 = none), billed per GB-month.
-                             * @default 0
+                             * @description Provisioned GB of each instance’s volume (0 = none), billed per GB-month. 0 when left out.
                              */
                             ebs_volume_gb?: number;
                             /**
                              * EBS provisioned IOPS
-                             * @description IOPS provisioned per volume: gp3 bills those above the free 3,000; io1 and io2 bill all (io2 up to 32,000).
-                             * @default 0
+                             * @description IOPS provisioned per volume: gp3 bills those above the free 3,000; io1 and io2 bill all (io2 up to 32,000). 0 when left out.
                              */
                             ebs_iops?: number;
                             /**
                              * EBS throughput (MB/s)
-                             * @description gp3 only: MB/s provisioned per volume; those above the free 125 MB/s are billed per MB/s-month.
-                             * @default 0
+                             * @description gp3 only: MB/s provisioned per volume; those above the free 125 MB/s are billed per MB/s-month. 0 when left out.
                              */
                             ebs_throughput_mbps?: number;
                             /**
                              * EBS hours per month
-                             * @description Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills).
-                             * @default 730
+                             * @description Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills); 730 when left out.
                              */
                             ebs_hours?: number;
                             /**
                              * EBS I/O requests per month
-                             * @description Magnetic (standard) volumes only: I/O requests per volume per month, billed per million.
-                             * @default 0
+                             * @description Magnetic (standard) volumes only: I/O requests per volume per month, billed per million. 0 when left out.
                              */
                             ebs_io_requests?: number;
                             /**
                              * EBS snapshots (GB)
-                             * @description GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored).
-                             * @default 0
+                             * @description GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored). 0 when left out.
                              */
                             ebs_snapshot_gb?: number;
                             /**
                              * Public IPv4 addresses
-                             * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs.
-                             * @default 0
+                             * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
                             public_ipv4_addresses?: number;
                         };
@@ -3250,50 +3224,42 @@ export interface paths {
                             get_requests: number;
                             /**
                              * Storage class
-                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices.
-                             * @default standard
+                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices; standard when left out.
                              */
                             storage_class?: "standard" | "intelligent_tiering" | "standard_ia" | "onezone_ia" | "glacier_ir" | "glacier_flexible" | "deep_archive" | "express_one_zone";
                             /**
                              * Objects stored
-                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added.
-                             * @default 0
+                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added. 0 when left out.
                              */
                             object_count?: number;
                             /**
                              * Infrequent Access tier (GB)
-                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days).
-                             * @default 0
+                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days). 0 when left out.
                              */
                             it_infrequent_gb?: number;
                             /**
                              * Archive Instant Access tier (GB)
-                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days).
-                             * @default 0
+                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days). 0 when left out.
                              */
                             it_archive_instant_gb?: number;
                             /**
                              * Data retrieved (GB)
-                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone.
-                             * @default 0
+                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone. 0 when left out.
                              */
                             retrieval_gb?: number;
                             /**
                              * Restore speed
-                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk.
-                             * @default standard
+                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk; standard when left out.
                              */
                             retrieval_tier?: "expedited" | "standard" | "bulk";
                             /**
                              * Restore requests
-                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000.
-                             * @default 0
+                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000. 0 when left out.
                              */
                             restore_requests?: number;
                             /**
                              * Data uploaded (GB)
-                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests).
-                             * @default 0
+                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests). 0 when left out.
                              */
                             upload_gb?: number;
                         };
@@ -3319,20 +3285,17 @@ export interface paths {
                             storage_gb: number;
                             /**
                              * Capacity mode
-                             * @description on_demand (per request unit) or provisioned (per capacity unit per hour).
-                             * @default on_demand
+                             * @description on_demand (per request unit, when left out) or provisioned (per capacity unit per hour).
                              */
                             capacity_mode?: "on_demand" | "provisioned";
                             /**
                              * Table class
-                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes).
-                             * @default standard
+                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes); standard when left out.
                              */
                             table_class?: "standard" | "standard_ia";
                             /**
                              * Provisioned read capacity (RCU)
-                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them.
-                             * @default 0
+                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them; 0 when left out.
                              */
                             provisioned_rcu?: number | {
                                 min: number;
@@ -3341,8 +3304,7 @@ export interface paths {
                             };
                             /**
                              * Provisioned write capacity (WCU)
-                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them.
-                             * @default 0
+                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them; 0 when left out.
                              */
                             provisioned_wcu?: number | {
                                 min: number;
@@ -3351,8 +3313,7 @@ export interface paths {
                             };
                             /**
                              * Hours per month
-                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
-                             * @default 730
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
                              */
                             hours?: number | {
                                 min: number;
@@ -3361,32 +3322,27 @@ export interface paths {
                             };
                             /**
                              * Global table Regions
-                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates.
-                             * @default 1
+                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates. 1 when left out.
                              */
                             global_table_regions?: number;
                             /**
                              * Point-in-time recovery (GB)
-                             * @description GB-months of continuous backup (PITR): the table size while PITR is on.
-                             * @default 0
+                             * @description GB-months of continuous backup (PITR): the table size while PITR is on. 0 when left out.
                              */
                             pitr_gb?: number;
                             /**
                              * On-demand backups (GB)
-                             * @description Average GB-months of on-demand backups kept.
-                             * @default 0
+                             * @description Average GB-months of on-demand backups kept. 0 when left out.
                              */
                             backup_gb?: number;
                             /**
                              * Restored (GB)
-                             * @description GB restored from backups per month.
-                             * @default 0
+                             * @description GB restored from backups per month. 0 when left out.
                              */
                             restore_gb?: number;
                             /**
                              * Streams read requests
-                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free).
-                             * @default 0
+                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free). 0 when left out.
                              */
                             streams_read_requests?: number;
                         };
@@ -3479,50 +3435,42 @@ export interface paths {
                             };
                             /**
                              * EBS volume type
-                             * @description gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance.
-                             * @default gp3
+                             * @description gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance; gp3 when left out.
                              */
                             ebs_volume_type?: "gp2" | "gp3" | "io1" | "io2" | "st1" | "sc1" | "standard";
                             /**
                              * EBS volume size (GB)
-                             * @description Provisioned GB of each instance’s volume (0 = none), billed per GB-month.
-                             * @default 0
+                             * @description Provisioned GB of each instance’s volume (0 = none), billed per GB-month. 0 when left out.
                              */
                             ebs_volume_gb?: number;
                             /**
                              * EBS provisioned IOPS
-                             * @description IOPS provisioned per volume: gp3 bills those above the free 3,000; io1 and io2 bill all (io2 up to 32,000).
-                             * @default 0
+                             * @description IOPS provisioned per volume: gp3 bills those above the free 3,000; io1 and io2 bill all (io2 up to 32,000). 0 when left out.
                              */
                             ebs_iops?: number;
                             /**
                              * EBS throughput (MB/s)
-                             * @description gp3 only: MB/s provisioned per volume; those above the free 125 MB/s are billed per MB/s-month.
-                             * @default 0
+                             * @description gp3 only: MB/s provisioned per volume; those above the free 125 MB/s are billed per MB/s-month. 0 when left out.
                              */
                             ebs_throughput_mbps?: number;
                             /**
                              * EBS hours per month
-                             * @description Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills).
-                             * @default 730
+                             * @description Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills); 730 when left out.
                              */
                             ebs_hours?: number;
                             /**
                              * EBS I/O requests per month
-                             * @description Magnetic (standard) volumes only: I/O requests per volume per month, billed per million.
-                             * @default 0
+                             * @description Magnetic (standard) volumes only: I/O requests per volume per month, billed per million. 0 when left out.
                              */
                             ebs_io_requests?: number;
                             /**
                              * EBS snapshots (GB)
-                             * @description GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored).
-                             * @default 0
+                             * @description GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored). 0 when left out.
                              */
                             ebs_snapshot_gb?: number;
                             /**
                              * Public IPv4 addresses
-                             * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs.
-                             * @default 0
+                             * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
                             public_ipv4_addresses?: number;
                         };
@@ -3914,50 +3862,42 @@ export interface paths {
                             get_requests: number;
                             /**
                              * Storage class
-                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices.
-                             * @default standard
+                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices; standard when left out.
                              */
                             storage_class?: "standard" | "intelligent_tiering" | "standard_ia" | "onezone_ia" | "glacier_ir" | "glacier_flexible" | "deep_archive" | "express_one_zone";
                             /**
                              * Objects stored
-                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added.
-                             * @default 0
+                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added. 0 when left out.
                              */
                             object_count?: number;
                             /**
                              * Infrequent Access tier (GB)
-                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days).
-                             * @default 0
+                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days). 0 when left out.
                              */
                             it_infrequent_gb?: number;
                             /**
                              * Archive Instant Access tier (GB)
-                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days).
-                             * @default 0
+                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days). 0 when left out.
                              */
                             it_archive_instant_gb?: number;
                             /**
                              * Data retrieved (GB)
-                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone.
-                             * @default 0
+                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone. 0 when left out.
                              */
                             retrieval_gb?: number;
                             /**
                              * Restore speed
-                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk.
-                             * @default standard
+                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk; standard when left out.
                              */
                             retrieval_tier?: "expedited" | "standard" | "bulk";
                             /**
                              * Restore requests
-                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000.
-                             * @default 0
+                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000. 0 when left out.
                              */
                             restore_requests?: number;
                             /**
                              * Data uploaded (GB)
-                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests).
-                             * @default 0
+                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests). 0 when left out.
                              */
                             upload_gb?: number;
                         };
@@ -3983,20 +3923,17 @@ export interface paths {
                             storage_gb: number;
                             /**
                              * Capacity mode
-                             * @description on_demand (per request unit) or provisioned (per capacity unit per hour).
-                             * @default on_demand
+                             * @description on_demand (per request unit, when left out) or provisioned (per capacity unit per hour).
                              */
                             capacity_mode?: "on_demand" | "provisioned";
                             /**
                              * Table class
-                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes).
-                             * @default standard
+                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes); standard when left out.
                              */
                             table_class?: "standard" | "standard_ia";
                             /**
                              * Provisioned read capacity (RCU)
-                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them.
-                             * @default 0
+                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them; 0 when left out.
                              */
                             provisioned_rcu?: number | {
                                 min: number;
@@ -4005,8 +3942,7 @@ export interface paths {
                             };
                             /**
                              * Provisioned write capacity (WCU)
-                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them.
-                             * @default 0
+                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them; 0 when left out.
                              */
                             provisioned_wcu?: number | {
                                 min: number;
@@ -4015,8 +3951,7 @@ export interface paths {
                             };
                             /**
                              * Hours per month
-                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
-                             * @default 730
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
                              */
                             hours?: number | {
                                 min: number;
@@ -4025,32 +3960,27 @@ export interface paths {
                             };
                             /**
                              * Global table Regions
-                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates.
-                             * @default 1
+                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates. 1 when left out.
                              */
                             global_table_regions?: number;
                             /**
                              * Point-in-time recovery (GB)
-                             * @description GB-months of continuous backup (PITR): the table size while PITR is on.
-                             * @default 0
+                             * @description GB-months of continuous backup (PITR): the table size while PITR is on. 0 when left out.
                              */
                             pitr_gb?: number;
                             /**
                              * On-demand backups (GB)
-                             * @description Average GB-months of on-demand backups kept.
-                             * @default 0
+                             * @description Average GB-months of on-demand backups kept. 0 when left out.
                              */
                             backup_gb?: number;
                             /**
                              * Restored (GB)
-                             * @description GB restored from backups per month.
-                             * @default 0
+                             * @description GB restored from backups per month. 0 when left out.
                              */
                             restore_gb?: number;
                             /**
                              * Streams read requests
-                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free).
-                             * @default 0
+                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free). 0 when left out.
                              */
                             streams_read_requests?: number;
                         };
@@ -4143,50 +4073,42 @@ export interface paths {
                             };
                             /**
                              * EBS volume type
-                             * @description gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance.
-                             * @default gp3
+                             * @description gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance; gp3 when left out.
                              */
                             ebs_volume_type?: "gp2" | "gp3" | "io1" | "io2" | "st1" | "sc1" | "standard";
                             /**
                              * EBS volume size (GB)
-                             * @description Provisioned GB of each instance’s volume (0 = none), billed per GB-month.
-                             * @default 0
+                             * @description Provisioned GB of each instance’s volume (0 = none), billed per GB-month. 0 when left out.
                              */
                             ebs_volume_gb?: number;
                             /**
                              * EBS provisioned IOPS
-                             * @description IOPS provisioned per volume: gp3 bills those above the free 3,000; io1 and io2 bill all (io2 up to 32,000).
-                             * @default 0
+                             * @description IOPS provisioned per volume: gp3 bills those above the free 3,000; io1 and io2 bill all (io2 up to 32,000). 0 when left out.
                              */
                             ebs_iops?: number;
                             /**
                              * EBS throughput (MB/s)
-                             * @description gp3 only: MB/s provisioned per volume; those above the free 125 MB/s are billed per MB/s-month.
-                             * @default 0
+                             * @description gp3 only: MB/s provisioned per volume; those above the free 125 MB/s are billed per MB/s-month. 0 when left out.
                              */
                             ebs_throughput_mbps?: number;
                             /**
                              * EBS hours per month
-                             * @description Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills).
-                             * @default 730
+                             * @description Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills); 730 when left out.
                              */
                             ebs_hours?: number;
                             /**
                              * EBS I/O requests per month
-                             * @description Magnetic (standard) volumes only: I/O requests per volume per month, billed per million.
-                             * @default 0
+                             * @description Magnetic (standard) volumes only: I/O requests per volume per month, billed per million. 0 when left out.
                              */
                             ebs_io_requests?: number;
                             /**
                              * EBS snapshots (GB)
-                             * @description GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored).
-                             * @default 0
+                             * @description GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored). 0 when left out.
                              */
                             ebs_snapshot_gb?: number;
                             /**
                              * Public IPv4 addresses
-                             * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs.
-                             * @default 0
+                             * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
                             public_ipv4_addresses?: number;
                         };
@@ -4397,50 +4319,42 @@ export interface paths {
                             get_requests: number;
                             /**
                              * Storage class
-                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices.
-                             * @default standard
+                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices; standard when left out.
                              */
                             storage_class?: "standard" | "intelligent_tiering" | "standard_ia" | "onezone_ia" | "glacier_ir" | "glacier_flexible" | "deep_archive" | "express_one_zone";
                             /**
                              * Objects stored
-                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added.
-                             * @default 0
+                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added. 0 when left out.
                              */
                             object_count?: number;
                             /**
                              * Infrequent Access tier (GB)
-                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days).
-                             * @default 0
+                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days). 0 when left out.
                              */
                             it_infrequent_gb?: number;
                             /**
                              * Archive Instant Access tier (GB)
-                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days).
-                             * @default 0
+                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days). 0 when left out.
                              */
                             it_archive_instant_gb?: number;
                             /**
                              * Data retrieved (GB)
-                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone.
-                             * @default 0
+                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone. 0 when left out.
                              */
                             retrieval_gb?: number;
                             /**
                              * Restore speed
-                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk.
-                             * @default standard
+                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk; standard when left out.
                              */
                             retrieval_tier?: "expedited" | "standard" | "bulk";
                             /**
                              * Restore requests
-                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000.
-                             * @default 0
+                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000. 0 when left out.
                              */
                             restore_requests?: number;
                             /**
                              * Data uploaded (GB)
-                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests).
-                             * @default 0
+                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests). 0 when left out.
                              */
                             upload_gb?: number;
                         } | {
@@ -4461,20 +4375,17 @@ export interface paths {
                             storage_gb: number;
                             /**
                              * Capacity mode
-                             * @description on_demand (per request unit) or provisioned (per capacity unit per hour).
-                             * @default on_demand
+                             * @description on_demand (per request unit, when left out) or provisioned (per capacity unit per hour).
                              */
                             capacity_mode?: "on_demand" | "provisioned";
                             /**
                              * Table class
-                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes).
-                             * @default standard
+                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes); standard when left out.
                              */
                             table_class?: "standard" | "standard_ia";
                             /**
                              * Provisioned read capacity (RCU)
-                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them.
-                             * @default 0
+                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them; 0 when left out.
                              */
                             provisioned_rcu?: number | {
                                 min: number;
@@ -4483,8 +4394,7 @@ export interface paths {
                             };
                             /**
                              * Provisioned write capacity (WCU)
-                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them.
-                             * @default 0
+                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them; 0 when left out.
                              */
                             provisioned_wcu?: number | {
                                 min: number;
@@ -4493,8 +4403,7 @@ export interface paths {
                             };
                             /**
                              * Hours per month
-                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
-                             * @default 730
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
                              */
                             hours?: number | {
                                 min: number;
@@ -4503,32 +4412,27 @@ export interface paths {
                             };
                             /**
                              * Global table Regions
-                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates.
-                             * @default 1
+                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates. 1 when left out.
                              */
                             global_table_regions?: number;
                             /**
                              * Point-in-time recovery (GB)
-                             * @description GB-months of continuous backup (PITR): the table size while PITR is on.
-                             * @default 0
+                             * @description GB-months of continuous backup (PITR): the table size while PITR is on. 0 when left out.
                              */
                             pitr_gb?: number;
                             /**
                              * On-demand backups (GB)
-                             * @description Average GB-months of on-demand backups kept.
-                             * @default 0
+                             * @description Average GB-months of on-demand backups kept. 0 when left out.
                              */
                             backup_gb?: number;
                             /**
                              * Restored (GB)
-                             * @description GB restored from backups per month.
-                             * @default 0
+                             * @description GB restored from backups per month. 0 when left out.
                              */
                             restore_gb?: number;
                             /**
                              * Streams read requests
-                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free).
-                             * @default 0
+                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free). 0 when left out.
                              */
                             streams_read_requests?: number;
                         } | {
@@ -4601,50 +4505,42 @@ export interface paths {
                             };
                             /**
                              * EBS volume type
-                             * @description gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance.
-                             * @default gp3
+                             * @description gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance; gp3 when left out.
                              */
                             ebs_volume_type?: "gp2" | "gp3" | "io1" | "io2" | "st1" | "sc1" | "standard";
                             /**
                              * EBS volume size (GB)
-                             * @description Provisioned GB of each instance’s volume (0 = none), billed per GB-month.
-                             * @default 0
+                             * @description Provisioned GB of each instance’s volume (0 = none), billed per GB-month. 0 when left out.
                              */
                             ebs_volume_gb?: number;
                             /**
                              * EBS provisioned IOPS
-                             * @description IOPS provisioned per volume: gp3 bills those above the free 3,000; io1 and io2 bill all (io2 up to 32,000).
-                             * @default 0
+                             * @description IOPS provisioned per volume: gp3 bills those above the free 3,000; io1 and io2 bill all (io2 up to 32,000). 0 when left out.
                              */
                             ebs_iops?: number;
                             /**
                              * EBS throughput (MB/s)
-                             * @description gp3 only: MB/s provisioned per volume; those above the free 125 MB/s are billed per MB/s-month.
-                             * @default 0
+                             * @description gp3 only: MB/s provisioned per volume; those above the free 125 MB/s are billed per MB/s-month. 0 when left out.
                              */
                             ebs_throughput_mbps?: number;
                             /**
                              * EBS hours per month
-                             * @description Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills).
-                             * @default 730
+                             * @description Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills); 730 when left out.
                              */
                             ebs_hours?: number;
                             /**
                              * EBS I/O requests per month
-                             * @description Magnetic (standard) volumes only: I/O requests per volume per month, billed per million.
-                             * @default 0
+                             * @description Magnetic (standard) volumes only: I/O requests per volume per month, billed per million. 0 when left out.
                              */
                             ebs_io_requests?: number;
                             /**
                              * EBS snapshots (GB)
-                             * @description GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored).
-                             * @default 0
+                             * @description GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored). 0 when left out.
                              */
                             ebs_snapshot_gb?: number;
                             /**
                              * Public IPv4 addresses
-                             * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs.
-                             * @default 0
+                             * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
                             public_ipv4_addresses?: number;
                         } | {

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { capacityUnits, count, d, gigabytes, hours, pointOf, strict } from '../params.js'
+import { capacityUnits, count, d, gigabytes, optional, optionalHours, pointOf, strict } from '../params.js'
 import { asNumber } from '../plan-values.js'
 import type { RangePoint, UsageSink, ValidationDetail } from '../service-descriptor.js'
 import { defineService } from '../service-descriptor.js'
@@ -11,7 +11,7 @@ const MAX_CAPACITY_UNITS = 10_000_000
 type TableClass = 'standard' | 'standard_ia'
 type Ranged = number | { min: number; typical: number; max: number }
 
-/** The params with every optional one at its default; validation applies them, this keeps toUsage total. */
+/** The params with every optional one at the value it takes when left out. */
 interface DynamoDbParams {
   write_request_units: number
   read_request_units: number
@@ -47,7 +47,7 @@ function withDefaults(p: DynamoDbInput): DynamoDbParams {
 }
 
 const optionalGigabytes = (title: string, description: string) =>
-  Type.Optional(Type.Number({ minimum: 0, maximum: 1e9, default: 0, title, description }))
+  optional(Type.Number({ minimum: 0, maximum: 1e9, title, description: `${description} 0 when left out.` }))
 
 /** Standard keeps the original, unsuffixed on-demand usage types; Standard-IA has its own. */
 const onDemandSuffix = (tableClass: TableClass) => (tableClass === 'standard' ? '' : '.standard_ia')
@@ -119,43 +119,37 @@ export const dynamodb = defineService({
       }),
       capacity_mode: Type.Optional(
         Type.Union([Type.Literal('on_demand'), Type.Literal('provisioned')], {
-          default: 'on_demand',
           title: 'Capacity mode',
-          description: 'on_demand (per request unit) or provisioned (per capacity unit per hour).',
+          description:
+            'on_demand (per request unit, when left out) or provisioned (per capacity unit per hour).',
         }),
       ),
       table_class: Type.Optional(
         Type.Union([Type.Literal('standard'), Type.Literal('standard_ia')], {
-          default: 'standard',
           title: 'Table class',
           description:
-            'standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes).',
+            'standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes); standard when left out.',
         }),
       ),
-      provisioned_rcu: Type.Optional(
-        capacityUnits(MAX_CAPACITY_UNITS, {
-          title: 'Provisioned read capacity (RCU)',
-          description:
-            'Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them.',
-        }),
-      ),
-      provisioned_wcu: Type.Optional(
-        capacityUnits(MAX_CAPACITY_UNITS, {
-          title: 'Provisioned write capacity (WCU)',
-          description:
-            'Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them.',
-        }),
-      ),
-      hours: Type.Optional(hours),
+      provisioned_rcu: capacityUnits(MAX_CAPACITY_UNITS, {
+        title: 'Provisioned read capacity (RCU)',
+        description:
+          'Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them; 0 when left out.',
+      }),
+      provisioned_wcu: capacityUnits(MAX_CAPACITY_UNITS, {
+        title: 'Provisioned write capacity (WCU)',
+        description:
+          'Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them; 0 when left out.',
+      }),
+      hours: optionalHours,
       global_table_regions: Type.Optional(
         Type.Integer({
           minimum: 1,
           maximum: 50,
-          default: 1,
           title: 'Global table Regions',
           description:
             'Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in ' +
-            'each Region, all at this scenario’s Region rates.',
+            'each Region, all at this scenario’s Region rates. 1 when left out.',
         }),
       ),
       pitr_gb: optionalGigabytes(
@@ -168,10 +162,9 @@ export const dynamodb = defineService({
         Type.Integer({
           minimum: 0,
           maximum: 1e15,
-          default: 0,
           title: 'Streams read requests',
           description:
-            'DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free).',
+            'DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free). 0 when left out.',
         }),
       ),
     },

@@ -22,7 +22,7 @@ const MAX_VOLUME_GB = 65_536
 
 type Ranged = number | { min: number; typical: number; max: number }
 
-/** The params with every optional one at its default; validation applies them, this keeps toUsage total. */
+/** The params with every optional one at the value it takes when left out. */
 interface Ec2Params {
   instance_type: string
   count: Ranged
@@ -54,7 +54,12 @@ function withDefaults(p: Ec2Input): Ec2Params {
 
 const optionalNumber = (maximum: number, title: string, description: string, integer = false) =>
   Type.Optional(
-    (integer ? Type.Integer : Type.Number)({ minimum: 0, maximum, default: 0, title, description }),
+    (integer ? Type.Integer : Type.Number)({
+      minimum: 0,
+      maximum,
+      title,
+      description: `${description} 0 when left out.`,
+    }),
   )
 
 /** Provisioned IOPS billed for one volume: gp3 above its free baseline; io1/io2 all; other types none. */
@@ -133,10 +138,9 @@ export const ec2 = defineService({
         Type.Union(
           VOLUME_TYPES.map((name) => Type.Literal(name)),
           {
-            default: 'gp3',
             title: 'EBS volume type',
             description:
-              'gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance.',
+              'gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance; gp3 when left out.',
           },
         ),
       ),
@@ -162,10 +166,9 @@ export const ec2 = defineService({
         Type.Number({
           minimum: 0,
           maximum: MAX_HOURS,
-          default: DEFAULT_HOURS,
           title: 'EBS hours per month',
           description:
-            'Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills).',
+            'Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills); 730 when left out.',
         }),
       ),
       ebs_io_requests: optionalNumber(

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { Decimal } from 'decimal.js'
-import { count, d, gigabytes, strict } from '../params.js'
+import { count, d, gigabytes, optional, strict } from '../params.js'
 import type { UsageSink, ValidationDetail } from '../service-descriptor.js'
 import { defineService } from '../service-descriptor.js'
 import { s3Examples } from './examples.js'
@@ -40,18 +40,18 @@ const RETRIEVAL_CLASSES: readonly StorageClass[] = [
 const ARCHIVE_CLASSES: readonly StorageClass[] = ['glacier_flexible', 'deep_archive']
 const MIN_SIZE_CLASSES: readonly StorageClass[] = ['standard_ia', 'onezone_ia', 'glacier_ir']
 
-// Optional with a default, so line items saved before these params existed stay valid and price as before.
+// Optional (0 when left out), so line items saved before these params existed stay valid and price as before.
 const optionalCount = (title: string, description: string) =>
-  Type.Optional(Type.Integer({ minimum: 0, maximum: 1e15, default: 0, title, description }))
+  optional(Type.Integer({ minimum: 0, maximum: 1e15, title, description: `${description} 0 when left out.` }))
 const optionalGigabytes = (title: string, description: string) =>
-  Type.Optional(Type.Number({ minimum: 0, maximum: 1e9, default: 0, title, description }))
+  optional(Type.Number({ minimum: 0, maximum: 1e9, title, description: `${description} 0 when left out.` }))
 
 const gbOfKb = (kb: number | Decimal) => d(kb).dividedBy(KB_PER_GB)
 
 /** Usage-type suffix of a class: Standard keeps the original, unsuffixed usage types. */
 const suffix = (storageClass: StorageClass) => (storageClass === 'standard' ? '' : `.${storageClass}`)
 
-/** The params with every optional one at its default (validation applies them; this keeps toUsage total). */
+/** The params with every optional one at the value it takes when left out. */
 interface S3Params {
   storage_gb: number
   put_requests: number
@@ -175,11 +175,10 @@ export const s3 = defineService({
         Type.Union(
           STORAGE_CLASSES.map((name) => Type.Literal(name)),
           {
-            default: 'standard',
             title: 'Storage class',
             description:
               'standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), ' +
-              'glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices.',
+              'glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices; standard when left out.',
           },
         ),
       ),
@@ -205,10 +204,9 @@ export const s3 = defineService({
       ),
       retrieval_tier: Type.Optional(
         Type.Union([Type.Literal('expedited'), Type.Literal('standard'), Type.Literal('bulk')], {
-          default: 'standard',
           title: 'Restore speed',
           description:
-            'Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk.',
+            'Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk; standard when left out.',
         }),
       ),
       restore_requests: optionalCount(

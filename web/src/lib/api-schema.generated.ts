@@ -2608,7 +2608,7 @@ export interface paths {
                         params: {
                             /**
                              * Requests per month
-                             * @description Requests per month, each 64 KB chunk of a payload counted.
+                             * @description API requests per month (send, receive, delete...). With avg_payload_kb each is counted in 64 KB chunks for you; without it, count each 64 KB chunk as one request yourself.
                              */
                             requests: number;
                             /**
@@ -2617,6 +2617,11 @@ export interface paths {
                              * @default standard
                              */
                             queue_type?: "standard" | "fifo";
+                            /**
+                             * Average payload (KB)
+                             * @description Average SQS message size in KB (up to 1024); each 64 KB chunk is billed as one request. Left out, requests are billed as entered.
+                             */
+                            avg_payload_kb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -2625,24 +2630,49 @@ export interface paths {
                         params: {
                             /**
                              * Publishes per month
-                             * @description Publish requests per month, each 64 KB chunk counted.
+                             * @description Publish requests per month. With avg_payload_kb each is counted in 64 KB chunks for you; without it, count each 64 KB chunk as one publish yourself.
                              */
                             publishes: number;
                             /**
                              * HTTP/S deliveries per month
-                             * @description Deliveries to HTTP/S subscribers per month.
+                             * @description Deliveries to HTTP/S subscribers per month; 0 when left out.
                              */
                             http_deliveries?: number;
                             /**
                              * Email deliveries per month
-                             * @description Deliveries to Email subscribers per month.
+                             * @description Deliveries to Email subscribers per month; 0 when left out.
                              */
                             email_deliveries?: number;
                             /**
                              * SQS deliveries per month
-                             * @description Deliveries to SQS subscribers per month.
+                             * @description Deliveries to SQS subscribers per month; 0 when left out.
                              */
                             sqs_deliveries?: number;
+                            /**
+                             * mobile push deliveries per month
+                             * @description Deliveries to mobile push subscribers per month; 0 when left out.
+                             */
+                            mobile_push_deliveries?: number;
+                            /**
+                             * Amazon Data Firehose deliveries per month
+                             * @description Deliveries to Amazon Data Firehose subscribers per month; 0 when left out.
+                             */
+                            firehose_deliveries?: number;
+                            /**
+                             * Lambda (free) deliveries per month
+                             * @description Deliveries to Lambda (free) subscribers per month; 0 when left out.
+                             */
+                            lambda_deliveries?: number;
+                            /**
+                             * Topic type
+                             * @description standard or fifo (dearer publishes, plus payload GB); standard when left out.
+                             */
+                            topic_type?: "standard" | "fifo";
+                            /**
+                             * Average payload (KB)
+                             * @description Average SNS message size in KB (up to 256); each 64 KB chunk is billed as one request. Left out, requests are billed as entered.
+                             */
+                            avg_payload_kb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3166,7 +3196,7 @@ export interface paths {
                         params: {
                             /**
                              * Requests per month
-                             * @description Requests per month, each 64 KB chunk of a payload counted.
+                             * @description API requests per month (send, receive, delete...). With avg_payload_kb each is counted in 64 KB chunks for you; without it, count each 64 KB chunk as one request yourself.
                              */
                             requests: number;
                             /**
@@ -3175,6 +3205,11 @@ export interface paths {
                              * @default standard
                              */
                             queue_type?: "standard" | "fifo";
+                            /**
+                             * Average payload (KB)
+                             * @description Average SQS message size in KB (up to 1024); each 64 KB chunk is billed as one request. Left out, requests are billed as entered.
+                             */
+                            avg_payload_kb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3183,24 +3218,49 @@ export interface paths {
                         params: {
                             /**
                              * Publishes per month
-                             * @description Publish requests per month, each 64 KB chunk counted.
+                             * @description Publish requests per month. With avg_payload_kb each is counted in 64 KB chunks for you; without it, count each 64 KB chunk as one publish yourself.
                              */
                             publishes: number;
                             /**
                              * HTTP/S deliveries per month
-                             * @description Deliveries to HTTP/S subscribers per month.
+                             * @description Deliveries to HTTP/S subscribers per month; 0 when left out.
                              */
                             http_deliveries?: number;
                             /**
                              * Email deliveries per month
-                             * @description Deliveries to Email subscribers per month.
+                             * @description Deliveries to Email subscribers per month; 0 when left out.
                              */
                             email_deliveries?: number;
                             /**
                              * SQS deliveries per month
-                             * @description Deliveries to SQS subscribers per month.
+                             * @description Deliveries to SQS subscribers per month; 0 when left out.
                              */
                             sqs_deliveries?: number;
+                            /**
+                             * mobile push deliveries per month
+                             * @description Deliveries to mobile push subscribers per month; 0 when left out.
+                             */
+                            mobile_push_deliveries?: number;
+                            /**
+                             * Amazon Data Firehose deliveries per month
+                             * @description Deliveries to Amazon Data Firehose subscribers per month; 0 when left out.
+                             */
+                            firehose_deliveries?: number;
+                            /**
+                             * Lambda (free) deliveries per month
+                             * @description Deliveries to Lambda (free) subscribers per month; 0 when left out.
+                             */
+                            lambda_deliveries?: number;
+                            /**
+                             * Topic type
+                             * @description standard or fifo (dearer publishes, plus payload GB); standard when left out.
+                             */
+                            topic_type?: "standard" | "fifo";
+                            /**
+                             * Average payload (KB)
+                             * @description Average SNS message size in KB (up to 256); each 64 KB chunk is billed as one request. Left out, requests are billed as entered.
+                             */
+                            avg_payload_kb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3804,7 +3864,7 @@ export interface paths {
                         params: {
                             /**
                              * Requests per month
-                             * @description Requests per month, each 64 KB chunk of a payload counted.
+                             * @description API requests per month (send, receive, delete...). With avg_payload_kb each is counted in 64 KB chunks for you; without it, count each 64 KB chunk as one request yourself.
                              */
                             requests: number;
                             /**
@@ -3813,6 +3873,11 @@ export interface paths {
                              * @default standard
                              */
                             queue_type?: "standard" | "fifo";
+                            /**
+                             * Average payload (KB)
+                             * @description Average SQS message size in KB (up to 1024); each 64 KB chunk is billed as one request. Left out, requests are billed as entered.
+                             */
+                            avg_payload_kb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3821,24 +3886,49 @@ export interface paths {
                         params: {
                             /**
                              * Publishes per month
-                             * @description Publish requests per month, each 64 KB chunk counted.
+                             * @description Publish requests per month. With avg_payload_kb each is counted in 64 KB chunks for you; without it, count each 64 KB chunk as one publish yourself.
                              */
                             publishes: number;
                             /**
                              * HTTP/S deliveries per month
-                             * @description Deliveries to HTTP/S subscribers per month.
+                             * @description Deliveries to HTTP/S subscribers per month; 0 when left out.
                              */
                             http_deliveries?: number;
                             /**
                              * Email deliveries per month
-                             * @description Deliveries to Email subscribers per month.
+                             * @description Deliveries to Email subscribers per month; 0 when left out.
                              */
                             email_deliveries?: number;
                             /**
                              * SQS deliveries per month
-                             * @description Deliveries to SQS subscribers per month.
+                             * @description Deliveries to SQS subscribers per month; 0 when left out.
                              */
                             sqs_deliveries?: number;
+                            /**
+                             * mobile push deliveries per month
+                             * @description Deliveries to mobile push subscribers per month; 0 when left out.
+                             */
+                            mobile_push_deliveries?: number;
+                            /**
+                             * Amazon Data Firehose deliveries per month
+                             * @description Deliveries to Amazon Data Firehose subscribers per month; 0 when left out.
+                             */
+                            firehose_deliveries?: number;
+                            /**
+                             * Lambda (free) deliveries per month
+                             * @description Deliveries to Lambda (free) subscribers per month; 0 when left out.
+                             */
+                            lambda_deliveries?: number;
+                            /**
+                             * Topic type
+                             * @description standard or fifo (dearer publishes, plus payload GB); standard when left out.
+                             */
+                            topic_type?: "standard" | "fifo";
+                            /**
+                             * Average payload (KB)
+                             * @description Average SNS message size in KB (up to 256); each 64 KB chunk is billed as one request. Left out, requests are billed as entered.
+                             */
+                            avg_payload_kb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4271,7 +4361,7 @@ export interface paths {
                         } | {
                             /**
                              * Requests per month
-                             * @description Requests per month, each 64 KB chunk of a payload counted.
+                             * @description API requests per month (send, receive, delete...). With avg_payload_kb each is counted in 64 KB chunks for you; without it, count each 64 KB chunk as one request yourself.
                              */
                             requests: number;
                             /**
@@ -4280,27 +4370,57 @@ export interface paths {
                              * @default standard
                              */
                             queue_type?: "standard" | "fifo";
+                            /**
+                             * Average payload (KB)
+                             * @description Average SQS message size in KB (up to 1024); each 64 KB chunk is billed as one request. Left out, requests are billed as entered.
+                             */
+                            avg_payload_kb?: number;
                         } | {
                             /**
                              * Publishes per month
-                             * @description Publish requests per month, each 64 KB chunk counted.
+                             * @description Publish requests per month. With avg_payload_kb each is counted in 64 KB chunks for you; without it, count each 64 KB chunk as one publish yourself.
                              */
                             publishes: number;
                             /**
                              * HTTP/S deliveries per month
-                             * @description Deliveries to HTTP/S subscribers per month.
+                             * @description Deliveries to HTTP/S subscribers per month; 0 when left out.
                              */
                             http_deliveries?: number;
                             /**
                              * Email deliveries per month
-                             * @description Deliveries to Email subscribers per month.
+                             * @description Deliveries to Email subscribers per month; 0 when left out.
                              */
                             email_deliveries?: number;
                             /**
                              * SQS deliveries per month
-                             * @description Deliveries to SQS subscribers per month.
+                             * @description Deliveries to SQS subscribers per month; 0 when left out.
                              */
                             sqs_deliveries?: number;
+                            /**
+                             * mobile push deliveries per month
+                             * @description Deliveries to mobile push subscribers per month; 0 when left out.
+                             */
+                            mobile_push_deliveries?: number;
+                            /**
+                             * Amazon Data Firehose deliveries per month
+                             * @description Deliveries to Amazon Data Firehose subscribers per month; 0 when left out.
+                             */
+                            firehose_deliveries?: number;
+                            /**
+                             * Lambda (free) deliveries per month
+                             * @description Deliveries to Lambda (free) subscribers per month; 0 when left out.
+                             */
+                            lambda_deliveries?: number;
+                            /**
+                             * Topic type
+                             * @description standard or fifo (dearer publishes, plus payload GB); standard when left out.
+                             */
+                            topic_type?: "standard" | "fifo";
+                            /**
+                             * Average payload (KB)
+                             * @description Average SNS message size in KB (up to 256); each 64 KB chunk is billed as one request. Left out, requests are billed as entered.
+                             */
+                            avg_payload_kb?: number;
                         } | {
                             /**
                              * Storage (GB)

@@ -59,6 +59,23 @@ describe('published AWS pricing examples', () => {
     expect(toCents(costOf(items, true, bundledCatalog).total)).toBe('18.73')
   })
 
+  it('charges $32.50, not the page’s $50.00, for the EBS io1 example at us-east-1’s $0.065 per IOPS-month', () => {
+    const items = [
+      {
+        service: 'ec2',
+        params: {
+          instance_type: 't3.micro',
+          count: 1,
+          hours: 0,
+          ebs_volume_type: 'io1',
+          ebs_iops: 1000,
+          ebs_hours: 365,
+        },
+      },
+    ]
+    expect(toCents(costOf(items, false, bundledCatalog).total)).toBe('32.50')
+  })
+
   it('charges $5,254.36 for the S3 FAQ data transfer example under today’s 100 GB free allowance', () => {
     const items = [{ service: 'data_transfer', params: { gb_out: AGGREGATE_DTO_GB } }]
     expect(toCents(costOf(items, true, bundledCatalog).total)).toBe('5254.36')

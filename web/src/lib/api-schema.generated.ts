@@ -2700,7 +2700,7 @@ export interface paths {
                         params: {
                             /**
                              * Requests per month
-                             * @description Requests per month, each 64 KB chunk of a payload counted.
+                             * @description API requests per month (send, receive, delete...). With avg_payload_kb each is counted in 64 KB chunks for you; without it, count each 64 KB chunk as one request yourself.
                              */
                             requests: number;
                             /**
@@ -2709,6 +2709,11 @@ export interface paths {
                              * @default standard
                              */
                             queue_type?: "standard" | "fifo";
+                            /**
+                             * Average payload (KB)
+                             * @description Average SQS message size in KB (up to 1024); each 64 KB chunk is billed as one request. Left out, requests are billed as entered.
+                             */
+                            avg_payload_kb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -2717,24 +2722,49 @@ export interface paths {
                         params: {
                             /**
                              * Publishes per month
-                             * @description Publish requests per month, each 64 KB chunk counted.
+                             * @description Publish requests per month. With avg_payload_kb each is counted in 64 KB chunks for you; without it, count each 64 KB chunk as one publish yourself.
                              */
                             publishes: number;
                             /**
                              * HTTP/S deliveries per month
-                             * @description Deliveries to HTTP/S subscribers per month.
+                             * @description Deliveries to HTTP/S subscribers per month; 0 when left out.
                              */
                             http_deliveries?: number;
                             /**
                              * Email deliveries per month
-                             * @description Deliveries to Email subscribers per month.
+                             * @description Deliveries to Email subscribers per month; 0 when left out.
                              */
                             email_deliveries?: number;
                             /**
                              * SQS deliveries per month
-                             * @description Deliveries to SQS subscribers per month.
+                             * @description Deliveries to SQS subscribers per month; 0 when left out.
                              */
                             sqs_deliveries?: number;
+                            /**
+                             * mobile push deliveries per month
+                             * @description Deliveries to mobile push subscribers per month; 0 when left out.
+                             */
+                            mobile_push_deliveries?: number;
+                            /**
+                             * Amazon Data Firehose deliveries per month
+                             * @description Deliveries to Amazon Data Firehose subscribers per month; 0 when left out.
+                             */
+                            firehose_deliveries?: number;
+                            /**
+                             * Lambda (free) deliveries per month
+                             * @description Deliveries to Lambda (free) subscribers per month; 0 when left out.
+                             */
+                            lambda_deliveries?: number;
+                            /**
+                             * Topic type
+                             * @description standard or fifo (dearer publishes, plus payload GB); standard when left out.
+                             */
+                            topic_type?: "standard" | "fifo";
+                            /**
+                             * Average payload (KB)
+                             * @description Average SNS message size in KB (up to 256); each 64 KB chunk is billed as one request. Left out, requests are billed as entered.
+                             */
+                            avg_payload_kb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -2743,19 +2773,59 @@ export interface paths {
                         params: {
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month in the storage class (for Intelligent-Tiering: the Frequent Access tier).
                              */
                             storage_gb: number;
                             /**
                              * PUT/COPY/POST/LIST requests
-                             * @description PUT, COPY, POST and LIST requests per month.
+                             * @description PUT, COPY, POST and LIST requests per month, at the storage class’s price.
                              */
                             put_requests: number;
                             /**
                              * GET requests
-                             * @description GET, SELECT and other requests per month.
+                             * @description GET, SELECT and all other requests per month, at the storage class’s price. DELETE is free.
                              */
                             get_requests: number;
+                            /**
+                             * Storage class
+                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices; standard when left out.
+                             */
+                            storage_class?: "standard" | "intelligent_tiering" | "standard_ia" | "onezone_ia" | "glacier_ir" | "glacier_flexible" | "deep_archive" | "express_one_zone";
+                            /**
+                             * Objects stored
+                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added. 0 when left out.
+                             */
+                            object_count?: number;
+                            /**
+                             * Infrequent Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days). 0 when left out.
+                             */
+                            it_infrequent_gb?: number;
+                            /**
+                             * Archive Instant Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days). 0 when left out.
+                             */
+                            it_archive_instant_gb?: number;
+                            /**
+                             * Data retrieved (GB)
+                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone. 0 when left out.
+                             */
+                            retrieval_gb?: number;
+                            /**
+                             * Restore speed
+                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk; standard when left out.
+                             */
+                            retrieval_tier?: "expedited" | "standard" | "bulk";
+                            /**
+                             * Restore requests
+                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000. 0 when left out.
+                             */
+                            restore_requests?: number;
+                            /**
+                             * Data uploaded (GB)
+                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests). 0 when left out.
+                             */
+                            upload_gb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -2764,19 +2834,81 @@ export interface paths {
                         params: {
                             /**
                              * Write request units
-                             * @description Write request units per month.
+                             * @description On-demand: write request units per month (1 per 1 KB written, 2 for transactional).
                              */
                             write_request_units: number;
                             /**
                              * Read request units
-                             * @description Read request units per month.
+                             * @description On-demand: read request units per month (1 per strongly consistent 4 KB read, ½ eventually consistent).
                              */
                             read_request_units: number;
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month (table and indexes).
                              */
                             storage_gb: number;
+                            /**
+                             * Capacity mode
+                             * @description on_demand (per request unit, when left out) or provisioned (per capacity unit per hour).
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Table class
+                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes); standard when left out.
+                             */
+                            table_class?: "standard" | "standard_ia";
+                            /**
+                             * Provisioned read capacity (RCU)
+                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them; 0 when left out.
+                             */
+                            provisioned_rcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Provisioned write capacity (WCU)
+                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them; 0 when left out.
+                             */
+                            provisioned_wcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Global table Regions
+                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates. 1 when left out.
+                             */
+                            global_table_regions?: number;
+                            /**
+                             * Point-in-time recovery (GB)
+                             * @description GB-months of continuous backup (PITR): the table size while PITR is on. 0 when left out.
+                             */
+                            pitr_gb?: number;
+                            /**
+                             * On-demand backups (GB)
+                             * @description Average GB-months of on-demand backups kept. 0 when left out.
+                             */
+                            backup_gb?: number;
+                            /**
+                             * Restored (GB)
+                             * @description GB restored from backups per month. 0 when left out.
+                             */
+                            restore_gb?: number;
+                            /**
+                             * Streams read requests
+                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free). 0 when left out.
+                             */
+                            streams_read_requests?: number;
                         };
                         label?: string | null;
                     } | {
@@ -2865,6 +2997,46 @@ export interface paths {
                                 typical: number;
                                 max: number;
                             };
+                            /**
+                             * EBS volume type
+                             * @description gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance; gp3 when left out.
+                             */
+                            ebs_volume_type?: "gp2" | "gp3" | "io1" | "io2" | "st1" | "sc1" | "standard";
+                            /**
+                             * EBS volume size (GB)
+                             * @description Provisioned GB of each instance’s volume (0 = none), billed per GB-month. 0 when left out.
+                             */
+                            ebs_volume_gb?: number;
+                            /**
+                             * EBS provisioned IOPS
+                             * @description IOPS provisioned per volume: gp3 bills those above the free 3,000; io1 and io2 bill all (io2 up to 32,000). 0 when left out.
+                             */
+                            ebs_iops?: number;
+                            /**
+                             * EBS throughput (MB/s)
+                             * @description gp3 only: MB/s provisioned per volume; those above the free 125 MB/s are billed per MB/s-month. 0 when left out.
+                             */
+                            ebs_throughput_mbps?: number;
+                            /**
+                             * EBS hours per month
+                             * @description Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills); 730 when left out.
+                             */
+                            ebs_hours?: number;
+                            /**
+                             * EBS I/O requests per month
+                             * @description Magnetic (standard) volumes only: I/O requests per volume per month, billed per million. 0 when left out.
+                             */
+                            ebs_io_requests?: number;
+                            /**
+                             * EBS snapshots (GB)
+                             * @description GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored). 0 when left out.
+                             */
+                            ebs_snapshot_gb?: number;
+                            /**
+                             * Public IPv4 addresses
+                             * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
+                             */
+                            public_ipv4_addresses?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3116,7 +3288,7 @@ export interface paths {
                         params: {
                             /**
                              * Requests per month
-                             * @description Requests per month, each 64 KB chunk of a payload counted.
+                             * @description API requests per month (send, receive, delete...). With avg_payload_kb each is counted in 64 KB chunks for you; without it, count each 64 KB chunk as one request yourself.
                              */
                             requests: number;
                             /**
@@ -3125,6 +3297,11 @@ export interface paths {
                              * @default standard
                              */
                             queue_type?: "standard" | "fifo";
+                            /**
+                             * Average payload (KB)
+                             * @description Average SQS message size in KB (up to 1024); each 64 KB chunk is billed as one request. Left out, requests are billed as entered.
+                             */
+                            avg_payload_kb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3133,24 +3310,49 @@ export interface paths {
                         params: {
                             /**
                              * Publishes per month
-                             * @description Publish requests per month, each 64 KB chunk counted.
+                             * @description Publish requests per month. With avg_payload_kb each is counted in 64 KB chunks for you; without it, count each 64 KB chunk as one publish yourself.
                              */
                             publishes: number;
                             /**
                              * HTTP/S deliveries per month
-                             * @description Deliveries to HTTP/S subscribers per month.
+                             * @description Deliveries to HTTP/S subscribers per month; 0 when left out.
                              */
                             http_deliveries?: number;
                             /**
                              * Email deliveries per month
-                             * @description Deliveries to Email subscribers per month.
+                             * @description Deliveries to Email subscribers per month; 0 when left out.
                              */
                             email_deliveries?: number;
                             /**
                              * SQS deliveries per month
-                             * @description Deliveries to SQS subscribers per month.
+                             * @description Deliveries to SQS subscribers per month; 0 when left out.
                              */
                             sqs_deliveries?: number;
+                            /**
+                             * mobile push deliveries per month
+                             * @description Deliveries to mobile push subscribers per month; 0 when left out.
+                             */
+                            mobile_push_deliveries?: number;
+                            /**
+                             * Amazon Data Firehose deliveries per month
+                             * @description Deliveries to Amazon Data Firehose subscribers per month; 0 when left out.
+                             */
+                            firehose_deliveries?: number;
+                            /**
+                             * Lambda (free) deliveries per month
+                             * @description Deliveries to Lambda (free) subscribers per month; 0 when left out.
+                             */
+                            lambda_deliveries?: number;
+                            /**
+                             * Topic type
+                             * @description standard or fifo (dearer publishes, plus payload GB); standard when left out.
+                             */
+                            topic_type?: "standard" | "fifo";
+                            /**
+                             * Average payload (KB)
+                             * @description Average SNS message size in KB (up to 256); each 64 KB chunk is billed as one request. Left out, requests are billed as entered.
+                             */
+                            avg_payload_kb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3159,19 +3361,59 @@ export interface paths {
                         params: {
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month in the storage class (for Intelligent-Tiering: the Frequent Access tier).
                              */
                             storage_gb: number;
                             /**
                              * PUT/COPY/POST/LIST requests
-                             * @description PUT, COPY, POST and LIST requests per month.
+                             * @description PUT, COPY, POST and LIST requests per month, at the storage class’s price.
                              */
                             put_requests: number;
                             /**
                              * GET requests
-                             * @description GET, SELECT and other requests per month.
+                             * @description GET, SELECT and all other requests per month, at the storage class’s price. DELETE is free.
                              */
                             get_requests: number;
+                            /**
+                             * Storage class
+                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices; standard when left out.
+                             */
+                            storage_class?: "standard" | "intelligent_tiering" | "standard_ia" | "onezone_ia" | "glacier_ir" | "glacier_flexible" | "deep_archive" | "express_one_zone";
+                            /**
+                             * Objects stored
+                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added. 0 when left out.
+                             */
+                            object_count?: number;
+                            /**
+                             * Infrequent Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days). 0 when left out.
+                             */
+                            it_infrequent_gb?: number;
+                            /**
+                             * Archive Instant Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days). 0 when left out.
+                             */
+                            it_archive_instant_gb?: number;
+                            /**
+                             * Data retrieved (GB)
+                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone. 0 when left out.
+                             */
+                            retrieval_gb?: number;
+                            /**
+                             * Restore speed
+                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk; standard when left out.
+                             */
+                            retrieval_tier?: "expedited" | "standard" | "bulk";
+                            /**
+                             * Restore requests
+                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000. 0 when left out.
+                             */
+                            restore_requests?: number;
+                            /**
+                             * Data uploaded (GB)
+                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests). 0 when left out.
+                             */
+                            upload_gb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3180,19 +3422,81 @@ export interface paths {
                         params: {
                             /**
                              * Write request units
-                             * @description Write request units per month.
+                             * @description On-demand: write request units per month (1 per 1 KB written, 2 for transactional).
                              */
                             write_request_units: number;
                             /**
                              * Read request units
-                             * @description Read request units per month.
+                             * @description On-demand: read request units per month (1 per strongly consistent 4 KB read, ½ eventually consistent).
                              */
                             read_request_units: number;
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month (table and indexes).
                              */
                             storage_gb: number;
+                            /**
+                             * Capacity mode
+                             * @description on_demand (per request unit, when left out) or provisioned (per capacity unit per hour).
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Table class
+                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes); standard when left out.
+                             */
+                            table_class?: "standard" | "standard_ia";
+                            /**
+                             * Provisioned read capacity (RCU)
+                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them; 0 when left out.
+                             */
+                            provisioned_rcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Provisioned write capacity (WCU)
+                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them; 0 when left out.
+                             */
+                            provisioned_wcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Global table Regions
+                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates. 1 when left out.
+                             */
+                            global_table_regions?: number;
+                            /**
+                             * Point-in-time recovery (GB)
+                             * @description GB-months of continuous backup (PITR): the table size while PITR is on. 0 when left out.
+                             */
+                            pitr_gb?: number;
+                            /**
+                             * On-demand backups (GB)
+                             * @description Average GB-months of on-demand backups kept. 0 when left out.
+                             */
+                            backup_gb?: number;
+                            /**
+                             * Restored (GB)
+                             * @description GB restored from backups per month. 0 when left out.
+                             */
+                            restore_gb?: number;
+                            /**
+                             * Streams read requests
+                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free). 0 when left out.
+                             */
+                            streams_read_requests?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3281,6 +3585,46 @@ export interface paths {
                                 typical: number;
                                 max: number;
                             };
+                            /**
+                             * EBS volume type
+                             * @description gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance; gp3 when left out.
+                             */
+                            ebs_volume_type?: "gp2" | "gp3" | "io1" | "io2" | "st1" | "sc1" | "standard";
+                            /**
+                             * EBS volume size (GB)
+                             * @description Provisioned GB of each instance’s volume (0 = none), billed per GB-month. 0 when left out.
+                             */
+                            ebs_volume_gb?: number;
+                            /**
+                             * EBS provisioned IOPS
+                             * @description IOPS provisioned per volume: gp3 bills those above the free 3,000; io1 and io2 bill all (io2 up to 32,000). 0 when left out.
+                             */
+                            ebs_iops?: number;
+                            /**
+                             * EBS throughput (MB/s)
+                             * @description gp3 only: MB/s provisioned per volume; those above the free 125 MB/s are billed per MB/s-month. 0 when left out.
+                             */
+                            ebs_throughput_mbps?: number;
+                            /**
+                             * EBS hours per month
+                             * @description Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills); 730 when left out.
+                             */
+                            ebs_hours?: number;
+                            /**
+                             * EBS I/O requests per month
+                             * @description Magnetic (standard) volumes only: I/O requests per volume per month, billed per million. 0 when left out.
+                             */
+                            ebs_io_requests?: number;
+                            /**
+                             * EBS snapshots (GB)
+                             * @description GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored). 0 when left out.
+                             */
+                            ebs_snapshot_gb?: number;
+                            /**
+                             * Public IPv4 addresses
+                             * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
+                             */
+                            public_ipv4_addresses?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3612,7 +3956,7 @@ export interface paths {
                         params: {
                             /**
                              * Requests per month
-                             * @description Requests per month, each 64 KB chunk of a payload counted.
+                             * @description API requests per month (send, receive, delete...). With avg_payload_kb each is counted in 64 KB chunks for you; without it, count each 64 KB chunk as one request yourself.
                              */
                             requests: number;
                             /**
@@ -3621,6 +3965,11 @@ export interface paths {
                              * @default standard
                              */
                             queue_type?: "standard" | "fifo";
+                            /**
+                             * Average payload (KB)
+                             * @description Average SQS message size in KB (up to 1024); each 64 KB chunk is billed as one request. Left out, requests are billed as entered.
+                             */
+                            avg_payload_kb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3629,24 +3978,49 @@ export interface paths {
                         params: {
                             /**
                              * Publishes per month
-                             * @description Publish requests per month, each 64 KB chunk counted.
+                             * @description Publish requests per month. With avg_payload_kb each is counted in 64 KB chunks for you; without it, count each 64 KB chunk as one publish yourself.
                              */
                             publishes: number;
                             /**
                              * HTTP/S deliveries per month
-                             * @description Deliveries to HTTP/S subscribers per month.
+                             * @description Deliveries to HTTP/S subscribers per month; 0 when left out.
                              */
                             http_deliveries?: number;
                             /**
                              * Email deliveries per month
-                             * @description Deliveries to Email subscribers per month.
+                             * @description Deliveries to Email subscribers per month; 0 when left out.
                              */
                             email_deliveries?: number;
                             /**
                              * SQS deliveries per month
-                             * @description Deliveries to SQS subscribers per month.
+                             * @description Deliveries to SQS subscribers per month; 0 when left out.
                              */
                             sqs_deliveries?: number;
+                            /**
+                             * mobile push deliveries per month
+                             * @description Deliveries to mobile push subscribers per month; 0 when left out.
+                             */
+                            mobile_push_deliveries?: number;
+                            /**
+                             * Amazon Data Firehose deliveries per month
+                             * @description Deliveries to Amazon Data Firehose subscribers per month; 0 when left out.
+                             */
+                            firehose_deliveries?: number;
+                            /**
+                             * Lambda (free) deliveries per month
+                             * @description Deliveries to Lambda (free) subscribers per month; 0 when left out.
+                             */
+                            lambda_deliveries?: number;
+                            /**
+                             * Topic type
+                             * @description standard or fifo (dearer publishes, plus payload GB); standard when left out.
+                             */
+                            topic_type?: "standard" | "fifo";
+                            /**
+                             * Average payload (KB)
+                             * @description Average SNS message size in KB (up to 256); each 64 KB chunk is billed as one request. Left out, requests are billed as entered.
+                             */
+                            avg_payload_kb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3655,19 +4029,59 @@ export interface paths {
                         params: {
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month in the storage class (for Intelligent-Tiering: the Frequent Access tier).
                              */
                             storage_gb: number;
                             /**
                              * PUT/COPY/POST/LIST requests
-                             * @description PUT, COPY, POST and LIST requests per month.
+                             * @description PUT, COPY, POST and LIST requests per month, at the storage class’s price.
                              */
                             put_requests: number;
                             /**
                              * GET requests
-                             * @description GET, SELECT and other requests per month.
+                             * @description GET, SELECT and all other requests per month, at the storage class’s price. DELETE is free.
                              */
                             get_requests: number;
+                            /**
+                             * Storage class
+                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices; standard when left out.
+                             */
+                            storage_class?: "standard" | "intelligent_tiering" | "standard_ia" | "onezone_ia" | "glacier_ir" | "glacier_flexible" | "deep_archive" | "express_one_zone";
+                            /**
+                             * Objects stored
+                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added. 0 when left out.
+                             */
+                            object_count?: number;
+                            /**
+                             * Infrequent Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days). 0 when left out.
+                             */
+                            it_infrequent_gb?: number;
+                            /**
+                             * Archive Instant Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days). 0 when left out.
+                             */
+                            it_archive_instant_gb?: number;
+                            /**
+                             * Data retrieved (GB)
+                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone. 0 when left out.
+                             */
+                            retrieval_gb?: number;
+                            /**
+                             * Restore speed
+                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk; standard when left out.
+                             */
+                            retrieval_tier?: "expedited" | "standard" | "bulk";
+                            /**
+                             * Restore requests
+                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000. 0 when left out.
+                             */
+                            restore_requests?: number;
+                            /**
+                             * Data uploaded (GB)
+                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests). 0 when left out.
+                             */
+                            upload_gb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3676,19 +4090,81 @@ export interface paths {
                         params: {
                             /**
                              * Write request units
-                             * @description Write request units per month.
+                             * @description On-demand: write request units per month (1 per 1 KB written, 2 for transactional).
                              */
                             write_request_units: number;
                             /**
                              * Read request units
-                             * @description Read request units per month.
+                             * @description On-demand: read request units per month (1 per strongly consistent 4 KB read, ½ eventually consistent).
                              */
                             read_request_units: number;
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month (table and indexes).
                              */
                             storage_gb: number;
+                            /**
+                             * Capacity mode
+                             * @description on_demand (per request unit, when left out) or provisioned (per capacity unit per hour).
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Table class
+                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes); standard when left out.
+                             */
+                            table_class?: "standard" | "standard_ia";
+                            /**
+                             * Provisioned read capacity (RCU)
+                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them; 0 when left out.
+                             */
+                            provisioned_rcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Provisioned write capacity (WCU)
+                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them; 0 when left out.
+                             */
+                            provisioned_wcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Global table Regions
+                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates. 1 when left out.
+                             */
+                            global_table_regions?: number;
+                            /**
+                             * Point-in-time recovery (GB)
+                             * @description GB-months of continuous backup (PITR): the table size while PITR is on. 0 when left out.
+                             */
+                            pitr_gb?: number;
+                            /**
+                             * On-demand backups (GB)
+                             * @description Average GB-months of on-demand backups kept. 0 when left out.
+                             */
+                            backup_gb?: number;
+                            /**
+                             * Restored (GB)
+                             * @description GB restored from backups per month. 0 when left out.
+                             */
+                            restore_gb?: number;
+                            /**
+                             * Streams read requests
+                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free). 0 when left out.
+                             */
+                            streams_read_requests?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3777,6 +4253,46 @@ export interface paths {
                                 typical: number;
                                 max: number;
                             };
+                            /**
+                             * EBS volume type
+                             * @description gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance; gp3 when left out.
+                             */
+                            ebs_volume_type?: "gp2" | "gp3" | "io1" | "io2" | "st1" | "sc1" | "standard";
+                            /**
+                             * EBS volume size (GB)
+                             * @description Provisioned GB of each instance’s volume (0 = none), billed per GB-month. 0 when left out.
+                             */
+                            ebs_volume_gb?: number;
+                            /**
+                             * EBS provisioned IOPS
+                             * @description IOPS provisioned per volume: gp3 bills those above the free 3,000; io1 and io2 bill all (io2 up to 32,000). 0 when left out.
+                             */
+                            ebs_iops?: number;
+                            /**
+                             * EBS throughput (MB/s)
+                             * @description gp3 only: MB/s provisioned per volume; those above the free 125 MB/s are billed per MB/s-month. 0 when left out.
+                             */
+                            ebs_throughput_mbps?: number;
+                            /**
+                             * EBS hours per month
+                             * @description Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills); 730 when left out.
+                             */
+                            ebs_hours?: number;
+                            /**
+                             * EBS I/O requests per month
+                             * @description Magnetic (standard) volumes only: I/O requests per volume per month, billed per million. 0 when left out.
+                             */
+                            ebs_io_requests?: number;
+                            /**
+                             * EBS snapshots (GB)
+                             * @description GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored). 0 when left out.
+                             */
+                            ebs_snapshot_gb?: number;
+                            /**
+                             * Public IPv4 addresses
+                             * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
+                             */
+                            public_ipv4_addresses?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3937,7 +4453,7 @@ export interface paths {
                         } | {
                             /**
                              * Requests per month
-                             * @description Requests per month, each 64 KB chunk of a payload counted.
+                             * @description API requests per month (send, receive, delete...). With avg_payload_kb each is counted in 64 KB chunks for you; without it, count each 64 KB chunk as one request yourself.
                              */
                             requests: number;
                             /**
@@ -3946,59 +4462,191 @@ export interface paths {
                              * @default standard
                              */
                             queue_type?: "standard" | "fifo";
+                            /**
+                             * Average payload (KB)
+                             * @description Average SQS message size in KB (up to 1024); each 64 KB chunk is billed as one request. Left out, requests are billed as entered.
+                             */
+                            avg_payload_kb?: number;
                         } | {
                             /**
                              * Publishes per month
-                             * @description Publish requests per month, each 64 KB chunk counted.
+                             * @description Publish requests per month. With avg_payload_kb each is counted in 64 KB chunks for you; without it, count each 64 KB chunk as one publish yourself.
                              */
                             publishes: number;
                             /**
                              * HTTP/S deliveries per month
-                             * @description Deliveries to HTTP/S subscribers per month.
+                             * @description Deliveries to HTTP/S subscribers per month; 0 when left out.
                              */
                             http_deliveries?: number;
                             /**
                              * Email deliveries per month
-                             * @description Deliveries to Email subscribers per month.
+                             * @description Deliveries to Email subscribers per month; 0 when left out.
                              */
                             email_deliveries?: number;
                             /**
                              * SQS deliveries per month
-                             * @description Deliveries to SQS subscribers per month.
+                             * @description Deliveries to SQS subscribers per month; 0 when left out.
                              */
                             sqs_deliveries?: number;
+                            /**
+                             * mobile push deliveries per month
+                             * @description Deliveries to mobile push subscribers per month; 0 when left out.
+                             */
+                            mobile_push_deliveries?: number;
+                            /**
+                             * Amazon Data Firehose deliveries per month
+                             * @description Deliveries to Amazon Data Firehose subscribers per month; 0 when left out.
+                             */
+                            firehose_deliveries?: number;
+                            /**
+                             * Lambda (free) deliveries per month
+                             * @description Deliveries to Lambda (free) subscribers per month; 0 when left out.
+                             */
+                            lambda_deliveries?: number;
+                            /**
+                             * Topic type
+                             * @description standard or fifo (dearer publishes, plus payload GB); standard when left out.
+                             */
+                            topic_type?: "standard" | "fifo";
+                            /**
+                             * Average payload (KB)
+                             * @description Average SNS message size in KB (up to 256); each 64 KB chunk is billed as one request. Left out, requests are billed as entered.
+                             */
+                            avg_payload_kb?: number;
                         } | {
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month in the storage class (for Intelligent-Tiering: the Frequent Access tier).
                              */
                             storage_gb: number;
                             /**
                              * PUT/COPY/POST/LIST requests
-                             * @description PUT, COPY, POST and LIST requests per month.
+                             * @description PUT, COPY, POST and LIST requests per month, at the storage class’s price.
                              */
                             put_requests: number;
                             /**
                              * GET requests
-                             * @description GET, SELECT and other requests per month.
+                             * @description GET, SELECT and all other requests per month, at the storage class’s price. DELETE is free.
                              */
                             get_requests: number;
+                            /**
+                             * Storage class
+                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices; standard when left out.
+                             */
+                            storage_class?: "standard" | "intelligent_tiering" | "standard_ia" | "onezone_ia" | "glacier_ir" | "glacier_flexible" | "deep_archive" | "express_one_zone";
+                            /**
+                             * Objects stored
+                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added. 0 when left out.
+                             */
+                            object_count?: number;
+                            /**
+                             * Infrequent Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days). 0 when left out.
+                             */
+                            it_infrequent_gb?: number;
+                            /**
+                             * Archive Instant Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days). 0 when left out.
+                             */
+                            it_archive_instant_gb?: number;
+                            /**
+                             * Data retrieved (GB)
+                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone. 0 when left out.
+                             */
+                            retrieval_gb?: number;
+                            /**
+                             * Restore speed
+                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk; standard when left out.
+                             */
+                            retrieval_tier?: "expedited" | "standard" | "bulk";
+                            /**
+                             * Restore requests
+                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000. 0 when left out.
+                             */
+                            restore_requests?: number;
+                            /**
+                             * Data uploaded (GB)
+                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests). 0 when left out.
+                             */
+                            upload_gb?: number;
                         } | {
                             /**
                              * Write request units
-                             * @description Write request units per month.
+                             * @description On-demand: write request units per month (1 per 1 KB written, 2 for transactional).
                              */
                             write_request_units: number;
                             /**
                              * Read request units
-                             * @description Read request units per month.
+                             * @description On-demand: read request units per month (1 per strongly consistent 4 KB read, ½ eventually consistent).
                              */
                             read_request_units: number;
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month (table and indexes).
                              */
                             storage_gb: number;
+                            /**
+                             * Capacity mode
+                             * @description on_demand (per request unit, when left out) or provisioned (per capacity unit per hour).
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Table class
+                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes); standard when left out.
+                             */
+                            table_class?: "standard" | "standard_ia";
+                            /**
+                             * Provisioned read capacity (RCU)
+                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them; 0 when left out.
+                             */
+                            provisioned_rcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Provisioned write capacity (WCU)
+                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them; 0 when left out.
+                             */
+                            provisioned_wcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Global table Regions
+                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates. 1 when left out.
+                             */
+                            global_table_regions?: number;
+                            /**
+                             * Point-in-time recovery (GB)
+                             * @description GB-months of continuous backup (PITR): the table size while PITR is on. 0 when left out.
+                             */
+                            pitr_gb?: number;
+                            /**
+                             * On-demand backups (GB)
+                             * @description Average GB-months of on-demand backups kept. 0 when left out.
+                             */
+                            backup_gb?: number;
+                            /**
+                             * Restored (GB)
+                             * @description GB restored from backups per month. 0 when left out.
+                             */
+                            restore_gb?: number;
+                            /**
+                             * Streams read requests
+                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free). 0 when left out.
+                             */
+                            streams_read_requests?: number;
                         } | {
                             /**
                              * API type
@@ -4067,6 +4715,46 @@ export interface paths {
                                 typical: number;
                                 max: number;
                             };
+                            /**
+                             * EBS volume type
+                             * @description gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance; gp3 when left out.
+                             */
+                            ebs_volume_type?: "gp2" | "gp3" | "io1" | "io2" | "st1" | "sc1" | "standard";
+                            /**
+                             * EBS volume size (GB)
+                             * @description Provisioned GB of each instance’s volume (0 = none), billed per GB-month. 0 when left out.
+                             */
+                            ebs_volume_gb?: number;
+                            /**
+                             * EBS provisioned IOPS
+                             * @description IOPS provisioned per volume: gp3 bills those above the free 3,000; io1 and io2 bill all (io2 up to 32,000). 0 when left out.
+                             */
+                            ebs_iops?: number;
+                            /**
+                             * EBS throughput (MB/s)
+                             * @description gp3 only: MB/s provisioned per volume; those above the free 125 MB/s are billed per MB/s-month. 0 when left out.
+                             */
+                            ebs_throughput_mbps?: number;
+                            /**
+                             * EBS hours per month
+                             * @description Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills); 730 when left out.
+                             */
+                            ebs_hours?: number;
+                            /**
+                             * EBS I/O requests per month
+                             * @description Magnetic (standard) volumes only: I/O requests per volume per month, billed per million. 0 when left out.
+                             */
+                            ebs_io_requests?: number;
+                            /**
+                             * EBS snapshots (GB)
+                             * @description GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored). 0 when left out.
+                             */
+                            ebs_snapshot_gb?: number;
+                            /**
+                             * Public IPv4 addresses
+                             * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
+                             */
+                            public_ipv4_addresses?: number;
                         } | {
                             /**
                              * Instance class

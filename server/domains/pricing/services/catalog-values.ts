@@ -1,14 +1,30 @@
 import type { Catalog } from '../catalog.js'
 
+/**
+ * Listings per catalog object: validating an EC2 or RDS item asks for them, and scanning every Region's
+ * prices each time would dominate the cost of pricing a scenario. A catalog is never mutated once loaded
+ * (imports and patched copies are new objects), so a listing stays valid for the object's lifetime.
+ */
+const suffixCache = new WeakMap<Catalog, Map<string, string[]>>()
+
 /** Suffixes of the usage types priced under `prefix` in any region, sorted (instance types, classes). */
 export function listPricedSuffixes(catalog: Catalog, prefix: string): string[] {
+  let byPrefix = suffixCache.get(catalog)
+  if (!byPrefix) {
+    byPrefix = new Map()
+    suffixCache.set(catalog, byPrefix)
+  }
+  const cached = byPrefix.get(prefix)
+  if (cached) return [...cached]
   const found = new Set<string>()
   for (const regionPrices of Object.values(catalog.prices)) {
     for (const usageType of Object.keys(regionPrices)) {
       if (usageType.startsWith(prefix)) found.add(usageType.slice(prefix.length))
     }
   }
-  return [...found].sort()
+  const sorted = [...found].sort()
+  byPrefix.set(prefix, sorted)
+  return [...sorted]
 }
 
 /** Bedrock model ids known to the catalog. */

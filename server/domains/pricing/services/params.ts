@@ -44,6 +44,21 @@ export const hours = rangeable(Type.Number({ minimum: 0, maximum: MAX_HOURS }), 
 })
 export const instanceCount = (maximum: number, labels: Labels) =>
   rangeable(Type.Integer({ minimum: 1, maximum }), labels)
+/**
+ * A param added to a service after its first release is optional without a schema default, so a stored line
+ * item keeps exactly the params it was sent with; the descriptor applies the stated value when it is left out.
+ */
+export const optional = <T extends TSchema>(schema: T) => Type.Optional(schema)
+/** Capacity held per hour (DynamoDB RCUs, Lambda provisioned concurrency), or a range; 0 when left out. */
+export const capacityUnits = (maximum: number, labels: Labels) =>
+  optional(rangeable(Type.Integer({ minimum: 0, maximum }), labels))
+/** `hours` for a param added later: the same bounds, 730 when left out. */
+export const optionalHours = optional(
+  rangeable(Type.Number({ minimum: 0, maximum: MAX_HOURS }), {
+    title: 'Hours per month',
+    description: 'Hours per month, or {min, typical, max}; 730 (always on) when left out.',
+  }),
+)
 
 export const architecture = Type.Union([Type.Literal('x86_64'), Type.Literal('arm64')], {
   default: 'x86_64',

@@ -59,13 +59,16 @@ describe('service params from the published schema', () => {
     })
   })
 
-  it('takes {min, typical, max} for ec2/rds counts and hours and fargate tasks and hours only', () => {
+  it('takes {min, typical, max} for ec2/rds counts and hours, fargate tasks and hours, dynamodb capacity only', () => {
     const rangeable = services.flatMap((service) =>
       paramFields(service)
         .filter((f) => f.kind === 'number' && f.rangeable)
         .map((f) => `${service.id}.${f.name}`),
     )
     expect(rangeable.sort()).toEqual([
+      'dynamodb.hours',
+      'dynamodb.provisioned_rcu',
+      'dynamodb.provisioned_wcu',
       'ec2.count',
       'ec2.hours',
       'fargate.hours',

@@ -1,17 +1,128 @@
 import { Type } from '@sinclair/typebox'
+import type { Decimal } from 'decimal.js'
 import { listInstanceTypes } from '../catalog-values.js'
-import { catalogName, d, hours, instanceCount, pointOf, strict } from '../params.js'
-import { asString } from '../plan-values.js'
+import { catalogName, DEFAULT_HOURS, d, hours, instanceCount, MAX_HOURS, pointOf, strict } from '../params.js'
+import { asNumber, asString, firstBlock } from '../plan-values.js'
+import type { RangePoint, UsageSink, ValidationDetail } from '../service-descriptor.js'
 import { defineService } from '../service-descriptor.js'
+import { ec2Examples } from './examples.js'
 
-/** EC2 bills instance-hours = count × hours (Linux, shared tenancy, on-demand). */
+const VOLUME_TYPES = ['gp2', 'gp3', 'io1', 'io2', 'st1', 'sc1', 'standard'] as const
+type VolumeType = (typeof VOLUME_TYPES)[number]
+
+/** gp3 includes 3,000 IOPS and 125 MB/s; only provisioning above that baseline is billed. */
+const GP3_FREE_IOPS = 3000
+const GP3_FREE_THROUGHPUT_MBPS = 125
+/** io2 IOPS are priced in per-volume bands; the catalog has the first (up to 32,000 IOPS). */
+const IO2_FIRST_BAND_IOPS = 32_000
+/** Per-volume maxima AWS accepts: io2 Block Express 256,000 IOPS, gp3 2,000 MB/s, 64 TiB. */
+const MAX_VOLUME_IOPS = 256_000
+const MAX_VOLUME_THROUGHPUT_MBPS = 2000
+const MAX_VOLUME_GB = 65_536
+
+type Ranged = number | { min: number; typical: number; max: number }
+
+/** The params with every optional one at the value it takes when left out. */
+interface Ec2Params {
+  instance_type: string
+  count: Ranged
+  hours: Ranged
+  ebs_volume_type: VolumeType
+  ebs_volume_gb: number
+  ebs_iops: number
+  ebs_throughput_mbps: number
+  ebs_hours: number
+  ebs_io_requests: number
+  ebs_snapshot_gb: number
+  public_ipv4_addresses: number
+}
+type Ec2Input = Partial<Ec2Params> & Pick<Ec2Params, 'instance_type' | 'count' | 'hours'>
+
+function withDefaults(p: Ec2Input): Ec2Params {
+  return {
+    ebs_volume_type: 'gp3',
+    ebs_volume_gb: 0,
+    ebs_iops: 0,
+    ebs_throughput_mbps: 0,
+    ebs_hours: DEFAULT_HOURS,
+    ebs_io_requests: 0,
+    ebs_snapshot_gb: 0,
+    public_ipv4_addresses: 0,
+    ...p,
+  }
+}
+
+const optionalNumber = (maximum: number, title: string, description: string, integer = false) =>
+  Type.Optional(
+    (integer ? Type.Integer : Type.Number)({
+      minimum: 0,
+      maximum,
+      title,
+      description: `${description} 0 when left out.`,
+    }),
+  )
+
+/** Provisioned IOPS billed for one volume: gp3 above its free baseline; io1/io2 all; other types none. */
+function billedIops(p: Ec2Params): number {
+  if (p.ebs_volume_type === 'gp3') return Math.max(0, p.ebs_iops - GP3_FREE_IOPS)
+  return p.ebs_volume_type === 'io1' || p.ebs_volume_type === 'io2' ? p.ebs_iops : 0
+}
+
+/**
+ * EBS volumes (one per instance, held `ebs_hours` of the month, billed per GB-month, IOPS-month and
+ * MB/s-month), snapshots and public IPv4 addresses. A month is 730 hours, as in AWS's calculator.
+ */
+function ebsUsage(p: Ec2Params, instances: Decimal, sink: UsageSink): void {
+  const volumeMonths = instances.times(p.ebs_hours).dividedBy(DEFAULT_HOURS)
+  const type = p.ebs_volume_type
+  sink(`ec2.ebs_gb_month.${type}`, volumeMonths.times(p.ebs_volume_gb))
+  sink(`ec2.ebs_iops_month.${type}`, volumeMonths.times(billedIops(p)))
+  if (type === 'gp3')
+    sink(
+      'ec2.ebs_throughput_mbps_month.gp3',
+      volumeMonths.times(Math.max(0, p.ebs_throughput_mbps - GP3_FREE_THROUGHPUT_MBPS)),
+    )
+  if (type === 'standard') sink('ec2.ebs_io_requests.standard', instances.times(p.ebs_io_requests))
+  sink('ec2.ebs_snapshot_gb_month', instances.times(p.ebs_snapshot_gb))
+}
+
+function toEc2Usage(p: Ec2Params, at: RangePoint, sink: UsageSink): void {
+  const instances = d(pointOf(p.count, at))
+  const instanceHours = instances.times(pointOf(p.hours, at))
+  sink(`ec2.instance_hours.${p.instance_type}`, instanceHours)
+  sink('ec2.public_ipv4_hours', instanceHours.times(p.public_ipv4_addresses))
+  ebsUsage(p, instances, sink)
+}
+
+function checkEc2Params(input: Ec2Input): ValidationDetail[] {
+  const p = withDefaults(input)
+  const details: ValidationDetail[] = []
+  const refuse = (field: string, reason: string) => details.push({ field: `params.${field}`, reason })
+  const type = p.ebs_volume_type
+  const iopsTypes: VolumeType[] = ['gp3', 'io1', 'io2']
+  if (p.ebs_iops > 0 && !iopsTypes.includes(type))
+    refuse('ebs_iops', `${type} volumes have no provisioned IOPS (gp3, io1 and io2 do)`)
+  if (type === 'io2' && p.ebs_iops > IO2_FIRST_BAND_IOPS)
+    refuse('ebs_iops', `io2 IOPS above ${IO2_FIRST_BAND_IOPS} per volume are priced in bands not sourced`)
+  if ((type === 'io1' || type === 'io2') && p.ebs_volume_gb > 0 && p.ebs_iops === 0)
+    refuse('ebs_iops', `${type} volumes are provisioned with IOPS: give ebs_iops`)
+  if (p.ebs_throughput_mbps > 0 && type !== 'gp3')
+    refuse('ebs_throughput_mbps', 'only gp3 volumes are provisioned with throughput')
+  if (p.ebs_io_requests > 0 && type !== 'standard')
+    refuse('ebs_io_requests', 'only magnetic (standard) volumes bill I/O requests')
+  return details
+}
+
 export const ec2 = defineService({
   id: 'ec2',
   usageTypePrefix: 'ec2',
   name: 'Amazon EC2',
   category: 'compute',
-  description: 'Virtual servers, billed per instance-hour.',
-  help: 'On-demand Linux instances in shared tenancy: instances × hours per month of one instance type.',
+  description: 'Virtual servers, billed per instance-hour, with EBS volumes and public IPv4 addresses.',
+  help:
+    'On-demand Linux instances in shared tenancy: instances × hours per month of one instance type; per instance ' +
+    'an EBS volume (gp2, gp3 with IOPS above 3,000 and throughput above 125 MB/s, io1/io2 with IOPS, st1, sc1, ' +
+    'magnetic), its snapshots and public IPv4 addresses. Windows, RHEL and SUSE are not priced.',
   params: Type.Object(
     {
       instance_type: catalogName({
@@ -23,13 +134,68 @@ export const ec2 = defineService({
         description: 'Number of instances, or {min, typical, max}.',
       }),
       hours,
+      ebs_volume_type: Type.Optional(
+        Type.Union(
+          VOLUME_TYPES.map((name) => Type.Literal(name)),
+          {
+            title: 'EBS volume type',
+            description:
+              'gp3, gp2, io1, io2, st1, sc1 or standard (magnetic) for the volume of each instance; gp3 when left out.',
+          },
+        ),
+      ),
+      ebs_volume_gb: optionalNumber(
+        MAX_VOLUME_GB,
+        'EBS volume size (GB)',
+        'Provisioned GB of each instance’s volume (0 = none), billed per GB-month.',
+        true,
+      ),
+      ebs_iops: optionalNumber(
+        MAX_VOLUME_IOPS,
+        'EBS provisioned IOPS',
+        'IOPS provisioned per volume: gp3 bills those above the free 3,000; io1 and io2 bill all (io2 up to 32,000).',
+        true,
+      ),
+      ebs_throughput_mbps: optionalNumber(
+        MAX_VOLUME_THROUGHPUT_MBPS,
+        'EBS throughput (MB/s)',
+        'gp3 only: MB/s provisioned per volume; those above the free 125 MB/s are billed per MB/s-month.',
+        true,
+      ),
+      ebs_hours: Type.Optional(
+        Type.Number({
+          minimum: 0,
+          maximum: MAX_HOURS,
+          title: 'EBS hours per month',
+          description:
+            'Hours the volumes are provisioned (730 = all month; a stopped instance’s volume still bills); 730 when left out.',
+        }),
+      ),
+      ebs_io_requests: optionalNumber(
+        1e15,
+        'EBS I/O requests per month',
+        'Magnetic (standard) volumes only: I/O requests per volume per month, billed per million.',
+        true,
+      ),
+      ebs_snapshot_gb: optionalNumber(
+        1e9,
+        'EBS snapshots (GB)',
+        'GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored).',
+      ),
+      public_ipv4_addresses: optionalNumber(
+        64,
+        'Public IPv4 addresses',
+        'Public IPv4 addresses per instance, billed per address-hour while the instance runs.',
+        true,
+      ),
     },
     strict,
   ),
   rangedParams: ['count', 'hours'],
   catalogValues: [{ param: 'instance_type', what: 'EC2 instance type', known: listInstanceTypes }],
-  toUsage(p, at, sink) {
-    sink(`ec2.instance_hours.${p.instance_type}`, d(pointOf(p.count, at)).times(pointOf(p.hours, at)))
+  checkParams: checkEc2Params,
+  toUsage(input, at, sink) {
+    toEc2Usage(withDefaults(input), at, sink)
   },
   usageTypes: [
     {
@@ -37,6 +203,37 @@ export const ec2 = defineService({
       unit: 'instance-hours',
       kind: 'flow',
       description: 'Per instance type.',
+    },
+    { match: 'ec2.ebs_gb_month.*', unit: 'GB-months', kind: 'stock', description: 'EBS storage, per type.' },
+    {
+      match: 'ec2.ebs_iops_month.*',
+      unit: 'IOPS-months',
+      kind: 'stock',
+      description: 'Provisioned IOPS (gp3 above 3,000), per type.',
+    },
+    {
+      match: 'ec2.ebs_throughput_mbps_month.*',
+      unit: 'MB/s-months',
+      kind: 'stock',
+      description: 'gp3 throughput above 125 MB/s.',
+    },
+    {
+      match: 'ec2.ebs_io_requests.*',
+      unit: 'requests',
+      kind: 'flow',
+      description: 'I/O requests of magnetic volumes.',
+    },
+    {
+      match: 'ec2.ebs_snapshot_gb_month',
+      unit: 'GB-months',
+      kind: 'stock',
+      description: 'EBS snapshot storage (standard tier).',
+    },
+    {
+      match: 'ec2.public_ipv4_hours',
+      unit: 'address-hours',
+      kind: 'flow',
+      description: 'Public IPv4 address-hours.',
     },
   ],
   ingestEvents: [],
@@ -54,8 +251,26 @@ export const ec2 = defineService({
     aws_instance: ({ values }) => {
       const instanceType = asString(values.instance_type)
       if (!instanceType) return { skip: 'instance_type is not known until apply' }
-      return { params: { instance_type: instanceType, count: 1, hours: 730 } }
+      return { params: { instance_type: instanceType, count: 1, hours: 730, ...rootVolumeOf(values) } }
     },
   },
-  examples: [],
+  examples: ec2Examples,
 })
+
+/** The root EBS volume a planned instance declares, when its type, size (and IOPS where billed) are known. */
+function rootVolumeOf(values: Readonly<Record<string, unknown>>): Partial<Ec2Params> {
+  const root = firstBlock(values.root_block_device)
+  const type = asString(root.volume_type)
+  const size = asNumber(root.volume_size)
+  if (!type || !(VOLUME_TYPES as readonly string[]).includes(type) || size === undefined) return {}
+  const volume: Partial<Ec2Params> = { ebs_volume_type: type as VolumeType, ebs_volume_gb: Math.trunc(size) }
+  const iops = asNumber(root.iops)
+  if (type === 'io1' || type === 'io2') return iops ? { ...volume, ebs_iops: Math.trunc(iops) } : {}
+  if (type !== 'gp3') return volume
+  const throughput = asNumber(root.throughput)
+  return {
+    ...volume,
+    ...(iops ? { ebs_iops: Math.trunc(iops) } : {}),
+    ...(throughput ? { ebs_throughput_mbps: Math.trunc(throughput) } : {}),
+  }
+}

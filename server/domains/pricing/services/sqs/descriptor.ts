@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { count, d, strict } from '../params.js'
+import { chunksOf, payloadKb } from '../payload.js'
 import { defineService } from '../service-descriptor.js'
 
 export const sqs = defineService({
@@ -8,25 +9,28 @@ export const sqs = defineService({
   name: 'Amazon SQS',
   category: 'integration',
   description: 'Managed message queues, billed per million requests.',
-  help: 'Requests to Standard or FIFO queues; each 64 KB chunk of a payload counts as one request.',
+  help: 'Requests to Standard or FIFO queues; each 64 KB chunk of a payload (up to 1 MiB) counts as one request.',
   params: Type.Object(
     {
       requests: count({
         title: 'Requests per month',
-        description: 'Requests per month, each 64 KB chunk of a payload counted.',
+        description:
+          'API requests per month (send, receive, delete...). With avg_payload_kb each is counted in 64 KB chunks ' +
+          'for you; without it, count each 64 KB chunk as one request yourself.',
       }),
       queue_type: Type.Union([Type.Literal('standard'), Type.Literal('fifo')], {
         default: 'standard',
         title: 'Queue type',
         description: 'Standard or FIFO; FIFO requests cost more.',
       }),
+      avg_payload_kb: payloadKb(1024, 'SQS'),
     },
     strict,
   ),
   rangedParams: [],
   catalogValues: [],
   toUsage(p, _at, sink) {
-    sink(`sqs.requests.${p.queue_type}`, d(p.requests))
+    sink(`sqs.requests.${p.queue_type}`, d(p.requests).times(chunksOf(p.avg_payload_kb)))
   },
   usageTypes: [
     { match: 'sqs.requests.*', unit: 'requests', kind: 'flow', description: 'Requests, per queue type.' },

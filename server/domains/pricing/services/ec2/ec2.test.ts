@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage, validateLineItem } from '../../line-items.js'
+
+const EBS_PAGE = 'https://aws.amazon.com/ebs/pricing/'
+const volumeOnly = { instance_type: 't3.micro', count: 1, hours: 0 }
+
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'ec2', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: false, catalog: bundledCatalog })
+}
+const rows = (priced: ReturnType<typeof cost>) =>
+  Object.fromEntries(priced.by_service.flatMap((s) => s.by_usage_type).map((r) => [r.usage_type, r.cost]))
+
+describe(`EC2 instances, EBS volumes (${EBS_PAGE}) and public IPv4 addresses`, () => {
+  it('prices an item saved before EBS params existed exactly as before', () => {
+    expect(rows(cost({ instance_type: 'm5.large', count: 2, hours: 730 }))).toEqual({
+      'ec2.instance_hours.m5.large': '140.16',
+    })
+  })
+
+  it('prices current-generation types from the Region’s own rate', () => {
+    expect(rows(cost({ instance_type: 'm7i.xlarge', count: 1, hours: 730 }))).toEqual({
+      'ec2.instance_hours.m7i.xlarge': '147.168',
+    })
+    expect(rows(cost({ instance_type: 'c7g.2xlarge', count: 1, hours: 100 }, 'eu-central-1'))).toEqual({
+      'ec2.instance_hours.c7g.2xlarge': '32.98',
+    })
+  })
+
+  it('bills gp3 IOPS and throughput only above the free 3,000 IOPS and 125 MB/s', () => {
+    const priced = cost({
+      ...volumeOnly,
+      count: 2,
+      ebs_volume_type: 'gp3',
+      ebs_volume_gb: 100,
+      ebs_iops: 4000,
+      ebs_throughput_mbps: 250,
+    })
+    // 2 volumes × (100 GB × $0.08, 1,000 IOPS × $0.005, 125 MB/s × $0.04)
+    expect(rows(priced)).toEqual({
+      'ec2.ebs_gb_month.gp3': '16',
+      'ec2.ebs_iops_month.gp3': '10',
+      'ec2.ebs_throughput_mbps_month.gp3': '10',
+    })
+    const baseline = cost({ ...volumeOnly, ebs_volume_gb: 100, ebs_iops: 3000, ebs_throughput_mbps: 125 })
+    expect(rows(baseline)).toEqual({ 'ec2.ebs_gb_month.gp3': '8' })
+  })
+
+  it('bills io1/io2 IOPS, HDD and magnetic volumes, snapshots, for the hours held', () => {
+    expect(rows(cost({ ...volumeOnly, ebs_volume_type: 'io2', ebs_volume_gb: 30, ebs_iops: 300 }))).toEqual({
+      'ec2.ebs_gb_month.io2': '3.75',
+      'ec2.ebs_iops_month.io2': '19.5',
+    })
+    expect(rows(cost({ ...volumeOnly, ebs_volume_type: 'st1', ebs_volume_gb: 500, ebs_hours: 365 }))).toEqual(
+      {
+        'ec2.ebs_gb_month.st1': '11.25',
+      },
+    )
+    const magnetic = cost({
+      ...volumeOnly,
+      ebs_volume_type: 'standard',
+      ebs_volume_gb: 20,
+      ebs_io_requests: 1_000_000,
+      ebs_snapshot_gb: 10,
+    })
+    expect(rows(magnetic)).toEqual({
+      'ec2.ebs_gb_month.standard': '1',
+      'ec2.ebs_io_requests.standard': '0.05',
+      'ec2.ebs_snapshot_gb_month': '0.5',
+    })
+  })
+
+  it('bills public IPv4 addresses per address-hour in each Region', () => {
+    const priced = cost(
+      { instance_type: 't3.micro', count: 3, hours: 730, public_ipv4_addresses: 1 },
+      'eu-west-1',
+    )
+    expect(rows(priced)['ec2.public_ipv4_hours']).toBe('10.95')
+  })
+
+  it('reports EBS outside us-east-1 as unpriced, never $0', () => {
+    const priced = cost({ ...volumeOnly, ebs_volume_gb: 100 }, 'eu-west-1')
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['ec2.ebs_gb_month.gp3'])
+  })
+
+  it('refuses EBS params that do not apply to the volume type', () => {
+    const fields = (params: Record<string, unknown>) => {
+      const result = validateLineItem('ec2', { ...volumeOnly, ...params }, bundledCatalog)
+      return result.ok ? [] : result.details.map((detail) => detail.field)
+    }
+    expect(fields({ ebs_volume_type: 'gp2', ebs_iops: 100 })).toEqual(['params.ebs_iops'])
+    expect(fields({ ebs_volume_type: 'io2', ebs_volume_gb: 100, ebs_iops: 40_000 })).toEqual([
+      'params.ebs_iops',
+    ])
+    expect(fields({ ebs_volume_type: 'io1', ebs_volume_gb: 100 })).toEqual(['params.ebs_iops'])
+    expect(fields({ ebs_volume_type: 'st1', ebs_throughput_mbps: 500 })).toEqual([
+      'params.ebs_throughput_mbps',
+    ])
+    expect(fields({ ebs_volume_type: 'gp3', ebs_io_requests: 5 })).toEqual(['params.ebs_io_requests'])
+    expect(fields({ ebs_volume_type: 'gp4' })).toEqual(['params.ebs_volume_type'])
+  })
+
+  it('imports an instance’s root volume from a Terraform plan', () => {
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_instance.web',
+              mode: 'managed',
+              type: 'aws_instance',
+              values: {
+                instance_type: 'm7g.large',
+                root_block_device: [{ volume_type: 'gp3', volume_size: 50, iops: 3000, throughput: 125 }],
+              },
+            },
+          ],
+        },
+      },
+    }
+    expect(planToLineItems(plan).items.map((item) => item.params)).toEqual([
+      {
+        instance_type: 'm7g.large',
+        count: 1,
+        hours: 730,
+        ebs_volume_type: 'gp3',
+        ebs_volume_gb: 50,
+        ebs_iops: 3000,
+        ebs_throughput_mbps: 125,
+      },
+    ])
+  })
+})

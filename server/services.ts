@@ -12,6 +12,7 @@ import { createIngestDebounce } from './domains/budgets/ingest-debounce.js'
 import { webhookTargetPolicy } from './domains/budgets/webhook.js'
 import { createIngestService } from './domains/ingest/ingest.service.js'
 import { createScenarioMetricsService } from './domains/ingest/scenario-metrics.service.js'
+import { createUsageService } from './domains/ingest/usage.service.js'
 import { createPricingService } from './domains/pricing/pricing.service.js'
 import { createRateCardService } from './domains/rate-cards/rate-cards.service.js'
 import { purgeReportsJob } from './domains/reports/purge-reports.job.js'
@@ -60,8 +61,9 @@ export async function createServices({ config, database, logger, renderReport, d
   await pricing.load()
   const scenarios = createScenarioService({ db, pricing })
   const rateCards = createRateCardService({ db, pricing })
-  const costs = createCostService({ db, pricing, rateCards })
-  const costsByKey = createCostsByKeyService({ db, costs })
+  const usage = createUsageService({ db })
+  const costs = createCostService({ db, pricing, rateCards, usage })
+  const costsByKey = createCostsByKeyService({ costs, usage, apiKeys })
   const shareLinks = createShareLinkService({
     db,
     publicUrl: config.publicUrl,
@@ -107,7 +109,7 @@ export async function createServices({ config, database, logger, renderReport, d
     deliveryRetry,
   })
   const webhookPolicy = webhookTargetPolicy(config)
-  const budgetEvaluation = createAlertEvaluationService({ db, queue, logger, costs })
+  const budgetEvaluation = createAlertEvaluationService({ db, queue, logger, costs, scenarios })
   const budgetDebounce = createIngestDebounce({
     enqueue: budgetEvaluation.enqueueEvaluation,
     onError: (err) => logger.warn({ err: { message: err.message } }, 'budget evaluation not queued'),

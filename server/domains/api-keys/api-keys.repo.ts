@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm'
+import { and, count, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { apiKeys, users } from '../../db/schema/index.js'
 
@@ -73,6 +73,20 @@ export async function revoke(db: DbOrTx, id: string): Promise<void> {
     .update(apiKeys)
     .set({ revokedAt: sql`now()` })
     .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+}
+
+/** Name, prefix and revocation of the given keys (any owner), for naming senders. */
+export async function findSummaries(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      keyPrefix: apiKeys.keyPrefix,
+      revokedAt: apiKeys.revokedAt,
+    })
+    .from(apiKeys)
+    .where(inArray(apiKeys.id, [...ids]))
 }
 
 /** The key behind a presented hash, with its owner's state; one indexed lookup. */

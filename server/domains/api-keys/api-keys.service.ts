@@ -86,6 +86,16 @@ export function createApiKeyService({ db, config, securityEvents }: ApiKeyDeps) 
 
   return {
     /** Creates a key; the whole key is in this answer and nowhere else, ever. */
+    /** How other domains name the senders of ingested usage: each known key's name, prefix and revocation. */
+    async summaries(
+      ids: readonly string[],
+    ): Promise<Map<string, { name: string; keyPrefix: string; revoked: boolean }>> {
+      const rows = await repo.findSummaries(db, ids)
+      return new Map(
+        rows.map((r) => [r.id, { name: r.name, keyPrefix: r.keyPrefix, revoked: r.revokedAt !== null }]),
+      )
+    },
+
     async create(userId: string, input: CreateApiKeyBody): Promise<CreatedApiKeyResponse> {
       const generated = generateKey()
       const expiresAt = input.expires_days ? new Date(Date.now() + input.expires_days * 86_400_000) : null

@@ -134,6 +134,11 @@ export function createScenarioService({ db, pricing }: ScenarioDeps) {
   return {
     owned,
 
+    /** The archived ones among these scenarios (any owner), for passes that skip them (budget alerts). */
+    async archivedAmong(ids: readonly string[]): Promise<Set<string>> {
+      return new Set(await repo.findArchived(db, ids))
+    },
+
     async create(userId: string, input: CreateScenarioBody): Promise<ScenarioResponse> {
       const name = cleanName(input.name)
       checkRegion(input.region)

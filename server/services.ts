@@ -55,7 +55,7 @@ export async function createServices({ config, database, logger, renderReport, d
   const metrics = createMetrics()
   const securityEvents = createSecurityEventService({ db, logger })
   const auth = createAuthService({ db, config, securityEvents })
-  const apiKeys = createApiKeyService({ db, config, securityEvents })
+  const apiKeys = createApiKeyService({ db, config, securityEvents, ownerActive: auth.isActive })
   // The newest imported catalog (`mockupaws pricing import`), else the bundled one.
   const pricing = createPricingService({ db })
   await pricing.load()

@@ -71,7 +71,7 @@ export async function createServices({ config, database, logger, renderReport, d
     costs,
     ownerIsActive: auth.isActive,
   })
-  const scenarioMetrics = createScenarioMetricsService({ db, pricing })
+  const scenarioMetrics = createScenarioMetricsService({ db, pricing, scenarioState: scenarios.stateOf })
   // Commits of different scenarios run side by side (one per scenario at a time); PGlite is one connection,
   // where a second concurrent commit would only queue behind the first.
   const ingest = createIngestService({
@@ -80,6 +80,7 @@ export async function createServices({ config, database, logger, renderReport, d
     metrics,
     concurrency: database.engine === 'postgres' ? 4 : 1,
     onCommitted: (scenarioId) => budgetDebounce.committed(scenarioId),
+    scenarioState: scenarios.stateOf,
   })
   const queue = createJobQueue({ database, logger, onJobFailed: (job) => metrics.jobFailures.inc({ job }) })
   const reports = createReportService({

@@ -44,6 +44,16 @@ export async function lockOwned(db: DbOrTx, userId: string, id: string): Promise
 }
 
 /** Owned scenarios in `ids`, in any order. */
+/** Owner, status and last event of a scenario, whoever owns it (what ingest checks before accepting). */
+export async function findState(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ userId: scenarios.userId, status: scenarios.status, lastEventAt: scenarios.lastEventAt })
+    .from(scenarios)
+    .where(eq(scenarios.id, id))
+    .limit(1)
+  return row
+}
+
 /** Which of these scenarios are archived. */
 export async function findArchived(db: DbOrTx, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return []

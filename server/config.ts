@@ -29,6 +29,7 @@ const EnvSchema = Type.Object({
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 100 }),
   RATE_LIMIT_INGEST_PER_MINUTE: Type.Integer({ minimum: 1, default: 6000 }),
   RATE_LIMIT_ALLOWLIST: Type.String({ default: '' }),
+  RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60 }),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ default: 'mockupAWS <no-reply@localhost>' }),
@@ -67,6 +68,8 @@ export type Config = Readonly<{
     perMinute: number
     ingestPerMinute: number
     allowlist: readonly string[]
+    /** The window every limit counts over: 60 s in production (the limits are per minute). */
+    windowSeconds: number
   }>
   redisUrl: string | undefined
   smtpUrl: string | undefined
@@ -159,6 +162,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       perMinute: env.RATE_LIMIT_PER_MINUTE,
       ingestPerMinute: env.RATE_LIMIT_INGEST_PER_MINUTE,
       allowlist: splitList(env.RATE_LIMIT_ALLOWLIST),
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
     }),
     redisUrl: env.REDIS_URL,
     smtpUrl: env.SMTP_URL,

@@ -12,6 +12,7 @@ import { createIngestDebounce } from './domains/budgets/ingest-debounce.js'
 import { webhookTargetPolicy } from './domains/budgets/webhook.js'
 import { createIngestService } from './domains/ingest/ingest.service.js'
 import { createScenarioMetricsService } from './domains/ingest/scenario-metrics.service.js'
+import { createUsageService } from './domains/ingest/usage.service.js'
 import { createPricingService } from './domains/pricing/pricing.service.js'
 import { createRateCardService } from './domains/rate-cards/rate-cards.service.js'
 import { purgeReportsJob } from './domains/reports/purge-reports.job.js'
@@ -54,14 +55,15 @@ export async function createServices({ config, database, logger, renderReport, d
   const metrics = createMetrics()
   const securityEvents = createSecurityEventService({ db, logger })
   const auth = createAuthService({ db, config, securityEvents })
-  const apiKeys = createApiKeyService({ db, config, securityEvents })
+  const apiKeys = createApiKeyService({ db, config, securityEvents, ownerActive: auth.isActive })
   // The newest imported catalog (`mockupaws pricing import`), else the bundled one.
   const pricing = createPricingService({ db })
   await pricing.load()
   const scenarios = createScenarioService({ db, pricing })
   const rateCards = createRateCardService({ db, pricing })
-  const costs = createCostService({ db, pricing, rateCards })
-  const costsByKey = createCostsByKeyService({ db, costs })
+  const usage = createUsageService({ db })
+  const costs = createCostService({ db, pricing, rateCards, usage })
+  const costsByKey = createCostsByKeyService({ costs, usage, apiKeys })
   const shareLinks = createShareLinkService({
     db,
     publicUrl: config.publicUrl,
@@ -69,7 +71,7 @@ export async function createServices({ config, database, logger, renderReport, d
     costs,
     ownerIsActive: auth.isActive,
   })
-  const scenarioMetrics = createScenarioMetricsService({ db, pricing })
+  const scenarioMetrics = createScenarioMetricsService({ db, pricing, scenarioState: scenarios.stateOf })
   // Commits of different scenarios run side by side (one per scenario at a time); PGlite is one connection,
   // where a second concurrent commit would only queue behind the first.
   const ingest = createIngestService({
@@ -78,6 +80,7 @@ export async function createServices({ config, database, logger, renderReport, d
     metrics,
     concurrency: database.engine === 'postgres' ? 4 : 1,
     onCommitted: (scenarioId) => budgetDebounce.committed(scenarioId),
+    scenarioState: scenarios.stateOf,
   })
   const queue = createJobQueue({ database, logger, onJobFailed: (job) => metrics.jobFailures.inc({ job }) })
   const reports = createReportService({
@@ -107,7 +110,7 @@ export async function createServices({ config, database, logger, renderReport, d
     deliveryRetry,
   })
   const webhookPolicy = webhookTargetPolicy(config)
-  const budgetEvaluation = createAlertEvaluationService({ db, queue, logger, costs })
+  const budgetEvaluation = createAlertEvaluationService({ db, queue, logger, costs, scenarios })
   const budgetDebounce = createIngestDebounce({
     enqueue: budgetEvaluation.enqueueEvaluation,
     onError: (err) => logger.warn({ err: { message: err.message } }, 'budget evaluation not queued'),

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm'
+import { and, count, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
-import { apiKeys, users } from '../../db/schema/index.js'
+import { apiKeys } from '../../db/schema/index.js'
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect
 
@@ -10,9 +10,12 @@ const isActive = and(
   or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),
 )
 
-/** Serialises key creation per user (the cap check and the insert happen under this lock). */
-export async function lockUser(tx: DbOrTx, userId: string): Promise<void> {
-  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update')
+/**
+ * Serialises key creation per user (the cap check and the insert happen under this lock): a transaction-scoped
+ * advisory lock on the user id, so the users table (auth's) is not touched.
+ */
+export async function lockUserKeys(tx: DbOrTx, userId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`api_keys:${userId}`}, 0))`)
 }
 
 export async function countActive(db: DbOrTx, userId: string): Promise<number> {
@@ -75,14 +78,23 @@ export async function revoke(db: DbOrTx, id: string): Promise<void> {
     .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
 }
 
-/** The key behind a presented hash, with its owner's state; one indexed lookup. */
-export async function findByHash(db: DbOrTx, keyHash: string) {
-  const [row] = await db
-    .select({ key: apiKeys, userActive: users.isActive })
+/** Name, prefix and revocation of the given keys (any owner), for naming senders. */
+export async function findSummaries(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      keyPrefix: apiKeys.keyPrefix,
+      revokedAt: apiKeys.revokedAt,
+    })
     .from(apiKeys)
-    .innerJoin(users, eq(users.id, apiKeys.userId))
-    .where(eq(apiKeys.keyHash, keyHash))
-    .limit(1)
+    .where(inArray(apiKeys.id, [...ids]))
+}
+
+/** The key behind a presented hash; one indexed lookup. */
+export async function findByHash(db: DbOrTx, keyHash: string): Promise<ApiKeyRow | undefined> {
+  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.keyHash, keyHash)).limit(1)
   return row
 }
 

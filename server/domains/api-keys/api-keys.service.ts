@@ -17,7 +17,13 @@ const CACHE_TTL_MS = 5_000
 const LAST_USED_INTERVAL_MS = 60_000
 const PREFIX_LENGTH = 12
 
-type ApiKeyDeps = { db: Db; config: Config; securityEvents: SecurityEventService }
+type ApiKeyDeps = {
+  db: Db
+  config: Config
+  securityEvents: SecurityEventService
+  /** The auth domain's answer: whether the key's owner exists and is active. */
+  ownerActive: (userId: string) => Promise<boolean>
+}
 type CachedKey = { principal: Principal; expiresAt: Date | null; cachedUntil: number }
 
 export function toApiKeyResponse(row: repo.ApiKeyRow): ApiKeyResponse {
@@ -47,7 +53,7 @@ function toCreatedResponse(row: repo.ApiKeyRow, key: string): CreatedApiKeyRespo
 
 const invalidApiKey = () => unauthorized('invalid_api_key', 'The API key is not valid.')
 
-export function createApiKeyService({ db, config, securityEvents }: ApiKeyDeps) {
+export function createApiKeyService({ db, config, securityEvents, ownerActive }: ApiKeyDeps) {
   const cache = new Map<string, CachedKey>()
   const lastUsedWrites = new Map<string, number>()
 
@@ -86,11 +92,21 @@ export function createApiKeyService({ db, config, securityEvents }: ApiKeyDeps) 
 
   return {
     /** Creates a key; the whole key is in this answer and nowhere else, ever. */
+    /** How other domains name the senders of ingested usage: each known key's name, prefix and revocation. */
+    async summaries(
+      ids: readonly string[],
+    ): Promise<Map<string, { name: string; keyPrefix: string; revoked: boolean }>> {
+      const rows = await repo.findSummaries(db, ids)
+      return new Map(
+        rows.map((r) => [r.id, { name: r.name, keyPrefix: r.keyPrefix, revoked: r.revokedAt !== null }]),
+      )
+    },
+
     async create(userId: string, input: CreateApiKeyBody): Promise<CreatedApiKeyResponse> {
       const generated = generateKey()
       const expiresAt = input.expires_days ? new Date(Date.now() + input.expires_days * 86_400_000) : null
       const row = await db.transaction(async (tx) => {
-        await repo.lockUser(tx, userId)
+        await repo.lockUserKeys(tx, userId)
         if ((await repo.countActive(tx, userId)) >= MAX_ACTIVE_KEYS) {
           throw conflict(
             `You already have ${MAX_ACTIVE_KEYS} active API keys; revoke one before creating another.`,
@@ -166,12 +182,11 @@ export function createApiKeyService({ db, config, securityEvents }: ApiKeyDeps) 
         return cached.principal
       }
       cache.delete(keyHash)
-      const found = await repo.findByHash(db, keyHash)
-      if (!found) return rejectKey(key, ip, 'unknown')
-      const { key: row, userActive } = found
+      const row = await repo.findByHash(db, keyHash)
+      if (!row) return rejectKey(key, ip, 'unknown')
       if (row.revokedAt) return rejectKey(key, ip, 'revoked', row.userId)
       if (row.expiresAt && row.expiresAt.getTime() <= now) return rejectKey(key, ip, 'expired', row.userId)
-      if (!userActive) return rejectKey(key, ip, 'owner deactivated', row.userId)
+      if (!(await ownerActive(row.userId))) return rejectKey(key, ip, 'owner deactivated', row.userId)
       const principal: Principal = {
         userId: row.userId,
         via: 'api_key',

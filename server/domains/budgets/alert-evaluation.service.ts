@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js'
 import { AppError } from '../../errors.js'
 import type { JobQueue } from '../../jobs/queue.js'
 import type { CostService } from '../scenarios/costs.service.js'
+import type { ScenarioService } from '../scenarios/scenarios.service.js'
 import * as repo from './budgets.repo.js'
 import {
   evaluateRule,
@@ -20,7 +21,13 @@ const SCENARIO_PAGE = 100
 /** A delivery still unattempted this long after its alert lost its job; the periodic pass requeues it. */
 const STRANDED_AFTER_MS = 10 * 60_000
 
-type EvaluationDeps = { db: Db; queue: JobQueue; logger: FastifyBaseLogger; costs: CostService }
+type EvaluationDeps = {
+  db: Db
+  queue: JobQueue
+  logger: FastifyBaseLogger
+  costs: CostService
+  scenarios: Pick<ScenarioService, 'archivedAmong'>
+}
 
 function conditionOf(rule: repo.RuleRow): RuleCondition {
   return rule.kind === 'projected_above'
@@ -35,7 +42,7 @@ function deliveriesFor(rule: repo.RuleRow): { channel: 'email' | 'webhook'; targ
   return channels
 }
 
-export function createAlertEvaluationService({ db, queue, logger, costs }: EvaluationDeps) {
+export function createAlertEvaluationService({ db, queue, logger, costs, scenarios }: EvaluationDeps) {
   /** Queues the delivery jobs; a failure leaves them pending for the periodic pass to requeue. */
   async function enqueueDeliveries(ids: string[]): Promise<void> {
     for (const deliveryId of ids) {
@@ -143,7 +150,9 @@ export function createAlertEvaluationService({ db, queue, logger, costs }: Evalu
       let evaluated = 0
       for (;;) {
         const ids = await repo.scenariosWithRules(db, afterId, SCENARIO_PAGE)
+        const archived = await scenarios.archivedAmong(ids)
         for (const scenarioId of ids) {
+          if (archived.has(scenarioId)) continue
           try {
             await evaluateScenario(scenarioId, now)
           } catch (err) {

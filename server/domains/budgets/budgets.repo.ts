@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import {
   budgetAlertDeliveries,
@@ -6,7 +6,6 @@ import {
   budgetAlerts,
   budgetProjections,
   scenarioBudgets,
-  scenarios,
 } from '../../db/schema/index.js'
 
 export type BudgetRow = typeof scenarioBudgets.$inferSelect
@@ -252,7 +251,7 @@ export async function findProjection(db: DbOrTx, scenarioId: string, day: string
   return row?.value ?? null
 }
 
-/** Scenarios (not archived) with an enabled rule, in id order after `afterId`: the periodic pass's pages. */
+/** Scenarios with an enabled rule, in id order after `afterId`: the periodic pass's pages. */
 export async function scenariosWithRules(
   db: DbOrTx,
   afterId: string | null,
@@ -261,13 +260,8 @@ export async function scenariosWithRules(
   const rows = await db
     .selectDistinct({ id: budgetAlertRules.scenarioId })
     .from(budgetAlertRules)
-    .innerJoin(scenarios, eq(scenarios.id, budgetAlertRules.scenarioId))
     .where(
-      and(
-        eq(budgetAlertRules.enabled, true),
-        ne(scenarios.status, 'archived'),
-        afterId ? gt(budgetAlertRules.scenarioId, afterId) : undefined,
-      ),
+      and(eq(budgetAlertRules.enabled, true), afterId ? gt(budgetAlertRules.scenarioId, afterId) : undefined),
     )
     .orderBy(asc(budgetAlertRules.scenarioId))
     .limit(limit)

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../../db/client.js'
 import { prepareStatement, queryPrepared } from '../../db/client.js'
-import { ingestBatches, scenarios } from '../../db/schema/index.js'
+import { ingestBatches } from '../../db/schema/index.js'
 import type { IngestResponse } from './ingest.schemas.js'
 
 /**
@@ -200,13 +200,4 @@ export async function findBatchResponse(
     .where(and(eq(ingestBatches.scenarioId, scenarioId), eq(ingestBatches.idempotencyKey, idempotencyKey)))
     .limit(1)
   return row?.response as IngestResponse | undefined
-}
-
-export async function findScenarioState(db: DbOrTx, scenarioId: string) {
-  const [row] = await db
-    .select({ userId: scenarios.userId, status: scenarios.status, lastEventAt: scenarios.lastEventAt })
-    .from(scenarios)
-    .where(eq(scenarios.id, scenarioId))
-    .limit(1)
-  return row
 }

@@ -11,6 +11,7 @@ import {
   validationError,
 } from '../../errors.js'
 import type { Metrics } from '../../lib/metrics.js'
+import type { ScenarioState } from '../scenarios/scenarios.service.js'
 import { cloudEventsToItems } from './cloudevents.js'
 import { LIMITS, validateEvents } from './events.js'
 import * as repo from './ingest.repo.js'
@@ -68,8 +69,11 @@ export function createIngestService({
   metrics,
   concurrency,
   onCommitted,
+  scenarioState,
 }: {
   db: Db
+  /** The scenarios domain's answer: a scenario's owner, status and last event. */
+  scenarioState: (scenarioId: string) => Promise<ScenarioState | undefined>
   logger: FastifyBaseLogger
   /** Counts committed events and batches for /metrics. */
   metrics?: Metrics
@@ -85,7 +89,7 @@ export function createIngestService({
     const known = owners.get(scenarioId)
     if (known === userId) return
     if (known) throw notFound('scenario')
-    const state = await repo.findScenarioState(db, scenarioId)
+    const state = await scenarioState(scenarioId)
     if (!state || state.userId !== userId) throw notFound('scenario')
     if (owners.size > 10_000) owners.clear()
     owners.set(scenarioId, userId)
@@ -160,7 +164,7 @@ export function createIngestService({
         case 'not_running': {
           // Stopped, or deleted since its owner was remembered: a deleted scenario is a 404 like any other.
           owners.delete(scenarioId)
-          if (!(await repo.findScenarioState(db, scenarioId))) throw notFound('scenario')
+          if (!(await scenarioState(scenarioId))) throw notFound('scenario')
           throw notRunning()
         }
         case 'failed':

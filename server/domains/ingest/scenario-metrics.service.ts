@@ -6,7 +6,7 @@ import { notFound } from '../../errors.js'
 import { unitOfUsageType } from '../pricing/catalog.js'
 import type { PricingService } from '../pricing/pricing.service.js'
 import { baseToPriceUnits } from '../pricing/usage-units.js'
-import * as repo from './ingest.repo.js'
+import type { ScenarioState } from '../scenarios/scenarios.service.js'
 
 export type Bucket = 'minute' | 'hour' | 'day'
 
@@ -22,10 +22,19 @@ const PII_SAMPLES = 20
  * The live counters of a scenario (`GET /scenarios/:id/metrics`): totals and PII counts come from running totals
  * (O(types)), the series from the per-minute rollups of the requested span (O(buckets)), never from events.
  */
-export function createScenarioMetricsService({ db, pricing }: { db: Db; pricing: PricingService }) {
+export function createScenarioMetricsService({
+  db,
+  pricing,
+  scenarioState,
+}: {
+  db: Db
+  pricing: PricingService
+  /** The scenarios domain's answer: a scenario's owner, status and last event. */
+  scenarioState: (scenarioId: string) => Promise<ScenarioState | undefined>
+}) {
   return {
     async get(userId: string, scenarioId: string, bucket: Bucket, range: { from?: string; to?: string }) {
-      const state = await repo.findScenarioState(db, scenarioId)
+      const state = await scenarioState(scenarioId)
       if (!state || state.userId !== userId) throw notFound('scenario')
       const to = range.to
         ? new Date(range.to)

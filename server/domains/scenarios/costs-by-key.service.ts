@@ -1,19 +1,14 @@
 import type { Decimal } from 'decimal.js'
-import { sql } from 'drizzle-orm'
-import type { Db } from '../../db/client.js'
-import { queryRows } from '../../db/client.js'
+import type { ApiKeyService } from '../api-keys/api-keys.service.js'
+import type { UsageShareRow as IngestShareRow, UsageService } from '../ingest/usage.service.js'
 import { ExactDecimal } from '../pricing/cost-engine.js'
 import type { CostService } from './costs.service.js'
 import type { CostsByApiKeyResponse, CostsResponse } from './scenarios.schemas.js'
 
 type CostBlock = Pick<CostsResponse['observed'], 'by_service'>
 
-/** One usage type's running total and the part of it each sender (API key, or null for a JWT) sent. */
-export type UsageShareRow = {
-  usageType: string
-  total: string
-  apiKeyId: string | null
-  keyQuantity: string | null
+/** One usage type's running total, the part of it one sender (API key, or null for a JWT) sent, and the key. */
+export type UsageShareRow = IngestShareRow & {
   keyName: string | null
   keyPrefix: string | null
   keyRevoked: boolean
@@ -114,26 +109,32 @@ export function attributeByKey(
   }
 }
 
-/** Every usage type's total and its per-sender parts, read in one statement so the two agree. */
-async function listUsageShares(db: Db, scenarioId: string): Promise<UsageShareRow[]> {
-  return queryRows<UsageShareRow>(
-    db,
-    sql`select t.usage_type as "usageType", t.quantity::text as total, k.api_key_id as "apiKeyId",
-               k.quantity::text as "keyQuantity", a.name as "keyName", a.key_prefix as "keyPrefix",
-               (a.revoked_at is not null) as "keyRevoked"
-        from usage_totals t
-        left join usage_totals_by_key k on k.scenario_id = t.scenario_id and k.usage_type = t.usage_type
-        left join api_keys a on a.id = k.api_key_id
-        where t.scenario_id = ${scenarioId}`,
-  )
+type CostsByKeyDeps = { costs: CostService; usage: UsageService; apiKeys: ApiKeyService }
+
+/** The ingest domain's per-sender shares, each named by the api-keys domain. */
+async function listUsageShares(
+  { usage, apiKeys }: CostsByKeyDeps,
+  scenarioId: string,
+): Promise<UsageShareRow[]> {
+  const rows = await usage.shares(scenarioId)
+  const keys = await apiKeys.summaries([...new Set(rows.flatMap((row) => row.apiKeyId ?? []))])
+  return rows.map((row) => {
+    const key = row.apiKeyId === null ? undefined : keys.get(row.apiKeyId)
+    return {
+      ...row,
+      keyName: key?.name ?? null,
+      keyPrefix: key?.keyPrefix ?? null,
+      keyRevoked: key?.revoked ?? false,
+    }
+  })
 }
 
 /** `GET /scenarios/:id/costs/by-api-key`: which sender drives the scenario's ingested spend. */
-export function createCostsByKeyService({ db, costs }: { db: Db; costs: CostService }) {
+export function createCostsByKeyService(deps: CostsByKeyDeps) {
   return {
     async costsByApiKey(userId: string, scenarioId: string): Promise<CostsByApiKeyResponse> {
-      const answer = await costs.costs(userId, scenarioId)
-      const rows = await listUsageShares(db, scenarioId)
+      const answer = await deps.costs.costs(userId, scenarioId)
+      const rows = await listUsageShares(deps, scenarioId)
       return {
         currency: answer.currency,
         window_start: answer.observed.window_start,

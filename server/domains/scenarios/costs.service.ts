@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js'
 import type { Db } from '../../db/client.js'
 import { notFound } from '../../errors.js'
+import type { UsageService } from '../ingest/usage.service.js'
 import type { Catalog } from '../pricing/catalog.js'
 import {
   ExactDecimal,
@@ -33,7 +34,7 @@ import type {
 import { checkLineItem, toMonthlyUsageRows } from './scenarios.service.js'
 import { costRange, hourlyMonths, MAX_RANGE_HOURS, type WhatIfInput, whatIfMonths } from './what-if.js'
 
-type CostDeps = { db: Db; pricing: PricingService; rateCards: RateCardService }
+type CostDeps = { db: Db; pricing: PricingService; rateCards: RateCardService; usage: UsageService }
 
 /** The month a projection scales to: 30 days, in minutes (the rollup granularity). */
 export const MONTH_MINUTES = 30 * 24 * 60
@@ -155,7 +156,7 @@ export function costDeltas(base: PricedUsage, other: PricedUsage) {
   }
 }
 
-export function createCostService({ db, pricing, rateCards }: CostDeps) {
+export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
   /**
    * How every block of a scenario's costs answer prices usage (region, free-tier switch, catalog); the line-item
    * preview prices with it too, so a preview always matches the saved item's costs.
@@ -207,7 +208,7 @@ export function createCostService({ db, pricing, rateCards }: CostDeps) {
     const [{ snapshot, catalog, terms, price }, items, totals] = await Promise.all([
       pricingTermsOf(scenario, options.snapshot),
       repo.listItems(db, scenario.id),
-      repo.listUsageTotals(db, scenario.id),
+      usage.totals(scenario.id),
     ])
 
     const modelled = modelledUsage(items, catalog)
@@ -269,7 +270,7 @@ export function createCostService({ db, pricing, rateCards }: CostDeps) {
     const from = new Date(
       Math.max(window.start.getTime(), window.end.getTime() - MAX_RANGE_HOURS * 3_600_000),
     )
-    const rows = await repo.listHourlyUsage(db, scenarioId, from)
+    const rows = await usage.hourly(scenarioId, from)
     const levels: UsageMap = new Map([...projected].filter(([usageType]) => isLevelUsageType(usageType)))
     const hours = hourlyMonths(rows, window, MONTH_MINUTES)
     return { ...costRange(hours, mergeUsage(modelled, levels), price), basis: 'hourly_usage' }

@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
-import { scenarioLineItems, scenarios, usageRollups, usageTotals } from '../../db/schema/index.js'
+import { scenarioLineItems, scenarios } from '../../db/schema/index.js'
 
 export type ScenarioRow = typeof scenarios.$inferSelect
 export type ItemRow = typeof scenarioLineItems.$inferSelect
@@ -44,6 +44,26 @@ export async function lockOwned(db: DbOrTx, userId: string, id: string): Promise
 }
 
 /** Owned scenarios in `ids`, in any order. */
+/** Owner, status and last event of a scenario, whoever owns it (what ingest checks before accepting). */
+export async function findState(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ userId: scenarios.userId, status: scenarios.status, lastEventAt: scenarios.lastEventAt })
+    .from(scenarios)
+    .where(eq(scenarios.id, id))
+    .limit(1)
+  return row
+}
+
+/** Which of these scenarios are archived. */
+export async function findArchived(db: DbOrTx, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .select({ id: scenarios.id })
+    .from(scenarios)
+    .where(and(inArray(scenarios.id, [...ids]), eq(scenarios.status, 'archived')))
+  return rows.map((row) => row.id)
+}
+
 export async function findManyOwned(db: DbOrTx, userId: string, ids: string[]): Promise<ScenarioRow[]> {
   if (ids.length === 0) return []
   return db
@@ -160,41 +180,4 @@ export async function deleteItem(db: DbOrTx, scenarioId: string, itemId: string)
     .where(and(eq(scenarioLineItems.scenarioId, scenarioId), eq(scenarioLineItems.id, itemId)))
     .returning({ id: scenarioLineItems.id })
   return rows.length === 1
-}
-
-/** The running usage totals of a scenario (base units), one row per usage type: never the minute rollups. */
-export async function listUsageTotals(
-  db: DbOrTx,
-  scenarioId: string,
-): Promise<{ usageType: string; quantity: string }[]> {
-  return db
-    .select({ usageType: usageTotals.usageType, quantity: usageTotals.quantity })
-    .from(usageTotals)
-    .where(eq(usageTotals.scenarioId, scenarioId))
-}
-
-/**
- * Rolled-up usage summed per UTC hour and usage type from `from` on: the database aggregates the minutes,
- * so the answer is O(hours × usage types) rows (the costs range reads at most 744 hours).
- */
-export async function listHourlyUsage(
-  db: DbOrTx,
-  scenarioId: string,
-  from: Date,
-): Promise<{ hourStartMs: number; usageType: string; quantity: string }[]> {
-  const hour = sql`date_trunc('hour', ${usageRollups.minute}, 'UTC')`
-  const rows = await db
-    .select({
-      hourEpoch: sql<string>`extract(epoch from ${hour})::bigint::text`,
-      usageType: usageRollups.usageType,
-      quantity: sql<string>`sum(${usageRollups.quantity})::text`,
-    })
-    .from(usageRollups)
-    .where(and(eq(usageRollups.scenarioId, scenarioId), gte(usageRollups.minute, from)))
-    .groupBy(hour, usageRollups.usageType)
-  return rows.map((row) => ({
-    hourStartMs: Number(row.hourEpoch) * 1000,
-    usageType: row.usageType,
-    quantity: row.quantity,
-  }))
 }

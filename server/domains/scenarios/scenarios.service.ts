@@ -107,6 +107,8 @@ function cleanDescription(description: string | null | undefined): string | null
   return description?.trim() || null
 }
 
+export type ScenarioState = { userId: string; status: string; lastEventAt: Date | null }
+
 export function createScenarioService({ db, pricing }: ScenarioDeps) {
   function checkRegion(region: string): void {
     if (!pricing.current().regions[region]) {
@@ -133,6 +135,16 @@ export function createScenarioService({ db, pricing }: ScenarioDeps) {
 
   return {
     owned,
+
+    /** Owner, status and last event time of a scenario, for ingest (which checks the owner itself). */
+    stateOf(id: string): Promise<ScenarioState | undefined> {
+      return repo.findState(db, id)
+    },
+
+    /** The archived ones among these scenarios (any owner), for passes that skip them (budget alerts). */
+    async archivedAmong(ids: readonly string[]): Promise<Set<string>> {
+      return new Set(await repo.findArchived(db, ids))
+    },
 
     async create(userId: string, input: CreateScenarioBody): Promise<ScenarioResponse> {
       const name = cleanName(input.name)

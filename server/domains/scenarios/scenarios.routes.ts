@@ -21,11 +21,13 @@ import {
   ScenarioPage,
   ScenarioParams,
   ScenarioResponse,
+  TemplatesResponse,
   UpdateItemBody,
   UpdateItemContract,
   UpdateScenarioBody,
 } from './scenarios.schemas.js'
 import type { ScenarioService } from './scenarios.service.js'
+import { SCENARIO_TEMPLATES } from './templates.js'
 
 const security: { [scheme: string]: string[] }[] = [{ bearer: [] }, { apiKey: [] }]
 const tags = ['scenarios']
@@ -46,6 +48,27 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox<{
       preHandler: write,
     },
     async (req, reply) => reply.code(201).send(await scenarios.create(userOf(req), req.body)),
+  )
+
+  app.get(
+    '/scenario-templates',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Templates a scenario can start from, with their line items and assumptions',
+        response: { 200: TemplatesResponse },
+      },
+      preHandler: read,
+    },
+    () => ({
+      templates: SCENARIO_TEMPLATES.map((template) => ({
+        ...template,
+        tags: [...template.tags],
+        assumptions: [...template.assumptions],
+        items: template.items.map((item) => ({ ...item, params: { ...item.params } })),
+      })),
+    }),
   )
 
   app.get(

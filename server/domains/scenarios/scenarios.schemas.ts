@@ -5,6 +5,7 @@ import { PricingSnapshotRef, SnapshotId } from '../pricing/pricing.schemas.js'
 import { publishedParamsSchema } from '../pricing/services/published-schema.js'
 import { SERVICE_LIST } from '../pricing/services/registry.js'
 import type { ServiceDescriptor } from '../pricing/services/service-descriptor.js'
+import { TEMPLATE_IDS } from './templates.js'
 
 /** Maximum number of line items in one scenario. */
 export const MAX_LINE_ITEMS = 500
@@ -26,6 +27,37 @@ const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 50 }), {
   description: 'At most 20 tags of up to 50 characters; trimmed and deduplicated.',
 })
 
+export const TemplateId = Type.Union(
+  TEMPLATE_IDS.map((id) => Type.Literal(id)),
+  {
+    description:
+      'Start from a template (GET /api/v1/scenario-templates): its line items are added, and its description and ' +
+      'assumptions become the description unless one is given.',
+  },
+)
+
+export const TemplatesResponse = Type.Object({
+  templates: Type.Array(
+    Type.Object({
+      id: TemplateId,
+      name: Type.String(),
+      description: Type.String(),
+      tags: Type.Array(Type.String()),
+      assumptions: Type.Array(Type.String(), {
+        description: 'What the figures assume and what is left out.',
+      }),
+      items: Type.Array(
+        Type.Object({
+          service: Type.String(),
+          label: Type.String(),
+          params: Type.Record(Type.String(), Type.Unknown()),
+        }),
+      ),
+    }),
+  ),
+})
+export type TemplatesResponse = Static<typeof TemplatesResponse>
+
 export const ScenarioParams = Type.Object({ id: Uuid })
 export const ItemParams = Type.Object({ id: Uuid, item_id: Uuid })
 
@@ -42,6 +74,7 @@ export const CreateScenarioBody = Type.Object(
         description: "false prices this scenario without the owner's rate card.",
       }),
     ),
+    template: Type.Optional(TemplateId),
   },
   { additionalProperties: false },
 )

@@ -1524,6 +1524,8 @@ export interface paths {
                          * @default true
                          */
                         apply_rate_card?: boolean;
+                        /** @description Start from a template (GET /api/v1/scenario-templates): its line items are added, and its description and assumptions become the description unless one is given. */
+                        template?: "serverless-api" | "containers-with-rds" | "static-site" | "llm-chat-backend" | "data-pipeline";
                     };
                 };
             };
@@ -1579,6 +1581,77 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenario-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Templates a scenario can start from, with their line items and assumptions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            templates: {
+                                /** @description Start from a template (GET /api/v1/scenario-templates): its line items are added, and its description and assumptions become the description unless one is given. */
+                                id: "serverless-api" | "containers-with-rds" | "static-site" | "llm-chat-backend" | "data-pipeline";
+                                name: string;
+                                description: string;
+                                tags: string[];
+                                /** @description What the figures assume and what is left out. */
+                                assumptions: string[];
+                                items: {
+                                    service: string;
+                                    label: string;
+                                    params: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

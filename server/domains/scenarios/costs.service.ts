@@ -29,7 +29,10 @@ import type {
   CreateItemBody,
   ItemPreviewQuery,
   ItemPreviewResponse,
+  PortfolioQuery,
+  PortfolioResponse,
 } from './scenarios.schemas.js'
+import { PORTFOLIO_MAX_SCENARIOS } from './scenarios.schemas.js'
 import { checkLineItem, toMonthlyUsageRows } from './scenarios.service.js'
 import { costRange, hourlyMonths, MAX_RANGE_HOURS, type WhatIfInput, whatIfMonths } from './what-if.js'
 
@@ -288,6 +291,49 @@ export function createCostService({ db, pricing, rateCards }: CostDeps) {
         whatIf: whatIfOf(query),
         snapshot: query?.snapshot,
       })
+    },
+
+    /**
+     * The monthly total of each of the user's scenarios (newest first, archived ones only when asked), and
+     * per tag the sum of its scenarios' totals, in exact decimals. Deliberately no sum over all scenarios.
+     */
+    async portfolio(userId: string, query: PortfolioQuery): Promise<PortfolioResponse> {
+      const { rows, total } = await repo.listOwned(
+        db,
+        userId,
+        { tag: query.tag, excludeArchived: query.include_archived !== true },
+        { limit: PORTFOLIO_MAX_SCENARIOS, offset: 0 },
+      )
+      const priced = await Promise.all(rows.map(async (row) => ({ row, costs: await costsOf(row) })))
+      const groups = new Map<string | null, { count: number; total: Decimal }>()
+      for (const { row, costs } of priced) {
+        for (const tag of row.tags.length > 0 ? row.tags : [null]) {
+          const group = groups.get(tag) ?? { count: 0, total: new ExactDecimal(0) }
+          groups.set(tag, { count: group.count + 1, total: group.total.plus(costs.total_monthly.total) })
+        }
+      }
+      return {
+        currency: pricing.current().meta.currency,
+        scenarios: priced.map(({ row, costs }) => ({
+          id: row.id,
+          name: row.name,
+          region: row.region,
+          status: row.status,
+          tags: row.tags,
+          monthly_total: costs.total_monthly.total,
+          modelled_monthly: costs.modelled_monthly.total,
+          projected_monthly: costs.projected_monthly.total,
+          unpriced_usage_types: costs.total_monthly.unpriced.length,
+        })),
+        total_scenarios: total,
+        groups: [...groups]
+          .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
+          .map(([tag, group]) => ({
+            tag,
+            scenario_count: group.count,
+            monthly_total: group.total.toFixed(),
+          })),
+      }
     },
 
     /**

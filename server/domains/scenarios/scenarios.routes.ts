@@ -18,6 +18,8 @@ import {
   ItemResponse,
   ListItemsQuery,
   ListScenariosQuery,
+  PortfolioQuery,
+  PortfolioResponse,
   ScenarioPage,
   ScenarioParams,
   ScenarioResponse,
@@ -48,6 +50,21 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox<{
       preHandler: write,
     },
     async (req, reply) => reply.code(201).send(await scenarios.create(userOf(req), req.body)),
+  )
+
+  app.get(
+    '/portfolio',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Monthly totals of the user's scenarios, and per tag",
+        querystring: PortfolioQuery,
+        response: { 200: PortfolioResponse },
+      },
+      preHandler: read,
+    },
+    (req) => costs.portfolio(userOf(req), req.query),
   )
 
   app.get(

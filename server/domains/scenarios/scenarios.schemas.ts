@@ -406,6 +406,54 @@ export const CostsQuery = Type.Object(
 )
 export type CostsQuery = Static<typeof CostsQuery>
 
+/** At most this many of the user's scenarios are priced for the portfolio, newest first. */
+export const PORTFOLIO_MAX_SCENARIOS = 100
+
+export const PortfolioQuery = Type.Object(
+  {
+    tag: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 50, description: 'Only the scenarios carrying this tag.' }),
+    ),
+    include_archived: Type.Optional(Type.Boolean({ default: false })),
+  },
+  { additionalProperties: false },
+)
+export type PortfolioQuery = Static<typeof PortfolioQuery>
+
+export const PortfolioResponse = Type.Object({
+  currency: Type.String(),
+  scenarios: Type.Array(
+    Type.Object({
+      id: Uuid,
+      name: Type.String(),
+      region: Type.String(),
+      status: ScenarioStatus,
+      tags: Type.Array(Type.String()),
+      monthly_total: Money,
+      modelled_monthly: Money,
+      projected_monthly: Money,
+      unpriced_usage_types: Type.Integer({
+        description: 'Usage types with no price: the total leaves them out.',
+      }),
+    }),
+    { description: `Newest first, at most ${PORTFOLIO_MAX_SCENARIOS}.` },
+  ),
+  total_scenarios: Type.Integer({ description: 'How many scenarios matched, also those beyond the list.' }),
+  groups: Type.Array(
+    Type.Object({
+      tag: Type.Union([Type.String(), Type.Null()], { description: 'null: the scenarios without a tag.' }),
+      scenario_count: Type.Integer(),
+      monthly_total: Money,
+    }),
+    {
+      description:
+        'Monthly totals per tag, summed in exact decimals. A scenario with several tags counts in each of its ' +
+        'groups. There is no total across all scenarios: they are often alternatives of one workload.',
+    },
+  ),
+})
+export type PortfolioResponse = Static<typeof PortfolioResponse>
+
 export const CompareBody = Type.Object(
   { scenario_ids: Type.Array(Uuid, { minItems: 2, maxItems: 4, uniqueItems: true }) },
   { additionalProperties: false },

@@ -1587,6 +1587,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly totals of the user's scenarios, and per tag */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only the scenarios carrying this tag. */
+                    tag?: string;
+                    include_archived?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            /** @description Newest first, at most 100. */
+                            scenarios: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                region: string;
+                                /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
+                                status: "draft" | "running" | "completed" | "archived";
+                                tags: string[];
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                monthly_total: string;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                modelled_monthly: string;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                projected_monthly: string;
+                                /** @description Usage types with no price: the total leaves them out. */
+                                unpriced_usage_types: number;
+                            }[];
+                            /** @description How many scenarios matched, also those beyond the list. */
+                            total_scenarios: number;
+                            /** @description Monthly totals per tag, summed in exact decimals. A scenario with several tags counts in each of its groups. There is no total across all scenarios: they are often alternatives of one workload. */
+                            groups: {
+                                /** @description null: the scenarios without a tag. */
+                                tag: string | null;
+                                scenario_count: number;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                monthly_total: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/scenario-templates": {
         parameters: {
             query?: never;

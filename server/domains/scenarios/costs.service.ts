@@ -56,6 +56,59 @@ export function whatIfOf(query: CostsQuery = {}): WhatIfInput | null {
   }
 }
 
+const HOUR_MINUTES = 60
+const DAY_MINUTES = 24 * HOUR_MINUTES
+const WEEK_MINUTES = 7 * DAY_MINUTES
+
+/** How far a projection from this window can be trusted (docs/scenarios.md#projection-reliability). */
+export function projectionReliability(window: { minutes: number } | null): {
+  reliability: 'none' | 'low' | 'fair' | 'good'
+  reliability_note: string
+} {
+  if (!window) return { reliability: 'none', reliability_note: 'Nothing observed yet: no projection.' }
+  const observed = observedSpan(window.minutes)
+  if (window.minutes < DAY_MINUTES) {
+    return {
+      reliability: 'low',
+      reliability_note: `Only ${observed} observed: a day's peaks and troughs are not seen yet, so the month may differ widely.`,
+    }
+  }
+  if (window.minutes < WEEK_MINUTES) {
+    return {
+      reliability: 'fair',
+      reliability_note: `${observed} observed: the weekly pattern is not seen yet.`,
+    }
+  }
+  return { reliability: 'good', reliability_note: `${observed} observed, a week or more.` }
+}
+
+function observedSpan(minutes: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`
+  if (minutes < HOUR_MINUTES) return plural(minutes, 'minute')
+  if (minutes < DAY_MINUTES) return plural(Math.floor(minutes / HOUR_MINUTES), 'hour')
+  return plural(Math.floor(minutes / DAY_MINUTES), 'day')
+}
+
+/** Why total_monthly is not modelled + projected, when it is not (null when it is). */
+export function reconcile(
+  modelled: string,
+  projected: string,
+  total: string,
+): CostsResponse['reconciliation'] {
+  const sum = new ExactDecimal(modelled).plus(projected)
+  const difference = new ExactDecimal(total).minus(sum)
+  if (difference.isZero()) return null
+  return {
+    modelled_plus_projected: sum.toFixed(),
+    difference: difference.toFixed(),
+    explanation: difference.isPositive()
+      ? 'The month is priced once: the free tier counts once for modelled and projected usage together, ' +
+        'while each block alone used it in full.'
+      : 'The month is priced once: modelled and projected usage together reach cheaper volume bands than ' +
+        'either block alone.',
+  }
+}
+
 type CostOptions = { range?: boolean; whatIf?: WhatIfInput | null; snapshot?: string }
 
 export type ObservationWindow = { start: Date; end: Date; minutes: number }
@@ -218,6 +271,8 @@ export function createCostService({ db, pricing, rateCards }: CostDeps) {
     const observedUsage = window ? baseToPriceUnits(totals) : new Map<string, Decimal>()
     const projectedUsage = window ? projectUsage(observedUsage, MONTH_MINUTES, window.minutes) : observedUsage
     const total = withUnpriced(price(mergeUsage(modelled.usage, projectedUsage)), modelled.invalid)
+    const modelledBlock = withUnpriced(price(modelled.usage), modelled.invalid)
+    const projectedBlock = window ? price(projectedUsage) : emptyBlock()
     const range = options.range
       ? await rangeOf(scenario.id, window, modelled.usage, projectedUsage, price)
       : null
@@ -230,7 +285,7 @@ export function createCostService({ db, pricing, rateCards }: CostDeps) {
       rate_card_applied: terms.rateCardApplied,
       assumptions: terms.assumptions,
       free_tier_applied: scenario.includeFreeTier,
-      modelled_monthly: withUnpriced(price(modelled.usage), modelled.invalid),
+      modelled_monthly: modelledBlock,
       modelled_range: { min: price(modelled.min).total, max: price(modelled.max).total },
       observed: {
         ...(window ? price(observedUsage) : emptyBlock()),
@@ -239,12 +294,14 @@ export function createCostService({ db, pricing, rateCards }: CostDeps) {
         window_minutes: window?.minutes ?? 0,
       },
       projected_monthly: {
-        ...(window ? price(projectedUsage) : emptyBlock()),
+        ...projectedBlock,
         factor: window
           ? new ExactDecimal(MONTH_MINUTES).dividedBy(window.minutes).toDecimalPlaces(6).toFixed()
           : null,
+        ...projectionReliability(window),
       },
       total_monthly: total,
+      reconciliation: reconcile(modelledBlock.total, projectedBlock.total, total.total),
       unpriced: total.unpriced,
       ...(range ? { range } : {}),
       ...(options.whatIf

@@ -272,6 +272,18 @@ export const CostsResponse = Type.Object({
       factor: Nullable(
         Type.String({ description: '30 days / observed window, rounded to 6 decimals for display.' }),
       ),
+      reliability: Type.Union(
+        [Type.Literal('none'), Type.Literal('low'), Type.Literal('fair'), Type.Literal('good')],
+        {
+          description:
+            'How far the observed window can be trusted as a month (docs/scenarios.md#projection-reliability): ' +
+            'none = nothing observed; low = under 24 hours (no daily cycle seen); fair = under 7 days (no weekly ' +
+            'cycle seen); good = 7 days or more.',
+        },
+      ),
+      reliability_note: Type.String({
+        description: 'The reliability in words, for display beside the figure.',
+      }),
     },
     {
       description:
@@ -285,6 +297,20 @@ export const CostsResponse = Type.Object({
       'tier apply to the month as a whole, so it differs from modelled + projected: more when both ' +
       'blocks used the same free allowance, less when the merged usage reaches a cheaper band.',
   }),
+  reconciliation: Nullable(
+    Type.Object(
+      {
+        modelled_plus_projected: Money,
+        difference: Money,
+        explanation: Type.String(),
+      },
+      {
+        description:
+          'Present (not null) when total_monthly.total differs from modelled_monthly.total + ' +
+          'projected_monthly.total: their sum, total minus that sum, and why.',
+      },
+    ),
+  ),
   unpriced: Type.Array(Unpriced, { description: 'The unpriced usage of total_monthly.' }),
   range: Type.Optional(
     Type.Object(

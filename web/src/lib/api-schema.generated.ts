@@ -1908,6 +1908,10 @@ export interface paths {
                                     }[];
                                     /** @description 30 days / observed window, rounded to 6 decimals for display. */
                                     factor: string | null;
+                                    /** @description How far the observed window can be trusted as a month (docs/scenarios.md#projection-reliability): none = nothing observed; low = under 24 hours (no daily cycle seen); fair = under 7 days (no weekly cycle seen); good = 7 days or more. */
+                                    reliability: "none" | "low" | "fair" | "good";
+                                    /** @description The reliability in words, for display beside the figure. */
+                                    reliability_note: string;
                                 };
                                 /** @description Modelled and projected usage merged usage type by usage type, then priced once: tiers and the free tier apply to the month as a whole, so it differs from modelled + projected: more when both blocks used the same free allowance, less when the merged usage reaches a cheaper band. */
                                 total_monthly: {
@@ -1942,6 +1946,14 @@ export interface paths {
                                         reason: string;
                                     }[];
                                 };
+                                /** @description Present (not null) when total_monthly.total differs from modelled_monthly.total + projected_monthly.total: their sum, total minus that sum, and why. */
+                                reconciliation: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    modelled_plus_projected: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    difference: string;
+                                    explanation: string;
+                                } | null;
                                 /** @description The unpriced usage of total_monthly. */
                                 unpriced: {
                                     service: string;
@@ -2447,6 +2459,10 @@ export interface paths {
                                 }[];
                                 /** @description 30 days / observed window, rounded to 6 decimals for display. */
                                 factor: string | null;
+                                /** @description How far the observed window can be trusted as a month (docs/scenarios.md#projection-reliability): none = nothing observed; low = under 24 hours (no daily cycle seen); fair = under 7 days (no weekly cycle seen); good = 7 days or more. */
+                                reliability: "none" | "low" | "fair" | "good";
+                                /** @description The reliability in words, for display beside the figure. */
+                                reliability_note: string;
                             };
                             /** @description Modelled and projected usage merged usage type by usage type, then priced once: tiers and the free tier apply to the month as a whole, so it differs from modelled + projected: more when both blocks used the same free allowance, less when the merged usage reaches a cheaper band. */
                             total_monthly: {
@@ -2481,6 +2497,14 @@ export interface paths {
                                     reason: string;
                                 }[];
                             };
+                            /** @description Present (not null) when total_monthly.total differs from modelled_monthly.total + projected_monthly.total: their sum, total minus that sum, and why. */
+                            reconciliation: {
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                modelled_plus_projected: string;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                difference: string;
+                                explanation: string;
+                            } | null;
                             /** @description The unpriced usage of total_monthly. */
                             unpriced: {
                                 service: string;
@@ -5731,6 +5755,10 @@ export interface paths {
                                     }[];
                                     /** @description 30 days / observed window, rounded to 6 decimals for display. */
                                     factor: string | null;
+                                    /** @description How far the observed window can be trusted as a month (docs/scenarios.md#projection-reliability): none = nothing observed; low = under 24 hours (no daily cycle seen); fair = under 7 days (no weekly cycle seen); good = 7 days or more. */
+                                    reliability: "none" | "low" | "fair" | "good";
+                                    /** @description The reliability in words, for display beside the figure. */
+                                    reliability_note: string;
                                 };
                                 /** @description Modelled and projected usage merged usage type by usage type, then priced once: tiers and the free tier apply to the month as a whole, so it differs from modelled + projected: more when both blocks used the same free allowance, less when the merged usage reaches a cheaper band. */
                                 total_monthly: {
@@ -5765,6 +5793,14 @@ export interface paths {
                                         reason: string;
                                     }[];
                                 };
+                                /** @description Present (not null) when total_monthly.total differs from modelled_monthly.total + projected_monthly.total: their sum, total minus that sum, and why. */
+                                reconciliation: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    modelled_plus_projected: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    difference: string;
+                                    explanation: string;
+                                } | null;
                                 /** @description The unpriced usage of total_monthly. */
                                 unpriced: {
                                     service: string;

@@ -17,6 +17,11 @@ describe('loadConfig', () => {
   it('applies the documented defaults (docs/configuration.md)', () => {
     const config = loadConfig({ DATA_DIR: '/tmp/mockupaws-config-test' })
     expect(config.port).toBe(8000)
+    expect(config.publicUrl).toBe('http://localhost:8000')
+    // Links follow the port the server listens on unless PUBLIC_URL says otherwise.
+    expect(loadConfig({ DATA_DIR: '/tmp/mockupaws-config-test', PORT: '8123' }).publicUrl).toBe(
+      'http://localhost:8123',
+    )
     expect(config.host).toBe('127.0.0.1')
     expect(config.jwt.accessTtlMinutes).toBe(30)
     expect(config.jwt.refreshTtlDays).toBe(7)

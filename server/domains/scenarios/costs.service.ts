@@ -30,7 +30,10 @@ import type {
   CreateItemBody,
   ItemPreviewQuery,
   ItemPreviewResponse,
+  PortfolioQuery,
+  PortfolioResponse,
 } from './scenarios.schemas.js'
+import { PORTFOLIO_MAX_SCENARIOS } from './scenarios.schemas.js'
 import { checkLineItem, toMonthlyUsageRows } from './scenarios.service.js'
 import { costRange, hourlyMonths, MAX_RANGE_HOURS, type WhatIfInput, whatIfMonths } from './what-if.js'
 
@@ -51,6 +54,59 @@ export function whatIfOf(query: CostsQuery = {}): WhatIfInput | null {
     scale: new ExactDecimal(String(query.scale ?? 1)),
     growthPct: new ExactDecimal(String(query.growth_pct_per_month ?? 0)),
     months: query.months ?? DEFAULT_WHAT_IF_MONTHS,
+  }
+}
+
+const HOUR_MINUTES = 60
+const DAY_MINUTES = 24 * HOUR_MINUTES
+const WEEK_MINUTES = 7 * DAY_MINUTES
+
+/** How far a projection from this window can be trusted (docs/scenarios.md#projection-reliability). */
+export function projectionReliability(window: { minutes: number } | null): {
+  reliability: 'none' | 'low' | 'fair' | 'good'
+  reliability_note: string
+} {
+  if (!window) return { reliability: 'none', reliability_note: 'Nothing observed yet: no projection.' }
+  const observed = observedSpan(window.minutes)
+  if (window.minutes < DAY_MINUTES) {
+    return {
+      reliability: 'low',
+      reliability_note: `Only ${observed} observed: a day's peaks and troughs are not seen yet, so the month may differ widely.`,
+    }
+  }
+  if (window.minutes < WEEK_MINUTES) {
+    return {
+      reliability: 'fair',
+      reliability_note: `${observed} observed: the weekly pattern is not seen yet.`,
+    }
+  }
+  return { reliability: 'good', reliability_note: `${observed} observed, a week or more.` }
+}
+
+function observedSpan(minutes: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`
+  if (minutes < HOUR_MINUTES) return plural(minutes, 'minute')
+  if (minutes < DAY_MINUTES) return plural(Math.floor(minutes / HOUR_MINUTES), 'hour')
+  return plural(Math.floor(minutes / DAY_MINUTES), 'day')
+}
+
+/** Why total_monthly is not modelled + projected, when it is not (null when it is). */
+export function reconcile(
+  modelled: string,
+  projected: string,
+  total: string,
+): CostsResponse['reconciliation'] {
+  const sum = new ExactDecimal(modelled).plus(projected)
+  const difference = new ExactDecimal(total).minus(sum)
+  if (difference.isZero()) return null
+  return {
+    modelled_plus_projected: sum.toFixed(),
+    difference: difference.toFixed(),
+    explanation: difference.isPositive()
+      ? 'The month is priced once: the free tier counts once for modelled and projected usage together, ' +
+        'while each block alone used it in full.'
+      : 'The month is priced once: modelled and projected usage together reach cheaper volume bands than ' +
+        'either block alone.',
   }
 }
 
@@ -216,6 +272,8 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
     const observedUsage = window ? baseToPriceUnits(totals) : new Map<string, Decimal>()
     const projectedUsage = window ? projectUsage(observedUsage, MONTH_MINUTES, window.minutes) : observedUsage
     const total = withUnpriced(price(mergeUsage(modelled.usage, projectedUsage)), modelled.invalid)
+    const modelledBlock = withUnpriced(price(modelled.usage), modelled.invalid)
+    const projectedBlock = window ? price(projectedUsage) : emptyBlock()
     const range = options.range
       ? await rangeOf(scenario.id, window, modelled.usage, projectedUsage, price)
       : null
@@ -228,7 +286,7 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
       rate_card_applied: terms.rateCardApplied,
       assumptions: terms.assumptions,
       free_tier_applied: scenario.includeFreeTier,
-      modelled_monthly: withUnpriced(price(modelled.usage), modelled.invalid),
+      modelled_monthly: modelledBlock,
       modelled_range: { min: price(modelled.min).total, max: price(modelled.max).total },
       observed: {
         ...(window ? price(observedUsage) : emptyBlock()),
@@ -237,12 +295,14 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
         window_minutes: window?.minutes ?? 0,
       },
       projected_monthly: {
-        ...(window ? price(projectedUsage) : emptyBlock()),
+        ...projectedBlock,
         factor: window
           ? new ExactDecimal(MONTH_MINUTES).dividedBy(window.minutes).toDecimalPlaces(6).toFixed()
           : null,
+        ...projectionReliability(window),
       },
       total_monthly: total,
+      reconciliation: reconcile(modelledBlock.total, projectedBlock.total, total.total),
       unpriced: total.unpriced,
       ...(range ? { range } : {}),
       ...(options.whatIf
@@ -289,6 +349,49 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
         whatIf: whatIfOf(query),
         snapshot: query?.snapshot,
       })
+    },
+
+    /**
+     * The monthly total of each of the user's scenarios (newest first, archived ones only when asked), and
+     * per tag the sum of its scenarios' totals, in exact decimals. Deliberately no sum over all scenarios.
+     */
+    async portfolio(userId: string, query: PortfolioQuery): Promise<PortfolioResponse> {
+      const { rows, total } = await repo.listOwned(
+        db,
+        userId,
+        { tag: query.tag, excludeArchived: query.include_archived !== true },
+        { limit: PORTFOLIO_MAX_SCENARIOS, offset: 0 },
+      )
+      const priced = await Promise.all(rows.map(async (row) => ({ row, costs: await costsOf(row) })))
+      const groups = new Map<string | null, { count: number; total: Decimal }>()
+      for (const { row, costs } of priced) {
+        for (const tag of row.tags.length > 0 ? row.tags : [null]) {
+          const group = groups.get(tag) ?? { count: 0, total: new ExactDecimal(0) }
+          groups.set(tag, { count: group.count + 1, total: group.total.plus(costs.total_monthly.total) })
+        }
+      }
+      return {
+        currency: pricing.current().meta.currency,
+        scenarios: priced.map(({ row, costs }) => ({
+          id: row.id,
+          name: row.name,
+          region: row.region,
+          status: row.status,
+          tags: row.tags,
+          monthly_total: costs.total_monthly.total,
+          modelled_monthly: costs.modelled_monthly.total,
+          projected_monthly: costs.projected_monthly.total,
+          unpriced_usage_types: costs.total_monthly.unpriced.length,
+        })),
+        total_scenarios: total,
+        groups: [...groups]
+          .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
+          .map(([tag, group]) => ({
+            tag,
+            scenario_count: group.count,
+            monthly_total: group.total.toFixed(),
+          })),
+      }
     },
 
     /**

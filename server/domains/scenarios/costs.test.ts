@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../test/build-test-app.js'
 import { createUser, type TestUser } from '../../test/factories.js'
 import { testEngine } from '../../test/test-db.js'
-import { observationWindow } from './costs.service.js'
+import { observationWindow, projectionReliability } from './costs.service.js'
 
 type Block = {
   total: string
@@ -71,8 +71,9 @@ describe(`scenario costs on ${testEngine}`, async () => {
       free_tier_applied: true,
       modelled_monthly: { total: '0', by_service: [], unpriced: [] },
       observed: { total: '0', by_service: [], window_start: null, window_end: null, window_minutes: 0 },
-      projected_monthly: { total: '0', by_service: [], factor: null },
+      projected_monthly: { total: '0', by_service: [], factor: null, reliability: 'none' },
       total_monthly: { total: '0', by_service: [] },
+      reconciliation: null,
       unpriced: [],
     })
   })
@@ -199,6 +200,16 @@ describe(`scenario costs on ${testEngine}`, async () => {
       'lambda.gb_seconds.arm64': '16.533416',
     })
     expect(body.total_monthly.total).toBe('87.819416')
+    // The difference is said, with its reason, and the hour observed is flagged as a weak basis.
+    expect(body.reconciliation).toEqual({
+      modelled_plus_projected: '84.952736',
+      difference: '2.86668',
+      explanation: expect.stringContaining('free tier counts once'),
+    })
+    expect(body.projected_monthly).toMatchObject({
+      reliability: 'low',
+      reliability_note: expect.stringContaining('Only 1 hour observed'),
+    })
   })
 
   it('lists usage without a price in the region as unpriced, never as $0', async () => {
@@ -348,5 +359,22 @@ describe('observationWindow', () => {
     expect(
       observationWindow(new Date('2026-01-01T00:00:00Z'), new Date('2026-01-02T23:59:59Z'))?.minutes,
     ).toBe(2880)
+  })
+})
+
+describe('projectionReliability', () => {
+  it('grows with the window: low under a day, fair under a week, good from a week', () => {
+    expect(projectionReliability(null).reliability).toBe('none')
+    expect(projectionReliability({ minutes: 4 })).toEqual({
+      reliability: 'low',
+      reliability_note: expect.stringContaining('Only 4 minutes observed'),
+    })
+    expect(projectionReliability({ minutes: 24 * 60 - 1 }).reliability).toBe('low')
+    expect(projectionReliability({ minutes: 24 * 60 })).toEqual({
+      reliability: 'fair',
+      reliability_note: expect.stringContaining('1 day observed'),
+    })
+    expect(projectionReliability({ minutes: 7 * 24 * 60 - 1 }).reliability).toBe('fair')
+    expect(projectionReliability({ minutes: 7 * 24 * 60 }).reliability).toBe('good')
   })
 })

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm'
+import { and, arrayContains, asc, count, desc, eq, ilike, inArray, ne, type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { scenarioLineItems, scenarios } from '../../db/schema/index.js'
 
@@ -17,7 +17,13 @@ export type ScenarioChanges = Partial<
 export type NewItem = { service: string; label: string | null; params: Record<string, unknown> }
 /** A clone keeps each item's creation time, so the copy lists its items in the original order. */
 export type ClonedItem = NewItem & { createdAt: Date }
-export type ScenarioFilters = { status?: ScenarioRow['status']; region?: string; q?: string }
+export type ScenarioFilters = {
+  status?: ScenarioRow['status']
+  region?: string
+  q?: string
+  tag?: string
+  excludeArchived?: boolean
+}
 
 /** `%`, `_` and `\` in a search are literal characters, not LIKE wildcards. */
 export function escapeLike(text: string): string {
@@ -82,6 +88,8 @@ export async function listOwned(
   if (filters.status) conditions.push(eq(scenarios.status, filters.status))
   if (filters.region) conditions.push(eq(scenarios.region, filters.region))
   if (filters.q) conditions.push(ilike(scenarios.name, `%${escapeLike(filters.q)}%`))
+  if (filters.tag) conditions.push(arrayContains(scenarios.tags, [filters.tag]))
+  if (filters.excludeArchived) conditions.push(ne(scenarios.status, 'archived'))
   const where = and(...conditions)
   const rows = await db
     .select()

@@ -18,14 +18,18 @@ import {
   ItemResponse,
   ListItemsQuery,
   ListScenariosQuery,
+  PortfolioQuery,
+  PortfolioResponse,
   ScenarioPage,
   ScenarioParams,
   ScenarioResponse,
+  TemplatesResponse,
   UpdateItemBody,
   UpdateItemContract,
   UpdateScenarioBody,
 } from './scenarios.schemas.js'
 import type { ScenarioService } from './scenarios.service.js'
+import { SCENARIO_TEMPLATES } from './templates.js'
 
 const security: { [scheme: string]: string[] }[] = [{ bearer: [] }, { apiKey: [] }]
 const tags = ['scenarios']
@@ -46,6 +50,42 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox<{
       preHandler: write,
     },
     async (req, reply) => reply.code(201).send(await scenarios.create(userOf(req), req.body)),
+  )
+
+  app.get(
+    '/portfolio',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Monthly totals of the user's scenarios, and per tag",
+        querystring: PortfolioQuery,
+        response: { 200: PortfolioResponse },
+      },
+      preHandler: read,
+    },
+    (req) => costs.portfolio(userOf(req), req.query),
+  )
+
+  app.get(
+    '/scenario-templates',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Templates a scenario can start from, with their line items and assumptions',
+        response: { 200: TemplatesResponse },
+      },
+      preHandler: read,
+    },
+    () => ({
+      templates: SCENARIO_TEMPLATES.map((template) => ({
+        ...template,
+        tags: [...template.tags],
+        assumptions: [...template.assumptions],
+        items: template.items.map((item) => ({ ...item, params: { ...item.params } })),
+      })),
+    }),
   )
 
   app.get(

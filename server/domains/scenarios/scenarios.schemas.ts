@@ -5,6 +5,7 @@ import { PricingSnapshotRef, SnapshotId } from '../pricing/pricing.schemas.js'
 import { publishedParamsSchema } from '../pricing/services/published-schema.js'
 import { SERVICE_LIST } from '../pricing/services/registry.js'
 import type { ServiceDescriptor } from '../pricing/services/service-descriptor.js'
+import { TEMPLATE_IDS } from './templates.js'
 
 /** Maximum number of line items in one scenario. */
 export const MAX_LINE_ITEMS = 500
@@ -26,6 +27,37 @@ const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 50 }), {
   description: 'At most 20 tags of up to 50 characters; trimmed and deduplicated.',
 })
 
+export const TemplateId = Type.Union(
+  TEMPLATE_IDS.map((id) => Type.Literal(id)),
+  {
+    description:
+      'Start from a template (GET /api/v1/scenario-templates): its line items are added, and its description and ' +
+      'assumptions become the description unless one is given.',
+  },
+)
+
+export const TemplatesResponse = Type.Object({
+  templates: Type.Array(
+    Type.Object({
+      id: TemplateId,
+      name: Type.String(),
+      description: Type.String(),
+      tags: Type.Array(Type.String()),
+      assumptions: Type.Array(Type.String(), {
+        description: 'What the figures assume and what is left out.',
+      }),
+      items: Type.Array(
+        Type.Object({
+          service: Type.String(),
+          label: Type.String(),
+          params: Type.Record(Type.String(), Type.Unknown()),
+        }),
+      ),
+    }),
+  ),
+})
+export type TemplatesResponse = Static<typeof TemplatesResponse>
+
 export const ScenarioParams = Type.Object({ id: Uuid })
 export const ItemParams = Type.Object({ id: Uuid, item_id: Uuid })
 
@@ -42,6 +74,7 @@ export const CreateScenarioBody = Type.Object(
         description: "false prices this scenario without the owner's rate card.",
       }),
     ),
+    template: Type.Optional(TemplateId),
   },
   { additionalProperties: false },
 )
@@ -239,6 +272,18 @@ export const CostsResponse = Type.Object({
       factor: Nullable(
         Type.String({ description: '30 days / observed window, rounded to 6 decimals for display.' }),
       ),
+      reliability: Type.Union(
+        [Type.Literal('none'), Type.Literal('low'), Type.Literal('fair'), Type.Literal('good')],
+        {
+          description:
+            'How far the observed window can be trusted as a month (docs/scenarios.md#projection-reliability): ' +
+            'none = nothing observed; low = under 24 hours (no daily cycle seen); fair = under 7 days (no weekly ' +
+            'cycle seen); good = 7 days or more.',
+        },
+      ),
+      reliability_note: Type.String({
+        description: 'The reliability in words, for display beside the figure.',
+      }),
     },
     {
       description:
@@ -252,6 +297,20 @@ export const CostsResponse = Type.Object({
       'tier apply to the month as a whole, so it differs from modelled + projected: more when both ' +
       'blocks used the same free allowance, less when the merged usage reaches a cheaper band.',
   }),
+  reconciliation: Nullable(
+    Type.Object(
+      {
+        modelled_plus_projected: Money,
+        difference: Money,
+        explanation: Type.String(),
+      },
+      {
+        description:
+          'Present (not null) when total_monthly.total differs from modelled_monthly.total + ' +
+          'projected_monthly.total: their sum, total minus that sum, and why.',
+      },
+    ),
+  ),
   unpriced: Type.Array(Unpriced, { description: 'The unpriced usage of total_monthly.' }),
   range: Type.Optional(
     Type.Object(
@@ -372,6 +431,54 @@ export const CostsQuery = Type.Object(
   { additionalProperties: false },
 )
 export type CostsQuery = Static<typeof CostsQuery>
+
+/** At most this many of the user's scenarios are priced for the portfolio, newest first. */
+export const PORTFOLIO_MAX_SCENARIOS = 100
+
+export const PortfolioQuery = Type.Object(
+  {
+    tag: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 50, description: 'Only the scenarios carrying this tag.' }),
+    ),
+    include_archived: Type.Optional(Type.Boolean({ default: false })),
+  },
+  { additionalProperties: false },
+)
+export type PortfolioQuery = Static<typeof PortfolioQuery>
+
+export const PortfolioResponse = Type.Object({
+  currency: Type.String(),
+  scenarios: Type.Array(
+    Type.Object({
+      id: Uuid,
+      name: Type.String(),
+      region: Type.String(),
+      status: ScenarioStatus,
+      tags: Type.Array(Type.String()),
+      monthly_total: Money,
+      modelled_monthly: Money,
+      projected_monthly: Money,
+      unpriced_usage_types: Type.Integer({
+        description: 'Usage types with no price: the total leaves them out.',
+      }),
+    }),
+    { description: `Newest first, at most ${PORTFOLIO_MAX_SCENARIOS}.` },
+  ),
+  total_scenarios: Type.Integer({ description: 'How many scenarios matched, also those beyond the list.' }),
+  groups: Type.Array(
+    Type.Object({
+      tag: Type.Union([Type.String(), Type.Null()], { description: 'null: the scenarios without a tag.' }),
+      scenario_count: Type.Integer(),
+      monthly_total: Money,
+    }),
+    {
+      description:
+        'Monthly totals per tag, summed in exact decimals. A scenario with several tags counts in each of its ' +
+        'groups. There is no total across all scenarios: they are often alternatives of one workload.',
+    },
+  ),
+})
+export type PortfolioResponse = Static<typeof PortfolioResponse>
 
 export const CompareBody = Type.Object(
   { scenario_ids: Type.Array(Uuid, { minItems: 2, maxItems: 4, uniqueItems: true }) },

@@ -17,6 +17,7 @@ import {
   type UpdateItemBody,
   type UpdateScenarioBody,
 } from './scenarios.schemas.js'
+import { findTemplate, templateDescription } from './templates.js'
 
 type ScenarioDeps = { db: Db; pricing: PricingService }
 
@@ -146,19 +147,34 @@ export function createScenarioService({ db, pricing }: ScenarioDeps) {
       return new Set(await repo.findArchived(db, ids))
     },
 
+    /** Creates a draft; from a template, with the template's line items in the same transaction. */
     async create(userId: string, input: CreateScenarioBody): Promise<ScenarioResponse> {
       const name = cleanName(input.name)
       checkRegion(input.region)
-      const row = await repo.insertScenario(db, {
-        userId,
-        name,
-        description: cleanDescription(input.description),
-        region: input.region,
-        tags: cleanTags(input.tags ?? []),
-        includeFreeTier: input.include_free_tier ?? true,
-        applyRateCard: input.apply_rate_card ?? true,
+      const template = input.template === undefined ? undefined : findTemplate(input.template)
+      // A millisecond apart, so the items list in the template's order.
+      const createdAt = Date.now()
+      const items = (template?.items ?? []).map((item, index) => ({
+        service: item.service,
+        label: item.label,
+        params: checkItem(item.service, item.params),
+        createdAt: new Date(createdAt + index),
+      }))
+      const description =
+        input.description === undefined && template ? templateDescription(template) : input.description
+      return db.transaction(async (tx) => {
+        const row = await repo.insertScenario(tx, {
+          userId,
+          name,
+          description: cleanDescription(description),
+          region: input.region,
+          tags: cleanTags(input.tags ?? [...(template?.tags ?? [])]),
+          includeFreeTier: input.include_free_tier ?? true,
+          applyRateCard: input.apply_rate_card ?? true,
+        })
+        await repo.insertItems(tx, row.id, items)
+        return toScenarioResponse(row)
       })
-      return toScenarioResponse(row)
     },
 
     /** The user's scenarios, newest first, filtered by status, region and a literal name substring. */

@@ -1616,6 +1616,8 @@ export interface paths {
                          * @default true
                          */
                         apply_rate_card?: boolean;
+                        /** @description Start from a template (GET /api/v1/scenario-templates): its line items are added, and its description and assumptions become the description unless one is given. */
+                        template?: "serverless-api" | "containers-with-rds" | "static-site" | "llm-chat-backend" | "data-pipeline";
                     };
                 };
             };
@@ -1671,6 +1673,165 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly totals of the user's scenarios, and per tag */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only the scenarios carrying this tag. */
+                    tag?: string;
+                    include_archived?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            /** @description Newest first, at most 100. */
+                            scenarios: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                region: string;
+                                /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
+                                status: "draft" | "running" | "completed" | "archived";
+                                tags: string[];
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                monthly_total: string;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                modelled_monthly: string;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                projected_monthly: string;
+                                /** @description Usage types with no price: the total leaves them out. */
+                                unpriced_usage_types: number;
+                            }[];
+                            /** @description How many scenarios matched, also those beyond the list. */
+                            total_scenarios: number;
+                            /** @description Monthly totals per tag, summed in exact decimals. A scenario with several tags counts in each of its groups. There is no total across all scenarios: they are often alternatives of one workload. */
+                            groups: {
+                                /** @description null: the scenarios without a tag. */
+                                tag: string | null;
+                                scenario_count: number;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                monthly_total: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenario-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Templates a scenario can start from, with their line items and assumptions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            templates: {
+                                /** @description Start from a template (GET /api/v1/scenario-templates): its line items are added, and its description and assumptions become the description unless one is given. */
+                                id: "serverless-api" | "containers-with-rds" | "static-site" | "llm-chat-backend" | "data-pipeline";
+                                name: string;
+                                description: string;
+                                tags: string[];
+                                /** @description What the figures assume and what is left out. */
+                                assumptions: string[];
+                                items: {
+                                    service: string;
+                                    label: string;
+                                    params: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1839,6 +2000,10 @@ export interface paths {
                                     }[];
                                     /** @description 30 days / observed window, rounded to 6 decimals for display. */
                                     factor: string | null;
+                                    /** @description How far the observed window can be trusted as a month (docs/scenarios.md#projection-reliability): none = nothing observed; low = under 24 hours (no daily cycle seen); fair = under 7 days (no weekly cycle seen); good = 7 days or more. */
+                                    reliability: "none" | "low" | "fair" | "good";
+                                    /** @description The reliability in words, for display beside the figure. */
+                                    reliability_note: string;
                                 };
                                 /** @description Modelled and projected usage merged usage type by usage type, then priced once: tiers and the free tier apply to the month as a whole, so it differs from modelled + projected: more when both blocks used the same free allowance, less when the merged usage reaches a cheaper band. */
                                 total_monthly: {
@@ -1873,6 +2038,14 @@ export interface paths {
                                         reason: string;
                                     }[];
                                 };
+                                /** @description Present (not null) when total_monthly.total differs from modelled_monthly.total + projected_monthly.total: their sum, total minus that sum, and why. */
+                                reconciliation: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    modelled_plus_projected: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    difference: string;
+                                    explanation: string;
+                                } | null;
                                 /** @description The unpriced usage of total_monthly. */
                                 unpriced: {
                                     service: string;
@@ -2378,6 +2551,10 @@ export interface paths {
                                 }[];
                                 /** @description 30 days / observed window, rounded to 6 decimals for display. */
                                 factor: string | null;
+                                /** @description How far the observed window can be trusted as a month (docs/scenarios.md#projection-reliability): none = nothing observed; low = under 24 hours (no daily cycle seen); fair = under 7 days (no weekly cycle seen); good = 7 days or more. */
+                                reliability: "none" | "low" | "fair" | "good";
+                                /** @description The reliability in words, for display beside the figure. */
+                                reliability_note: string;
                             };
                             /** @description Modelled and projected usage merged usage type by usage type, then priced once: tiers and the free tier apply to the month as a whole, so it differs from modelled + projected: more when both blocks used the same free allowance, less when the merged usage reaches a cheaper band. */
                             total_monthly: {
@@ -2412,6 +2589,14 @@ export interface paths {
                                     reason: string;
                                 }[];
                             };
+                            /** @description Present (not null) when total_monthly.total differs from modelled_monthly.total + projected_monthly.total: their sum, total minus that sum, and why. */
+                            reconciliation: {
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                modelled_plus_projected: string;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                difference: string;
+                                explanation: string;
+                            } | null;
                             /** @description The unpriced usage of total_monthly. */
                             unpriced: {
                                 service: string;
@@ -6350,6 +6535,10 @@ export interface paths {
                                     }[];
                                     /** @description 30 days / observed window, rounded to 6 decimals for display. */
                                     factor: string | null;
+                                    /** @description How far the observed window can be trusted as a month (docs/scenarios.md#projection-reliability): none = nothing observed; low = under 24 hours (no daily cycle seen); fair = under 7 days (no weekly cycle seen); good = 7 days or more. */
+                                    reliability: "none" | "low" | "fair" | "good";
+                                    /** @description The reliability in words, for display beside the figure. */
+                                    reliability_note: string;
                                 };
                                 /** @description Modelled and projected usage merged usage type by usage type, then priced once: tiers and the free tier apply to the month as a whole, so it differs from modelled + projected: more when both blocks used the same free allowance, less when the merged usage reaches a cheaper band. */
                                 total_monthly: {
@@ -6384,6 +6573,14 @@ export interface paths {
                                         reason: string;
                                     }[];
                                 };
+                                /** @description Present (not null) when total_monthly.total differs from modelled_monthly.total + projected_monthly.total: their sum, total minus that sum, and why. */
+                                reconciliation: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    modelled_plus_projected: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    difference: string;
+                                    explanation: string;
+                                } | null;
                                 /** @description The unpriced usage of total_monthly. */
                                 unpriced: {
                                     service: string;

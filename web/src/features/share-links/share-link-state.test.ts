@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { shareLinkPageUrl, shareLinkState } from './share-link-state'
+import { shareLinkJsonUrl, shareLinkPageUrl, shareLinkState } from './share-link-state'
 
 describe('share link state', () => {
   const now = Date.parse('2026-11-28T12:00:00Z')
@@ -15,6 +15,12 @@ describe('share link state', () => {
   it('points at the web page of the link, not the API', () => {
     expect(shareLinkPageUrl('https://costs.example.com', 'ms_abc-DEF_123')).toBe(
       'https://costs.example.com/shared/ms_abc-DEF_123',
+    )
+  })
+
+  it('gives scripts the JSON address of the same server, not the web page', () => {
+    expect(shareLinkJsonUrl('http://localhost:8123', 'ms_abc-DEF_123')).toBe(
+      'http://localhost:8123/api/v1/shared/ms_abc-DEF_123',
     )
   })
 })

@@ -13,6 +13,11 @@ export function shareLinkPageUrl(origin: string, token: string): string {
   return `${origin}/shared/${encodeURIComponent(token)}`
 }
 
+/** The same costs as JSON, for scripts: the API of the server the page came from. */
+export function shareLinkJsonUrl(origin: string, token: string): string {
+  return `${origin}/api/v1/shared/${encodeURIComponent(token)}`
+}
+
 /** Revoked wins over expired: the owner's action is the news. */
 export function shareLinkState(
   link: { revoked_at: string | null; expires_at: string },

@@ -2,7 +2,7 @@ import { Code, Text } from '@mantine/core'
 import { ShowOnceSecret } from '@/components/show-once-secret'
 import { formatDateTime } from '@/lib/format'
 import type { CreatedShareLink } from '../api/share-links-api'
-import { shareLinkPageUrl } from '../share-link-state'
+import { shareLinkJsonUrl, shareLinkPageUrl } from '../share-link-state'
 
 /** The only time the link is visible: the server keeps just a hash of its token. */
 export function ShareLinkCreatedModal({
@@ -26,7 +26,11 @@ export function ShareLinkCreatedModal({
         created && (
           <Text size="sm" c="dimmed">
             Read only, no sign-in needed; expires {formatDateTime(created.expires_at)}. Scripts can read the
-            same costs as JSON at <Code style={{ wordBreak: 'break-all' }}>{created.url}</Code>.
+            same costs as JSON at{' '}
+            <Code style={{ wordBreak: 'break-all' }}>
+              {shareLinkJsonUrl(window.location.origin, created.token)}
+            </Code>
+            .
           </Text>
         )
       }

@@ -22,13 +22,15 @@ import { shareLinkRoutes } from './domains/share-links/share-links.routes.js'
 import type { Metrics } from './lib/metrics.js'
 import { VERSION } from './lib/version.js'
 import { type Authenticators, authPlugin } from './plugins/auth.js'
+import { clientErrorHandler } from './plugins/client-error.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
 import { ipPreLimitPlugin } from './plugins/ip-pre-limit.js'
 import { metricsPlugin } from './plugins/metrics.js'
 import { nulGuardPlugin } from './plugins/nul-guard.js'
 import { documentRoute, ErrorResponse } from './plugins/openapi-contract.js'
+import { isOpsPath, opsAccessPlugin } from './plugins/ops-access.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
-import { securityHeadersPlugin } from './plugins/security-headers.js'
+import { securityHeaders, securityHeadersPlugin } from './plugins/security-headers.js'
 import { staticWebPlugin } from './plugins/static-web.js'
 import { createServices, type ServiceDeps, type Services } from './services.js'
 
@@ -60,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
       customOptions: { allErrors: true, removeAdditional: true, coerceTypes: 'array', useDefaults: true },
     },
     routerOptions: { maxParamLength: 200 },
+    clientErrorHandler: clientErrorHandler(securityHeaders(config.isProduction), logger),
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   await app.register(errorHandlerPlugin)
@@ -102,9 +105,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
       )
     },
   })
+  await app.register(opsAccessPlugin, { access: config.opsAccess })
   await app.register(authPlugin, {
     authenticators,
     onCredentialRejected: (req) => app.noteCredentialFailure(req),
+    // The operators' token (OPS_ACCESS_TOKEN) is checked by opsAccessPlugin; it is no user's credential.
+    skip: isOpsPath,
   })
   await app.register(rateLimitPlugin, {
     limits: config.rateLimit,

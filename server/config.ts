@@ -189,7 +189,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     securityEventRetentionDays: env.SECURITY_EVENT_RETENTION_DAYS,
     refreshReuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS,
     opsAccess: Object.freeze({
-      protect: isProduction,
+      // Configured anywhere means wanted: a staging server with a token is protected too.
+      protect: isProduction || env.OPS_ACCESS_TOKEN !== undefined || env.OPS_ALLOWED_NETWORKS.trim() !== '',
       token: env.OPS_ACCESS_TOKEN,
       allowedNetworks: splitList(env.OPS_ALLOWED_NETWORKS),
     }),

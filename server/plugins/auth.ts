@@ -59,12 +59,18 @@ export function principalOf(req: FastifyRequest): Principal {
 export const authPlugin = fp(
   async (
     app: FastifyInstance,
-    opts: { authenticators: Authenticators; onCredentialRejected?: (req: FastifyRequest) => void },
+    opts: {
+      authenticators: Authenticators
+      onCredentialRejected?: (req: FastifyRequest) => void
+      /** Requests whose headers carry no user credential (the operators' endpoints). */
+      skip?: (req: FastifyRequest) => boolean
+    },
   ) => {
     app.decorateRequest('principal', undefined)
     app.decorateRequest('authFailure', undefined)
 
     app.addHook('onRequest', async (req) => {
+      if (opts.skip?.(req)) return
       const apiKey = req.headers['x-api-key']
       const authorization = req.headers.authorization
       try {

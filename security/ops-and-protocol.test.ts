@@ -100,6 +100,7 @@ describe('malformed HTTP', () => {
   ]
   for (const [name, payload] of cases) {
     it(`gets our error shape, security headers and a request id for ${name}`, async () => {
+      const logged = server.chunks.length
       const res = parseRaw(await rawExchange(payload))
       expect(res.status).toBe(400)
       expect(res.headers['content-type']).toMatch(/^application\/json/)
@@ -107,8 +108,8 @@ describe('malformed HTTP', () => {
       expectOurHeaders(res.headers, name)
       expect(res.headers.connection).toBe('close')
       // The id is in the log, so an operator can find the refusal.
-      const logged = server.logLines().find((l) => l.reqId === res.headers['x-request-id'])
-      expect(logged?.msg).toBe('malformed request refused')
+      const line = await server.waitForLog('malformed request refused', logged)
+      expect(line.reqId).toBe(res.headers['x-request-id'])
     })
   }
 })
@@ -143,9 +144,12 @@ describe('two tabs refreshing at once', () => {
         [user.id],
       ),
     )
+    const logged = server.chunks.length
     const replay = await refresh(user.refreshToken)
     expect(replay.status).toBe(401)
     expect(expectErrorShape(replay).error).toBe('invalid_token')
+    // The child's log reaches this process after its answer: wait for the line.
+    await server.waitForLog('security event: refresh_token_reuse', logged)
     expect(alarms()).toHaveLength(1)
     for (const s of sessions) expect((await refresh(s.refresh_token)).status).toBe(401)
   })
@@ -160,10 +164,12 @@ describe('ingest', () => {
       http('/api/v1/ingest', {
         method: 'POST',
         headers: { ...key.auth, 'x-scenario-id': scenario, 'idempotency-key': idempotencyKey },
-        body: [
-          { type: 'log', message },
-          { type: 'log', message: 'second' },
-        ],
+        body: {
+          events: [
+            { type: 'log', message },
+            { type: 'log', message: 'second' },
+          ],
+        },
       })
     const first = await send('first', 'batch-1')
     expect(first.status).toBe(200)
@@ -188,10 +194,12 @@ describe('ingest', () => {
     const res = await http('/api/v1/ingest', {
       method: 'POST',
       headers: { ...key.auth, 'x-scenario-id': scenario },
-      body: [
-        { type: 'log', message: crafted },
-        { type: 'log', message: 'contact: someone@example.org' },
-      ],
+      body: {
+        events: [
+          { type: 'log', message: crafted },
+          { type: 'log', message: 'contact: someone@example.org' },
+        ],
+      },
     })
     expect(res.status).toBe(200)
     const metrics = await http(`/api/v1/scenarios/${scenario}/metrics`, { headers: key.auth })

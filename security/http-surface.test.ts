@@ -57,6 +57,8 @@ beforeAll(async () => {
       NODE_ENV: 'production',
       BCRYPT_ROUNDS: '12',
       CORS_ORIGINS: `${ALLOWED_ORIGIN},http://localhost:5173`,
+      // /metrics and /docs answer operators only in production (their refusal: ops-and-protocol.test.ts).
+      OPS_ALLOWED_NETWORKS: '127.0.0.1',
     },
   })
   http = client(server.url)

@@ -34,7 +34,13 @@ async function me(authorization?: string) {
 
 beforeAll(async () => {
   server = await ServerProcess.start({
-    env: { NODE_ENV: 'production', JWT_SECRET_KEY: SECRET, BCRYPT_ROUNDS: '12' },
+    // No grace for a just-rotated refresh token here: replays below are reuse (the grace: refresh-grace.test.ts).
+    env: {
+      NODE_ENV: 'production',
+      JWT_SECRET_KEY: SECRET,
+      BCRYPT_ROUNDS: '12',
+      REFRESH_REUSE_GRACE_SECONDS: '0',
+    },
   })
   http = client(server.url)
   alice = await registerUser(http)

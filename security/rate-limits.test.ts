@@ -110,11 +110,12 @@ describe('general class', () => {
 })
 
 describe('ingest class', () => {
-  it('is counted apart from the general class, per API key', async () => {
+  it('is counted apart from the general class, per user', async () => {
     const user = await registerUser(http, from(ip()))
     const key = await createApiKey(http, user, ['read:scenarios', 'write:ingest'])
     const scenario = await createScenario(http, user, { running: true })
-    for (let i = 0; i < 100; i++)
+    // The key shares its user's general counter: 3 requests went to creating the key and the scenario.
+    for (let i = 0; i < 97; i++)
       expect((await http('/api/v1/scenarios', { headers: key.auth })).status).toBe(200)
     expect((await http('/api/v1/scenarios', { headers: key.auth })).status).toBe(429)
     for (let i = 0; i < 3; i++) {
@@ -132,8 +133,9 @@ describe('ingest class', () => {
 
 describe('logs', () => {
   it('records rate limit hits as security events', () => {
+    // Once per client and minute (repeats are counted, not logged): the auth IP, the user, the /health IP.
     const hits = server.logLines().filter((l) => l.security_event === 'rate_limited')
-    expect(hits.length).toBeGreaterThanOrEqual(4)
+    expect(hits.length).toBeGreaterThanOrEqual(3)
   })
 
   it('never logs a password, token or key', () => {

@@ -41,21 +41,26 @@ function helmetHeaders(options: HelmetOptions): Record<string, string> {
   return headers
 }
 
-/** The headers of docs/api.md on every response, errors and static files included. */
-export const securityHeadersPlugin = fp(async (app: FastifyInstance, opts: { production: boolean }) => {
-  const headers = {
+/** The headers of docs/api.md, the same on every response (also on answers to malformed HTTP: app.ts). */
+export function securityHeaders(production: boolean): Record<string, string> {
+  return {
     ...helmetHeaders({
       contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
       frameguard: { action: 'deny' },
       // Helmet sends "X-XSS-Protection: 0"; our documented contract (docs/api.md) is the legacy blocking mode.
       xXssProtection: false,
-      strictTransportSecurity: opts.production
+      strictTransportSecurity: production
         ? { maxAge: 31_536_000, includeSubDomains: true, preload: false }
         : false,
       crossOriginEmbedderPolicy: false,
     }),
     'x-xss-protection': '1; mode=block',
   }
+}
+
+/** The headers of docs/api.md on every response, errors and static files included. */
+export const securityHeadersPlugin = fp(async (app: FastifyInstance, opts: { production: boolean }) => {
+  const headers = securityHeaders(opts.production)
   app.addHook('onRequest', (req, reply, done) => {
     reply.headers(headers)
     reply.header('x-request-id', req.id)

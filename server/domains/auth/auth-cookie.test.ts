@@ -7,7 +7,8 @@ type InjectResponse = { cookies: Array<{ name: string; value: string; [k: string
 const refreshCookie = (res: InjectResponse) => res.cookies.find((c) => c.name === 'mockupaws_refresh')
 
 describe(`refresh-token cookie on ${testEngine}`, async () => {
-  const app = await buildTestApp()
+  // Replays here are reuse: no grace for a just-rotated refresh token (the grace: security/refresh-grace.test.ts).
+  const app = await buildTestApp({ env: { REFRESH_REUSE_GRACE_SECONDS: '0' } })
   const login = (email: string, password: string) =>
     app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } })
   const refreshWithCookie = (token: string) =>

@@ -64,6 +64,13 @@ export function createAuthService({ db, config, securityEvents }: AuthDeps) {
     }
   }
 
+  /** A token rotated moments ago (or by a request racing this one) and not revoked since: a second tab. */
+  function isGraceReplay(row: { rotatedAt: Date | null; revokedAt: Date | null }): boolean {
+    if (row.revokedAt) return false
+    const rotatedAt = row.rotatedAt?.getTime() ?? Date.now()
+    return Date.now() - rotatedAt <= config.refreshReuseGraceSeconds * 1000
+  }
+
   async function activeUser(userId: string): Promise<repo.UserRow> {
     const user = await repo.findUserById(db, userId)
     if (!user?.isActive) throw unauthorized('invalid_token', 'The access token is not valid.')
@@ -111,12 +118,15 @@ export function createAuthService({ db, config, securityEvents }: AuthDeps) {
 
     /**
      * Rotates a refresh token. Presenting one that was already rotated (or revoked) means it was copied:
-     * the whole family is revoked, so the thief and the victim both have to sign in again.
+     * the whole family is revoked, so the thief and the victim both have to sign in again. Except within
+     * REFRESH_REUSE_GRACE_SECONDS of its rotation: two tabs refreshing at once present the same token, and the
+     * second gets a successor of its own in the same family (which a later reuse still revokes).
      */
     async refresh(refreshToken: string, ctx: RequestContext): Promise<SessionResponse> {
       const row = await repo.findRefreshToken(db, sha256Hex(refreshToken))
       if (!row) throw unauthorized('invalid_token', 'The refresh token is not valid.')
-      if (row.rotatedAt || row.revokedAt || !(await repo.markRotated(db, row.id))) {
+      const rotatedNow = !row.rotatedAt && !row.revokedAt && (await repo.markRotated(db, row.id))
+      if (!rotatedNow && !isGraceReplay(row)) {
         await repo.revokeFamily(db, row.familyId)
         await securityEvents.record({
           type: 'refresh_token_reuse',

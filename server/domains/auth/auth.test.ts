@@ -9,7 +9,8 @@ import { testEngine } from '../../test/test-db.js'
 const key = new TextEncoder().encode(TEST_SECRET)
 
 describe(`auth on ${testEngine}`, async () => {
-  const app = await buildTestApp()
+  // Replays here are reuse: no grace for a just-rotated refresh token (the grace: security/refresh-grace.test.ts).
+  const app = await buildTestApp({ env: { REFRESH_REUSE_GRACE_SECONDS: '0' } })
   const events = async (type: string) =>
     queryRows<{ user_id: string | null; details: string | null }>(
       app.database.db,

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -35,7 +36,7 @@ function serveWith(env: Record<string, string>): Promise<Result> {
   })
 }
 
-const GOOD_SECRET = 'c0ffee'.repeat(8)
+const GOOD_SECRET = randomBytes(32).toString('hex')
 const exampleSecret = () => {
   const line = readFileSync('.env.example', 'utf8').match(/JWT_SECRET_KEY=(\S+)/)
   return line?.[1] ?? 'dev-secret-not-for-production-replace-me-0123456789'
@@ -52,6 +53,32 @@ describe('production configuration refusal', () => {
       ['JWT_SECRET_KEY'],
     ],
     ['the .env.example value', { JWT_SECRET_KEY: exampleSecret() }, ['JWT_SECRET_KEY']],
+    // Long enough, but chosen rather than random: few distinct characters, a repeated word, a run.
+    ['a low-entropy secret (c0ffee x 8)', { JWT_SECRET_KEY: 'c0ffee'.repeat(8) }, ['JWT_SECRET_KEY']],
+    ['a repeated word', { JWT_SECRET_KEY: 'Password1!'.repeat(4) }, ['JWT_SECRET_KEY']],
+    [
+      'consecutive characters',
+      { JWT_SECRET_KEY: 'abcdefghijklmnopqrstuvwxyz0123456789' },
+      ['JWT_SECRET_KEY'],
+    ],
+    [
+      'bad security settings',
+      {
+        JWT_SECRET_KEY: GOOD_SECRET,
+        RATE_LIMIT_IP_PER_MINUTE: '0',
+        SECURITY_EVENT_RETENTION_DAYS: 'forever',
+        REFRESH_REUSE_GRACE_SECONDS: '3600',
+        OPS_ACCESS_TOKEN: 'short',
+        OPS_ALLOWED_NETWORKS: '10.0.0.0/33',
+      },
+      [
+        'OPS_ACCESS_TOKEN',
+        'OPS_ALLOWED_NETWORKS',
+        'RATE_LIMIT_IP_PER_MINUTE',
+        'REFRESH_REUSE_GRACE_SECONDS',
+        'SECURITY_EVENT_RETENTION_DAYS',
+      ],
+    ],
     ['bcrypt below 12', { JWT_SECRET_KEY: GOOD_SECRET, BCRYPT_ROUNDS: '10' }, ['BCRYPT_ROUNDS']],
     ['alg none', { JWT_SECRET_KEY: GOOD_SECRET, JWT_ALGORITHM: 'none' }, ['JWT_ALGORITHM']],
     [

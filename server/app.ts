@@ -23,6 +23,7 @@ import type { Metrics } from './lib/metrics.js'
 import { VERSION } from './lib/version.js'
 import { type Authenticators, authPlugin } from './plugins/auth.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
+import { ipPreLimitPlugin } from './plugins/ip-pre-limit.js'
 import { metricsPlugin } from './plugins/metrics.js'
 import { nulGuardPlugin } from './plugins/nul-guard.js'
 import { documentRoute, ErrorResponse } from './plugins/openapi-contract.js'
@@ -86,18 +87,39 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
     budgets,
   } = services
   const authenticators: Authenticators = { bearer: auth.authenticateBearer, apiKey: apiKeys.authenticate }
-  await app.register(authPlugin, { authenticators })
+  // Before any credential is looked up: a flood of bad keys costs one map lookup each (plugins/ip-pre-limit.ts).
+  await app.register(ipPreLimitPlugin, {
+    limits: config.rateLimit,
+    onLimited: (req, reason) => {
+      metrics.rateLimited.inc({ class: reason })
+      securityEvents.recordRepeated(
+        {
+          type: 'rate_limited',
+          ip: req.ip,
+          details: `${reason} pre-limit, ${req.method} ${req.routeOptions.url ?? 'unmatched'}`,
+        },
+        `${reason}:${req.ip}`,
+      )
+    },
+  })
+  await app.register(authPlugin, {
+    authenticators,
+    onCredentialRejected: (req) => app.noteCredentialFailure(req),
+  })
   await app.register(rateLimitPlugin, {
     limits: config.rateLimit,
     redis: deps.redis,
-    onLimited: (req, rateClass) => {
+    onLimited: (req, rateClass, client) => {
       metrics.rateLimited.inc({ class: rateClass })
-      securityEvents.recordInBackground({
-        type: 'rate_limited',
-        userId: req.principal?.userId,
-        ip: req.ip,
-        details: `${rateClass} class, ${req.method} ${req.routeOptions.url ?? 'unmatched'}`,
-      })
+      securityEvents.recordRepeated(
+        {
+          type: 'rate_limited',
+          userId: req.principal?.userId,
+          ip: req.ip,
+          details: `${rateClass} class, ${req.method} ${req.routeOptions.url ?? 'unmatched'}`,
+        },
+        client,
+      )
     },
   })
   // Registered after the rate limiter, which counts CORS preflights too (see plugins/rate-limit.ts).

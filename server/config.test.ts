@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, EXAMPLE_SECRET, loadConfig } from './config.js'
 
@@ -85,6 +86,22 @@ describe('loadConfig', () => {
       EXAMPLE_SECRET,
     ])('refuses the placeholder %s', (secret) => {
       expect(prod({ JWT_SECRET_KEY: secret })[0]).toMatch(/placeholder/)
+    })
+    it.each([
+      ['few distinct characters', 'c0ffee'.repeat(8)],
+      ['a repeated word', 'passwordpasswordpasswordpassword!'],
+      ['a repeated pattern', 'Xy7#Qw9!'.repeat(5)],
+      ['consecutive characters', 'abcdefghijklmnopqrstuvwxyz0123456789'],
+    ])('refuses a low-entropy secret (%s) and says why', (_, secret) => {
+      const [line] = prod({ JWT_SECRET_KEY: secret })
+      expect(line).toMatch(
+        /^JWT_SECRET_KEY: is too guessable \(.+\); generate one with `openssl rand -hex 32`$/,
+      )
+      expect(line).not.toContain(secret)
+    })
+    it('accepts random secrets of 32 hex characters and more', () => {
+      for (let i = 0; i < 200; i++)
+        expect(prod({ JWT_SECRET_KEY: randomBytes(16 + (i % 3) * 8).toString('hex') })).toEqual([])
     })
     it('refuses fewer than 12 bcrypt rounds', () => {
       expect(prod({ JWT_SECRET_KEY: STRONG, BCRYPT_ROUNDS: '10' })).toEqual([

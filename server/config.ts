@@ -29,6 +29,12 @@ const EnvSchema = Type.Object({
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 100 }),
   RATE_LIMIT_INGEST_PER_MINUTE: Type.Integer({ minimum: 1, default: 6000 }),
   RATE_LIMIT_ALLOWLIST: Type.String({ default: '' }),
+  RATE_LIMIT_IP_PER_MINUTE: Type.Integer({ minimum: 1, default: 20_000 }),
+  RATE_LIMIT_CREDENTIAL_FAILURES_PER_MINUTE: Type.Integer({ minimum: 1, default: 60 }),
+  SECURITY_EVENT_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 90 }),
+  REFRESH_REUSE_GRACE_SECONDS: Type.Integer({ minimum: 0, maximum: 60, default: 10 }),
+  OPS_ACCESS_TOKEN: Type.Optional(Type.String({ minLength: 32, maxLength: 256 })),
+  OPS_ALLOWED_NETWORKS: Type.String({ default: '' }),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ default: 'mockupAWS <no-reply@localhost>' }),
@@ -67,7 +73,16 @@ export type Config = Readonly<{
     perMinute: number
     ingestPerMinute: number
     allowlist: readonly string[]
+    /** Every request of one address, counted before any credential is looked up. */
+    ipPerMinute: number
+    /** Rejected API keys and tokens of one address; past it, requests with credentials get 429 unchecked. */
+    credentialFailuresPerMinute: number
   }>
+  securityEventRetentionDays: number
+  /** A rotated refresh token presented again within this many seconds gets a successor, not a reuse alarm. */
+  refreshReuseGraceSeconds: number
+  /** Who may read /metrics and /docs in production (docs/configuration.md#operations-endpoints). */
+  opsAccess: Readonly<{ protect: boolean; token: string | undefined; allowedNetworks: readonly string[] }>
   redisUrl: string | undefined
   smtpUrl: string | undefined
   mailFrom: string
@@ -91,7 +106,11 @@ export class ConfigError extends Error {
 }
 
 /** Lists of IP addresses and CIDR ranges, refused at start when an entry is neither. */
-const ADDRESS_LIST_VARIABLES = ['RATE_LIMIT_ALLOWLIST', 'WEBHOOK_ALLOWED_NETWORKS'] as const
+const ADDRESS_LIST_VARIABLES = [
+  'RATE_LIMIT_ALLOWLIST',
+  'WEBHOOK_ALLOWED_NETWORKS',
+  'OPS_ALLOWED_NETWORKS',
+] as const
 
 const PLACEHOLDER_SECRETS = [/^change-?me/i, /^secret$/i, /^your[-_]/i, /^dev-secret-not-for-production/]
 /** The value shipped in .env.example: refusing it stops a copied example file reaching production. */
@@ -127,6 +146,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     if (!malformed.has('BCRYPT_ROUNDS') && env.BCRYPT_ROUNDS < 12)
       problems.push('BCRYPT_ROUNDS: must be at least 12 in production')
   }
+  const opsTokenWeakness = env.OPS_ACCESS_TOKEN && lowEntropyReason(env.OPS_ACCESS_TOKEN)
+  if (opsTokenWeakness && !malformed.has('OPS_ACCESS_TOKEN'))
+    problems.push(
+      `OPS_ACCESS_TOKEN: is too guessable (${opsTokenWeakness}); generate one with \`openssl rand -hex 32\``,
+    )
   for (const name of ADDRESS_LIST_VARIABLES) {
     try {
       addressSet(splitList(env[name]), name)
@@ -160,6 +184,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       perMinute: env.RATE_LIMIT_PER_MINUTE,
       ingestPerMinute: env.RATE_LIMIT_INGEST_PER_MINUTE,
       allowlist: splitList(env.RATE_LIMIT_ALLOWLIST),
+      ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
+      credentialFailuresPerMinute: env.RATE_LIMIT_CREDENTIAL_FAILURES_PER_MINUTE,
+    }),
+    securityEventRetentionDays: env.SECURITY_EVENT_RETENTION_DAYS,
+    refreshReuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS,
+    opsAccess: Object.freeze({
+      protect: isProduction,
+      token: env.OPS_ACCESS_TOKEN,
+      allowedNetworks: splitList(env.OPS_ALLOWED_NETWORKS),
     }),
     redisUrl: env.REDIS_URL,
     smtpUrl: env.SMTP_URL,
@@ -189,6 +222,29 @@ function productionSecretProblem(secret: string | undefined): string | undefined
   if (secret.length < 32) return 'must be at least 32 characters in production'
   if (PLACEHOLDER_SECRETS.some((re) => re.test(secret)))
     return 'is a placeholder value; generate one with `openssl rand -hex 32`'
+  const weakness = lowEntropyReason(secret)
+  if (weakness) return `is too guessable (${weakness}); generate one with \`openssl rand -hex 32\``
+  return undefined
+}
+
+/**
+ * Why a secret looks chosen rather than random, or undefined. A cheap estimate, not a proof: fewer than 10
+ * distinct characters, a repeated shorter string, mostly consecutive characters (abc…, 123…), or under 80 bits
+ * by its own character frequencies. 32 random hex characters (128 bits) pass; `openssl rand -hex 32` always does.
+ */
+export function lowEntropyReason(secret: string): string | undefined {
+  const counts = new Map<string, number>()
+  for (const c of secret) counts.set(c, (counts.get(c) ?? 0) + 1)
+  if (counts.size < 10) return `only ${counts.size} distinct characters`
+  for (let period = 1; period <= secret.length / 2; period++)
+    if (secret.slice(period) === secret.slice(0, -period)) return 'a repeated pattern'
+  let consecutive = 0
+  for (let i = 1; i < secret.length; i++)
+    if (Math.abs(secret.charCodeAt(i) - secret.charCodeAt(i - 1)) === 1) consecutive++
+  if (consecutive * 2 > secret.length) return 'mostly consecutive characters'
+  let bits = 0
+  for (const n of counts.values()) bits -= n * Math.log2(n / secret.length)
+  if (bits < 80) return `about ${Math.floor(bits)} bits of entropy, 80 needed`
   return undefined
 }
 

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'validation_error',
+  'idempotency_mismatch',
   'rate_limited',
   'internal_error',
   'unavailable',
@@ -68,6 +69,12 @@ export const unsupportedMediaType = (message = 'This content type is not support
   new AppError(415, 'unsupported_media_type', message)
 export const validationError = (details: ErrorDetail[], message = 'The request is not valid.') =>
   new AppError(422, 'validation_error', message, details)
+export const idempotencyMismatch = () =>
+  new AppError(
+    422,
+    'idempotency_mismatch',
+    'This Idempotency-Key was already used with a different body; use a new key for new events.',
+  )
 export const rateLimited = (retryAfterSeconds: number) =>
   new AppError(429, 'rate_limited', 'Too many requests; try again later.', undefined, {
     'retry-after': String(retryAfterSeconds),

@@ -26,6 +26,7 @@ import { createCostsByKeyService } from './domains/scenarios/costs-by-key.servic
 import { createScenarioService } from './domains/scenarios/scenarios.service.js'
 import { deliverRunJob, startRunJob } from './domains/schedules/schedule-run.job.js'
 import { createScheduleService, type DeliveryRetry } from './domains/schedules/schedules.service.js'
+import { purgeSecurityEventsJob } from './domains/security-events/purge-security-events.job.js'
 import { createSecurityEventService } from './domains/security-events/security-events.service.js'
 import { createShareLinkService } from './domains/share-links/share-links.service.js'
 import { createJobQueue } from './jobs/queue.js'
@@ -52,7 +53,11 @@ const SCHEDULER_TICK = '*/15 * * * * *'
 export async function createServices({ config, database, logger, renderReport, deliveryRetry }: ServiceDeps) {
   const db = database.db
   const metrics = createMetrics()
-  const securityEvents = createSecurityEventService({ db, logger })
+  const securityEvents = createSecurityEventService({
+    db,
+    logger,
+    retentionDays: config.securityEventRetentionDays,
+  })
   const auth = createAuthService({ db, config, securityEvents })
   const apiKeys = createApiKeyService({ db, config, securityEvents })
   // The newest imported catalog (`mockupaws pricing import`), else the bundled one.
@@ -130,6 +135,7 @@ export async function createServices({ config, database, logger, renderReport, d
   })
   queue.define(renderReportJob(reports, config.reportRecovery.jobExpireSeconds))
   queue.define(purgeReportsJob(reports))
+  queue.define(purgeSecurityEventsJob(securityEvents))
   queue.define(startRunJob(schedules))
   queue.define(deliverRunJob(schedules))
   queue.define(evaluateScenarioJob(budgetEvaluation))
@@ -173,7 +179,7 @@ export async function createServices({ config, database, logger, renderReport, d
      * Starts the job queue. With `work`, this process also runs jobs, requeues reports a killed worker left
      * running (now and then every minute, or every half REPORT_STALE_SECONDS when shorter) and, with
      * `scheduler` (default), claims due schedules every 15 s, starting with one pass now that catches up runs
-     * missed while down. Without `work` it only enqueues.
+     * missed while down, and purges expired security events. Without `work` it only enqueues.
      */
     async startBackground({
       work,
@@ -190,6 +196,8 @@ export async function createServices({ config, database, logger, renderReport, d
         scheduler = new Cron(SCHEDULER_TICK, { protect: true, unref: true }, tick)
       }
       await reports.recoverStale()
+      // The daily purge may have been missed while no worker ran.
+      await securityEvents.purgeExpired()
       recovery = setInterval(() => {
         reports
           .recoverStale()
@@ -198,11 +206,12 @@ export async function createServices({ config, database, logger, renderReport, d
       recovery.unref()
     },
 
-    /** Finishes in-flight ingest commits and running jobs, then stops. */
+    /** Finishes in-flight ingest commits and running jobs, writes pending security event counts, then stops. */
     async stopBackground(): Promise<void> {
       clearInterval(recovery)
       scheduler?.stop()
       await ingest.drain()
+      await securityEvents.flush()
       await queue.stop()
     },
   }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,12 +19,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      JWT_SECRET_KEY: 'bench-secret-0123456789abcdef0123456789abcdef',
+      JWT_SECRET_KEY: randomBytes(32).toString('hex'),
       PORT: String(port),
       DATA_DIR: mkdtempSync(join(tmpdir(), 'mockupaws-bench-')),
       RATE_LIMIT_PER_MINUTE: '100000000',
       RATE_LIMIT_AUTH_PER_MINUTE: '100000000',
       RATE_LIMIT_INGEST_PER_MINUTE: '100000000',
+      RATE_LIMIT_IP_PER_MINUTE: '100000000',
       LOG_LEVEL: 'warn',
       SCHEDULER_ENABLED: 'false',
       ...env,

@@ -39,7 +39,11 @@ export async function userCommand(config: Config, args: string[]): Promise<void>
   }
   const runtime = await openRuntime(config, { logToStderr: true })
   try {
-    const securityEvents = createSecurityEventService({ db: runtime.database.db, logger: runtime.logger })
+    const securityEvents = createSecurityEventService({
+      db: runtime.database.db,
+      logger: runtime.logger,
+      retentionDays: config.securityEventRetentionDays,
+    })
     const auth = createAuthService({ db: runtime.database.db, config, securityEvents })
     const user = await auth.createUser({ email: values.email, password, full_name: values.name })
     await securityEvents.record({ type: 'registration', userId: user.id, details: 'created with the CLI' })

@@ -56,64 +56,72 @@ export function principalOf(req: FastifyRequest): Principal {
  * Identifies the caller in onRequest (so rate limits can count per user or key) without rejecting anyone;
  * `requireAuth` rejects on the routes that need it.
  */
-export const authPlugin = fp(async (app: FastifyInstance, opts: { authenticators: Authenticators }) => {
-  app.decorateRequest('principal', undefined)
-  app.decorateRequest('authFailure', undefined)
+export const authPlugin = fp(
+  async (
+    app: FastifyInstance,
+    opts: { authenticators: Authenticators; onCredentialRejected?: (req: FastifyRequest) => void },
+  ) => {
+    app.decorateRequest('principal', undefined)
+    app.decorateRequest('authFailure', undefined)
 
-  app.addHook('onRequest', async (req) => {
-    const apiKey = req.headers['x-api-key']
-    const authorization = req.headers.authorization
-    try {
-      if (typeof apiKey === 'string' && apiKey.length > 0) {
-        if (!opts.authenticators.apiKey) throw unauthorized('invalid_api_key', 'The API key is not valid.')
-        req.principal = await opts.authenticators.apiKey(apiKey, req.ip)
-      } else if (authorization) {
-        const match = /^Bearer\s+(\S+)$/i.exec(authorization)
-        if (!match?.[1])
-          throw unauthorized('invalid_token', 'The Authorization header must be "Bearer <token>".')
-        req.principal = await opts.authenticators.bearer(match[1])
+    app.addHook('onRequest', async (req) => {
+      const apiKey = req.headers['x-api-key']
+      const authorization = req.headers.authorization
+      try {
+        if (typeof apiKey === 'string' && apiKey.length > 0) {
+          if (!opts.authenticators.apiKey) throw unauthorized('invalid_api_key', 'The API key is not valid.')
+          req.principal = await opts.authenticators.apiKey(apiKey, req.ip)
+        } else if (authorization) {
+          const match = /^Bearer\s+(\S+)$/i.exec(authorization)
+          if (!match?.[1])
+            throw unauthorized('invalid_token', 'The Authorization header must be "Bearer <token>".')
+          req.principal = await opts.authenticators.bearer(match[1])
+        }
+      } catch (err) {
+        // A lost database is only fatal for routes that need the caller: /health still answers its own 503.
+        if (isDatabaseUnavailable(err)) req.authFailure = unavailable()
+        else if (err instanceof AppError) {
+          req.authFailure = err
+          // An expired token is a client that must refresh, not a guess.
+          if (err.code === 'invalid_api_key' || err.code === 'invalid_token') opts.onCredentialRejected?.(req)
+        } else throw err
       }
-    } catch (err) {
-      // A lost database is only fatal for routes that need the caller: /health still answers its own 503.
-      if (isDatabaseUnavailable(err)) req.authFailure = unavailable()
-      else if (err instanceof AppError) req.authFailure = err
-      else throw err
-    }
-  })
+    })
 
-  app.decorate('requireAuth', (options: AuthRequirement = {}) => {
-    const guard = async (req: FastifyRequest) => {
-      if (req.authFailure) throw req.authFailure
-      const principal = principalOf(req)
-      if (options.jwtOnly && principal.via !== 'jwt') {
-        throw forbidden('This needs a signed-in session; API keys cannot manage keys or the account.')
+    app.decorate('requireAuth', (options: AuthRequirement = {}) => {
+      const guard = async (req: FastifyRequest) => {
+        if (req.authFailure) throw req.authFailure
+        const principal = principalOf(req)
+        if (options.jwtOnly && principal.via !== 'jwt') {
+          throw forbidden('This needs a signed-in session; API keys cannot manage keys or the account.')
+        }
+        for (const scope of [options.scope, options.alsoNeeds])
+          if (scope && !principal.scopes.includes(scope)) throw insufficientScope(scope)
       }
-      for (const scope of [options.scope, options.alsoNeeds])
-        if (scope && !principal.scopes.includes(scope)) throw insufficientScope(scope)
-    }
-    return Object.assign(guard, { [REQUIREMENT]: options })
-  })
+      return Object.assign(guard, { [REQUIREMENT]: options })
+    })
 
-  const protectedRoutes: ProtectedRoute[] = []
-  app.decorate('protectedRoutes', protectedRoutes)
-  // Routes declare the guard as a preHandler; it is moved to run before body validation, so a caller without
-  // the right credential or scope gets 401/403 and learns nothing about the route's schema.
-  app.addHook('onRoute', (route) => {
-    const preHandlers = [route.preHandler ?? []].flat() as Array<{ [REQUIREMENT]?: AuthRequirement }>
-    const guard = preHandlers.find((h) => h[REQUIREMENT])
-    const requirement = guard?.[REQUIREMENT]
-    if (!guard || !requirement) return
-    route.preHandler = preHandlers.filter((h) => h !== guard) as typeof route.preHandler
-    route.preValidation = [guard, ...[route.preValidation ?? []].flat()] as typeof route.preValidation
-    for (const method of [route.method].flat()) {
-      if (method === 'HEAD') continue
-      protectedRoutes.push({
-        method,
-        url: route.url,
-        scope: requirement.scope,
-        ...(requirement.alsoNeeds ? { alsoNeeds: requirement.alsoNeeds } : {}),
-        jwtOnly: requirement.jwtOnly ?? false,
-      })
-    }
-  })
-})
+    const protectedRoutes: ProtectedRoute[] = []
+    app.decorate('protectedRoutes', protectedRoutes)
+    // Routes declare the guard as a preHandler; it is moved to run before body validation, so a caller without
+    // the right credential or scope gets 401/403 and learns nothing about the route's schema.
+    app.addHook('onRoute', (route) => {
+      const preHandlers = [route.preHandler ?? []].flat() as Array<{ [REQUIREMENT]?: AuthRequirement }>
+      const guard = preHandlers.find((h) => h[REQUIREMENT])
+      const requirement = guard?.[REQUIREMENT]
+      if (!guard || !requirement) return
+      route.preHandler = preHandlers.filter((h) => h !== guard) as typeof route.preHandler
+      route.preValidation = [guard, ...[route.preValidation ?? []].flat()] as typeof route.preValidation
+      for (const method of [route.method].flat()) {
+        if (method === 'HEAD') continue
+        protectedRoutes.push({
+          method,
+          url: route.url,
+          scope: requirement.scope,
+          ...(requirement.alsoNeeds ? { alsoNeeds: requirement.alsoNeeds } : {}),
+          jwtOnly: requirement.jwtOnly ?? false,
+        })
+      }
+    })
+  },
+)

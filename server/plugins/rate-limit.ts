@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import type { Redis } from 'ioredis'
 import type { Config } from '../config.js'
 import { rateLimited } from '../errors.js'
+import { FixedWindowCounters } from '../lib/fixed-window.js'
 import { addressSet } from '../lib/ip-ranges.js'
 
 /**
@@ -22,21 +23,22 @@ declare module 'fastify' {
 export type RateLimitOptions = {
   limits: Config['rateLimit']
   redis?: Redis
-  /** Called once per rejected request (security event + metric). */
-  onLimited?: (req: FastifyRequest, rateClass: RateClass) => void
+  /** Called once per rejected request (security event + metric); `client` is the counter's key. */
+  onLimited?: (req: FastifyRequest, rateClass: RateClass, client: string) => void
 }
 
 function rateClassOf(req: FastifyRequest): RateClass {
   return req.routeOptions.config?.rateClass ?? 'general'
 }
 
-/** Auth and session count per IP, ingest per API key (or user), general per user, key or IP. */
+/**
+ * Auth and session count per IP; general and ingest per user (all of a user's API keys and sessions share one
+ * counter, so more keys never mean more requests), or per IP without a caller.
+ */
 function clientKey(req: FastifyRequest, rateClass: RateClass): string {
   const principal = req.principal
   if (rateClass === 'auth' || rateClass === 'session' || !principal) return `${rateClass}:ip:${req.ip}`
-  return principal.apiKeyId
-    ? `${rateClass}:key:${principal.apiKeyId}`
-    : `${rateClass}:user:${principal.userId}`
+  return `${rateClass}:user:${principal.userId}`
 }
 
 type IncrCallback = (err: Error | null, result: { current: number; ttl: number }) => void
@@ -47,30 +49,15 @@ type IncrCallback = (err: Error | null, result: { current: number; ttl: number }
  * rejected); this store answers each increment with its own snapshot.
  */
 class MemoryStore {
-  private readonly windows = new Map<string, { count: number; resetAt: number }>()
-  private lastSweep = Date.now()
+  private readonly counters = new FixedWindowCounters()
 
   incr(key: string, callback: IncrCallback, timeWindow: number): void {
-    const now = Date.now()
-    this.sweep(now, timeWindow)
-    let window = this.windows.get(key)
-    if (!window || window.resetAt <= now) {
-      window = { count: 0, resetAt: now + timeWindow }
-      this.windows.set(key, window)
-    }
-    window.count += 1
-    callback(null, { current: window.count, ttl: window.resetAt - now })
+    const { count, ttl } = this.counters.hit(key, timeWindow)
+    callback(null, { current: count, ttl })
   }
 
   child(): MemoryStore {
     return this
-  }
-
-  /** Drops expired windows at most once per window, so memory follows the number of active clients. */
-  private sweep(now: number, timeWindow: number): void {
-    if (now - this.lastSweep < timeWindow) return
-    this.lastSweep = now
-    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key)
   }
 }
 
@@ -94,7 +81,7 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, opts: RateLimitOp
     ...(opts.redis ? { redis: opts.redis } : { store: MemoryStore as never }),
     nameSpace: 'mockupaws-rl:',
     skipOnError: false,
-    onExceeded: (req) => opts.onLimited?.(req, rateClassOf(req)),
+    onExceeded: (req, key) => opts.onLimited?.(req, rateClassOf(req), key),
     errorResponseBuilder: (_req, context) => rateLimited(Math.ceil(context.ttl / 1000)),
     addHeadersOnExceeding: {
       'x-ratelimit-limit': true,

@@ -9,7 +9,7 @@ import type { Metrics } from '../lib/metrics.js'
 import { createServices, type ServiceDeps, type Services } from '../services.js'
 import { createTestDatabase, type TestDatabase } from './test-db.js'
 
-export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef'
+export const TEST_SECRET = 'test-secret-9f4c1e7a2b8d6053e1c7a94f2d8b6e03'
 
 /** Config for tests: fast bcrypt, a fixed secret, generous limits unless a test asks otherwise. */
 export function testConfig(env: Record<string, string> = {}): Config {

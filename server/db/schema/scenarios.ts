@@ -161,6 +161,8 @@ export const ingestBatches = pgTable(
     eventCount: integer('event_count').notNull(),
     bytes: integer('bytes').notNull(),
     response: jsonb('response').notNull(),
+    /** SHA-256 (hex) of the request body: the same key with another body is refused. Null before 0008. */
+    bodyHash: varchar('body_hash', { length: 64 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // The unique index also serves the cascade from scenarios (scenario_id is its first column).

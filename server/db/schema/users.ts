@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, char, index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core'
+import { boolean, char, index, integer, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core'
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -48,6 +48,8 @@ export const securityEvents = pgTable(
     ip: varchar('ip', { length: 64 }),
     /** Never a password, token or key: only ids, prefixes and reasons. */
     details: text('details'),
+    /** How many times this event happened for its client in one window (repeats are counted, not stored). */
+    count: integer('count').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

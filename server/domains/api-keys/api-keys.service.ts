@@ -74,13 +74,17 @@ export function createApiKeyService({ db, config, securityEvents }: ApiKeyDeps) 
     reason: string,
     userId?: string,
   ): Promise<never> {
-    await securityEvents.record({
-      type: 'invalid_api_key',
-      userId: userId ?? null,
-      ip,
-      apiKeyPrefix: key.slice(0, PREFIX_LENGTH),
-      details: reason,
-    })
+    // Anyone can send bad keys on every request: one row per address and window, with a count.
+    securityEvents.recordRepeated(
+      {
+        type: 'invalid_api_key',
+        userId: userId ?? null,
+        ip,
+        apiKeyPrefix: key.slice(0, PREFIX_LENGTH),
+        details: reason,
+      },
+      ip ?? 'unknown address',
+    )
     throw invalidApiKey()
   }
 

@@ -92,9 +92,16 @@ describe(`API keys on ${testEngine}`, async () => {
     await app.database.db.execute(
       sql`update api_keys set expires_at = now() - interval '1 second' where id = ${key.id}`,
     )
-    const res = await me(key.headers)
+    // Its own address: rejections are recorded once per address and minute (security-events.test.ts).
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: key.headers,
+      remoteAddress: '198.51.100.21',
+    })
     expect(res.statusCode).toBe(401)
     expect(res.json().error).toBe('invalid_api_key')
+    await app.services.securityEvents.flush()
     const events = await queryRows<{ api_key_prefix: string; details: string }>(
       app.database.db,
       sql`select api_key_prefix, details from security_events where event_type = 'invalid_api_key'`,

@@ -11,6 +11,8 @@ export type PendingBatch = {
   scenarioId: string
   apiKeyId: string | null
   idempotencyKey: string | null
+  /** SHA-256 of the body when it carries an Idempotency-Key. */
+  bodyHash: string | null
   eventCount: number
   bytes: number
   aggregate: BatchAggregate
@@ -18,10 +20,14 @@ export type PendingBatch = {
   response: IngestResponse
 }
 
-/** How a batch ended: stored now, answered from an earlier request with the same key, or refused. */
+/**
+ * How a batch ended: stored now, answered from an earlier request with the same key and body, refused because
+ * the key was used with another body, or refused.
+ */
 export type CommitOutcome =
   | { kind: 'accepted'; response: IngestResponse }
   | { kind: 'replayed'; response: IngestResponse }
+  | { kind: 'key_reused' }
   | { kind: 'not_running' }
   | { kind: 'failed'; unavailable: boolean }
 
@@ -126,8 +132,11 @@ export function createIngestWriter({
   }
 
   async function replay(batch: PendingBatch): Promise<CommitOutcome> {
-    const response = await repo.findBatchResponse(db, batch.scenarioId, batch.idempotencyKey ?? '')
-    return response ? { kind: 'replayed', response } : { kind: 'failed', unavailable: true }
+    const stored = await repo.findStoredBatch(db, batch.scenarioId, batch.idempotencyKey ?? '')
+    if (!stored) return { kind: 'failed', unavailable: true }
+    return repo.isSameBody(stored, batch.bodyHash)
+      ? { kind: 'replayed', response: stored.response }
+      : { kind: 'key_reused' }
   }
 
   return {
@@ -154,6 +163,7 @@ export function toGroupColumns(batches: readonly PendingBatch[]): repo.GroupColu
     batchScenarioId: [],
     batchApiKeyId: [],
     batchKey: [],
+    batchBodyHash: [],
     batchEvents: [],
     batchBytes: [],
     batchResponse: [],
@@ -182,6 +192,7 @@ export function toGroupColumns(batches: readonly PendingBatch[]): repo.GroupColu
     c.batchScenarioId.push(b.scenarioId)
     c.batchApiKeyId.push(b.apiKeyId)
     c.batchKey.push(b.idempotencyKey)
+    c.batchBodyHash.push(b.idempotencyKey === null ? null : b.bodyHash)
     c.batchEvents.push(b.eventCount)
     c.batchBytes.push(b.bytes)
     c.batchResponse.push(b.idempotencyKey === null ? null : JSON.stringify(b.response))

@@ -15,6 +15,8 @@ export type GroupColumns = {
   batchScenarioId: string[]
   batchApiKeyId: (string | null)[]
   batchKey: (string | null)[]
+  /** SHA-256 of the request body, for a batch with an Idempotency-Key (null otherwise). */
+  batchBodyHash: (string | null)[]
   batchEvents: number[]
   batchBytes: number[]
   /** The JSON answer, stored only for a batch with an Idempotency-Key (null otherwise). */
@@ -58,17 +60,18 @@ const COMMIT_GROUP = prepareStatement(
       order by id for no key update
     ),
     batch as (
-      select b.id, b.scenario_id, b.api_key_id, b.idempotency_key, b.events, b.bytes, b.response,
+      select b.id, b.scenario_id, b.api_key_id, b.idempotency_key, b.body_hash, b.events, b.bytes, b.response,
              to_timestamp(b.first_ms / 1000) as first_at, to_timestamp(b.last_ms / 1000) as last_at
       from unnest(${v('batchId')}::uuid[], ${v('batchScenarioId')}::uuid[], ${v('batchApiKeyId')}::uuid[],
-                  ${v('batchKey')}::text[], ${v('batchEvents')}::int[], ${v('batchBytes')}::int[],
-                  ${v('batchResponse')}::jsonb[], ${v('batchFirstAt')}::float8[], ${v('batchLastAt')}::float8[])
-           as b(id, scenario_id, api_key_id, idempotency_key, events, bytes, response, first_ms, last_ms)
+                  ${v('batchKey')}::text[], ${v('batchBodyHash')}::text[], ${v('batchEvents')}::int[],
+                  ${v('batchBytes')}::int[], ${v('batchResponse')}::jsonb[], ${v('batchFirstAt')}::float8[],
+                  ${v('batchLastAt')}::float8[])
+           as b(id, scenario_id, api_key_id, idempotency_key, body_hash, events, bytes, response, first_ms, last_ms)
       where b.scenario_id in (select id from running)
     ),
     keyed as (
-      insert into ingest_batches (id, scenario_id, api_key_id, idempotency_key, event_count, bytes, response)
-      select id, scenario_id, api_key_id, idempotency_key, events, bytes, response
+      insert into ingest_batches (id, scenario_id, api_key_id, idempotency_key, body_hash, event_count, bytes, response)
+      select id, scenario_id, api_key_id, idempotency_key, body_hash, events, bytes, response
       from batch where idempotency_key is not null
       on conflict (scenario_id, idempotency_key) do nothing
       returning id
@@ -188,18 +191,25 @@ function parseUuidArray(value: string[] | string | null | undefined): string[] {
     .filter(Boolean)
 }
 
-/** The answer stored with an earlier request that carried the same Idempotency-Key. */
-export async function findBatchResponse(
+/** An earlier request that carried the same Idempotency-Key: its answer and its body's hash (null before 0008). */
+export type StoredBatch = { response: IngestResponse; bodyHash: string | null }
+
+export async function findStoredBatch(
   db: DbOrTx,
   scenarioId: string,
   idempotencyKey: string,
-): Promise<IngestResponse | undefined> {
+): Promise<StoredBatch | undefined> {
   const [row] = await db
-    .select({ response: ingestBatches.response })
+    .select({ response: ingestBatches.response, bodyHash: ingestBatches.bodyHash })
     .from(ingestBatches)
     .where(and(eq(ingestBatches.scenarioId, scenarioId), eq(ingestBatches.idempotencyKey, idempotencyKey)))
     .limit(1)
-  return row?.response as IngestResponse | undefined
+  return row ? { response: row.response as IngestResponse, bodyHash: row.bodyHash } : undefined
+}
+
+/** Whether a request with `bodyHash` repeats the stored one; rows stored before hashes were kept always do. */
+export function isSameBody(stored: StoredBatch, bodyHash: string | null): boolean {
+  return stored.bodyHash === null || stored.bodyHash === bodyHash
 }
 
 export async function findScenarioState(db: DbOrTx, scenarioId: string) {

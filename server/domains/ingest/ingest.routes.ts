@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
 import type { AppError } from '../../errors.js'
+import { sha256Hex } from '../../lib/hash.js'
 import { nulInJson } from '../../lib/nul-text.js'
 import { principalOf } from '../../plugins/auth.js'
 import {
@@ -40,6 +42,15 @@ function nulInNdjson(text: string): AppError | undefined {
   return undefined
 }
 
+/**
+ * SHA-256 of each raw body that carries an Idempotency-Key, taken by the parsers (the handler only sees the
+ * parsed value): a reused key with another body is refused. Bodies without a key are not hashed.
+ */
+const bodyHashes = new WeakMap<FastifyRequest, string>()
+function rememberBodyHash(req: FastifyRequest, body: string): void {
+  if (req.headers['idempotency-key']) bodyHashes.set(req, sha256Hex(body))
+}
+
 export const ingestRoutes: FastifyPluginAsyncTypebox<{
   ingest: IngestService
   metrics: ScenarioMetricsService
@@ -63,7 +74,8 @@ export const ingestRoutes: FastifyPluginAsyncTypebox<{
   )
 
   app.removeAllContentTypeParsers()
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    rememberBodyHash(req, body as string)
     let value: unknown
     try {
       value = JSON.parse(body as string)
@@ -74,12 +86,14 @@ export const ingestRoutes: FastifyPluginAsyncTypebox<{
     const nul = nulInJson(body as string, value)
     return nul ? done(nul, undefined) : done(null, value)
   })
-  app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_req, body, done) =>
-    done(nulInNdjson(body as string) ?? null, body),
-  )
+  app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (req, body, done) => {
+    rememberBodyHash(req, body as string)
+    done(nulInNdjson(body as string) ?? null, body)
+  })
   // CloudEvents 1.0 JSON, structured (one event) and batched (an array): docs/cloudevents.md.
   for (const type of [CLOUDEVENTS_CONTENT_TYPE, CLOUDEVENTS_BATCH_CONTENT_TYPE]) {
-    app.addContentTypeParser(type, { parseAs: 'string' }, (_req, body, done) => {
+    app.addContentTypeParser(type, { parseAs: 'string' }, (req, body, done) => {
+      rememberBodyHash(req, body as string)
       let value: unknown
       try {
         value = JSON.parse(body as string)
@@ -117,6 +131,7 @@ export const ingestRoutes: FastifyPluginAsyncTypebox<{
         bytes: isNdjson ? Buffer.byteLength(String(req.body)) : Number(req.headers['content-length'] ?? 0),
         scenarioHeader: req.headers['x-scenario-id'],
         idempotencyKey: req.headers['idempotency-key'],
+        bodyHash: bodyHashes.get(req),
       })
     },
   )

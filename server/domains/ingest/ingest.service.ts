@@ -5,6 +5,7 @@ import {
   AppError,
   badRequest,
   conflict,
+  idempotencyMismatch,
   notFound,
   payloadTooLarge,
   unavailable,
@@ -33,6 +34,8 @@ export type IngestRequest = {
   bytes: number
   scenarioHeader: string | undefined
   idempotencyKey: string | undefined
+  /** SHA-256 of the raw body, computed when it carries an Idempotency-Key. */
+  bodyHash?: string
 }
 
 /** Parses the body into raw items and the scenario id it may name; malformed input is a 400. */
@@ -95,7 +98,8 @@ export function createIngestService({
   return {
     /**
      * Validates the whole request (all or nothing), meters it into per-minute rollups and answers only after
-     * the data is committed. A repeated Idempotency-Key for the scenario replays the first answer.
+     * the data is committed. A repeated Idempotency-Key for the scenario replays the first answer when the body
+     * is the same, and is refused (422 idempotency_mismatch, nothing stored) when it is not.
      */
     async ingest(request: IngestRequest): Promise<IngestResponse> {
       const { items, lines, scenarioId: bodyScenario } = readItems(request)
@@ -113,9 +117,11 @@ export function createIngestService({
       }
       await checkScenario(request.userId, scenarioId)
       const key = request.idempotencyKey ?? null
+      const bodyHash = key ? (request.bodyHash ?? null) : null
       if (key) {
-        const previous = await repo.findBatchResponse(db, scenarioId, key)
-        if (previous) return previous
+        const previous = await repo.findStoredBatch(db, scenarioId, key)
+        if (previous && !repo.isSameBody(previous, bodyHash)) throw idempotencyMismatch()
+        if (previous) return previous.response
       }
       const receivedAt = new Date()
       const validated = validateEvents(items, { now: receivedAt.getTime(), lines })
@@ -143,6 +149,7 @@ export function createIngestService({
         scenarioId,
         apiKeyId: request.apiKeyId,
         idempotencyKey: key,
+        bodyHash,
         eventCount: validated.events.length,
         bytes: request.bytes,
         aggregate: aggregateEvents(events, receivedAt),
@@ -157,6 +164,8 @@ export function createIngestService({
           return outcome.response
         case 'replayed':
           return outcome.response
+        case 'key_reused':
+          throw idempotencyMismatch()
         case 'not_running': {
           // Stopped, or deleted since its owner was remembered: a deleted scenario is a 404 like any other.
           owners.delete(scenarioId)

@@ -28,11 +28,18 @@ export function scanEvent(event: IngestEvent, eventIndex: number, findings: PiiF
   }
 }
 
+/**
+ * Candidates (an '@', a regex match) examined per text, all detectors together. Text crafted to be nothing
+ * but candidates cost ~25x plain text of the same size before this cap (docs/SECURITY.md); findings past it
+ * are not counted (docs/metering.md).
+ */
+export const MAX_CANDIDATES_PER_TEXT = 100
+
 /** Scans one text, appending a masked finding per match to `findings`. */
 export function scanText(text: string, eventIndex: number, findings: PiiFinding[]): void {
   const shape = measureText(text)
   // Detectors push into this list directly: a per-call closure would cost more than the scan of a short line.
-  const found: Found = { findings, eventIndex }
+  const found: Found = { findings, eventIndex, budget: MAX_CANDIDATES_PER_TEXT }
   if (shape.hasAt) findEmails(text, found)
   if (shape.dotsBetweenDigits >= 3) findIpv4(text, found)
   if (shape.longestGroupedDigits >= 13) findCards(text, found)
@@ -116,6 +123,15 @@ function measureText(text: string): TextShape {
 interface Found {
   findings: PiiFinding[]
   eventIndex: number
+  /** Candidates this text may still examine (MAX_CANDIDATES_PER_TEXT). */
+  budget: number
+}
+
+/** Takes one candidate from the text's budget; false once it is spent (the detector stops). */
+function spend(found: Found): boolean {
+  if (found.budget <= 0) return false
+  found.budget--
+  return true
 }
 
 function report(found: Found, kind: PiiKind, masked: string): void {
@@ -144,7 +160,7 @@ const TOP_LEVEL_DOMAIN = /^[A-Za-z]{2,63}$/
 
 function findEmails(text: string, found: Found): void {
   let at = text.indexOf('@')
-  while (at !== -1) {
+  while (at !== -1 && spend(found)) {
     let start = at
     while (start > 0 && at - start < MAX_LOCAL_PART && isLocalChar(text.charCodeAt(start - 1))) start--
     while (start < at && text.charCodeAt(start) === 46) start++
@@ -176,6 +192,7 @@ const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?!\\w|\\.\\d)`, '
 
 function findIpv4(text: string, found: Found): void {
   for (const match of text.matchAll(IPV4)) {
+    if (!spend(found)) return
     const address = match[0]
     report(found, 'ipv4', `${address.slice(0, address.indexOf('.'))}.*.*.*`)
   }
@@ -187,6 +204,7 @@ const CARD_CANDIDATE = /(?<![\w.-]|\d[ -])\d(?:[ -]?\d){12,18}(?![\w-]|[ .]\d)/g
 
 function findCards(text: string, found: Found): void {
   for (const match of text.matchAll(CARD_CANDIDATE)) {
+    if (!spend(found)) return
     const digits = match[0].replace(/[ -]/g, '')
     if (isCardNetworkNumber(digits) && passesLuhn(digits))
       report(found, 'credit_card', `**** **** **** ${digits.slice(-4)}`)
@@ -240,6 +258,7 @@ const IBAN_LENGTHS: Readonly<Record<string, number>> = {
 
 function findIbans(text: string, found: Found): void {
   for (const match of text.matchAll(IBAN_CANDIDATE)) {
+    if (!spend(found)) return
     const iban = match[0].replace(/ /g, '')
     const country = iban.slice(0, 2)
     if (IBAN_LENGTHS[country] === iban.length && passesIbanMod97(iban)) {
@@ -274,6 +293,7 @@ function findPhones(text: string, shape: TextShape, found: Found): void {
   const internationalSpans: number[] = []
   if (shape.hasPlusDigit) {
     for (const match of text.matchAll(INTERNATIONAL_PHONE)) {
+      if (!spend(found)) return
       const digits = match[0].replace(/\D/g, '')
       // The pattern stops at any length; E.164 numbers have at most 15 digits. "+4412345678abc" is a token.
       const next = text[match.index + match[0].length]
@@ -284,6 +304,7 @@ function findPhones(text: string, shape: TextShape, found: Found): void {
   }
   if (shape.digitRunsOf3 < 2 || shape.digits < 10) return
   for (const match of text.matchAll(NANP_PHONE)) {
+    if (!spend(found)) return
     if (!isInsideSpans(match.index, internationalSpans)) report(found, 'phone', `***${match[0].slice(-2)}`)
   }
 }
@@ -301,6 +322,7 @@ const AWS_ACCESS_KEY = /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])
 
 function findAwsKeys(text: string, found: Found): void {
   for (const match of text.matchAll(AWS_ACCESS_KEY)) {
+    if (!spend(found)) return
     report(found, 'aws_access_key', `${match[0].slice(0, 4)}************${match[0].slice(-4)}`)
   }
 }
@@ -310,6 +332,7 @@ const JWT_CANDIDATE = /(?<![\w-])eyJ[\w-]+\.[\w-]+\.[\w-]*/g
 
 function findJwts(text: string, found: Found): void {
   for (const match of text.matchAll(JWT_CANDIDATE)) {
+    if (!spend(found)) return
     const header = match[0].slice(0, match[0].indexOf('.'))
     if (hasJwtHeader(header)) report(found, 'jwt', 'eyJ***.***.***')
   }

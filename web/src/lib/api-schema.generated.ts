@@ -6464,7 +6464,7 @@ export interface components {
          */
         ErrorResponse: {
             /** @description A stable error code (docs/http-conventions.md). */
-            error: "bad_request" | "missing_token" | "invalid_token" | "token_expired" | "invalid_api_key" | "invalid_credentials" | "insufficient_scope" | "forbidden" | "not_found" | "email_already_registered" | "conflict" | "scenario_not_running" | "payload_too_large" | "unsupported_media_type" | "validation_error" | "rate_limited" | "internal_error" | "unavailable";
+            error: "bad_request" | "missing_token" | "invalid_token" | "token_expired" | "invalid_api_key" | "invalid_credentials" | "insufficient_scope" | "forbidden" | "not_found" | "email_already_registered" | "conflict" | "scenario_not_running" | "payload_too_large" | "unsupported_media_type" | "validation_error" | "idempotency_mismatch" | "rate_limited" | "internal_error" | "unavailable";
             /** @description A human-readable explanation; may change. */
             message: string;
             /** @description One entry per invalid field, for validation errors. */

@@ -8,6 +8,30 @@ const call = (clientName: string, commandName: string, input: unknown, output: u
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value))
 
 describe('eventsForCall', () => {
+  it('meters each published EventBridge entry by its size as EventBridge counts it, skipping failed ones', () => {
+    const entry = { Source: 'shop', DetailType: 'Order placed', Detail: '{"id":"é"}', Resources: ['arn:x'] }
+    const events = call(
+      'EventBridgeClient',
+      'PutEventsCommand',
+      { Entries: [entry, { ...entry, Time: new Date() }, entry] },
+      {
+        FailedEntryCount: 1,
+        Entries: [{ EventId: '1' }, { EventId: '2' }, { ErrorCode: 'InternalFailure' }],
+      },
+    )
+    const bytes = 4 + 12 + 11 + 5
+    expect(events).toEqual([
+      { type: 'eventbridge.put', bytes, timestamp: '2025-01-01T00:00:00.000Z' },
+      { type: 'eventbridge.put', bytes: bytes + 14, timestamp: '2025-01-01T00:00:00.000Z' },
+    ])
+  })
+
+  it('meters only the commands the service descriptors name', () => {
+    expect(call('EventBridgeClient', 'ListRulesCommand', {})).toEqual([])
+    expect(call('SQSClient', 'GetQueueUrlCommand', { QueueUrl: 'q' })).toEqual([])
+    expect(call('KinesisClient', 'PutRecordCommand', {})).toEqual([])
+  })
+
   it('counts SQS message attributes toward the payload and marks FIFO queues by their URL', () => {
     const events = call('SQSClient', 'SendMessageCommand', {
       QueueUrl: 'https://sqs/1/q.fifo',

@@ -4,6 +4,8 @@
  * structurally, so the bridge works with any client version and costs nothing at runtime.
  */
 
+import { METERED_CALLS, type MeteredClient } from './metered-calls.generated.js'
+
 /** One ingest event as sent to POST /api/v1/ingest. */
 export type WireEvent = { type: string; timestamp?: string } & Record<string, unknown>
 
@@ -339,6 +341,27 @@ function bedrockEvents(command: string, input: Raw, output: Raw): WireEvent[] {
   return [event]
 }
 
+/**
+ * EventBridge PutEvents: each entry is one custom event, billed per 64 KB chunk of its size as EventBridge
+ * counts it (Time 14 bytes when given; Source, DetailType, Detail and each Resource in UTF-8). Entries the
+ * answer reports as failed were not published and are not billed.
+ */
+export function putEventsEntryBytes(entry: unknown): number {
+  const e = asRecord(entry)
+  const texts = [e.Source, e.DetailType, e.Detail, ...asArray(e.Resources)]
+  return (e.Time === undefined ? 0 : 14) + texts.reduce<number>((n, text) => n + payloadBytes(text), 0)
+}
+
+function eventBridgeEvents(command: string, input: Raw, output: Raw): WireEvent[] {
+  if (command !== 'PutEvents') return []
+  const results = asArray(output.Entries)
+  return asArray(input.Entries).flatMap((entry, i) =>
+    asRecord(results[i]).ErrorCode === undefined
+      ? [{ type: 'eventbridge.put', bytes: putEventsEntryBytes(entry) }]
+      : [],
+  )
+}
+
 function logsEvents(command: string, input: Raw): WireEvent[] {
   if (command !== 'PutLogEvents') return []
   const service = (asString(input.logGroupName) ?? '').slice(0, MAX_LOG_SERVICE_LENGTH)
@@ -361,10 +384,10 @@ type ClientEvents = (
 ) => WireEvent[]
 
 /**
- * The clients the bridge meters, by client class name. The server's service descriptors name the same
- * clients (`sdk` of server/domains/pricing/services/<id>/descriptor.ts); a test keeps the two equal.
+ * The events of each metered client's calls. Which clients and commands are metered comes from the service
+ * descriptors (`METERED_CALLS`, generated from their `sdk`), so the compiler asks for a reader per client.
  */
-export const CLIENT_EVENTS: Readonly<Record<string, ClientEvents>> = {
+const CLIENT_EVENTS: Readonly<Record<MeteredClient, ClientEvents>> = {
   SQSClient: (command, _call, input, output) => sqsEvents(command, input, output),
   SNSClient: (command, _call, input) => snsEvents(command, input),
   LambdaClient: (_command, call, input, output, lambda) => lambdaEvents(call, input, output, lambda),
@@ -372,6 +395,14 @@ export const CLIENT_EVENTS: Readonly<Record<string, ClientEvents>> = {
   DynamoDBClient: (command, _call, input, output) => dynamoEvents(command, input, output),
   BedrockRuntimeClient: (command, _call, input, output) => bedrockEvents(command, input, output),
   CloudWatchLogsClient: (command, _call, input) => logsEvents(command, input),
+  EventBridgeClient: (command, _call, input, output) => eventBridgeEvents(command, input, output),
+}
+
+function isMetered(client: string, command: string): client is MeteredClient {
+  return (
+    Object.hasOwn(METERED_CALLS, client) &&
+    (METERED_CALLS[client as MeteredClient] as readonly string[]).includes(command)
+  )
 }
 
 /**
@@ -382,9 +413,8 @@ export function eventsForCall(call: SdkCall, lambda: LambdaSettings = {}): WireE
   const input = asRecord(call.input)
   const output = asRecord(call.output)
   const command = call.commandName.replace(/Command$/, '')
-  const events = Object.hasOwn(CLIENT_EVENTS, call.clientName)
-    ? (CLIENT_EVENTS[call.clientName]?.(command, call, input, output, lambda) ?? [])
-    : []
+  const client = call.clientName
+  const events = isMetered(client, command) ? CLIENT_EVENTS[client](command, call, input, output, lambda) : []
   const timestamp = new Date(call.startedAt).toISOString()
   for (const event of events) event.timestamp = timestamp
   return events

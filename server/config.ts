@@ -35,6 +35,7 @@ const EnvSchema = Type.Object({
   REFRESH_REUSE_GRACE_SECONDS: Type.Integer({ minimum: 0, maximum: 60, default: 10 }),
   OPS_ACCESS_TOKEN: Type.Optional(Type.String({ minLength: 32, maxLength: 256 })),
   OPS_ALLOWED_NETWORKS: Type.String({ default: '' }),
+  RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60 }),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ default: 'mockupAWS <no-reply@localhost>' }),
@@ -77,6 +78,8 @@ export type Config = Readonly<{
     ipPerMinute: number
     /** Rejected API keys and tokens of one address; past it, requests with credentials get 429 unchecked. */
     credentialFailuresPerMinute: number
+    /** The window every limit counts over: 60 s in production (the limits are per minute). */
+    windowSeconds: number
   }>
   securityEventRetentionDays: number
   /** A rotated refresh token presented again within this many seconds gets a successor, not a reuse alarm. */
@@ -186,6 +189,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       allowlist: splitList(env.RATE_LIMIT_ALLOWLIST),
       ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
       credentialFailuresPerMinute: env.RATE_LIMIT_CREDENTIAL_FAILURES_PER_MINUTE,
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
     }),
     securityEventRetentionDays: env.SECURITY_EVENT_RETENTION_DAYS,
     refreshReuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS,

@@ -74,7 +74,7 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, opts: RateLimitOp
   // One store and class-prefixed keys: every route of a class shares its client's counter.
   await app.register(rateLimit, {
     global: true,
-    timeWindow: 60_000,
+    timeWindow: opts.limits.windowSeconds * 1000,
     max: (req) => maxByClass[rateClassOf(req)],
     keyGenerator: (req) => clientKey(req, rateClassOf(req)),
     allowList: (req) => isAllowed(req.ip),

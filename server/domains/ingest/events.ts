@@ -5,26 +5,11 @@
  * normalises the wire format (snake_case, optional fields) into one typed shape in the same pass.
  * Unknown extra fields are ignored: the validated event is a fresh object holding only known fields.
  */
+import { INGEST_EVENT_TYPES, type IngestEventType } from '../pricing/services/registry.js'
 
-export const EVENT_TYPES = [
-  'log',
-  'sqs.send',
-  'sqs.receive',
-  'sqs.delete',
-  'sns.publish',
-  'lambda.invoke',
-  'bedrock.invoke',
-  's3.put',
-  's3.get',
-  's3.list',
-  's3.delete',
-  'dynamodb.write',
-  'dynamodb.read',
-  'apigw.request',
-  'transfer.out',
-] as const
-
-export type EventType = (typeof EVENT_TYPES)[number]
+/** The event types the service descriptors meter (`ingestEvents`); `buildEvent` must read each of them. */
+export const EVENT_TYPES: readonly EventType[] = INGEST_EVENT_TYPES
+export type EventType = IngestEventType
 
 /** Limits enforced by validation; docs/metering.md explains each one. */
 export const LIMITS = {
@@ -120,6 +105,12 @@ export interface ApiGatewayEvent extends EventBase {
   bytes: number
 }
 
+/** One entry of an EventBridge PutEvents call; `bytes` is its size as AWS counts it. */
+export interface EventBridgePutEvent extends EventBase {
+  type: 'eventbridge.put'
+  bytes: number
+}
+
 export interface TransferOutEvent extends EventBase {
   type: 'transfer.out'
   bytes: number
@@ -135,6 +126,7 @@ export type IngestEvent =
   | S3Event
   | DynamoDbEvent
   | ApiGatewayEvent
+  | EventBridgePutEvent
   | TransferOutEvent
 
 /** One reason an event was refused; `field` uses the wire (snake_case) name. */
@@ -268,6 +260,7 @@ function buildEvent(type: EventType, raw: Raw, time: number | undefined, problem
         apiType: readEnum(raw, 'api_type', API_TYPES, problems, true) ?? 'rest',
         bytes: readBytes(raw, problems, false),
       }
+    case 'eventbridge.put':
     case 'transfer.out':
       return { type, time, bytes: readBytes(raw, problems, true) }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { IngestEvent } from './events.js'
+import { SERVICE_LIST, serviceOfUsageType, usageTypeSpec } from '../pricing/services/registry.js'
+import { type EventType, type IngestEvent, validateEvents } from './events.js'
 import { countChunks, meterEvent, needsTextTokens } from './metering.js'
 
 /** Meters one event and returns its usage as a plain object, usage type → quantity. */
@@ -249,5 +250,65 @@ describe('data transfer', () => {
       'data_transfer.out_gb': 1_500_000,
     })
     expect(meter({ type: 'transfer.out', time: undefined, bytes: 0 })).toEqual({})
+  })
+})
+
+describe('EventBridge', () => {
+  it('bills each PutEvents entry per 64 KB chunk of its size, at least one event', () => {
+    expect(meter({ type: 'eventbridge.put', time: undefined, bytes: 0 })).toEqual({
+      'eventbridge.custom_events': 1,
+    })
+    expect(meter({ type: 'eventbridge.put', time: undefined, bytes: 64 * KB })).toEqual({
+      'eventbridge.custom_events': 1,
+    })
+    expect(meter({ type: 'eventbridge.put', time: undefined, bytes: 256 * KB })).toEqual({
+      'eventbridge.custom_events': 4,
+    })
+    expect(meter({ type: 'eventbridge.put', time: undefined, bytes: 64 * KB + 1 })).toEqual({
+      'eventbridge.custom_events': 2,
+    })
+  })
+})
+
+/** One wire event of each type; typed by the descriptors' event types, so a new one needs a sample here. */
+const SAMPLE_EVENTS: Record<EventType, Record<string, unknown>> = {
+  log: { message: 'started' },
+  'sqs.send': { bytes: 10 },
+  'sqs.receive': { bytes: 10 },
+  'sqs.delete': { bytes: 0 },
+  'sns.publish': { bytes: 10, deliveries: { http: 1, email: 1, sqs: 1 } },
+  'lambda.invoke': { duration_ms: 12, memory_mb: 128 },
+  'bedrock.invoke': { model: 'anthropic.claude-3-haiku', input_tokens: 10, output_tokens: 5 },
+  's3.put': { bytes: 10 },
+  's3.get': {},
+  's3.list': {},
+  's3.delete': { bytes: 10 },
+  'dynamodb.write': { bytes: 10 },
+  'dynamodb.read': { bytes: 10 },
+  'apigw.request': { api_type: 'rest' },
+  'eventbridge.put': { bytes: 10 },
+  'transfer.out': { bytes: 10 },
+}
+
+describe('every ingest event type', () => {
+  it.each(SERVICE_LIST.flatMap((service) => service.ingestEvents.map((type) => [type, service.id])))(
+    '%s is accepted and meters only into usage types its descriptor (%s) declares',
+    (type, owner) => {
+      const validated = validateEvents([{ type, ...SAMPLE_EVENTS[type as EventType] }])
+      expect(validated).toMatchObject({ ok: true })
+      const usage = validated.ok ? meter(validated.events[0] as IngestEvent) : {}
+      expect(Object.keys(usage).length).toBeGreaterThan(0)
+      for (const usageType of Object.keys(usage)) {
+        expect(serviceOfUsageType(usageType), usageType).toBe(owner)
+        expect(usageTypeSpec(usageType), usageType).toBeDefined()
+      }
+    },
+  )
+
+  it('is refused when no descriptor names it', () => {
+    expect(validateEvents([{ type: 'eventbridge.publish', bytes: 1 }])).toMatchObject({
+      ok: false,
+      problems: [{ field: 'type' }],
+    })
   })
 })

@@ -8,6 +8,7 @@ import type {
   ApiGatewayEvent,
   BedrockInvokeEvent,
   DynamoDbEvent,
+  EventBridgePutEvent,
   IngestEvent,
   LambdaInvokeEvent,
   LogEvent,
@@ -25,6 +26,8 @@ const KIB = 1024
 export const SQS_CHUNK_BYTES = 64 * KIB
 /** SNS bills each 64 KB chunk of published data as one publish request. */
 export const SNS_CHUNK_BYTES = 64 * KIB
+/** EventBridge bills each 64 KB chunk of a custom event entry as one event. */
+export const EVENTBRIDGE_CHUNK_BYTES = 64 * KIB
 /** API Gateway HTTP APIs meter requests in 512 KB increments. */
 export const HTTP_API_CHUNK_BYTES = 512 * KIB
 /** API Gateway WebSocket APIs meter messages in 32 KB increments. */
@@ -71,10 +74,20 @@ export function meterEvent(event: IngestEvent, sink: UsageSink): void {
     case 'apigw.request':
       meterApiGateway(event, sink)
       return
+    case 'eventbridge.put':
+      meterEventBridge(event, sink)
+      return
     case 'transfer.out':
       if (event.bytes > 0) sink('data_transfer.out_gb', event.bytes)
       return
+    default:
+      unmetered(event)
   }
+}
+
+/** The compiler's check that every event type a descriptor names has a meter above. */
+function unmetered(event: never): never {
+  throw new Error(`no meter for ingest event type ${(event as IngestEvent).type}`)
 }
 
 /**
@@ -188,6 +201,14 @@ function meterDynamoDb(event: DynamoDbEvent, sink: UsageSink): void {
   const units = countChunks(event.bytes, DYNAMODB_READ_UNIT_BYTES)
   const halfUnitsPerUnit = event.transactional ? 4 : event.consistent ? 2 : 1
   sink('dynamodb.read_request_units', units * halfUnitsPerUnit)
+}
+
+/**
+ * EventBridge: each PutEvents entry published to an event bus is a custom event, billed per 64 KB chunk of
+ * its size (a 256 KB entry is 4 events; an entry of a few bytes is 1).
+ */
+function meterEventBridge(event: EventBridgePutEvent, sink: UsageSink): void {
+  sink('eventbridge.custom_events', countChunks(event.bytes, EVENTBRIDGE_CHUNK_BYTES))
 }
 
 /**

@@ -41,6 +41,10 @@ export const SERVICE_IDS = Object.keys(SERVICES) as ServiceId[]
 /** The descriptors in report order, for consumers that iterate. */
 export const SERVICE_LIST: readonly ServiceDescriptor[] = Object.values(SERVICES)
 
+/** Every ingest event type, as the descriptors name them (`ingestEvents`). */
+export type IngestEventType = (typeof SERVICES)[ServiceId]['ingestEvents'][number]
+export const INGEST_EVENT_TYPES = SERVICE_LIST.flatMap((service) => service.ingestEvents) as IngestEventType[]
+
 export function isServiceId(value: string): value is ServiceId {
   return Object.hasOwn(SERVICES, value)
 }

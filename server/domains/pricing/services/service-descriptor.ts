@@ -110,7 +110,7 @@ export interface WorkedExample {
 /** Collects one line item's usage; zero and negative quantities are dropped. */
 export type UsageSink = (usageType: string, quantity: Decimal) => void
 
-export interface ServiceDescriptor<P extends TObject = TObject> {
+export interface ServiceDescriptor<P extends TObject = TObject, E extends string = string> {
   /** The id used in the API, in usage types and in the catalog: `lambda`, `data_transfer`. */
   readonly id: string
   /** The first segment of its usage types (`apigw` for API Gateway); the id unless stated. */
@@ -132,8 +132,11 @@ export interface ServiceDescriptor<P extends TObject = TObject> {
   /** One month of usage for validated params (defaults applied), read at `at` for ranged params. */
   toUsage(params: Static<P>, at: RangePoint, sink: UsageSink): void
   readonly usageTypes: readonly UsageTypeSpec[]
-  /** The ingest event types metered into this service's usage types. */
-  readonly ingestEvents: readonly string[]
+  /**
+   * The ingest event types metered into this service's usage types: the ingest validator accepts exactly the
+   * event types of all descriptors, and its reader and meter switches must handle each (the compiler checks).
+   */
+  readonly ingestEvents: readonly E[]
   /** AWS SDK clients the bridge meters into those events; empty when the SDK has no billable calls. */
   readonly sdk: readonly SdkMapping[]
   readonly priceList: readonly PriceListRule[]
@@ -142,7 +145,12 @@ export interface ServiceDescriptor<P extends TObject = TObject> {
   readonly examples: readonly WorkedExample[]
 }
 
-/** Declares a descriptor with its params type inferred, so `toUsage` and mappings are checked against it. */
-export function defineService<P extends TObject>(descriptor: ServiceDescriptor<P>): ServiceDescriptor<P> {
+/**
+ * Declares a descriptor with its params type inferred, so `toUsage` and mappings are checked against it, and
+ * its ingest event types kept as literals, so the ingest domain's event union is read from the registry.
+ */
+export function defineService<P extends TObject, const E extends string = never>(
+  descriptor: ServiceDescriptor<P, E>,
+): ServiceDescriptor<P, E> {
   return descriptor
 }

@@ -8,10 +8,10 @@ import { paths } from '@/config/paths'
 import { useAuth } from '@/features/auth/hooks/use-auth'
 import { type Report, useReports } from '@/features/reports/api/reports-api'
 import { ReportStatusBadge } from '@/features/reports/components/report-table'
+import { useServiceLabel } from '@/features/scenarios'
 import { type Scenario, useScenarios } from '@/features/scenarios/api/scenarios-api'
 import { ScenarioTable } from '@/features/scenarios/components/scenario-table'
 import { usePortfolioCosts } from '@/features/scenarios/hooks/use-portfolio-costs'
-import { SERVICE_LABELS } from '@/features/scenarios/service-fields'
 import { type Schedule, useSchedules } from '@/features/schedules/api/schedules-api'
 import { RunStatusBadge } from '@/features/schedules/components/run-history'
 import { formatDateTime, formatMoney, formatNumber } from '@/lib/format'
@@ -104,6 +104,7 @@ export function DashboardRoute() {
   const running = useScenarios({ status: 'running' }, 1, 1)
   const reports = useReports(undefined, 1, 5)
   const schedules = useSchedules(1, 20)
+  const serviceLabel = useServiceLabel()
   const scenarios = recent.data?.items ?? []
   const portfolio = usePortfolioCosts(scenarios)
   const { summary } = portfolio
@@ -203,7 +204,7 @@ export function DashboardRoute() {
                     <BarChart
                       h={Math.max(160, summary.byService.length * 40)}
                       data={summary.byService.map((s) => ({
-                        service: SERVICE_LABELS[s.service] ?? s.service,
+                        service: serviceLabel(s.service),
                         cost: s.cost,
                       }))}
                       dataKey="service"
@@ -217,7 +218,7 @@ export function DashboardRoute() {
                       <Table.Tbody>
                         {summary.byService.map((s) => (
                           <Table.Tr key={s.service} data-testid="dashboard-service-row">
-                            <Table.Td>{SERVICE_LABELS[s.service] ?? s.service}</Table.Td>
+                            <Table.Td>{serviceLabel(s.service)}</Table.Td>
                             <Table.Td ta="right">{formatMoney(s.cost, summary.currency)}</Table.Td>
                           </Table.Tr>
                         ))}

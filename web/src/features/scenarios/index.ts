@@ -1,2 +1,2 @@
 /** What other features may use of scenarios; everything else in this folder is private to it. */
-export { SERVICE_LABELS } from './service-fields'
+export { useServiceLabel } from './hooks/use-service-label'

@@ -1,4 +1,4 @@
-import type { LineItemService, PricingServices } from './api/scenarios-api'
+import type { PricingServices } from './api/scenarios-api'
 
 /** One input of a line item's params form, read from the service's published params schema. */
 export type ParamField =
@@ -36,23 +36,6 @@ type ParamSchema = {
   default?: unknown
   const?: string
   anyOf?: ParamSchema[]
-}
-
-/** Display names by service id; the contract's service union makes a missing one a type error. */
-export const SERVICE_LABELS: Record<LineItemService, string> & Record<string, string | undefined> = {
-  lambda: 'AWS Lambda',
-  sqs: 'Amazon SQS',
-  sns: 'Amazon SNS',
-  s3: 'Amazon S3',
-  dynamodb: 'Amazon DynamoDB',
-  apigateway: 'Amazon API Gateway',
-  cloudwatch_logs: 'CloudWatch Logs',
-  bedrock: 'Amazon Bedrock',
-  ec2: 'Amazon EC2',
-  rds: 'Amazon RDS',
-  fargate: 'AWS Fargate',
-  data_transfer: 'Data transfer',
-  eventbridge: 'Amazon EventBridge',
 }
 
 function numberField(

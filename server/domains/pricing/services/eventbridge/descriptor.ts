@@ -61,8 +61,8 @@ export const eventbridge = defineService({
       description: 'Scheduler invocations.',
     },
   ],
-  ingestEvents: [],
-  sdk: [],
+  ingestEvents: ['eventbridge.put'],
+  sdk: [{ client: 'EventBridgeClient', commands: ['PutEvents'] }],
   priceList: [
     {
       offerCode: 'AWSEvents',

@@ -1,16 +1,17 @@
 import { BarChart } from '@mantine/charts'
 import { formatMoney } from '@/lib/format'
 import type { Comparison } from '../api/compare-api'
-import { SERVICE_LABELS } from '../service-fields'
+import { useServiceLabel } from '../hooks/use-service-label'
 
 const COLORS = ['orange.6', 'blue.6', 'teal.6', 'grape.6']
 
 /** Grouped bars: one group per service, one bar per scenario (the table beside it holds the same figures). */
 export function CompareChart({ comparison }: { comparison: Comparison }) {
+  const serviceLabel = useServiceLabel()
   const { scenarios } = comparison
   const services = [...new Set(scenarios.flatMap((s) => s.total_monthly.by_service.map((b) => b.service)))]
   const data = services.map((service) => {
-    const row: Record<string, string | number> = { service: SERVICE_LABELS[service] ?? service }
+    const row: Record<string, string | number> = { service: serviceLabel(service) }
     scenarios.forEach((s, i) => {
       row[`s${i}`] = Number(s.total_monthly.by_service.find((b) => b.service === service)?.cost ?? 0)
     })

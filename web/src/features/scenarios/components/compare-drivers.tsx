@@ -2,15 +2,17 @@ import { Card, List, SimpleGrid, Text, Title } from '@mantine/core'
 import { formatDelta } from '@/lib/format'
 import type { Comparison } from '../api/compare-api'
 import { costDrivers } from '../compare-drivers'
+import { useServiceLabel } from '../hooks/use-service-label'
 
 /** Per compared scenario: the usage types that moved its monthly cost most against the base. */
 export function CompareDrivers({ comparison }: { comparison: Comparison }) {
+  const serviceLabel = useServiceLabel()
   const [base, ...others] = comparison.scenarios
   if (!base) return null
   return (
     <SimpleGrid cols={{ base: 1, md: Math.min(others.length, 3) }}>
       {comparison.deltas.map((delta, j) => {
-        const drivers = costDrivers(delta)
+        const drivers = costDrivers(delta, serviceLabel)
         return (
           <Card withBorder key={delta.scenario_id} data-testid="compare-drivers">
             <Title order={3} size="h5">

@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core'
 import { formatDelta, formatMoney } from '@/lib/format'
 import { type Comparison, comparisonRows } from '../api/compare-api'
-import { SERVICE_LABELS } from '../service-fields'
+import { useServiceLabel } from '../hooks/use-service-label'
 
 function deltaColor(delta: string): string | undefined {
   const value = Number(delta)
@@ -15,6 +15,7 @@ function deltaColor(delta: string): string | undefined {
  * first against the first (red costs more, green saves).
  */
 export function CompareTable({ comparison }: { comparison: Comparison }) {
+  const serviceLabel = useServiceLabel()
   const { scenarios, deltas } = comparison
   const [base, ...others] = scenarios
   if (!base) return null
@@ -74,7 +75,7 @@ export function CompareTable({ comparison }: { comparison: Comparison }) {
               fw={row.usageType ? undefined : 600}
             >
               <Table.Td pl={row.usageType ? 'xl' : undefined}>
-                {row.usageType ?? SERVICE_LABELS[row.service] ?? row.service}
+                {row.usageType ?? serviceLabel(row.service)}
               </Table.Td>
               {row.costs.map((cost, i) => (
                 <Table.Td key={scenarios[i]?.id ?? i} ta="right">

@@ -2,12 +2,13 @@ import { BarChart } from '@mantine/charts'
 import { Table, Text } from '@mantine/core'
 import { formatMoney } from '@/lib/format'
 import type { Costs } from '../api/scenarios-api'
-import { SERVICE_LABELS } from '../service-fields'
+import { useServiceLabel } from '../hooks/use-service-label'
 
 /** Monthly cost by service (total_monthly); the table beside it is the accessible version of the chart. */
 export function CostByServiceChart({ costs }: { costs: Costs }) {
+  const serviceLabel = useServiceLabel()
   const rows = costs.total_monthly.by_service
-    .map((s) => ({ service: SERVICE_LABELS[s.service] ?? s.service, cost: Number(s.cost), raw: s.cost }))
+    .map((s) => ({ service: serviceLabel(s.service), cost: Number(s.cost), raw: s.cost }))
     .sort((a, b) => b.cost - a.cost)
   if (rows.length === 0) {
     return (

@@ -5,7 +5,8 @@ import { ConfirmDialog } from '@/components/confirm-dialog'
 import { EmptyState, ErrorState, LoadingState } from '@/components/page-states'
 import { formatMoney, formatNumber } from '@/lib/format'
 import { type Costs, type LineItem, useDeleteItem, useScenarioItems } from '../api/scenarios-api'
-import { formatParamValue, SERVICE_LABELS } from '../service-fields'
+import { useServiceLabel } from '../hooks/use-service-label'
+import { formatParamValue } from '../service-fields'
 import { ItemFormModal } from './item-form-modal'
 
 function summarise(item: LineItem): string {
@@ -25,6 +26,7 @@ export function LineItemsEditor({
   costs?: Costs
 }) {
   const items = useScenarioItems(scenarioId)
+  const serviceLabel = useServiceLabel()
   const remove = useDeleteItem(scenarioId)
   const [editing, setEditing] = useState<LineItem | null>(null)
   const [formOpen, setFormOpen] = useState(false)
@@ -86,9 +88,9 @@ export function LineItemsEditor({
                 {items.data.items.map((item) => (
                   <Table.Tr key={item.id} data-testid="line-item-row">
                     <Table.Td>
-                      <Text fw={500}>{item.label ?? SERVICE_LABELS[item.service] ?? item.service}</Text>
+                      <Text fw={500}>{item.label ?? serviceLabel(item.service)}</Text>
                       <Text size="xs" c="dimmed">
-                        {SERVICE_LABELS[item.service] ?? item.service}
+                        {serviceLabel(item.service)}
                         {serviceCost(item.service) &&
                           ` · service ${formatMoney(serviceCost(item.service) ?? '0')}`}
                       </Text>
@@ -149,7 +151,7 @@ export function LineItemsEditor({
         }}
         onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
       >
-        {deleting?.label ?? SERVICE_LABELS[deleting?.service ?? ''] ?? 'The item'} leaves the modelled
+        {deleting?.label ?? (deleting ? serviceLabel(deleting.service) : 'The item')} leaves the modelled
         workload.
       </ConfirmDialog>
     </Card>

@@ -3,7 +3,7 @@ import { Alert, Card, Group, Loader, NumberInput, Stack, Table, Text, Title } fr
 import { useDebouncedValue } from '@mantine/hooks'
 import { useState } from 'react'
 import { ErrorState } from '@/components/page-states'
-import { SERVICE_LABELS } from '@/features/scenarios'
+import { useServiceLabel } from '@/features/scenarios'
 import { formatMoney } from '@/lib/format'
 import { useWhatIf, type WhatIfMonth } from '../api/what-if-api'
 import {
@@ -114,6 +114,7 @@ function WhatIfChart({ months, currency }: { months: WhatIfMonth[]; currency: st
 }
 
 function WhatIfTable({ months, currency }: { months: WhatIfMonth[]; currency: string }) {
+  const serviceLabel = useServiceLabel()
   return (
     <Table.ScrollContainer minWidth={520}>
       <Table verticalSpacing="xs" aria-label="What-if projection by month" data-testid="what-if-table">
@@ -136,7 +137,7 @@ function WhatIfTable({ months, currency }: { months: WhatIfMonth[]; currency: st
               <Table.Td>
                 <Text size="sm" c={m.by_service.length === 0 ? 'dimmed' : undefined}>
                   {topServices(m.by_service)
-                    .map((s) => `${SERVICE_LABELS[s.service] ?? s.service} ${formatMoney(s.cost, currency)}`)
+                    .map((s) => `${serviceLabel(s.service)} ${formatMoney(s.cost, currency)}`)
                     .join(' · ') || 'No cost'}
                 </Text>
               </Table.Td>

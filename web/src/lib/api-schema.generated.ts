@@ -2836,19 +2836,67 @@ export interface paths {
                         params: {
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month in the storage class (for Intelligent-Tiering: the Frequent Access tier).
                              */
                             storage_gb: number;
                             /**
                              * PUT/COPY/POST/LIST requests
-                             * @description PUT, COPY, POST and LIST requests per month.
+                             * @description PUT, COPY, POST and LIST requests per month, at the storage class’s price.
                              */
                             put_requests: number;
                             /**
                              * GET requests
-                             * @description GET, SELECT and other requests per month.
+                             * @description GET, SELECT and all other requests per month, at the storage class’s price. DELETE is free.
                              */
                             get_requests: number;
+                            /**
+                             * Storage class
+                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices.
+                             * @default standard
+                             */
+                            storage_class?: "standard" | "intelligent_tiering" | "standard_ia" | "onezone_ia" | "glacier_ir" | "glacier_flexible" | "deep_archive" | "express_one_zone";
+                            /**
+                             * Objects stored
+                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added.
+                             * @default 0
+                             */
+                            object_count?: number;
+                            /**
+                             * Infrequent Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days).
+                             * @default 0
+                             */
+                            it_infrequent_gb?: number;
+                            /**
+                             * Archive Instant Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days).
+                             * @default 0
+                             */
+                            it_archive_instant_gb?: number;
+                            /**
+                             * Data retrieved (GB)
+                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone.
+                             * @default 0
+                             */
+                            retrieval_gb?: number;
+                            /**
+                             * Restore speed
+                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk.
+                             * @default standard
+                             */
+                            retrieval_tier?: "expedited" | "standard" | "bulk";
+                            /**
+                             * Restore requests
+                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000.
+                             * @default 0
+                             */
+                            restore_requests?: number;
+                            /**
+                             * Data uploaded (GB)
+                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests).
+                             * @default 0
+                             */
+                            upload_gb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -2857,19 +2905,91 @@ export interface paths {
                         params: {
                             /**
                              * Write request units
-                             * @description Write request units per month.
+                             * @description On-demand: write request units per month (1 per 1 KB written, 2 for transactional).
                              */
                             write_request_units: number;
                             /**
                              * Read request units
-                             * @description Read request units per month.
+                             * @description On-demand: read request units per month (1 per strongly consistent 4 KB read, ½ eventually consistent).
                              */
                             read_request_units: number;
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month (table and indexes).
                              */
                             storage_gb: number;
+                            /**
+                             * Capacity mode
+                             * @description on_demand (per request unit) or provisioned (per capacity unit per hour).
+                             * @default on_demand
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Table class
+                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes).
+                             * @default standard
+                             */
+                            table_class?: "standard" | "standard_ia";
+                            /**
+                             * Provisioned read capacity (RCU)
+                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them.
+                             * @default 0
+                             */
+                            provisioned_rcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Provisioned write capacity (WCU)
+                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them.
+                             * @default 0
+                             */
+                            provisioned_wcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Global table Regions
+                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates.
+                             * @default 1
+                             */
+                            global_table_regions?: number;
+                            /**
+                             * Point-in-time recovery (GB)
+                             * @description GB-months of continuous backup (PITR): the table size while PITR is on.
+                             * @default 0
+                             */
+                            pitr_gb?: number;
+                            /**
+                             * On-demand backups (GB)
+                             * @description Average GB-months of on-demand backups kept.
+                             * @default 0
+                             */
+                            backup_gb?: number;
+                            /**
+                             * Restored (GB)
+                             * @description GB restored from backups per month.
+                             * @default 0
+                             */
+                            restore_gb?: number;
+                            /**
+                             * Streams read requests
+                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free).
+                             * @default 0
+                             */
+                            streams_read_requests?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3252,19 +3372,67 @@ export interface paths {
                         params: {
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month in the storage class (for Intelligent-Tiering: the Frequent Access tier).
                              */
                             storage_gb: number;
                             /**
                              * PUT/COPY/POST/LIST requests
-                             * @description PUT, COPY, POST and LIST requests per month.
+                             * @description PUT, COPY, POST and LIST requests per month, at the storage class’s price.
                              */
                             put_requests: number;
                             /**
                              * GET requests
-                             * @description GET, SELECT and other requests per month.
+                             * @description GET, SELECT and all other requests per month, at the storage class’s price. DELETE is free.
                              */
                             get_requests: number;
+                            /**
+                             * Storage class
+                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices.
+                             * @default standard
+                             */
+                            storage_class?: "standard" | "intelligent_tiering" | "standard_ia" | "onezone_ia" | "glacier_ir" | "glacier_flexible" | "deep_archive" | "express_one_zone";
+                            /**
+                             * Objects stored
+                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added.
+                             * @default 0
+                             */
+                            object_count?: number;
+                            /**
+                             * Infrequent Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days).
+                             * @default 0
+                             */
+                            it_infrequent_gb?: number;
+                            /**
+                             * Archive Instant Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days).
+                             * @default 0
+                             */
+                            it_archive_instant_gb?: number;
+                            /**
+                             * Data retrieved (GB)
+                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone.
+                             * @default 0
+                             */
+                            retrieval_gb?: number;
+                            /**
+                             * Restore speed
+                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk.
+                             * @default standard
+                             */
+                            retrieval_tier?: "expedited" | "standard" | "bulk";
+                            /**
+                             * Restore requests
+                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000.
+                             * @default 0
+                             */
+                            restore_requests?: number;
+                            /**
+                             * Data uploaded (GB)
+                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests).
+                             * @default 0
+                             */
+                            upload_gb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3273,19 +3441,91 @@ export interface paths {
                         params: {
                             /**
                              * Write request units
-                             * @description Write request units per month.
+                             * @description On-demand: write request units per month (1 per 1 KB written, 2 for transactional).
                              */
                             write_request_units: number;
                             /**
                              * Read request units
-                             * @description Read request units per month.
+                             * @description On-demand: read request units per month (1 per strongly consistent 4 KB read, ½ eventually consistent).
                              */
                             read_request_units: number;
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month (table and indexes).
                              */
                             storage_gb: number;
+                            /**
+                             * Capacity mode
+                             * @description on_demand (per request unit) or provisioned (per capacity unit per hour).
+                             * @default on_demand
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Table class
+                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes).
+                             * @default standard
+                             */
+                            table_class?: "standard" | "standard_ia";
+                            /**
+                             * Provisioned read capacity (RCU)
+                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them.
+                             * @default 0
+                             */
+                            provisioned_rcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Provisioned write capacity (WCU)
+                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them.
+                             * @default 0
+                             */
+                            provisioned_wcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Global table Regions
+                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates.
+                             * @default 1
+                             */
+                            global_table_regions?: number;
+                            /**
+                             * Point-in-time recovery (GB)
+                             * @description GB-months of continuous backup (PITR): the table size while PITR is on.
+                             * @default 0
+                             */
+                            pitr_gb?: number;
+                            /**
+                             * On-demand backups (GB)
+                             * @description Average GB-months of on-demand backups kept.
+                             * @default 0
+                             */
+                            backup_gb?: number;
+                            /**
+                             * Restored (GB)
+                             * @description GB restored from backups per month.
+                             * @default 0
+                             */
+                            restore_gb?: number;
+                            /**
+                             * Streams read requests
+                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free).
+                             * @default 0
+                             */
+                            streams_read_requests?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3748,19 +3988,67 @@ export interface paths {
                         params: {
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month in the storage class (for Intelligent-Tiering: the Frequent Access tier).
                              */
                             storage_gb: number;
                             /**
                              * PUT/COPY/POST/LIST requests
-                             * @description PUT, COPY, POST and LIST requests per month.
+                             * @description PUT, COPY, POST and LIST requests per month, at the storage class’s price.
                              */
                             put_requests: number;
                             /**
                              * GET requests
-                             * @description GET, SELECT and other requests per month.
+                             * @description GET, SELECT and all other requests per month, at the storage class’s price. DELETE is free.
                              */
                             get_requests: number;
+                            /**
+                             * Storage class
+                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices.
+                             * @default standard
+                             */
+                            storage_class?: "standard" | "intelligent_tiering" | "standard_ia" | "onezone_ia" | "glacier_ir" | "glacier_flexible" | "deep_archive" | "express_one_zone";
+                            /**
+                             * Objects stored
+                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added.
+                             * @default 0
+                             */
+                            object_count?: number;
+                            /**
+                             * Infrequent Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days).
+                             * @default 0
+                             */
+                            it_infrequent_gb?: number;
+                            /**
+                             * Archive Instant Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days).
+                             * @default 0
+                             */
+                            it_archive_instant_gb?: number;
+                            /**
+                             * Data retrieved (GB)
+                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone.
+                             * @default 0
+                             */
+                            retrieval_gb?: number;
+                            /**
+                             * Restore speed
+                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk.
+                             * @default standard
+                             */
+                            retrieval_tier?: "expedited" | "standard" | "bulk";
+                            /**
+                             * Restore requests
+                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000.
+                             * @default 0
+                             */
+                            restore_requests?: number;
+                            /**
+                             * Data uploaded (GB)
+                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests).
+                             * @default 0
+                             */
+                            upload_gb?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3769,19 +4057,91 @@ export interface paths {
                         params: {
                             /**
                              * Write request units
-                             * @description Write request units per month.
+                             * @description On-demand: write request units per month (1 per 1 KB written, 2 for transactional).
                              */
                             write_request_units: number;
                             /**
                              * Read request units
-                             * @description Read request units per month.
+                             * @description On-demand: read request units per month (1 per strongly consistent 4 KB read, ½ eventually consistent).
                              */
                             read_request_units: number;
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month (table and indexes).
                              */
                             storage_gb: number;
+                            /**
+                             * Capacity mode
+                             * @description on_demand (per request unit) or provisioned (per capacity unit per hour).
+                             * @default on_demand
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Table class
+                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes).
+                             * @default standard
+                             */
+                            table_class?: "standard" | "standard_ia";
+                            /**
+                             * Provisioned read capacity (RCU)
+                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them.
+                             * @default 0
+                             */
+                            provisioned_rcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Provisioned write capacity (WCU)
+                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them.
+                             * @default 0
+                             */
+                            provisioned_wcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Global table Regions
+                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates.
+                             * @default 1
+                             */
+                            global_table_regions?: number;
+                            /**
+                             * Point-in-time recovery (GB)
+                             * @description GB-months of continuous backup (PITR): the table size while PITR is on.
+                             * @default 0
+                             */
+                            pitr_gb?: number;
+                            /**
+                             * On-demand backups (GB)
+                             * @description Average GB-months of on-demand backups kept.
+                             * @default 0
+                             */
+                            backup_gb?: number;
+                            /**
+                             * Restored (GB)
+                             * @description GB restored from backups per month.
+                             * @default 0
+                             */
+                            restore_gb?: number;
+                            /**
+                             * Streams read requests
+                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free).
+                             * @default 0
+                             */
+                            streams_read_requests?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4063,35 +4423,155 @@ export interface paths {
                         } | {
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month in the storage class (for Intelligent-Tiering: the Frequent Access tier).
                              */
                             storage_gb: number;
                             /**
                              * PUT/COPY/POST/LIST requests
-                             * @description PUT, COPY, POST and LIST requests per month.
+                             * @description PUT, COPY, POST and LIST requests per month, at the storage class’s price.
                              */
                             put_requests: number;
                             /**
                              * GET requests
-                             * @description GET, SELECT and other requests per month.
+                             * @description GET, SELECT and all other requests per month, at the storage class’s price. DELETE is free.
                              */
                             get_requests: number;
+                            /**
+                             * Storage class
+                             * @description standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices.
+                             * @default standard
+                             */
+                            storage_class?: "standard" | "intelligent_tiering" | "standard_ia" | "onezone_ia" | "glacier_ir" | "glacier_flexible" | "deep_archive" | "express_one_zone";
+                            /**
+                             * Objects stored
+                             * @description Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class rate and 8 KB at Standard rates are added.
+                             * @default 0
+                             */
+                            object_count?: number;
+                            /**
+                             * Infrequent Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days).
+                             * @default 0
+                             */
+                            it_infrequent_gb?: number;
+                            /**
+                             * Archive Instant Access tier (GB)
+                             * @description Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days).
+                             * @default 0
+                             */
+                            it_archive_instant_gb?: number;
+                            /**
+                             * Data retrieved (GB)
+                             * @description GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive (restored), or read from Express One Zone.
+                             * @default 0
+                             */
+                            retrieval_gb?: number;
+                            /**
+                             * Restore speed
+                             * @description Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk.
+                             * @default standard
+                             */
+                            retrieval_tier?: "expedited" | "standard" | "bulk";
+                            /**
+                             * Restore requests
+                             * @description Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000.
+                             * @default 0
+                             */
+                            restore_requests?: number;
+                            /**
+                             * Data uploaded (GB)
+                             * @description Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests).
+                             * @default 0
+                             */
+                            upload_gb?: number;
                         } | {
                             /**
                              * Write request units
-                             * @description Write request units per month.
+                             * @description On-demand: write request units per month (1 per 1 KB written, 2 for transactional).
                              */
                             write_request_units: number;
                             /**
                              * Read request units
-                             * @description Read request units per month.
+                             * @description On-demand: read request units per month (1 per strongly consistent 4 KB read, ½ eventually consistent).
                              */
                             read_request_units: number;
                             /**
                              * Storage (GB)
-                             * @description Average GB stored over the month.
+                             * @description Average GB stored over the month (table and indexes).
                              */
                             storage_gb: number;
+                            /**
+                             * Capacity mode
+                             * @description on_demand (per request unit) or provisioned (per capacity unit per hour).
+                             * @default on_demand
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Table class
+                             * @description standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes).
+                             * @default standard
+                             */
+                            table_class?: "standard" | "standard_ia";
+                            /**
+                             * Provisioned read capacity (RCU)
+                             * @description Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them.
+                             * @default 0
+                             */
+                            provisioned_rcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Provisioned write capacity (WCU)
+                             * @description Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them.
+                             * @default 0
+                             */
+                            provisioned_wcu?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Global table Regions
+                             * @description Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in each Region, all at this scenario’s Region rates.
+                             * @default 1
+                             */
+                            global_table_regions?: number;
+                            /**
+                             * Point-in-time recovery (GB)
+                             * @description GB-months of continuous backup (PITR): the table size while PITR is on.
+                             * @default 0
+                             */
+                            pitr_gb?: number;
+                            /**
+                             * On-demand backups (GB)
+                             * @description Average GB-months of on-demand backups kept.
+                             * @default 0
+                             */
+                            backup_gb?: number;
+                            /**
+                             * Restored (GB)
+                             * @description GB restored from backups per month.
+                             * @default 0
+                             */
+                            restore_gb?: number;
+                            /**
+                             * Streams read requests
+                             * @description DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free).
+                             * @default 0
+                             */
+                            streams_read_requests?: number;
                         } | {
                             /**
                              * API type

@@ -44,6 +44,9 @@ export const hours = rangeable(Type.Number({ minimum: 0, maximum: MAX_HOURS }), 
 })
 export const instanceCount = (maximum: number, labels: Labels) =>
   rangeable(Type.Integer({ minimum: 1, maximum }), labels)
+/** Capacity held per hour (DynamoDB RCUs, Lambda provisioned concurrency): 0 by default, or a range. */
+export const capacityUnits = (maximum: number, labels: Labels) =>
+  rangeable(Type.Integer({ minimum: 0, maximum }), { ...labels, default: 0 })
 
 export const architecture = Type.Union([Type.Literal('x86_64'), Type.Literal('arm64')], {
   default: 'x86_64',

@@ -1,41 +1,200 @@
 import { Type } from '@sinclair/typebox'
-import { count, d, gigabytes, strict } from '../params.js'
+import { capacityUnits, count, d, gigabytes, hours, pointOf, strict } from '../params.js'
+import { asNumber } from '../plan-values.js'
+import type { RangePoint, UsageSink, ValidationDetail } from '../service-descriptor.js'
 import { defineService } from '../service-descriptor.js'
+
+const BYTES_PER_GB = '1073741824'
+/** More capacity units than one table can be given (the default quota is 40,000 per table; raised on request). */
+const MAX_CAPACITY_UNITS = 10_000_000
+
+type TableClass = 'standard' | 'standard_ia'
+type Ranged = number | { min: number; typical: number; max: number }
+
+/** The params with every optional one at its default; validation applies them, this keeps toUsage total. */
+interface DynamoDbParams {
+  write_request_units: number
+  read_request_units: number
+  storage_gb: number
+  capacity_mode: 'on_demand' | 'provisioned'
+  table_class: TableClass
+  provisioned_rcu: Ranged
+  provisioned_wcu: Ranged
+  hours: Ranged
+  global_table_regions: number
+  pitr_gb: number
+  backup_gb: number
+  restore_gb: number
+  streams_read_requests: number
+}
+type DynamoDbInput = Partial<DynamoDbParams> &
+  Pick<DynamoDbParams, 'write_request_units' | 'read_request_units' | 'storage_gb'>
+
+function withDefaults(p: DynamoDbInput): DynamoDbParams {
+  return {
+    capacity_mode: 'on_demand',
+    table_class: 'standard',
+    provisioned_rcu: 0,
+    provisioned_wcu: 0,
+    hours: 730,
+    global_table_regions: 1,
+    pitr_gb: 0,
+    backup_gb: 0,
+    restore_gb: 0,
+    streams_read_requests: 0,
+    ...p,
+  }
+}
+
+const optionalGigabytes = (title: string, description: string) =>
+  Type.Optional(Type.Number({ minimum: 0, maximum: 1e9, default: 0, title, description }))
+
+/** Standard keeps the original, unsuffixed on-demand usage types; Standard-IA has its own. */
+const onDemandSuffix = (tableClass: TableClass) => (tableClass === 'standard' ? '' : '.standard_ia')
+
+/**
+ * Reads and writes: on-demand request units or provisioned capacity-hours. A global table bills every write
+ * as a replicated write (rWRU / rWCU) in each of its Regions; this item prices all of them at its Region's rate.
+ */
+function throughputUsage(p: DynamoDbParams, at: RangePoint, sink: UsageSink): void {
+  const replicated = p.global_table_regions > 1
+  if (p.capacity_mode === 'on_demand') {
+    const writes = d(p.write_request_units)
+    if (replicated)
+      sink(`dynamodb.replicated_write_request_units.${p.table_class}`, writes.times(p.global_table_regions))
+    else sink(`dynamodb.write_request_units${onDemandSuffix(p.table_class)}`, writes)
+    sink(`dynamodb.read_request_units${onDemandSuffix(p.table_class)}`, d(p.read_request_units))
+    return
+  }
+  const hoursHeld = pointOf(p.hours, at)
+  const wcuHours = d(pointOf(p.provisioned_wcu, at)).times(hoursHeld)
+  if (replicated)
+    sink(`dynamodb.replicated_wcu_hours.${p.table_class}`, wcuHours.times(p.global_table_regions))
+  else sink(`dynamodb.wcu_hours.${p.table_class}`, wcuHours)
+  sink(`dynamodb.rcu_hours.${p.table_class}`, d(pointOf(p.provisioned_rcu, at)).times(hoursHeld))
+}
+
+function checkDynamoDbParams(input: DynamoDbInput): ValidationDetail[] {
+  const p = withDefaults(input)
+  const details: ValidationDetail[] = []
+  const refuse = (field: string, reason: string) => details.push({ field: `params.${field}`, reason })
+  if (p.capacity_mode === 'provisioned') {
+    if (p.write_request_units > 0)
+      refuse('write_request_units', 'on-demand only: a provisioned table is billed per WCU-hour')
+    if (p.read_request_units > 0)
+      refuse('read_request_units', 'on-demand only: a provisioned table is billed per RCU-hour')
+  } else {
+    if (pointOf(p.provisioned_wcu, 'max') > 0)
+      refuse('provisioned_wcu', 'applies to capacity_mode provisioned')
+    if (pointOf(p.provisioned_rcu, 'max') > 0)
+      refuse('provisioned_rcu', 'applies to capacity_mode provisioned')
+  }
+  return details
+}
 
 export const dynamodb = defineService({
   id: 'dynamodb',
   usageTypePrefix: 'dynamodb',
   name: 'Amazon DynamoDB',
   category: 'database',
-  description: 'Serverless key-value database; on-demand request units and storage.',
-  help: 'On-demand capacity: write and read request units (1 KB writes, 4 KB reads) and GB stored.',
+  description: 'Serverless key-value database; on-demand or provisioned capacity and storage.',
+  help:
+    'One table: on-demand request units (1 KB writes, 4 KB reads) or provisioned RCUs/WCUs per hour (a ' +
+    '{min, typical, max} range for auto scaling), the Standard or Standard-IA table class, GB stored, ' +
+    'global-table replicated writes, point-in-time recovery, on-demand backups and restores, Streams reads.',
   params: Type.Object(
     {
       write_request_units: count({
         title: 'Write request units',
-        description: 'Write request units per month.',
+        description: 'On-demand: write request units per month (1 per 1 KB written, 2 for transactional).',
       }),
       read_request_units: count({
         title: 'Read request units',
-        description: 'Read request units per month.',
+        description:
+          'On-demand: read request units per month (1 per strongly consistent 4 KB read, ½ eventually consistent).',
       }),
-      storage_gb: gigabytes({ title: 'Storage (GB)', description: 'Average GB stored over the month.' }),
+      storage_gb: gigabytes({
+        title: 'Storage (GB)',
+        description: 'Average GB stored over the month (table and indexes).',
+      }),
+      capacity_mode: Type.Optional(
+        Type.Union([Type.Literal('on_demand'), Type.Literal('provisioned')], {
+          default: 'on_demand',
+          title: 'Capacity mode',
+          description: 'on_demand (per request unit) or provisioned (per capacity unit per hour).',
+        }),
+      ),
+      table_class: Type.Optional(
+        Type.Union([Type.Literal('standard'), Type.Literal('standard_ia')], {
+          default: 'standard',
+          title: 'Table class',
+          description:
+            'standard or standard_ia (Standard-Infrequent Access: cheaper storage, dearer reads and writes).',
+        }),
+      ),
+      provisioned_rcu: Type.Optional(
+        capacityUnits(MAX_CAPACITY_UNITS, {
+          title: 'Provisioned read capacity (RCU)',
+          description:
+            'Provisioned mode: read capacity units held, or {min, typical, max} as auto scaling moves them.',
+        }),
+      ),
+      provisioned_wcu: Type.Optional(
+        capacityUnits(MAX_CAPACITY_UNITS, {
+          title: 'Provisioned write capacity (WCU)',
+          description:
+            'Provisioned mode: write capacity units held, or {min, typical, max} as auto scaling moves them.',
+        }),
+      ),
+      hours: Type.Optional(hours),
+      global_table_regions: Type.Optional(
+        Type.Integer({
+          minimum: 1,
+          maximum: 50,
+          default: 1,
+          title: 'Global table Regions',
+          description:
+            'Regions holding a replica (1 = a regional table). Every write is billed as a replicated write in ' +
+            'each Region, all at this scenario’s Region rates.',
+        }),
+      ),
+      pitr_gb: optionalGigabytes(
+        'Point-in-time recovery (GB)',
+        'GB-months of continuous backup (PITR): the table size while PITR is on.',
+      ),
+      backup_gb: optionalGigabytes('On-demand backups (GB)', 'Average GB-months of on-demand backups kept.'),
+      restore_gb: optionalGigabytes('Restored (GB)', 'GB restored from backups per month.'),
+      streams_read_requests: Type.Optional(
+        Type.Integer({
+          minimum: 0,
+          maximum: 1e15,
+          default: 0,
+          title: 'Streams read requests',
+          description:
+            'DynamoDB Streams GetRecords read request units per month (not from Lambda triggers, which are free).',
+        }),
+      ),
     },
     strict,
   ),
-  rangedParams: [],
+  rangedParams: ['provisioned_rcu', 'provisioned_wcu', 'hours'],
   catalogValues: [],
-  toUsage(p, _at, sink) {
-    sink('dynamodb.write_request_units', d(p.write_request_units))
-    sink('dynamodb.read_request_units', d(p.read_request_units))
-    sink('dynamodb.storage_gb_month', d(p.storage_gb))
+  checkParams: checkDynamoDbParams,
+  toUsage(input, at, sink) {
+    const p = withDefaults(input)
+    throughputUsage(p, at, sink)
+    sink(`dynamodb.storage_gb_month${onDemandSuffix(p.table_class)}`, d(p.storage_gb))
+    sink('dynamodb.pitr_gb_month', d(p.pitr_gb))
+    sink('dynamodb.backup_gb_month', d(p.backup_gb))
+    sink('dynamodb.restore_gb', d(p.restore_gb))
+    sink('dynamodb.streams_read_requests', d(p.streams_read_requests))
   },
   usageTypes: [
     {
       match: 'dynamodb.write_request_units',
       unit: 'write request units',
       kind: 'flow',
-      description: 'WRUs.',
+      description: 'WRUs (Standard table class).',
     },
     {
       match: 'dynamodb.read_request_units',
@@ -44,25 +203,101 @@ export const dynamodb = defineService({
       // An eventually consistent 4 KB read is half a read request unit: metering counts halves.
       baseUnit: 'half read request units',
       baseUnitsPerUnit: '2',
-      description: 'RRUs.',
+      description: 'RRUs (Standard table class).',
     },
     {
       match: 'dynamodb.storage_gb_month',
       unit: 'GB-months',
       kind: 'stock',
       baseUnit: 'bytes',
-      baseUnitsPerUnit: '1073741824',
-      description: 'Table storage held over the month.',
+      baseUnitsPerUnit: BYTES_PER_GB,
+      description: 'Table storage held over the month (Standard table class).',
+    },
+    {
+      match: 'dynamodb.write_request_units.standard_ia',
+      unit: 'write request units',
+      kind: 'flow',
+      description: 'WRUs of a Standard-IA table.',
+    },
+    {
+      match: 'dynamodb.read_request_units.standard_ia',
+      unit: 'read request units',
+      kind: 'flow',
+      baseUnit: 'half read request units',
+      baseUnitsPerUnit: '2',
+      description: 'RRUs of a Standard-IA table.',
+    },
+    {
+      match: 'dynamodb.replicated_write_request_units.*',
+      unit: 'replicated write request units',
+      kind: 'flow',
+      description: 'Global-table writes (rWRUs), per table class.',
+    },
+    {
+      match: 'dynamodb.storage_gb_month.standard_ia',
+      unit: 'GB-months',
+      kind: 'stock',
+      baseUnit: 'bytes',
+      baseUnitsPerUnit: BYTES_PER_GB,
+      description: 'Storage of a Standard-IA table.',
+    },
+    { match: 'dynamodb.rcu_hours.*', unit: 'RCU-hours', kind: 'flow', description: 'Provisioned reads.' },
+    { match: 'dynamodb.wcu_hours.*', unit: 'WCU-hours', kind: 'flow', description: 'Provisioned writes.' },
+    {
+      match: 'dynamodb.replicated_wcu_hours.*',
+      unit: 'rWCU-hours',
+      kind: 'flow',
+      description: 'Provisioned global-table writes, per table class.',
+    },
+    {
+      match: 'dynamodb.pitr_gb_month',
+      unit: 'GB-months',
+      kind: 'stock',
+      description: 'Continuous backup (point-in-time recovery).',
+    },
+    {
+      match: 'dynamodb.backup_gb_month',
+      unit: 'GB-months',
+      kind: 'stock',
+      description: 'On-demand backups.',
+    },
+    { match: 'dynamodb.restore_gb', unit: 'GB', kind: 'flow', description: 'Data restored from backups.' },
+    {
+      match: 'dynamodb.streams_read_requests',
+      unit: 'requests',
+      kind: 'flow',
+      description: 'DynamoDB Streams read request units.',
     },
   ],
   ingestEvents: ['dynamodb.write', 'dynamodb.read'],
   sdk: [{ client: 'DynamoDBClient', commands: ['PutItem', 'GetItem', 'Query', 'BatchWriteItem'] }],
   priceList: [],
   terraform: {
-    // Provisioned capacity is not in the catalog: both billing modes are modelled as on-demand request units.
-    aws_dynamodb_table: () => ({
-      params: { write_request_units: 0, read_request_units: 0, storage_gb: 0 },
-    }),
+    aws_dynamodb_table: ({ values }) => {
+      const base = {
+        write_request_units: 0,
+        read_request_units: 0,
+        storage_gb: 0,
+        ...(values.table_class === 'STANDARD_INFREQUENT_ACCESS'
+          ? { table_class: 'standard_ia' as const }
+          : {}),
+      }
+      if (values.billing_mode !== 'PROVISIONED') return { params: base }
+      return {
+        params: {
+          ...base,
+          capacity_mode: 'provisioned' as const,
+          provisioned_rcu: capacityOf(values.read_capacity),
+          provisioned_wcu: capacityOf(values.write_capacity),
+        },
+      }
+    },
   },
   examples: [],
 })
+
+/** A planned capacity, or 0 when it is not known until apply (auto scaling sets it). */
+function capacityOf(value: unknown): number {
+  const units = asNumber(value)
+  return units !== undefined && units >= 0 ? Math.trunc(units) : 0
+}

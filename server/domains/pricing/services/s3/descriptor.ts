@@ -1,10 +1,146 @@
 import { Type } from '@sinclair/typebox'
+import type { Decimal } from 'decimal.js'
 import { count, d, gigabytes, strict } from '../params.js'
+import type { UsageSink, ValidationDetail } from '../service-descriptor.js'
 import { defineService } from '../service-descriptor.js'
 import { s3Examples } from './examples.js'
 
 /** 1 GB = 2^30 bytes, as AWS bills it. */
 const BYTES_PER_GB = '1073741824'
+/** KB per GB (binary), to turn per-object sizes into GB. */
+const KB_PER_GB = 1_048_576
+/** Standard-IA, One Zone-IA and Glacier Instant Retrieval bill a smaller object as 128 KB. */
+const MIN_BILLABLE_OBJECT_KB = 128
+/** Metadata AWS stores per archived object: 8 KB at Standard rates and 32 KB at the archive class's rate. */
+const ARCHIVE_STANDARD_OVERHEAD_KB = 8
+const ARCHIVE_CLASS_OVERHEAD_KB = 32
+
+const STORAGE_CLASSES = [
+  'standard',
+  'intelligent_tiering',
+  'standard_ia',
+  'onezone_ia',
+  'glacier_ir',
+  'glacier_flexible',
+  'deep_archive',
+  'express_one_zone',
+] as const
+type StorageClass = (typeof STORAGE_CLASSES)[number]
+
+/** Classes that charge per GB retrieved (Express One Zone: per GB read). */
+const RETRIEVAL_CLASSES: readonly StorageClass[] = [
+  'standard_ia',
+  'onezone_ia',
+  'glacier_ir',
+  'glacier_flexible',
+  'deep_archive',
+  'express_one_zone',
+]
+/** Archive classes: objects are restored first, at a chosen speed, and each restore is a request. */
+const ARCHIVE_CLASSES: readonly StorageClass[] = ['glacier_flexible', 'deep_archive']
+const MIN_SIZE_CLASSES: readonly StorageClass[] = ['standard_ia', 'onezone_ia', 'glacier_ir']
+
+// Optional with a default, so line items saved before these params existed stay valid and price as before.
+const optionalCount = (title: string, description: string) =>
+  Type.Optional(Type.Integer({ minimum: 0, maximum: 1e15, default: 0, title, description }))
+const optionalGigabytes = (title: string, description: string) =>
+  Type.Optional(Type.Number({ minimum: 0, maximum: 1e9, default: 0, title, description }))
+
+const gbOfKb = (kb: number | Decimal) => d(kb).dividedBy(KB_PER_GB)
+
+/** Usage-type suffix of a class: Standard keeps the original, unsuffixed usage types. */
+const suffix = (storageClass: StorageClass) => (storageClass === 'standard' ? '' : `.${storageClass}`)
+
+/** The params with every optional one at its default (validation applies them; this keeps toUsage total). */
+interface S3Params {
+  storage_gb: number
+  put_requests: number
+  get_requests: number
+  storage_class: StorageClass
+  object_count: number
+  it_infrequent_gb: number
+  it_archive_instant_gb: number
+  retrieval_gb: number
+  retrieval_tier: 'expedited' | 'standard' | 'bulk'
+  restore_requests: number
+  upload_gb: number
+}
+
+/** GB-months billed for the class: minimum object size and archive metadata included. */
+function storageUsage(p: S3Params, sink: UsageSink): void {
+  const storage = d(p.storage_gb)
+  const objects = d(p.object_count)
+  switch (p.storage_class) {
+    case 'intelligent_tiering':
+      sink('s3.storage_gb_month.intelligent_tiering_frequent', storage)
+      sink('s3.storage_gb_month.intelligent_tiering_infrequent', d(p.it_infrequent_gb))
+      sink('s3.storage_gb_month.intelligent_tiering_archive_instant', d(p.it_archive_instant_gb))
+      sink('s3.monitored_objects.intelligent_tiering', objects)
+      return
+    case 'glacier_flexible':
+    case 'deep_archive':
+      sink(
+        `s3.storage_gb_month.${p.storage_class}`,
+        storage.plus(gbOfKb(objects.times(ARCHIVE_CLASS_OVERHEAD_KB))),
+      )
+      sink('s3.storage_gb_month', gbOfKb(objects.times(ARCHIVE_STANDARD_OVERHEAD_KB)))
+      return
+    default: {
+      const minimum = MIN_SIZE_CLASSES.includes(p.storage_class)
+        ? gbOfKb(objects.times(MIN_BILLABLE_OBJECT_KB))
+        : d(0)
+      sink(`s3.storage_gb_month${suffix(p.storage_class)}`, storage.greaterThan(minimum) ? storage : minimum)
+    }
+  }
+}
+
+function retrievalUsage(p: S3Params, sink: UsageSink): void {
+  const archive = ARCHIVE_CLASSES.includes(p.storage_class)
+  const tier = archive ? `.${p.retrieval_tier}` : ''
+  sink(`s3.retrieval_gb.${p.storage_class}${tier}`, d(p.retrieval_gb))
+  if (archive) sink(`s3.restore_requests.${p.storage_class}${tier}`, d(p.restore_requests))
+  if (p.storage_class === 'express_one_zone') sink('s3.upload_gb.express_one_zone', d(p.upload_gb))
+}
+
+type S3Input = Partial<S3Params> & Pick<S3Params, 'storage_gb' | 'put_requests' | 'get_requests'>
+
+function withDefaults(p: S3Input): S3Params {
+  return {
+    storage_class: 'standard',
+    object_count: 0,
+    it_infrequent_gb: 0,
+    it_archive_instant_gb: 0,
+    retrieval_gb: 0,
+    retrieval_tier: 'standard',
+    restore_requests: 0,
+    upload_gb: 0,
+    ...p,
+  }
+}
+
+function checkS3Params(input: S3Input): ValidationDetail[] {
+  const p = withDefaults(input)
+  const details: ValidationDetail[] = []
+  const refuse = (field: string, reason: string) => details.push({ field: `params.${field}`, reason })
+  const cls = p.storage_class
+  if (cls !== 'intelligent_tiering') {
+    if (p.it_infrequent_gb > 0)
+      refuse('it_infrequent_gb', 'applies to storage_class intelligent_tiering only')
+    if (p.it_archive_instant_gb > 0)
+      refuse('it_archive_instant_gb', 'applies to storage_class intelligent_tiering only')
+  }
+  if (p.retrieval_gb > 0 && !RETRIEVAL_CLASSES.includes(cls))
+    refuse('retrieval_gb', `${cls} has no retrieval fee: data is read at the GET request price`)
+  if (p.restore_requests > 0 && !ARCHIVE_CLASSES.includes(cls))
+    refuse('restore_requests', 'applies to glacier_flexible and deep_archive only')
+  if (cls === 'deep_archive' && p.retrieval_tier === 'expedited')
+    refuse('retrieval_tier', 'deep_archive offers standard and bulk retrieval only')
+  if (p.upload_gb > 0 && cls !== 'express_one_zone')
+    refuse('upload_gb', 'applies to storage_class express_one_zone only')
+  if (p.object_count > 0 && (cls === 'standard' || cls === 'express_one_zone'))
+    refuse('object_count', `${cls} bills GB stored only: there is no per-object charge or minimum size`)
+  return details
+}
 
 export const s3 = defineService({
   id: 's3',
@@ -12,27 +148,90 @@ export const s3 = defineService({
   name: 'Amazon S3',
   category: 'storage',
   description: 'Object storage, billed per GB-month stored and per request.',
-  help: 'S3 Standard: average GB stored over the month, PUT/COPY/POST/LIST and GET requests. DELETE is free.',
+  help:
+    'One storage class per item: average GB stored, PUT/COPY/POST/LIST and GET requests (DELETE is free), ' +
+    'retrievals from the infrequent-access and archive classes, and the object count where a class bills per ' +
+    'object: Intelligent-Tiering monitoring, the 128 KB minimum billable object size of Standard-IA, One Zone-IA ' +
+    'and Glacier Instant Retrieval, the 40 KB of metadata per archived object. Minimum storage durations (30 days ' +
+    'IA, 90 days Glacier IR/Flexible, 180 days Deep Archive) are charged as storage: enter GB-months including ' +
+    'the days still owed by objects deleted early.',
   params: Type.Object(
     {
-      storage_gb: gigabytes({ title: 'Storage (GB)', description: 'Average GB stored over the month.' }),
+      storage_gb: gigabytes({
+        title: 'Storage (GB)',
+        description:
+          'Average GB stored over the month in the storage class (for Intelligent-Tiering: the Frequent Access tier).',
+      }),
       put_requests: count({
         title: 'PUT/COPY/POST/LIST requests',
-        description: 'PUT, COPY, POST and LIST requests per month.',
+        description: 'PUT, COPY, POST and LIST requests per month, at the storage class’s price.',
       }),
       get_requests: count({
         title: 'GET requests',
-        description: 'GET, SELECT and other requests per month.',
+        description:
+          'GET, SELECT and all other requests per month, at the storage class’s price. DELETE is free.',
       }),
+      storage_class: Type.Optional(
+        Type.Union(
+          STORAGE_CLASSES.map((name) => Type.Literal(name)),
+          {
+            default: 'standard',
+            title: 'Storage class',
+            description:
+              'standard, intelligent_tiering, standard_ia, onezone_ia, glacier_ir (Instant Retrieval), ' +
+              'glacier_flexible (Flexible Retrieval), deep_archive or express_one_zone, each with its own prices.',
+          },
+        ),
+      ),
+      object_count: optionalCount(
+        'Objects stored',
+        'Average number of objects stored. Intelligent-Tiering: objects of 128 KB or more, each billed the ' +
+          'monitoring and automation fee per 1,000 objects. Standard-IA, One Zone-IA, Glacier IR: storage is ' +
+          'billed as at least 128 KB per object. Glacier Flexible, Deep Archive: 32 KB per object at the class ' +
+          'rate and 8 KB at Standard rates are added.',
+      ),
+      it_infrequent_gb: optionalGigabytes(
+        'Infrequent Access tier (GB)',
+        'Intelligent-Tiering only: average GB in the Infrequent Access tier (objects not read for 30 days).',
+      ),
+      it_archive_instant_gb: optionalGigabytes(
+        'Archive Instant Access tier (GB)',
+        'Intelligent-Tiering only: average GB in the Archive Instant Access tier (not read for 90 days).',
+      ),
+      retrieval_gb: optionalGigabytes(
+        'Data retrieved (GB)',
+        'GB retrieved per month from Standard-IA, One Zone-IA, Glacier IR, Glacier Flexible or Deep Archive ' +
+          '(restored), or read from Express One Zone.',
+      ),
+      retrieval_tier: Type.Optional(
+        Type.Union([Type.Literal('expedited'), Type.Literal('standard'), Type.Literal('bulk')], {
+          default: 'standard',
+          title: 'Restore speed',
+          description:
+            'Glacier Flexible Retrieval: expedited, standard or bulk (free); Deep Archive: standard or bulk.',
+        }),
+      ),
+      restore_requests: optionalCount(
+        'Restore requests',
+        'Glacier Flexible Retrieval and Deep Archive: objects restored per month, priced per 1,000.',
+      ),
+      upload_gb: optionalGigabytes(
+        'Data uploaded (GB)',
+        'Express One Zone only: GB written per month (billed per GB uploaded, besides the PUT requests).',
+      ),
     },
     strict,
   ),
   rangedParams: [],
   catalogValues: [],
-  toUsage(p, _at, sink) {
-    sink('s3.storage_gb_month', d(p.storage_gb))
-    sink('s3.requests.put', d(p.put_requests))
-    sink('s3.requests.get', d(p.get_requests))
+  checkParams: checkS3Params,
+  toUsage(input, _at, sink) {
+    const p = withDefaults(input)
+    storageUsage(p, sink)
+    const requests = suffix(p.storage_class)
+    sink(`s3.requests.put${requests}`, d(p.put_requests))
+    sink(`s3.requests.get${requests}`, d(p.get_requests))
+    if (RETRIEVAL_CLASSES.includes(p.storage_class)) retrievalUsage(p, sink)
   },
   usageTypes: [
     {
@@ -41,9 +240,50 @@ export const s3 = defineService({
       kind: 'stock',
       baseUnit: 'bytes',
       baseUnitsPerUnit: BYTES_PER_GB,
-      description: 'Standard storage held over the month.',
+      description: 'Standard storage held over the month (with the 8 KB per archived object).',
     },
-    { match: 's3.requests.*', unit: 'requests', kind: 'flow', description: 'Requests, per request class.' },
+    {
+      match: 's3.storage_gb_month.*',
+      unit: 'GB-months',
+      kind: 'stock',
+      baseUnit: 'bytes',
+      baseUnitsPerUnit: BYTES_PER_GB,
+      description: 'Storage of another class (or Intelligent-Tiering tier) held over the month.',
+    },
+    {
+      match: 's3.requests.*',
+      unit: 'requests',
+      kind: 'flow',
+      description: 'Requests, per request class (put, get) and storage class.',
+    },
+    {
+      match: 's3.retrieval_gb.*',
+      unit: 'GB',
+      kind: 'flow',
+      baseUnit: 'bytes',
+      baseUnitsPerUnit: BYTES_PER_GB,
+      description: 'GB retrieved, per storage class (and restore speed for archives).',
+    },
+    {
+      match: 's3.upload_gb.*',
+      unit: 'GB',
+      kind: 'flow',
+      baseUnit: 'bytes',
+      baseUnitsPerUnit: BYTES_PER_GB,
+      description: 'GB uploaded to Express One Zone.',
+    },
+    {
+      match: 's3.restore_requests.*',
+      unit: 'requests',
+      kind: 'flow',
+      description: 'Restore requests of archived objects, per class and restore speed.',
+    },
+    {
+      match: 's3.monitored_objects.*',
+      unit: 'objects',
+      kind: 'stock',
+      description: 'Objects under Intelligent-Tiering monitoring and automation over the month.',
+    },
   ],
   ingestEvents: ['s3.put', 's3.get', 's3.list', 's3.delete'],
   sdk: [

@@ -1,11 +1,23 @@
 import { readFile } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { basename, join } from 'node:path'
+import { parseArgs } from 'node:util'
 import type { Config } from '../config.js'
 import type { OfferFile, OfferUpdate } from '../domains/pricing/offer-import.js'
+import {
+  AWS_PRICE_LIST_URL,
+  offerCodesFor,
+  PriceListSyncError,
+  type SyncResult,
+  syncPriceList,
+} from '../domains/pricing/price-list-sync.js'
 import { createPricingService } from '../domains/pricing/pricing.service.js'
+import { createSyncProgress } from './progress.js'
 import { closeRuntime, openRuntime } from './runtime.js'
 
-const USAGE = 'Usage: mockupaws pricing import FILE   (an AWS Price List offer file, bulk JSON format)\n'
+const USAGE = `Usage: mockupaws pricing import FILE   (an AWS Price List offer file, bulk JSON format)
+       mockupaws pricing sync --regions REGION[,REGION...]|all [--services SERVICE[,SERVICE...]]
+                              [--base-url ${AWS_PRICE_LIST_URL}] [--cache-dir DIR]
+`
 
 function fail(message: string): never {
   process.stderr.write(`mockupaws: ${message}\n`)
@@ -32,8 +44,9 @@ async function readOffer(file: string): Promise<OfferFile> {
   return offer as OfferFile
 }
 
-function describeTiers(tiers: { upto: string | null; price: string }[]): string {
-  return tiers.map((t) => `${t.price}${t.upto === null ? '' : ` up to ${t.upto}`}`).join(', ')
+function describeTiers(tiers: { upto: string | null; price: string }[], per = '1'): string {
+  const bands = tiers.map((t) => `${t.price}${t.upto === null ? '' : ` up to ${t.upto}`}`).join(', ')
+  return per === '1' ? bands : `${bands} per ${per}`
 }
 
 /** One line per region with the usage types updated there, then the skipped count. */
@@ -45,7 +58,7 @@ function summarise(updated: OfferUpdate[], skipped: number): string {
     const updates = byRegion.get(region) ?? []
     lines.push(`${region}: ${updates.length} usage type${updates.length === 1 ? '' : 's'} updated`)
     for (const u of updates) {
-      const was = u.previous_tiers ? ` (was ${describeTiers(u.previous_tiers)})` : ' (new)'
+      const was = u.previous_tiers ? ` (was ${describeTiers(u.previous_tiers, u.previous_per)})` : ' (new)'
       lines.push(`  ${u.usage_type} ← ${u.aws_usage_type}: ${describeTiers(u.tiers)}${was}`)
     }
   }
@@ -55,16 +68,21 @@ function summarise(updated: OfferUpdate[], skipped: number): string {
   return `${lines.join('\n')}\n`
 }
 
+function usage(): never {
+  process.stderr.write(USAGE)
+  process.exit(2)
+}
+
 /**
  * `mockupaws pricing import FILE`: applies an AWS offer file to the catalog in use and stores the result in
  * the database (`pricing_catalogs`), so every instance prices with it from its next start.
+ * `mockupaws pricing sync ...`: the same from AWS's current Price List files (docs/pricing.md).
  */
 export async function pricingCommand(config: Config, args: string[]): Promise<void> {
-  const [sub, file, ...extra] = args
-  if (sub !== 'import' || !file || extra.length > 0) {
-    process.stderr.write(USAGE)
-    process.exit(2)
-  }
+  const [sub, ...rest] = args
+  if (sub === 'sync') return syncCommand(config, rest)
+  const [file, ...extra] = rest
+  if (sub !== 'import' || !file || extra.length > 0) usage()
   const offer = await readOffer(file)
   const runtime = await openRuntime(config, { logToStderr: true })
   try {
@@ -80,4 +98,98 @@ export async function pricingCommand(config: Config, args: string[]): Promise<vo
   } finally {
     await closeRuntime(runtime)
   }
+}
+
+const list = (value: string | undefined) =>
+  value
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+
+function parseSyncArgs(config: Config, args: string[]) {
+  let values: Record<string, string | undefined>
+  try {
+    values = parseArgs({
+      args,
+      options: {
+        regions: { type: 'string' },
+        services: { type: 'string' },
+        'base-url': { type: 'string' },
+        'cache-dir': { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values as Record<string, string | undefined>
+  } catch (err) {
+    process.stderr.write(`mockupaws: ${(err as Error).message}\n`)
+    usage()
+  }
+  if (!values.regions) usage()
+  const baseUrl = values['base-url'] ?? AWS_PRICE_LIST_URL
+  if (!/^https?:\/\/[^/]/.test(baseUrl)) fail(`--base-url must be an http(s) URL, not ${baseUrl}`)
+  return {
+    regions: values.regions,
+    services: list(values.services),
+    baseUrl,
+    cacheDir: values['cache-dir'] ?? join(config.dataDir, 'price-list-cache'),
+  }
+}
+
+function describeSync(result: SyncResult): string {
+  const lines: string[] = []
+  for (const offer of result.offers) {
+    lines.push(
+      `${offer.key} (published ${offer.publication_date}): ${offer.updated.length} price${offer.updated.length === 1 ? '' : 's'} applied from ${offer.products} products (${offer.reserved_terms} Reserved terms not modelled)`,
+    )
+    for (const u of offer.updated) {
+      const was = u.previous_tiers ? ` (was ${describeTiers(u.previous_tiers, u.previous_per)})` : ' (new)'
+      lines.push(`  ${u.usage_type} ← ${u.aws_usage_type}: ${describeTiers(u.tiers)}${was}`)
+    }
+  }
+  for (const plans of result.savings_plans) {
+    lines.push(
+      `${plans.key} (published ${plans.publication_date}): ${plans.mapped_rates} of ${plans.rates} Savings Plans rates discount a mapped usage type (not modelled: the catalog prices on demand)`,
+    )
+  }
+  if (result.unchanged.length > 0) lines.push(`unchanged since the last sync: ${result.unchanged.join(', ')}`)
+  if (result.not_offered.length > 0) lines.push(`not offered there: ${result.not_offered.join(', ')}`)
+  lines.push(
+    result.snapshot
+      ? `stored snapshot ${result.snapshot.id} (as of ${result.snapshot.as_of}); what changed: GET /api/v1/pricing/snapshots/diff?from=${result.snapshot.previous_id}&to=${result.snapshot.id}; running servers use it after a restart`
+      : 'every offer is unchanged; nothing stored',
+  )
+  return `${lines.join('\n')}\n`
+}
+
+async function syncCommand(config: Config, args: string[]): Promise<void> {
+  const options = parseSyncArgs(config, args)
+  try {
+    offerCodesFor(options.services)
+  } catch (err) {
+    fail((err as Error).message)
+  }
+  const runtime = await openRuntime(config, { logToStderr: true })
+  let failure: string | undefined
+  try {
+    const pricing = createPricingService({ db: runtime.database.db })
+    await pricing.load()
+    const regions =
+      options.regions === 'all'
+        ? Object.keys(pricing.current().regions).sort()
+        : (list(options.regions) ?? [])
+    const result = await syncPriceList(pricing, {
+      regions,
+      ...(options.services ? { services: options.services } : {}),
+      baseUrl: options.baseUrl,
+      cacheDir: options.cacheDir,
+      progress: createSyncProgress(process.stderr),
+    })
+    process.stdout.write(describeSync(result))
+  } catch (err) {
+    if (!(err instanceof PriceListSyncError)) throw err
+    failure = err.message
+  } finally {
+    await closeRuntime(runtime)
+  }
+  if (failure) fail(failure)
 }

@@ -44,12 +44,20 @@ export interface ServiceEntry {
   models?: Record<string, { name: string; provider: string }>
 }
 
+/** One AWS Price List regional offer file as last synced. */
+export interface PriceListVersion {
+  version_url: string
+  publication_date: string
+}
+
 export interface Catalog {
   meta: {
     as_of: string
     currency: string
     description: string
     sources: Record<string, { url: string; note: string }>
+    /** Offer files applied by `mockupaws pricing sync`, by `<offer code>/<region>`: what a re-run compares. */
+    price_list?: Record<string, PriceListVersion>
   }
   regions: Record<string, { name: string }>
   services: Record<string, ServiceEntry>

@@ -31,6 +31,8 @@ export interface OfferUpdate {
   sku: string
   tiers: PriceTier[]
   previous_tiers?: PriceTier[]
+  /** The previous price was charged per this many units (imported prices are per one). */
+  previous_per?: string
 }
 
 export interface OfferImport {
@@ -90,6 +92,12 @@ function tiersFromDimensions(
   return bands
 }
 
+/** Whether a product of an offer maps to one of our usage types (so an importer must keep it). */
+export function productMapsToCatalog(offerCode: string, attributes: Record<string, string>): boolean {
+  const mapping = mapUsageType(offerCode || (attributes.servicecode ?? ''), attributes.usagetype ?? '')
+  return mapping !== undefined && matchesRequirements(attributes, mapping.requires)
+}
+
 function matchesRequirements(
   attributes: Record<string, string>,
   requires: Readonly<Record<string, string>> | undefined,
@@ -103,13 +111,18 @@ function matchesRequirements(
  * Applies an AWS Price List offer file to a copy of the catalog: every on-demand product whose usage type
  * maps to one of ours (the descriptors' `priceList` rules) replaces that usage type's
  * price in the product's region, marked `price-list` with the offer's publication date. Products that map to
- * nothing, or have no on-demand term, are counted as skipped. The input catalog is not modified.
+ * nothing, or have no on-demand term, are counted as skipped. The input catalog is not modified. `source`
+ * names where the file came from (default: the offer's whole-offer URL).
  */
-export function importOfferFile(catalog: Catalog, offer: OfferFile): OfferImport {
+export function importOfferFile(
+  catalog: Catalog,
+  offer: OfferFile,
+  source?: { id: string; url: string },
+): OfferImport {
   const next = structuredClone(catalog)
   const offerCode = offer.offerCode ?? ''
   const asOf = (offer.publicationDate ?? '').slice(0, 10)
-  const sourceId = `offer-${offerCode}`
+  const sourceId = source?.id ?? `offer-${offerCode}`
   const updated: OfferUpdate[] = []
   let skipped = 0
 
@@ -148,12 +161,14 @@ export function importOfferFile(catalog: Catalog, offer: OfferFile): OfferImport
       aws_usage_type: attributes.usagetype ?? '',
       sku,
       tiers,
-      ...(previous ? { previous_tiers: previous.tiers } : {}),
+      ...(previous ? { previous_tiers: previous.tiers, previous_per: previous.per } : {}),
     })
   }
   if (updated.length > 0) {
     next.meta.sources[sourceId] = {
-      url: `https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/${offerCode}/current/index.json`,
+      url:
+        source?.url ??
+        `https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/${offerCode}/current/index.json`,
       note: `Imported from an AWS Price List offer file published ${offer.publicationDate ?? 'on an unknown date'}.`,
     }
   }

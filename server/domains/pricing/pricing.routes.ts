@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
+  CoverageQuery,
+  CoverageResponse,
   PricingParams,
   RegionsResponse,
   ServicePricesResponse,
@@ -34,6 +36,23 @@ export const pricingRoutes: FastifyPluginAsyncTypebox<{ pricing: PricingService 
       preHandler: app.requireAuth(),
     },
     async () => pricing.services(),
+  )
+
+  app.get(
+    '/pricing/coverage',
+    {
+      schema: {
+        tags: ['pricing'],
+        security,
+        description:
+          'How complete the prices are, per region and service: usage types priced there of those the service ' +
+          'bills, which are missing, and a status (complete, partial, none). An unknown region is a 422.',
+        querystring: CoverageQuery,
+        response: { 200: CoverageResponse },
+      },
+      preHandler: app.requireAuth(),
+    },
+    async (req) => pricing.coverage(req.query),
   )
 
   app.get(

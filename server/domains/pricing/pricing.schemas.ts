@@ -179,3 +179,57 @@ export const SnapshotDiffResponse = Type.Object({
   page_size: Type.Integer({ minimum: 1 }),
 })
 export type SnapshotDiffResponse = Static<typeof SnapshotDiffResponse>
+
+const CoverageStatus = Type.Union([Type.Literal('complete'), Type.Literal('partial'), Type.Literal('none')], {
+  description:
+    'complete: every usage type priced with all its bands; none: no usage type priced; partial: in between.',
+})
+
+export const CoverageQuery = Type.Object(
+  {
+    region: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 32,
+        description: 'Only this region (a code from GET /pricing/regions).',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type CoverageQuery = Static<typeof CoverageQuery>
+
+export const CoverageResponse = Type.Object({
+  currency: Type.String(),
+  as_of: Type.String({ description: 'Date of the catalog.' }),
+  pricing_snapshot: PricingSnapshotRef,
+  regions: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      status: CoverageStatus,
+      services_complete: Type.Integer({ minimum: 0 }),
+      services_total: Type.Integer({ minimum: 0 }),
+      usage_types_priced: Type.Integer({ minimum: 0 }),
+      usage_types_total: Type.Integer({ minimum: 0 }),
+      services: Type.Array(
+        Type.Object({
+          service: Type.String(),
+          name: Type.String(),
+          status: CoverageStatus,
+          usage_types_priced: Type.Integer({ minimum: 0 }),
+          usage_types_total: Type.Integer({ minimum: 0, description: 'Usage types the service bills.' }),
+          unpriced_usage_types: Type.Array(Type.String(), {
+            description: 'No price in this region: costs report them unpriced, never $0.',
+          }),
+          incomplete_tier_usage_types: Type.Array(Type.String(), {
+            description: 'Priced only up to a band: usage above it is reported unpriced.',
+          }),
+        }),
+        { description: 'In the order costs are reported.' },
+      ),
+    }),
+    { description: 'Sorted by code.' },
+  ),
+})
+export type CoverageResponse = Static<typeof CoverageResponse>

@@ -10,9 +10,12 @@ import {
   listServices,
   unitOfUsageType,
 } from './catalog.js'
+import { catalogCoverage, knownUsageTypes } from './coverage.js'
 import { importOfferFile, type OfferFile, type OfferImport } from './offer-import.js'
 import * as repo from './pricing.repo.js'
 import type {
+  CoverageQuery,
+  CoverageResponse,
   PricingSnapshotRef,
   RegionsResponse,
   ServicePricesResponse,
@@ -21,7 +24,6 @@ import type {
   SnapshotDiffResponse,
   SnapshotPage,
 } from './pricing.schemas.js'
-import { serviceOfUsageType } from './services/registry.js'
 import { bundledSnapshotId, diffCatalogs } from './snapshots.js'
 
 type PricingDeps = { db: Db }
@@ -38,20 +40,6 @@ const BUNDLED_SNAPSHOT_ID = bundledSnapshotId(bundledCatalog)
 export type CatalogOrigin =
   | { kind: 'bundled' }
   | { kind: 'imported'; id: string; importedAt: Date; sourceFile: string }
-
-/** Every usage type the catalog knows for a service: priced in some region, or named in its unit table. */
-function knownUsageTypes(catalog: Catalog, service: string): string[] {
-  const known = new Set<string>()
-  for (const regionPrices of Object.values(catalog.prices)) {
-    for (const usageType of Object.keys(regionPrices)) {
-      if (serviceOfUsageType(usageType) === service) known.add(usageType)
-    }
-  }
-  for (const usageType of Object.keys(catalog.services[service]?.units ?? {})) {
-    if (!usageType.endsWith('.*')) known.add(usageType)
-  }
-  return [...known].sort()
-}
 
 /**
  * The pricing catalog of this process: the newest imported catalog in the database when there is one, the
@@ -94,6 +82,17 @@ export function createPricingService({ db }: PricingDeps) {
     if (found) return found
     const detail: ErrorDetail = { field, reason: 'is not a pricing snapshot id (GET /pricing/snapshots)' }
     throw validationError([detail], 'Unknown pricing snapshot.')
+  }
+
+  /**
+   * Stores a whole catalog as the newest snapshot (one insert: a reader sees the old catalog or the new one,
+   * never part of it) and prices with it from now on.
+   */
+  async function storeCatalog(next: Catalog, sourceFile: string): Promise<{ id: string }> {
+    const row = await repo.insertCatalog(db, { sourceFile, catalog: next })
+    catalog = next
+    origin = { kind: 'imported', id: row.id, importedAt: row.importedAt, sourceFile: row.sourceFile }
+    return { id: row.id }
   }
 
   return {
@@ -175,10 +174,27 @@ export function createPricingService({ db }: PricingDeps) {
     async importOffer(offer: OfferFile, sourceFile: string): Promise<OfferImport & { stored: boolean }> {
       const result = importOfferFile(catalog, offer)
       if (result.updated.length === 0) return { ...result, stored: false }
-      const row = await repo.insertCatalog(db, { sourceFile, catalog: result.catalog })
-      catalog = result.catalog
-      origin = { kind: 'imported', id: row.id, importedAt: row.importedAt, sourceFile: row.sourceFile }
+      await storeCatalog(result.catalog, sourceFile)
       return { ...result, stored: true }
+    },
+
+    storeCatalog,
+
+    /** How complete the current catalog's prices are per region and service (422 on an unknown region). */
+    coverage(query: CoverageQuery): CoverageResponse {
+      if (query.region !== undefined && !catalog.regions[query.region]) {
+        const detail: ErrorDetail = {
+          field: 'region',
+          reason: 'is not a region of the catalog (GET /pricing/regions)',
+        }
+        throw validationError([detail], 'Unknown region.')
+      }
+      return {
+        currency: catalog.meta.currency,
+        as_of: catalog.meta.as_of,
+        pricing_snapshot: { id: currentId(), as_of: catalog.meta.as_of },
+        regions: catalogCoverage(catalog, query.region === undefined ? undefined : [query.region]),
+      }
     },
 
     regions(): RegionsResponse {

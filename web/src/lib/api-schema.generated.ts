@@ -980,6 +980,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pricing/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description How complete the prices are, per region and service: usage types priced there of those the service bills, which are missing, and a status (complete, partial, none). An unknown region is a 422. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this region (a code from GET /pricing/regions). */
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            /** @description Date of the catalog. */
+                            as_of: string;
+                            /** @description The pricing catalog snapshot this answer used (docs/rate-cards-and-snapshots.md). */
+                            pricing_snapshot: {
+                                id: string;
+                                /** @description Date of that catalog. */
+                                as_of: string;
+                            };
+                            /** @description Sorted by code. */
+                            regions: {
+                                code: string;
+                                name: string;
+                                /** @description complete: every usage type priced with all its bands; none: no usage type priced; partial: in between. */
+                                status: "complete" | "partial" | "none";
+                                services_complete: number;
+                                services_total: number;
+                                usage_types_priced: number;
+                                usage_types_total: number;
+                                /** @description In the order costs are reported. */
+                                services: {
+                                    service: string;
+                                    name: string;
+                                    /** @description complete: every usage type priced with all its bands; none: no usage type priced; partial: in between. */
+                                    status: "complete" | "partial" | "none";
+                                    usage_types_priced: number;
+                                    /** @description Usage types the service bills. */
+                                    usage_types_total: number;
+                                    /** @description No price in this region: costs report them unpriced, never $0. */
+                                    unpriced_usage_types: string[];
+                                    /** @description Priced only up to a band: usage above it is reported unpriced. */
+                                    incomplete_tier_usage_types: string[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pricing/snapshots": {
         parameters: {
             query?: never;

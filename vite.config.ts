@@ -2,6 +2,13 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 
+/** Matches the JavaScript modules of the named npm packages (their stylesheets stay in the app's one CSS file). */
+function vendor(...packages: string[]): (id: string) => boolean {
+  const names = packages.map((name) => name.replace('/', '[\\\\/]')).join('|')
+  const inPackage = new RegExp(`node_modules[\\\\/](?:${names})[\\\\/]`)
+  return (id) => inPackage.test(id) && !id.endsWith('.css')
+}
+
 /** The web app (web/) builds into dist/web, which `mockupaws serve` serves at `/` under a strict CSP. */
 export default defineConfig({
   root: 'web',
@@ -12,12 +19,20 @@ export default defineConfig({
     emptyOutDir: true,
     // No inline <script> or module preload polyfill: the CSP allows only script-src 'self'.
     modulePreload: { polyfill: false },
-    rollupOptions: {
+    // Vendor chunks that change rarely, so an upgrade of the app leaves them cached. A group takes the packages
+    // it names and their dependencies not already taken by a group of higher priority.
+    rolldownOptions: {
       output: {
-        manualChunks: {
-          react: ['react', 'react-dom', 'react-router'],
-          mantine: ['@mantine/core', '@mantine/hooks', '@mantine/form', '@mantine/notifications'],
-          charts: ['@mantine/charts', 'recharts'],
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: vendor('react', 'react-dom', 'react-router'), priority: 3 },
+            {
+              name: 'mantine',
+              test: vendor('@mantine/core', '@mantine/hooks', '@mantine/form', '@mantine/notifications'),
+              priority: 2,
+            },
+            { name: 'charts', test: vendor('@mantine/charts', 'recharts'), priority: 1 },
+          ],
         },
       },
     },

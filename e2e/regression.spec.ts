@@ -178,7 +178,7 @@ test('signing out and in as someone else never shows the previous user’s data'
   await page.getByRole('menuitem', { name: 'Log out' }).click()
   await expect(page).toHaveURL(/\/login/)
   await page.getByLabel('Email').fill(second.email)
-  await page.getByLabel('Password').fill(second.password)
+  await page.getByLabel(/^Password/).fill(second.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('heading', { name: 'No scenarios yet' })).toBeVisible()
   await expect(page.getByText('Private to the first user')).toHaveCount(0)

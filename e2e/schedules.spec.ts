@@ -76,8 +76,8 @@ test('create a weekly schedule: the preview says when it runs, the saved schedul
   await pickOption(page, dialog, 'Day of the week', 'Monday')
   await dialog.getByLabel(/^Time\s*\*?$/).fill('08:00')
   await pickOption(page, dialog, 'Time zone', 'Europe/Rome', 'Europe/Ro')
-  await dialog.getByRole('textbox', { name: 'Recipients' }).fill('finance@example.com')
-  await dialog.getByRole('textbox', { name: 'Recipients' }).press('Enter')
+  await dialog.getByRole('combobox', { name: 'Recipients' }).fill('finance@example.com')
+  await dialog.getByRole('combobox', { name: 'Recipients' }).press('Enter')
   const preview = dialog.getByTestId('schedule-preview')
   await expect(preview).toHaveText(
     /^every Monday at 08:00 Europe\/Rome — next: \d{1,2} [A-Z][a-z]{2} \d{4} 08:00$/,
@@ -106,8 +106,8 @@ test('the form checks every field as you type', async ({ page, request, account 
   await expect(dialog.getByText('Pick at least one scenario')).toBeVisible()
   await expect(dialog.getByText('Add at least one email address')).toBeVisible()
 
-  await dialog.getByRole('textbox', { name: 'Recipients' }).fill('not-an-email')
-  await dialog.getByRole('textbox', { name: 'Recipients' }).press('Enter')
+  await dialog.getByRole('combobox', { name: 'Recipients' }).fill('not-an-email')
+  await dialog.getByRole('combobox', { name: 'Recipients' }).press('Enter')
   await expect(dialog.getByText('“not-an-email” is not an email address')).toBeVisible()
 
   await dialog.getByText('Cron', { exact: true }).click()

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
-import { useForm } from '@mantine/form'
+import { type UseFormReturnType, useForm } from '@mantine/form'
 import { useEffect, useState } from 'react'
 import { applyServerErrors } from '@/lib/form-errors'
 import {
@@ -147,7 +147,7 @@ export function ItemFormModal({
   )
 }
 
-function ParamInput({ field, form }: { field: ParamField; form: ReturnType<typeof useForm<Values>> }) {
+function ParamInput({ field, form }: { field: ParamField; form: UseFormReturnType<Values> }) {
   const path = `params.${field.name}`
   const props = form.getInputProps(path)
   if (field.kind === 'select') {

@@ -67,7 +67,7 @@ describe('ScheduleFormModal', () => {
     expect(await within(dialog).findByText('Give the schedule a name')).toBeInTheDocument()
     expect(within(dialog).getByText('Pick at least one scenario')).toBeInTheDocument()
     expect(within(dialog).getByText('Add at least one email address')).toBeInTheDocument()
-    await user.type(within(dialog).getByRole('textbox', { name: /^Recipients/ }), 'nobody{Enter}')
+    await user.type(within(dialog).getByRole('combobox', { name: /^Recipients/ }), 'nobody{Enter}')
     expect(await within(dialog).findByText('“nobody” is not an email address')).toBeInTheDocument()
     expect(onSaved).not.toHaveBeenCalled()
   })

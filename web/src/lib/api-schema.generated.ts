@@ -6024,6 +6024,8 @@ export interface paths {
                                 revoked_at: string | null;
                                 /** @description Neither revoked nor expired. */
                                 is_active: boolean;
+                                /** @description Which prices the link shows: `list`, AWS list prices (the default: an owner's negotiated rates stay private), or `rate_card`, the owner's rate card as the scenario is priced. */
+                                prices: "list" | "rate_card";
                             }[];
                         };
                     };
@@ -6064,6 +6066,8 @@ export interface paths {
                     "application/json": {
                         /** @description Days until the link expires. */
                         expires_days: number;
+                        /** @description Which prices the link shows: `list`, AWS list prices (the default: an owner's negotiated rates stay private), or `rate_card`, the owner's rate card as the scenario is priced. */
+                        prices?: "list" | "rate_card";
                     };
                 };
             };
@@ -6085,6 +6089,8 @@ export interface paths {
                             api_url: string;
                             /** Format: date-time */
                             expires_at: string;
+                            /** @description Which prices the link shows: `list`, AWS list prices (the default: an owner's negotiated rates stay private), or `rate_card`, the owner's rate card as the scenario is priced. */
+                            prices: "list" | "rate_card";
                         };
                     };
                 };
@@ -6200,6 +6206,8 @@ export interface paths {
                         "application/json": {
                             name: string;
                             region: string;
+                            /** @description Which prices the link shows: `list`, AWS list prices (the default: an owner's negotiated rates stay private), or `rate_card`, the owner's rate card as the scenario is priced. */
+                            prices: "list" | "rate_card";
                             costs: {
                                 currency: string;
                                 region: string;

@@ -2,22 +2,29 @@ import { apiAs, createPricedScenario, createScenarioViaApi, expect, test } from 
 
 test.use({ freshAccount: true })
 
-test('totals, cost by service and top scenarios across the user’s scenarios', async ({
+test('monthly cost per tag, never summed across alternatives, and the costliest scenarios', async ({
   page,
   request,
   account,
   snap,
 }) => {
-  await createPricedScenario(request, account.accessToken, 'Small shop')
-  await createPricedScenario(request, account.accessToken, 'Big shop', 20_000_000)
+  const small = await createPricedScenario(request, account.accessToken, 'Small shop')
+  const big = await createPricedScenario(request, account.accessToken, 'Big shop', 20_000_000)
   await createScenarioViaApi(request, account.accessToken, { name: 'Idle' })
+  for (const { id } of [small, big]) {
+    await apiAs(request, account.accessToken, 'patch', `/api/v1/scenarios/${id}`, { tags: ['shop'] })
+  }
   await page.goto('/')
   await expect(page.getByTestId('dashboard-scenarios')).toHaveText('3')
-  // $35.3334 + $70.6668 a month.
-  await expect(page.getByTestId('dashboard-monthly-cost')).toHaveText('$106.00')
-  await expect(page.getByTestId('dashboard-service-row')).toHaveCount(1)
-  await expect(page.getByTestId('dashboard-service-row')).toContainText('AWS Lambda')
-  await expect(page.getByTestId('dashboard-service-row')).toContainText('$106.00')
+  await expect(page.getByTestId('dashboard-top-cost')).toHaveText('$70.67')
+  // The tag sums its two scenarios ($35.3334 + $70.6668), computed by the server in decimals.
+  const groups = page.getByTestId('dashboard-group-row')
+  await expect(groups).toHaveCount(2)
+  await expect(groups.first()).toContainText('shop')
+  await expect(groups.first()).toContainText('2')
+  await expect(groups.first()).toContainText('$106.00')
+  await expect(groups.nth(1)).toContainText('Untagged')
+  await expect(groups.nth(1)).toContainText('$0.00')
   const top = page.getByTestId('top-scenario-row')
   await expect(top).toHaveCount(2)
   await expect(top.first()).toContainText('Big shop')
@@ -32,7 +39,7 @@ test('totals, cost by service and top scenarios across the user’s scenarios', 
 test('a new user sees an empty dashboard whose quick action creates a scenario', async ({ page, snap }) => {
   await page.goto('/')
   await expect(page.getByRole('heading', { name: 'No scenarios yet' })).toBeVisible()
-  await expect(page.getByTestId('dashboard-monthly-cost')).toHaveText('$0.00')
+  await expect(page.getByTestId('dashboard-top-cost')).toHaveText('$0.00')
   await snap('dashboard-empty')
   await page.getByRole('group', { name: 'Quick actions' }).getByRole('link', { name: 'New scenario' }).click()
   await expect(page.getByRole('dialog', { name: 'New scenario' })).toBeVisible()

@@ -58,6 +58,22 @@ test('create a scenario → add a Lambda item → see the monthly cost and chart
   await snap('scenario-detail')
 })
 
+test('start from a template: its assumptions are shown, and the scenario opens with its items priced', async ({
+  page,
+}) => {
+  await page.goto('/scenarios?new=1')
+  const dialog = page.getByRole('dialog', { name: 'New scenario' })
+  await pick(page, dialog, 'Start from', 'Serverless API')
+  await expect(dialog.getByTestId('template-summary')).toContainText('10 M API requests a month')
+  await dialog.getByLabel('Name').fill('Orders API')
+  await dialog.getByRole('button', { name: 'Create scenario' }).click()
+  await expect(page.getByRole('heading', { name: 'Orders API', level: 1 })).toBeVisible()
+  await expect(page.getByTestId('line-item-row')).toHaveCount(5)
+  await expect(page.getByTestId('cost-total')).toHaveText(moneyPattern)
+  await expect(page.getByTestId('cost-total')).not.toHaveText('$0.00')
+  await expect(page.getByTestId('scenario-description')).toContainText('Assumptions:')
+})
+
 test('the create form needs a name and shows it as you type', async ({ page }) => {
   await page.goto('/scenarios?new=1')
   const dialog = page.getByRole('dialog', { name: 'New scenario' })

@@ -22,10 +22,14 @@ test('share a scenario: the link shows its costs without sign-in, nothing else, 
   await expect(created.getByText('You will not see this link again')).toBeVisible()
   const url = (await created.getByTestId('new-share-link').textContent()) ?? ''
   expect(url).toMatch(/\/shared\/ms_[A-Za-z0-9_-]{43}$/)
+  // Scripts are pointed at the API of the server this page came from, not at the web page.
+  const token = url.split('/shared/')[1] ?? 'missing'
+  await expect(created.getByText(`${new URL(page.url()).origin}/api/v1/shared/${token}`)).toBeVisible()
   await created.getByRole('button', { name: 'Done' }).click()
   const row = panel.getByTestId('share-link-row')
   await expect(row).toHaveCount(1)
   await expect(row).toContainText('active')
+  await expect(row).toContainText('List')
   await expect(row).toContainText(url.split('/shared/')[1]?.slice(0, 12) ?? 'missing')
 
   // A visitor: a fresh browser context, no cookies, no storage.
@@ -39,6 +43,7 @@ test('share a scenario: the link shows its costs without sign-in, nothing else, 
   await guest.goto(url)
   await expect(guest.getByTestId('shared-name')).toHaveText('Shared checkout')
   await expect(guest.getByTestId('cost-total')).toHaveText('$35.33')
+  await expect(guest.getByTestId('shared-prices')).toContainText('AWS list prices')
   await expect(guest.getByTestId('cost-by-service-table')).toContainText('AWS Lambda')
   await expect(guest.locator('.recharts-bar-rectangle').first()).toBeVisible()
   // Nothing to follow into the app, and the app itself still asks for a sign-in.

@@ -1,4 +1,5 @@
-import { char, index, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { char, check, index, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core'
 import { scenarios } from './scenarios.js'
 import { users } from './users.js'
 
@@ -19,7 +20,17 @@ export const shareLinks = pgTable(
     tokenHash: char('token_hash', { length: 64 }).notNull().unique(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /**
+     * Which prices the link shows: `list` (AWS list prices) or `rate_card` (the owner's rate card, as the
+     * scenario is priced). Links made before the choice existed keep showing what they showed.
+     */
+    prices: varchar('prices', { length: 16, enum: ['list', 'rate_card'] })
+      .notNull()
+      .default('rate_card'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('share_links_scenario_idx').on(t.scenarioId, t.createdAt)],
+  (t) => [
+    index('share_links_scenario_idx').on(t.scenarioId, t.createdAt),
+    check('share_links_prices_check', sql`${t.prices} in ('list', 'rate_card')`),
+  ],
 )

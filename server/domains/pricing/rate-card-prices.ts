@@ -131,6 +131,8 @@ export type AssumptionsInput = {
   card: RateCard
   /** The scenario opted out of its owner's rate card (`apply_rate_card: false`). */
   optedOut: boolean
+  /** Shown to others at list prices (a share link): nothing of the owner's card, not even that it exists. */
+  listPrices?: boolean
 }
 
 /**
@@ -149,6 +151,10 @@ export function pricingAssumptions(input: AssumptionsInput): {
     `Prices from snapshot ${input.snapshotId} (catalog as of ${catalog.meta.as_of}), ${catalog.meta.currency}, before tax`,
     input.includeFreeTier ? 'Always-free tier applied' : 'Free tier not applied',
   ]
+  if (input.listPrices) {
+    assumptions.push('AWS list prices: any rate card of the owner is left out')
+    return { assumptions, rateCard: [], rateCardApplied: false }
+  }
   if (rules.length === 0) {
     assumptions.push(`No rate card rule for ${region}: catalog prices`)
     return { assumptions, rateCard: [], rateCardApplied: false }

@@ -110,7 +110,13 @@ export function reconcile(
   }
 }
 
-type CostOptions = { range?: boolean; whatIf?: WhatIfInput | null; snapshot?: string }
+type CostOptions = {
+  range?: boolean
+  whatIf?: WhatIfInput | null
+  snapshot?: string
+  /** Price at list prices whatever the scenario's rate-card switch (a share link made so). */
+  listPrices?: boolean
+}
 
 export type ObservationWindow = { start: Date; end: Date; minutes: number }
 
@@ -236,7 +242,7 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
    * The snapshot asked for (or the current one) and the owner's rate card, unless the scenario opts out: the
    * terms and pricer of a scenario's costs answer, and of its line-item previews.
    */
-  async function pricingTermsOf(scenario: repo.ScenarioRow, snapshotId?: string) {
+  async function pricingTermsOf(scenario: repo.ScenarioRow, snapshotId?: string, listPrices = false) {
     const [snapshot, card] = await Promise.all([
       pricing.snapshotFor(snapshotId),
       rateCards.rulesOf(scenario.userId),
@@ -249,6 +255,7 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
       includeFreeTier: scenario.includeFreeTier,
       card,
       optedOut: !scenario.applyRateCard,
+      listPrices,
     })
     return { snapshot, catalog, terms, price: pricerOf(scenario, catalog, terms.rateCard) }
   }
@@ -262,7 +269,7 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
    */
   async function costsOf(scenario: repo.ScenarioRow, options: CostOptions = {}): Promise<CostsResponse> {
     const [{ snapshot, catalog, terms, price }, items, totals] = await Promise.all([
-      pricingTermsOf(scenario, options.snapshot),
+      pricingTermsOf(scenario, options.snapshot, options.listPrices),
       repo.listItems(db, scenario.id),
       usage.totals(scenario.id),
     ])
@@ -341,13 +348,19 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
      * The costs answer; with `range=true` also its p50/p90 range, and with a what-if query the
      * month-by-month projection (docs/what-if-and-sharing.md).
      */
-    async costs(userId: string, id: string, query?: CostsQuery): Promise<CostsResponse> {
+    async costs(
+      userId: string,
+      id: string,
+      query?: CostsQuery,
+      { listPrices = false }: { listPrices?: boolean } = {},
+    ): Promise<CostsResponse> {
       const scenario = await repo.findOwned(db, userId, id)
       if (!scenario) throw notFound('scenario')
       return costsOf(scenario, {
         range: query?.range === true,
         whatIf: whatIfOf(query),
         snapshot: query?.snapshot,
+        listPrices,
       })
     },
 

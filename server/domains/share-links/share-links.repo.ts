@@ -15,9 +15,18 @@ export async function countActive(db: DbOrTx, scenarioId: string): Promise<numbe
   return row?.n ?? 0
 }
 
+export type SharedPrices = 'list' | 'rate_card'
+
 export async function insertLink(
   db: DbOrTx,
-  values: { scenarioId: string; userId: string; tokenPrefix: string; tokenHash: string; expiresAt: Date },
+  values: {
+    scenarioId: string
+    userId: string
+    tokenPrefix: string
+    tokenHash: string
+    expiresAt: Date
+    prices: SharedPrices
+  },
 ): Promise<ShareLinkRow> {
   const [row] = await db.insert(shareLinks).values(values).returning()
   if (!row) throw new Error('insert into share_links returned no row')

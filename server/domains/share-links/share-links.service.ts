@@ -38,6 +38,7 @@ function toShareLinkResponse(row: repo.ShareLinkRow, now = Date.now()): ShareLin
     expires_at: row.expiresAt.toISOString(),
     revoked_at: row.revokedAt?.toISOString() ?? null,
     is_active: row.revokedAt === null && row.expiresAt.getTime() > now,
+    prices: row.prices,
   }
 }
 
@@ -69,6 +70,7 @@ export function createShareLinkService({ db, publicUrl, scenarios, costs, ownerI
         tokenPrefix: generated.tokenPrefix,
         tokenHash: generated.tokenHash,
         expiresAt: new Date(Date.now() + input.expires_days * DAY_MS),
+        prices: input.prices ?? 'list',
       })
       return {
         id: row.id,
@@ -76,6 +78,7 @@ export function createShareLinkService({ db, publicUrl, scenarios, costs, ownerI
         url: `${publicUrl}/shared/${generated.token}`,
         api_url: `${publicUrl}/api/v1/shared/${generated.token}`,
         expires_at: row.expiresAt.toISOString(),
+        prices: row.prices,
       }
     },
 
@@ -94,7 +97,8 @@ export function createShareLinkService({ db, publicUrl, scenarios, costs, ownerI
     },
 
     /**
-     * What a link shows: the scenario's name, region and costs answer, nothing else. An unknown, malformed,
+     * What a link shows: the scenario's name, region and costs answer (at list prices unless the owner chose
+     * the rate card), nothing else. An unknown, malformed,
      * revoked or expired token, or a deleted scenario, is the same 404.
      */
     async view(token: string, query?: CostsQuery): Promise<SharedScenarioResponse> {
@@ -103,9 +107,9 @@ export function createShareLinkService({ db, publicUrl, scenarios, costs, ownerI
       if (!link || !(await ownerIsActive(link.userId))) throw notFound('share link')
       const [scenario, answer] = await Promise.all([
         scenarios.get(link.userId, link.scenarioId),
-        costs.costs(link.userId, link.scenarioId, query),
+        costs.costs(link.userId, link.scenarioId, query, { listPrices: link.prices === 'list' }),
       ])
-      return { name: scenario.name, region: scenario.region, costs: answer }
+      return { name: scenario.name, region: scenario.region, prices: link.prices, costs: answer }
     },
   }
 }

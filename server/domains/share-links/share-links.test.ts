@@ -10,7 +10,7 @@ describe(`share links on ${testEngine}`, async () => {
   const app = await buildTestApp()
   const owner = await createUser(app)
 
-  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, who?: TestUser, payload?: object) =>
+  const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, who?: TestUser, payload?: object) =>
     app.inject({
       method,
       url: `/api/v1${url}`,
@@ -45,7 +45,8 @@ describe(`share links on ${testEngine}`, async () => {
   it('creates a link whose token is shown once and stored only as its SHA-256', async () => {
     const before = Date.now()
     const { link } = await sharedScenario(7)
-    expect(Object.keys(link).sort()).toEqual(['api_url', 'expires_at', 'id', 'token', 'url'])
+    expect(Object.keys(link).sort()).toEqual(['api_url', 'expires_at', 'id', 'prices', 'token', 'url'])
+    expect(link).toMatchObject({ prices: 'list' })
     expect(link.token).toMatch(/^ms_[A-Za-z0-9_-]{43}$/)
     expect(link.url).toBe(`${app.config.publicUrl}/shared/${link.token}`)
     expect(link.api_url).toBe(`${app.config.publicUrl}/api/v1/shared/${link.token}`)
@@ -70,11 +71,14 @@ describe(`share links on ${testEngine}`, async () => {
     const res = await app.inject({ method: 'GET', url: `/api/v1/shared/${link.token}` })
     expect(res.statusCode).toBe(200)
     const body = res.json()
-    expect(Object.keys(body).sort()).toEqual(['costs', 'name', 'region'])
+    expect(Object.keys(body).sort()).toEqual(['costs', 'name', 'prices', 'region'])
     expect(body.name).toBe('Shared plan')
     expect(body.region).toBe('us-east-1')
+    expect(body.prices).toBe('list')
     const own = (await call('GET', `/scenarios/${scenarioId}/costs`, owner)).json()
-    expect(body.costs).toEqual(own)
+    // The same answer as the owner's, but at list prices it does not even say whether the owner has a card.
+    expect({ ...body.costs, assumptions: [] }).toEqual({ ...own, assumptions: [] })
+    expect(body.costs.assumptions).toContain('AWS list prices: any rate card of the owner is left out')
     expect(body.costs.total_monthly.total).toBe('59.568')
     expect(JSON.stringify(body)).not.toContain(scenarioId)
     expect(JSON.stringify(body)).not.toContain(owner.id)
@@ -84,6 +88,41 @@ describe(`share links on ${testEngine}`, async () => {
     // The token in the path never reaches a log line, though other requests are logged.
     expect(app.logLines.join('\n')).toContain('incoming request')
     expect(app.logLines.join('\n')).not.toContain(link.token)
+  })
+
+  it("shows list prices unless the owner chooses the rate card, and never the card's rules", async () => {
+    const discounted = await createUser(app)
+    const card = await call('PUT', '/rate-card', discounted, {
+      rules: [{ kind: 'discount', percent: '50', service: 'ec2' }],
+    })
+    expect(card.statusCode).toBe(200)
+    const scenario = await createScenario(app, discounted, { name: 'Negotiated', region: 'us-east-1' })
+    await call('POST', `/scenarios/${scenario.id}/items`, discounted, {
+      service: 'ec2',
+      params: { instance_type: 'm7g.large', count: 1 },
+    })
+    const own = (await call('GET', `/scenarios/${scenario.id}/costs`, discounted)).json()
+    expect(own.total_monthly.total).toBe('29.784')
+    const shared = async (body: object) => {
+      const link = (await call('POST', `/scenarios/${scenario.id}/share-links`, discounted, body)).json()
+      return (await app.inject({ method: 'GET', url: `/api/v1/shared/${link.token}` })).json()
+    }
+
+    const list = await shared({ expires_days: 1 })
+    expect(list).toMatchObject({ prices: 'list', costs: { rate_card_applied: false } })
+    expect(list.costs.total_monthly.total).toBe('59.568')
+    expect(JSON.stringify(list)).not.toMatch(/discount|50%/)
+
+    const negotiated = await shared({ expires_days: 1, prices: 'rate_card' })
+    expect(negotiated).toMatchObject({ prices: 'rate_card', costs: { rate_card_applied: true } })
+    expect(negotiated.costs.total_monthly.total).toBe('29.784')
+
+    const refused = await call('POST', `/scenarios/${scenario.id}/share-links`, discounted, {
+      expires_days: 1,
+      prices: 'cheapest',
+    })
+    expect(refused.statusCode).toBe(422)
+    expect(refused.json().details.map((d: { field: string }) => d.field)).toContain('prices')
   })
 
   it('gives the token no other power: not a bearer token, not an API key, other routes stay 401', async () => {
@@ -131,6 +170,7 @@ describe(`share links on ${testEngine}`, async () => {
       expires_at: link.expires_at,
       revoked_at: null,
       is_active: true,
+      prices: 'list',
     })
     expect(listed.body).not.toContain(link.token)
 

@@ -6232,6 +6232,8 @@ export interface paths {
                                 revoked_at: string | null;
                                 /** @description Neither revoked nor expired. */
                                 is_active: boolean;
+                                /** @description Which prices the link shows: `list`, AWS list prices (the default: an owner's negotiated rates stay private), or `rate_card`, the owner's rate card as the scenario is priced. */
+                                prices: "list" | "rate_card";
                             }[];
                         };
                     };
@@ -6272,6 +6274,8 @@ export interface paths {
                     "application/json": {
                         /** @description Days until the link expires. */
                         expires_days: number;
+                        /** @description Which prices the link shows: `list`, AWS list prices (the default: an owner's negotiated rates stay private), or `rate_card`, the owner's rate card as the scenario is priced. */
+                        prices?: "list" | "rate_card";
                     };
                 };
             };
@@ -6293,6 +6297,8 @@ export interface paths {
                             api_url: string;
                             /** Format: date-time */
                             expires_at: string;
+                            /** @description Which prices the link shows: `list`, AWS list prices (the default: an owner's negotiated rates stay private), or `rate_card`, the owner's rate card as the scenario is priced. */
+                            prices: "list" | "rate_card";
                         };
                     };
                 };
@@ -6408,6 +6414,8 @@ export interface paths {
                         "application/json": {
                             name: string;
                             region: string;
+                            /** @description Which prices the link shows: `list`, AWS list prices (the default: an owner's negotiated rates stay private), or `rate_card`, the owner's rate card as the scenario is priced. */
+                            prices: "list" | "rate_card";
                             costs: {
                                 currency: string;
                                 region: string;

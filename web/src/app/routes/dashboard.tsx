@@ -8,16 +8,30 @@ import { paths } from '@/config/paths'
 import { useAuth } from '@/features/auth/hooks/use-auth'
 import { type Report, useReports } from '@/features/reports/api/reports-api'
 import { ReportStatusBadge } from '@/features/reports/components/report-table'
-import { useServiceLabel } from '@/features/scenarios'
-import { type Scenario, useScenarios } from '@/features/scenarios/api/scenarios-api'
+import {
+  type Portfolio,
+  type Scenario,
+  usePortfolio,
+  useScenarios,
+} from '@/features/scenarios/api/scenarios-api'
 import { ScenarioTable } from '@/features/scenarios/components/scenario-table'
-import { usePortfolioCosts } from '@/features/scenarios/hooks/use-portfolio-costs'
 import { type Schedule, useSchedules } from '@/features/schedules/api/schedules-api'
 import { RunStatusBadge } from '@/features/schedules/components/run-history'
 import { formatDateTime, formatMoney, formatNumber } from '@/lib/format'
 
-/** The dashboard prices at most this many scenarios (the most recent): one costs request each. */
-const PRICED_SCENARIOS = 20
+/** The scenarios the activity list and the recent table look at. */
+const RECENT_SCENARIOS = 20
+const TOP_SCENARIOS = 5
+
+/** The costliest scenarios first, leaving out those that cost nothing yet. */
+function topScenarios(portfolio: Portfolio | undefined): Portfolio['scenarios'] {
+  return (portfolio?.scenarios ?? [])
+    .filter((s) => Number(s.monthly_total) > 0)
+    .sort((a, b) => Number(b.monthly_total) - Number(a.monthly_total))
+    .slice(0, TOP_SCENARIOS)
+}
+
+const groupLabel = (tag: string | null) => tag ?? 'Untagged'
 
 function Stat({
   label,
@@ -100,15 +114,15 @@ function activityOf(scenarios: Scenario[], reports: Report[], schedules: Schedul
 
 export function DashboardRoute() {
   const { user } = useAuth()
-  const recent = useScenarios({}, 1, PRICED_SCENARIOS)
+  const recent = useScenarios({}, 1, RECENT_SCENARIOS)
   const running = useScenarios({ status: 'running' }, 1, 1)
   const reports = useReports(undefined, 1, 5)
   const schedules = useSchedules(1, 20)
-  const serviceLabel = useServiceLabel()
+  const portfolio = usePortfolio()
   const scenarios = recent.data?.items ?? []
-  const portfolio = usePortfolioCosts(scenarios)
-  const { summary } = portfolio
-  const total = recent.data?.total ?? 0
+  const top = topScenarios(portfolio.data)
+  const currency = portfolio.data?.currency ?? 'USD'
+  const groups = portfolio.data?.groups ?? []
   const activity = activityOf(scenarios, reports.data?.items ?? [], schedules.data?.items ?? [])
 
   return (
@@ -154,16 +168,10 @@ export function DashboardRoute() {
         <Stat label="Scenarios" value={recent.data?.total ?? '—'} testId="dashboard-scenarios" />
         <Stat label="Running" value={running.data?.total ?? '—'} testId="dashboard-running" />
         <Stat
-          label="Monthly cost"
-          value={
-            recent.isSuccess && !portfolio.isPending ? formatMoney(summary.total, summary.currency) : '—'
-          }
-          testId="dashboard-monthly-cost"
-          hint={
-            total > PRICED_SCENARIOS
-              ? `Across your ${PRICED_SCENARIOS} most recent scenarios`
-              : 'Across all your scenarios'
-          }
+          label="Costliest scenario / month"
+          value={portfolio.isSuccess ? formatMoney(top[0]?.monthly_total ?? '0', currency) : '—'}
+          testId="dashboard-top-cost"
+          hint={top[0]?.name ?? 'No scenario costs anything yet'}
         />
         <Stat label="Reports" value={reports.data?.total ?? '—'} testId="dashboard-reports" />
       </SimpleGrid>
@@ -190,36 +198,43 @@ export function DashboardRoute() {
           <Grid>
             <Grid.Col span={{ base: 12, lg: 7 }}>
               <Card withBorder h="100%">
-                <Title order={2} size="h3" mb="sm">
-                  Cost by service
+                <Title order={2} size="h3" mb="xs">
+                  Monthly cost by tag
                 </Title>
+                <Text size="sm" c="dimmed" mb="sm">
+                  Your scenarios are not added up across the board: they are often alternative designs of one
+                  workload. Tag the scenarios that run together to see what they cost together.
+                </Text>
                 {portfolio.isPending ? (
                   <LoadingState label="Pricing your scenarios…" />
-                ) : summary.byService.length === 0 ? (
-                  <Text c="dimmed" size="sm">
-                    No cost yet: add line items to a scenario or send it events.
-                  </Text>
+                ) : portfolio.isError ? (
+                  <ErrorState error={portfolio.error} onRetry={() => void portfolio.refetch()} />
                 ) : (
-                  <figure aria-label="Monthly cost by service, all scenarios" style={{ margin: 0 }}>
+                  <figure aria-label="Monthly cost by tag" style={{ margin: 0 }}>
                     <BarChart
-                      h={Math.max(160, summary.byService.length * 40)}
-                      data={summary.byService.map((s) => ({
-                        service: serviceLabel(s.service),
-                        cost: s.cost,
-                      }))}
-                      dataKey="service"
+                      h={Math.max(120, groups.length * 40)}
+                      data={groups.map((g) => ({ group: groupLabel(g.tag), cost: Number(g.monthly_total) }))}
+                      dataKey="group"
                       orientation="vertical"
-                      yAxisProps={{ width: 150 }}
+                      yAxisProps={{ width: 120 }}
                       series={[{ name: 'cost', label: 'Cost per month', color: 'orange.6' }]}
-                      valueFormatter={(v) => formatMoney(v, summary.currency)}
+                      valueFormatter={(v) => formatMoney(v, currency)}
                       gridAxis="y"
                     />
-                    <Table mt="sm" aria-label="Cost by service, all scenarios">
+                    <Table mt="sm" aria-label="Monthly cost by tag">
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th>Tag</Table.Th>
+                          <Table.Th ta="right">Scenarios</Table.Th>
+                          <Table.Th ta="right">Per month</Table.Th>
+                        </Table.Tr>
+                      </Table.Thead>
                       <Table.Tbody>
-                        {summary.byService.map((s) => (
-                          <Table.Tr key={s.service} data-testid="dashboard-service-row">
-                            <Table.Td>{serviceLabel(s.service)}</Table.Td>
-                            <Table.Td ta="right">{formatMoney(s.cost, summary.currency)}</Table.Td>
+                        {groups.map((g) => (
+                          <Table.Tr key={groupLabel(g.tag)} data-testid="dashboard-group-row">
+                            <Table.Td>{groupLabel(g.tag)}</Table.Td>
+                            <Table.Td ta="right">{g.scenario_count}</Table.Td>
+                            <Table.Td ta="right">{formatMoney(g.monthly_total, currency)}</Table.Td>
                           </Table.Tr>
                         ))}
                       </Table.Tbody>
@@ -236,21 +251,21 @@ export function DashboardRoute() {
                   </Title>
                   {portfolio.isPending ? (
                     <LoadingState />
-                  ) : summary.top.length === 0 ? (
+                  ) : top.length === 0 ? (
                     <Text c="dimmed" size="sm">
                       None of your scenarios costs anything yet.
                     </Text>
                   ) : (
                     <Table aria-label="Top scenarios by monthly cost">
                       <Table.Tbody>
-                        {summary.top.map(({ scenario, cost }) => (
+                        {top.map((scenario) => (
                           <Table.Tr key={scenario.id} data-testid="top-scenario-row">
                             <Table.Td>
                               <Anchor component={Link} to={paths.scenario(scenario.id)}>
                                 {scenario.name}
                               </Anchor>
                             </Table.Td>
-                            <Table.Td ta="right">{formatMoney(cost, summary.currency)}</Table.Td>
+                            <Table.Td ta="right">{formatMoney(scenario.monthly_total, currency)}</Table.Td>
                           </Table.Tr>
                         ))}
                       </Table.Tbody>

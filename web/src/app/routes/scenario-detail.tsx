@@ -92,8 +92,13 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
           <Text c="dimmed" size="sm">
             {scenario.region}
             {scenario.tags.length > 0 && ` · ${scenario.tags.join(', ')}`}
-            {scenario.description && ` · ${scenario.description}`}
           </Text>
+          {scenario.description && (
+            // A template's description lists its assumptions one per line.
+            <Text c="dimmed" size="sm" style={{ whiteSpace: 'pre-line' }} data-testid="scenario-description">
+              {scenario.description}
+            </Text>
+          )}
         </Stack>
         <Group gap="xs" role="group" aria-label="Status actions">
           {STATUS_ACTIONS[scenario.status].map((action) => (
@@ -124,7 +129,11 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
 
       <Switch
         label="Apply my rate card"
-        description="Off prices this scenario at catalog prices (docs/rate-cards-and-snapshots.md)."
+        description={
+          scenario.apply_rate_card
+            ? 'On: your rate card’s discounts and overrides apply to this scenario.'
+            : 'Off: this scenario is priced at AWS list prices.'
+        }
         checked={scenario.apply_rate_card}
         disabled={scenario.status === 'archived' || update.isPending}
         onChange={(e) =>

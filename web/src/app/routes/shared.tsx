@@ -5,6 +5,7 @@ import { ErrorState, LoadingState } from '@/components/page-states'
 import { CostByServiceChart } from '@/features/scenarios/components/cost-by-service-chart'
 import { CostSummary } from '@/features/scenarios/components/cost-summary'
 import { useSharedScenario } from '@/features/share-links/api/share-links-api'
+import { sharedPricesNote } from '@/features/share-links/share-link-state'
 import { ApiError } from '@/lib/api-error'
 
 /**
@@ -48,6 +49,9 @@ export function SharedRoute() {
               </Title>
               <Text c="dimmed" size="sm">
                 {shared.data.region} · monthly cost estimate
+              </Text>
+              <Text c="dimmed" size="sm" data-testid="shared-prices">
+                {sharedPricesNote(shared.data.prices)}
               </Text>
             </div>
             <CostSummary costs={shared.data.costs} />

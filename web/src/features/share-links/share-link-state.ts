@@ -8,6 +8,19 @@ export const EXPIRY_CHOICES = [
   { value: '90', label: '90 days' },
 ] as const
 
+/** Which prices a link shows; list prices by default, so negotiated rates stay private. */
+export const PRICES_CHOICES = [
+  { value: 'list', label: 'AWS list prices' },
+  { value: 'rate_card', label: 'My rate card' },
+] as const
+
+/** What a visitor of a shared page is told about its prices. */
+export function sharedPricesNote(prices: 'list' | 'rate_card'): string {
+  return prices === 'list'
+    ? 'At AWS list prices, before any discount of the owner.'
+    : "At the owner's prices: their rate card (discounts, overrides) is applied."
+}
+
 /** The page that renders a link for a visitor without an account (the API answers its data). */
 export function shareLinkPageUrl(origin: string, token: string): string {
   return `${origin}/shared/${encodeURIComponent(token)}`

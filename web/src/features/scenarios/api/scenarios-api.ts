@@ -19,6 +19,10 @@ export type ItemPreview = Json<paths['/api/v1/scenarios/{id}/items/preview']['po
 export type Metrics = Json<paths['/api/v1/scenarios/{id}/metrics']['get']['responses'][200]>
 export type PricingServices = Json<paths['/api/v1/pricing/services']['get']['responses'][200]>
 export type PricingRegions = Json<paths['/api/v1/pricing/regions']['get']['responses'][200]>
+export type Portfolio = Json<paths['/api/v1/portfolio']['get']['responses'][200]>
+export type ScenarioTemplate = Json<
+  paths['/api/v1/scenario-templates']['get']['responses'][200]
+>['templates'][number]
 
 export type ScenarioFilters = { status?: ScenarioStatus; region?: string; q?: string }
 
@@ -30,6 +34,7 @@ export const scenarioKeys = {
   costs: (id: string) => ['scenarios', 'one', id, 'costs'] as const,
   items: (id: string) => ['scenarios', 'one', id, 'items'] as const,
   metrics: (id: string) => ['scenarios', 'one', id, 'metrics'] as const,
+  portfolio: ['scenarios', 'portfolio'] as const,
 }
 
 export function useScenarios(filters: ScenarioFilters, page = 1, pageSize = 20) {
@@ -38,6 +43,23 @@ export function useScenarios(filters: ScenarioFilters, page = 1, pageSize = 20) 
     queryFn: () =>
       unwrap(api.GET('/api/v1/scenarios', { params: { query: { ...filters, page, page_size: pageSize } } })),
     placeholderData: keepPreviousData,
+  })
+}
+
+/** Every scenario's monthly total and the sums per tag, priced by the server in exact decimals. */
+export function usePortfolio() {
+  return useQuery({
+    queryKey: scenarioKeys.portfolio,
+    queryFn: () => unwrap(api.GET('/api/v1/portfolio')),
+  })
+}
+
+/** The starting points of the create dialog; fixed for a server version, so fetched once. */
+export function useScenarioTemplates() {
+  return useQuery({
+    queryKey: ['scenario-templates'] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/scenario-templates')),
+    staleTime: Number.POSITIVE_INFINITY,
   })
 }
 

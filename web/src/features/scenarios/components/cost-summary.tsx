@@ -8,12 +8,15 @@ function Figure({
   currency,
   hint,
   testId,
+  caveat,
 }: {
   label: string
   amount: string
   currency: string
   hint: string
   testId: string
+  /** Shown under the figure when it should not be read alone (a projection from too little traffic). */
+  caveat?: string
 }) {
   return (
     <Card withBorder padding="md">
@@ -25,6 +28,11 @@ function Figure({
       <Text size="xl" fw={700} data-testid={testId} aria-label={`${label}: ${formatMoney(amount, currency)}`}>
         {formatMoney(amount, currency)}
       </Text>
+      {caveat && (
+        <Text size="xs" c="dimmed" data-testid={`${testId}-caveat`}>
+          {caveat}
+        </Text>
+      )}
     </Card>
   )
 }
@@ -55,6 +63,11 @@ export function CostSummary({ costs }: { costs: Costs }) {
           currency={currency}
           hint="The observed traffic scaled to a 30-day month."
           testId="cost-projected"
+          caveat={
+            costs.projected_monthly.reliability === 'good'
+              ? undefined
+              : costs.projected_monthly.reliability_note
+          }
         />
         <Figure
           label="Total / month"
@@ -64,6 +77,12 @@ export function CostSummary({ costs }: { costs: Costs }) {
           testId="cost-total"
         />
       </SimpleGrid>
+      {costs.reconciliation && (
+        <Text size="xs" c="dimmed" role="note" data-testid="cost-reconciliation">
+          Total ≠ modelled + projected ({formatMoney(costs.reconciliation.modelled_plus_projected, currency)})
+          by {formatMoney(costs.reconciliation.difference, currency)}: {costs.reconciliation.explanation}
+        </Text>
+      )}
       <Group gap="xs">
         <Badge variant="light" color={costs.free_tier_applied ? 'teal' : 'gray'}>
           Free tier {costs.free_tier_applied ? 'applied' : 'not applied'}

@@ -2,18 +2,42 @@ import {
   Alert,
   Button,
   Group,
+  List,
   Modal,
   Select,
   Stack,
   Switch,
   TagsInput,
+  Text,
   Textarea,
   TextInput,
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { applyServerErrors } from '@/lib/form-errors'
-import { type Scenario, useCreateScenario, usePricingRegions } from '../api/scenarios-api'
+import {
+  type Scenario,
+  type ScenarioTemplate,
+  useCreateScenario,
+  usePricingRegions,
+  useScenarioTemplates,
+} from '../api/scenarios-api'
+
+/** The template's line items and what they assume, so the user knows what they start from. */
+function TemplateSummary({ template }: { template: ScenarioTemplate }) {
+  return (
+    <Stack gap={4} data-testid="template-summary">
+      <Text size="sm">
+        {template.description} Starts with {template.items.length} line items; edit them after creating.
+      </Text>
+      <List size="sm" spacing={2}>
+        {template.assumptions.map((line) => (
+          <List.Item key={line}>{line}</List.Item>
+        ))}
+      </List>
+    </Stack>
+  )
+}
 
 export function CreateScenarioModal({
   opened,
@@ -25,6 +49,7 @@ export function CreateScenarioModal({
   onCreated: (scenario: Scenario) => void
 }) {
   const regions = usePricingRegions()
+  const templates = useScenarioTemplates()
   const create = useCreateScenario()
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm({
@@ -36,6 +61,7 @@ export function CreateScenarioModal({
       tags: [] as string[],
       include_free_tier: true,
       apply_rate_card: true,
+      template: '' as string,
     },
     validateInputOnChange: true,
     validate: {
@@ -56,22 +82,32 @@ export function CreateScenarioModal({
     setFormError(null)
     onClose()
   }
+  const chosen = templates.data?.templates.find((t) => t.id === form.values.template)
   const submit = form.onSubmit(async (values) => {
     setFormError(null)
     try {
       const scenario = await create.mutateAsync({
         name: values.name.trim(),
-        description: values.description.trim() || null,
+        // Left empty with a template, the template's description and assumptions become the description.
+        ...(values.description.trim() || !chosen ? { description: values.description.trim() || null } : {}),
         region: values.region,
-        tags: values.tags,
+        ...(values.tags.length > 0 || !chosen ? { tags: values.tags } : {}),
         include_free_tier: values.include_free_tier,
         apply_rate_card: values.apply_rate_card,
+        ...(chosen ? { template: chosen.id } : {}),
       })
       form.reset()
       onCreated(scenario)
     } catch (error) {
       setFormError(
-        applyServerErrors(form, error, ['name', 'description', 'region', 'tags', 'include_free_tier']),
+        applyServerErrors(form, error, [
+          'name',
+          'description',
+          'region',
+          'tags',
+          'include_free_tier',
+          'template',
+        ]),
       )
     }
   })
@@ -84,6 +120,17 @@ export function CreateScenarioModal({
               {formError}
             </Alert>
           )}
+          <Select
+            label="Start from"
+            description="A blank scenario, or a template with line items and stated assumptions."
+            allowDeselect={false}
+            data={[
+              { value: '', label: 'Blank scenario' },
+              ...(templates.data?.templates ?? []).map((t) => ({ value: t.id, label: t.name })),
+            ]}
+            {...form.getInputProps('template')}
+          />
+          {chosen && <TemplateSummary template={chosen} />}
           <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
           <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
           <Select

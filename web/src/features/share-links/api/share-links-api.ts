@@ -7,6 +7,7 @@ export type ShareLinkList = Json<paths['/api/v1/scenarios/{id}/share-links']['ge
 export type ShareLink = ShareLinkList['items'][number]
 export type CreatedShareLink = Json<paths['/api/v1/scenarios/{id}/share-links']['post']['responses'][201]>
 export type SharedScenario = Json<paths['/api/v1/shared/{token}']['get']['responses'][200]>
+export type SharedPrices = ShareLink['prices']
 
 const shareLinkKeys = {
   list: (scenarioId: string) => ['share-links', scenarioId] as const,
@@ -24,11 +25,11 @@ export function useShareLinks(scenarioId: string) {
 export function useCreateShareLink(scenarioId: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (expiresDays: number) =>
+    mutationFn: (body: { expires_days: number; prices: SharedPrices }) =>
       unwrap(
         api.POST('/api/v1/scenarios/{id}/share-links', {
           params: { path: { id: scenarioId } },
-          body: { expires_days: expiresDays },
+          body,
         }),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: shareLinkKeys.list(scenarioId) }),

@@ -8,12 +8,13 @@ import { errorMessage } from '@/lib/api-error'
 import { formatDateTime } from '@/lib/format'
 import {
   type CreatedShareLink,
+  type SharedPrices,
   type ShareLink,
   useCreateShareLink,
   useRevokeShareLink,
   useShareLinks,
 } from '../api/share-links-api'
-import { EXPIRY_CHOICES, type ShareLinkState, shareLinkState } from '../share-link-state'
+import { EXPIRY_CHOICES, PRICES_CHOICES, type ShareLinkState, shareLinkState } from '../share-link-state'
 import { ShareLinkCreatedModal } from './share-link-created-modal'
 
 const STATE_COLOR: Record<ShareLinkState, string> = { active: 'green', revoked: 'red', expired: 'gray' }
@@ -24,6 +25,7 @@ export function ShareLinksPanel({ scenarioId }: { scenarioId: string }) {
   const create = useCreateShareLink(scenarioId)
   const revoke = useRevokeShareLink(scenarioId)
   const [expiresDays, setExpiresDays] = useState<string>('7')
+  const [prices, setPrices] = useState<SharedPrices>('list')
   const [created, setCreated] = useState<CreatedShareLink | null>(null)
   const [revoking, setRevoking] = useState<ShareLink | null>(null)
 
@@ -47,15 +49,26 @@ export function ShareLinksPanel({ scenarioId }: { scenarioId: string }) {
             allowDeselect={false}
             w={130}
           />
+          <Select
+            label="Prices shown"
+            data={PRICES_CHOICES.map((c) => ({ ...c }))}
+            value={prices}
+            onChange={(value) => value && setPrices(value as SharedPrices)}
+            allowDeselect={false}
+            w={170}
+          />
           <Button
             leftSection={<IconLink size={16} aria-hidden />}
             loading={create.isPending}
             onClick={() =>
-              create.mutate(Number(expiresDays), {
-                onSuccess: setCreated,
-                onError: (e) =>
-                  notifications.show({ color: 'red', title: 'No link created', message: errorMessage(e) }),
-              })
+              create.mutate(
+                { expires_days: Number(expiresDays), prices },
+                {
+                  onSuccess: setCreated,
+                  onError: (e) =>
+                    notifications.show({ color: 'red', title: 'No link created', message: errorMessage(e) }),
+                },
+              )
             }
           >
             Create link
@@ -78,6 +91,7 @@ export function ShareLinksPanel({ scenarioId }: { scenarioId: string }) {
                 <Table.Th>Link</Table.Th>
                 <Table.Th>Created</Table.Th>
                 <Table.Th>Expires</Table.Th>
+                <Table.Th>Prices</Table.Th>
                 <Table.Th>State</Table.Th>
                 <Table.Th />
               </Table.Tr>
@@ -92,6 +106,7 @@ export function ShareLinksPanel({ scenarioId }: { scenarioId: string }) {
                     </Table.Td>
                     <Table.Td>{formatDateTime(link.created_at)}</Table.Td>
                     <Table.Td>{formatDateTime(link.expires_at)}</Table.Td>
+                    <Table.Td>{link.prices === 'list' ? 'List' : 'Rate card'}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={STATE_COLOR[state]}>
                         {state === 'revoked' ? `revoked ${formatDateTime(link.revoked_at)}` : state}

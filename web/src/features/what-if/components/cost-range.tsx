@@ -2,6 +2,9 @@ import { Card, Group, SimpleGrid, Text, Tooltip } from '@mantine/core'
 import { formatMoney } from '@/lib/format'
 import { type CostRange, useCostRange } from '../api/what-if-api'
 
+/** Percentiles over fewer observed hours than this are not shown: one hour has no spread to speak of. */
+const MIN_RANGE_HOURS = 2
+
 /** "$12.00 – $40.00", or the single figure when both ends are equal. */
 export function formatSpread(low: string, high: string, currency: string): string {
   return Number(low) === Number(high)
@@ -34,14 +37,20 @@ export function CostRangeCard({ scenarioId, poll }: { scenarioId: string; poll?:
                 Total / month, p50 – p90
               </Text>
             </Tooltip>
-            <Group gap="xs" align="baseline">
-              <Text size="lg" fw={700} data-testid="cost-range-percentiles">
-                {formatSpread(range.p50, range.p90, currency)}
+            {range.basis === 'hourly_usage' && range.hours < MIN_RANGE_HOURS ? (
+              <Text size="sm" c="dimmed" data-testid="cost-range-percentiles">
+                Needs more than one observed hour: a spread over a single hour says nothing.
               </Text>
-              <Text size="xs" c="dimmed">
-                {range.basis === 'hourly_usage' ? `${range.hours} h observed` : 'no events yet'}
-              </Text>
-            </Group>
+            ) : (
+              <Group gap="xs" align="baseline">
+                <Text size="lg" fw={700} data-testid="cost-range-percentiles">
+                  {formatSpread(range.p50, range.p90, currency)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {range.basis === 'hourly_usage' ? `${range.hours} h observed` : 'no events yet'}
+                </Text>
+              </Group>
+            )}
           </div>
         )}
         {ranged && (

@@ -1,0 +1,2 @@
+ALTER TABLE "share_links" ADD COLUMN "prices" varchar(16) DEFAULT 'rate_card' NOT NULL;--> statement-breakpoint
+ALTER TABLE "share_links" ADD CONSTRAINT "share_links_prices_check" CHECK ("share_links"."prices" in ('list', 'rate_card'));

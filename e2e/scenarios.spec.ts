@@ -349,7 +349,7 @@ test('start → send events with the key over HTTP → counters and chart move',
   expect(first.status()).toBe(200)
   await expect(page.getByTestId('events-total')).toHaveText('3')
   await expect(page.getByTestId('events-lambda.invoke')).toHaveText('2')
-  await expect(page.getByTestId('usage-chart').locator('.recharts-area').first()).toBeVisible()
+  await expect(page.getByTestId('usage-chart').locator('.recharts-bar-rectangle').first()).toBeVisible()
   await send([
     { type: 'sqs.send', bytes: 100 },
     { type: 'log', message: 'order placed' },

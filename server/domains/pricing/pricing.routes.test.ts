@@ -112,6 +112,12 @@ describe(`pricing endpoints on ${testEngine}`, async () => {
     const withKey = await get('/us-east-1/lambda', key.headers)
     expect(withKey.statusCode).toBe(200)
   })
+
+  it('lists the services to anyone: a shared-link visitor sees their names', async () => {
+    const anonymous = await app.inject({ method: 'GET', url: '/api/v1/pricing/services' })
+    expect(anonymous.statusCode).toBe(200)
+    expect(anonymous.json().services[0]).toMatchObject({ id: 'lambda', display_name: 'AWS Lambda' })
+  })
 })
 
 // Each test spawns the CLI twice through tsx, and each run migrates a fresh PGlite directory: about 10 s apiece on

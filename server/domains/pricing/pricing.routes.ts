@@ -32,8 +32,9 @@ export const pricingRoutes: FastifyPluginAsyncTypebox<{ pricing: PricingService 
   app.get(
     '/pricing/services',
     {
-      schema: { tags: ['pricing'], security, response: { 200: ServicesResponse } },
-      preHandler: app.requireAuth(),
+      // Public: what each service is called and which params it takes (the contract says as much), so a
+      // shared-link page without a session can name the services it shows. No user data, no prices.
+      schema: { tags: ['pricing'], response: { 200: ServicesResponse } },
     },
     async () => pricing.services(),
   )

@@ -1,4 +1,4 @@
-import { AreaChart } from '@mantine/charts'
+import { BarChart } from '@mantine/charts'
 import {
   Alert,
   Badge,
@@ -213,14 +213,17 @@ function LiveMetrics({ metrics }: { metrics: Metrics }) {
           aria-label={`Events per minute by type, ${data.length} minutes`}
           data-testid="usage-chart"
         >
-          <AreaChart
+          {/* Bars, not an area: a minute or two of traffic draws no area, and each bar is one minute. */}
+          <BarChart
             h={220}
             data={data}
             dataKey="time"
             type="stacked"
             withLegend
+            legendProps={{ verticalAlign: 'bottom' }}
             series={types.map((t, i) => ({
               name: t,
+              label: t,
               color: SERIES_COLORS[i % SERIES_COLORS.length] ?? 'gray.6',
             }))}
           />

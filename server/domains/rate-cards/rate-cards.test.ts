@@ -281,7 +281,11 @@ describe(`rate cards on ${testEngine}`, async () => {
     expect(second?.rate_card_applied).toBe(false)
     expect(compare.json().deltas[0].total_delta).toBe('13750')
 
-    const link = await call('POST', `/scenarios/${a}/share-links`, alice, { expires_days: 1 })
+    // A link shows the rate card only when its owner chooses so (list prices otherwise: share-links tests).
+    const link = await call('POST', `/scenarios/${a}/share-links`, alice, {
+      expires_days: 1,
+      prices: 'rate_card',
+    })
     const shared = await app.inject({ method: 'GET', url: `/api/v1/shared/${link.json().token}` })
     expect(shared.json().costs.pricing_snapshot.id).toBe(first?.pricing_snapshot.id)
     expect(shared.json().costs.assumptions).toContain('Rate card: 25% discount on sqs')

@@ -30,10 +30,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const unsubscribe = subscribeSession((session) =>
       setState(session ? { status: 'signed-in', user: session.user } : { status: 'signed-out', user: null }),
     )
+    // The refresh may answer after unmount (a test's teardown, a fast route change): ignore it then.
+    let mounted = true
     void refreshSession().then((session) => {
-      if (!session) setState({ status: 'signed-out', user: null })
+      if (mounted && !session) setState({ status: 'signed-out', user: null })
     })
     return () => {
+      mounted = false
       unsubscribe()
     }
   }, [])

@@ -79,9 +79,12 @@ describe('requests with bad credentials', () => {
       http('/api/v1/scenarios', { headers: from(address, { 'x-api-key': `mk_not-a-real-key-${i}` }) }),
     )
     const statuses = answers.map((r) => r.status)
-    // Every key is looked up until 20 have failed; the rest never reach a lookup.
-    expect(statuses.filter((s) => s === 401)).toHaveLength(20)
-    expect(statuses.filter((s) => s === 429)).toHaveLength(230)
+    // Every key is looked up until 20 have failed; the rest never reach a lookup. Up to 9 lookups (10 in
+    // flight) may already have started when the 20th fails, so 20–29 answer 401.
+    const rejected = statuses.filter((s) => s === 401).length
+    expect(rejected).toBeGreaterThanOrEqual(20)
+    expect(rejected).toBeLessThanOrEqual(29)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(250 - rejected)
     for (const res of answers) expect(expectErrorShape(res).error).toMatch(/^(invalid_api_key|rate_limited)$/)
     expect(answers.find((r) => r.status === 429)?.headers['retry-after']).toMatch(/^\d+$/)
     // Requests without a credential from the same address still get through (the address limit is 300).

@@ -7,7 +7,10 @@ import { testEngine } from '../test/test-db.js'
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/terraform/${name}`, import.meta.url))
 
-describe(`mockupaws import terraform against a running server on ${testEngine}`, async () => {
+// Each test spawns the CLI as its own Node process, which takes seconds on a busy machine.
+describe(`mockupaws import terraform against a running server on ${testEngine}`, {
+  timeout: 90_000,
+}, async () => {
   const app = await buildTestApp()
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
   const user = await createUser(app)

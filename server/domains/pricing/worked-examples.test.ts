@@ -4,7 +4,10 @@ import { bundledCatalog, type Catalog } from './catalog.js'
 import { priceUsage } from './cost-engine.js'
 import { type LineItem, lineItemsToUsage } from './line-items.js'
 import { AGGREGATE_DTO_GB } from './services/data_transfer/examples.js'
+import { ec2Examples } from './services/ec2/examples.js'
 import { SERVICE_LIST } from './services/registry.js'
+
+const IO1_EXAMPLE = ec2Examples.find((example) => example.name.startsWith('EBS io1'))
 
 /*
  * AWS's own worked examples, kept with each service's descriptor and reproduced to the cent through the path the API uses:
@@ -60,19 +63,9 @@ describe('published AWS pricing examples', () => {
   })
 
   it('charges $32.50, not the page’s $50.00, for the EBS io1 example at us-east-1’s $0.065 per IOPS-month', () => {
-    const items = [
-      {
-        service: 'ec2',
-        params: {
-          instance_type: 't3.micro',
-          count: 1,
-          hours: 0,
-          ebs_volume_type: 'io1',
-          ebs_iops: 1000,
-          ebs_hours: 365,
-        },
-      },
-    ]
+    // The page's own example, priced at today's rate instead of the page's hypothetical one.
+    if (!IO1_EXAMPLE) throw new Error('the EBS io1 example is gone from ec2/examples.ts')
+    const items = IO1_EXAMPLE.items as LineItem[]
     expect(toCents(costOf(items, false, bundledCatalog).total)).toBe('32.50')
   })
 

@@ -98,8 +98,8 @@ describe('requests with bad credentials', () => {
     expect(warnLines.length).toBeLessThanOrEqual(4)
     const rows = await eventsOf(address)
     expect(rows.map((r) => [r.event_type, r.count])).toEqual([
-      ['invalid_api_key', 20],
-      ['rate_limited', 230],
+      ['invalid_api_key', rejected],
+      ['rate_limited', 250 - rejected],
     ])
   })
 

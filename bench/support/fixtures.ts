@@ -64,3 +64,70 @@ export function ndjsonBatch(size: number, offset = 0, timestampFor?: (i: number)
     out += `${JSON.stringify(mixedEvent(offset + i, timestampFor?.(offset + i)))}\n`
   return out
 }
+
+/** Log lines as a backend writes them, most carrying personal data the PII scanner must find and mask. */
+const LOG_LINES: ((i: number) => string)[] = [
+  (i: number) => `order ${i} paid by jane.doe+${i % 97}@example.com with card 4111 1111 1111 1111`,
+  (i: number) => `login ok user=${i} ip=203.0.113.${i % 250} agent="Mozilla/5.0"`,
+  (i: number) => `sms sent to +44 20 7946 0${String(i % 1000).padStart(3, '0')} for order ${i}`,
+  (i: number) => `GET /orders/${i} 200 in ${i % 97} ms`,
+  (i: number) => `refund ${i} to IBAN GB82 WEST 1234 5698 7654 32, contact ops@example.org`,
+]
+
+/** `mixedEvent` with a log line carrying PII in place of its plain log line: what production traffic looks like. */
+export function realisticEvent(i: number, timestamp: string): object {
+  if (i % 8 === 2) {
+    const line = LOG_LINES[i % LOG_LINES.length] as (i: number) => string
+    return { type: 'log', message: line(i), level: 'info', timestamp }
+  }
+  return mixedEvent(i, timestamp)
+}
+
+/**
+ * How a batch's timestamps spread: `live` within the last minute; `scattered` uniformly over the accepted 90
+ * days; `replayed` a log read in order over 29 days (each batch a consecutive slice); `clocks` three senders
+ * whose clocks are off by minutes, merged.
+ */
+export type BatchMix = 'live' | 'scattered' | 'replayed' | 'clocks'
+
+const DAY_MS = 86_400_000
+/** How far behind the first sender's clock each sender's is. */
+const CLOCK_OFFSETS_MS = [0, 7 * 60_000, 45 * 60_000]
+
+/** The timestamp of event `i` of body `body` (of `bodies`, each `size` events) in a mix, as epoch ms. */
+export function eventTime(
+  mix: BatchMix,
+  now: number,
+  body: number,
+  bodies: number,
+  i: number,
+  size: number,
+): number {
+  switch (mix) {
+    case 'live':
+      return now - ((i * 7919) % 60_000)
+    case 'scattered':
+      // A fixed pseudo-random walk (Knuth's multiplicative hash) so runs are comparable; 89 days keeps a
+      // margin inside the 90-day window for the run's own duration.
+      return now - (((body * size + i) * 2654435761) % (89 * DAY_MS))
+    case 'replayed': {
+      const span = 29 * DAY_MS
+      return now - span + Math.floor(((body * size + i) / (bodies * size)) * span)
+    }
+    case 'clocks':
+      return now - (CLOCK_OFFSETS_MS[i % CLOCK_OFFSETS_MS.length] ?? 0) - ((i * 104729) % 5_000)
+  }
+}
+
+/** `count` different NDJSON bodies of `size` realistic events each, timestamped as `mix` says. */
+export function batchBodies(mix: BatchMix, size: number, count: number): string[] {
+  const now = Date.now()
+  return Array.from({ length: count }, (_, body) => {
+    let out = ''
+    for (let i = 0; i < size; i++) {
+      const at = new Date(eventTime(mix, now, body, count, i, size)).toISOString()
+      out += `${JSON.stringify(realisticEvent(body * size + i, at))}\n`
+    }
+    return out
+  })
+}

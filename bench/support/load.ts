@@ -1,6 +1,7 @@
 import autocannon from 'autocannon'
 
-export type LoadResult = { rps: number; p50: number; p99: number; errors: number; non2xx: number }
+/** `ok` counts the 2xx answers. */
+export type LoadResult = { rps: number; p50: number; p99: number; errors: number; non2xx: number; ok: number }
 
 /** Runs autocannon and keeps the figures the reports need. */
 export async function load(options: autocannon.Options): Promise<LoadResult> {
@@ -11,6 +12,7 @@ export async function load(options: autocannon.Options): Promise<LoadResult> {
     p99: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
+    ok: result['2xx'],
   }
 }
 

@@ -19,6 +19,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      // Production logging (one access line per request); the lines go to /dev/null (stdio below).
+      LOG_LEVEL: 'info',
       JWT_SECRET_KEY: randomBytes(32).toString('hex'),
       PORT: String(port),
       DATA_DIR: mkdtempSync(join(tmpdir(), 'mockupaws-bench-')),
@@ -26,18 +28,31 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       RATE_LIMIT_AUTH_PER_MINUTE: '100000000',
       RATE_LIMIT_INGEST_PER_MINUTE: '100000000',
       RATE_LIMIT_IP_PER_MINUTE: '100000000',
-      LOG_LEVEL: 'warn',
       SCHEDULER_ENABLED: 'false',
       ...env,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit'],
   })
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 60_000
-  while (Date.now() < deadline) {
+  return waitForHealth(child, `http://127.0.0.1:${port}`, '/health')
+}
+
+/** Bare Fastify (bench/support/bare-fastify.ts) as its own process: the yardstick the ingest bench compares to. */
+export async function startBareFastify(): Promise<ServerProcess> {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/bare-fastify.ts', String(port)], {
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  return waitForHealth(child, `http://127.0.0.1:${port}`, '/')
+}
+
+async function waitForHealth(child: ChildProcess, url: string, path: string): Promise<ServerProcess> {
+  const deadline = Date.now() + 120_000
+  for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
+    if (Date.now() > deadline) throw new Error(`${url}${path} did not answer within 120 s`)
     try {
-      if ((await fetch(`${url}/health`)).ok) break
+      if ((await fetch(`${url}${path}`)).ok) break
     } catch {
       // not listening yet
     }

@@ -170,6 +170,9 @@ for (const service of services) {
     await page.goto(`/scenarios/${scenario.id}`)
     const dialog = await openNewItem(page, service.label)
     await service.fill(page, dialog)
+    // As a user would: read the estimate, then save (the estimate's lines arriving move the buttons down).
+    await expect(dialog.getByTestId('item-preview-cost')).toContainText(/\$\d/)
+    await expect(dialog.getByTestId('item-preview')).toHaveAttribute('aria-busy', 'false')
     await dialog.getByRole('button', { name: 'Add item' }).click()
     await expect(dialog).toBeHidden()
     await expect(page.getByTestId('line-item-row')).toHaveCount(1)

@@ -2877,6 +2877,54 @@ export interface paths {
                              * @default 512
                              */
                             ephemeral_storage_mb?: number;
+                            /**
+                             * Provisioned concurrency
+                             * @description Execution environments kept initialized, or {min, typical, max}; when above 0 the item’s invocations bill at the provisioned duration rate. 0 when left out.
+                             */
+                            provisioned_concurrency?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            provisioned_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * SnapStart cached version-hours
+                             * @description Hours each published SnapStart version stays cached, summed over versions (at least 3 per version); 0 when left out.
+                             */
+                            snapstart_cached_version_hours?: number;
+                            /**
+                             * SnapStart restores per month
+                             * @description Execution environments resumed from the snapshot per month; 0 when left out.
+                             */
+                            snapstart_restores?: number;
+                            /**
+                             * Streamed response (MB per invocation)
+                             * @description Average MB written to the HTTP response stream per invocation; the first 6 MB of each response are free. 0 when left out.
+                             */
+                            streamed_mb_per_invocation?: number;
+                            /**
+                             * Provisioned-mode event source
+                             * @description Kafka (Amazon MSK or self-managed) or SQS event source mapping in provisioned mode.
+                             */
+                            esm_source?: "kafka" | "sqs";
+                            /**
+                             * Event poller unit hours
+                             * @description Event poller unit (EPU) hours per month of a provisioned-mode event source mapping.
+                             */
+                            esm_epu_hours?: number;
+                            /**
+                             * Lambda@Edge
+                             * @description Runs at CloudFront edge locations, at the Lambda@Edge request and duration rates.
+                             */
+                            edge?: boolean;
                         };
                         label?: string | null;
                     } | {
@@ -3465,6 +3513,54 @@ export interface paths {
                              * @default 512
                              */
                             ephemeral_storage_mb?: number;
+                            /**
+                             * Provisioned concurrency
+                             * @description Execution environments kept initialized, or {min, typical, max}; when above 0 the item’s invocations bill at the provisioned duration rate. 0 when left out.
+                             */
+                            provisioned_concurrency?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            provisioned_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * SnapStart cached version-hours
+                             * @description Hours each published SnapStart version stays cached, summed over versions (at least 3 per version); 0 when left out.
+                             */
+                            snapstart_cached_version_hours?: number;
+                            /**
+                             * SnapStart restores per month
+                             * @description Execution environments resumed from the snapshot per month; 0 when left out.
+                             */
+                            snapstart_restores?: number;
+                            /**
+                             * Streamed response (MB per invocation)
+                             * @description Average MB written to the HTTP response stream per invocation; the first 6 MB of each response are free. 0 when left out.
+                             */
+                            streamed_mb_per_invocation?: number;
+                            /**
+                             * Provisioned-mode event source
+                             * @description Kafka (Amazon MSK or self-managed) or SQS event source mapping in provisioned mode.
+                             */
+                            esm_source?: "kafka" | "sqs";
+                            /**
+                             * Event poller unit hours
+                             * @description Event poller unit (EPU) hours per month of a provisioned-mode event source mapping.
+                             */
+                            esm_epu_hours?: number;
+                            /**
+                             * Lambda@Edge
+                             * @description Runs at CloudFront edge locations, at the Lambda@Edge request and duration rates.
+                             */
+                            edge?: boolean;
                         };
                         label?: string | null;
                     } | {
@@ -4133,6 +4229,54 @@ export interface paths {
                              * @default 512
                              */
                             ephemeral_storage_mb?: number;
+                            /**
+                             * Provisioned concurrency
+                             * @description Execution environments kept initialized, or {min, typical, max}; when above 0 the item’s invocations bill at the provisioned duration rate. 0 when left out.
+                             */
+                            provisioned_concurrency?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            provisioned_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * SnapStart cached version-hours
+                             * @description Hours each published SnapStart version stays cached, summed over versions (at least 3 per version); 0 when left out.
+                             */
+                            snapstart_cached_version_hours?: number;
+                            /**
+                             * SnapStart restores per month
+                             * @description Execution environments resumed from the snapshot per month; 0 when left out.
+                             */
+                            snapstart_restores?: number;
+                            /**
+                             * Streamed response (MB per invocation)
+                             * @description Average MB written to the HTTP response stream per invocation; the first 6 MB of each response are free. 0 when left out.
+                             */
+                            streamed_mb_per_invocation?: number;
+                            /**
+                             * Provisioned-mode event source
+                             * @description Kafka (Amazon MSK or self-managed) or SQS event source mapping in provisioned mode.
+                             */
+                            esm_source?: "kafka" | "sqs";
+                            /**
+                             * Event poller unit hours
+                             * @description Event poller unit (EPU) hours per month of a provisioned-mode event source mapping.
+                             */
+                            esm_epu_hours?: number;
+                            /**
+                             * Lambda@Edge
+                             * @description Runs at CloudFront edge locations, at the Lambda@Edge request and duration rates.
+                             */
+                            edge?: boolean;
                         };
                         label?: string | null;
                     } | {
@@ -4635,6 +4779,54 @@ export interface paths {
                              * @default 512
                              */
                             ephemeral_storage_mb?: number;
+                            /**
+                             * Provisioned concurrency
+                             * @description Execution environments kept initialized, or {min, typical, max}; when above 0 the item’s invocations bill at the provisioned duration rate. 0 when left out.
+                             */
+                            provisioned_concurrency?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            provisioned_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * SnapStart cached version-hours
+                             * @description Hours each published SnapStart version stays cached, summed over versions (at least 3 per version); 0 when left out.
+                             */
+                            snapstart_cached_version_hours?: number;
+                            /**
+                             * SnapStart restores per month
+                             * @description Execution environments resumed from the snapshot per month; 0 when left out.
+                             */
+                            snapstart_restores?: number;
+                            /**
+                             * Streamed response (MB per invocation)
+                             * @description Average MB written to the HTTP response stream per invocation; the first 6 MB of each response are free. 0 when left out.
+                             */
+                            streamed_mb_per_invocation?: number;
+                            /**
+                             * Provisioned-mode event source
+                             * @description Kafka (Amazon MSK or self-managed) or SQS event source mapping in provisioned mode.
+                             */
+                            esm_source?: "kafka" | "sqs";
+                            /**
+                             * Event poller unit hours
+                             * @description Event poller unit (EPU) hours per month of a provisioned-mode event source mapping.
+                             */
+                            esm_epu_hours?: number;
+                            /**
+                             * Lambda@Edge
+                             * @description Runs at CloudFront edge locations, at the Lambda@Edge request and duration rates.
+                             */
+                            edge?: boolean;
                         } | {
                             /**
                              * Requests per month

@@ -3358,6 +3358,11 @@ export interface paths {
                              * @default 20
                              */
                             ephemeral_storage_gb?: number;
+                            /**
+                             * Operating system
+                             * @description Linux, or Windows (x86_64 only: Windows vCPU and GB rates plus an OS licence fee per vCPU-hour, 15-minute minimum). Linux when left out.
+                             */
+                            operating_system?: "linux" | "windows";
                         };
                         label?: string | null;
                     } | {
@@ -3994,6 +3999,11 @@ export interface paths {
                              * @default 20
                              */
                             ephemeral_storage_gb?: number;
+                            /**
+                             * Operating system
+                             * @description Linux, or Windows (x86_64 only: Windows vCPU and GB rates plus an OS licence fee per vCPU-hour, 15-minute minimum). Linux when left out.
+                             */
+                            operating_system?: "linux" | "windows";
                         };
                         label?: string | null;
                     } | {
@@ -4710,6 +4720,11 @@ export interface paths {
                              * @default 20
                              */
                             ephemeral_storage_gb?: number;
+                            /**
+                             * Operating system
+                             * @description Linux, or Windows (x86_64 only: Windows vCPU and GB rates plus an OS licence fee per vCPU-hour, 15-minute minimum). Linux when left out.
+                             */
+                            operating_system?: "linux" | "windows";
                         };
                         label?: string | null;
                     } | {
@@ -5210,6 +5225,11 @@ export interface paths {
                              * @default 20
                              */
                             ephemeral_storage_gb?: number;
+                            /**
+                             * Operating system
+                             * @description Linux, or Windows (x86_64 only: Windows vCPU and GB rates plus an OS licence fee per vCPU-hour, 15-minute minimum). Linux when left out.
+                             */
+                            operating_system?: "linux" | "windows";
                         } | {
                             /**
                              * GB out to the internet

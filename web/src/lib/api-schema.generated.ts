@@ -3163,6 +3163,20 @@ export interface paths {
                              * @description WebSocket connection-minutes per month.
                              */
                             connection_minutes?: number;
+                            /**
+                             * Cache size (GB, REST)
+                             * @description Size of the REST API stage cache in GB, billed per hour; no cache when left out.
+                             */
+                            cache_size_gb?: "0.5" | "1.6" | "6.1" | "13.5" | "28.4" | "58.2" | "118" | "237";
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            cache_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
                         };
                         label?: string | null;
                     } | {
@@ -3804,6 +3818,20 @@ export interface paths {
                              * @description WebSocket connection-minutes per month.
                              */
                             connection_minutes?: number;
+                            /**
+                             * Cache size (GB, REST)
+                             * @description Size of the REST API stage cache in GB, billed per hour; no cache when left out.
+                             */
+                            cache_size_gb?: "0.5" | "1.6" | "6.1" | "13.5" | "28.4" | "58.2" | "118" | "237";
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            cache_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
                         };
                         label?: string | null;
                     } | {
@@ -4525,6 +4553,20 @@ export interface paths {
                              * @description WebSocket connection-minutes per month.
                              */
                             connection_minutes?: number;
+                            /**
+                             * Cache size (GB, REST)
+                             * @description Size of the REST API stage cache in GB, billed per hour; no cache when left out.
+                             */
+                            cache_size_gb?: "0.5" | "1.6" | "6.1" | "13.5" | "28.4" | "58.2" | "118" | "237";
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            cache_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
                         };
                         label?: string | null;
                     } | {
@@ -5055,6 +5097,20 @@ export interface paths {
                              * @description WebSocket connection-minutes per month.
                              */
                             connection_minutes?: number;
+                            /**
+                             * Cache size (GB, REST)
+                             * @description Size of the REST API stage cache in GB, billed per hour; no cache when left out.
+                             */
+                            cache_size_gb?: "0.5" | "1.6" | "6.1" | "13.5" | "28.4" | "58.2" | "118" | "237";
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            cache_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
                         } | {
                             /**
                              * Ingested (GB)

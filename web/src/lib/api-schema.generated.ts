@@ -3193,6 +3193,51 @@ export interface paths {
                              * @description Average GB archived over the month.
                              */
                             stored_gb: number;
+                            /**
+                             * Infrequent Access ingested (GB)
+                             * @description GB ingested per month into Infrequent Access log groups; 0 when left out.
+                             */
+                            ia_ingested_gb?: number;
+                            /**
+                             * Logs Insights scanned (GB)
+                             * @description GB of log data scanned by Logs Insights queries per month; 0 when left out.
+                             */
+                            insights_scanned_gb?: number;
+                            /**
+                             * Custom metrics
+                             * @description Custom (and detailed monitoring) metrics held all month; a metric sent for part of the month counts pro rata by the hour. 0 when left out.
+                             */
+                            custom_metrics?: number;
+                            /**
+                             * Standard alarms
+                             * @description Standard-resolution alarm metrics; 0 when left out.
+                             */
+                            alarms_standard?: number;
+                            /**
+                             * High-resolution alarms
+                             * @description High-resolution alarm metrics; 0 when left out.
+                             */
+                            alarms_high_resolution?: number;
+                            /**
+                             * Composite alarms
+                             * @description Composite alarms; 0 when left out.
+                             */
+                            alarms_composite?: number;
+                            /**
+                             * Dashboards
+                             * @description Dashboards per month; 0 when left out.
+                             */
+                            dashboards?: number;
+                            /**
+                             * API requests
+                             * @description Metrics API requests per month other than GetMetricData, GetInsightRuleReport and GetMetricWidgetImage; 0 when left out.
+                             */
+                            api_requests?: number;
+                            /**
+                             * GetMetricData requests
+                             * @description Metrics requested by GetMetricData per month; 0 when left out.
+                             */
+                            get_metric_data_requests?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3848,6 +3893,51 @@ export interface paths {
                              * @description Average GB archived over the month.
                              */
                             stored_gb: number;
+                            /**
+                             * Infrequent Access ingested (GB)
+                             * @description GB ingested per month into Infrequent Access log groups; 0 when left out.
+                             */
+                            ia_ingested_gb?: number;
+                            /**
+                             * Logs Insights scanned (GB)
+                             * @description GB of log data scanned by Logs Insights queries per month; 0 when left out.
+                             */
+                            insights_scanned_gb?: number;
+                            /**
+                             * Custom metrics
+                             * @description Custom (and detailed monitoring) metrics held all month; a metric sent for part of the month counts pro rata by the hour. 0 when left out.
+                             */
+                            custom_metrics?: number;
+                            /**
+                             * Standard alarms
+                             * @description Standard-resolution alarm metrics; 0 when left out.
+                             */
+                            alarms_standard?: number;
+                            /**
+                             * High-resolution alarms
+                             * @description High-resolution alarm metrics; 0 when left out.
+                             */
+                            alarms_high_resolution?: number;
+                            /**
+                             * Composite alarms
+                             * @description Composite alarms; 0 when left out.
+                             */
+                            alarms_composite?: number;
+                            /**
+                             * Dashboards
+                             * @description Dashboards per month; 0 when left out.
+                             */
+                            dashboards?: number;
+                            /**
+                             * API requests
+                             * @description Metrics API requests per month other than GetMetricData, GetInsightRuleReport and GetMetricWidgetImage; 0 when left out.
+                             */
+                            api_requests?: number;
+                            /**
+                             * GetMetricData requests
+                             * @description Metrics requested by GetMetricData per month; 0 when left out.
+                             */
+                            get_metric_data_requests?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4583,6 +4673,51 @@ export interface paths {
                              * @description Average GB archived over the month.
                              */
                             stored_gb: number;
+                            /**
+                             * Infrequent Access ingested (GB)
+                             * @description GB ingested per month into Infrequent Access log groups; 0 when left out.
+                             */
+                            ia_ingested_gb?: number;
+                            /**
+                             * Logs Insights scanned (GB)
+                             * @description GB of log data scanned by Logs Insights queries per month; 0 when left out.
+                             */
+                            insights_scanned_gb?: number;
+                            /**
+                             * Custom metrics
+                             * @description Custom (and detailed monitoring) metrics held all month; a metric sent for part of the month counts pro rata by the hour. 0 when left out.
+                             */
+                            custom_metrics?: number;
+                            /**
+                             * Standard alarms
+                             * @description Standard-resolution alarm metrics; 0 when left out.
+                             */
+                            alarms_standard?: number;
+                            /**
+                             * High-resolution alarms
+                             * @description High-resolution alarm metrics; 0 when left out.
+                             */
+                            alarms_high_resolution?: number;
+                            /**
+                             * Composite alarms
+                             * @description Composite alarms; 0 when left out.
+                             */
+                            alarms_composite?: number;
+                            /**
+                             * Dashboards
+                             * @description Dashboards per month; 0 when left out.
+                             */
+                            dashboards?: number;
+                            /**
+                             * API requests
+                             * @description Metrics API requests per month other than GetMetricData, GetInsightRuleReport and GetMetricWidgetImage; 0 when left out.
+                             */
+                            api_requests?: number;
+                            /**
+                             * GetMetricData requests
+                             * @description Metrics requested by GetMetricData per month; 0 when left out.
+                             */
+                            get_metric_data_requests?: number;
                         };
                         label?: string | null;
                     } | {
@@ -5122,6 +5257,51 @@ export interface paths {
                              * @description Average GB archived over the month.
                              */
                             stored_gb: number;
+                            /**
+                             * Infrequent Access ingested (GB)
+                             * @description GB ingested per month into Infrequent Access log groups; 0 when left out.
+                             */
+                            ia_ingested_gb?: number;
+                            /**
+                             * Logs Insights scanned (GB)
+                             * @description GB of log data scanned by Logs Insights queries per month; 0 when left out.
+                             */
+                            insights_scanned_gb?: number;
+                            /**
+                             * Custom metrics
+                             * @description Custom (and detailed monitoring) metrics held all month; a metric sent for part of the month counts pro rata by the hour. 0 when left out.
+                             */
+                            custom_metrics?: number;
+                            /**
+                             * Standard alarms
+                             * @description Standard-resolution alarm metrics; 0 when left out.
+                             */
+                            alarms_standard?: number;
+                            /**
+                             * High-resolution alarms
+                             * @description High-resolution alarm metrics; 0 when left out.
+                             */
+                            alarms_high_resolution?: number;
+                            /**
+                             * Composite alarms
+                             * @description Composite alarms; 0 when left out.
+                             */
+                            alarms_composite?: number;
+                            /**
+                             * Dashboards
+                             * @description Dashboards per month; 0 when left out.
+                             */
+                            dashboards?: number;
+                            /**
+                             * API requests
+                             * @description Metrics API requests per month other than GetMetricData, GetInsightRuleReport and GetMetricWidgetImage; 0 when left out.
+                             */
+                            api_requests?: number;
+                            /**
+                             * GetMetricData requests
+                             * @description Metrics requested by GetMetricData per month; 0 when left out.
+                             */
+                            get_metric_data_requests?: number;
                         } | {
                             /**
                              * Model

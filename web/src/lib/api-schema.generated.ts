@@ -3259,6 +3259,21 @@ export interface paths {
                              * @description Output tokens per month.
                              */
                             output_tokens: number;
+                            /**
+                             * Batch inference
+                             * @description Input and output tokens are processed in batch, at the model’s batch rates.
+                             */
+                            batch?: boolean;
+                            /**
+                             * Cache write tokens per month
+                             * @description Input tokens written to the prompt cache per month; 0 when left out.
+                             */
+                            cache_write_tokens?: number;
+                            /**
+                             * Cache read tokens per month
+                             * @description Input tokens read from the prompt cache per month; 0 when left out.
+                             */
+                            cache_read_tokens?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3959,6 +3974,21 @@ export interface paths {
                              * @description Output tokens per month.
                              */
                             output_tokens: number;
+                            /**
+                             * Batch inference
+                             * @description Input and output tokens are processed in batch, at the model’s batch rates.
+                             */
+                            batch?: boolean;
+                            /**
+                             * Cache write tokens per month
+                             * @description Input tokens written to the prompt cache per month; 0 when left out.
+                             */
+                            cache_write_tokens?: number;
+                            /**
+                             * Cache read tokens per month
+                             * @description Input tokens read from the prompt cache per month; 0 when left out.
+                             */
+                            cache_read_tokens?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4739,6 +4769,21 @@ export interface paths {
                              * @description Output tokens per month.
                              */
                             output_tokens: number;
+                            /**
+                             * Batch inference
+                             * @description Input and output tokens are processed in batch, at the model’s batch rates.
+                             */
+                            batch?: boolean;
+                            /**
+                             * Cache write tokens per month
+                             * @description Input tokens written to the prompt cache per month; 0 when left out.
+                             */
+                            cache_write_tokens?: number;
+                            /**
+                             * Cache read tokens per month
+                             * @description Input tokens read from the prompt cache per month; 0 when left out.
+                             */
+                            cache_read_tokens?: number;
                         };
                         label?: string | null;
                     } | {
@@ -5318,6 +5363,21 @@ export interface paths {
                              * @description Output tokens per month.
                              */
                             output_tokens: number;
+                            /**
+                             * Batch inference
+                             * @description Input and output tokens are processed in batch, at the model’s batch rates.
+                             */
+                            batch?: boolean;
+                            /**
+                             * Cache write tokens per month
+                             * @description Input tokens written to the prompt cache per month; 0 when left out.
+                             */
+                            cache_write_tokens?: number;
+                            /**
+                             * Cache read tokens per month
+                             * @description Input tokens read from the prompt cache per month; 0 when left out.
+                             */
+                            cache_read_tokens?: number;
                         } | {
                             /**
                              * Instance type

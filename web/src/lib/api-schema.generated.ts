@@ -3448,6 +3448,21 @@ export interface paths {
                              * @description GB sent to the internet per month.
                              */
                             gb_out: number;
+                            /**
+                             * GB between Availability Zones
+                             * @description GB moved between Availability Zones of the Region per month; billed out of one and into the other. 0 when left out.
+                             */
+                            gb_cross_az?: number;
+                            /**
+                             * GB to other Regions
+                             * @description GB sent to other AWS Regions per month (from us-east-1 and us-east-2: to Regions other than each other); 0 when left out.
+                             */
+                            gb_inter_region?: number;
+                            /**
+                             * GB between US East Regions
+                             * @description GB sent between US East (N. Virginia) and US East (Ohio) per month; 0 when left out.
+                             */
+                            gb_us_east_inter_region?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4163,6 +4178,21 @@ export interface paths {
                              * @description GB sent to the internet per month.
                              */
                             gb_out: number;
+                            /**
+                             * GB between Availability Zones
+                             * @description GB moved between Availability Zones of the Region per month; billed out of one and into the other. 0 when left out.
+                             */
+                            gb_cross_az?: number;
+                            /**
+                             * GB to other Regions
+                             * @description GB sent to other AWS Regions per month (from us-east-1 and us-east-2: to Regions other than each other); 0 when left out.
+                             */
+                            gb_inter_region?: number;
+                            /**
+                             * GB between US East Regions
+                             * @description GB sent between US East (N. Virginia) and US East (Ohio) per month; 0 when left out.
+                             */
+                            gb_us_east_inter_region?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4958,6 +4988,21 @@ export interface paths {
                              * @description GB sent to the internet per month.
                              */
                             gb_out: number;
+                            /**
+                             * GB between Availability Zones
+                             * @description GB moved between Availability Zones of the Region per month; billed out of one and into the other. 0 when left out.
+                             */
+                            gb_cross_az?: number;
+                            /**
+                             * GB to other Regions
+                             * @description GB sent to other AWS Regions per month (from us-east-1 and us-east-2: to Regions other than each other); 0 when left out.
+                             */
+                            gb_inter_region?: number;
+                            /**
+                             * GB between US East Regions
+                             * @description GB sent between US East (N. Virginia) and US East (Ohio) per month; 0 when left out.
+                             */
+                            gb_us_east_inter_region?: number;
                         };
                         label?: string | null;
                     } | {
@@ -5532,6 +5577,21 @@ export interface paths {
                              * @description GB sent to the internet per month.
                              */
                             gb_out: number;
+                            /**
+                             * GB between Availability Zones
+                             * @description GB moved between Availability Zones of the Region per month; billed out of one and into the other. 0 when left out.
+                             */
+                            gb_cross_az?: number;
+                            /**
+                             * GB to other Regions
+                             * @description GB sent to other AWS Regions per month (from us-east-1 and us-east-2: to Regions other than each other); 0 when left out.
+                             */
+                            gb_inter_region?: number;
+                            /**
+                             * GB between US East Regions
+                             * @description GB sent between US East (N. Virginia) and US East (Ohio) per month; 0 when left out.
+                             */
+                            gb_us_east_inter_region?: number;
                         } | {
                             /**
                              * Custom events per month

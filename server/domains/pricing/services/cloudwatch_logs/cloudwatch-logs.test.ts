@@ -69,6 +69,14 @@ describe(`CloudWatch metrics, alarms, dashboards and Logs classes at the rates o
     })
   })
 
+  it('shares the 5 GB free Logs data between ingestion and Logs Insights scans, ingestion first', () => {
+    // 3 GB ingested uses 3 of the 5 free GB; 2 of the 10 GB scanned are free
+    expect(rows(cost({ ingested_gb: 3, stored_gb: 0, insights_scanned_gb: 10 }, true))).toEqual({
+      'cloudwatch_logs.ingested_gb': '0',
+      'cloudwatch_logs.insights_scanned_gb': '0.04',
+    })
+  })
+
   it('prices another Region at its own rates', () => {
     expect(
       rows(cost({ ...none, insights_scanned_gb: 1000, alarms_standard: 10 }, false, 'sa-east-1')),

@@ -2887,8 +2887,8 @@ export interface paths {
                                 max: number;
                             };
                             /**
-                             * Hours per month
-                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             * Provisioned concurrency hours per month
+                             * @description Hours provisioned concurrency is enabled per month, or {min, typical, max}; 730 when left out.
                              */
                             provisioned_hours?: number | {
                                 min: number;
@@ -2921,10 +2921,10 @@ export interface paths {
                              */
                             esm_epu_hours?: number;
                             /**
-                             * Lambda@Edge
-                             * @description Runs at CloudFront edge locations, at the Lambda@Edge request and duration rates.
+                             * Deployment
+                             * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
                              */
-                            edge?: boolean;
+                            deployment?: "regional" | "edge";
                         };
                         label?: string | null;
                     } | {
@@ -3169,8 +3169,8 @@ export interface paths {
                              */
                             cache_size_gb?: "0.5" | "1.6" | "6.1" | "13.5" | "28.4" | "58.2" | "118" | "237";
                             /**
-                             * Hours per month
-                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             * Cache hours per month
+                             * @description Hours the cache is provisioned per month, or {min, typical, max}; 730 when left out.
                              */
                             cache_hours?: number | {
                                 min: number;
@@ -3260,10 +3260,10 @@ export interface paths {
                              */
                             output_tokens: number;
                             /**
-                             * Batch inference
-                             * @description Input and output tokens are processed in batch, at the model’s batch rates.
+                             * Inference
+                             * @description on_demand, or batch at the model’s batch rates; on_demand when left out.
                              */
-                            batch?: boolean;
+                            inference?: "on_demand" | "batch";
                             /**
                              * Cache write tokens per month
                              * @description Input tokens written to the prompt cache per month; 0 when left out.
@@ -3617,8 +3617,8 @@ export interface paths {
                                 max: number;
                             };
                             /**
-                             * Hours per month
-                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             * Provisioned concurrency hours per month
+                             * @description Hours provisioned concurrency is enabled per month, or {min, typical, max}; 730 when left out.
                              */
                             provisioned_hours?: number | {
                                 min: number;
@@ -3651,10 +3651,10 @@ export interface paths {
                              */
                             esm_epu_hours?: number;
                             /**
-                             * Lambda@Edge
-                             * @description Runs at CloudFront edge locations, at the Lambda@Edge request and duration rates.
+                             * Deployment
+                             * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
                              */
-                            edge?: boolean;
+                            deployment?: "regional" | "edge";
                         };
                         label?: string | null;
                     } | {
@@ -3899,8 +3899,8 @@ export interface paths {
                              */
                             cache_size_gb?: "0.5" | "1.6" | "6.1" | "13.5" | "28.4" | "58.2" | "118" | "237";
                             /**
-                             * Hours per month
-                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             * Cache hours per month
+                             * @description Hours the cache is provisioned per month, or {min, typical, max}; 730 when left out.
                              */
                             cache_hours?: number | {
                                 min: number;
@@ -3990,10 +3990,10 @@ export interface paths {
                              */
                             output_tokens: number;
                             /**
-                             * Batch inference
-                             * @description Input and output tokens are processed in batch, at the model’s batch rates.
+                             * Inference
+                             * @description on_demand, or batch at the model’s batch rates; on_demand when left out.
                              */
-                            batch?: boolean;
+                            inference?: "on_demand" | "batch";
                             /**
                              * Cache write tokens per month
                              * @description Input tokens written to the prompt cache per month; 0 when left out.
@@ -4427,8 +4427,8 @@ export interface paths {
                                 max: number;
                             };
                             /**
-                             * Hours per month
-                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             * Provisioned concurrency hours per month
+                             * @description Hours provisioned concurrency is enabled per month, or {min, typical, max}; 730 when left out.
                              */
                             provisioned_hours?: number | {
                                 min: number;
@@ -4461,10 +4461,10 @@ export interface paths {
                              */
                             esm_epu_hours?: number;
                             /**
-                             * Lambda@Edge
-                             * @description Runs at CloudFront edge locations, at the Lambda@Edge request and duration rates.
+                             * Deployment
+                             * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
                              */
-                            edge?: boolean;
+                            deployment?: "regional" | "edge";
                         };
                         label?: string | null;
                     } | {
@@ -4709,8 +4709,8 @@ export interface paths {
                              */
                             cache_size_gb?: "0.5" | "1.6" | "6.1" | "13.5" | "28.4" | "58.2" | "118" | "237";
                             /**
-                             * Hours per month
-                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             * Cache hours per month
+                             * @description Hours the cache is provisioned per month, or {min, typical, max}; 730 when left out.
                              */
                             cache_hours?: number | {
                                 min: number;
@@ -4800,10 +4800,10 @@ export interface paths {
                              */
                             output_tokens: number;
                             /**
-                             * Batch inference
-                             * @description Input and output tokens are processed in batch, at the model’s batch rates.
+                             * Inference
+                             * @description on_demand, or batch at the model’s batch rates; on_demand when left out.
                              */
-                            batch?: boolean;
+                            inference?: "on_demand" | "batch";
                             /**
                              * Cache write tokens per month
                              * @description Input tokens written to the prompt cache per month; 0 when left out.
@@ -5071,8 +5071,8 @@ export interface paths {
                                 max: number;
                             };
                             /**
-                             * Hours per month
-                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             * Provisioned concurrency hours per month
+                             * @description Hours provisioned concurrency is enabled per month, or {min, typical, max}; 730 when left out.
                              */
                             provisioned_hours?: number | {
                                 min: number;
@@ -5105,10 +5105,10 @@ export interface paths {
                              */
                             esm_epu_hours?: number;
                             /**
-                             * Lambda@Edge
-                             * @description Runs at CloudFront edge locations, at the Lambda@Edge request and duration rates.
+                             * Deployment
+                             * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
                              */
-                            edge?: boolean;
+                            deployment?: "regional" | "edge";
                         } | {
                             /**
                              * Requests per month
@@ -5328,8 +5328,8 @@ export interface paths {
                              */
                             cache_size_gb?: "0.5" | "1.6" | "6.1" | "13.5" | "28.4" | "58.2" | "118" | "237";
                             /**
-                             * Hours per month
-                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             * Cache hours per month
+                             * @description Hours the cache is provisioned per month, or {min, typical, max}; 730 when left out.
                              */
                             cache_hours?: number | {
                                 min: number;
@@ -5409,10 +5409,10 @@ export interface paths {
                              */
                             output_tokens: number;
                             /**
-                             * Batch inference
-                             * @description Input and output tokens are processed in batch, at the model’s batch rates.
+                             * Inference
+                             * @description on_demand, or batch at the model’s batch rates; on_demand when left out.
                              */
-                            batch?: boolean;
+                            inference?: "on_demand" | "batch";
                             /**
                              * Cache write tokens per month
                              * @description Input tokens written to the prompt cache per month; 0 when left out.

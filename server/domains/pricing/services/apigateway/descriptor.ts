@@ -42,7 +42,11 @@ export const apigateway = defineService({
           },
         ),
       ),
-      cache_hours: optionalHours,
+      cache_hours: {
+        ...optionalHours,
+        title: 'Cache hours per month',
+        description: 'Hours the cache is provisioned per month, or {min, typical, max}; 730 when left out.',
+      },
     },
     strict,
   ),

@@ -34,7 +34,7 @@ describe(`Bedrock models, batch and prompt caching at the rates of ${PAGE} (us-e
 
   it('bills batch inference at the batch rates, half of on demand', () => {
     const onDemand = cost({ model: 'amazon.nova-pro', ...million })
-    const batch = cost({ model: 'amazon.nova-pro', ...million, batch: true })
+    const batch = cost({ model: 'amazon.nova-pro', ...million, inference: 'batch' })
     expect(rows(batch)).toEqual({
       'bedrock.batch_input_tokens.amazon.nova-pro': '0.4',
       'bedrock.batch_output_tokens.amazon.nova-pro': '1.6',
@@ -59,7 +59,7 @@ describe(`Bedrock models, batch and prompt caching at the rates of ${PAGE} (us-e
 
   it('reports a rate AWS does not list for the model as unpriced, never $0', () => {
     // Claude Opus 4 lists no batch rate; Nova lists no cache write rate; no Region but us-east-1 is sourced
-    const batch = cost({ model: 'anthropic.claude-opus-4', ...million, batch: true })
+    const batch = cost({ model: 'anthropic.claude-opus-4', ...million, inference: 'batch' })
     expect(batch.unpriced.map((row) => row.usage_type).sort()).toEqual([
       'bedrock.batch_input_tokens.anthropic.claude-opus-4',
       'bedrock.batch_output_tokens.anthropic.claude-opus-4',
@@ -81,9 +81,9 @@ describe(`Bedrock models, batch and prompt caching at the rates of ${PAGE} (us-e
       const result = validateLineItem('bedrock', { ...million, ...params }, bundledCatalog)
       return result.ok ? [] : result.details.map((detail) => detail.field)
     }
-    expect(refused({ model: 'anthropic.claude-3-5-sonnet-v2', batch: true, cache_read_tokens: 1 })).toEqual([
-      'params.batch',
-    ])
+    expect(
+      refused({ model: 'anthropic.claude-3-5-sonnet-v2', inference: 'batch', cache_read_tokens: 1 }),
+    ).toEqual(['params.inference'])
     expect(refused({ model: 'openai.gpt-9' })).toEqual(['params.model'])
   })
 })

@@ -20,10 +20,10 @@ export const bedrock = defineService({
       model: catalogName({ title: 'Model', description: 'A model id of the catalog.' }),
       input_tokens: count({ title: 'Input tokens per month', description: 'Input tokens per month.' }),
       output_tokens: count({ title: 'Output tokens per month', description: 'Output tokens per month.' }),
-      batch: optional(
-        Type.Boolean({
-          title: 'Batch inference',
-          description: 'Input and output tokens are processed in batch, at the model’s batch rates.',
+      inference: optional(
+        Type.Union([Type.Literal('on_demand'), Type.Literal('batch')], {
+          title: 'Inference',
+          description: 'on_demand, or batch at the model’s batch rates; on_demand when left out.',
         }),
       ),
       cache_write_tokens: optional(
@@ -44,17 +44,18 @@ export const bedrock = defineService({
   rangedParams: [],
   catalogValues: [{ param: 'model', what: 'Bedrock model', known: listModels }],
   checkParams(p) {
-    return p.batch && (p.cache_read_tokens !== undefined || p.cache_write_tokens !== undefined)
+    return p.inference === 'batch' &&
+      (p.cache_read_tokens !== undefined || p.cache_write_tokens !== undefined)
       ? [
           {
-            field: 'params.batch',
+            field: 'params.inference',
             reason: 'prompt caching applies to on-demand inference; make it its own item',
           },
         ]
       : []
   },
   toUsage(p, _at, sink) {
-    const mode = p.batch ? 'batch_' : ''
+    const mode = p.inference === 'batch' ? 'batch_' : ''
     sink(`bedrock.${mode}input_tokens.${p.model}`, d(p.input_tokens))
     sink(`bedrock.${mode}output_tokens.${p.model}`, d(p.output_tokens))
     sink(`bedrock.cache_write_tokens.${p.model}`, d(p.cache_write_tokens ?? 0))

@@ -71,7 +71,12 @@ export const lambda = defineService({
         description:
           'Execution environments kept initialized, or {min, typical, max}; when above 0 the item’s invocations bill at the provisioned duration rate. 0 when left out.',
       }),
-      provisioned_hours: optionalHours,
+      provisioned_hours: {
+        ...optionalHours,
+        title: 'Provisioned concurrency hours per month',
+        description:
+          'Hours provisioned concurrency is enabled per month, or {min, typical, max}; 730 when left out.',
+      },
       snapstart_cached_version_hours: optional(
         Type.Number({
           minimum: 0,
@@ -110,10 +115,11 @@ export const lambda = defineService({
           description: 'Event poller unit (EPU) hours per month of a provisioned-mode event source mapping.',
         }),
       ),
-      edge: optional(
-        Type.Boolean({
-          title: 'Lambda@Edge',
-          description: 'Runs at CloudFront edge locations, at the Lambda@Edge request and duration rates.',
+      deployment: optional(
+        Type.Union([Type.Literal('regional'), Type.Literal('edge')], {
+          title: 'Deployment',
+          description:
+            'regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.',
         }),
       ),
     },
@@ -128,7 +134,7 @@ export const lambda = defineService({
       refuse('esm_source', 'name the event source (kafka or sqs) of the event poller unit hours')
     if (p.esm_source !== undefined && p.esm_epu_hours === undefined)
       refuse('esm_epu_hours', 'give the event poller unit hours of the event source mapping')
-    if (p.edge) {
+    if (p.deployment === 'edge') {
       if (p.architecture === 'arm64') refuse('architecture', 'Lambda@Edge runs x86_64 functions only')
       for (const field of [
         'provisioned_concurrency',
@@ -146,7 +152,7 @@ export const lambda = defineService({
     const memoryGb = d(p.memory_mb).dividedBy(1024)
     const gbSeconds = seconds.times(memoryGb)
     const concurrency = pointOf(p.provisioned_concurrency ?? 0, at)
-    if (p.edge) {
+    if (p.deployment === 'edge') {
       sink('lambda.edge_requests', d(p.invocations))
       sink('lambda.edge_gb_seconds', gbSeconds)
     } else {

@@ -167,7 +167,7 @@ export const lambdaExamples: WorkedExample[] = [
     items: [
       {
         service: 'lambda',
-        params: { invocations: 10_000_000, avg_duration_ms: 10, memory_mb: 128, edge: true },
+        params: { invocations: 10_000_000, avg_duration_ms: 10, memory_mb: 128, deployment: 'edge' },
       },
     ],
     printedTotal: '6.63',

@@ -122,7 +122,7 @@ describe(`Lambda pricing depth at the rates of ${PAGE} (us-east-1)`, () => {
   it('prices Lambda@Edge, SnapStart and Kafka EPUs in other Regions at their own rates', () => {
     const edge = rows(
       cost(
-        [{ invocations: 1_000_000, avg_duration_ms: 100, memory_mb: 1024, edge: true }],
+        [{ invocations: 1_000_000, avg_duration_ms: 100, memory_mb: 1024, deployment: 'edge' }],
         false,
         'eu-west-1',
       ),
@@ -160,7 +160,7 @@ describe(`Lambda pricing depth at the rates of ${PAGE} (us-east-1)`, () => {
     )
     expect(sqs.unpriced.map((row) => row.usage_type)).toEqual(['lambda.esm_epu_hours.sqs'])
     const edge = cost(
-      [{ invocations: 10, avg_duration_ms: 10, memory_mb: 128, edge: true }],
+      [{ invocations: 10, avg_duration_ms: 10, memory_mb: 128, deployment: 'edge' }],
       false,
       'ap-southeast-4',
     )
@@ -178,8 +178,10 @@ describe(`Lambda pricing depth at the rates of ${PAGE} (us-east-1)`, () => {
     }
     expect(refused({ esm_epu_hours: 5 })).toEqual(['params.esm_source'])
     expect(refused({ esm_source: 'sqs' })).toEqual(['params.esm_epu_hours'])
-    expect(refused({ edge: true, architecture: 'arm64' })).toEqual(['params.architecture'])
-    expect(refused({ edge: true, provisioned_concurrency: 2 })).toEqual(['params.provisioned_concurrency'])
+    expect(refused({ deployment: 'edge', architecture: 'arm64' })).toEqual(['params.architecture'])
+    expect(refused({ deployment: 'edge', provisioned_concurrency: 2 })).toEqual([
+      'params.provisioned_concurrency',
+    ])
     expect(refused({ provisioned_hours: 8 })).toEqual(['params.provisioned_hours'])
     expect(refused({ streamed_mb_per_invocation: -1 }).length).toBeGreaterThan(0)
   })

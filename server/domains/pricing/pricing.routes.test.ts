@@ -45,7 +45,11 @@ describe(`pricing endpoints on ${testEngine}`, async () => {
     }[]
     expect(services.map((s) => s.id)).toEqual(SERVICE_IDS)
     const lambda = res.json().services[0]
-    expect(lambda).toMatchObject({ display_name: 'AWS Lambda', category: 'compute', ranged_params: [] })
+    expect(lambda).toMatchObject({
+      display_name: 'AWS Lambda',
+      category: 'compute',
+      ranged_params: ['provisioned_concurrency', 'provisioned_hours'],
+    })
     expect(lambda.params_schema.properties.memory_mb).toMatchObject({
       type: 'integer',
       minimum: 128,

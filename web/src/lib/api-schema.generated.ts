@@ -2877,6 +2877,54 @@ export interface paths {
                              * @default 512
                              */
                             ephemeral_storage_mb?: number;
+                            /**
+                             * Provisioned concurrency
+                             * @description Execution environments kept initialized, or {min, typical, max}; when above 0 the item’s invocations bill at the provisioned duration rate. 0 when left out.
+                             */
+                            provisioned_concurrency?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Provisioned concurrency hours per month
+                             * @description Hours provisioned concurrency is enabled per month, or {min, typical, max}; 730 when left out.
+                             */
+                            provisioned_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * SnapStart cached version-hours
+                             * @description Hours each published SnapStart version stays cached, summed over versions (at least 3 per version); 0 when left out.
+                             */
+                            snapstart_cached_version_hours?: number;
+                            /**
+                             * SnapStart restores per month
+                             * @description Execution environments resumed from the snapshot per month; 0 when left out.
+                             */
+                            snapstart_restores?: number;
+                            /**
+                             * Streamed response (MB per invocation)
+                             * @description Average MB written to the HTTP response stream per invocation; the first 6 MB of each response are free. 0 when left out.
+                             */
+                            streamed_mb_per_invocation?: number;
+                            /**
+                             * Provisioned-mode event source
+                             * @description Kafka (Amazon MSK or self-managed) or SQS event source mapping in provisioned mode.
+                             */
+                            esm_source?: "kafka" | "sqs";
+                            /**
+                             * Event poller unit hours
+                             * @description Event poller unit (EPU) hours per month of a provisioned-mode event source mapping.
+                             */
+                            esm_epu_hours?: number;
+                            /**
+                             * Deployment
+                             * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
+                             */
+                            deployment?: "regional" | "edge";
                         };
                         label?: string | null;
                     } | {
@@ -3115,6 +3163,20 @@ export interface paths {
                              * @description WebSocket connection-minutes per month.
                              */
                             connection_minutes?: number;
+                            /**
+                             * Cache size (GB, REST)
+                             * @description Size of the REST API stage cache in GB, billed per hour; no cache when left out.
+                             */
+                            cache_size_gb?: "0.5" | "1.6" | "6.1" | "13.5" | "28.4" | "58.2" | "118" | "237";
+                            /**
+                             * Cache hours per month
+                             * @description Hours the cache is provisioned per month, or {min, typical, max}; 730 when left out.
+                             */
+                            cache_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
                         };
                         label?: string | null;
                     } | {
@@ -3131,6 +3193,51 @@ export interface paths {
                              * @description Average GB archived over the month.
                              */
                             stored_gb: number;
+                            /**
+                             * Infrequent Access ingested (GB)
+                             * @description GB ingested per month into Infrequent Access log groups; 0 when left out.
+                             */
+                            ia_ingested_gb?: number;
+                            /**
+                             * Logs Insights scanned (GB)
+                             * @description GB of log data scanned by Logs Insights queries per month; 0 when left out.
+                             */
+                            insights_scanned_gb?: number;
+                            /**
+                             * Custom metrics
+                             * @description Custom (and detailed monitoring) metrics held all month; a metric sent for part of the month counts pro rata by the hour. 0 when left out.
+                             */
+                            custom_metrics?: number;
+                            /**
+                             * Standard alarms
+                             * @description Standard-resolution alarm metrics; 0 when left out.
+                             */
+                            alarms_standard?: number;
+                            /**
+                             * High-resolution alarms
+                             * @description High-resolution alarm metrics; 0 when left out.
+                             */
+                            alarms_high_resolution?: number;
+                            /**
+                             * Composite alarms
+                             * @description Composite alarms; 0 when left out.
+                             */
+                            alarms_composite?: number;
+                            /**
+                             * Dashboards
+                             * @description Dashboards per month; 0 when left out.
+                             */
+                            dashboards?: number;
+                            /**
+                             * API requests
+                             * @description Metrics API requests per month other than GetMetricData, GetInsightRuleReport and GetMetricWidgetImage; 0 when left out.
+                             */
+                            api_requests?: number;
+                            /**
+                             * GetMetricData requests
+                             * @description Metrics requested by GetMetricData per month; 0 when left out.
+                             */
+                            get_metric_data_requests?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3152,6 +3259,21 @@ export interface paths {
                              * @description Output tokens per month.
                              */
                             output_tokens: number;
+                            /**
+                             * Inference
+                             * @description on_demand, or batch at the model’s batch rates; on_demand when left out.
+                             */
+                            inference?: "on_demand" | "batch";
+                            /**
+                             * Cache write tokens per month
+                             * @description Input tokens written to the prompt cache per month; 0 when left out.
+                             */
+                            cache_write_tokens?: number;
+                            /**
+                             * Cache read tokens per month
+                             * @description Input tokens read from the prompt cache per month; 0 when left out.
+                             */
+                            cache_read_tokens?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3310,6 +3432,11 @@ export interface paths {
                              * @default 20
                              */
                             ephemeral_storage_gb?: number;
+                            /**
+                             * Operating system
+                             * @description Linux, or Windows (x86_64 only: Windows vCPU and GB rates plus an OS licence fee per vCPU-hour, 15-minute minimum). Linux when left out.
+                             */
+                            operating_system?: "linux" | "windows";
                         };
                         label?: string | null;
                     } | {
@@ -3321,6 +3448,21 @@ export interface paths {
                              * @description GB sent to the internet per month.
                              */
                             gb_out: number;
+                            /**
+                             * GB between Availability Zones
+                             * @description GB moved between Availability Zones of the Region per month; billed out of one and into the other. 0 when left out.
+                             */
+                            gb_cross_az?: number;
+                            /**
+                             * GB to other Regions
+                             * @description GB sent to other AWS Regions per month (from us-east-1 and us-east-2: to Regions other than each other); 0 when left out.
+                             */
+                            gb_inter_region?: number;
+                            /**
+                             * GB between US East Regions
+                             * @description GB sent between US East (N. Virginia) and US East (Ohio) per month; 0 when left out.
+                             */
+                            gb_us_east_inter_region?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3465,6 +3607,54 @@ export interface paths {
                              * @default 512
                              */
                             ephemeral_storage_mb?: number;
+                            /**
+                             * Provisioned concurrency
+                             * @description Execution environments kept initialized, or {min, typical, max}; when above 0 the item’s invocations bill at the provisioned duration rate. 0 when left out.
+                             */
+                            provisioned_concurrency?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Provisioned concurrency hours per month
+                             * @description Hours provisioned concurrency is enabled per month, or {min, typical, max}; 730 when left out.
+                             */
+                            provisioned_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * SnapStart cached version-hours
+                             * @description Hours each published SnapStart version stays cached, summed over versions (at least 3 per version); 0 when left out.
+                             */
+                            snapstart_cached_version_hours?: number;
+                            /**
+                             * SnapStart restores per month
+                             * @description Execution environments resumed from the snapshot per month; 0 when left out.
+                             */
+                            snapstart_restores?: number;
+                            /**
+                             * Streamed response (MB per invocation)
+                             * @description Average MB written to the HTTP response stream per invocation; the first 6 MB of each response are free. 0 when left out.
+                             */
+                            streamed_mb_per_invocation?: number;
+                            /**
+                             * Provisioned-mode event source
+                             * @description Kafka (Amazon MSK or self-managed) or SQS event source mapping in provisioned mode.
+                             */
+                            esm_source?: "kafka" | "sqs";
+                            /**
+                             * Event poller unit hours
+                             * @description Event poller unit (EPU) hours per month of a provisioned-mode event source mapping.
+                             */
+                            esm_epu_hours?: number;
+                            /**
+                             * Deployment
+                             * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
+                             */
+                            deployment?: "regional" | "edge";
                         };
                         label?: string | null;
                     } | {
@@ -3703,6 +3893,20 @@ export interface paths {
                              * @description WebSocket connection-minutes per month.
                              */
                             connection_minutes?: number;
+                            /**
+                             * Cache size (GB, REST)
+                             * @description Size of the REST API stage cache in GB, billed per hour; no cache when left out.
+                             */
+                            cache_size_gb?: "0.5" | "1.6" | "6.1" | "13.5" | "28.4" | "58.2" | "118" | "237";
+                            /**
+                             * Cache hours per month
+                             * @description Hours the cache is provisioned per month, or {min, typical, max}; 730 when left out.
+                             */
+                            cache_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
                         };
                         label?: string | null;
                     } | {
@@ -3719,6 +3923,51 @@ export interface paths {
                              * @description Average GB archived over the month.
                              */
                             stored_gb: number;
+                            /**
+                             * Infrequent Access ingested (GB)
+                             * @description GB ingested per month into Infrequent Access log groups; 0 when left out.
+                             */
+                            ia_ingested_gb?: number;
+                            /**
+                             * Logs Insights scanned (GB)
+                             * @description GB of log data scanned by Logs Insights queries per month; 0 when left out.
+                             */
+                            insights_scanned_gb?: number;
+                            /**
+                             * Custom metrics
+                             * @description Custom (and detailed monitoring) metrics held all month; a metric sent for part of the month counts pro rata by the hour. 0 when left out.
+                             */
+                            custom_metrics?: number;
+                            /**
+                             * Standard alarms
+                             * @description Standard-resolution alarm metrics; 0 when left out.
+                             */
+                            alarms_standard?: number;
+                            /**
+                             * High-resolution alarms
+                             * @description High-resolution alarm metrics; 0 when left out.
+                             */
+                            alarms_high_resolution?: number;
+                            /**
+                             * Composite alarms
+                             * @description Composite alarms; 0 when left out.
+                             */
+                            alarms_composite?: number;
+                            /**
+                             * Dashboards
+                             * @description Dashboards per month; 0 when left out.
+                             */
+                            dashboards?: number;
+                            /**
+                             * API requests
+                             * @description Metrics API requests per month other than GetMetricData, GetInsightRuleReport and GetMetricWidgetImage; 0 when left out.
+                             */
+                            api_requests?: number;
+                            /**
+                             * GetMetricData requests
+                             * @description Metrics requested by GetMetricData per month; 0 when left out.
+                             */
+                            get_metric_data_requests?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3740,6 +3989,21 @@ export interface paths {
                              * @description Output tokens per month.
                              */
                             output_tokens: number;
+                            /**
+                             * Inference
+                             * @description on_demand, or batch at the model’s batch rates; on_demand when left out.
+                             */
+                            inference?: "on_demand" | "batch";
+                            /**
+                             * Cache write tokens per month
+                             * @description Input tokens written to the prompt cache per month; 0 when left out.
+                             */
+                            cache_write_tokens?: number;
+                            /**
+                             * Cache read tokens per month
+                             * @description Input tokens read from the prompt cache per month; 0 when left out.
+                             */
+                            cache_read_tokens?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3898,6 +4162,11 @@ export interface paths {
                              * @default 20
                              */
                             ephemeral_storage_gb?: number;
+                            /**
+                             * Operating system
+                             * @description Linux, or Windows (x86_64 only: Windows vCPU and GB rates plus an OS licence fee per vCPU-hour, 15-minute minimum). Linux when left out.
+                             */
+                            operating_system?: "linux" | "windows";
                         };
                         label?: string | null;
                     } | {
@@ -3909,6 +4178,21 @@ export interface paths {
                              * @description GB sent to the internet per month.
                              */
                             gb_out: number;
+                            /**
+                             * GB between Availability Zones
+                             * @description GB moved between Availability Zones of the Region per month; billed out of one and into the other. 0 when left out.
+                             */
+                            gb_cross_az?: number;
+                            /**
+                             * GB to other Regions
+                             * @description GB sent to other AWS Regions per month (from us-east-1 and us-east-2: to Regions other than each other); 0 when left out.
+                             */
+                            gb_inter_region?: number;
+                            /**
+                             * GB between US East Regions
+                             * @description GB sent between US East (N. Virginia) and US East (Ohio) per month; 0 when left out.
+                             */
+                            gb_us_east_inter_region?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4133,6 +4417,54 @@ export interface paths {
                              * @default 512
                              */
                             ephemeral_storage_mb?: number;
+                            /**
+                             * Provisioned concurrency
+                             * @description Execution environments kept initialized, or {min, typical, max}; when above 0 the item’s invocations bill at the provisioned duration rate. 0 when left out.
+                             */
+                            provisioned_concurrency?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Provisioned concurrency hours per month
+                             * @description Hours provisioned concurrency is enabled per month, or {min, typical, max}; 730 when left out.
+                             */
+                            provisioned_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * SnapStart cached version-hours
+                             * @description Hours each published SnapStart version stays cached, summed over versions (at least 3 per version); 0 when left out.
+                             */
+                            snapstart_cached_version_hours?: number;
+                            /**
+                             * SnapStart restores per month
+                             * @description Execution environments resumed from the snapshot per month; 0 when left out.
+                             */
+                            snapstart_restores?: number;
+                            /**
+                             * Streamed response (MB per invocation)
+                             * @description Average MB written to the HTTP response stream per invocation; the first 6 MB of each response are free. 0 when left out.
+                             */
+                            streamed_mb_per_invocation?: number;
+                            /**
+                             * Provisioned-mode event source
+                             * @description Kafka (Amazon MSK or self-managed) or SQS event source mapping in provisioned mode.
+                             */
+                            esm_source?: "kafka" | "sqs";
+                            /**
+                             * Event poller unit hours
+                             * @description Event poller unit (EPU) hours per month of a provisioned-mode event source mapping.
+                             */
+                            esm_epu_hours?: number;
+                            /**
+                             * Deployment
+                             * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
+                             */
+                            deployment?: "regional" | "edge";
                         };
                         label?: string | null;
                     } | {
@@ -4371,6 +4703,20 @@ export interface paths {
                              * @description WebSocket connection-minutes per month.
                              */
                             connection_minutes?: number;
+                            /**
+                             * Cache size (GB, REST)
+                             * @description Size of the REST API stage cache in GB, billed per hour; no cache when left out.
+                             */
+                            cache_size_gb?: "0.5" | "1.6" | "6.1" | "13.5" | "28.4" | "58.2" | "118" | "237";
+                            /**
+                             * Cache hours per month
+                             * @description Hours the cache is provisioned per month, or {min, typical, max}; 730 when left out.
+                             */
+                            cache_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
                         };
                         label?: string | null;
                     } | {
@@ -4387,6 +4733,51 @@ export interface paths {
                              * @description Average GB archived over the month.
                              */
                             stored_gb: number;
+                            /**
+                             * Infrequent Access ingested (GB)
+                             * @description GB ingested per month into Infrequent Access log groups; 0 when left out.
+                             */
+                            ia_ingested_gb?: number;
+                            /**
+                             * Logs Insights scanned (GB)
+                             * @description GB of log data scanned by Logs Insights queries per month; 0 when left out.
+                             */
+                            insights_scanned_gb?: number;
+                            /**
+                             * Custom metrics
+                             * @description Custom (and detailed monitoring) metrics held all month; a metric sent for part of the month counts pro rata by the hour. 0 when left out.
+                             */
+                            custom_metrics?: number;
+                            /**
+                             * Standard alarms
+                             * @description Standard-resolution alarm metrics; 0 when left out.
+                             */
+                            alarms_standard?: number;
+                            /**
+                             * High-resolution alarms
+                             * @description High-resolution alarm metrics; 0 when left out.
+                             */
+                            alarms_high_resolution?: number;
+                            /**
+                             * Composite alarms
+                             * @description Composite alarms; 0 when left out.
+                             */
+                            alarms_composite?: number;
+                            /**
+                             * Dashboards
+                             * @description Dashboards per month; 0 when left out.
+                             */
+                            dashboards?: number;
+                            /**
+                             * API requests
+                             * @description Metrics API requests per month other than GetMetricData, GetInsightRuleReport and GetMetricWidgetImage; 0 when left out.
+                             */
+                            api_requests?: number;
+                            /**
+                             * GetMetricData requests
+                             * @description Metrics requested by GetMetricData per month; 0 when left out.
+                             */
+                            get_metric_data_requests?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4408,6 +4799,21 @@ export interface paths {
                              * @description Output tokens per month.
                              */
                             output_tokens: number;
+                            /**
+                             * Inference
+                             * @description on_demand, or batch at the model’s batch rates; on_demand when left out.
+                             */
+                            inference?: "on_demand" | "batch";
+                            /**
+                             * Cache write tokens per month
+                             * @description Input tokens written to the prompt cache per month; 0 when left out.
+                             */
+                            cache_write_tokens?: number;
+                            /**
+                             * Cache read tokens per month
+                             * @description Input tokens read from the prompt cache per month; 0 when left out.
+                             */
+                            cache_read_tokens?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4566,6 +4972,11 @@ export interface paths {
                              * @default 20
                              */
                             ephemeral_storage_gb?: number;
+                            /**
+                             * Operating system
+                             * @description Linux, or Windows (x86_64 only: Windows vCPU and GB rates plus an OS licence fee per vCPU-hour, 15-minute minimum). Linux when left out.
+                             */
+                            operating_system?: "linux" | "windows";
                         };
                         label?: string | null;
                     } | {
@@ -4577,6 +4988,21 @@ export interface paths {
                              * @description GB sent to the internet per month.
                              */
                             gb_out: number;
+                            /**
+                             * GB between Availability Zones
+                             * @description GB moved between Availability Zones of the Region per month; billed out of one and into the other. 0 when left out.
+                             */
+                            gb_cross_az?: number;
+                            /**
+                             * GB to other Regions
+                             * @description GB sent to other AWS Regions per month (from us-east-1 and us-east-2: to Regions other than each other); 0 when left out.
+                             */
+                            gb_inter_region?: number;
+                            /**
+                             * GB between US East Regions
+                             * @description GB sent between US East (N. Virginia) and US East (Ohio) per month; 0 when left out.
+                             */
+                            gb_us_east_inter_region?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4635,6 +5061,54 @@ export interface paths {
                              * @default 512
                              */
                             ephemeral_storage_mb?: number;
+                            /**
+                             * Provisioned concurrency
+                             * @description Execution environments kept initialized, or {min, typical, max}; when above 0 the item’s invocations bill at the provisioned duration rate. 0 when left out.
+                             */
+                            provisioned_concurrency?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Provisioned concurrency hours per month
+                             * @description Hours provisioned concurrency is enabled per month, or {min, typical, max}; 730 when left out.
+                             */
+                            provisioned_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * SnapStart cached version-hours
+                             * @description Hours each published SnapStart version stays cached, summed over versions (at least 3 per version); 0 when left out.
+                             */
+                            snapstart_cached_version_hours?: number;
+                            /**
+                             * SnapStart restores per month
+                             * @description Execution environments resumed from the snapshot per month; 0 when left out.
+                             */
+                            snapstart_restores?: number;
+                            /**
+                             * Streamed response (MB per invocation)
+                             * @description Average MB written to the HTTP response stream per invocation; the first 6 MB of each response are free. 0 when left out.
+                             */
+                            streamed_mb_per_invocation?: number;
+                            /**
+                             * Provisioned-mode event source
+                             * @description Kafka (Amazon MSK or self-managed) or SQS event source mapping in provisioned mode.
+                             */
+                            esm_source?: "kafka" | "sqs";
+                            /**
+                             * Event poller unit hours
+                             * @description Event poller unit (EPU) hours per month of a provisioned-mode event source mapping.
+                             */
+                            esm_epu_hours?: number;
+                            /**
+                             * Deployment
+                             * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
+                             */
+                            deployment?: "regional" | "edge";
                         } | {
                             /**
                              * Requests per month
@@ -4848,6 +5322,20 @@ export interface paths {
                              * @description WebSocket connection-minutes per month.
                              */
                             connection_minutes?: number;
+                            /**
+                             * Cache size (GB, REST)
+                             * @description Size of the REST API stage cache in GB, billed per hour; no cache when left out.
+                             */
+                            cache_size_gb?: "0.5" | "1.6" | "6.1" | "13.5" | "28.4" | "58.2" | "118" | "237";
+                            /**
+                             * Cache hours per month
+                             * @description Hours the cache is provisioned per month, or {min, typical, max}; 730 when left out.
+                             */
+                            cache_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
                         } | {
                             /**
                              * Ingested (GB)
@@ -4859,6 +5347,51 @@ export interface paths {
                              * @description Average GB archived over the month.
                              */
                             stored_gb: number;
+                            /**
+                             * Infrequent Access ingested (GB)
+                             * @description GB ingested per month into Infrequent Access log groups; 0 when left out.
+                             */
+                            ia_ingested_gb?: number;
+                            /**
+                             * Logs Insights scanned (GB)
+                             * @description GB of log data scanned by Logs Insights queries per month; 0 when left out.
+                             */
+                            insights_scanned_gb?: number;
+                            /**
+                             * Custom metrics
+                             * @description Custom (and detailed monitoring) metrics held all month; a metric sent for part of the month counts pro rata by the hour. 0 when left out.
+                             */
+                            custom_metrics?: number;
+                            /**
+                             * Standard alarms
+                             * @description Standard-resolution alarm metrics; 0 when left out.
+                             */
+                            alarms_standard?: number;
+                            /**
+                             * High-resolution alarms
+                             * @description High-resolution alarm metrics; 0 when left out.
+                             */
+                            alarms_high_resolution?: number;
+                            /**
+                             * Composite alarms
+                             * @description Composite alarms; 0 when left out.
+                             */
+                            alarms_composite?: number;
+                            /**
+                             * Dashboards
+                             * @description Dashboards per month; 0 when left out.
+                             */
+                            dashboards?: number;
+                            /**
+                             * API requests
+                             * @description Metrics API requests per month other than GetMetricData, GetInsightRuleReport and GetMetricWidgetImage; 0 when left out.
+                             */
+                            api_requests?: number;
+                            /**
+                             * GetMetricData requests
+                             * @description Metrics requested by GetMetricData per month; 0 when left out.
+                             */
+                            get_metric_data_requests?: number;
                         } | {
                             /**
                              * Model
@@ -4875,6 +5408,21 @@ export interface paths {
                              * @description Output tokens per month.
                              */
                             output_tokens: number;
+                            /**
+                             * Inference
+                             * @description on_demand, or batch at the model’s batch rates; on_demand when left out.
+                             */
+                            inference?: "on_demand" | "batch";
+                            /**
+                             * Cache write tokens per month
+                             * @description Input tokens written to the prompt cache per month; 0 when left out.
+                             */
+                            cache_write_tokens?: number;
+                            /**
+                             * Cache read tokens per month
+                             * @description Input tokens read from the prompt cache per month; 0 when left out.
+                             */
+                            cache_read_tokens?: number;
                         } | {
                             /**
                              * Instance type
@@ -5018,12 +5566,32 @@ export interface paths {
                              * @default 20
                              */
                             ephemeral_storage_gb?: number;
+                            /**
+                             * Operating system
+                             * @description Linux, or Windows (x86_64 only: Windows vCPU and GB rates plus an OS licence fee per vCPU-hour, 15-minute minimum). Linux when left out.
+                             */
+                            operating_system?: "linux" | "windows";
                         } | {
                             /**
                              * GB out to the internet
                              * @description GB sent to the internet per month.
                              */
                             gb_out: number;
+                            /**
+                             * GB between Availability Zones
+                             * @description GB moved between Availability Zones of the Region per month; billed out of one and into the other. 0 when left out.
+                             */
+                            gb_cross_az?: number;
+                            /**
+                             * GB to other Regions
+                             * @description GB sent to other AWS Regions per month (from us-east-1 and us-east-2: to Regions other than each other); 0 when left out.
+                             */
+                            gb_inter_region?: number;
+                            /**
+                             * GB between US East Regions
+                             * @description GB sent between US East (N. Virginia) and US East (Ohio) per month; 0 when left out.
+                             */
+                            gb_us_east_inter_region?: number;
                         } | {
                             /**
                              * Custom events per month

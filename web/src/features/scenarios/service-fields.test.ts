@@ -22,6 +22,14 @@ describe('service params from the published schema', () => {
       'Memory (MB)',
       'Architecture',
       'Ephemeral storage (MB)',
+      'Provisioned concurrency',
+      'Provisioned concurrency hours per month',
+      'SnapStart cached version-hours',
+      'SnapStart restores per month',
+      'Streamed response (MB per invocation)',
+      'Provisioned-mode event source',
+      'Event poller unit hours',
+      'Deployment',
     ])
     expect(field('architecture')).toMatchObject({
       kind: 'select',
@@ -59,13 +67,14 @@ describe('service params from the published schema', () => {
     })
   })
 
-  it('takes {min, typical, max} for ec2/rds counts and hours, fargate tasks and hours, dynamodb capacity only', () => {
+  it('takes {min, typical, max} for ec2/rds counts and hours, fargate tasks and hours, dynamodb capacity, Lambda provisioned concurrency and API Gateway cache hours only', () => {
     const rangeable = services.flatMap((service) =>
       paramFields(service)
         .filter((f) => f.kind === 'number' && f.rangeable)
         .map((f) => `${service.id}.${f.name}`),
     )
     expect(rangeable.sort()).toEqual([
+      'apigateway.cache_hours',
       'dynamodb.hours',
       'dynamodb.provisioned_rcu',
       'dynamodb.provisioned_wcu',
@@ -73,6 +82,8 @@ describe('service params from the published schema', () => {
       'ec2.hours',
       'fargate.hours',
       'fargate.tasks',
+      'lambda.provisioned_concurrency',
+      'lambda.provisioned_hours',
       'rds.count',
       'rds.hours',
     ])

@@ -1,16 +1,22 @@
 import { Type } from '@sinclair/typebox'
-import { count, d, strict } from '../params.js'
+import { count, DEFAULT_HOURS, d, optional, optionalHours, pointOf, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
 import { apiGatewayExamples } from './examples.js'
 
-/** WebSocket APIs bill messages and connection minutes; REST and HTTP APIs bill requests. */
+/** The cache sizes a REST API stage offers, in GB; each has its own hourly rate. */
+const CACHE_SIZES_GB = ['0.5', '1.6', '6.1', '13.5', '28.4', '58.2', '118', '237'] as const
+
+/**
+ * WebSocket APIs bill messages and connection minutes; REST and HTTP APIs bill requests, in the bands of the
+ * month's total. A REST API stage's cache bills per hour at the rate of its size.
+ */
 export const apigateway = defineService({
   id: 'apigateway',
   usageTypePrefix: 'apigw',
   name: 'Amazon API Gateway',
   category: 'networking',
   description: 'REST, HTTP and WebSocket APIs, billed per million requests or messages.',
-  help: 'Requests for REST and HTTP APIs; messages and connection minutes for WebSocket APIs.',
+  help: 'Requests for REST and HTTP APIs; messages and connection minutes for WebSocket APIs; the hourly REST API cache.',
   params: Type.Object(
     {
       api_type: Type.Union([Type.Literal('rest'), Type.Literal('http'), Type.Literal('websocket')], {
@@ -27,17 +33,41 @@ export const apigateway = defineService({
           description: 'WebSocket connection-minutes per month.',
         }),
       ),
+      cache_size_gb: optional(
+        Type.Union(
+          CACHE_SIZES_GB.map((size) => Type.Literal(size)),
+          {
+            title: 'Cache size (GB, REST)',
+            description: 'Size of the REST API stage cache in GB, billed per hour; no cache when left out.',
+          },
+        ),
+      ),
+      cache_hours: {
+        ...optionalHours,
+        title: 'Cache hours per month',
+        description: 'Hours the cache is provisioned per month, or {min, typical, max}; 730 when left out.',
+      },
     },
     strict,
   ),
-  rangedParams: [],
+  rangedParams: ['cache_hours'],
   catalogValues: [],
   checkParams(p) {
-    return p.api_type !== 'websocket' && p.connection_minutes !== undefined
-      ? [{ field: 'params.connection_minutes', reason: 'only websocket APIs bill connection minutes' }]
-      : []
+    const details = []
+    if (p.api_type !== 'websocket' && p.connection_minutes !== undefined)
+      details.push({
+        field: 'params.connection_minutes',
+        reason: 'only websocket APIs bill connection minutes',
+      })
+    if (p.api_type !== 'rest' && p.cache_size_gb !== undefined)
+      details.push({ field: 'params.cache_size_gb', reason: 'only REST APIs have a cache' })
+    if (p.cache_size_gb === undefined && p.cache_hours !== undefined)
+      details.push({ field: 'params.cache_hours', reason: 'applies with cache_size_gb' })
+    return details
   },
-  toUsage(p, _at, sink) {
+  toUsage(p, at, sink) {
+    if (p.cache_size_gb !== undefined)
+      sink(`apigw.cache_hours.${p.cache_size_gb}`, d(pointOf(p.cache_hours ?? DEFAULT_HOURS, at)))
     if (p.api_type === 'websocket') {
       sink('apigw.messages.websocket', d(p.requests))
       sink('apigw.connection_minutes.websocket', d(p.connection_minutes ?? 0))
@@ -54,12 +84,25 @@ export const apigateway = defineService({
       kind: 'flow',
       description: 'WebSocket connection minutes.',
     },
+    {
+      match: 'apigw.cache_hours.*',
+      unit: 'cache-hours',
+      kind: 'flow',
+      description: 'Hours a REST API cache is provisioned, per cache size in GB.',
+    },
   ],
   ingestEvents: ['apigw.request'],
   sdk: [],
   priceList: [],
   terraform: {
     aws_api_gateway_rest_api: () => ({ params: { api_type: 'rest' as const, requests: 0 } }),
+    aws_api_gateway_stage: ({ values }) => {
+      const size = CACHE_SIZES_GB.find((known) => known === String(values.cache_cluster_size ?? ''))
+      if (values.cache_cluster_enabled !== true) return { skip: 'no charge of its own without a cache' }
+      if (!size) return { skip: 'its cache size is not in the plan' }
+      // The stage's requests are priced on its REST API's item; this item prices the cache.
+      return { params: { api_type: 'rest' as const, requests: 0, cache_size_gb: size } }
+    },
     aws_apigatewayv2_api: ({ values }) => ({
       params:
         values.protocol_type === 'WEBSOCKET'

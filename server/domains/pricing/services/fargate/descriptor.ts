@@ -1,15 +1,19 @@
 import { Type } from '@sinclair/typebox'
-import { architecture, d, hours, instanceCount, pointOf, strict } from '../params.js'
+import { architecture, d, hours, instanceCount, optional, pointOf, strict } from '../params.js'
 import { asArray, asNumber, asRecord, firstBlock } from '../plan-values.js'
 import { defineService } from '../service-descriptor.js'
 import { fargateExamples } from './examples.js'
 
 /** Ephemeral storage included with every task. */
 const FREE_EPHEMERAL_GB = 20
+/** Windows tasks bill at least 15 minutes. */
+const WINDOWS_MINIMUM_HOURS = 0.25
 
 /**
  * Fargate bills vCPU-hours and GB-hours = tasks × size × hours, and configured ephemeral storage above the
- * 20 GB included with every task as GB-hours.
+ * 20 GB included with every task as GB-hours. Windows tasks (x86 only) bill their own vCPU and GB rates plus an
+ * OS licence fee per vCPU-hour, per minute with a 15-minute minimum: a task's monthly hours are billed as at
+ * least 0.25 (the minimum of one run; many short runs of one task are the user's to enter).
  */
 export const fargate = defineService({
   id: 'fargate',
@@ -17,7 +21,7 @@ export const fargate = defineService({
   name: 'AWS Fargate',
   category: 'compute',
   description: 'Serverless containers for ECS and EKS, billed per vCPU-hour and GB-hour.',
-  help: 'Linux tasks: tasks × hours at the task size, per architecture, and ephemeral storage above 20 GB.',
+  help: 'Tasks × hours at the task size, per architecture or Windows (with its OS licence fee and 15-minute minimum), and ephemeral storage above 20 GB.',
   params: Type.Object(
     {
       tasks: instanceCount(100_000, {
@@ -45,20 +49,54 @@ export const fargate = defineService({
         title: 'Ephemeral storage (GB)',
         description: 'Configured ephemeral storage per task; 20 GB are included.',
       }),
+      operating_system: optional(
+        Type.Union([Type.Literal('linux'), Type.Literal('windows')], {
+          title: 'Operating system',
+          description:
+            'Linux, or Windows (x86_64 only: Windows vCPU and GB rates plus an OS licence fee per vCPU-hour, 15-minute minimum). Linux when left out.',
+        }),
+      ),
     },
     strict,
   ),
   rangedParams: ['tasks', 'hours'],
   catalogValues: [],
+  checkParams(p) {
+    return p.operating_system === 'windows' && p.architecture === 'arm64'
+      ? [{ field: 'params.architecture', reason: 'Windows tasks run on x86_64 only' }]
+      : []
+  },
   toUsage(p, at, sink) {
-    const taskHours = d(pointOf(p.tasks, at)).times(pointOf(p.hours, at))
-    sink(`fargate.vcpu_hours.${p.architecture}`, taskHours.times(p.vcpu))
-    sink(`fargate.gb_hours.${p.architecture}`, taskHours.times(p.memory_gb))
+    const windows = p.operating_system === 'windows'
+    const hoursPerTask = pointOf(p.hours, at)
+    const billedHours =
+      windows && hoursPerTask > 0 ? Math.max(hoursPerTask, WINDOWS_MINIMUM_HOURS) : hoursPerTask
+    const taskHours = d(pointOf(p.tasks, at)).times(billedHours)
+    const rates = windows ? 'windows' : p.architecture
+    sink(`fargate.vcpu_hours.${rates}`, taskHours.times(p.vcpu))
+    sink(`fargate.gb_hours.${rates}`, taskHours.times(p.memory_gb))
+    if (windows) sink('fargate.windows_license_vcpu_hours', taskHours.times(p.vcpu))
     sink('fargate.ephemeral_gb_hours', taskHours.times(p.ephemeral_storage_gb - FREE_EPHEMERAL_GB))
   },
   usageTypes: [
-    { match: 'fargate.vcpu_hours.*', unit: 'vCPU-hours', kind: 'flow', description: 'Per architecture.' },
-    { match: 'fargate.gb_hours.*', unit: 'GB-hours', kind: 'flow', description: 'Memory, per architecture.' },
+    {
+      match: 'fargate.vcpu_hours.*',
+      unit: 'vCPU-hours',
+      kind: 'flow',
+      description: 'Per architecture (x86_64, arm64) or windows.',
+    },
+    {
+      match: 'fargate.gb_hours.*',
+      unit: 'GB-hours',
+      kind: 'flow',
+      description: 'Memory, per architecture (x86_64, arm64) or windows.',
+    },
+    {
+      match: 'fargate.windows_license_vcpu_hours',
+      unit: 'vCPU-hours',
+      kind: 'flow',
+      description: 'Windows OS licence fee per vCPU-hour.',
+    },
     {
       match: 'fargate.ephemeral_gb_hours',
       unit: 'GB-hours',
@@ -86,17 +124,17 @@ export const fargate = defineService({
         return { skip: 'its task definition (with cpu and memory) is not in the plan' }
       }
       const ephemeral = asNumber(firstBlock(task.ephemeral_storage).size_in_gib)
+      const platform = firstBlock(task.runtime_platform)
+      const windows = String(platform.operating_system_family ?? '').startsWith('WINDOWS')
       return {
         params: {
           tasks: Math.max(1, asNumber(values.desired_count) ?? 1),
           vcpu: cpu / 1024,
           memory_gb: memory / 1024,
           hours: 730,
-          architecture:
-            firstBlock(task.runtime_platform).cpu_architecture === 'ARM64'
-              ? ('arm64' as const)
-              : ('x86_64' as const),
+          architecture: platform.cpu_architecture === 'ARM64' ? ('arm64' as const) : ('x86_64' as const),
           ephemeral_storage_gb: Math.max(FREE_EPHEMERAL_GB, ephemeral ?? FREE_EPHEMERAL_GB),
+          ...(windows ? { operating_system: 'windows' as const } : {}),
         },
       }
     },

@@ -1,16 +1,40 @@
 import { Type } from '@sinclair/typebox'
-import { architecture, count, d, strict } from '../params.js'
+import {
+  architecture,
+  capacityUnits,
+  count,
+  DEFAULT_HOURS,
+  d,
+  optional,
+  optionalHours,
+  pointOf,
+  strict,
+} from '../params.js'
 import { asArray, asNumber, firstBlock } from '../plan-values.js'
-import { defineService } from '../service-descriptor.js'
+import { defineService, type ValidationDetail } from '../service-descriptor.js'
 import { lambdaExamples } from './examples.js'
 
 /** Ephemeral storage every function gets free. */
 const FREE_EPHEMERAL_MB = 512
+/** Bytes of each response that stream free. */
+const FREE_STREAMED_MB_PER_RESPONSE = 6
+/** The most provisioned concurrency one line item holds (well above the default account quota). */
+const MAX_PROVISIONED_CONCURRENCY = 100_000
+/** Hours a month holds at most, times versions: one line item caches at most 1,000 versions all month. */
+const MAX_CACHED_VERSION_HOURS = 744_000
 
 /**
  * Lambda bills every invocation as a request and duration as GB-seconds of configured memory
  * (MB / 1024 × seconds), per architecture; ephemeral storage above the free 512 MB is billed as GB-seconds of
  * configured storage over the same duration.
+ *
+ * Provisioned concurrency bills the configured concurrency × memory as GB-seconds for the hours it is enabled,
+ * and the item's invocations run at the provisioned duration rate instead (model traffic that spills over the
+ * configured concurrency as a second, on-demand item). SnapStart bills cached snapshot GB-seconds (memory ×
+ * hours each version is cached, at least 3 hours per version) and GB restored (memory × restores). Response
+ * streaming bills the bytes beyond the first 6 MB of each response (1 GB = 1,024 MB, as AWS's example).
+ * Provisioned-mode event source mappings bill event poller unit hours. Lambda@Edge bills its own request and
+ * duration rates in place of the regional ones.
  */
 export const lambda = defineService({
   id: 'lambda',
@@ -18,7 +42,7 @@ export const lambda = defineService({
   name: 'AWS Lambda',
   category: 'compute',
   description: 'Run code without servers, billed per request and per GB-second of duration.',
-  help: 'On-demand functions: requests, duration at the configured memory, and ephemeral storage above 512 MB.',
+  help: 'Requests and duration at the configured memory, ephemeral storage above 512 MB, provisioned concurrency, SnapStart, response streaming beyond 6 MB per response, provisioned-mode event source mappings and Lambda@Edge.',
   params: Type.Object(
     {
       invocations: count({ title: 'Invocations per month', description: 'Invocations per month.' }),
@@ -42,19 +66,123 @@ export const lambda = defineService({
         title: 'Ephemeral storage (MB)',
         description: 'Configured /tmp storage in MB; the first 512 MB are free.',
       }),
+      provisioned_concurrency: capacityUnits(MAX_PROVISIONED_CONCURRENCY, {
+        title: 'Provisioned concurrency',
+        description:
+          'Execution environments kept initialized, or {min, typical, max}; when above 0 the item’s invocations bill at the provisioned duration rate. 0 when left out.',
+      }),
+      provisioned_hours: {
+        ...optionalHours,
+        title: 'Provisioned concurrency hours per month',
+        description:
+          'Hours provisioned concurrency is enabled per month, or {min, typical, max}; 730 when left out.',
+      },
+      snapstart_cached_version_hours: optional(
+        Type.Number({
+          minimum: 0,
+          maximum: MAX_CACHED_VERSION_HOURS,
+          title: 'SnapStart cached version-hours',
+          description:
+            'Hours each published SnapStart version stays cached, summed over versions (at least 3 per version); 0 when left out.',
+        }),
+      ),
+      snapstart_restores: optional(
+        count({
+          title: 'SnapStart restores per month',
+          description: 'Execution environments resumed from the snapshot per month; 0 when left out.',
+        }),
+      ),
+      streamed_mb_per_invocation: optional(
+        Type.Number({
+          minimum: 0,
+          maximum: 1_000_000,
+          title: 'Streamed response (MB per invocation)',
+          description:
+            'Average MB written to the HTTP response stream per invocation; the first 6 MB of each response are free. 0 when left out.',
+        }),
+      ),
+      esm_source: optional(
+        Type.Union([Type.Literal('kafka'), Type.Literal('sqs')], {
+          title: 'Provisioned-mode event source',
+          description: 'Kafka (Amazon MSK or self-managed) or SQS event source mapping in provisioned mode.',
+        }),
+      ),
+      esm_epu_hours: optional(
+        Type.Number({
+          minimum: 0,
+          maximum: 1e9,
+          title: 'Event poller unit hours',
+          description: 'Event poller unit (EPU) hours per month of a provisioned-mode event source mapping.',
+        }),
+      ),
+      deployment: optional(
+        Type.Union([Type.Literal('regional'), Type.Literal('edge')], {
+          title: 'Deployment',
+          description:
+            'regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.',
+        }),
+      ),
     },
     strict,
   ),
-  rangedParams: [],
+  rangedParams: ['provisioned_concurrency', 'provisioned_hours'],
   catalogValues: [],
-  toUsage(p, _at, sink) {
+  checkParams(p) {
+    const details: ValidationDetail[] = []
+    const refuse = (field: string, reason: string) => details.push({ field: `params.${field}`, reason })
+    if (p.esm_epu_hours !== undefined && p.esm_source === undefined)
+      refuse('esm_source', 'name the event source (kafka or sqs) of the event poller unit hours')
+    if (p.esm_source !== undefined && p.esm_epu_hours === undefined)
+      refuse('esm_epu_hours', 'give the event poller unit hours of the event source mapping')
+    if (p.deployment === 'edge') {
+      if (p.architecture === 'arm64') refuse('architecture', 'Lambda@Edge runs x86_64 functions only')
+      for (const field of [
+        'provisioned_concurrency',
+        'snapstart_cached_version_hours',
+        'snapstart_restores',
+      ] as const)
+        if (p[field] !== undefined) refuse(field, 'Lambda@Edge functions do not use it')
+    }
+    if (p.provisioned_hours !== undefined && p.provisioned_concurrency === undefined)
+      refuse('provisioned_hours', 'applies with provisioned_concurrency')
+    return details
+  },
+  toUsage(p, at, sink) {
     const seconds = d(p.invocations).times(p.avg_duration_ms).dividedBy(1000)
-    sink('lambda.requests', d(p.invocations))
-    sink(`lambda.gb_seconds.${p.architecture}`, seconds.times(p.memory_mb).dividedBy(1024))
+    const memoryGb = d(p.memory_mb).dividedBy(1024)
+    const gbSeconds = seconds.times(memoryGb)
+    const concurrency = pointOf(p.provisioned_concurrency ?? 0, at)
+    if (p.deployment === 'edge') {
+      sink('lambda.edge_requests', d(p.invocations))
+      sink('lambda.edge_gb_seconds', gbSeconds)
+    } else {
+      sink('lambda.requests', d(p.invocations))
+      if (concurrency > 0) {
+        const hoursHeld = pointOf(p.provisioned_hours ?? DEFAULT_HOURS, at)
+        sink(
+          `lambda.provisioned_concurrency_gb_seconds.${p.architecture}`,
+          memoryGb.times(concurrency).times(hoursHeld).times(3600),
+        )
+        sink(`lambda.provisioned_gb_seconds.${p.architecture}`, gbSeconds)
+      } else {
+        sink(`lambda.gb_seconds.${p.architecture}`, gbSeconds)
+      }
+    }
     sink(
       'lambda.ephemeral_gb_seconds',
       seconds.times(p.ephemeral_storage_mb - FREE_EPHEMERAL_MB).dividedBy(1024),
     )
+    sink(
+      'lambda.snapstart_cache_gb_seconds',
+      memoryGb.times(p.snapstart_cached_version_hours ?? 0).times(3600),
+    )
+    sink('lambda.snapstart_restore_gb', memoryGb.times(p.snapstart_restores ?? 0))
+    const streamedBeyondFree = Math.max(
+      0,
+      (p.streamed_mb_per_invocation ?? 0) - FREE_STREAMED_MB_PER_RESPONSE,
+    )
+    sink('lambda.streamed_gb', d(p.invocations).times(streamedBeyondFree).dividedBy(1024))
+    if (p.esm_source !== undefined) sink(`lambda.esm_epu_hours.${p.esm_source}`, d(p.esm_epu_hours ?? 0))
   },
   usageTypes: [
     { match: 'lambda.requests', unit: 'requests', kind: 'flow', description: 'Invocations.' },
@@ -74,6 +202,49 @@ export const lambda = defineService({
       baseUnit: 'MB·ms',
       baseUnitsPerUnit: '1024000',
       description: 'Duration × ephemeral storage above 512 MB.',
+    },
+    {
+      match: 'lambda.provisioned_concurrency_gb_seconds.*',
+      unit: 'GB-seconds',
+      kind: 'flow',
+      description: 'Configured provisioned concurrency × memory × time enabled, per architecture.',
+    },
+    {
+      match: 'lambda.provisioned_gb_seconds.*',
+      unit: 'GB-seconds',
+      kind: 'flow',
+      description: 'Duration × memory of invocations served by provisioned concurrency, per architecture.',
+    },
+    {
+      match: 'lambda.snapstart_cache_gb_seconds',
+      unit: 'GB-seconds',
+      kind: 'flow',
+      description: 'SnapStart snapshots cached: memory × time each version is active.',
+    },
+    {
+      match: 'lambda.snapstart_restore_gb',
+      unit: 'GB',
+      kind: 'flow',
+      description: 'SnapStart restores: memory × environments resumed.',
+    },
+    {
+      match: 'lambda.streamed_gb',
+      unit: 'GB',
+      kind: 'flow',
+      description: 'Response stream bytes beyond the first 6 MB of each response.',
+    },
+    {
+      match: 'lambda.esm_epu_hours.*',
+      unit: 'EPU-hours',
+      kind: 'flow',
+      description: 'Event poller unit hours of provisioned-mode event source mappings (kafka, sqs).',
+    },
+    { match: 'lambda.edge_requests', unit: 'requests', kind: 'flow', description: 'Lambda@Edge requests.' },
+    {
+      match: 'lambda.edge_gb_seconds',
+      unit: 'GB-seconds',
+      kind: 'flow',
+      description: 'Lambda@Edge duration × memory.',
     },
   ],
   ingestEvents: ['lambda.invoke'],

@@ -63,4 +63,113 @@ export const lambdaExamples: WorkedExample[] = [
     printedTotal: '18.74',
     catalog: withRounded2020Rate,
   },
+  {
+    name: 'Lambda Provisioned Concurrency example 1: launch day, PC 100 for 8 h (0.5M × 100 ms) plus 2.5M × 120 ms on demand, 1536 MB, free tier',
+    source: LAMBDA_PAGE,
+    region: 'us-east-1',
+    includeFreeTier: true,
+    items: [
+      {
+        service: 'lambda',
+        params: {
+          invocations: 500_000,
+          avg_duration_ms: 100,
+          memory_mb: 1536,
+          provisioned_concurrency: 100,
+          provisioned_hours: 8,
+        },
+      },
+      { service: 'lambda', params: { invocations: 2_500_000, avg_duration_ms: 120, memory_mb: 1536 } },
+    ],
+    printedTotal: '19.96',
+  },
+  {
+    name: 'Lambda Provisioned Concurrency example 2: Cyber Monday, PC 7 for 24 h, 2M × 280 ms at 4096 MB',
+    source: LAMBDA_PAGE,
+    region: 'us-east-1',
+    includeFreeTier: false,
+    items: [
+      {
+        service: 'lambda',
+        params: {
+          invocations: 2_000_000,
+          avg_duration_ms: 280,
+          memory_mb: 4096,
+          provisioned_concurrency: 7,
+          provisioned_hours: 24,
+        },
+      },
+    ],
+    printedTotal: '32.26',
+  },
+  {
+    name: 'Lambda SnapStart example: 7.44M × 2 s at 1024 MB, one version cached 31 days, 1% of requests restored',
+    source: LAMBDA_PAGE,
+    region: 'us-east-1',
+    includeFreeTier: false,
+    items: [
+      {
+        service: 'lambda',
+        params: {
+          invocations: 7_440_000,
+          avg_duration_ms: 2000,
+          memory_mb: 1024,
+          snapstart_cached_version_hours: 744,
+          snapstart_restores: 74_400,
+        },
+      },
+    ],
+    printedTotal: '263.92',
+  },
+  {
+    name: 'Lambda provisioned-mode ESM example 2: SQS, 30M × 1 s at 1024 MB, 8,000 EPU-hours',
+    source: LAMBDA_PAGE,
+    region: 'us-east-1',
+    includeFreeTier: false,
+    items: [
+      {
+        service: 'lambda',
+        params: {
+          invocations: 30_000_000,
+          avg_duration_ms: 1000,
+          memory_mb: 1024,
+          esm_source: 'sqs',
+          esm_epu_hours: 8000,
+        },
+      },
+    ],
+    printedTotal: '580.00',
+  },
+  {
+    name: 'Lambda provisioned-mode ESM example 3: 10 Kafka ESMs in one poller group, 300M × 200 ms at 1024 MB, 720 EPU-hours',
+    source: LAMBDA_PAGE,
+    region: 'us-east-1',
+    includeFreeTier: false,
+    items: [
+      {
+        service: 'lambda',
+        params: {
+          invocations: 300_000_000,
+          avg_duration_ms: 200,
+          memory_mb: 1024,
+          esm_source: 'kafka',
+          esm_epu_hours: 720,
+        },
+      },
+    ],
+    printedTotal: '1193.20',
+  },
+  {
+    name: 'Lambda@Edge example: 10M × 10 ms at 128 MB',
+    source: LAMBDA_PAGE,
+    region: 'us-east-1',
+    includeFreeTier: false,
+    items: [
+      {
+        service: 'lambda',
+        params: { invocations: 10_000_000, avg_duration_ms: 10, memory_mb: 128, deployment: 'edge' },
+      },
+    ],
+    printedTotal: '6.63',
+  },
 ]

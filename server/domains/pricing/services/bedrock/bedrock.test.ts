@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage, validateLineItem } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/bedrock/pricing/'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'bedrock', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: false, catalog: bundledCatalog })
+}
+const rows = (priced: ReturnType<typeof cost>) =>
+  Object.fromEntries(priced.by_service.flatMap((s) => s.by_usage_type).map((r) => [r.usage_type, r.cost]))
+const million = { input_tokens: 1_000_000, output_tokens: 1_000_000 }
+
+describe(`Bedrock models, batch and prompt caching at the rates of ${PAGE} (us-east-1, 2025-07-20 snapshot)`, () => {
+  it('prices an item saved before these params existed exactly as before', () => {
+    expect(rows(cost({ model: 'anthropic.claude-3-haiku', ...million }))).toEqual({
+      'bedrock.input_tokens.anthropic.claude-3-haiku': '0.25',
+      'bedrock.output_tokens.anthropic.claude-3-haiku': '1.25',
+    })
+  })
+
+  it('prices the added models: Claude Opus 4, Nova Premier, Llama 4 Maverick, Pixtral Large', () => {
+    expect(rows(cost({ model: 'anthropic.claude-opus-4', ...million }))).toEqual({
+      'bedrock.input_tokens.anthropic.claude-opus-4': '15',
+      'bedrock.output_tokens.anthropic.claude-opus-4': '75',
+    })
+    expect(cost({ model: 'amazon.nova-premier', ...million }).total).toBe('15')
+    expect(cost({ model: 'meta.llama4-maverick-17b-instruct', ...million }).total).toBe('1.21')
+    expect(cost({ model: 'mistral.pixtral-large-2502', ...million }).total).toBe('8')
+  })
+
+  it('bills batch inference at the batch rates, half of on demand', () => {
+    const onDemand = cost({ model: 'amazon.nova-pro', ...million })
+    const batch = cost({ model: 'amazon.nova-pro', ...million, inference: 'batch' })
+    expect(rows(batch)).toEqual({
+      'bedrock.batch_input_tokens.amazon.nova-pro': '0.4',
+      'bedrock.batch_output_tokens.amazon.nova-pro': '1.6',
+    })
+    expect(Number(batch.total) * 2).toBe(Number(onDemand.total))
+  })
+
+  it('bills prompt-cache writes and reads at their own rates', () => {
+    // 1M written at $0.00375 and 10M read at $0.0003 per 1,000 (Claude Sonnet 4)
+    const priced = cost({
+      model: 'anthropic.claude-sonnet-4',
+      input_tokens: 0,
+      output_tokens: 0,
+      cache_write_tokens: 1_000_000,
+      cache_read_tokens: 10_000_000,
+    })
+    expect(rows(priced)).toEqual({
+      'bedrock.cache_write_tokens.anthropic.claude-sonnet-4': '3.75',
+      'bedrock.cache_read_tokens.anthropic.claude-sonnet-4': '3',
+    })
+  })
+
+  it('reports a rate AWS does not list for the model as unpriced, never $0', () => {
+    // Claude Opus 4 lists no batch rate; Nova lists no cache write rate; no Region but us-east-1 is sourced
+    const batch = cost({ model: 'anthropic.claude-opus-4', ...million, inference: 'batch' })
+    expect(batch.unpriced.map((row) => row.usage_type).sort()).toEqual([
+      'bedrock.batch_input_tokens.anthropic.claude-opus-4',
+      'bedrock.batch_output_tokens.anthropic.claude-opus-4',
+    ])
+    const write = cost({
+      model: 'amazon.nova-lite',
+      input_tokens: 0,
+      output_tokens: 0,
+      cache_write_tokens: 5,
+    })
+    expect(write.unpriced.map((row) => row.usage_type)).toEqual([
+      'bedrock.cache_write_tokens.amazon.nova-lite',
+    ])
+    expect(cost({ model: 'deepseek.r1', ...million }, 'eu-west-1').unpriced).toHaveLength(2)
+  })
+
+  it('refuses prompt caching on a batch item and an unknown model', () => {
+    const refused = (params: Record<string, unknown>) => {
+      const result = validateLineItem('bedrock', { ...million, ...params }, bundledCatalog)
+      return result.ok ? [] : result.details.map((detail) => detail.field)
+    }
+    expect(
+      refused({ model: 'anthropic.claude-3-5-sonnet-v2', inference: 'batch', cache_read_tokens: 1 }),
+    ).toEqual(['params.inference'])
+    expect(refused({ model: 'openai.gpt-9' })).toEqual(['params.model'])
+  })
+})

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage, validateLineItem } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/ec2/pricing/on-demand/ (Data Transfer)'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1', includeFreeTier = false) {
+  const result = lineItemsToUsage([{ service: 'data_transfer', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+}
+const rows = (priced: ReturnType<typeof cost>) =>
+  Object.fromEntries(priced.by_service.flatMap((s) => s.by_usage_type).map((r) => [r.usage_type, r.cost]))
+
+describe(`Data transfer across AZs and Regions at the rates of ${PAGE}`, () => {
+  it('prices an item saved before these params existed exactly as before', () => {
+    expect(rows(cost({ gb_out: 1000 }))).toEqual({ 'data_transfer.out_gb': '90' })
+  })
+
+  it('bills a GB moved between Availability Zones in both directions, $0.01 each', () => {
+    expect(rows(cost({ gb_out: 0, gb_cross_az: 1000 }))).toEqual({ 'data_transfer.cross_az_gb': '20' })
+  })
+
+  it('bills transfer to other Regions at the sending Region’s rate, and US East to US East at $0.01', () => {
+    expect(rows(cost({ gb_out: 0, gb_inter_region: 1000, gb_us_east_inter_region: 1000 }))).toEqual({
+      'data_transfer.inter_region_gb': '20',
+      'data_transfer.us_east_inter_region_gb': '10',
+    })
+    expect(rows(cost({ gb_out: 0, gb_inter_region: 1000 }, 'ap-southeast-2'))).toEqual({
+      'data_transfer.inter_region_gb': '98',
+    })
+    expect(rows(cost({ gb_out: 0, gb_inter_region: 750 }, 'af-south-1'))).toEqual({
+      'data_transfer.inter_region_gb': '110.25',
+    })
+  })
+
+  it('keeps the 100 GB free allowance on internet egress only', () => {
+    expect(rows(cost({ gb_out: 50, gb_cross_az: 50, gb_inter_region: 50 }, 'us-east-1', true))).toEqual({
+      'data_transfer.out_gb': '0',
+      'data_transfer.cross_az_gb': '1',
+      'data_transfer.inter_region_gb': '1',
+    })
+  })
+
+  it('reports what a Region lacks as unpriced, never $0', () => {
+    expect(
+      cost({ gb_out: 0, gb_us_east_inter_region: 10 }, 'eu-west-1').unpriced.map((row) => row.usage_type),
+    ).toEqual(['data_transfer.us_east_inter_region_gb'])
+    expect(
+      cost({ gb_out: 0, gb_inter_region: 10 }, 'me-south-1').unpriced.map((row) => row.usage_type),
+    ).toEqual(['data_transfer.inter_region_gb'])
+  })
+
+  it('refuses negative gigabytes', () => {
+    expect(validateLineItem('data_transfer', { gb_out: 0, gb_cross_az: -1 }, bundledCatalog).ok).toBe(false)
+  })
+})

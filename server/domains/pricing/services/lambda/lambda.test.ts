@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage, lineItemToUsage, validateLineItem } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/lambda/pricing/'
+
+function usageOf(items: Record<string, unknown>[]) {
+  const result = lineItemsToUsage(
+    items.map((params) => ({ service: 'lambda', params })),
+    bundledCatalog,
+  )
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return result.usage
+}
+function cost(items: Record<string, unknown>[], includeFreeTier = false, region = 'us-east-1') {
+  return priceUsage({ region, usage: usageOf(items), includeFreeTier, catalog: bundledCatalog })
+}
+const rows = (priced: ReturnType<typeof cost>) =>
+  Object.fromEntries(priced.by_service.flatMap((s) => s.by_usage_type).map((r) => [r.usage_type, r.cost]))
+const cents = (amount: string | undefined) => Number(amount).toFixed(2)
+
+describe(`Lambda pricing depth at the rates of ${PAGE} (us-east-1)`, () => {
+  it('prices an item saved before these params existed exactly as before', () => {
+    expect(rows(cost([{ invocations: 1_000_000, avg_duration_ms: 1000, memory_mb: 1024 }]))).toEqual({
+      'lambda.requests': '0.2',
+      'lambda.gb_seconds.x86_64': '16.6667',
+    })
+  })
+
+  it('bills provisioned concurrency all month when its hours are left out, and the item’s duration at the PC rate', () => {
+    const priced = cost([
+      {
+        invocations: 0,
+        avg_duration_ms: 0,
+        memory_mb: 2048,
+        architecture: 'arm64',
+        provisioned_concurrency: 1,
+      },
+    ])
+    // 1 × 2 GB × 730 h × 3,600 s = 5,256,000 GB-s × $0.0000033334 (Arm)
+    expect(rows(priced)).toEqual({ 'lambda.provisioned_concurrency_gb_seconds.arm64': '17.52035' })
+    const served = cost([
+      { invocations: 1_000_000, avg_duration_ms: 1000, memory_mb: 1024, provisioned_concurrency: 0 },
+    ])
+    // provisioned_concurrency 0 is on demand
+    expect(Object.keys(rows(served)).sort()).toEqual(['lambda.gb_seconds.x86_64', 'lambda.requests'])
+  })
+
+  it('prices a provisioned concurrency range at min, typical and max', () => {
+    const params = {
+      invocations: 0,
+      avg_duration_ms: 0,
+      memory_mb: 1024,
+      provisioned_concurrency: { min: 1, typical: 2, max: 4 },
+      provisioned_hours: { min: 10, typical: 10, max: 20 },
+    }
+    const validated = validateLineItem('lambda', params, bundledCatalog)
+    if (!validated.ok) throw new Error(JSON.stringify(validated.details))
+    const gbSeconds = (at: 'min' | 'typical' | 'max') =>
+      lineItemToUsage('lambda', validated.params, at)
+        .get('lambda.provisioned_concurrency_gb_seconds.x86_64')
+        ?.toFixed()
+    expect([gbSeconds('min'), gbSeconds('typical'), gbSeconds('max')]).toEqual(['36000', '72000', '288000'])
+  })
+
+  it('reproduces each charge of the response streaming example; its $39.04 sums charges rounded to the cent', () => {
+    // 3M × 500 ms at 1536 MB: 2M responses of 100 KB and 1M of 7 MB, the 100 GB free streaming already used.
+    const items = [
+      {
+        invocations: 2_000_000,
+        avg_duration_ms: 500,
+        memory_mb: 1536,
+        streamed_mb_per_invocation: 100 / 1024,
+      },
+      { invocations: 1_000_000, avg_duration_ms: 500, memory_mb: 1536, streamed_mb_per_invocation: 7 },
+    ]
+    const usage = usageOf(items)
+    // 1M × (7 − 6) MB = 976.5625 GB; 100 KB responses stream free
+    expect(usage.get('lambda.streamed_gb')?.toFixed()).toBe('976.5625')
+    const exhausted = structuredClone(bundledCatalog)
+    const lambdaTier = exhausted.services.lambda
+    if (!lambdaTier) throw new Error('no lambda service')
+    lambdaTier.free_tier = lambdaTier.free_tier.filter(
+      (offer) => !offer.usage_types.includes('lambda.streamed_gb'),
+    )
+    const priced = priceUsage({ region: 'us-east-1', usage, includeFreeTier: true, catalog: exhausted })
+    const byType = rows(priced)
+    expect(cents(byType['lambda.gb_seconds.x86_64'])).toBe('30.83')
+    expect(cents(byType['lambda.requests'])).toBe('0.40')
+    expect(cents(byType['lambda.streamed_gb'])).toBe('7.81')
+    // unrounded: $30.833395 + $0.40 + $7.8125 = $39.045895
+    expect(cents(priced.total)).toBe('39.05')
+    // with the month's 100 GB of free streaming still unused, 876.5625 GB are billed
+    const fresh = rows(cost(items, true))
+    expect(fresh['lambda.streamed_gb']).toBe('7.0125')
+  })
+
+  it('bills the Kafka EPU-hours of ESM example 1 ($148); the page bills 60M requests for 1M a day over 30 days', () => {
+    const priced = cost(
+      [
+        {
+          invocations: 30_000_000,
+          avg_duration_ms: 2000,
+          memory_mb: 1024,
+          esm_source: 'kafka',
+          esm_epu_hours: 800,
+        },
+      ],
+      true,
+    )
+    const byType = rows(priced)
+    expect(byType['lambda.esm_epu_hours.kafka']).toBe('148')
+    // 59,600,000 GB-s × $0.0000166667 = $993.33 (the page prints $993.3)
+    expect(cents(byType['lambda.gb_seconds.x86_64'])).toBe('993.34')
+    // 1M a day × 30 days = 30M invocations (60M seconds); the page bills 60M requests ($12.00), here 29M after
+    // the free tier
+    expect(byType['lambda.requests']).toBe('5.8')
+  })
+
+  it('prices Lambda@Edge, SnapStart and Kafka EPUs in other Regions at their own rates', () => {
+    const edge = rows(
+      cost(
+        [{ invocations: 1_000_000, avg_duration_ms: 100, memory_mb: 1024, deployment: 'edge' }],
+        false,
+        'eu-west-1',
+      ),
+    )
+    expect(edge).toEqual({ 'lambda.edge_requests': '0.6', 'lambda.edge_gb_seconds': '5.001' })
+    const seoul = rows(
+      cost(
+        [
+          {
+            invocations: 0,
+            avg_duration_ms: 0,
+            memory_mb: 1024,
+            snapstart_cached_version_hours: 1,
+            snapstart_restores: 1000,
+            esm_source: 'kafka',
+            esm_epu_hours: 10,
+          },
+        ],
+        false,
+        'ap-northeast-2',
+      ),
+    )
+    expect(seoul).toEqual({
+      'lambda.snapstart_cache_gb_seconds': '0.006618',
+      'lambda.snapstart_restore_gb': '0.167459',
+      'lambda.esm_epu_hours.kafka': '2.26',
+    })
+  })
+
+  it('reports what a Region lacks as unpriced, never $0', () => {
+    const sqs = cost(
+      [{ invocations: 0, avg_duration_ms: 0, memory_mb: 1024, esm_source: 'sqs', esm_epu_hours: 10 }],
+      false,
+      'eu-west-1',
+    )
+    expect(sqs.unpriced.map((row) => row.usage_type)).toEqual(['lambda.esm_epu_hours.sqs'])
+    const edge = cost(
+      [{ invocations: 10, avg_duration_ms: 10, memory_mb: 128, deployment: 'edge' }],
+      false,
+      'ap-southeast-4',
+    )
+    expect(edge.unpriced.map((row) => row.usage_type).sort()).toEqual([
+      'lambda.edge_gb_seconds',
+      'lambda.edge_requests',
+    ])
+  })
+
+  it('refuses params that do not go together', () => {
+    const base = { invocations: 1, avg_duration_ms: 1, memory_mb: 128 }
+    const refused = (params: Record<string, unknown>) => {
+      const result = validateLineItem('lambda', { ...base, ...params }, bundledCatalog)
+      return result.ok ? [] : result.details.map((detail) => detail.field)
+    }
+    expect(refused({ esm_epu_hours: 5 })).toEqual(['params.esm_source'])
+    expect(refused({ esm_source: 'sqs' })).toEqual(['params.esm_epu_hours'])
+    expect(refused({ deployment: 'edge', architecture: 'arm64' })).toEqual(['params.architecture'])
+    expect(refused({ deployment: 'edge', provisioned_concurrency: 2 })).toEqual([
+      'params.provisioned_concurrency',
+    ])
+    expect(refused({ provisioned_hours: 8 })).toEqual(['params.provisioned_hours'])
+    expect(refused({ streamed_mb_per_invocation: -1 }).length).toBeGreaterThan(0)
+  })
+
+  it('imports a Terraform function without any of the new params', () => {
+    const plan = {
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_lambda_function.api',
+              type: 'aws_lambda_function',
+              values: { memory_size: 1024, architectures: ['arm64'] },
+            },
+          ],
+        },
+      },
+    }
+    const imported = planToLineItems(plan)
+    expect(imported.items.map((item) => item.params)).toEqual([
+      {
+        invocations: 0,
+        avg_duration_ms: 0,
+        memory_mb: 1024,
+        architecture: 'arm64',
+        ephemeral_storage_mb: 512,
+      },
+    ])
+  })
+})

@@ -3259,10 +3259,45 @@ export interface paths {
                             storage_gb: number;
                             /**
                              * Storage type
-                             * @description General Purpose SSD gp2 or gp3.
+                             * @description General Purpose SSD gp2 or gp3, Provisioned IOPS SSD io1, or magnetic (previous generation).
                              * @default gp3
                              */
-                            storage_type?: "gp2" | "gp3";
+                            storage_type?: "gp2" | "gp3" | "io1" | "magnetic";
+                            /**
+                             * Engine
+                             * @description Database engine, each with its own instance rates; postgresql when left out.
+                             */
+                            engine?: "postgresql" | "mysql" | "mariadb";
+                            /**
+                             * Deployment
+                             * @description Single-AZ, or Multi-AZ (one standby instance, billed as one Multi-AZ instance-hour and Multi-AZ storage); single_az when left out.
+                             */
+                            deployment?: "single_az" | "multi_az";
+                            /**
+                             * Provisioned IOPS per instance
+                             * @description io1: the provisioned IOPS (required). gp3: the IOPS configured; only those above the baseline (3,000 below 400 GB, 12,000 from 400 GB) are billed. Refused for gp2 and magnetic.
+                             */
+                            provisioned_iops?: number;
+                            /**
+                             * I/O requests per month
+                             * @description Magnetic storage only: I/O requests per month, all instances; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (backup storage up to the allocated storage of the Region is free), for the whole item; 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Extended Support year
+                             * @description A major version past its end of standard support is billed per vCPU-hour, by year of Extended Support; needs vcpus. None when left out.
+                             */
+                            extended_support?: "year_1" | "year_2" | "year_3";
+                            /**
+                             * vCPUs per instance
+                             * @description The instance class vCPUs, for Extended Support.
+                             */
+                            vcpus?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3847,10 +3882,45 @@ export interface paths {
                             storage_gb: number;
                             /**
                              * Storage type
-                             * @description General Purpose SSD gp2 or gp3.
+                             * @description General Purpose SSD gp2 or gp3, Provisioned IOPS SSD io1, or magnetic (previous generation).
                              * @default gp3
                              */
-                            storage_type?: "gp2" | "gp3";
+                            storage_type?: "gp2" | "gp3" | "io1" | "magnetic";
+                            /**
+                             * Engine
+                             * @description Database engine, each with its own instance rates; postgresql when left out.
+                             */
+                            engine?: "postgresql" | "mysql" | "mariadb";
+                            /**
+                             * Deployment
+                             * @description Single-AZ, or Multi-AZ (one standby instance, billed as one Multi-AZ instance-hour and Multi-AZ storage); single_az when left out.
+                             */
+                            deployment?: "single_az" | "multi_az";
+                            /**
+                             * Provisioned IOPS per instance
+                             * @description io1: the provisioned IOPS (required). gp3: the IOPS configured; only those above the baseline (3,000 below 400 GB, 12,000 from 400 GB) are billed. Refused for gp2 and magnetic.
+                             */
+                            provisioned_iops?: number;
+                            /**
+                             * I/O requests per month
+                             * @description Magnetic storage only: I/O requests per month, all instances; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (backup storage up to the allocated storage of the Region is free), for the whole item; 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Extended Support year
+                             * @description A major version past its end of standard support is billed per vCPU-hour, by year of Extended Support; needs vcpus. None when left out.
+                             */
+                            extended_support?: "year_1" | "year_2" | "year_3";
+                            /**
+                             * vCPUs per instance
+                             * @description The instance class vCPUs, for Extended Support.
+                             */
+                            vcpus?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4515,10 +4585,45 @@ export interface paths {
                             storage_gb: number;
                             /**
                              * Storage type
-                             * @description General Purpose SSD gp2 or gp3.
+                             * @description General Purpose SSD gp2 or gp3, Provisioned IOPS SSD io1, or magnetic (previous generation).
                              * @default gp3
                              */
-                            storage_type?: "gp2" | "gp3";
+                            storage_type?: "gp2" | "gp3" | "io1" | "magnetic";
+                            /**
+                             * Engine
+                             * @description Database engine, each with its own instance rates; postgresql when left out.
+                             */
+                            engine?: "postgresql" | "mysql" | "mariadb";
+                            /**
+                             * Deployment
+                             * @description Single-AZ, or Multi-AZ (one standby instance, billed as one Multi-AZ instance-hour and Multi-AZ storage); single_az when left out.
+                             */
+                            deployment?: "single_az" | "multi_az";
+                            /**
+                             * Provisioned IOPS per instance
+                             * @description io1: the provisioned IOPS (required). gp3: the IOPS configured; only those above the baseline (3,000 below 400 GB, 12,000 from 400 GB) are billed. Refused for gp2 and magnetic.
+                             */
+                            provisioned_iops?: number;
+                            /**
+                             * I/O requests per month
+                             * @description Magnetic storage only: I/O requests per month, all instances; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (backup storage up to the allocated storage of the Region is free), for the whole item; 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Extended Support year
+                             * @description A major version past its end of standard support is billed per vCPU-hour, by year of Extended Support; needs vcpus. None when left out.
+                             */
+                            extended_support?: "year_1" | "year_2" | "year_3";
+                            /**
+                             * vCPUs per instance
+                             * @description The instance class vCPUs, for Extended Support.
+                             */
+                            vcpus?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4972,10 +5077,45 @@ export interface paths {
                             storage_gb: number;
                             /**
                              * Storage type
-                             * @description General Purpose SSD gp2 or gp3.
+                             * @description General Purpose SSD gp2 or gp3, Provisioned IOPS SSD io1, or magnetic (previous generation).
                              * @default gp3
                              */
-                            storage_type?: "gp2" | "gp3";
+                            storage_type?: "gp2" | "gp3" | "io1" | "magnetic";
+                            /**
+                             * Engine
+                             * @description Database engine, each with its own instance rates; postgresql when left out.
+                             */
+                            engine?: "postgresql" | "mysql" | "mariadb";
+                            /**
+                             * Deployment
+                             * @description Single-AZ, or Multi-AZ (one standby instance, billed as one Multi-AZ instance-hour and Multi-AZ storage); single_az when left out.
+                             */
+                            deployment?: "single_az" | "multi_az";
+                            /**
+                             * Provisioned IOPS per instance
+                             * @description io1: the provisioned IOPS (required). gp3: the IOPS configured; only those above the baseline (3,000 below 400 GB, 12,000 from 400 GB) are billed. Refused for gp2 and magnetic.
+                             */
+                            provisioned_iops?: number;
+                            /**
+                             * I/O requests per month
+                             * @description Magnetic storage only: I/O requests per month, all instances; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (backup storage up to the allocated storage of the Region is free), for the whole item; 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Extended Support year
+                             * @description A major version past its end of standard support is billed per vCPU-hour, by year of Extended Support; needs vcpus. None when left out.
+                             */
+                            extended_support?: "year_1" | "year_2" | "year_3";
+                            /**
+                             * vCPUs per instance
+                             * @description The instance class vCPUs, for Extended Support.
+                             */
+                            vcpus?: number;
                         } | {
                             /**
                              * Tasks

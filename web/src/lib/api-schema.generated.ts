@@ -2661,6 +2661,165 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/scenarios/{id}/costs/purchase-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What would Reserved Instances, a Savings Plan or Spot save? The line items on demand against one purchase option: per covered item and in total, the upfront fee and the monthly fees apart, the effective monthly cost, and 12- and 36-month totals with the savings. Items the option does not cover, or whose offer has no catalog rate in the region, are listed in not_covered and stay on demand (docs/pricing.md#purchase-options). */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Reserved Instances (EC2 and RDS items), a Compute Savings Plan (EC2; AWS also applies it to Lambda and Fargate), an EC2 Instance Savings Plan (EC2), or Spot (EC2, at the discount you state). */
+                    commitment: "reserved_instances" | "compute_savings_plan" | "ec2_instance_savings_plan" | "spot";
+                    /** @description Term (default 1y); not for spot. */
+                    term?: "1y" | "3y";
+                    /** @description Payment option (default no_upfront); not for spot. */
+                    payment?: "no_upfront" | "partial_upfront" | "all_upfront";
+                    /** @description EC2 Reserved Instance offering class (default standard). */
+                    offering_class?: "standard" | "convertible";
+                    /** @description Spot only, and required for it: the discount off on-demand you expect, in percent. Spot prices move with supply and demand, so mockupAWS prices Spot as the discount you state. */
+                    spot_discount_pct?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            region: string;
+                            pricing_as_of: string;
+                            option: {
+                                commitment: string;
+                                term: string | null;
+                                payment: string | null;
+                                offering_class: string | null;
+                                spot_discount_pct: number | null;
+                                term_months: number | null;
+                            };
+                            items: {
+                                /** Format: uuid */
+                                item_id: string;
+                                service: string;
+                                /** @description The on-demand instance-hours the option replaces. */
+                                usage_type: string;
+                                /** @description The catalog usage types of the offer's hourly and upfront fees (none for Spot). */
+                                offer_usage_types: string[];
+                                instances: number;
+                                hours_per_instance: number;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                on_demand_monthly: string;
+                                /** @description Paid once at the start of each term; never part of monthly. */
+                                upfront: string;
+                                /** @description Monthly fees under the option: hourly fee × 730 per reservation (billed whether the instance runs or not), plus hours above 730 on demand; for Spot the discounted hours. */
+                                monthly: string;
+                                /** @description monthly + upfront / term months. */
+                                effective_monthly: string;
+                                /** @description Money paid over the months from the start: on demand = months × on_demand_monthly; with the option = the upfront fee of every term begun (a 1-year term renews at the same rates) + months × monthly. */
+                                total_12_months: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    on_demand: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    with_option: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    savings: string;
+                                };
+                                /** @description Money paid over the months from the start: on demand = months × on_demand_monthly; with the option = the upfront fee of every term begun (a 1-year term renews at the same rates) + months × monthly. */
+                                total_36_months: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    on_demand: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    with_option: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    savings: string;
+                                };
+                            }[];
+                            /** @description Items that stay on demand: the option does not cover the service, or the catalog has no rate for the offer in the region (never priced as $0). */
+                            not_covered: {
+                                /** Format: uuid */
+                                item_id: string;
+                                service: string;
+                                reason: string;
+                            }[];
+                            /** @description The covered items together. */
+                            totals: {
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                on_demand_monthly: string;
+                                /** @description Paid once at the start of each term; never part of monthly. */
+                                upfront: string;
+                                /** @description Monthly fees under the option: hourly fee × 730 per reservation (billed whether the instance runs or not), plus hours above 730 on demand; for Spot the discounted hours. */
+                                monthly: string;
+                                /** @description monthly + upfront / term months. */
+                                effective_monthly: string;
+                                /** @description Money paid over the months from the start: on demand = months × on_demand_monthly; with the option = the upfront fee of every term begun (a 1-year term renews at the same rates) + months × monthly. */
+                                total_12_months: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    on_demand: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    with_option: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    savings: string;
+                                };
+                                /** @description Money paid over the months from the start: on demand = months × on_demand_monthly; with the option = the upfront fee of every term begun (a 1-year term renews at the same rates) + months × monthly. */
+                                total_36_months: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    on_demand: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    with_option: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    savings: string;
+                                };
+                            };
+                            /** @description The scenario's modelled_monthly.total, and the same with the covered items' on-demand hours replaced by their monthly fees under the option (upfront fees excluded). */
+                            modelled_monthly: {
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                on_demand: string;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                with_option: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/scenarios/{id}/costs/by-api-key": {
         parameters: {
             query?: never;

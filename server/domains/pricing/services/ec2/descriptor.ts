@@ -204,6 +204,33 @@ export const ec2 = defineService({
       kind: 'flow',
       description: 'Per instance type.',
     },
+    {
+      match: 'ec2.reserved_hours.*',
+      unit: 'instance-hours',
+      kind: 'flow',
+      description:
+        'Reserved Instance hourly fee: <class>_<term>_<payment>.<type>, billed every hour of the term ' +
+        '(purchase-option comparisons read it; line items never emit it).',
+    },
+    {
+      match: 'ec2.reserved_upfront.*',
+      unit: 'reservations',
+      kind: 'flow',
+      description: 'Reserved Instance upfront fee per reservation, same suffix as the hourly fee.',
+    },
+    {
+      match: 'ec2.savings_plan_hours.*',
+      unit: 'instance-hours',
+      kind: 'flow',
+      description: 'Savings Plans rate: <compute|ec2_instance>_<term>_<payment>.<type> (none sourced yet).',
+    },
+    {
+      match: 'ec2.savings_plan_upfront.*',
+      unit: 'reservations',
+      kind: 'flow',
+      description:
+        'Savings Plans upfront part per instance covered, same suffix as the rate (none sourced yet).',
+    },
     { match: 'ec2.ebs_gb_month.*', unit: 'GB-months', kind: 'stock', description: 'EBS storage, per type.' },
     {
       match: 'ec2.ebs_iops_month.*',
@@ -255,6 +282,31 @@ export const ec2 = defineService({
     },
   },
   examples: ec2Examples,
+  commitments(p) {
+    const type = p.instance_type
+    return {
+      usageType: `ec2.instance_hours.${type}`,
+      instances: pointOf(p.count),
+      hours: pointOf(p.hours),
+      spot: true,
+      offer: ({ commitment, term, payment, offeringClass }) => {
+        if (commitment === 'reserved_instances') {
+          const offer = `${offeringClass}_${term}_${payment}`
+          return {
+            hourly: `ec2.reserved_hours.${offer}.${type}`,
+            upfront: `ec2.reserved_upfront.${offer}.${type}`,
+          }
+        }
+        if (commitment === 'spot') return undefined
+        const plan = commitment === 'compute_savings_plan' ? 'compute' : 'ec2_instance'
+        const offer = `${plan}_${term}_${payment}`
+        return {
+          hourly: `ec2.savings_plan_hours.${offer}.${type}`,
+          upfront: `ec2.savings_plan_upfront.${offer}.${type}`,
+        }
+      },
+    }
+  },
 })
 
 /** The root EBS volume a planned instance declares, when its type, size (and IOPS where billed) are known. */

@@ -303,4 +303,23 @@ export const rds = defineService({
     },
   },
   examples: rdsExamples,
+  commitments(p) {
+    const engine = p.engine ?? 'postgresql'
+    const deployment = p.deployment ?? 'single_az'
+    const suffix = `${engine}_${deployment}.${p.instance_class}`
+    return {
+      usageType: `${rdsInstanceFamily(engine, deployment)}.${p.instance_class}`,
+      instances: pointOf(p.count),
+      hours: pointOf(p.hours),
+      spot: false,
+      // RDS has Reserved Instances only (no Savings Plan covers RDS instances, no Spot).
+      offer: ({ commitment, term, payment }) =>
+        commitment === 'reserved_instances'
+          ? {
+              hourly: `rds.reserved_hours.${term}_${payment}.${suffix}`,
+              upfront: `rds.reserved_upfront.${term}_${payment}.${suffix}`,
+            }
+          : undefined,
+    }
+  },
 })

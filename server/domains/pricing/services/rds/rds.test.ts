@@ -1,6 +1,7 @@
+import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
-import { bundledCatalog } from '../../catalog.js'
+import { bundledCatalog, findPrice } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage, validateLineItem } from '../../line-items.js'
 
@@ -181,5 +182,20 @@ describe(`RDS engines, deployments and storage (${GOLDEN})`, () => {
       'Aurora instances are not in the pricing catalog',
       'the sqlserver-ex engine is not in the pricing catalog',
     ])
+  })
+
+  it('has Reserved Instance rates that reproduce the golden test’s reserved instances (730 hours a month)', () => {
+    const monthly = (usageType: string) => {
+      const entry = findPrice(bundledCatalog, 'us-east-1', usageType)
+      if (!entry) throw new Error(`no price for ${usageType}`)
+      return new Decimal(entry.tiers[0]?.price ?? '0')
+        .times(730)
+        .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+        .toFixed(2)
+    }
+    expect(monthly('rds.reserved_hours.1y_no_upfront.mysql_single_az.db.t3.large')).toBe('69.86')
+    expect(monthly('rds.reserved_hours.1y_no_upfront.mysql_multi_az.db.t3.large')).toBe('139.72')
+    expect(monthly('rds.reserved_hours.1y_partial_upfront.mysql_multi_az.db.t3.large')).toBe('66.50')
+    expect(monthly('rds.reserved_hours.3y_partial_upfront.postgresql_multi_az.db.t3.large')).toBe('50.74')
   })
 })

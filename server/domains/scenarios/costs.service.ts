@@ -236,6 +236,10 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
         region: scenario.region,
         usage,
         includeFreeTier: scenario.includeFreeTier,
+        freeTier: {
+          disabled: scenario.freeTierDisabledOffers,
+          legacy12Month: scenario.legacyFreeTier,
+        },
         catalog,
         rateCard,
       })

@@ -58,6 +58,19 @@ export const TemplatesResponse = Type.Object({
 })
 export type TemplatesResponse = Static<typeof TemplatesResponse>
 
+const FreeTierDisabledOffers = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
+  maxItems: 100,
+  description:
+    'Free tier offers switched off for this scenario while include_free_tier is on, by the offer id of ' +
+    'GET /pricing/services (`<service>:<first usage type>`); an unknown id is a 422. include_free_tier: false ' +
+    'still switches every offer off.',
+})
+const LegacyFreeTier = Type.Boolean({
+  description:
+    "Apply AWS's 12-month free tier of accounts created before 15 July 2025 as well (offers marked " +
+    'legacy_12_month), to reproduce historic examples; needs include_free_tier.',
+})
+
 export const ScenarioParams = Type.Object({ id: Uuid })
 export const ItemParams = Type.Object({ id: Uuid, item_id: Uuid })
 
@@ -68,6 +81,8 @@ export const CreateScenarioBody = Type.Object(
     region: Region,
     tags: Type.Optional(Tags),
     include_free_tier: Type.Optional(Type.Boolean({ default: true })),
+    free_tier_disabled_offers: Type.Optional(FreeTierDisabledOffers),
+    legacy_free_tier: Type.Optional(LegacyFreeTier),
     apply_rate_card: Type.Optional(
       Type.Boolean({
         default: true,
@@ -88,6 +103,8 @@ export const UpdateScenarioBody = Type.Object(
     tags: Type.Optional(Tags),
     status: Type.Optional(ScenarioStatus),
     include_free_tier: Type.Optional(Type.Boolean()),
+    free_tier_disabled_offers: Type.Optional(FreeTierDisabledOffers),
+    legacy_free_tier: Type.Optional(LegacyFreeTier),
     apply_rate_card: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -118,6 +135,8 @@ export const ScenarioResponse = Type.Object({
   tags: Type.Array(Type.String()),
   status: ScenarioStatus,
   include_free_tier: Type.Boolean(),
+  free_tier_disabled_offers: FreeTierDisabledOffers,
+  legacy_free_tier: LegacyFreeTier,
   apply_rate_card: Type.Boolean({ description: "Whether costs apply the owner's rate card." }),
   events_total: Type.Integer({ description: 'Events ingested so far.' }),
   first_event_at: Nullable(DateTime),

@@ -940,6 +940,10 @@ export interface paths {
                                     unit: string;
                                     note: string;
                                     source: string;
+                                    /** @description The offer id a scenario names in free_tier_disabled_offers: `<service>:<first usage type>`. */
+                                    id: string;
+                                    /** @description AWS's 12-month free tier of accounts created before 15 July 2025: applied only with a scenario's legacy_free_tier. */
+                                    legacy_12_month: boolean;
                                 }[];
                                 models?: {
                                     id: string;
@@ -1325,6 +1329,10 @@ export interface paths {
                                 unit: string;
                                 note: string;
                                 source: string;
+                                /** @description The offer id a scenario names in free_tier_disabled_offers: `<service>:<first usage type>`. */
+                                id: string;
+                                /** @description AWS's 12-month free tier of accounts created before 15 July 2025: applied only with a scenario's legacy_free_tier. */
+                                legacy_12_month: boolean;
                             }[];
                             /** @description Usage types of the service the catalog knows but has no price for in this region. */
                             unpriced_usage_types: {
@@ -1551,6 +1559,10 @@ export interface paths {
                                 /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
                                 status: "draft" | "running" | "completed" | "archived";
                                 include_free_tier: boolean;
+                                /** @description Free tier offers switched off for this scenario while include_free_tier is on, by the offer id of GET /pricing/services (`<service>:<first usage type>`); an unknown id is a 422. include_free_tier: false still switches every offer off. */
+                                free_tier_disabled_offers: string[];
+                                /** @description Apply AWS's 12-month free tier of accounts created before 15 July 2025 as well (offers marked legacy_12_month), to reproduce historic examples; needs include_free_tier. */
+                                legacy_free_tier: boolean;
                                 /** @description Whether costs apply the owner's rate card. */
                                 apply_rate_card: boolean;
                                 /** @description Events ingested so far. */
@@ -1611,6 +1623,10 @@ export interface paths {
                         tags?: string[];
                         /** @default true */
                         include_free_tier?: boolean;
+                        /** @description Free tier offers switched off for this scenario while include_free_tier is on, by the offer id of GET /pricing/services (`<service>:<first usage type>`); an unknown id is a 422. include_free_tier: false still switches every offer off. */
+                        free_tier_disabled_offers?: string[];
+                        /** @description Apply AWS's 12-month free tier of accounts created before 15 July 2025 as well (offers marked legacy_12_month), to reproduce historic examples; needs include_free_tier. */
+                        legacy_free_tier?: boolean;
                         /**
                          * @description false prices this scenario without the owner's rate card.
                          * @default true
@@ -1638,6 +1654,10 @@ export interface paths {
                             /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
                             status: "draft" | "running" | "completed" | "archived";
                             include_free_tier: boolean;
+                            /** @description Free tier offers switched off for this scenario while include_free_tier is on, by the offer id of GET /pricing/services (`<service>:<first usage type>`); an unknown id is a 422. include_free_tier: false still switches every offer off. */
+                            free_tier_disabled_offers: string[];
+                            /** @description Apply AWS's 12-month free tier of accounts created before 15 July 2025 as well (offers marked legacy_12_month), to reproduce historic examples; needs include_free_tier. */
+                            legacy_free_tier: boolean;
                             /** @description Whether costs apply the owner's rate card. */
                             apply_rate_card: boolean;
                             /** @description Events ingested so far. */
@@ -2161,6 +2181,10 @@ export interface paths {
                             /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
                             status: "draft" | "running" | "completed" | "archived";
                             include_free_tier: boolean;
+                            /** @description Free tier offers switched off for this scenario while include_free_tier is on, by the offer id of GET /pricing/services (`<service>:<first usage type>`); an unknown id is a 422. include_free_tier: false still switches every offer off. */
+                            free_tier_disabled_offers: string[];
+                            /** @description Apply AWS's 12-month free tier of accounts created before 15 July 2025 as well (offers marked legacy_12_month), to reproduce historic examples; needs include_free_tier. */
+                            legacy_free_tier: boolean;
                             /** @description Whether costs apply the owner's rate card. */
                             apply_rate_card: boolean;
                             /** @description Events ingested so far. */
@@ -2253,6 +2277,10 @@ export interface paths {
                         /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
                         status?: "draft" | "running" | "completed" | "archived";
                         include_free_tier?: boolean;
+                        /** @description Free tier offers switched off for this scenario while include_free_tier is on, by the offer id of GET /pricing/services (`<service>:<first usage type>`); an unknown id is a 422. include_free_tier: false still switches every offer off. */
+                        free_tier_disabled_offers?: string[];
+                        /** @description Apply AWS's 12-month free tier of accounts created before 15 July 2025 as well (offers marked legacy_12_month), to reproduce historic examples; needs include_free_tier. */
+                        legacy_free_tier?: boolean;
                         apply_rate_card?: boolean;
                     };
                 };
@@ -2274,6 +2302,10 @@ export interface paths {
                             /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
                             status: "draft" | "running" | "completed" | "archived";
                             include_free_tier: boolean;
+                            /** @description Free tier offers switched off for this scenario while include_free_tier is on, by the offer id of GET /pricing/services (`<service>:<first usage type>`); an unknown id is a 422. include_free_tier: false still switches every offer off. */
+                            free_tier_disabled_offers: string[];
+                            /** @description Apply AWS's 12-month free tier of accounts created before 15 July 2025 as well (offers marked legacy_12_month), to reproduce historic examples; needs include_free_tier. */
+                            legacy_free_tier: boolean;
                             /** @description Whether costs apply the owner's rate card. */
                             apply_rate_card: boolean;
                             /** @description Events ingested so far. */
@@ -2347,6 +2379,10 @@ export interface paths {
                             /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
                             status: "draft" | "running" | "completed" | "archived";
                             include_free_tier: boolean;
+                            /** @description Free tier offers switched off for this scenario while include_free_tier is on, by the offer id of GET /pricing/services (`<service>:<first usage type>`); an unknown id is a 422. include_free_tier: false still switches every offer off. */
+                            free_tier_disabled_offers: string[];
+                            /** @description Apply AWS's 12-month free tier of accounts created before 15 July 2025 as well (offers marked legacy_12_month), to reproduce historic examples; needs include_free_tier. */
+                            legacy_free_tier: boolean;
                             /** @description Whether costs apply the owner's rate card. */
                             apply_rate_card: boolean;
                             /** @description Events ingested so far. */
@@ -3381,6 +3417,11 @@ export interface paths {
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
                             public_ipv4_addresses?: number;
+                            /**
+                             * Surplus CPU credits (vCPU-hours)
+                             * @description T instances in unlimited mode: CPU credits spent above the baseline and not earned back, in vCPU-hours per month for the whole item (one credit = one vCPU-minute, 60 credits = 1 vCPU-hour); 0 when left out. 0 when left out.
+                             */
+                            cpu_credit_vcpu_hours?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4004,6 +4045,11 @@ export interface paths {
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
                             public_ipv4_addresses?: number;
+                            /**
+                             * Surplus CPU credits (vCPU-hours)
+                             * @description T instances in unlimited mode: CPU credits spent above the baseline and not earned back, in vCPU-hours per month for the whole item (one credit = one vCPU-minute, 60 credits = 1 vCPU-hour); 0 when left out. 0 when left out.
+                             */
+                            cpu_credit_vcpu_hours?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4707,6 +4753,11 @@ export interface paths {
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
                             public_ipv4_addresses?: number;
+                            /**
+                             * Surplus CPU credits (vCPU-hours)
+                             * @description T instances in unlimited mode: CPU credits spent above the baseline and not earned back, in vCPU-hours per month for the whole item (one credit = one vCPU-minute, 60 credits = 1 vCPU-hour); 0 when left out. 0 when left out.
+                             */
+                            cpu_credit_vcpu_hours?: number;
                         };
                         label?: string | null;
                     } | {
@@ -5204,6 +5255,11 @@ export interface paths {
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
                             public_ipv4_addresses?: number;
+                            /**
+                             * Surplus CPU credits (vCPU-hours)
+                             * @description T instances in unlimited mode: CPU credits spent above the baseline and not earned back, in vCPU-hours per month for the whole item (one credit = one vCPU-minute, 60 credits = 1 vCPU-hour); 0 when left out. 0 when left out.
+                             */
+                            cpu_credit_vcpu_hours?: number;
                         } | {
                             /**
                              * Instance class

@@ -260,6 +260,7 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
       catalog,
       region: scenario.region,
       includeFreeTier: scenario.includeFreeTier,
+      freeTier: { disabled: scenario.freeTierDisabledOffers, legacy12Month: scenario.legacyFreeTier },
       card,
       optedOut: !scenario.applyRateCard,
       listPrices,

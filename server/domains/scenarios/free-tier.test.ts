@@ -85,6 +85,9 @@ describe(`free tier per scenario on ${testEngine}`, async () => {
       free_tier_disabled_offers: ['lambda:lambda.gb_seconds.x86_64'],
     })
     expect(patched.json().free_tier_disabled_offers).toEqual(['lambda:lambda.gb_seconds.x86_64'])
+    expect((await call('GET', `/scenarios/${id}/costs`)).json().assumptions).toContain(
+      'Free tier offers switched off: lambda:lambda.gb_seconds.x86_64',
+    )
     expect(await rowsOf(id)).toMatchObject({
       'lambda.requests': '0.2 (free 1000000)',
       'lambda.gb_seconds.x86_64': '0.416668 (free 0)',
@@ -107,6 +110,8 @@ describe(`free tier per scenario on ${testEngine}`, async () => {
       'rds.storage_gb_month.gp2': '0 (free 20)',
       'lambda.requests': '0.2 (free 1000000)',
     })
+    const assumptions = (await call('GET', `/scenarios/${id}/costs`)).json().assumptions
+    expect(assumptions).toContain('Legacy 12-month free tier applied (accounts created before 15 July 2025)')
     const clone = (await call('POST', `/scenarios/${id}/clone`)).json()
     expect(clone.legacy_free_tier).toBe(true)
     await call('PATCH', `/scenarios/${id}`, { include_free_tier: false })

@@ -20,7 +20,14 @@ describe('planToLineItems', () => {
       'aws_instance.gpu': { service: 'ec2', params: { instance_type: 'p5.48xlarge', count: 1, hours: 730 } },
       'aws_db_instance.main': {
         service: 'rds',
-        params: { instance_class: 'db.t3.micro', count: 2, hours: 730, storage_gb: 50, storage_type: 'gp3' },
+        params: {
+          instance_class: 'db.t3.micro',
+          count: 1,
+          hours: 730,
+          storage_gb: 50,
+          storage_type: 'gp3',
+          deployment: 'multi_az',
+        },
       },
       'aws_lambda_function.api': {
         service: 'lambda',

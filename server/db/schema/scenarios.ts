@@ -43,6 +43,10 @@ export const scenarios = pgTable(
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     status: scenarioStatus('status').notNull().default('draft'),
     includeFreeTier: boolean('include_free_tier').notNull().default(true),
+    /** Free tier offers (catalog offer ids) switched off for this scenario while include_free_tier is on. */
+    freeTierDisabledOffers: text('free_tier_disabled_offers').array().notNull().default(sql`'{}'::text[]`),
+    /** AWS's legacy 12-month free tier (accounts created before 15 July 2025) applies as well. */
+    legacyFreeTier: boolean('legacy_free_tier').notNull().default(false),
     /** false opts the scenario out of its owner's rate card: it is priced at catalog prices. */
     applyRateCard: boolean('apply_rate_card').notNull().default(true),
     eventsTotal: bigint('events_total', { mode: 'number' }).notNull().default(0),

@@ -34,6 +34,32 @@ export interface FreeTierOffer {
   unit: string
   note: string
   source: string
+  /**
+   * AWS's 12-month free tier of accounts created before 15 July 2025: applied only when a scenario asks for
+   * it (`legacy_free_tier`), never by the always-free switch alone.
+   */
+  legacy_12_month?: boolean
+}
+
+/** An offer's id, for switching it off per scenario: `<service>:<first usage type>` (`lambda:lambda.requests`). */
+export function freeTierOfferId(service: string, offer: FreeTierOffer): string {
+  return `${service}:${offer.usage_types[0] ?? ''}`
+}
+
+/** Offers as the API publishes them: with their id and whether they are legacy 12-month offers. */
+export function publishedFreeTier(service: string, offers: FreeTierOffer[]) {
+  return offers.map((offer) => ({
+    ...offer,
+    id: freeTierOfferId(service, offer),
+    legacy_12_month: offer.legacy_12_month === true,
+  }))
+}
+
+/** Every free tier offer id of the catalog, in catalog order. */
+export function freeTierOfferIds(catalog: Catalog): string[] {
+  return Object.entries(catalog.services).flatMap(([service, entry]) =>
+    entry.free_tier.map((offer) => freeTierOfferId(service, offer)),
+  )
 }
 
 export interface ServiceEntry {
@@ -105,7 +131,7 @@ export interface ServiceSummary {
   params_schema: TObject
   ranged_params: string[]
   choices: Record<string, string[]>
-  free_tier: FreeTierOffer[]
+  free_tier: ReturnType<typeof publishedFreeTier>
   models?: { id: string; name: string; provider: string }[]
   instance_types?: string[]
   instance_classes?: string[]
@@ -130,7 +156,7 @@ export function listServices(catalog: Catalog = bundledCatalog): ServiceSummary[
       params_schema: publishedParamsSchema(descriptor),
       ranged_params: [...descriptor.rangedParams],
       choices: Object.fromEntries(descriptor.catalogValues.map((rule) => [rule.param, rule.known(catalog)])),
-      free_tier: service.free_tier,
+      free_tier: publishedFreeTier(id, service.free_tier),
     }
     if (service.models) {
       summary.models = Object.entries(service.models).map(([modelId, model]) => ({ id: modelId, ...model }))

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js'
-import { type Catalog, findPrice, type PriceEntry, unitOfUsageType } from './catalog.js'
+import { type Catalog, findPrice, freeTierOfferId, type PriceEntry, unitOfUsageType } from './catalog.js'
 import { ExactDecimal } from './exact-decimal.js'
 import { type PriceLookup, type RateCard, rateCardPrices } from './rate-card-prices.js'
 import { SERVICE_IDS, serviceOfUsageType } from './services/registry.js'
@@ -54,6 +54,14 @@ export interface PriceUsageInput {
   catalog: Catalog
   /** The owner's rate card (rate-card-prices.ts); absent or empty = catalog prices. */
   rateCard?: RateCard
+  /** Which allowances apply when `includeFreeTier` is on (docs/pricing.md#free-tier-per-scenario). */
+  freeTier?: FreeTierChoice
+}
+
+/** Per-scenario free tier: offers switched off by id, and AWS's legacy 12-month offers switched on. */
+export interface FreeTierChoice {
+  disabled?: readonly string[]
+  legacy12Month?: boolean
 }
 
 /** A decimal as a plain string (never exponent notation), trailing zeros dropped. */
@@ -117,10 +125,14 @@ function allocateFreeTier(
   region: string,
   usage: UsageMap,
   priceOf: PriceLookup,
+  choice: FreeTierChoice = {},
 ): Map<string, Decimal> {
   const free = new Map<string, Decimal>()
-  for (const service of Object.values(catalog.services)) {
+  const disabled = new Set(choice.disabled ?? [])
+  for (const [serviceId, service] of Object.entries(catalog.services)) {
     for (const offer of service.free_tier) {
+      if (offer.legacy_12_month && !choice.legacy12Month) continue
+      if (disabled.size > 0 && disabled.has(freeTierOfferId(serviceId, offer))) continue
       let remaining = new Exact(offer.quantity)
       for (const usageType of offer.usage_types) {
         const quantity = usage.get(usageType)
@@ -193,6 +205,7 @@ export function priceUsage({
   includeFreeTier,
   catalog,
   rateCard,
+  freeTier,
 }: PriceUsageInput): PricedUsage {
   const quantities = toUsageMap(usage)
   const priceOf: PriceLookup =
@@ -200,7 +213,7 @@ export function priceUsage({
       ? rateCardPrices(catalog, rateCard)
       : (r, usageType) => findPrice(catalog, r, usageType)
   const free = includeFreeTier
-    ? allocateFreeTier(catalog, region, quantities, priceOf)
+    ? allocateFreeTier(catalog, region, quantities, priceOf, freeTier)
     : new Map<string, Decimal>()
   const rowsByService = new Map<string, UsageTypeCost[]>()
   const costByService = new Map<string, Decimal>()

@@ -25,6 +25,14 @@ const FreeTierOffer = Type.Object({
   unit: Type.String(),
   note: Type.String(),
   source: Type.String(),
+  id: Type.String({
+    description:
+      'The offer id a scenario names in free_tier_disabled_offers: `<service>:<first usage type>`.',
+  }),
+  legacy_12_month: Type.Boolean({
+    description:
+      "AWS's 12-month free tier of accounts created before 15 July 2025: applied only with a scenario's legacy_free_tier.",
+  }),
 })
 
 export const ServicesResponse = Type.Object({

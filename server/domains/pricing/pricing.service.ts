@@ -8,6 +8,7 @@ import {
   getServicePrices,
   listRegions,
   listServices,
+  publishedFreeTier,
   unitOfUsageType,
 } from './catalog.js'
 import { catalogCoverage, knownUsageTypes } from './coverage.js'
@@ -223,7 +224,7 @@ export function createPricingService({ db }: PricingDeps) {
           const source = catalog.meta.sources[p.source]
           return { ...p, source_url: source?.url ?? null }
         }),
-        free_tier: entry.free_tier,
+        free_tier: publishedFreeTier(service, entry.free_tier),
         unpriced_usage_types: knownUsageTypes(catalog, service)
           .filter((usageType) => !priced.has(usageType))
           .map((usageType) => ({

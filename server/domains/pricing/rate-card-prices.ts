@@ -127,6 +127,8 @@ export type AssumptionsInput = {
   catalog: Catalog
   region: string
   includeFreeTier: boolean
+  /** Free tier offers switched off by id, and whether the legacy 12-month offers apply. */
+  freeTier?: { disabled?: readonly string[]; legacy12Month?: boolean }
   /** The owner's whole card, whether or not the scenario applies it. */
   card: RateCard
   /** The scenario opted out of its owner's rate card (`apply_rate_card: false`). */
@@ -151,6 +153,12 @@ export function pricingAssumptions(input: AssumptionsInput): {
     `Prices from snapshot ${input.snapshotId} (catalog as of ${catalog.meta.as_of}), ${catalog.meta.currency}, before tax`,
     input.includeFreeTier ? 'Always-free tier applied' : 'Free tier not applied',
   ]
+  if (input.includeFreeTier && input.freeTier?.legacy12Month) {
+    assumptions.push('Legacy 12-month free tier applied (accounts created before 15 July 2025)')
+  }
+  if (input.includeFreeTier && (input.freeTier?.disabled?.length ?? 0) > 0) {
+    assumptions.push(`Free tier offers switched off: ${input.freeTier?.disabled?.join(', ')}`)
+  }
   if (input.listPrices) {
     assumptions.push('AWS list prices: any rate card of the owner is left out')
     return { assumptions, rateCard: [], rateCardApplied: false }

@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js'
 import type { Db } from '../../db/client.js'
-import { notFound } from '../../errors.js'
+import { notFound, validationError } from '../../errors.js'
 import type { UsageService } from '../ingest/usage.service.js'
 import type { Catalog } from '../pricing/catalog.js'
 import {
@@ -22,6 +22,7 @@ import { pricingAssumptions, type RateCard } from '../pricing/rate-card-prices.j
 import { SERVICE_IDS, type ServiceId } from '../pricing/services/registry.js'
 import { baseToPriceUnits, isLevelUsageType, projectUsage } from '../pricing/usage-units.js'
 import type { RateCardService } from '../rate-cards/rate-cards.service.js'
+import { comparePurchaseOption } from './purchase-options.js'
 import * as repo from './scenarios.repo.js'
 import type {
   CompareResponse,
@@ -32,6 +33,8 @@ import type {
   ItemPreviewResponse,
   PortfolioQuery,
   PortfolioResponse,
+  PurchaseOptionsQuery,
+  PurchaseOptionsResponse,
 } from './scenarios.schemas.js'
 import { PORTFOLIO_MAX_SCENARIOS } from './scenarios.schemas.js'
 import { checkLineItem, toMonthlyUsageRows } from './scenarios.service.js'
@@ -233,6 +236,10 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
         region: scenario.region,
         usage,
         includeFreeTier: scenario.includeFreeTier,
+        freeTier: {
+          disabled: scenario.freeTierDisabledOffers,
+          legacy12Month: scenario.legacyFreeTier,
+        },
         catalog,
         rateCard,
       })
@@ -253,6 +260,7 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
       catalog,
       region: scenario.region,
       includeFreeTier: scenario.includeFreeTier,
+      freeTier: { disabled: scenario.freeTierDisabledOffers, legacy12Month: scenario.legacyFreeTier },
       card,
       optedOut: !scenario.applyRateCard,
       listPrices,
@@ -433,6 +441,55 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
           scenario_id: other.id,
           ...costDeltas(base.total_monthly, other.total_monthly),
         })),
+      }
+    },
+
+    /**
+     * The scenario's line items on demand against one purchase option (GET /scenarios/:id/costs/purchase-options):
+     * priced with the scenario's region, free-tier switch and rate card for the on-demand side, and the catalog's
+     * commitment rates for the option (docs/pricing.md#purchase-options).
+     */
+    async purchaseOptions(
+      userId: string,
+      id: string,
+      query: PurchaseOptionsQuery,
+    ): Promise<PurchaseOptionsResponse> {
+      const spot = query.commitment === 'spot'
+      const misplaced = spot
+        ? (['term', 'payment', 'offering_class'] as const).filter((field) => query[field] !== undefined)
+        : query.spot_discount_pct !== undefined
+          ? (['spot_discount_pct'] as const)
+          : []
+      const details = misplaced.map((field) => ({
+        field,
+        reason: spot ? 'does not apply to spot' : 'applies to spot only',
+      }))
+      if (spot && query.spot_discount_pct === undefined) {
+        details.push({ field: 'spot_discount_pct', reason: 'is required for spot' })
+      }
+      if (query.offering_class !== undefined && query.commitment !== 'reserved_instances' && !spot) {
+        details.push({ field: 'offering_class', reason: 'applies to reserved_instances only' })
+      }
+      if (details.length > 0) throw validationError(details)
+      const scenario = await repo.findOwned(db, userId, id)
+      if (!scenario) throw notFound('scenario')
+      const [{ catalog, price }, items] = await Promise.all([
+        pricingTermsOf(scenario),
+        repo.listItems(db, scenario.id),
+      ])
+      const modelled = modelledUsage(items, catalog)
+      return {
+        currency: catalog.meta.currency,
+        region: scenario.region,
+        pricing_as_of: catalog.meta.as_of,
+        ...comparePurchaseOption({
+          items,
+          catalog,
+          region: scenario.region,
+          query,
+          price,
+          modelledTotal: price(modelled.usage).total,
+        }),
       }
     },
 

@@ -108,7 +108,7 @@ describe(`scenario line items on ${testEngine}`, async () => {
     ['ec2', { instance_type: 't3.micro', count: 1, hours: 800 }, 'params.hours'],
     [
       'rds',
-      { instance_class: 'db.t3.micro', count: 1, storage_gb: 20, storage_type: 'io1' },
+      { instance_class: 'db.t3.micro', count: 1, storage_gb: 20, storage_type: 'io2' },
       'params.storage_type',
     ],
     ['rds', { instance_class: 'db.x1.mega', count: 1, storage_gb: 20 }, 'params.instance_class'],

@@ -6,12 +6,28 @@ export type ScenarioRow = typeof scenarios.$inferSelect
 export type ItemRow = typeof scenarioLineItems.$inferSelect
 export type NewScenario = Pick<
   typeof scenarios.$inferInsert,
-  'userId' | 'name' | 'description' | 'region' | 'tags' | 'includeFreeTier' | 'applyRateCard'
+  | 'userId'
+  | 'name'
+  | 'description'
+  | 'region'
+  | 'tags'
+  | 'includeFreeTier'
+  | 'applyRateCard'
+  | 'freeTierDisabledOffers'
+  | 'legacyFreeTier'
 >
 export type ScenarioChanges = Partial<
   Pick<
     ScenarioRow,
-    'name' | 'description' | 'region' | 'tags' | 'status' | 'includeFreeTier' | 'applyRateCard'
+    | 'name'
+    | 'description'
+    | 'region'
+    | 'tags'
+    | 'status'
+    | 'includeFreeTier'
+    | 'applyRateCard'
+    | 'freeTierDisabledOffers'
+    | 'legacyFreeTier'
   >
 >
 export type NewItem = { service: string; label: string | null; params: Record<string, unknown> }

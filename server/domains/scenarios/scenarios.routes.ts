@@ -20,6 +20,8 @@ import {
   ListScenariosQuery,
   PortfolioQuery,
   PortfolioResponse,
+  PurchaseOptionsQuery,
+  PurchaseOptionsResponse,
   ScenarioPage,
   ScenarioParams,
   ScenarioResponse,
@@ -174,6 +176,27 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox<{
       preHandler: read,
     },
     (req) => costs.costs(userOf(req), req.params.id, req.query),
+  )
+
+  app.get(
+    '/scenarios/:id/costs/purchase-options',
+    {
+      schema: {
+        tags,
+        security,
+        description:
+          'What would Reserved Instances, a Savings Plan or Spot save? The line items on demand against one ' +
+          'purchase option: per covered item and in total, the upfront fee and the monthly fees apart, the ' +
+          'effective monthly cost, and 12- and 36-month totals with the savings. Items the option does not ' +
+          'cover, or whose offer has no catalog rate in the region, are listed in not_covered and stay on ' +
+          'demand (docs/pricing.md#purchase-options).',
+        params: ScenarioParams,
+        querystring: PurchaseOptionsQuery,
+        response: { 200: PurchaseOptionsResponse },
+      },
+      preHandler: read,
+    },
+    (req) => costs.purchaseOptions(userOf(req), req.params.id, req.query),
   )
 
   app.get(

@@ -58,6 +58,19 @@ export const TemplatesResponse = Type.Object({
 })
 export type TemplatesResponse = Static<typeof TemplatesResponse>
 
+const FreeTierDisabledOffers = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
+  maxItems: 100,
+  description:
+    'Free tier offers switched off for this scenario while include_free_tier is on, by the offer id of ' +
+    'GET /pricing/services (`<service>:<first usage type>`); an unknown id is a 422. include_free_tier: false ' +
+    'still switches every offer off.',
+})
+const LegacyFreeTier = Type.Boolean({
+  description:
+    "Apply AWS's 12-month free tier of accounts created before 15 July 2025 as well (offers marked " +
+    'legacy_12_month), to reproduce historic examples; needs include_free_tier.',
+})
+
 export const ScenarioParams = Type.Object({ id: Uuid })
 export const ItemParams = Type.Object({ id: Uuid, item_id: Uuid })
 
@@ -68,6 +81,8 @@ export const CreateScenarioBody = Type.Object(
     region: Region,
     tags: Type.Optional(Tags),
     include_free_tier: Type.Optional(Type.Boolean({ default: true })),
+    free_tier_disabled_offers: Type.Optional(FreeTierDisabledOffers),
+    legacy_free_tier: Type.Optional(LegacyFreeTier),
     apply_rate_card: Type.Optional(
       Type.Boolean({
         default: true,
@@ -88,6 +103,8 @@ export const UpdateScenarioBody = Type.Object(
     tags: Type.Optional(Tags),
     status: Type.Optional(ScenarioStatus),
     include_free_tier: Type.Optional(Type.Boolean()),
+    free_tier_disabled_offers: Type.Optional(FreeTierDisabledOffers),
+    legacy_free_tier: Type.Optional(LegacyFreeTier),
     apply_rate_card: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -118,6 +135,8 @@ export const ScenarioResponse = Type.Object({
   tags: Type.Array(Type.String()),
   status: ScenarioStatus,
   include_free_tier: Type.Boolean(),
+  free_tier_disabled_offers: FreeTierDisabledOffers,
+  legacy_free_tier: LegacyFreeTier,
   apply_rate_card: Type.Boolean({ description: "Whether costs apply the owner's rate card." }),
   events_total: Type.Integer({ description: 'Events ingested so far.' }),
   first_event_at: Nullable(DateTime),
@@ -535,3 +554,109 @@ export const CostsByApiKeyResponse = Type.Object({
   }),
 })
 export type CostsByApiKeyResponse = Static<typeof CostsByApiKeyResponse>
+
+export const PurchaseOptionsQuery = Type.Object(
+  {
+    commitment: Type.Union(
+      [
+        Type.Literal('reserved_instances'),
+        Type.Literal('compute_savings_plan'),
+        Type.Literal('ec2_instance_savings_plan'),
+        Type.Literal('spot'),
+      ],
+      {
+        description:
+          'Reserved Instances (EC2 and RDS items), a Compute Savings Plan (EC2; AWS also applies it to Lambda ' +
+          'and Fargate), an EC2 Instance Savings Plan (EC2), or Spot (EC2, at the discount you state).',
+      },
+    ),
+    term: Type.Optional(
+      Type.Union([Type.Literal('1y'), Type.Literal('3y')], {
+        description: 'Term (default 1y); not for spot.',
+      }),
+    ),
+    payment: Type.Optional(
+      Type.Union([Type.Literal('no_upfront'), Type.Literal('partial_upfront'), Type.Literal('all_upfront')], {
+        description: 'Payment option (default no_upfront); not for spot.',
+      }),
+    ),
+    offering_class: Type.Optional(
+      Type.Union([Type.Literal('standard'), Type.Literal('convertible')], {
+        description: 'EC2 Reserved Instance offering class (default standard).',
+      }),
+    ),
+    spot_discount_pct: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 100,
+        description:
+          'Spot only, and required for it: the discount off on-demand you expect, in percent. Spot prices move ' +
+          'with supply and demand, so mockupAWS prices Spot as the discount you state.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type PurchaseOptionsQuery = Static<typeof PurchaseOptionsQuery>
+
+const Horizon = Type.Object(
+  { on_demand: Money, with_option: Money, savings: Money },
+  {
+    description:
+      'Money paid over the months from the start: on demand = months × on_demand_monthly; with the option = ' +
+      'the upfront fee of every term begun (a 1-year term renews at the same rates) + months × monthly.',
+  },
+)
+const OptionFigures = {
+  on_demand_monthly: Money,
+  upfront: Type.String({ description: 'Paid once at the start of each term; never part of monthly.' }),
+  monthly: Type.String({
+    description:
+      'Monthly fees under the option: hourly fee × 730 per reservation (billed whether the instance runs or not), plus hours above 730 on demand; for Spot the discounted hours.',
+  }),
+  effective_monthly: Type.String({ description: 'monthly + upfront / term months.' }),
+  total_12_months: Horizon,
+  total_36_months: Horizon,
+}
+
+export const PurchaseOptionsResponse = Type.Object({
+  currency: Type.String(),
+  region: Type.String(),
+  pricing_as_of: Type.String(),
+  option: Type.Object({
+    commitment: Type.String(),
+    term: Nullable(Type.String()),
+    payment: Nullable(Type.String()),
+    offering_class: Nullable(Type.String()),
+    spot_discount_pct: Nullable(Type.Number()),
+    term_months: Nullable(Type.Integer()),
+  }),
+  items: Type.Array(
+    Type.Object({
+      item_id: Uuid,
+      service: Type.String(),
+      usage_type: Type.String({ description: 'The on-demand instance-hours the option replaces.' }),
+      offer_usage_types: Type.Array(Type.String(), {
+        description: "The catalog usage types of the offer's hourly and upfront fees (none for Spot).",
+      }),
+      instances: Type.Number(),
+      hours_per_instance: Type.Number(),
+      ...OptionFigures,
+    }),
+  ),
+  not_covered: Type.Array(Type.Object({ item_id: Uuid, service: Type.String(), reason: Type.String() }), {
+    description:
+      'Items that stay on demand: the option does not cover the service, or the catalog has no rate for ' +
+      'the offer in the region (never priced as $0).',
+  }),
+  totals: Type.Object(OptionFigures, { description: 'The covered items together.' }),
+  modelled_monthly: Type.Object(
+    { on_demand: Money, with_option: Money },
+    {
+      description:
+        "The scenario's modelled_monthly.total, and the same with the covered items' on-demand hours " +
+        'replaced by their monthly fees under the option (upfront fees excluded).',
+    },
+  ),
+})
+export type PurchaseOptionsResponse = Static<typeof PurchaseOptionsResponse>

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js'
 import { conflict, notFound, validationError } from '../../errors.js'
 import { type Page, pageWindow, toPage } from '../../lib/pagination.js'
-import { type Catalog, unitOfUsageType } from '../pricing/catalog.js'
+import { type Catalog, freeTierOfferIds, unitOfUsageType } from '../pricing/catalog.js'
 import { type LineItemParams, lineItemToUsage, validateLineItem } from '../pricing/line-items.js'
 import type { PricingService } from '../pricing/pricing.service.js'
 import type { ServiceId } from '../pricing/services/registry.js'
@@ -43,6 +43,8 @@ export function toScenarioResponse(row: repo.ScenarioRow): ScenarioResponse {
     tags: row.tags,
     status: row.status,
     include_free_tier: row.includeFreeTier,
+    free_tier_disabled_offers: row.freeTierDisabledOffers,
+    legacy_free_tier: row.legacyFreeTier,
     apply_rate_card: row.applyRateCard,
     events_total: row.eventsTotal,
     first_event_at: row.firstEventAt?.toISOString() ?? null,
@@ -119,6 +121,21 @@ export function createScenarioService({ db, pricing }: ScenarioDeps) {
     }
   }
 
+  /** The offer ids, deduplicated and sorted; an id the catalog does not list is a 422. */
+  function checkFreeTierOffers(ids: string[]): string[] {
+    const known = new Set(freeTierOfferIds(pricing.current()))
+    const unknown = ids.filter((id) => !known.has(id))
+    if (unknown.length > 0) {
+      throw validationError(
+        unknown.map((id) => ({
+          field: 'free_tier_disabled_offers',
+          reason: `unknown free tier offer '${id}'; GET /api/v1/pricing/services lists each offer's id`,
+        })),
+      )
+    }
+    return [...new Set(ids)].sort()
+  }
+
   const checkItem = (service: string, params: unknown) => checkLineItem(service, params, pricing.current())
 
   /** Another user's scenario is reported as not found, so its existence is never revealed. */
@@ -170,6 +187,8 @@ export function createScenarioService({ db, pricing }: ScenarioDeps) {
           region: input.region,
           tags: cleanTags(input.tags ?? [...(template?.tags ?? [])]),
           includeFreeTier: input.include_free_tier ?? true,
+          freeTierDisabledOffers: checkFreeTierOffers(input.free_tier_disabled_offers ?? []),
+          legacyFreeTier: input.legacy_free_tier ?? false,
           applyRateCard: input.apply_rate_card ?? true,
         })
         await repo.insertItems(tx, row.id, items)
@@ -218,6 +237,10 @@ export function createScenarioService({ db, pricing }: ScenarioDeps) {
         if (input.tags !== undefined) changes.tags = cleanTags(input.tags)
         if (input.include_free_tier !== undefined) changes.includeFreeTier = input.include_free_tier
         if (input.apply_rate_card !== undefined) changes.applyRateCard = input.apply_rate_card
+        if (input.free_tier_disabled_offers !== undefined) {
+          changes.freeTierDisabledOffers = checkFreeTierOffers(input.free_tier_disabled_offers)
+        }
+        if (input.legacy_free_tier !== undefined) changes.legacyFreeTier = input.legacy_free_tier
         if (Object.keys(changes).length === 0) return toScenarioResponse(row)
         const updated = await repo.updateOwned(tx, userId, id, changes)
         if (!updated) throw notFound('scenario')
@@ -245,6 +268,8 @@ export function createScenarioService({ db, pricing }: ScenarioDeps) {
           region: source.region,
           tags: source.tags,
           includeFreeTier: source.includeFreeTier,
+          freeTierDisabledOffers: source.freeTierDisabledOffers,
+          legacyFreeTier: source.legacyFreeTier,
           applyRateCard: source.applyRateCard,
         })
         const items = await repo.listItems(tx, source.id)

@@ -57,6 +57,8 @@ describe(`scenarios on ${testEngine}`, async () => {
         tags: ['prod', 'checkout'],
         status: 'draft',
         include_free_tier: true,
+        free_tier_disabled_offers: [],
+        legacy_free_tier: false,
         apply_rate_card: true,
         events_total: 0,
         first_event_at: null,

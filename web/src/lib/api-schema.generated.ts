@@ -940,6 +940,10 @@ export interface paths {
                                     unit: string;
                                     note: string;
                                     source: string;
+                                    /** @description The offer id a scenario names in free_tier_disabled_offers: `<service>:<first usage type>`. */
+                                    id: string;
+                                    /** @description AWS's 12-month free tier of accounts created before 15 July 2025: applied only with a scenario's legacy_free_tier. */
+                                    legacy_12_month: boolean;
                                 }[];
                                 models?: {
                                     id: string;
@@ -1325,6 +1329,10 @@ export interface paths {
                                 unit: string;
                                 note: string;
                                 source: string;
+                                /** @description The offer id a scenario names in free_tier_disabled_offers: `<service>:<first usage type>`. */
+                                id: string;
+                                /** @description AWS's 12-month free tier of accounts created before 15 July 2025: applied only with a scenario's legacy_free_tier. */
+                                legacy_12_month: boolean;
                             }[];
                             /** @description Usage types of the service the catalog knows but has no price for in this region. */
                             unpriced_usage_types: {
@@ -1551,6 +1559,10 @@ export interface paths {
                                 /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
                                 status: "draft" | "running" | "completed" | "archived";
                                 include_free_tier: boolean;
+                                /** @description Free tier offers switched off for this scenario while include_free_tier is on, by the offer id of GET /pricing/services (`<service>:<first usage type>`); an unknown id is a 422. include_free_tier: false still switches every offer off. */
+                                free_tier_disabled_offers: string[];
+                                /** @description Apply AWS's 12-month free tier of accounts created before 15 July 2025 as well (offers marked legacy_12_month), to reproduce historic examples; needs include_free_tier. */
+                                legacy_free_tier: boolean;
                                 /** @description Whether costs apply the owner's rate card. */
                                 apply_rate_card: boolean;
                                 /** @description Events ingested so far. */
@@ -1611,6 +1623,10 @@ export interface paths {
                         tags?: string[];
                         /** @default true */
                         include_free_tier?: boolean;
+                        /** @description Free tier offers switched off for this scenario while include_free_tier is on, by the offer id of GET /pricing/services (`<service>:<first usage type>`); an unknown id is a 422. include_free_tier: false still switches every offer off. */
+                        free_tier_disabled_offers?: string[];
+                        /** @description Apply AWS's 12-month free tier of accounts created before 15 July 2025 as well (offers marked legacy_12_month), to reproduce historic examples; needs include_free_tier. */
+                        legacy_free_tier?: boolean;
                         /**
                          * @description false prices this scenario without the owner's rate card.
                          * @default true
@@ -1638,6 +1654,10 @@ export interface paths {
                             /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
                             status: "draft" | "running" | "completed" | "archived";
                             include_free_tier: boolean;
+                            /** @description Free tier offers switched off for this scenario while include_free_tier is on, by the offer id of GET /pricing/services (`<service>:<first usage type>`); an unknown id is a 422. include_free_tier: false still switches every offer off. */
+                            free_tier_disabled_offers: string[];
+                            /** @description Apply AWS's 12-month free tier of accounts created before 15 July 2025 as well (offers marked legacy_12_month), to reproduce historic examples; needs include_free_tier. */
+                            legacy_free_tier: boolean;
                             /** @description Whether costs apply the owner's rate card. */
                             apply_rate_card: boolean;
                             /** @description Events ingested so far. */
@@ -2161,6 +2181,10 @@ export interface paths {
                             /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
                             status: "draft" | "running" | "completed" | "archived";
                             include_free_tier: boolean;
+                            /** @description Free tier offers switched off for this scenario while include_free_tier is on, by the offer id of GET /pricing/services (`<service>:<first usage type>`); an unknown id is a 422. include_free_tier: false still switches every offer off. */
+                            free_tier_disabled_offers: string[];
+                            /** @description Apply AWS's 12-month free tier of accounts created before 15 July 2025 as well (offers marked legacy_12_month), to reproduce historic examples; needs include_free_tier. */
+                            legacy_free_tier: boolean;
                             /** @description Whether costs apply the owner's rate card. */
                             apply_rate_card: boolean;
                             /** @description Events ingested so far. */
@@ -2253,6 +2277,10 @@ export interface paths {
                         /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
                         status?: "draft" | "running" | "completed" | "archived";
                         include_free_tier?: boolean;
+                        /** @description Free tier offers switched off for this scenario while include_free_tier is on, by the offer id of GET /pricing/services (`<service>:<first usage type>`); an unknown id is a 422. include_free_tier: false still switches every offer off. */
+                        free_tier_disabled_offers?: string[];
+                        /** @description Apply AWS's 12-month free tier of accounts created before 15 July 2025 as well (offers marked legacy_12_month), to reproduce historic examples; needs include_free_tier. */
+                        legacy_free_tier?: boolean;
                         apply_rate_card?: boolean;
                     };
                 };
@@ -2274,6 +2302,10 @@ export interface paths {
                             /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
                             status: "draft" | "running" | "completed" | "archived";
                             include_free_tier: boolean;
+                            /** @description Free tier offers switched off for this scenario while include_free_tier is on, by the offer id of GET /pricing/services (`<service>:<first usage type>`); an unknown id is a 422. include_free_tier: false still switches every offer off. */
+                            free_tier_disabled_offers: string[];
+                            /** @description Apply AWS's 12-month free tier of accounts created before 15 July 2025 as well (offers marked legacy_12_month), to reproduce historic examples; needs include_free_tier. */
+                            legacy_free_tier: boolean;
                             /** @description Whether costs apply the owner's rate card. */
                             apply_rate_card: boolean;
                             /** @description Events ingested so far. */
@@ -2347,6 +2379,10 @@ export interface paths {
                             /** @description draft → running ⇄ completed → archived; see docs/scenarios.md for the allowed moves. */
                             status: "draft" | "running" | "completed" | "archived";
                             include_free_tier: boolean;
+                            /** @description Free tier offers switched off for this scenario while include_free_tier is on, by the offer id of GET /pricing/services (`<service>:<first usage type>`); an unknown id is a 422. include_free_tier: false still switches every offer off. */
+                            free_tier_disabled_offers: string[];
+                            /** @description Apply AWS's 12-month free tier of accounts created before 15 July 2025 as well (offers marked legacy_12_month), to reproduce historic examples; needs include_free_tier. */
+                            legacy_free_tier: boolean;
                             /** @description Whether costs apply the owner's rate card. */
                             apply_rate_card: boolean;
                             /** @description Events ingested so far. */
@@ -2630,6 +2666,165 @@ export interface paths {
                                     cost: string;
                                 }[];
                             }[];
+                        };
+                    };
+                };
+                /** @description The request was refused; `error` says why. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The server could not answer; `error` says why. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/costs/purchase-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What would Reserved Instances, a Savings Plan or Spot save? The line items on demand against one purchase option: per covered item and in total, the upfront fee and the monthly fees apart, the effective monthly cost, and 12- and 36-month totals with the savings. Items the option does not cover, or whose offer has no catalog rate in the region, are listed in not_covered and stay on demand (docs/pricing.md#purchase-options). */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Reserved Instances (EC2 and RDS items), a Compute Savings Plan (EC2; AWS also applies it to Lambda and Fargate), an EC2 Instance Savings Plan (EC2), or Spot (EC2, at the discount you state). */
+                    commitment: "reserved_instances" | "compute_savings_plan" | "ec2_instance_savings_plan" | "spot";
+                    /** @description Term (default 1y); not for spot. */
+                    term?: "1y" | "3y";
+                    /** @description Payment option (default no_upfront); not for spot. */
+                    payment?: "no_upfront" | "partial_upfront" | "all_upfront";
+                    /** @description EC2 Reserved Instance offering class (default standard). */
+                    offering_class?: "standard" | "convertible";
+                    /** @description Spot only, and required for it: the discount off on-demand you expect, in percent. Spot prices move with supply and demand, so mockupAWS prices Spot as the discount you state. */
+                    spot_discount_pct?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            region: string;
+                            pricing_as_of: string;
+                            option: {
+                                commitment: string;
+                                term: string | null;
+                                payment: string | null;
+                                offering_class: string | null;
+                                spot_discount_pct: number | null;
+                                term_months: number | null;
+                            };
+                            items: {
+                                /** Format: uuid */
+                                item_id: string;
+                                service: string;
+                                /** @description The on-demand instance-hours the option replaces. */
+                                usage_type: string;
+                                /** @description The catalog usage types of the offer's hourly and upfront fees (none for Spot). */
+                                offer_usage_types: string[];
+                                instances: number;
+                                hours_per_instance: number;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                on_demand_monthly: string;
+                                /** @description Paid once at the start of each term; never part of monthly. */
+                                upfront: string;
+                                /** @description Monthly fees under the option: hourly fee × 730 per reservation (billed whether the instance runs or not), plus hours above 730 on demand; for Spot the discounted hours. */
+                                monthly: string;
+                                /** @description monthly + upfront / term months. */
+                                effective_monthly: string;
+                                /** @description Money paid over the months from the start: on demand = months × on_demand_monthly; with the option = the upfront fee of every term begun (a 1-year term renews at the same rates) + months × monthly. */
+                                total_12_months: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    on_demand: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    with_option: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    savings: string;
+                                };
+                                /** @description Money paid over the months from the start: on demand = months × on_demand_monthly; with the option = the upfront fee of every term begun (a 1-year term renews at the same rates) + months × monthly. */
+                                total_36_months: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    on_demand: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    with_option: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    savings: string;
+                                };
+                            }[];
+                            /** @description Items that stay on demand: the option does not cover the service, or the catalog has no rate for the offer in the region (never priced as $0). */
+                            not_covered: {
+                                /** Format: uuid */
+                                item_id: string;
+                                service: string;
+                                reason: string;
+                            }[];
+                            /** @description The covered items together. */
+                            totals: {
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                on_demand_monthly: string;
+                                /** @description Paid once at the start of each term; never part of monthly. */
+                                upfront: string;
+                                /** @description Monthly fees under the option: hourly fee × 730 per reservation (billed whether the instance runs or not), plus hours above 730 on demand; for Spot the discounted hours. */
+                                monthly: string;
+                                /** @description monthly + upfront / term months. */
+                                effective_monthly: string;
+                                /** @description Money paid over the months from the start: on demand = months × on_demand_monthly; with the option = the upfront fee of every term begun (a 1-year term renews at the same rates) + months × monthly. */
+                                total_12_months: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    on_demand: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    with_option: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    savings: string;
+                                };
+                                /** @description Money paid over the months from the start: on demand = months × on_demand_monthly; with the option = the upfront fee of every term begun (a 1-year term renews at the same rates) + months × monthly. */
+                                total_36_months: {
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    on_demand: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    with_option: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    savings: string;
+                                };
+                            };
+                            /** @description The scenario's modelled_monthly.total, and the same with the covered items' on-demand hours replaced by their monthly fees under the option (upfront fees excluded). */
+                            modelled_monthly: {
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                on_demand: string;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                with_option: string;
+                            };
                         };
                     };
                 };
@@ -3344,6 +3539,11 @@ export interface paths {
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
                             public_ipv4_addresses?: number;
+                            /**
+                             * Surplus CPU credits (vCPU-hours)
+                             * @description T instances in unlimited mode: CPU credits spent above the baseline and not earned back, in vCPU-hours per month for the whole item (one credit = one vCPU-minute, 60 credits = 1 vCPU-hour); 0 when left out. 0 when left out.
+                             */
+                            cpu_credit_vcpu_hours?: number;
                         };
                         label?: string | null;
                     } | {
@@ -3381,10 +3581,45 @@ export interface paths {
                             storage_gb: number;
                             /**
                              * Storage type
-                             * @description General Purpose SSD gp2 or gp3.
+                             * @description General Purpose SSD gp2 or gp3, Provisioned IOPS SSD io1, or magnetic (previous generation).
                              * @default gp3
                              */
-                            storage_type?: "gp2" | "gp3";
+                            storage_type?: "gp2" | "gp3" | "io1" | "magnetic";
+                            /**
+                             * Engine
+                             * @description Database engine, each with its own instance rates; postgresql when left out.
+                             */
+                            engine?: "postgresql" | "mysql" | "mariadb";
+                            /**
+                             * Deployment
+                             * @description Single-AZ, or Multi-AZ (one standby instance, billed as one Multi-AZ instance-hour and Multi-AZ storage); single_az when left out.
+                             */
+                            deployment?: "single_az" | "multi_az";
+                            /**
+                             * Provisioned IOPS per instance
+                             * @description io1: the provisioned IOPS (required). gp3: the IOPS configured; only those above the baseline (3,000 below 400 GB, 12,000 from 400 GB) are billed. Refused for gp2 and magnetic.
+                             */
+                            provisioned_iops?: number;
+                            /**
+                             * I/O requests per month
+                             * @description Magnetic storage only: I/O requests per month, all instances; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (backup storage up to the allocated storage of the Region is free), for the whole item; 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Extended Support year
+                             * @description A major version past its end of standard support is billed per vCPU-hour, by year of Extended Support; needs vcpus. None when left out.
+                             */
+                            extended_support?: "year_1" | "year_2" | "year_3";
+                            /**
+                             * vCPUs per instance
+                             * @description The instance class vCPUs, for Extended Support.
+                             */
+                            vcpus?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4074,6 +4309,11 @@ export interface paths {
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
                             public_ipv4_addresses?: number;
+                            /**
+                             * Surplus CPU credits (vCPU-hours)
+                             * @description T instances in unlimited mode: CPU credits spent above the baseline and not earned back, in vCPU-hours per month for the whole item (one credit = one vCPU-minute, 60 credits = 1 vCPU-hour); 0 when left out. 0 when left out.
+                             */
+                            cpu_credit_vcpu_hours?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4111,10 +4351,45 @@ export interface paths {
                             storage_gb: number;
                             /**
                              * Storage type
-                             * @description General Purpose SSD gp2 or gp3.
+                             * @description General Purpose SSD gp2 or gp3, Provisioned IOPS SSD io1, or magnetic (previous generation).
                              * @default gp3
                              */
-                            storage_type?: "gp2" | "gp3";
+                            storage_type?: "gp2" | "gp3" | "io1" | "magnetic";
+                            /**
+                             * Engine
+                             * @description Database engine, each with its own instance rates; postgresql when left out.
+                             */
+                            engine?: "postgresql" | "mysql" | "mariadb";
+                            /**
+                             * Deployment
+                             * @description Single-AZ, or Multi-AZ (one standby instance, billed as one Multi-AZ instance-hour and Multi-AZ storage); single_az when left out.
+                             */
+                            deployment?: "single_az" | "multi_az";
+                            /**
+                             * Provisioned IOPS per instance
+                             * @description io1: the provisioned IOPS (required). gp3: the IOPS configured; only those above the baseline (3,000 below 400 GB, 12,000 from 400 GB) are billed. Refused for gp2 and magnetic.
+                             */
+                            provisioned_iops?: number;
+                            /**
+                             * I/O requests per month
+                             * @description Magnetic storage only: I/O requests per month, all instances; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (backup storage up to the allocated storage of the Region is free), for the whole item; 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Extended Support year
+                             * @description A major version past its end of standard support is billed per vCPU-hour, by year of Extended Support; needs vcpus. None when left out.
+                             */
+                            extended_support?: "year_1" | "year_2" | "year_3";
+                            /**
+                             * vCPUs per instance
+                             * @description The instance class vCPUs, for Extended Support.
+                             */
+                            vcpus?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4884,6 +5159,11 @@ export interface paths {
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
                             public_ipv4_addresses?: number;
+                            /**
+                             * Surplus CPU credits (vCPU-hours)
+                             * @description T instances in unlimited mode: CPU credits spent above the baseline and not earned back, in vCPU-hours per month for the whole item (one credit = one vCPU-minute, 60 credits = 1 vCPU-hour); 0 when left out. 0 when left out.
+                             */
+                            cpu_credit_vcpu_hours?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4921,10 +5201,45 @@ export interface paths {
                             storage_gb: number;
                             /**
                              * Storage type
-                             * @description General Purpose SSD gp2 or gp3.
+                             * @description General Purpose SSD gp2 or gp3, Provisioned IOPS SSD io1, or magnetic (previous generation).
                              * @default gp3
                              */
-                            storage_type?: "gp2" | "gp3";
+                            storage_type?: "gp2" | "gp3" | "io1" | "magnetic";
+                            /**
+                             * Engine
+                             * @description Database engine, each with its own instance rates; postgresql when left out.
+                             */
+                            engine?: "postgresql" | "mysql" | "mariadb";
+                            /**
+                             * Deployment
+                             * @description Single-AZ, or Multi-AZ (one standby instance, billed as one Multi-AZ instance-hour and Multi-AZ storage); single_az when left out.
+                             */
+                            deployment?: "single_az" | "multi_az";
+                            /**
+                             * Provisioned IOPS per instance
+                             * @description io1: the provisioned IOPS (required). gp3: the IOPS configured; only those above the baseline (3,000 below 400 GB, 12,000 from 400 GB) are billed. Refused for gp2 and magnetic.
+                             */
+                            provisioned_iops?: number;
+                            /**
+                             * I/O requests per month
+                             * @description Magnetic storage only: I/O requests per month, all instances; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (backup storage up to the allocated storage of the Region is free), for the whole item; 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Extended Support year
+                             * @description A major version past its end of standard support is billed per vCPU-hour, by year of Extended Support; needs vcpus. None when left out.
+                             */
+                            extended_support?: "year_1" | "year_2" | "year_3";
+                            /**
+                             * vCPUs per instance
+                             * @description The instance class vCPUs, for Extended Support.
+                             */
+                            vcpus?: number;
                         };
                         label?: string | null;
                     } | {
@@ -5488,6 +5803,11 @@ export interface paths {
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
                             public_ipv4_addresses?: number;
+                            /**
+                             * Surplus CPU credits (vCPU-hours)
+                             * @description T instances in unlimited mode: CPU credits spent above the baseline and not earned back, in vCPU-hours per month for the whole item (one credit = one vCPU-minute, 60 credits = 1 vCPU-hour); 0 when left out. 0 when left out.
+                             */
+                            cpu_credit_vcpu_hours?: number;
                         } | {
                             /**
                              * Instance class
@@ -5520,10 +5840,45 @@ export interface paths {
                             storage_gb: number;
                             /**
                              * Storage type
-                             * @description General Purpose SSD gp2 or gp3.
+                             * @description General Purpose SSD gp2 or gp3, Provisioned IOPS SSD io1, or magnetic (previous generation).
                              * @default gp3
                              */
-                            storage_type?: "gp2" | "gp3";
+                            storage_type?: "gp2" | "gp3" | "io1" | "magnetic";
+                            /**
+                             * Engine
+                             * @description Database engine, each with its own instance rates; postgresql when left out.
+                             */
+                            engine?: "postgresql" | "mysql" | "mariadb";
+                            /**
+                             * Deployment
+                             * @description Single-AZ, or Multi-AZ (one standby instance, billed as one Multi-AZ instance-hour and Multi-AZ storage); single_az when left out.
+                             */
+                            deployment?: "single_az" | "multi_az";
+                            /**
+                             * Provisioned IOPS per instance
+                             * @description io1: the provisioned IOPS (required). gp3: the IOPS configured; only those above the baseline (3,000 below 400 GB, 12,000 from 400 GB) are billed. Refused for gp2 and magnetic.
+                             */
+                            provisioned_iops?: number;
+                            /**
+                             * I/O requests per month
+                             * @description Magnetic storage only: I/O requests per month, all instances; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (backup storage up to the allocated storage of the Region is free), for the whole item; 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Extended Support year
+                             * @description A major version past its end of standard support is billed per vCPU-hour, by year of Extended Support; needs vcpus. None when left out.
+                             */
+                            extended_support?: "year_1" | "year_2" | "year_3";
+                            /**
+                             * vCPUs per instance
+                             * @description The instance class vCPUs, for Extended Support.
+                             */
+                            vcpus?: number;
                         } | {
                             /**
                              * Tasks

@@ -37,7 +37,19 @@ export function listInstanceTypes(catalog: Catalog): string[] {
   return listPricedSuffixes(catalog, 'ec2.instance_hours.')
 }
 
-/** RDS instance classes priced in at least one region. */
+/** The instance-hours families of RDS: one per engine and deployment (services/rds/descriptor.ts). */
+const RDS_INSTANCE_FAMILIES = ['instance_hours', 'mysql_instance_hours', 'mariadb_instance_hours'].flatMap(
+  (family) => [`rds.${family}.`, `rds.${family}_multi_az.`],
+)
+
+/** RDS instance classes priced in at least one region, for any engine and deployment. */
 export function listInstanceClasses(catalog: Catalog): string[] {
-  return listPricedSuffixes(catalog, 'rds.instance_hours.')
+  const cached = instanceClassCache.get(catalog)
+  if (cached) return [...cached]
+  const classes = [
+    ...new Set(RDS_INSTANCE_FAMILIES.flatMap((prefix) => listPricedSuffixes(catalog, prefix))),
+  ].sort()
+  instanceClassCache.set(catalog, classes)
+  return [...classes]
 }
+const instanceClassCache = new WeakMap<Catalog, string[]>()

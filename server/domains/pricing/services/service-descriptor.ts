@@ -107,6 +107,32 @@ export interface WorkedExample {
   readonly catalog?: (bundled: Catalog) => Catalog
 }
 
+/** A commitment a scenario can be compared under (docs/pricing.md, purchase options). */
+export interface PurchaseOption {
+  readonly commitment: 'reserved_instances' | 'compute_savings_plan' | 'ec2_instance_savings_plan' | 'spot'
+  readonly term: '1y' | '3y'
+  readonly payment: 'no_upfront' | 'partial_upfront' | 'all_upfront'
+  /** Standard or Convertible (EC2 Reserved Instances only). */
+  readonly offeringClass: 'standard' | 'convertible'
+}
+
+/** What a commitment can cover of one line item: its on-demand instance-hours and the offers that replace them. */
+export interface CommitmentCoverage {
+  /** The on-demand usage type a commitment replaces (`ec2.instance_hours.m5.large`). */
+  readonly usageType: string
+  /** Instances (reservations) the commitment covers: the item's typical count. */
+  readonly instances: number
+  /** Hours each instance runs in the month (typical). */
+  readonly hours: number
+  /** Spot is offered for these hours (priced as a discount the user states). */
+  readonly spot: boolean
+  /**
+   * The usage types of the offer's hourly fee (billed every hour of the term) and upfront fee (per
+   * reservation), or undefined when AWS has no such offer for the service.
+   */
+  offer(option: PurchaseOption): { hourly: string; upfront: string } | undefined
+}
+
 /** Collects one line item's usage; zero and negative quantities are dropped. */
 export type UsageSink = (usageType: string, quantity: Decimal) => void
 
@@ -143,6 +169,8 @@ export interface ServiceDescriptor<P extends TObject = TObject, E extends string
   /** Terraform resource type → the line item it becomes. */
   readonly terraform: Readonly<Record<string, (resource: TerraformResource) => TerraformMapping<Static<P>>>>
   readonly examples: readonly WorkedExample[]
+  /** What Reserved Instances, Savings Plans or Spot can cover of an item (validated params); none when absent. */
+  commitments?(params: Static<P>): CommitmentCoverage | undefined
 }
 
 /**

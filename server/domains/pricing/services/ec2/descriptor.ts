@@ -35,6 +35,7 @@ interface Ec2Params {
   ebs_io_requests: number
   ebs_snapshot_gb: number
   public_ipv4_addresses: number
+  cpu_credit_vcpu_hours: number
 }
 type Ec2Input = Partial<Ec2Params> & Pick<Ec2Params, 'instance_type' | 'count' | 'hours'>
 
@@ -48,6 +49,7 @@ function withDefaults(p: Ec2Input): Ec2Params {
     ebs_io_requests: 0,
     ebs_snapshot_gb: 0,
     public_ipv4_addresses: 0,
+    cpu_credit_vcpu_hours: 0,
     ...p,
   }
 }
@@ -91,8 +93,15 @@ function toEc2Usage(p: Ec2Params, at: RangePoint, sink: UsageSink): void {
   const instanceHours = instances.times(pointOf(p.hours, at))
   sink(`ec2.instance_hours.${p.instance_type}`, instanceHours)
   sink('ec2.public_ipv4_hours', instanceHours.times(p.public_ipv4_addresses))
+  sink(`ec2.cpu_credit_vcpu_hours.${familyOf(p.instance_type)}`, d(p.cpu_credit_vcpu_hours))
   ebsUsage(p, instances, sink)
 }
+
+/** The instance family of a type: `t3` of `t3.micro`. */
+const familyOf = (instanceType: string) => instanceType.split('.')[0] ?? instanceType
+
+/** Burstable families, whose unlimited mode bills surplus CPU credits. */
+const isBurstable = (instanceType: string) => /^t\d/.test(familyOf(instanceType))
 
 function checkEc2Params(input: Ec2Input): ValidationDetail[] {
   const p = withDefaults(input)
@@ -110,6 +119,8 @@ function checkEc2Params(input: Ec2Input): ValidationDetail[] {
     refuse('ebs_throughput_mbps', 'only gp3 volumes are provisioned with throughput')
   if (p.ebs_io_requests > 0 && type !== 'standard')
     refuse('ebs_io_requests', 'only magnetic (standard) volumes bill I/O requests')
+  if (p.cpu_credit_vcpu_hours > 0 && !isBurstable(p.instance_type))
+    refuse('cpu_credit_vcpu_hours', 'only burstable (T family) instances in unlimited mode bill CPU credits')
   return details
 }
 
@@ -122,7 +133,8 @@ export const ec2 = defineService({
   help:
     'On-demand Linux instances in shared tenancy: instances × hours per month of one instance type; per instance ' +
     'an EBS volume (gp2, gp3 with IOPS above 3,000 and throughput above 125 MB/s, io1/io2 with IOPS, st1, sc1, ' +
-    'magnetic), its snapshots and public IPv4 addresses. Windows, RHEL and SUSE are not priced.',
+    'magnetic), its snapshots, public IPv4 addresses and the surplus CPU credits of T instances in unlimited ' +
+    'mode. Windows, RHEL and SUSE, dedicated tenancy and detailed monitoring are not priced.',
   params: Type.Object(
     {
       instance_type: catalogName({
@@ -188,6 +200,12 @@ export const ec2 = defineService({
         'Public IPv4 addresses per instance, billed per address-hour while the instance runs.',
         true,
       ),
+      cpu_credit_vcpu_hours: optionalNumber(
+        1e9,
+        'Surplus CPU credits (vCPU-hours)',
+        'T instances in unlimited mode: CPU credits spent above the baseline and not earned back, in vCPU-hours ' +
+          'per month for the whole item (one credit = one vCPU-minute, 60 credits = 1 vCPU-hour); 0 when left out.',
+      ),
     },
     strict,
   ),
@@ -203,6 +221,39 @@ export const ec2 = defineService({
       unit: 'instance-hours',
       kind: 'flow',
       description: 'Per instance type.',
+    },
+    {
+      match: 'ec2.cpu_credit_vcpu_hours.*',
+      unit: 'vCPU-hours',
+      kind: 'flow',
+      description: 'Surplus CPU credits of T instances in unlimited mode, per instance family.',
+    },
+    {
+      match: 'ec2.reserved_hours.*',
+      unit: 'instance-hours',
+      kind: 'flow',
+      description:
+        'Reserved Instance hourly fee: <class>_<term>_<payment>.<type>, billed every hour of the term ' +
+        '(purchase-option comparisons read it; line items never emit it).',
+    },
+    {
+      match: 'ec2.reserved_upfront.*',
+      unit: 'reservations',
+      kind: 'flow',
+      description: 'Reserved Instance upfront fee per reservation, same suffix as the hourly fee.',
+    },
+    {
+      match: 'ec2.savings_plan_hours.*',
+      unit: 'instance-hours',
+      kind: 'flow',
+      description: 'Savings Plans rate: <compute|ec2_instance>_<term>_<payment>.<type> (none sourced yet).',
+    },
+    {
+      match: 'ec2.savings_plan_upfront.*',
+      unit: 'reservations',
+      kind: 'flow',
+      description:
+        'Savings Plans upfront part per instance covered, same suffix as the rate (none sourced yet).',
     },
     { match: 'ec2.ebs_gb_month.*', unit: 'GB-months', kind: 'stock', description: 'EBS storage, per type.' },
     {
@@ -255,6 +306,31 @@ export const ec2 = defineService({
     },
   },
   examples: ec2Examples,
+  commitments(p) {
+    const type = p.instance_type
+    return {
+      usageType: `ec2.instance_hours.${type}`,
+      instances: pointOf(p.count),
+      hours: pointOf(p.hours),
+      spot: true,
+      offer: ({ commitment, term, payment, offeringClass }) => {
+        if (commitment === 'reserved_instances') {
+          const offer = `${offeringClass}_${term}_${payment}`
+          return {
+            hourly: `ec2.reserved_hours.${offer}.${type}`,
+            upfront: `ec2.reserved_upfront.${offer}.${type}`,
+          }
+        }
+        if (commitment === 'spot') return undefined
+        const plan = commitment === 'compute_savings_plan' ? 'compute' : 'ec2_instance'
+        const offer = `${plan}_${term}_${payment}`
+        return {
+          hourly: `ec2.savings_plan_hours.${offer}.${type}`,
+          upfront: `ec2.savings_plan_upfront.${offer}.${type}`,
+        }
+      },
+    }
+  },
 })
 
 /** The root EBS volume a planned instance declares, when its type, size (and IOPS where billed) are known. */

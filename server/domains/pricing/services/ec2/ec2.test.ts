@@ -136,4 +136,29 @@ describe(`EC2 instances, EBS volumes (${EBS_PAGE}) and public IPv4 addresses`, (
       },
     ])
   })
+
+  it('bills surplus CPU credits of T instances in unlimited mode (Infracost instance golden: 1,460 vCPU-hours = $73.00)', () => {
+    const priced = cost({ instance_type: 't3.medium', count: 1, hours: 730, cpu_credit_vcpu_hours: 1460 })
+    expect(rows(priced)).toEqual({
+      'ec2.instance_hours.t3.medium': '30.368',
+      'ec2.cpu_credit_vcpu_hours.t3': '73',
+    })
+    // t4g credits are not sourced: unpriced, never $0.
+    const t4g = cost({ instance_type: 't4g.micro', count: 1, hours: 730, cpu_credit_vcpu_hours: 10 })
+    expect(t4g.unpriced.map((u) => u.usage_type)).toEqual(['ec2.cpu_credit_vcpu_hours.t4g'])
+    const refused = validateLineItem(
+      'ec2',
+      { instance_type: 'm5.large', count: 1, hours: 730, cpu_credit_vcpu_hours: 5 },
+      bundledCatalog,
+    )
+    expect(refused).toMatchObject({
+      ok: false,
+      details: [
+        {
+          field: 'params.cpu_credit_vcpu_hours',
+          reason: 'only burstable (T family) instances in unlimited mode bill CPU credits',
+        },
+      ],
+    })
+  })
 })

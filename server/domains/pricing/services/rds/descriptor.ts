@@ -1,8 +1,30 @@
 import { Type } from '@sinclair/typebox'
 import { listInstanceClasses } from '../catalog-values.js'
-import { catalogName, DEFAULT_HOURS, d, hours, instanceCount, pointOf, strict } from '../params.js'
+import { catalogName, DEFAULT_HOURS, d, hours, instanceCount, optional, pointOf, strict } from '../params.js'
 import { asNumber, asString } from '../plan-values.js'
-import { defineService } from '../service-descriptor.js'
+import { defineService, type ValidationDetail } from '../service-descriptor.js'
+import { rdsExamples } from './examples.js'
+
+export const RDS_ENGINES = ['postgresql', 'mysql', 'mariadb'] as const
+export type RdsEngine = (typeof RDS_ENGINES)[number]
+export type RdsDeployment = 'single_az' | 'multi_az'
+
+/**
+ * The instance-hours usage type of an engine and deployment. PostgreSQL Single-AZ keeps the usage type it had
+ * before engines existed (`rds.instance_hours.<class>`), so stored items and the catalog's figures still match.
+ */
+export function rdsInstanceFamily(engine: RdsEngine, deployment: RdsDeployment): string {
+  const engineSegment = engine === 'postgresql' ? 'instance_hours' : `${engine}_instance_hours`
+  return `rds.${engineSegment}${deployment === 'multi_az' ? '_multi_az' : ''}`
+}
+
+/**
+ * gp3 includes 3,000 IOPS below 400 GB of allocated storage and 12,000 IOPS from 400 GB (MySQL, MariaDB,
+ * PostgreSQL); only IOPS above that baseline are billed.
+ */
+export function gp3BaselineIops(storageGb: number): number {
+  return storageGb >= 400 ? 12_000 : 3_000
+}
 
 /** RDS bills instance-hours = count × hours; storage is GB-months prorated by hours / 730. */
 export const rds = defineService({
@@ -11,7 +33,10 @@ export const rds = defineService({
   name: 'Amazon RDS',
   category: 'database',
   description: 'Managed relational databases, billed per instance-hour and GB-month of storage.',
-  help: 'PostgreSQL, Single-AZ, on-demand: instances × hours of one class and allocated gp2 or gp3 storage.',
+  help:
+    'PostgreSQL, MySQL or MariaDB, Single-AZ or Multi-AZ, on-demand: instances × hours of one class, allocated ' +
+    'storage (gp2, gp3 with IOPS above the baseline, io1 with provisioned IOPS, magnetic), backup storage ' +
+    'beyond the free allowance and Extended Support. Aurora, SQL Server and Oracle are not modelled.',
   params: Type.Object(
     {
       instance_class: catalogName({
@@ -29,33 +54,217 @@ export const rds = defineService({
         title: 'Storage per instance (GB)',
         description: 'Allocated storage per instance, in GB.',
       }),
-      storage_type: Type.Union([Type.Literal('gp2'), Type.Literal('gp3')], {
-        default: 'gp3',
-        title: 'Storage type',
-        description: 'General Purpose SSD gp2 or gp3.',
-      }),
+      storage_type: Type.Union(
+        [Type.Literal('gp2'), Type.Literal('gp3'), Type.Literal('io1'), Type.Literal('magnetic')],
+        {
+          default: 'gp3',
+          title: 'Storage type',
+          description:
+            'General Purpose SSD gp2 or gp3, Provisioned IOPS SSD io1, or magnetic (previous generation).',
+        },
+      ),
+      engine: optional(
+        Type.Union([Type.Literal('postgresql'), Type.Literal('mysql'), Type.Literal('mariadb')], {
+          title: 'Engine',
+          description: 'Database engine, each with its own instance rates; postgresql when left out.',
+        }),
+      ),
+      deployment: optional(
+        Type.Union([Type.Literal('single_az'), Type.Literal('multi_az')], {
+          title: 'Deployment',
+          description:
+            'Single-AZ, or Multi-AZ (one standby instance, billed as one Multi-AZ instance-hour and Multi-AZ ' +
+            'storage); single_az when left out.',
+        }),
+      ),
+      provisioned_iops: optional(
+        Type.Integer({
+          minimum: 0,
+          maximum: 256_000,
+          title: 'Provisioned IOPS per instance',
+          description:
+            'io1: the provisioned IOPS (required). gp3: the IOPS configured; only those above the baseline ' +
+            '(3,000 below 400 GB, 12,000 from 400 GB) are billed. Refused for gp2 and magnetic.',
+        }),
+      ),
+      io_requests: optional(
+        Type.Integer({
+          minimum: 0,
+          maximum: 1e15,
+          title: 'I/O requests per month',
+          description: 'Magnetic storage only: I/O requests per month, all instances; 0 when left out.',
+        }),
+      ),
+      backup_storage_gb: optional(
+        Type.Number({
+          minimum: 0,
+          maximum: 1e9,
+          title: 'Backup storage beyond the free allowance (GB-months)',
+          description:
+            'Automated backups and snapshots above the free allowance (backup storage up to the allocated ' +
+            'storage of the Region is free), for the whole item; 0 when left out.',
+        }),
+      ),
+      extended_support: optional(
+        Type.Union([Type.Literal('year_1'), Type.Literal('year_2'), Type.Literal('year_3')], {
+          title: 'Extended Support year',
+          description:
+            'A major version past its end of standard support is billed per vCPU-hour, by year of Extended ' +
+            'Support; needs vcpus. None when left out.',
+        }),
+      ),
+      vcpus: optional(
+        Type.Integer({
+          minimum: 1,
+          maximum: 1_024,
+          title: 'vCPUs per instance',
+          description: 'The instance class vCPUs, for Extended Support.',
+        }),
+      ),
     },
     strict,
   ),
   rangedParams: ['count', 'hours'],
   catalogValues: [{ param: 'instance_class', what: 'RDS instance class', known: listInstanceClasses }],
+  checkParams(p) {
+    const details: ValidationDetail[] = []
+    if (p.provisioned_iops !== undefined && (p.storage_type === 'gp2' || p.storage_type === 'magnetic')) {
+      details.push({
+        field: 'params.provisioned_iops',
+        reason: `${p.storage_type} storage has no provisioned IOPS`,
+      })
+    }
+    if (p.storage_type === 'io1' && p.provisioned_iops === undefined) {
+      details.push({ field: 'params.provisioned_iops', reason: 'io1 storage needs its provisioned IOPS' })
+    }
+    if (p.io_requests !== undefined && p.storage_type !== 'magnetic') {
+      details.push({ field: 'params.io_requests', reason: 'only magnetic storage bills I/O requests' })
+    }
+    if (p.extended_support !== undefined && p.vcpus === undefined) {
+      details.push({ field: 'params.vcpus', reason: 'Extended Support is billed per vCPU: give vcpus' })
+    }
+    if (p.extended_support !== undefined && p.deployment === 'multi_az') {
+      details.push({
+        field: 'params.extended_support',
+        reason: 'Extended Support of Multi-AZ deployments is not modelled',
+      })
+    }
+    return details
+  },
   toUsage(p, at, sink) {
     const count = d(pointOf(p.count, at))
     const runHours = pointOf(p.hours, at)
-    sink(`rds.instance_hours.${p.instance_class}`, count.times(runHours))
-    sink(
-      `rds.storage_gb_month.${p.storage_type}`,
-      count.times(p.storage_gb).times(runHours).dividedBy(DEFAULT_HOURS),
-    )
+    const engine = p.engine ?? 'postgresql'
+    const deployment = p.deployment ?? 'single_az'
+    const multiAz = deployment === 'multi_az' ? '_multi_az' : ''
+    const months = count.times(runHours).dividedBy(DEFAULT_HOURS)
+    sink(`${rdsInstanceFamily(engine, deployment)}.${p.instance_class}`, count.times(runHours))
+    sink(`rds.storage_gb_month${multiAz}.${p.storage_type}`, months.times(p.storage_gb))
+    const iops = p.provisioned_iops ?? 0
+    if (p.storage_type === 'io1') sink(`rds.iops_month${multiAz}.io1`, months.times(iops))
+    if (p.storage_type === 'gp3') {
+      const above = Math.max(0, iops - gp3BaselineIops(p.storage_gb))
+      sink(`rds.iops_month${multiAz}.gp3`, months.times(above))
+    }
+    if (p.io_requests !== undefined) sink('rds.io_requests.magnetic', d(p.io_requests))
+    if (p.backup_storage_gb !== undefined) sink('rds.backup_gb_month', d(p.backup_storage_gb))
+    if (p.extended_support !== undefined && p.vcpus !== undefined) {
+      sink(`rds.extended_support_vcpu_hours.${p.extended_support}`, count.times(runHours).times(p.vcpus))
+    }
   },
   usageTypes: [
     {
       match: 'rds.instance_hours.*',
       unit: 'instance-hours',
       kind: 'flow',
-      description: 'Per instance class.',
+      description: 'PostgreSQL Single-AZ, per instance class.',
     },
-    { match: 'rds.storage_gb_month.*', unit: 'GB-months', kind: 'stock', description: 'Per storage type.' },
+    {
+      match: 'rds.instance_hours_multi_az.*',
+      unit: 'instance-hours',
+      kind: 'flow',
+      description: 'PostgreSQL Multi-AZ, per instance class.',
+    },
+    {
+      match: 'rds.mysql_instance_hours.*',
+      unit: 'instance-hours',
+      kind: 'flow',
+      description: 'MySQL Single-AZ, per instance class.',
+    },
+    {
+      match: 'rds.mysql_instance_hours_multi_az.*',
+      unit: 'instance-hours',
+      kind: 'flow',
+      description: 'MySQL Multi-AZ, per instance class.',
+    },
+    {
+      match: 'rds.mariadb_instance_hours.*',
+      unit: 'instance-hours',
+      kind: 'flow',
+      description: 'MariaDB Single-AZ, per instance class.',
+    },
+    {
+      match: 'rds.mariadb_instance_hours_multi_az.*',
+      unit: 'instance-hours',
+      kind: 'flow',
+      description: 'MariaDB Multi-AZ, per instance class.',
+    },
+    {
+      match: 'rds.storage_gb_month.*',
+      unit: 'GB-months',
+      kind: 'stock',
+      description: 'Single-AZ storage, per storage type.',
+    },
+    {
+      match: 'rds.storage_gb_month_multi_az.*',
+      unit: 'GB-months',
+      kind: 'stock',
+      description: 'Multi-AZ storage, per storage type.',
+    },
+    {
+      match: 'rds.iops_month.*',
+      unit: 'IOPS-months',
+      kind: 'stock',
+      description: 'Single-AZ provisioned IOPS (io1) or IOPS above the gp3 baseline.',
+    },
+    {
+      match: 'rds.iops_month_multi_az.*',
+      unit: 'IOPS-months',
+      kind: 'stock',
+      description: 'Multi-AZ provisioned IOPS (io1) or IOPS above the gp3 baseline.',
+    },
+    {
+      match: 'rds.io_requests.magnetic',
+      unit: 'requests',
+      kind: 'flow',
+      description: 'I/O requests of magnetic storage.',
+    },
+    {
+      match: 'rds.backup_gb_month',
+      unit: 'GB-months',
+      kind: 'stock',
+      description: 'Backup storage beyond the free allowance.',
+    },
+    {
+      match: 'rds.extended_support_vcpu_hours.*',
+      unit: 'vCPU-hours',
+      kind: 'flow',
+      description: 'Extended Support, per year of Extended Support.',
+    },
+    {
+      match: 'rds.reserved_hours.*',
+      unit: 'instance-hours',
+      kind: 'flow',
+      description:
+        'Reserved Instance hourly fee: <offer>.<engine>_<deployment>.<class>, billed every hour of the term ' +
+        '(purchase-option comparisons read it; line items never emit it).',
+    },
+    {
+      match: 'rds.reserved_upfront.*',
+      unit: 'reservations',
+      kind: 'flow',
+      description: 'Reserved Instance upfront fee per reservation, same suffix as the hourly fee.',
+    },
   ],
   ingestEvents: [],
   sdk: [],
@@ -64,19 +273,53 @@ export const rds = defineService({
     aws_db_instance: ({ values }) => {
       const instanceClass = asString(values.instance_class)
       if (!instanceClass) return { skip: 'instance_class is not known until apply' }
-      if (String(values.engine ?? '').startsWith('aurora'))
-        return { skip: 'Aurora instances are not in the pricing catalog' }
+      const engine = String(values.engine ?? '')
+      if (engine.startsWith('aurora')) return { skip: 'Aurora instances are not in the pricing catalog' }
+      const known: Record<string, RdsEngine> = { postgres: 'postgresql', mysql: 'mysql', mariadb: 'mariadb' }
+      if (engine !== '' && !known[engine])
+        return { skip: `the ${engine} engine is not in the pricing catalog` }
+      const storageType = asString(values.storage_type)
+      const iops = asNumber(values.iops)
+      const storage: 'gp2' | 'gp3' | 'io1' | 'magnetic' =
+        storageType === 'gp2' || storageType === 'io1'
+          ? storageType
+          : storageType === 'standard'
+            ? 'magnetic'
+            : 'gp3'
       return {
-        // A Multi-AZ deployment runs a standby instance billed like the primary.
         params: {
           instance_class: instanceClass,
-          count: values.multi_az === true ? 2 : 1,
+          count: 1,
           hours: 730,
           storage_gb: asNumber(values.allocated_storage) ?? 20,
-          storage_type: values.storage_type === 'gp2' ? ('gp2' as const) : ('gp3' as const),
+          storage_type: storage,
+          ...(known[engine] && known[engine] !== 'postgresql' ? { engine: known[engine] } : {}),
+          ...(values.multi_az === true ? { deployment: 'multi_az' as const } : {}),
+          ...((storageType === 'io1' || storageType === 'gp3') && iops !== undefined
+            ? { provisioned_iops: iops }
+            : {}),
         },
       }
     },
   },
-  examples: [],
+  examples: rdsExamples,
+  commitments(p) {
+    const engine = p.engine ?? 'postgresql'
+    const deployment = p.deployment ?? 'single_az'
+    const suffix = `${engine}_${deployment}.${p.instance_class}`
+    return {
+      usageType: `${rdsInstanceFamily(engine, deployment)}.${p.instance_class}`,
+      instances: pointOf(p.count),
+      hours: pointOf(p.hours),
+      spot: false,
+      // RDS has Reserved Instances only (no Savings Plan covers RDS instances, no Spot).
+      offer: ({ commitment, term, payment }) =>
+        commitment === 'reserved_instances'
+          ? {
+              hourly: `rds.reserved_hours.${term}_${payment}.${suffix}`,
+              upfront: `rds.reserved_upfront.${term}_${payment}.${suffix}`,
+            }
+          : undefined,
+    }
+  },
 })

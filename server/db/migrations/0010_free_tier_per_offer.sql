@@ -1,0 +1,2 @@
+ALTER TABLE "scenarios" ADD COLUMN "free_tier_disabled_offers" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "scenarios" ADD COLUMN "legacy_free_tier" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,3 @@
+import type { WorkedExample } from '../service-descriptor.js'
+
+export const rdsExamples: WorkedExample[] = []

@@ -1,0 +1,201 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog, findPrice } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage, validateLineItem } from '../../line-items.js'
+
+const GOLDEN =
+  'infracost db_instance_test.golden (AmazonRDS Price List, us-east-1): the source of the storage, IOPS, ' +
+  'backup and Extended Support rates'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'rds', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: false, catalog: bundledCatalog })
+}
+const rows = (priced: ReturnType<typeof cost>) =>
+  Object.fromEntries(priced.by_service.flatMap((s) => s.by_usage_type).map((r) => [r.usage_type, r.cost]))
+const base = { instance_class: 'db.t3.large', count: 1, hours: 730, storage_gb: 20, storage_type: 'gp2' }
+
+describe(`RDS engines, deployments and storage (${GOLDEN})`, () => {
+  it('prices an item saved before engines existed as PostgreSQL Single-AZ, exactly as before', () => {
+    const params = {
+      instance_class: 'db.t3.micro',
+      count: 2,
+      hours: 730,
+      storage_gb: 20,
+      storage_type: 'gp2',
+    }
+    expect(rows(cost(params))).toEqual({
+      'rds.instance_hours.db.t3.micro': '26.28',
+      'rds.storage_gb_month.gp2': '4.6',
+    })
+  })
+
+  it('prices each engine and deployment at its own rate (golden: mysql $99.28, Multi-AZ $198.56 + $6.90)', () => {
+    expect(rows(cost({ ...base, engine: 'mysql' }))).toEqual({
+      'rds.mysql_instance_hours.db.t3.large': '99.28',
+      'rds.storage_gb_month.gp2': '2.3',
+    })
+    expect(rows(cost({ ...base, engine: 'mariadb' }))['rds.mariadb_instance_hours.db.t3.large']).toBe('99.28')
+    expect(rows(cost({ ...base, engine: 'postgresql' }))['rds.instance_hours.db.t3.large']).toBe('105.85')
+    expect(rows(cost({ ...base, engine: 'mysql', deployment: 'multi_az', storage_gb: 30 }))).toEqual({
+      'rds.mysql_instance_hours_multi_az.db.t3.large': '198.56',
+      'rds.storage_gb_month_multi_az.gp2': '6.9',
+    })
+  })
+
+  it('bills gp3 IOPS only above the baseline: 3,000 below 400 GB, 12,000 from 400 GB', () => {
+    const gp3 = { ...base, instance_class: 'db.t4g.small', storage_type: 'gp3' }
+    expect(rows(cost({ ...gp3, storage_gb: 400, provisioned_iops: 14_000 }))).toEqual({
+      'rds.instance_hours.db.t4g.small': '23.36',
+      'rds.storage_gb_month.gp3': '46',
+      'rds.iops_month.gp3': '40',
+    })
+    expect(rows(cost({ ...gp3, storage_gb: 400, provisioned_iops: 14_000, deployment: 'multi_az' }))).toEqual(
+      {
+        'rds.instance_hours_multi_az.db.t4g.small': '47.45',
+        'rds.storage_gb_month_multi_az.gp3': '92',
+        'rds.iops_month_multi_az.gp3': '80',
+      },
+    )
+    // 100 GB: the baseline is 3,000, so 4,000 IOPS bill 1,000.
+    expect(rows(cost({ ...gp3, storage_gb: 100, provisioned_iops: 4_000 }))['rds.iops_month.gp3']).toBe('20')
+    expect(
+      rows(cost({ ...gp3, storage_gb: 100, provisioned_iops: 3_000 }))['rds.iops_month.gp3'],
+    ).toBeUndefined()
+  })
+
+  it('bills io1 storage and every provisioned IOPS, magnetic I/O, backup beyond the free allowance', () => {
+    const io1 = { ...base, engine: 'mysql', storage_type: 'io1', storage_gb: 100, provisioned_iops: 1200 }
+    expect(rows(cost({ ...io1, backup_storage_gb: 1000 }))).toEqual({
+      'rds.mysql_instance_hours.db.t3.large': '99.28',
+      'rds.storage_gb_month.io1': '12.5',
+      'rds.iops_month.io1': '120',
+      'rds.backup_gb_month': '95',
+    })
+    const magnetic = {
+      ...base,
+      engine: 'mysql',
+      storage_type: 'magnetic',
+      storage_gb: 40,
+      io_requests: 2_000_000,
+    }
+    expect(rows(cost(magnetic))).toMatchObject({
+      'rds.storage_gb_month.magnetic': '4',
+      'rds.io_requests.magnetic': '0.2',
+    })
+  })
+
+  it('bills Extended Support per vCPU-hour of the year asked; an unsourced year is unpriced', () => {
+    const item = { ...base, engine: 'mysql', extended_support: 'year_1', vcpus: 2 }
+    expect(rows(cost(item))['rds.extended_support_vcpu_hours.year_1']).toBe('146')
+    const year3 = cost({ ...item, extended_support: 'year_3' })
+    expect(year3.unpriced.map((u) => [u.usage_type, u.quantity])).toEqual([
+      ['rds.extended_support_vcpu_hours.year_3', '1460'],
+    ])
+  })
+
+  it('reports unsourced figures as unpriced, never $0', () => {
+    // MariaDB is sourced for db.t3.large in us-east-1 only; Multi-AZ io1 has no source.
+    const mariadb = cost({ ...base, engine: 'mariadb' }, 'eu-west-1')
+    expect(mariadb.unpriced.map((u) => u.usage_type)).toEqual([
+      'rds.mariadb_instance_hours.db.t3.large',
+      'rds.storage_gb_month.gp2',
+    ])
+    const io1 = cost({ ...base, storage_type: 'io1', provisioned_iops: 1000, deployment: 'multi_az' })
+    expect(io1.unpriced.map((u) => u.usage_type)).toEqual([
+      'rds.iops_month_multi_az.io1',
+      'rds.storage_gb_month_multi_az.io1',
+    ])
+    // MySQL in Frankfurt comes from the Region's rate map: $0.16 an hour.
+    expect(rows(cost({ ...base, engine: 'mysql', storage_gb: 0 }, 'eu-central-1'))).toEqual({
+      'rds.mysql_instance_hours.db.t3.large': '116.8',
+    })
+  })
+
+  it('refuses params that do not fit the storage type or deployment', () => {
+    const refused = (params: Record<string, unknown>) => {
+      const result = validateLineItem('rds', params, bundledCatalog)
+      return result.ok ? [] : result.details
+    }
+    expect(refused({ ...base, provisioned_iops: 3000 })).toEqual([
+      { field: 'params.provisioned_iops', reason: 'gp2 storage has no provisioned IOPS' },
+    ])
+    expect(refused({ ...base, storage_type: 'io1' })).toEqual([
+      { field: 'params.provisioned_iops', reason: 'io1 storage needs its provisioned IOPS' },
+    ])
+    expect(refused({ ...base, io_requests: 5 })).toEqual([
+      { field: 'params.io_requests', reason: 'only magnetic storage bills I/O requests' },
+    ])
+    expect(refused({ ...base, extended_support: 'year_1' })).toEqual([
+      { field: 'params.vcpus', reason: 'Extended Support is billed per vCPU: give vcpus' },
+    ])
+    expect(refused({ ...base, engine: 'oracle' })[0]?.field).toBe('params.engine')
+    expect(refused({ ...base, instance_class: 'db.z9.large' })).toEqual([
+      { field: 'params.instance_class', reason: "unknown RDS instance class 'db.z9.large'" },
+    ])
+  })
+
+  it('maps aws_db_instance engine, Multi-AZ, storage type and IOPS; skips Aurora and unmodelled engines', () => {
+    const resource = (values: Record<string, unknown>) => ({
+      address: 'aws_db_instance.db',
+      mode: 'managed',
+      type: 'aws_db_instance',
+      name: 'db',
+      values,
+    })
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            resource({
+              engine: 'mysql',
+              instance_class: 'db.t3.large',
+              allocated_storage: 100,
+              storage_type: 'io1',
+              iops: 1200,
+              multi_az: true,
+            }),
+            { ...resource({ engine: 'aurora-postgresql', instance_class: 'db.r6g.large' }), address: 'a' },
+            { ...resource({ engine: 'sqlserver-ex', instance_class: 'db.t3.large' }), address: 'b' },
+          ],
+        },
+      },
+    }
+    const { items, skipped } = planToLineItems(plan)
+    expect(items.map((i) => i.params)).toEqual([
+      {
+        instance_class: 'db.t3.large',
+        count: 1,
+        hours: 730,
+        storage_gb: 100,
+        storage_type: 'io1',
+        engine: 'mysql',
+        deployment: 'multi_az',
+        provisioned_iops: 1200,
+      },
+    ])
+    expect(skipped.map((s) => s.reason)).toEqual([
+      'Aurora instances are not in the pricing catalog',
+      'the sqlserver-ex engine is not in the pricing catalog',
+    ])
+  })
+
+  it('has Reserved Instance rates that reproduce the golden test’s reserved instances (730 hours a month)', () => {
+    const monthly = (usageType: string) => {
+      const entry = findPrice(bundledCatalog, 'us-east-1', usageType)
+      if (!entry) throw new Error(`no price for ${usageType}`)
+      return new Decimal(entry.tiers[0]?.price ?? '0')
+        .times(730)
+        .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+        .toFixed(2)
+    }
+    expect(monthly('rds.reserved_hours.1y_no_upfront.mysql_single_az.db.t3.large')).toBe('69.86')
+    expect(monthly('rds.reserved_hours.1y_no_upfront.mysql_multi_az.db.t3.large')).toBe('139.72')
+    expect(monthly('rds.reserved_hours.1y_partial_upfront.mysql_multi_az.db.t3.large')).toBe('66.50')
+    expect(monthly('rds.reserved_hours.3y_partial_upfront.postgresql_multi_az.db.t3.large')).toBe('50.74')
+  })
+})

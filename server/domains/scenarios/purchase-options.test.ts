@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest'
+import { buildTestApp } from '../../test/build-test-app.js'
+import { createUser, type TestUser } from '../../test/factories.js'
+import { testEngine } from '../../test/test-db.js'
+
+/*
+ * Rates (catalog, us-east-1): m5.large $0.096 on demand, Standard RI 1 year No Upfront $0.06 an hour
+ * (ec2-ri-rate-maps); MySQL Multi-AZ db.t3.large $0.272 on demand, RI 1 year No Upfront $0.1914 an hour,
+ * 1 year Partial Upfront $798 + $0.0911 an hour, 3 year Partial Upfront $1,716 + $0.0653 an hour
+ * (rds-ri-rate-maps); Multi-AZ gp2 $0.23 per GB-month; Lambda $0.20 per million requests and
+ * $0.0000166667 per GB-second.
+ */
+describe(`purchase options on ${testEngine}`, async () => {
+  const app = await buildTestApp()
+  const user = await createUser(app)
+  const other = await createUser(app)
+
+  const call = (method: string, url: string, payload?: unknown, who: TestUser = user) =>
+    app.inject({
+      method: method as 'GET',
+      url: `/api/v1${url}`,
+      headers: who.headers,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    })
+
+  const res = await call('POST', '/scenarios', {
+    name: 'Commitments',
+    region: 'us-east-1',
+    include_free_tier: false,
+  })
+  const id = res.json().id as string
+  const itemIds: Record<string, string> = {}
+  for (const [name, item] of Object.entries({
+    ec2: { service: 'ec2', params: { instance_type: 'm5.large', count: 2, hours: 730 } },
+    rds: {
+      service: 'rds',
+      params: {
+        instance_class: 'db.t3.large',
+        count: 1,
+        hours: 730,
+        storage_gb: 20,
+        storage_type: 'gp2',
+        engine: 'mysql',
+        deployment: 'multi_az',
+      },
+    },
+    lambda: { service: 'lambda', params: { invocations: 1_000_000, avg_duration_ms: 100, memory_mb: 128 } },
+  })) {
+    const created = await call('POST', `/scenarios/${id}/items`, item)
+    expect(created.statusCode).toBe(201)
+    itemIds[name] = created.json().id
+  }
+  const compare = async (query: string, who: TestUser = user) =>
+    call('GET', `/scenarios/${id}/costs/purchase-options?${query}`, undefined, who)
+
+  it('compares 1-year No Upfront Reserved Instances with on demand, item by item', async () => {
+    const answer = await compare('commitment=reserved_instances&term=1y&payment=no_upfront')
+    expect(answer.statusCode).toBe(200)
+    const body = answer.json()
+    expect(body.option).toEqual({
+      commitment: 'reserved_instances',
+      term: '1y',
+      payment: 'no_upfront',
+      offering_class: 'standard',
+      spot_discount_pct: null,
+      term_months: 12,
+    })
+    expect(body.items).toEqual([
+      {
+        item_id: itemIds.ec2,
+        service: 'ec2',
+        usage_type: 'ec2.instance_hours.m5.large',
+        offer_usage_types: ['ec2.reserved_hours.standard_1y_no_upfront.m5.large'],
+        instances: 2,
+        hours_per_instance: 730,
+        on_demand_monthly: '140.16',
+        upfront: '0',
+        monthly: '87.6',
+        effective_monthly: '87.6',
+        total_12_months: { on_demand: '1681.92', with_option: '1051.2', savings: '630.72' },
+        total_36_months: { on_demand: '5045.76', with_option: '3153.6', savings: '1892.16' },
+      },
+      expect.objectContaining({
+        item_id: itemIds.rds,
+        usage_type: 'rds.mysql_instance_hours_multi_az.db.t3.large',
+        offer_usage_types: ['rds.reserved_hours.1y_no_upfront.mysql_multi_az.db.t3.large'],
+        on_demand_monthly: '198.56',
+        monthly: '139.722',
+      }),
+    ])
+    expect(body.not_covered).toEqual([
+      {
+        item_id: itemIds.lambda,
+        service: 'lambda',
+        reason: 'Reserved Instances: not modelled for lambda items',
+      },
+    ])
+    expect(body.totals).toMatchObject({ on_demand_monthly: '338.72', upfront: '0', monthly: '227.322' })
+    // Storage (20 GB Multi-AZ gp2 = $4.60) and Lambda ($0.20 + $0.208334) stay on demand.
+    expect(body.modelled_monthly).toEqual({ on_demand: '343.728334', with_option: '232.330334' })
+    const costs = await call('GET', `/scenarios/${id}/costs`)
+    expect(costs.json().modelled_monthly.total).toBe(body.modelled_monthly.on_demand)
+  })
+
+  it('shows a Partial Upfront fee apart from the monthly fees, with 12- and 36-month totals', async () => {
+    const oneYear = (await compare('commitment=reserved_instances&term=1y&payment=partial_upfront')).json()
+    expect(oneYear.items).toEqual([
+      expect.objectContaining({
+        item_id: itemIds.rds,
+        offer_usage_types: [
+          'rds.reserved_hours.1y_partial_upfront.mysql_multi_az.db.t3.large',
+          'rds.reserved_upfront.1y_partial_upfront.mysql_multi_az.db.t3.large',
+        ],
+        upfront: '798',
+        monthly: '66.503',
+        effective_monthly: '133.003',
+        // A 1-year term renews: three upfront fees in 36 months.
+        total_12_months: { on_demand: '2382.72', with_option: '1596.036', savings: '786.684' },
+        total_36_months: { on_demand: '7148.16', with_option: '4788.108', savings: '2360.052' },
+      }),
+    ])
+    // No EC2 Partial Upfront rate was sourced: the item stays on demand, never priced $0.
+    expect(oneYear.not_covered).toContainEqual({
+      item_id: itemIds.ec2,
+      service: 'ec2',
+      reason:
+        'the catalog has no price for ec2.reserved_hours.standard_1y_partial_upfront.m5.large in us-east-1',
+    })
+
+    const threeYears = (await compare('commitment=reserved_instances&term=3y&payment=partial_upfront')).json()
+    expect(threeYears.option.term_months).toBe(36)
+    expect(threeYears.items[0]).toMatchObject({
+      upfront: '1716',
+      monthly: '47.669',
+      effective_monthly: '95.335667',
+      total_12_months: { on_demand: '2382.72', with_option: '2288.028', savings: '94.692' },
+      total_36_months: { on_demand: '7148.16', with_option: '3432.084', savings: '3716.076' },
+    })
+  })
+
+  it('prices Spot as the discount stated, for EC2 only', async () => {
+    const body = (await compare('commitment=spot&spot_discount_pct=70')).json()
+    expect(body.option).toMatchObject({ commitment: 'spot', term: null, payment: null, term_months: null })
+    expect(body.items).toEqual([
+      expect.objectContaining({
+        item_id: itemIds.ec2,
+        offer_usage_types: [],
+        monthly: '42.048',
+        upfront: '0',
+        total_12_months: { on_demand: '1681.92', with_option: '504.576', savings: '1177.344' },
+      }),
+    ])
+    expect(body.not_covered.map((n: { reason: string }) => n.reason)).toEqual([
+      'Spot does not apply to rds items',
+      'Spot: not modelled for lambda items',
+    ])
+  })
+
+  it('answers a Savings Plan question with what is not sourced, never $0', async () => {
+    const body = (await compare('commitment=compute_savings_plan&term=3y')).json()
+    expect(body.items).toEqual([])
+    expect(body.not_covered.map((n: { reason: string }) => n.reason)).toEqual([
+      'the catalog has no price for ec2.savings_plan_hours.compute_3y_no_upfront.m5.large in us-east-1',
+      'a Compute Savings Plan does not cover rds items',
+      'a Compute Savings Plan: not modelled for lambda items',
+    ])
+    expect(body.modelled_monthly.with_option).toBe(body.modelled_monthly.on_demand)
+    expect(body.totals.total_12_months).toEqual({ on_demand: '0', with_option: '0', savings: '0' })
+  })
+
+  it('refuses options that do not fit the commitment (422) and hides other users’ scenarios (404)', async () => {
+    const refused = async (query: string) => {
+      const answer = await compare(query)
+      expect(answer.statusCode).toBe(422)
+      return answer.json().details
+    }
+    expect(await refused('commitment=spot')).toEqual([
+      { field: 'spot_discount_pct', reason: 'is required for spot' },
+    ])
+    expect(await refused('commitment=spot&spot_discount_pct=50&term=1y')).toEqual([
+      { field: 'term', reason: 'does not apply to spot' },
+    ])
+    expect(await refused('commitment=reserved_instances&spot_discount_pct=50')).toEqual([
+      { field: 'spot_discount_pct', reason: 'applies to spot only' },
+    ])
+    expect(await refused('commitment=compute_savings_plan&offering_class=convertible')).toEqual([
+      { field: 'offering_class', reason: 'applies to reserved_instances only' },
+    ])
+    expect((await compare('commitment=dedicated_hosts')).statusCode).toBe(422)
+    expect((await compare('commitment=reserved_instances', other)).statusCode).toBe(404)
+  })
+})

@@ -1,0 +1,189 @@
+import { Decimal } from 'decimal.js'
+import { type Catalog, findPrice } from '../pricing/catalog.js'
+import { ExactDecimal, type PricedUsage, type UsageMap } from '../pricing/cost-engine.js'
+import { validateLineItem } from '../pricing/line-items.js'
+import { SERVICES, type ServiceId } from '../pricing/services/registry.js'
+import type { PurchaseOption, ServiceDescriptor } from '../pricing/services/service-descriptor.js'
+import type * as repo from './scenarios.repo.js'
+import type { PurchaseOptionsQuery, PurchaseOptionsResponse } from './scenarios.schemas.js'
+
+/** A reservation bills every hour of the month, counted as AWS's calculator counts a month. */
+const HOURS_PER_MONTH = 730
+
+const money = (value: Decimal) => value.toDecimalPlaces(6, Decimal.ROUND_HALF_UP)
+const plain = (value: Decimal) => money(value).toFixed()
+
+const LABELS: Record<PurchaseOption['commitment'], string> = {
+  reserved_instances: 'Reserved Instances',
+  compute_savings_plan: 'a Compute Savings Plan',
+  ec2_instance_savings_plan: 'an EC2 Instance Savings Plan',
+  spot: 'Spot',
+}
+
+export function purchaseOptionOf(query: PurchaseOptionsQuery): PurchaseOption {
+  return {
+    commitment: query.commitment,
+    term: query.term ?? '1y',
+    payment: query.payment ?? 'no_upfront',
+    offeringClass: query.offering_class ?? 'standard',
+  }
+}
+
+interface Totals {
+  onDemand: Decimal
+  upfront: Decimal
+  monthly: Decimal
+}
+
+/**
+ * Money over `months` months from the start: on demand, every month at the on-demand monthly cost; under the
+ * option, the upfront fee at the start of each term begun (a 1-year term renews at the same rates) plus the
+ * monthly fees.
+ */
+function horizon(totals: Totals, termMonths: number | null, months: number) {
+  const terms = termMonths === null ? 0 : Math.ceil(months / termMonths)
+  const onDemand = totals.onDemand.times(months)
+  const withOption = totals.upfront.times(terms).plus(totals.monthly.times(months))
+  return {
+    on_demand: plain(onDemand),
+    with_option: plain(withOption),
+    savings: plain(onDemand.minus(withOption)),
+  }
+}
+
+function figures(totals: Totals, termMonths: number | null) {
+  const effective =
+    termMonths === null ? totals.monthly : totals.monthly.plus(totals.upfront.dividedBy(termMonths))
+  return {
+    on_demand_monthly: plain(totals.onDemand),
+    upfront: plain(totals.upfront),
+    monthly: plain(totals.monthly),
+    effective_monthly: plain(effective),
+    total_12_months: horizon(totals, termMonths, 12),
+    total_36_months: horizon(totals, termMonths, 36),
+  }
+}
+
+/**
+ * Compares the scenario's line items on demand with one purchase option (docs/pricing.md#purchase-options):
+ * for each item the option covers, its instance-hours on demand against the option's upfront and monthly
+ * fees, and the 12- and 36-month totals of both. Items the option does not cover, or whose offer the catalog
+ * has no rate for, are listed in `not_covered` with the reason, and stay on demand.
+ */
+export function comparePurchaseOption(input: {
+  items: repo.ItemRow[]
+  catalog: Catalog
+  region: string
+  query: PurchaseOptionsQuery
+  price: (usage: UsageMap) => PricedUsage
+  modelledTotal: string
+}): Omit<PurchaseOptionsResponse, 'currency' | 'region' | 'pricing_as_of'> {
+  const { items, catalog, region, query, price, modelledTotal } = input
+  const option = purchaseOptionOf(query)
+  const spot = option.commitment === 'spot'
+  const termMonths = spot ? null : option.term === '1y' ? 12 : 36
+  const spotShare = new ExactDecimal(100).minus(String(query.spot_discount_pct ?? 0)).dividedBy(100)
+  const covered: PurchaseOptionsResponse['items'] = []
+  const notCovered: PurchaseOptionsResponse['not_covered'] = []
+  const sum: Totals = {
+    onDemand: new ExactDecimal(0),
+    upfront: new ExactDecimal(0),
+    monthly: new ExactDecimal(0),
+  }
+  const label = LABELS[option.commitment]
+
+  for (const item of items) {
+    const skip = (reason: string) => notCovered.push({ item_id: item.id, service: item.service, reason })
+    const valid = validateLineItem(item.service, item.params, catalog)
+    if (!valid.ok) {
+      skip('the line item is no longer valid')
+      continue
+    }
+    const descriptor = SERVICES[item.service as ServiceId] as ServiceDescriptor
+    const coverage = descriptor.commitments?.(valid.params as never)
+    if (!coverage || coverage.instances * coverage.hours === 0) {
+      skip(coverage ? 'the item runs no hours' : `${label}: not modelled for ${item.service} items`)
+      continue
+    }
+    const hours = new ExactDecimal(coverage.instances).times(coverage.hours)
+    const onDemandBlock = price(new Map([[coverage.usageType, hours]]))
+    if (onDemandBlock.unpriced.length > 0) {
+      skip(`no on-demand price for ${coverage.usageType} in ${region}`)
+      continue
+    }
+    const onDemand = new ExactDecimal(onDemandBlock.total)
+    let totals: Totals
+    let offerTypes: string[] = []
+    if (spot) {
+      if (!coverage.spot) {
+        skip(`Spot does not apply to ${item.service} items`)
+        continue
+      }
+      totals = { onDemand, upfront: new ExactDecimal(0), monthly: onDemand.times(spotShare) }
+    } else {
+      const offer = coverage.offer(option)
+      if (!offer) {
+        skip(`${label} does not cover ${item.service} items`)
+        continue
+      }
+      const hourly = findPrice(catalog, region, offer.hourly)
+      const upfront = option.payment === 'no_upfront' ? undefined : findPrice(catalog, region, offer.upfront)
+      const missing = !hourly
+        ? offer.hourly
+        : option.payment !== 'no_upfront' && !upfront
+          ? offer.upfront
+          : null
+      if (!hourly || missing) {
+        skip(`the catalog has no price for ${missing} in ${region}`)
+        continue
+      }
+      offerTypes = upfront ? [offer.hourly, offer.upfront] : [offer.hourly]
+      const rateOf = (entry: NonNullable<typeof hourly>) =>
+        new ExactDecimal(entry.tiers[0]?.price ?? '0').dividedBy(entry.per)
+      // Reserved every hour of the month; hours above 730 (a 31-day month) run on demand.
+      const instances = new ExactDecimal(coverage.instances)
+      const overflowHours = Decimal.max(0, new ExactDecimal(coverage.hours).minus(HOURS_PER_MONTH))
+      const overflow = onDemand.times(overflowHours).dividedBy(coverage.hours)
+      totals = {
+        onDemand,
+        upfront: upfront ? instances.times(rateOf(upfront)) : new ExactDecimal(0),
+        monthly: instances.times(HOURS_PER_MONTH).times(rateOf(hourly)).plus(overflow),
+      }
+    }
+    totals = {
+      onDemand: money(totals.onDemand),
+      upfront: money(totals.upfront),
+      monthly: money(totals.monthly),
+    }
+    sum.onDemand = sum.onDemand.plus(totals.onDemand)
+    sum.upfront = sum.upfront.plus(totals.upfront)
+    sum.monthly = sum.monthly.plus(totals.monthly)
+    covered.push({
+      item_id: item.id,
+      service: item.service,
+      usage_type: coverage.usageType,
+      offer_usage_types: offerTypes,
+      instances: coverage.instances,
+      hours_per_instance: coverage.hours,
+      ...figures(totals, termMonths),
+    })
+  }
+
+  return {
+    option: {
+      commitment: option.commitment,
+      term: spot ? null : option.term,
+      payment: spot ? null : option.payment,
+      offering_class: option.commitment === 'reserved_instances' ? option.offeringClass : null,
+      spot_discount_pct: spot ? (query.spot_discount_pct ?? 0) : null,
+      term_months: termMonths,
+    },
+    items: covered,
+    not_covered: notCovered,
+    totals: figures(sum, termMonths),
+    modelled_monthly: {
+      on_demand: modelledTotal,
+      with_option: plain(new ExactDecimal(modelledTotal).minus(sum.onDemand).plus(sum.monthly)),
+    },
+  }
+}

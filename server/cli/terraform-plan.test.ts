@@ -56,6 +56,10 @@ describe('planToLineItems', () => {
         service: 'cloudwatch_logs',
         params: { ingested_gb: 0, stored_gb: 0 },
       },
+      'aws_nat_gateway.main': {
+        service: 'nat_gateway',
+        params: { gateways: 1, hours: 730, data_processed_gb: 0 },
+      },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })
@@ -66,7 +70,6 @@ describe('planToLineItems', () => {
       'aws_ecs_cluster.main': 'no charge of its own',
       'aws_ecs_task_definition.app': 'no charge of its own',
       'aws_apigatewayv2_stage.default': 'no charge of its own',
-      'aws_nat_gateway.main': expect.stringContaining('unpriced'),
       'aws_iam_role.lambda': 'no charge of its own',
       'aws_kinesis_stream.clicks': 'resource type not supported by the importer',
       'module.network.aws_vpc.main': 'no charge of its own',

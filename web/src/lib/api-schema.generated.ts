@@ -3350,6 +3350,36 @@ export interface paths {
                             scheduler_invocations?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "nat_gateway";
+                        params: {
+                            /**
+                             * NAT gateways
+                             * @description Gateways provisioned (one per Availability Zone is usual), or {min, typical, max}.
+                             */
+                            gateways: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data processed per month (GB)
+                             * @description GB passing through the gateways per month, inbound and outbound together.
+                             */
+                            data_processed_gb: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -3936,6 +3966,36 @@ export interface paths {
                              * @description EventBridge Scheduler invocations; the first 14 million each month are free.
                              */
                             scheduler_invocations?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "nat_gateway";
+                        params: {
+                            /**
+                             * NAT gateways
+                             * @description Gateways provisioned (one per Availability Zone is usual), or {min, typical, max}.
+                             */
+                            gateways: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data processed per month (GB)
+                             * @description GB passing through the gateways per month, inbound and outbound together.
+                             */
+                            data_processed_gb: number;
                         };
                         label?: string | null;
                     };
@@ -4607,6 +4667,36 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "nat_gateway";
+                        params: {
+                            /**
+                             * NAT gateways
+                             * @description Gateways provisioned (one per Availability Zone is usual), or {min, typical, max}.
+                             */
+                            gateways: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data processed per month (GB)
+                             * @description GB passing through the gateways per month, inbound and outbound together.
+                             */
+                            data_processed_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -5046,6 +5136,31 @@ export interface paths {
                              * @description EventBridge Scheduler invocations; the first 14 million each month are free.
                              */
                             scheduler_invocations?: number;
+                        } | {
+                            /**
+                             * NAT gateways
+                             * @description Gateways provisioned (one per Availability Zone is usual), or {min, typical, max}.
+                             */
+                            gateways: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data processed per month (GB)
+                             * @description GB passing through the gateways per month, inbound and outbound together.
+                             */
+                            data_processed_gb: number;
                         };
                         label?: string | null;
                     } | {

@@ -12,6 +12,7 @@ import { ec2 } from './ec2/descriptor.js'
 import { eventbridge } from './eventbridge/descriptor.js'
 import { fargate } from './fargate/descriptor.js'
 import { lambda } from './lambda/descriptor.js'
+import { natGateway } from './nat_gateway/descriptor.js'
 import { rds } from './rds/descriptor.js'
 import { s3 } from './s3/descriptor.js'
 import type { ServiceDescriptor, UsageTypeSpec } from './service-descriptor.js'
@@ -32,6 +33,7 @@ export const SERVICES = {
   fargate,
   data_transfer: dataTransfer,
   eventbridge,
+  nat_gateway: natGateway,
 }
 
 export type ServiceId = keyof typeof SERVICES

@@ -60,6 +60,7 @@ describe('planToLineItems', () => {
         service: 'nat_gateway',
         params: { gateways: 1, hours: 730, data_processed_gb: 0 },
       },
+      'aws_eks_cluster.main': { service: 'eks', params: { clusters: 1, hours: 730, support: 'standard' } },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })

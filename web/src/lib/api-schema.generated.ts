@@ -3380,6 +3380,37 @@ export interface paths {
                             data_processed_gb: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "eks";
+                        params: {
+                            /**
+                             * Clusters
+                             * @description EKS clusters, or {min, typical, max}.
+                             */
+                            clusters: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Kubernetes version support
+                             * @description standard: the version is within 14 months of its EKS release; extended: past that, with the surcharge.
+                             * @default standard
+                             */
+                            support?: "standard" | "extended";
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -3996,6 +4027,37 @@ export interface paths {
                              * @description GB passing through the gateways per month, inbound and outbound together.
                              */
                             data_processed_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "eks";
+                        params: {
+                            /**
+                             * Clusters
+                             * @description EKS clusters, or {min, typical, max}.
+                             */
+                            clusters: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Kubernetes version support
+                             * @description standard: the version is within 14 months of its EKS release; extended: past that, with the surcharge.
+                             * @default standard
+                             */
+                            support?: "standard" | "extended";
                         };
                         label?: string | null;
                     };
@@ -4697,6 +4759,37 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "eks";
+                        params: {
+                            /**
+                             * Clusters
+                             * @description EKS clusters, or {min, typical, max}.
+                             */
+                            clusters: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Kubernetes version support
+                             * @description standard: the version is within 14 months of its EKS release; extended: past that, with the surcharge.
+                             * @default standard
+                             */
+                            support?: "standard" | "extended";
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -5161,6 +5254,32 @@ export interface paths {
                              * @description GB passing through the gateways per month, inbound and outbound together.
                              */
                             data_processed_gb: number;
+                        } | {
+                            /**
+                             * Clusters
+                             * @description EKS clusters, or {min, typical, max}.
+                             */
+                            clusters: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Kubernetes version support
+                             * @description standard: the version is within 14 months of its EKS release; extended: past that, with the surcharge.
+                             * @default standard
+                             */
+                            support?: "standard" | "extended";
                         };
                         label?: string | null;
                     } | {

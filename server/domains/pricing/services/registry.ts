@@ -9,6 +9,7 @@ import { cloudwatchLogs } from './cloudwatch_logs/descriptor.js'
 import { dataTransfer } from './data_transfer/descriptor.js'
 import { dynamodb } from './dynamodb/descriptor.js'
 import { ec2 } from './ec2/descriptor.js'
+import { eks } from './eks/descriptor.js'
 import { eventbridge } from './eventbridge/descriptor.js'
 import { fargate } from './fargate/descriptor.js'
 import { lambda } from './lambda/descriptor.js'
@@ -34,6 +35,7 @@ export const SERVICES = {
   data_transfer: dataTransfer,
   eventbridge,
   nat_gateway: natGateway,
+  eks,
 }
 
 export type ServiceId = keyof typeof SERVICES

@@ -26,6 +26,17 @@ describe('eventsForCall', () => {
     ])
   })
 
+  it('meters each KMS request with a symmetric key, and leaves asymmetric encryption unmetered', () => {
+    expect(call('KMSClient', 'DecryptCommand', { CiphertextBlob: new Uint8Array(8) })).toEqual([
+      { type: 'kms.request', timestamp: '2025-01-01T00:00:00.000Z' },
+    ])
+    expect(call('KMSClient', 'GenerateDataKeyCommand', { KeyId: 'k', KeySpec: 'AES_256' })).toHaveLength(1)
+    expect(
+      call('KMSClient', 'EncryptCommand', { KeyId: 'k', EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }),
+    ).toEqual([])
+    expect(call('KMSClient', 'ListKeysCommand', {})).toEqual([])
+  })
+
   it('meters only the commands the service descriptors name', () => {
     expect(call('EventBridgeClient', 'ListRulesCommand', {})).toEqual([])
     expect(call('SQSClient', 'GetQueueUrlCommand', { QueueUrl: 'q' })).toEqual([])

@@ -362,6 +362,24 @@ function eventBridgeEvents(command: string, input: Raw, output: Raw): WireEvent[
   )
 }
 
+/** Encryption algorithms of asymmetric keys: their requests are priced apart and excluded from the free tier. */
+const ASYMMETRIC_ENCRYPTION = /^(RSAES_|SM2PKE)/
+
+/**
+ * KMS: each successful request with a symmetric or HMAC key is one `kms.request`. Encrypt, Decrypt and
+ * ReEncrypt that name an asymmetric algorithm use an asymmetric key, whose size the call does not tell (RSA
+ * 2048 and the others are priced apart): they are not metered.
+ */
+function kmsEvents(input: Raw): WireEvent[] {
+  const algorithms = [
+    input.EncryptionAlgorithm,
+    input.SourceEncryptionAlgorithm,
+    input.DestinationEncryptionAlgorithm,
+  ]
+  if (algorithms.some((algorithm) => ASYMMETRIC_ENCRYPTION.test(asString(algorithm) ?? ''))) return []
+  return [{ type: 'kms.request' }]
+}
+
 function logsEvents(command: string, input: Raw): WireEvent[] {
   if (command !== 'PutLogEvents') return []
   const service = (asString(input.logGroupName) ?? '').slice(0, MAX_LOG_SERVICE_LENGTH)
@@ -396,6 +414,7 @@ const CLIENT_EVENTS: Readonly<Record<MeteredClient, ClientEvents>> = {
   BedrockRuntimeClient: (command, _call, input, output) => bedrockEvents(command, input, output),
   CloudWatchLogsClient: (command, _call, input) => logsEvents(command, input),
   EventBridgeClient: (command, _call, input, output) => eventBridgeEvents(command, input, output),
+  KMSClient: (_command, _call, input) => kmsEvents(input),
 }
 
 function isMetered(client: string, command: string): client is MeteredClient {

@@ -61,6 +61,7 @@ describe('planToLineItems', () => {
         params: { gateways: 1, hours: 730, data_processed_gb: 0 },
       },
       'aws_eks_cluster.main': { service: 'eks', params: { clusters: 1, hours: 730, support: 'standard' } },
+      'aws_kms_key.main': { service: 'kms', params: { keys: 1 } },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })

@@ -65,7 +65,6 @@ const UNPRICED: Record<string, string> = {
   aws_eip: 'Elastic IP address hours are not in the pricing catalog (unpriced)',
   aws_rds_cluster: 'Aurora clusters are not in the pricing catalog (unpriced)',
   aws_elasticache_cluster: 'ElastiCache is not in the pricing catalog (unpriced)',
-  aws_kms_key: 'KMS keys are not in the pricing catalog (unpriced)',
   aws_cloudfront_distribution: 'CloudFront is not in the pricing catalog (unpriced)',
 }
 

@@ -111,6 +111,11 @@ export interface EventBridgePutEvent extends EventBase {
   bytes: number
 }
 
+/** One billable KMS API request (symmetric or HMAC key, within the free tier's scope). */
+export interface KmsRequestEvent extends EventBase {
+  type: 'kms.request'
+}
+
 export interface TransferOutEvent extends EventBase {
   type: 'transfer.out'
   bytes: number
@@ -127,6 +132,7 @@ export type IngestEvent =
   | DynamoDbEvent
   | ApiGatewayEvent
   | EventBridgePutEvent
+  | KmsRequestEvent
   | TransferOutEvent
 
 /** One reason an event was refused; `field` uses the wire (snake_case) name. */
@@ -263,6 +269,8 @@ function buildEvent(type: EventType, raw: Raw, time: number | undefined, problem
     case 'eventbridge.put':
     case 'transfer.out':
       return { type, time, bytes: readBytes(raw, problems, true) }
+    case 'kms.request':
+      return { type, time }
   }
 }
 

@@ -270,6 +270,12 @@ describe('EventBridge', () => {
   })
 })
 
+describe('KMS', () => {
+  it('bills each API request as one request', () => {
+    expect(meter({ type: 'kms.request', time: undefined })).toEqual({ 'kms.requests': 1 })
+  })
+})
+
 /** One wire event of each type; typed by the descriptors' event types, so a new one needs a sample here. */
 const SAMPLE_EVENTS: Record<EventType, Record<string, unknown>> = {
   log: { message: 'started' },
@@ -287,6 +293,7 @@ const SAMPLE_EVENTS: Record<EventType, Record<string, unknown>> = {
   'dynamodb.read': { bytes: 10 },
   'apigw.request': { api_type: 'rest' },
   'eventbridge.put': { bytes: 10 },
+  'kms.request': {},
   'transfer.out': { bytes: 10 },
 }
 

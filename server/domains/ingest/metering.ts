@@ -77,6 +77,10 @@ export function meterEvent(event: IngestEvent, sink: UsageSink): void {
     case 'eventbridge.put':
       meterEventBridge(event, sink)
       return
+    case 'kms.request':
+      // Each API request is one request whatever its payload (Encrypt takes at most 4 KB of plaintext).
+      sink('kms.requests', 1)
+      return
     case 'transfer.out':
       if (event.bytes > 0) sink('data_transfer.out_gb', event.bytes)
       return

@@ -12,6 +12,7 @@ import { ec2 } from './ec2/descriptor.js'
 import { eks } from './eks/descriptor.js'
 import { eventbridge } from './eventbridge/descriptor.js'
 import { fargate } from './fargate/descriptor.js'
+import { kms } from './kms/descriptor.js'
 import { lambda } from './lambda/descriptor.js'
 import { natGateway } from './nat_gateway/descriptor.js'
 import { rds } from './rds/descriptor.js'
@@ -36,6 +37,7 @@ export const SERVICES = {
   eventbridge,
   nat_gateway: natGateway,
   eks,
+  kms,
 }
 
 export type ServiceId = keyof typeof SERVICES

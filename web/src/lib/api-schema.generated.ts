@@ -3442,6 +3442,47 @@ export interface paths {
                             asymmetric_requests?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "route53";
+                        params: {
+                            /**
+                             * Hosted zones
+                             * @description Public and private hosted zones held all month; the first 25 of the account cost more.
+                             */
+                            hosted_zones: number;
+                            /**
+                             * Standard queries per month
+                             * @description Queries to simple, weighted, failover and multivalue records (not alias records of AWS resources).
+                             */
+                            standard_queries?: number;
+                            /**
+                             * Latency-based queries per month
+                             * @description Queries to latency-based routing records.
+                             */
+                            latency_queries?: number;
+                            /**
+                             * Geolocation and geoproximity queries per month
+                             * @description Queries to geolocation and geoproximity routing records.
+                             */
+                            geo_queries?: number;
+                            /**
+                             * IP-based queries per month
+                             * @description Queries to IP-based routing records.
+                             */
+                            ip_based_queries?: number;
+                            /**
+                             * Health checks of AWS endpoints
+                             * @description Basic health checks of endpoints in AWS; the first 50 are free.
+                             */
+                            aws_health_checks?: number;
+                            /**
+                             * Health checks of non-AWS endpoints
+                             * @description Basic health checks of endpoints outside AWS.
+                             */
+                            other_health_checks?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -4120,6 +4161,47 @@ export interface paths {
                              * @description Requests that use RSA 3072/4096 or ECC keys (excluded from the free tier).
                              */
                             asymmetric_requests?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "route53";
+                        params: {
+                            /**
+                             * Hosted zones
+                             * @description Public and private hosted zones held all month; the first 25 of the account cost more.
+                             */
+                            hosted_zones: number;
+                            /**
+                             * Standard queries per month
+                             * @description Queries to simple, weighted, failover and multivalue records (not alias records of AWS resources).
+                             */
+                            standard_queries?: number;
+                            /**
+                             * Latency-based queries per month
+                             * @description Queries to latency-based routing records.
+                             */
+                            latency_queries?: number;
+                            /**
+                             * Geolocation and geoproximity queries per month
+                             * @description Queries to geolocation and geoproximity routing records.
+                             */
+                            geo_queries?: number;
+                            /**
+                             * IP-based queries per month
+                             * @description Queries to IP-based routing records.
+                             */
+                            ip_based_queries?: number;
+                            /**
+                             * Health checks of AWS endpoints
+                             * @description Basic health checks of endpoints in AWS; the first 50 are free.
+                             */
+                            aws_health_checks?: number;
+                            /**
+                             * Health checks of non-AWS endpoints
+                             * @description Basic health checks of endpoints outside AWS.
+                             */
+                            other_health_checks?: number;
                         };
                         label?: string | null;
                     };
@@ -4883,6 +4965,47 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "route53";
+                        params: {
+                            /**
+                             * Hosted zones
+                             * @description Public and private hosted zones held all month; the first 25 of the account cost more.
+                             */
+                            hosted_zones: number;
+                            /**
+                             * Standard queries per month
+                             * @description Queries to simple, weighted, failover and multivalue records (not alias records of AWS resources).
+                             */
+                            standard_queries?: number;
+                            /**
+                             * Latency-based queries per month
+                             * @description Queries to latency-based routing records.
+                             */
+                            latency_queries?: number;
+                            /**
+                             * Geolocation and geoproximity queries per month
+                             * @description Queries to geolocation and geoproximity routing records.
+                             */
+                            geo_queries?: number;
+                            /**
+                             * IP-based queries per month
+                             * @description Queries to IP-based routing records.
+                             */
+                            ip_based_queries?: number;
+                            /**
+                             * Health checks of AWS endpoints
+                             * @description Basic health checks of endpoints in AWS; the first 50 are free.
+                             */
+                            aws_health_checks?: number;
+                            /**
+                             * Health checks of non-AWS endpoints
+                             * @description Basic health checks of endpoints outside AWS.
+                             */
+                            other_health_checks?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -5399,6 +5522,42 @@ export interface paths {
                              * @description Requests that use RSA 3072/4096 or ECC keys (excluded from the free tier).
                              */
                             asymmetric_requests?: number;
+                        } | {
+                            /**
+                             * Hosted zones
+                             * @description Public and private hosted zones held all month; the first 25 of the account cost more.
+                             */
+                            hosted_zones: number;
+                            /**
+                             * Standard queries per month
+                             * @description Queries to simple, weighted, failover and multivalue records (not alias records of AWS resources).
+                             */
+                            standard_queries?: number;
+                            /**
+                             * Latency-based queries per month
+                             * @description Queries to latency-based routing records.
+                             */
+                            latency_queries?: number;
+                            /**
+                             * Geolocation and geoproximity queries per month
+                             * @description Queries to geolocation and geoproximity routing records.
+                             */
+                            geo_queries?: number;
+                            /**
+                             * IP-based queries per month
+                             * @description Queries to IP-based routing records.
+                             */
+                            ip_based_queries?: number;
+                            /**
+                             * Health checks of AWS endpoints
+                             * @description Basic health checks of endpoints in AWS; the first 50 are free.
+                             */
+                            aws_health_checks?: number;
+                            /**
+                             * Health checks of non-AWS endpoints
+                             * @description Basic health checks of endpoints outside AWS.
+                             */
+                            other_health_checks?: number;
                         };
                         label?: string | null;
                     } | {

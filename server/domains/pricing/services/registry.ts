@@ -16,6 +16,7 @@ import { kms } from './kms/descriptor.js'
 import { lambda } from './lambda/descriptor.js'
 import { natGateway } from './nat_gateway/descriptor.js'
 import { rds } from './rds/descriptor.js'
+import { route53 } from './route53/descriptor.js'
 import { s3 } from './s3/descriptor.js'
 import type { ServiceDescriptor, UsageTypeSpec } from './service-descriptor.js'
 import { sns } from './sns/descriptor.js'
@@ -38,6 +39,7 @@ export const SERVICES = {
   nat_gateway: natGateway,
   eks,
   kms,
+  route53,
 }
 
 export type ServiceId = keyof typeof SERVICES

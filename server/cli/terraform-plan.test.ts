@@ -63,6 +63,10 @@ describe('planToLineItems', () => {
       'aws_eks_cluster.main': { service: 'eks', params: { clusters: 1, hours: 730, support: 'standard' } },
       'aws_kms_key.main': { service: 'kms', params: { keys: 1 } },
       'aws_route53_zone.main': { service: 'route53', params: { hosted_zones: 1, standard_queries: 0 } },
+      'aws_cloudtrail.main': {
+        service: 'cloudtrail',
+        params: { additional_management_events: 0, data_events: 0 },
+      },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })

@@ -3483,6 +3483,27 @@ export interface paths {
                             other_health_checks?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "cloudtrail";
+                        params: {
+                            /**
+                             * Management events of additional trails per month
+                             * @description Management events delivered by trails beyond the first one in each Region (each copy counts); the first copy is free.
+                             */
+                            additional_management_events: number;
+                            /**
+                             * Data and network activity events per month
+                             * @description Data events (S3 object-level, Lambda invocations, DynamoDB items, ...) and network activity events, for each trail that records them.
+                             */
+                            data_events?: number;
+                            /**
+                             * Events analysed by Insights per month
+                             * @description Management events analysed by CloudTrail Insights, per Insights type enabled.
+                             */
+                            insights_events?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -4202,6 +4223,27 @@ export interface paths {
                              * @description Basic health checks of endpoints outside AWS.
                              */
                             other_health_checks?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "cloudtrail";
+                        params: {
+                            /**
+                             * Management events of additional trails per month
+                             * @description Management events delivered by trails beyond the first one in each Region (each copy counts); the first copy is free.
+                             */
+                            additional_management_events: number;
+                            /**
+                             * Data and network activity events per month
+                             * @description Data events (S3 object-level, Lambda invocations, DynamoDB items, ...) and network activity events, for each trail that records them.
+                             */
+                            data_events?: number;
+                            /**
+                             * Events analysed by Insights per month
+                             * @description Management events analysed by CloudTrail Insights, per Insights type enabled.
+                             */
+                            insights_events?: number;
                         };
                         label?: string | null;
                     };
@@ -5006,6 +5048,27 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "cloudtrail";
+                        params: {
+                            /**
+                             * Management events of additional trails per month
+                             * @description Management events delivered by trails beyond the first one in each Region (each copy counts); the first copy is free.
+                             */
+                            additional_management_events: number;
+                            /**
+                             * Data and network activity events per month
+                             * @description Data events (S3 object-level, Lambda invocations, DynamoDB items, ...) and network activity events, for each trail that records them.
+                             */
+                            data_events?: number;
+                            /**
+                             * Events analysed by Insights per month
+                             * @description Management events analysed by CloudTrail Insights, per Insights type enabled.
+                             */
+                            insights_events?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -5558,6 +5621,22 @@ export interface paths {
                              * @description Basic health checks of endpoints outside AWS.
                              */
                             other_health_checks?: number;
+                        } | {
+                            /**
+                             * Management events of additional trails per month
+                             * @description Management events delivered by trails beyond the first one in each Region (each copy counts); the first copy is free.
+                             */
+                            additional_management_events: number;
+                            /**
+                             * Data and network activity events per month
+                             * @description Data events (S3 object-level, Lambda invocations, DynamoDB items, ...) and network activity events, for each trail that records them.
+                             */
+                            data_events?: number;
+                            /**
+                             * Events analysed by Insights per month
+                             * @description Management events analysed by CloudTrail Insights, per Insights type enabled.
+                             */
+                            insights_events?: number;
                         };
                         label?: string | null;
                     } | {

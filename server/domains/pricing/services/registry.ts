@@ -5,6 +5,7 @@
 import type { Static } from '@sinclair/typebox'
 import { apigateway } from './apigateway/descriptor.js'
 import { bedrock } from './bedrock/descriptor.js'
+import { cloudtrail } from './cloudtrail/descriptor.js'
 import { cloudwatchLogs } from './cloudwatch_logs/descriptor.js'
 import { dataTransfer } from './data_transfer/descriptor.js'
 import { dynamodb } from './dynamodb/descriptor.js'
@@ -40,6 +41,7 @@ export const SERVICES = {
   eks,
   kms,
   route53,
+  cloudtrail,
 }
 
 export type ServiceId = keyof typeof SERVICES

@@ -67,6 +67,10 @@ describe('planToLineItems', () => {
         service: 'cloudtrail',
         params: { additional_management_events: 0, data_events: 0 },
       },
+      'aws_vpc_endpoint.ecr_api': {
+        service: 'vpc_endpoints',
+        params: { endpoints: 1, availability_zones: 2, hours: 730, data_processed_gb: 0 },
+      },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })

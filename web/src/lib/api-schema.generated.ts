@@ -3504,6 +3504,42 @@ export interface paths {
                             insights_events?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "vpc_endpoints";
+                        params: {
+                            /**
+                             * Interface endpoints
+                             * @description Interface VPC endpoints, or {min, typical, max}.
+                             */
+                            endpoints: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Availability Zones per endpoint
+                             * @description Availability Zones (subnets) each endpoint has a network interface in; each is billed.
+                             * @default 2
+                             */
+                            availability_zones?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data processed per month (GB)
+                             * @description GB passing through the endpoints per month, both directions.
+                             */
+                            data_processed_gb: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -4244,6 +4280,42 @@ export interface paths {
                              * @description Management events analysed by CloudTrail Insights, per Insights type enabled.
                              */
                             insights_events?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "vpc_endpoints";
+                        params: {
+                            /**
+                             * Interface endpoints
+                             * @description Interface VPC endpoints, or {min, typical, max}.
+                             */
+                            endpoints: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Availability Zones per endpoint
+                             * @description Availability Zones (subnets) each endpoint has a network interface in; each is billed.
+                             * @default 2
+                             */
+                            availability_zones?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data processed per month (GB)
+                             * @description GB passing through the endpoints per month, both directions.
+                             */
+                            data_processed_gb: number;
                         };
                         label?: string | null;
                     };
@@ -5069,6 +5141,42 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "vpc_endpoints";
+                        params: {
+                            /**
+                             * Interface endpoints
+                             * @description Interface VPC endpoints, or {min, typical, max}.
+                             */
+                            endpoints: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Availability Zones per endpoint
+                             * @description Availability Zones (subnets) each endpoint has a network interface in; each is billed.
+                             * @default 2
+                             */
+                            availability_zones?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data processed per month (GB)
+                             * @description GB passing through the endpoints per month, both directions.
+                             */
+                            data_processed_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -5637,6 +5745,37 @@ export interface paths {
                              * @description Management events analysed by CloudTrail Insights, per Insights type enabled.
                              */
                             insights_events?: number;
+                        } | {
+                            /**
+                             * Interface endpoints
+                             * @description Interface VPC endpoints, or {min, typical, max}.
+                             */
+                            endpoints: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Availability Zones per endpoint
+                             * @description Availability Zones (subnets) each endpoint has a network interface in; each is billed.
+                             * @default 2
+                             */
+                            availability_zones?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data processed per month (GB)
+                             * @description GB passing through the endpoints per month, both directions.
+                             */
+                            data_processed_gb: number;
                         };
                         label?: string | null;
                     } | {

@@ -22,6 +22,7 @@ import { s3 } from './s3/descriptor.js'
 import type { ServiceDescriptor, UsageTypeSpec } from './service-descriptor.js'
 import { sns } from './sns/descriptor.js'
 import { sqs } from './sqs/descriptor.js'
+import { vpcEndpoints } from './vpc_endpoints/descriptor.js'
 
 export const SERVICES = {
   lambda,
@@ -42,6 +43,7 @@ export const SERVICES = {
   kms,
   route53,
   cloudtrail,
+  vpc_endpoints: vpcEndpoints,
 }
 
 export type ServiceId = keyof typeof SERVICES

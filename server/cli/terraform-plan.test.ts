@@ -71,6 +71,10 @@ describe('planToLineItems', () => {
         service: 'vpc_endpoints',
         params: { endpoints: 1, availability_zones: 2, hours: 730, data_processed_gb: 0 },
       },
+      'aws_ec2_transit_gateway_vpc_attachment.main': {
+        service: 'transit_gateway',
+        params: { attachments: 1, hours: 730, data_processed_gb: 0 },
+      },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })

@@ -3540,6 +3540,36 @@ export interface paths {
                             data_processed_gb: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "transit_gateway";
+                        params: {
+                            /**
+                             * Attachments
+                             * @description VPC, VPN, Direct Connect gateway, peering and Connect attachments, or {min, typical, max}.
+                             */
+                            attachments: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data processed per month (GB)
+                             * @description GB sent to the gateway from its VPC, VPN and Direct Connect attachments per month.
+                             */
+                            data_processed_gb: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -4314,6 +4344,36 @@ export interface paths {
                             /**
                              * Data processed per month (GB)
                              * @description GB passing through the endpoints per month, both directions.
+                             */
+                            data_processed_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "transit_gateway";
+                        params: {
+                            /**
+                             * Attachments
+                             * @description VPC, VPN, Direct Connect gateway, peering and Connect attachments, or {min, typical, max}.
+                             */
+                            attachments: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data processed per month (GB)
+                             * @description GB sent to the gateway from its VPC, VPN and Direct Connect attachments per month.
                              */
                             data_processed_gb: number;
                         };
@@ -5177,6 +5237,36 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "transit_gateway";
+                        params: {
+                            /**
+                             * Attachments
+                             * @description VPC, VPN, Direct Connect gateway, peering and Connect attachments, or {min, typical, max}.
+                             */
+                            attachments: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data processed per month (GB)
+                             * @description GB sent to the gateway from its VPC, VPN and Direct Connect attachments per month.
+                             */
+                            data_processed_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -5774,6 +5864,31 @@ export interface paths {
                             /**
                              * Data processed per month (GB)
                              * @description GB passing through the endpoints per month, both directions.
+                             */
+                            data_processed_gb: number;
+                        } | {
+                            /**
+                             * Attachments
+                             * @description VPC, VPN, Direct Connect gateway, peering and Connect attachments, or {min, typical, max}.
+                             */
+                            attachments: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data processed per month (GB)
+                             * @description GB sent to the gateway from its VPC, VPN and Direct Connect attachments per month.
                              */
                             data_processed_gb: number;
                         };

@@ -22,6 +22,7 @@ import { s3 } from './s3/descriptor.js'
 import type { ServiceDescriptor, UsageTypeSpec } from './service-descriptor.js'
 import { sns } from './sns/descriptor.js'
 import { sqs } from './sqs/descriptor.js'
+import { transitGateway } from './transit_gateway/descriptor.js'
 import { vpcEndpoints } from './vpc_endpoints/descriptor.js'
 
 export const SERVICES = {
@@ -44,6 +45,7 @@ export const SERVICES = {
   route53,
   cloudtrail,
   vpc_endpoints: vpcEndpoints,
+  transit_gateway: transitGateway,
 }
 
 export type ServiceId = keyof typeof SERVICES

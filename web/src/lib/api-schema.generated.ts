@@ -3570,6 +3570,27 @@ export interface paths {
                             data_processed_gb: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "waf";
+                        params: {
+                            /**
+                             * Web ACLs
+                             * @description Web ACLs held all month.
+                             */
+                            web_acls: number;
+                            /**
+                             * Rules
+                             * @description Rules across all web ACLs (each rule group, managed or your own, counts as one rule).
+                             */
+                            rules: number;
+                            /**
+                             * Requests inspected per month
+                             * @description Web requests the web ACLs inspect per month.
+                             */
+                            requests: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -4376,6 +4397,27 @@ export interface paths {
                              * @description GB sent to the gateway from its VPC, VPN and Direct Connect attachments per month.
                              */
                             data_processed_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "waf";
+                        params: {
+                            /**
+                             * Web ACLs
+                             * @description Web ACLs held all month.
+                             */
+                            web_acls: number;
+                            /**
+                             * Rules
+                             * @description Rules across all web ACLs (each rule group, managed or your own, counts as one rule).
+                             */
+                            rules: number;
+                            /**
+                             * Requests inspected per month
+                             * @description Web requests the web ACLs inspect per month.
+                             */
+                            requests: number;
                         };
                         label?: string | null;
                     };
@@ -5267,6 +5309,27 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "waf";
+                        params: {
+                            /**
+                             * Web ACLs
+                             * @description Web ACLs held all month.
+                             */
+                            web_acls: number;
+                            /**
+                             * Rules
+                             * @description Rules across all web ACLs (each rule group, managed or your own, counts as one rule).
+                             */
+                            rules: number;
+                            /**
+                             * Requests inspected per month
+                             * @description Web requests the web ACLs inspect per month.
+                             */
+                            requests: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -5891,6 +5954,22 @@ export interface paths {
                              * @description GB sent to the gateway from its VPC, VPN and Direct Connect attachments per month.
                              */
                             data_processed_gb: number;
+                        } | {
+                            /**
+                             * Web ACLs
+                             * @description Web ACLs held all month.
+                             */
+                            web_acls: number;
+                            /**
+                             * Rules
+                             * @description Rules across all web ACLs (each rule group, managed or your own, counts as one rule).
+                             */
+                            rules: number;
+                            /**
+                             * Requests inspected per month
+                             * @description Web requests the web ACLs inspect per month.
+                             */
+                            requests: number;
                         };
                         label?: string | null;
                     } | {

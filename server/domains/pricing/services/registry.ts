@@ -24,6 +24,7 @@ import { sns } from './sns/descriptor.js'
 import { sqs } from './sqs/descriptor.js'
 import { transitGateway } from './transit_gateway/descriptor.js'
 import { vpcEndpoints } from './vpc_endpoints/descriptor.js'
+import { waf } from './waf/descriptor.js'
 
 export const SERVICES = {
   lambda,
@@ -46,6 +47,7 @@ export const SERVICES = {
   cloudtrail,
   vpc_endpoints: vpcEndpoints,
   transit_gateway: transitGateway,
+  waf,
 }
 
 export type ServiceId = keyof typeof SERVICES

@@ -11,6 +11,8 @@ export const METERED_CALLS = {
   BedrockRuntimeClient: ['Converse', 'InvokeModel'], // bedrock
   EventBridgeClient: ['PutEvents'], // eventbridge
   KMSClient: ['Encrypt', 'Decrypt', 'ReEncrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'GenerateMac', 'VerifyMac', 'GenerateRandom'], // kms
+  SESv2Client: ['SendEmail', 'SendBulkEmail'], // ses
+  SESClient: ['SendEmail', 'SendRawEmail', 'SendTemplatedEmail'], // ses
 } as const
 
 export type MeteredClient = keyof typeof METERED_CALLS

@@ -76,6 +76,7 @@ describe('planToLineItems', () => {
         params: { attachments: 1, hours: 730, data_processed_gb: 0 },
       },
       'aws_wafv2_web_acl.edge': { service: 'waf', params: { web_acls: 1, rules: 2, requests: 0 } },
+      'aws_sesv2_email_identity.domain': { service: 'ses', params: { emails_sent: 0 } },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })

@@ -270,6 +270,26 @@ describe('EventBridge', () => {
   })
 })
 
+describe('SES', () => {
+  it('bills each recipient as one email and the attachments in bytes', () => {
+    expect(meter({ type: 'ses.send', time: undefined, recipients: 3, bytes: 0 })).toEqual({
+      'ses.emails_sent': 3,
+    })
+    expect(meter({ type: 'ses.send', time: undefined, recipients: 1, bytes: 2048 })).toEqual({
+      'ses.emails_sent': 1,
+      'ses.attachments_gb': 2048,
+    })
+  })
+
+  it('refuses a message without recipients or with more than SES accepts', () => {
+    expect(validateEvents([{ type: 'ses.send', recipients: 0 }])).toMatchObject({
+      ok: false,
+      problems: [{ field: 'recipients' }],
+    })
+    expect(validateEvents([{ type: 'ses.send', recipients: 51 }])).toMatchObject({ ok: false })
+  })
+})
+
 describe('KMS', () => {
   it('bills each API request as one request', () => {
     expect(meter({ type: 'kms.request', time: undefined })).toEqual({ 'kms.requests': 1 })
@@ -294,6 +314,7 @@ const SAMPLE_EVENTS: Record<EventType, Record<string, unknown>> = {
   'apigw.request': { api_type: 'rest' },
   'eventbridge.put': { bytes: 10 },
   'kms.request': {},
+  'ses.send': { recipients: 3 },
   'transfer.out': { bytes: 10 },
 }
 

@@ -3591,6 +3591,37 @@ export interface paths {
                             requests: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "ses";
+                        params: {
+                            /**
+                             * Emails sent per month
+                             * @description Messages sent × their recipients (To, Cc and Bcc each count as one email).
+                             */
+                            emails_sent: number;
+                            /**
+                             * Attachments sent per month (GB)
+                             * @description GB of attachments in the emails sent.
+                             */
+                            attachments_gb?: number;
+                            /**
+                             * Emails received per month
+                             * @description Messages received by SES receipt rules.
+                             */
+                            emails_received?: number;
+                            /**
+                             * Incoming mail chunks per month
+                             * @description Chunks of 256 KB of received mail (headers, body and attachments together), as SES counts them.
+                             */
+                            inbound_chunks?: number;
+                            /**
+                             * Dedicated IPs (standard)
+                             * @description Standard dedicated IP addresses leased all month.
+                             */
+                            dedicated_ips?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -4418,6 +4449,37 @@ export interface paths {
                              * @description Web requests the web ACLs inspect per month.
                              */
                             requests: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "ses";
+                        params: {
+                            /**
+                             * Emails sent per month
+                             * @description Messages sent × their recipients (To, Cc and Bcc each count as one email).
+                             */
+                            emails_sent: number;
+                            /**
+                             * Attachments sent per month (GB)
+                             * @description GB of attachments in the emails sent.
+                             */
+                            attachments_gb?: number;
+                            /**
+                             * Emails received per month
+                             * @description Messages received by SES receipt rules.
+                             */
+                            emails_received?: number;
+                            /**
+                             * Incoming mail chunks per month
+                             * @description Chunks of 256 KB of received mail (headers, body and attachments together), as SES counts them.
+                             */
+                            inbound_chunks?: number;
+                            /**
+                             * Dedicated IPs (standard)
+                             * @description Standard dedicated IP addresses leased all month.
+                             */
+                            dedicated_ips?: number;
                         };
                         label?: string | null;
                     };
@@ -5330,6 +5392,37 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "ses";
+                        params: {
+                            /**
+                             * Emails sent per month
+                             * @description Messages sent × their recipients (To, Cc and Bcc each count as one email).
+                             */
+                            emails_sent: number;
+                            /**
+                             * Attachments sent per month (GB)
+                             * @description GB of attachments in the emails sent.
+                             */
+                            attachments_gb?: number;
+                            /**
+                             * Emails received per month
+                             * @description Messages received by SES receipt rules.
+                             */
+                            emails_received?: number;
+                            /**
+                             * Incoming mail chunks per month
+                             * @description Chunks of 256 KB of received mail (headers, body and attachments together), as SES counts them.
+                             */
+                            inbound_chunks?: number;
+                            /**
+                             * Dedicated IPs (standard)
+                             * @description Standard dedicated IP addresses leased all month.
+                             */
+                            dedicated_ips?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -5970,6 +6063,32 @@ export interface paths {
                              * @description Web requests the web ACLs inspect per month.
                              */
                             requests: number;
+                        } | {
+                            /**
+                             * Emails sent per month
+                             * @description Messages sent × their recipients (To, Cc and Bcc each count as one email).
+                             */
+                            emails_sent: number;
+                            /**
+                             * Attachments sent per month (GB)
+                             * @description GB of attachments in the emails sent.
+                             */
+                            attachments_gb?: number;
+                            /**
+                             * Emails received per month
+                             * @description Messages received by SES receipt rules.
+                             */
+                            emails_received?: number;
+                            /**
+                             * Incoming mail chunks per month
+                             * @description Chunks of 256 KB of received mail (headers, body and attachments together), as SES counts them.
+                             */
+                            inbound_chunks?: number;
+                            /**
+                             * Dedicated IPs (standard)
+                             * @description Standard dedicated IP addresses leased all month.
+                             */
+                            dedicated_ips?: number;
                         };
                         label?: string | null;
                     } | {

@@ -20,6 +20,7 @@ import { rds } from './rds/descriptor.js'
 import { route53 } from './route53/descriptor.js'
 import { s3 } from './s3/descriptor.js'
 import type { ServiceDescriptor, UsageTypeSpec } from './service-descriptor.js'
+import { ses } from './ses/descriptor.js'
 import { sns } from './sns/descriptor.js'
 import { sqs } from './sqs/descriptor.js'
 import { transitGateway } from './transit_gateway/descriptor.js'
@@ -48,6 +49,7 @@ export const SERVICES = {
   vpc_endpoints: vpcEndpoints,
   transit_gateway: transitGateway,
   waf,
+  ses,
 }
 
 export type ServiceId = keyof typeof SERVICES

@@ -77,6 +77,10 @@ describe('planToLineItems', () => {
       },
       'aws_wafv2_web_acl.edge': { service: 'waf', params: { web_acls: 1, rules: 2, requests: 0 } },
       'aws_sesv2_email_identity.domain': { service: 'ses', params: { emails_sent: 0 } },
+      'aws_efs_file_system.shared': {
+        service: 'efs',
+        params: { throughput_mode: 'elastic', standard_gb: 0 },
+      },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })

@@ -3622,6 +3622,68 @@ export interface paths {
                             dedicated_ips?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "efs";
+                        params: {
+                            /**
+                             * Throughput mode
+                             * @description elastic (the default): pay per GB read and written; bursting: included in storage; provisioned: pay per MB/s provisioned.
+                             * @default elastic
+                             */
+                            throughput_mode?: "elastic" | "bursting" | "provisioned";
+                            /**
+                             * Standard storage (GB)
+                             * @description Average GB stored in EFS Standard (Regional) over the month.
+                             */
+                            standard_gb: number;
+                            /**
+                             * Infrequent Access storage (GB)
+                             * @description Average GB in EFS Infrequent Access (Regional); a lower rate with Elastic throughput.
+                             */
+                            infrequent_access_gb?: number;
+                            /**
+                             * Archive storage (GB)
+                             * @description Average GB in EFS Archive over the month.
+                             */
+                            archive_gb?: number;
+                            /**
+                             * One Zone storage (GB)
+                             * @description Average GB in EFS One Zone over the month.
+                             */
+                            one_zone_gb?: number;
+                            /**
+                             * One Zone-IA storage (GB)
+                             * @description Average GB in EFS One Zone-Infrequent Access.
+                             */
+                            one_zone_ia_gb?: number;
+                            /**
+                             * Elastic throughput reads (GB)
+                             * @description GB read per month (Elastic throughput only).
+                             */
+                            elastic_read_gb?: number;
+                            /**
+                             * Elastic throughput writes (GB)
+                             * @description GB written per month (Elastic throughput only).
+                             */
+                            elastic_write_gb?: number;
+                            /**
+                             * Infrequent Access reads and tiering (GB)
+                             * @description GB read from Infrequent Access storage or tiered into it per month.
+                             */
+                            infrequent_access_access_gb?: number;
+                            /**
+                             * Archive reads and tiering (GB)
+                             * @description GB read from Archive storage or tiered into it per month.
+                             */
+                            archive_access_gb?: number;
+                            /**
+                             * Provisioned throughput above baseline (MB/s)
+                             * @description MB/s provisioned above the throughput Standard storage includes (Provisioned throughput only), held all month.
+                             */
+                            provisioned_mbps?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -4480,6 +4542,68 @@ export interface paths {
                              * @description Standard dedicated IP addresses leased all month.
                              */
                             dedicated_ips?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "efs";
+                        params: {
+                            /**
+                             * Throughput mode
+                             * @description elastic (the default): pay per GB read and written; bursting: included in storage; provisioned: pay per MB/s provisioned.
+                             * @default elastic
+                             */
+                            throughput_mode?: "elastic" | "bursting" | "provisioned";
+                            /**
+                             * Standard storage (GB)
+                             * @description Average GB stored in EFS Standard (Regional) over the month.
+                             */
+                            standard_gb: number;
+                            /**
+                             * Infrequent Access storage (GB)
+                             * @description Average GB in EFS Infrequent Access (Regional); a lower rate with Elastic throughput.
+                             */
+                            infrequent_access_gb?: number;
+                            /**
+                             * Archive storage (GB)
+                             * @description Average GB in EFS Archive over the month.
+                             */
+                            archive_gb?: number;
+                            /**
+                             * One Zone storage (GB)
+                             * @description Average GB in EFS One Zone over the month.
+                             */
+                            one_zone_gb?: number;
+                            /**
+                             * One Zone-IA storage (GB)
+                             * @description Average GB in EFS One Zone-Infrequent Access.
+                             */
+                            one_zone_ia_gb?: number;
+                            /**
+                             * Elastic throughput reads (GB)
+                             * @description GB read per month (Elastic throughput only).
+                             */
+                            elastic_read_gb?: number;
+                            /**
+                             * Elastic throughput writes (GB)
+                             * @description GB written per month (Elastic throughput only).
+                             */
+                            elastic_write_gb?: number;
+                            /**
+                             * Infrequent Access reads and tiering (GB)
+                             * @description GB read from Infrequent Access storage or tiered into it per month.
+                             */
+                            infrequent_access_access_gb?: number;
+                            /**
+                             * Archive reads and tiering (GB)
+                             * @description GB read from Archive storage or tiered into it per month.
+                             */
+                            archive_access_gb?: number;
+                            /**
+                             * Provisioned throughput above baseline (MB/s)
+                             * @description MB/s provisioned above the throughput Standard storage includes (Provisioned throughput only), held all month.
+                             */
+                            provisioned_mbps?: number;
                         };
                         label?: string | null;
                     };
@@ -5423,6 +5547,68 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "efs";
+                        params: {
+                            /**
+                             * Throughput mode
+                             * @description elastic (the default): pay per GB read and written; bursting: included in storage; provisioned: pay per MB/s provisioned.
+                             * @default elastic
+                             */
+                            throughput_mode?: "elastic" | "bursting" | "provisioned";
+                            /**
+                             * Standard storage (GB)
+                             * @description Average GB stored in EFS Standard (Regional) over the month.
+                             */
+                            standard_gb: number;
+                            /**
+                             * Infrequent Access storage (GB)
+                             * @description Average GB in EFS Infrequent Access (Regional); a lower rate with Elastic throughput.
+                             */
+                            infrequent_access_gb?: number;
+                            /**
+                             * Archive storage (GB)
+                             * @description Average GB in EFS Archive over the month.
+                             */
+                            archive_gb?: number;
+                            /**
+                             * One Zone storage (GB)
+                             * @description Average GB in EFS One Zone over the month.
+                             */
+                            one_zone_gb?: number;
+                            /**
+                             * One Zone-IA storage (GB)
+                             * @description Average GB in EFS One Zone-Infrequent Access.
+                             */
+                            one_zone_ia_gb?: number;
+                            /**
+                             * Elastic throughput reads (GB)
+                             * @description GB read per month (Elastic throughput only).
+                             */
+                            elastic_read_gb?: number;
+                            /**
+                             * Elastic throughput writes (GB)
+                             * @description GB written per month (Elastic throughput only).
+                             */
+                            elastic_write_gb?: number;
+                            /**
+                             * Infrequent Access reads and tiering (GB)
+                             * @description GB read from Infrequent Access storage or tiered into it per month.
+                             */
+                            infrequent_access_access_gb?: number;
+                            /**
+                             * Archive reads and tiering (GB)
+                             * @description GB read from Archive storage or tiered into it per month.
+                             */
+                            archive_access_gb?: number;
+                            /**
+                             * Provisioned throughput above baseline (MB/s)
+                             * @description MB/s provisioned above the throughput Standard storage includes (Provisioned throughput only), held all month.
+                             */
+                            provisioned_mbps?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -6089,6 +6275,63 @@ export interface paths {
                              * @description Standard dedicated IP addresses leased all month.
                              */
                             dedicated_ips?: number;
+                        } | {
+                            /**
+                             * Throughput mode
+                             * @description elastic (the default): pay per GB read and written; bursting: included in storage; provisioned: pay per MB/s provisioned.
+                             * @default elastic
+                             */
+                            throughput_mode?: "elastic" | "bursting" | "provisioned";
+                            /**
+                             * Standard storage (GB)
+                             * @description Average GB stored in EFS Standard (Regional) over the month.
+                             */
+                            standard_gb: number;
+                            /**
+                             * Infrequent Access storage (GB)
+                             * @description Average GB in EFS Infrequent Access (Regional); a lower rate with Elastic throughput.
+                             */
+                            infrequent_access_gb?: number;
+                            /**
+                             * Archive storage (GB)
+                             * @description Average GB in EFS Archive over the month.
+                             */
+                            archive_gb?: number;
+                            /**
+                             * One Zone storage (GB)
+                             * @description Average GB in EFS One Zone over the month.
+                             */
+                            one_zone_gb?: number;
+                            /**
+                             * One Zone-IA storage (GB)
+                             * @description Average GB in EFS One Zone-Infrequent Access.
+                             */
+                            one_zone_ia_gb?: number;
+                            /**
+                             * Elastic throughput reads (GB)
+                             * @description GB read per month (Elastic throughput only).
+                             */
+                            elastic_read_gb?: number;
+                            /**
+                             * Elastic throughput writes (GB)
+                             * @description GB written per month (Elastic throughput only).
+                             */
+                            elastic_write_gb?: number;
+                            /**
+                             * Infrequent Access reads and tiering (GB)
+                             * @description GB read from Infrequent Access storage or tiered into it per month.
+                             */
+                            infrequent_access_access_gb?: number;
+                            /**
+                             * Archive reads and tiering (GB)
+                             * @description GB read from Archive storage or tiered into it per month.
+                             */
+                            archive_access_gb?: number;
+                            /**
+                             * Provisioned throughput above baseline (MB/s)
+                             * @description MB/s provisioned above the throughput Standard storage includes (Provisioned throughput only), held all month.
+                             */
+                            provisioned_mbps?: number;
                         };
                         label?: string | null;
                     } | {

@@ -10,6 +10,7 @@ import { cloudwatchLogs } from './cloudwatch_logs/descriptor.js'
 import { dataTransfer } from './data_transfer/descriptor.js'
 import { dynamodb } from './dynamodb/descriptor.js'
 import { ec2 } from './ec2/descriptor.js'
+import { efs } from './efs/descriptor.js'
 import { eks } from './eks/descriptor.js'
 import { eventbridge } from './eventbridge/descriptor.js'
 import { fargate } from './fargate/descriptor.js'
@@ -50,6 +51,7 @@ export const SERVICES = {
   transit_gateway: transitGateway,
   waf,
   ses,
+  efs,
 }
 
 export type ServiceId = keyof typeof SERVICES

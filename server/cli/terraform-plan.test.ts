@@ -81,6 +81,10 @@ describe('planToLineItems', () => {
         service: 'efs',
         params: { throughput_mode: 'elastic', standard_gb: 0 },
       },
+      'aws_lb.web': {
+        service: 'elb',
+        params: { load_balancer_type: 'application', load_balancers: 1, hours: 730 },
+      },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })

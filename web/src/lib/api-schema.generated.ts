@@ -3684,6 +3684,67 @@ export interface paths {
                             provisioned_mbps?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "elb";
+                        params: {
+                            /**
+                             * Load balancer type
+                             * @description application (ALB, HTTP/HTTPS) or network (NLB, TCP/UDP/TLS).
+                             * @default application
+                             */
+                            load_balancer_type?: "application" | "network";
+                            /**
+                             * Load balancers
+                             * @description Load balancers of this type and traffic, or {min, typical, max}.
+                             */
+                            load_balancers: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * New connections per second
+                             * @description New connections (or UDP flows) per second, averaged over an hour, per load balancer.
+                             */
+                            new_connections_per_second?: number;
+                            /**
+                             * Active connections per minute
+                             * @description Active connections (or flows) sampled each minute, per load balancer.
+                             */
+                            active_connections_per_minute?: number;
+                            /**
+                             * GB processed per hour
+                             * @description GB of requests and responses (ALB) or bytes (NLB) processed per hour, per load balancer.
+                             */
+                            processed_gb_per_hour?: number;
+                            /**
+                             * Rule evaluations per second (ALB)
+                             * @description Request rate × rules processed beyond the 10 free ones, per second (ALB only).
+                             */
+                            rule_evaluations_per_second?: number;
+                            /**
+                             * Lambda targets (ALB)
+                             * @description Whether the ALB forwards to Lambda functions: one LCU then covers 0.4 GB per hour, not 1 GB.
+                             */
+                            lambda_targets?: boolean;
+                            /**
+                             * Protocol (NLB)
+                             * @description tcp (the default), udp or tls: an NLCU covers fewer new and active connections for TLS.
+                             */
+                            protocol?: "tcp" | "udp" | "tls";
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -4604,6 +4665,67 @@ export interface paths {
                              * @description MB/s provisioned above the throughput Standard storage includes (Provisioned throughput only), held all month.
                              */
                             provisioned_mbps?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "elb";
+                        params: {
+                            /**
+                             * Load balancer type
+                             * @description application (ALB, HTTP/HTTPS) or network (NLB, TCP/UDP/TLS).
+                             * @default application
+                             */
+                            load_balancer_type?: "application" | "network";
+                            /**
+                             * Load balancers
+                             * @description Load balancers of this type and traffic, or {min, typical, max}.
+                             */
+                            load_balancers: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * New connections per second
+                             * @description New connections (or UDP flows) per second, averaged over an hour, per load balancer.
+                             */
+                            new_connections_per_second?: number;
+                            /**
+                             * Active connections per minute
+                             * @description Active connections (or flows) sampled each minute, per load balancer.
+                             */
+                            active_connections_per_minute?: number;
+                            /**
+                             * GB processed per hour
+                             * @description GB of requests and responses (ALB) or bytes (NLB) processed per hour, per load balancer.
+                             */
+                            processed_gb_per_hour?: number;
+                            /**
+                             * Rule evaluations per second (ALB)
+                             * @description Request rate × rules processed beyond the 10 free ones, per second (ALB only).
+                             */
+                            rule_evaluations_per_second?: number;
+                            /**
+                             * Lambda targets (ALB)
+                             * @description Whether the ALB forwards to Lambda functions: one LCU then covers 0.4 GB per hour, not 1 GB.
+                             */
+                            lambda_targets?: boolean;
+                            /**
+                             * Protocol (NLB)
+                             * @description tcp (the default), udp or tls: an NLCU covers fewer new and active connections for TLS.
+                             */
+                            protocol?: "tcp" | "udp" | "tls";
                         };
                         label?: string | null;
                     };
@@ -5609,6 +5731,67 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "elb";
+                        params: {
+                            /**
+                             * Load balancer type
+                             * @description application (ALB, HTTP/HTTPS) or network (NLB, TCP/UDP/TLS).
+                             * @default application
+                             */
+                            load_balancer_type?: "application" | "network";
+                            /**
+                             * Load balancers
+                             * @description Load balancers of this type and traffic, or {min, typical, max}.
+                             */
+                            load_balancers: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * New connections per second
+                             * @description New connections (or UDP flows) per second, averaged over an hour, per load balancer.
+                             */
+                            new_connections_per_second?: number;
+                            /**
+                             * Active connections per minute
+                             * @description Active connections (or flows) sampled each minute, per load balancer.
+                             */
+                            active_connections_per_minute?: number;
+                            /**
+                             * GB processed per hour
+                             * @description GB of requests and responses (ALB) or bytes (NLB) processed per hour, per load balancer.
+                             */
+                            processed_gb_per_hour?: number;
+                            /**
+                             * Rule evaluations per second (ALB)
+                             * @description Request rate × rules processed beyond the 10 free ones, per second (ALB only).
+                             */
+                            rule_evaluations_per_second?: number;
+                            /**
+                             * Lambda targets (ALB)
+                             * @description Whether the ALB forwards to Lambda functions: one LCU then covers 0.4 GB per hour, not 1 GB.
+                             */
+                            lambda_targets?: boolean;
+                            /**
+                             * Protocol (NLB)
+                             * @description tcp (the default), udp or tls: an NLCU covers fewer new and active connections for TLS.
+                             */
+                            protocol?: "tcp" | "udp" | "tls";
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -6332,6 +6515,62 @@ export interface paths {
                              * @description MB/s provisioned above the throughput Standard storage includes (Provisioned throughput only), held all month.
                              */
                             provisioned_mbps?: number;
+                        } | {
+                            /**
+                             * Load balancer type
+                             * @description application (ALB, HTTP/HTTPS) or network (NLB, TCP/UDP/TLS).
+                             * @default application
+                             */
+                            load_balancer_type?: "application" | "network";
+                            /**
+                             * Load balancers
+                             * @description Load balancers of this type and traffic, or {min, typical, max}.
+                             */
+                            load_balancers: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * New connections per second
+                             * @description New connections (or UDP flows) per second, averaged over an hour, per load balancer.
+                             */
+                            new_connections_per_second?: number;
+                            /**
+                             * Active connections per minute
+                             * @description Active connections (or flows) sampled each minute, per load balancer.
+                             */
+                            active_connections_per_minute?: number;
+                            /**
+                             * GB processed per hour
+                             * @description GB of requests and responses (ALB) or bytes (NLB) processed per hour, per load balancer.
+                             */
+                            processed_gb_per_hour?: number;
+                            /**
+                             * Rule evaluations per second (ALB)
+                             * @description Request rate × rules processed beyond the 10 free ones, per second (ALB only).
+                             */
+                            rule_evaluations_per_second?: number;
+                            /**
+                             * Lambda targets (ALB)
+                             * @description Whether the ALB forwards to Lambda functions: one LCU then covers 0.4 GB per hour, not 1 GB.
+                             */
+                            lambda_targets?: boolean;
+                            /**
+                             * Protocol (NLB)
+                             * @description tcp (the default), udp or tls: an NLCU covers fewer new and active connections for TLS.
+                             */
+                            protocol?: "tcp" | "udp" | "tls";
                         };
                         label?: string | null;
                     } | {

@@ -12,6 +12,7 @@ import { dynamodb } from './dynamodb/descriptor.js'
 import { ec2 } from './ec2/descriptor.js'
 import { efs } from './efs/descriptor.js'
 import { eks } from './eks/descriptor.js'
+import { elb } from './elb/descriptor.js'
 import { eventbridge } from './eventbridge/descriptor.js'
 import { fargate } from './fargate/descriptor.js'
 import { kms } from './kms/descriptor.js'
@@ -52,6 +53,7 @@ export const SERVICES = {
   waf,
   ses,
   efs,
+  elb,
 }
 
 export type ServiceId = keyof typeof SERVICES

@@ -26,6 +26,42 @@ describe('eventsForCall', () => {
     ])
   })
 
+  it('meters each KMS request with a symmetric key, and leaves asymmetric encryption unmetered', () => {
+    expect(call('KMSClient', 'DecryptCommand', { CiphertextBlob: new Uint8Array(8) })).toEqual([
+      { type: 'kms.request', timestamp: '2025-01-01T00:00:00.000Z' },
+    ])
+    expect(call('KMSClient', 'GenerateDataKeyCommand', { KeyId: 'k', KeySpec: 'AES_256' })).toHaveLength(1)
+    expect(
+      call('KMSClient', 'EncryptCommand', { KeyId: 'k', EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }),
+    ).toEqual([])
+    expect(call('KMSClient', 'ListKeysCommand', {})).toEqual([])
+  })
+
+  it('meters each SES message with its recipients and the bytes of its attachments', () => {
+    const sent = call('SESv2Client', 'SendEmailCommand', {
+      Destination: { ToAddresses: ['a@x.org', 'b@x.org'], BccAddresses: ['c@x.org'] },
+      Content: { Simple: { Attachments: [{ FileName: 'r.pdf', RawContent: new Uint8Array(1000) }] } },
+    })
+    expect(sent).toEqual([
+      { type: 'ses.send', recipients: 3, bytes: 1000, timestamp: '2025-01-01T00:00:00.000Z' },
+    ])
+    expect(call('SESClient', 'SendRawEmailCommand', { RawMessage: { Data: new Uint8Array(10) } })).toEqual([
+      { type: 'ses.send', recipients: 1, bytes: 0, timestamp: '2025-01-01T00:00:00.000Z' },
+    ])
+    const bulk = call(
+      'SESv2Client',
+      'SendBulkEmailCommand',
+      {
+        BulkEmailEntries: [
+          { Destination: { ToAddresses: ['a@x.org'] } },
+          { Destination: { ToAddresses: ['b'] } },
+        ],
+      },
+      { BulkEmailEntryResults: [{ Status: 'SUCCESS' }, { Status: 'FAILED' }] },
+    )
+    expect(bulk.map((event) => event.recipients)).toEqual([1])
+  })
+
   it('meters only the commands the service descriptors name', () => {
     expect(call('EventBridgeClient', 'ListRulesCommand', {})).toEqual([])
     expect(call('SQSClient', 'GetQueueUrlCommand', { QueueUrl: 'q' })).toEqual([])

@@ -362,6 +362,57 @@ function eventBridgeEvents(command: string, input: Raw, output: Raw): WireEvent[
   )
 }
 
+/** Encryption algorithms of asymmetric keys: their requests are priced apart and excluded from the free tier. */
+const ASYMMETRIC_ENCRYPTION = /^(RSAES_|SM2PKE)/
+
+/**
+ * KMS: each successful request with a symmetric or HMAC key is one `kms.request`. Encrypt, Decrypt and
+ * ReEncrypt that name an asymmetric algorithm use an asymmetric key, whose size the call does not tell (RSA
+ * 2048 and the others are priced apart): they are not metered.
+ */
+function kmsEvents(input: Raw): WireEvent[] {
+  const algorithms = [
+    input.EncryptionAlgorithm,
+    input.SourceEncryptionAlgorithm,
+    input.DestinationEncryptionAlgorithm,
+  ]
+  if (algorithms.some((algorithm) => ASYMMETRIC_ENCRYPTION.test(asString(algorithm) ?? ''))) return []
+  return [{ type: 'kms.request' }]
+}
+
+/** Recipients of an SES destination (To, Cc and Bcc); a message names at least one. */
+function sesRecipients(destination: unknown): number {
+  const d = asRecord(destination)
+  const count = [d.ToAddresses, d.CcAddresses, d.BccAddresses].reduce<number>(
+    (n, list) => n + asArray(list).length,
+    0,
+  )
+  return Math.max(count, 1)
+}
+
+/**
+ * SES: each message sent is one `ses.send` with its recipients (each billed as one email) and the bytes of the
+ * attachments of a simple message (SESv2 `Content.Simple.Attachments`); the attachments inside a raw MIME
+ * message are not measured. SendBulkEmail sends one message per entry and reports each entry's status.
+ */
+function sesEvents(command: string, input: Raw, output: Raw): WireEvent[] {
+  if (command === 'SendBulkEmail') {
+    const results = asArray(output.BulkEmailEntryResults)
+    return asArray(input.BulkEmailEntries).flatMap((entry, i) =>
+      asString(asRecord(results[i]).Status) === 'SUCCESS'
+        ? [{ type: 'ses.send', recipients: sesRecipients(asRecord(entry).Destination), bytes: 0 }]
+        : [],
+    )
+  }
+  const destination = command === 'SendRawEmail' ? { ToAddresses: input.Destinations } : input.Destination
+  const attachments = asArray(asRecord(asRecord(input.Content).Simple).Attachments)
+  const bytes = attachments.reduce<number>(
+    (n, attachment) => n + payloadBytes(asRecord(attachment).RawContent),
+    0,
+  )
+  return [{ type: 'ses.send', recipients: sesRecipients(destination), bytes }]
+}
+
 function logsEvents(command: string, input: Raw): WireEvent[] {
   if (command !== 'PutLogEvents') return []
   const service = (asString(input.logGroupName) ?? '').slice(0, MAX_LOG_SERVICE_LENGTH)
@@ -396,6 +447,9 @@ const CLIENT_EVENTS: Readonly<Record<MeteredClient, ClientEvents>> = {
   BedrockRuntimeClient: (command, _call, input, output) => bedrockEvents(command, input, output),
   CloudWatchLogsClient: (command, _call, input) => logsEvents(command, input),
   EventBridgeClient: (command, _call, input, output) => eventBridgeEvents(command, input, output),
+  KMSClient: (_command, _call, input) => kmsEvents(input),
+  SESv2Client: (command, _call, input, output) => sesEvents(command, input, output),
+  SESClient: (command, _call, input, output) => sesEvents(command, input, output),
 }
 
 function isMetered(client: string, command: string): client is MeteredClient {

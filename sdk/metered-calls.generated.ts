@@ -10,6 +10,9 @@ export const METERED_CALLS = {
   CloudWatchLogsClient: ['PutLogEvents'], // cloudwatch_logs
   BedrockRuntimeClient: ['Converse', 'InvokeModel'], // bedrock
   EventBridgeClient: ['PutEvents'], // eventbridge
+  KMSClient: ['Encrypt', 'Decrypt', 'ReEncrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'GenerateMac', 'VerifyMac', 'GenerateRandom'], // kms
+  SESv2Client: ['SendEmail', 'SendBulkEmail'], // ses
+  SESClient: ['SendEmail', 'SendRawEmail', 'SendTemplatedEmail'], // ses
 } as const
 
 export type MeteredClient = keyof typeof METERED_CALLS

@@ -60,13 +60,9 @@ const FREE_TYPES = [
 
 /** Resources that cost money but that the pricing catalog does not cover: reported, never priced at $0. */
 const UNPRICED: Record<string, string> = {
-  aws_nat_gateway: 'NAT gateway hours and data processing are not in the pricing catalog (unpriced)',
-  aws_lb: 'load balancer hours and LCUs are not in the pricing catalog (unpriced)',
-  aws_alb: 'load balancer hours and LCUs are not in the pricing catalog (unpriced)',
   aws_eip: 'Elastic IP address hours are not in the pricing catalog (unpriced)',
   aws_rds_cluster: 'Aurora clusters are not in the pricing catalog (unpriced)',
   aws_elasticache_cluster: 'ElastiCache is not in the pricing catalog (unpriced)',
-  aws_kms_key: 'KMS keys are not in the pricing catalog (unpriced)',
   aws_cloudfront_distribution: 'CloudFront is not in the pricing catalog (unpriced)',
 }
 

@@ -25,6 +25,8 @@ export const LIMITS = {
   maxTokens: 2_000_000,
   /** 12.5 M: SNS's default subscriptions-per-standard-topic quota, so the most deliveries one publish makes. */
   maxDeliveries: 12_500_000,
+  /** 50: the most recipients (To, Cc and Bcc together) SES accepts for one message. */
+  maxSesRecipients: 50,
   /** UTF-8 bytes of a log message (64 KiB). */
   maxMessageBytes: 65_536,
   /** UTF-8 bytes of a Bedrock input or output text (256 KiB). */
@@ -111,6 +113,18 @@ export interface EventBridgePutEvent extends EventBase {
   bytes: number
 }
 
+/** One billable KMS API request (symmetric or HMAC key, within the free tier's scope). */
+export interface KmsRequestEvent extends EventBase {
+  type: 'kms.request'
+}
+
+/** One message sent through SES; each recipient is one email, `bytes` the attachments it carries. */
+export interface SesSendEvent extends EventBase {
+  type: 'ses.send'
+  recipients: number
+  bytes: number
+}
+
 export interface TransferOutEvent extends EventBase {
   type: 'transfer.out'
   bytes: number
@@ -127,6 +141,8 @@ export type IngestEvent =
   | DynamoDbEvent
   | ApiGatewayEvent
   | EventBridgePutEvent
+  | KmsRequestEvent
+  | SesSendEvent
   | TransferOutEvent
 
 /** One reason an event was refused; `field` uses the wire (snake_case) name. */
@@ -263,6 +279,15 @@ function buildEvent(type: EventType, raw: Raw, time: number | undefined, problem
     case 'eventbridge.put':
     case 'transfer.out':
       return { type, time, bytes: readBytes(raw, problems, true) }
+    case 'kms.request':
+      return { type, time }
+    case 'ses.send':
+      return {
+        type,
+        time,
+        recipients: readNumber(raw, 'recipients', 1, LIMITS.maxSesRecipients, true, problems, true),
+        bytes: readBytes(raw, problems, false),
+      }
   }
 }
 

@@ -270,6 +270,32 @@ describe('EventBridge', () => {
   })
 })
 
+describe('SES', () => {
+  it('bills each recipient as one email and the attachments in bytes', () => {
+    expect(meter({ type: 'ses.send', time: undefined, recipients: 3, bytes: 0 })).toEqual({
+      'ses.emails_sent': 3,
+    })
+    expect(meter({ type: 'ses.send', time: undefined, recipients: 1, bytes: 2048 })).toEqual({
+      'ses.emails_sent': 1,
+      'ses.attachments_gb': 2048,
+    })
+  })
+
+  it('refuses a message without recipients or with more than SES accepts', () => {
+    expect(validateEvents([{ type: 'ses.send', recipients: 0 }])).toMatchObject({
+      ok: false,
+      problems: [{ field: 'recipients' }],
+    })
+    expect(validateEvents([{ type: 'ses.send', recipients: 51 }])).toMatchObject({ ok: false })
+  })
+})
+
+describe('KMS', () => {
+  it('bills each API request as one request', () => {
+    expect(meter({ type: 'kms.request', time: undefined })).toEqual({ 'kms.requests': 1 })
+  })
+})
+
 /** One wire event of each type; typed by the descriptors' event types, so a new one needs a sample here. */
 const SAMPLE_EVENTS: Record<EventType, Record<string, unknown>> = {
   log: { message: 'started' },
@@ -287,6 +313,8 @@ const SAMPLE_EVENTS: Record<EventType, Record<string, unknown>> = {
   'dynamodb.read': { bytes: 10 },
   'apigw.request': { api_type: 'rest' },
   'eventbridge.put': { bytes: 10 },
+  'kms.request': {},
+  'ses.send': { recipients: 3 },
   'transfer.out': { bytes: 10 },
 }
 

@@ -77,6 +77,15 @@ export function meterEvent(event: IngestEvent, sink: UsageSink): void {
     case 'eventbridge.put':
       meterEventBridge(event, sink)
       return
+    case 'ses.send':
+      // Each recipient is one email; attachments are billed per GB sent (stored in bytes).
+      sink('ses.emails_sent', event.recipients)
+      if (event.bytes > 0) sink('ses.attachments_gb', event.bytes)
+      return
+    case 'kms.request':
+      // Each API request is one request whatever its payload (Encrypt takes at most 4 KB of plaintext).
+      sink('kms.requests', 1)
+      return
     case 'transfer.out':
       if (event.bytes > 0) sink('data_transfer.out_gb', event.bytes)
       return

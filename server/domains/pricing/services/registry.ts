@@ -5,18 +5,29 @@
 import type { Static } from '@sinclair/typebox'
 import { apigateway } from './apigateway/descriptor.js'
 import { bedrock } from './bedrock/descriptor.js'
+import { cloudtrail } from './cloudtrail/descriptor.js'
 import { cloudwatchLogs } from './cloudwatch_logs/descriptor.js'
 import { dataTransfer } from './data_transfer/descriptor.js'
 import { dynamodb } from './dynamodb/descriptor.js'
 import { ec2 } from './ec2/descriptor.js'
+import { efs } from './efs/descriptor.js'
+import { eks } from './eks/descriptor.js'
+import { elb } from './elb/descriptor.js'
 import { eventbridge } from './eventbridge/descriptor.js'
 import { fargate } from './fargate/descriptor.js'
+import { kms } from './kms/descriptor.js'
 import { lambda } from './lambda/descriptor.js'
+import { natGateway } from './nat_gateway/descriptor.js'
 import { rds } from './rds/descriptor.js'
+import { route53 } from './route53/descriptor.js'
 import { s3 } from './s3/descriptor.js'
 import type { ServiceDescriptor, UsageTypeSpec } from './service-descriptor.js'
+import { ses } from './ses/descriptor.js'
 import { sns } from './sns/descriptor.js'
 import { sqs } from './sqs/descriptor.js'
+import { transitGateway } from './transit_gateway/descriptor.js'
+import { vpcEndpoints } from './vpc_endpoints/descriptor.js'
+import { waf } from './waf/descriptor.js'
 
 export const SERVICES = {
   lambda,
@@ -32,6 +43,17 @@ export const SERVICES = {
   fargate,
   data_transfer: dataTransfer,
   eventbridge,
+  nat_gateway: natGateway,
+  eks,
+  kms,
+  route53,
+  cloudtrail,
+  vpc_endpoints: vpcEndpoints,
+  transit_gateway: transitGateway,
+  waf,
+  ses,
+  efs,
+  elb,
 }
 
 export type ServiceId = keyof typeof SERVICES

@@ -67,7 +67,7 @@ describe('service params from the published schema', () => {
     })
   })
 
-  it('takes {min, typical, max} for ec2/rds counts and hours, fargate tasks and hours, dynamodb capacity, Lambda provisioned concurrency and API Gateway cache hours only', () => {
+  it('takes {min, typical, max} for counts and hours of always-on resources, dynamodb capacity and Lambda provisioned concurrency only', () => {
     const rangeable = services.flatMap((service) =>
       paramFields(service)
         .filter((f) => f.kind === 'number' && f.rangeable)
@@ -80,12 +80,22 @@ describe('service params from the published schema', () => {
       'dynamodb.provisioned_wcu',
       'ec2.count',
       'ec2.hours',
+      'eks.clusters',
+      'eks.hours',
+      'elb.hours',
+      'elb.load_balancers',
       'fargate.hours',
       'fargate.tasks',
       'lambda.provisioned_concurrency',
       'lambda.provisioned_hours',
+      'nat_gateway.gateways',
+      'nat_gateway.hours',
       'rds.count',
       'rds.hours',
+      'transit_gateway.attachments',
+      'transit_gateway.hours',
+      'vpc_endpoints.endpoints',
+      'vpc_endpoints.hours',
     ])
   })
 

@@ -1,0 +1,62 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/cloudtrail/pricing/'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'cloudtrail', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+describe(`CloudTrail at the rates of ${PAGE}`, () => {
+  it('bills nothing for the free first copy of management events', () => {
+    expect(cost({ additional_management_events: 0 }).total).toBe('0')
+  })
+
+  it('bills additional copies at $2.00, data events at $0.10 and Insights at $0.35 per 100,000', () => {
+    // 1M × $2.00/100k + 10M × $0.10/100k + 1M × $0.35/100k
+    const priced = cost({
+      additional_management_events: 1_000_000,
+      data_events: 10_000_000,
+      insights_events: 1_000_000,
+    })
+    expect(cents(priced.total)).toBe('33.50')
+    expect(cents(cost({ additional_management_events: 1_000_000 }, 'sa-east-1').total)).toBe('20.00')
+  })
+
+  it('reports a region without sourced CloudTrail prices as unpriced, never $0', () => {
+    const priced = cost({ additional_management_events: 100_000 }, 'ca-central-1')
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['cloudtrail.management_events'])
+  })
+
+  it('refuses a fractional event count', () => {
+    const result = lineItemsToUsage(
+      [{ service: 'cloudtrail', params: { additional_management_events: 0, data_events: 0.5 } }],
+      bundledCatalog,
+    )
+    expect(result).toMatchObject({ ok: false, details: [{ field: 'params.data_events' }] })
+  })
+
+  it('imports a trail with its events at 0', () => {
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            { address: 'aws_cloudtrail.main', mode: 'managed', type: 'aws_cloudtrail', values: {} },
+          ],
+        },
+      },
+    }
+    expect(planToLineItems(plan).items.map((item) => [item.service, item.params])).toEqual([
+      ['cloudtrail', { additional_management_events: 0, data_events: 0 }],
+    ])
+  })
+})

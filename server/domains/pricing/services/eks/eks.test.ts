@@ -1,0 +1,60 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/eks/pricing/'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'eks', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+describe(`EKS at the rates of ${PAGE}`, () => {
+  it('bills each cluster per hour in standard support ($73.00 a month)', () => {
+    const priced = cost({ clusters: 1, hours: 730 })
+    expect(priced.by_service[0]?.by_usage_type).toHaveLength(1)
+    expect(cents(priced.total)).toBe('73.00')
+    expect(cents(cost({ clusters: 3 }, 'eu-west-1').total)).toBe('219.00')
+  })
+
+  it('adds the extended-support surcharge for the same hours ($0.60 an hour in all)', () => {
+    const priced = cost({ clusters: 1, hours: 730, support: 'extended' })
+    expect(priced.by_service[0]?.by_usage_type.map((row) => [row.usage_type, row.quantity])).toEqual([
+      ['eks.cluster_hours', '730'],
+      ['eks.extended_support_hours', '730'],
+    ])
+    expect(cents(priced.total)).toBe('438.00')
+  })
+
+  it('reports a region without sourced EKS prices as unpriced, never $0', () => {
+    const priced = cost({ clusters: 1 }, 'eu-south-2')
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['eks.cluster_hours'])
+  })
+
+  it('refuses an unknown support tier', () => {
+    const result = lineItemsToUsage(
+      [{ service: 'eks', params: { clusters: 1, support: 'premium' } }],
+      bundledCatalog,
+    )
+    expect(result).toMatchObject({ ok: false, details: [{ field: 'params.support' }] })
+  })
+
+  it('imports a cluster as one always-on control plane and skips its node groups', () => {
+    const resource = (type: string) => ({ address: `${type}.main`, mode: 'managed', type, values: {} })
+    const plan = {
+      format_version: '1.2',
+      planned_values: { root_module: { resources: ['aws_eks_cluster', 'aws_eks_node_group'].map(resource) } },
+    }
+    const mapped = planToLineItems(plan)
+    expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
+      ['eks', { clusters: 1, hours: 730, support: 'standard' }],
+    ])
+    expect(mapped.skipped.map((skip) => skip.address)).toEqual(['aws_eks_node_group.main'])
+  })
+})

@@ -1,0 +1,105 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/elasticloadbalancing/pricing/'
+
+function usage(params: Record<string, unknown>) {
+  const result = lineItemsToUsage([{ service: 'elb', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return result.usage
+}
+const quantities = (params: Record<string, unknown>) =>
+  Object.fromEntries([...usage(params)].map(([usageType, quantity]) => [usageType, quantity.toString()]))
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  return priceUsage({ region, usage: usage(params), includeFreeTier: true, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+describe(`Elastic Load Balancing at the rates of ${PAGE}`, () => {
+  it('bills an ALB per hour and its LCUs by the largest dimension', () => {
+    // dimensions: 50/25 = 2 new, 6,000/3,000 = 2 active, 3 GB/1 = 3 processed, 1,000/1,000 = 1 rules → 3 LCUs
+    const params = {
+      load_balancers: 1,
+      hours: 730,
+      new_connections_per_second: 50,
+      active_connections_per_minute: 6000,
+      processed_gb_per_hour: 3,
+      rule_evaluations_per_second: 1000,
+    }
+    expect(quantities(params)).toEqual({ 'elb.alb_hours': '730', 'elb.alb_lcu_hours': '2190' })
+    // 730 × $0.0225 + 2,190 × $0.008
+    expect(cents(cost(params).total)).toBe('33.95')
+  })
+
+  it('counts 0.4 GB per LCU-hour for an ALB with Lambda targets', () => {
+    expect(
+      quantities({ load_balancers: 2, hours: 100, processed_gb_per_hour: 1, lambda_targets: true }),
+    ).toEqual({
+      'elb.alb_hours': '200',
+      'elb.alb_lcu_hours': '500',
+    })
+  })
+
+  it('bills an NLB per hour and its NLCUs by protocol', () => {
+    // TCP: 1,600/800 = 2 new; TLS: 1,600/50 = 32 new
+    const tcp = {
+      load_balancer_type: 'network',
+      load_balancers: 1,
+      hours: 730,
+      new_connections_per_second: 1600,
+    }
+    expect(quantities(tcp)).toEqual({ 'elb.nlb_hours': '730', 'elb.nlb_lcu_hours': '1460' })
+    expect(quantities({ ...tcp, protocol: 'tls' })['elb.nlb_lcu_hours']).toBe('23360')
+    // 730 × $0.0225 + 1,460 × $0.006
+    expect(cents(cost(tcp).total)).toBe('25.19')
+  })
+
+  it('reports a region without sourced load balancer prices as unpriced, never $0', () => {
+    const priced = cost({ load_balancers: 1, processed_gb_per_hour: 1 }, 'eu-west-1')
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type).sort()).toEqual([
+      'elb.alb_hours',
+      'elb.alb_lcu_hours',
+    ])
+  })
+
+  it('refuses ALB-only params on an NLB', () => {
+    const result = lineItemsToUsage(
+      [
+        {
+          service: 'elb',
+          params: { load_balancer_type: 'network', load_balancers: 1, rule_evaluations_per_second: 5 },
+        },
+      ],
+      bundledCatalog,
+    )
+    expect(result).toMatchObject({ ok: false, details: [{ field: 'params.rule_evaluations_per_second' }] })
+  })
+
+  it('imports application and network load balancers, and reports gateway ones unpriced', () => {
+    const lb = (name: string, load_balancer_type: string) => ({
+      address: `aws_lb.${name}`,
+      mode: 'managed',
+      type: 'aws_lb',
+      values: { load_balancer_type },
+    })
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: { resources: [lb('web', 'application'), lb('tcp', 'network'), lb('fw', 'gateway')] },
+      },
+    }
+    const mapped = planToLineItems(plan)
+    expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
+      ['elb', { load_balancer_type: 'application', load_balancers: 1, hours: 730 }],
+      ['elb', { load_balancer_type: 'network', load_balancers: 1, hours: 730 }],
+    ])
+    expect(mapped.skipped.map((skip) => skip.reason)).toEqual([
+      'gateway load balancers are not in the pricing catalog (unpriced)',
+    ])
+  })
+})

@@ -1,0 +1,69 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/kms/pricing/'
+
+function cost(params: Record<string, unknown>, includeFreeTier = true, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'kms', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+describe(`KMS at the rates of ${PAGE}`, () => {
+  it('bills $1 per key-month, rotated backing keys included', () => {
+    expect(cents(cost({ keys: 3 }).total)).toBe('3.00')
+    expect(cents(cost({ keys: 3, rotated_key_versions: 2 }).total)).toBe('5.00')
+  })
+
+  it('bills symmetric requests at $0.03 per 10,000 beyond 20,000 free a month', () => {
+    // (2,000,000 − 20,000) × $0.03 / 10,000 = $5.94
+    expect(cents(cost({ keys: 0, symmetric_requests: 2_000_000 }).total)).toBe('5.94')
+    expect(cents(cost({ keys: 0, symmetric_requests: 2_000_000 }, false).total)).toBe('6.00')
+    expect(cost({ keys: 0, symmetric_requests: 20_000 }).total).toBe('0')
+  })
+
+  it('bills asymmetric requests without the free tier: RSA 2048 at $0.03, others at $0.15 per 10,000', () => {
+    const priced = cost({ keys: 0, rsa_2048_requests: 10_000, asymmetric_requests: 100_000 })
+    expect(cents(priced.total)).toBe('1.53')
+  })
+
+  it('prices each of the ten main regions at the same rates', () => {
+    for (const region of ['us-east-2', 'eu-west-1', 'ap-south-1', 'sa-east-1']) {
+      expect(cents(cost({ keys: 1, symmetric_requests: 30_000 }, true, region).total)).toBe('1.03')
+    }
+  })
+
+  it('reports a region without sourced KMS prices as unpriced, never $0', () => {
+    const priced = cost({ keys: 1 }, true, 'me-central-1')
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['kms.key_months'])
+  })
+
+  it('refuses a fractional number of keys', () => {
+    const result = lineItemsToUsage([{ service: 'kms', params: { keys: 1.5 } }], bundledCatalog)
+    expect(result).toMatchObject({ ok: false, details: [{ field: 'params.keys' }] })
+  })
+
+  it('imports keys and replica keys as one key each, and skips aliases', () => {
+    const resource = (type: string) => ({ address: `${type}.main`, mode: 'managed', type, values: {} })
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: { resources: ['aws_kms_key', 'aws_kms_replica_key', 'aws_kms_alias'].map(resource) },
+      },
+    }
+    const mapped = planToLineItems(plan)
+    expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
+      ['kms', { keys: 1 }],
+      ['kms', { keys: 1 }],
+    ])
+    expect(mapped.skipped).toEqual([
+      { address: 'aws_kms_alias.main', type: 'aws_kms_alias', reason: 'no charge of its own' },
+    ])
+  })
+})

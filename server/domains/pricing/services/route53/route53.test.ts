@@ -1,0 +1,89 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/route53/pricing/'
+
+function cost(params: Record<string, unknown>, includeFreeTier = true, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'route53', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+describe(`Route 53 at the rates of ${PAGE}`, () => {
+  it('bills the first 25 hosted zones at $0.50 and the rest at $0.10', () => {
+    expect(cents(cost({ hosted_zones: 10 }).total)).toBe('5.00')
+    // 25 × $0.50 + 75 × $0.10
+    expect(cents(cost({ hosted_zones: 100 }).total)).toBe('20.00')
+  })
+
+  it('bills queries per million, the first billion of each policy at the higher rate', () => {
+    // standard: 1,000M × $0.40 + 500M × $0.20; latency: 10M × $0.60; geo: 10M × $0.70; IP-based: 10M × $0.80
+    const priced = cost({
+      hosted_zones: 0,
+      standard_queries: 1_500_000_000,
+      latency_queries: 10_000_000,
+      geo_queries: 10_000_000,
+      ip_based_queries: 10_000_000,
+    })
+    expect(cents(priced.total)).toBe('521.00')
+  })
+
+  it('gives the first 50 health checks of AWS endpoints free, not those of other endpoints', () => {
+    expect(cents(cost({ hosted_zones: 0, aws_health_checks: 60, other_health_checks: 4 }).total)).toBe('8.00')
+    expect(cents(cost({ hosted_zones: 0, aws_health_checks: 60 }, false).total)).toBe('30.00')
+  })
+
+  it('is global: the same figures in every region priced', () => {
+    for (const region of ['eu-west-1', 'ap-northeast-1', 'sa-east-1'])
+      expect(cents(cost({ hosted_zones: 2, standard_queries: 5_000_000 }, true, region).total)).toBe('3.00')
+  })
+
+  it('reports a region without entered Route 53 prices as unpriced, never $0', () => {
+    const priced = cost({ hosted_zones: 1 }, true, 'af-south-1')
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['route53.hosted_zone_months'])
+  })
+
+  it('refuses a negative query count', () => {
+    const result = lineItemsToUsage(
+      [{ service: 'route53', params: { hosted_zones: 1, standard_queries: -1 } }],
+      bundledCatalog,
+    )
+    expect(result).toMatchObject({ ok: false, details: [{ field: 'params.standard_queries' }] })
+  })
+
+  it('imports hosted zones and health checks from a Terraform plan', () => {
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            { address: 'aws_route53_zone.main', mode: 'managed', type: 'aws_route53_zone', values: {} },
+            {
+              address: 'aws_route53_health_check.site',
+              mode: 'managed',
+              type: 'aws_route53_health_check',
+              values: { fqdn: 'example.org', type: 'HTTPS' },
+            },
+            {
+              address: 'aws_route53_health_check.api',
+              mode: 'managed',
+              type: 'aws_route53_health_check',
+              values: { fqdn: 'api-123.execute-api.us-east-1.amazonaws.com', type: 'HTTPS' },
+            },
+          ],
+        },
+      },
+    }
+    expect(planToLineItems(plan).items.map((item) => [item.service, item.params])).toEqual([
+      ['route53', { hosted_zones: 1, standard_queries: 0 }],
+      ['route53', { hosted_zones: 0, other_health_checks: 1 }],
+      ['route53', { hosted_zones: 0, aws_health_checks: 1 }],
+    ])
+  })
+})

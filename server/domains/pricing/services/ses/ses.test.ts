@@ -1,0 +1,64 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/ses/pricing/'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'ses', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+describe(`SES at the rates of ${PAGE}`, () => {
+  it('bills $0.10 per 1,000 emails sent and $0.12 per GB of attachments', () => {
+    // 5,400 recipients × $0.10/1,000 + 3.7 GB × $0.12
+    expect(cents(cost({ emails_sent: 5400, attachments_gb: 3.7 }).total)).toBe('0.98')
+    expect(cents(cost({ emails_sent: 1_000_000 }, 'eu-west-1').total)).toBe('100.00')
+  })
+
+  it('bills received email per 1,000 plus $0.09 per 1,000 chunks of 256 KB, and dedicated IPs per month', () => {
+    // 10,000 × $0.10/1,000 + 20,000 × $0.09/1,000 + 2 × $24.95
+    expect(
+      cents(
+        cost({ emails_sent: 0, emails_received: 10_000, inbound_chunks: 20_000, dedicated_ips: 2 }).total,
+      ),
+    ).toBe('52.70')
+  })
+
+  it('reports a region without sourced SES prices as unpriced, never $0', () => {
+    const priced = cost({ emails_sent: 1000 }, 'ap-east-2')
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['ses.emails_sent'])
+  })
+
+  it('refuses a fractional email count', () => {
+    const result = lineItemsToUsage([{ service: 'ses', params: { emails_sent: 1.5 } }], bundledCatalog)
+    expect(result).toMatchObject({ ok: false, details: [{ field: 'params.emails_sent' }] })
+  })
+
+  it('imports sending identities with no emails yet', () => {
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_sesv2_email_identity.domain',
+              mode: 'managed',
+              type: 'aws_sesv2_email_identity',
+              values: {},
+            },
+          ],
+        },
+      },
+    }
+    expect(planToLineItems(plan).items.map((item) => [item.service, item.params])).toEqual([
+      ['ses', { emails_sent: 0 }],
+    ])
+  })
+})

@@ -1,0 +1,71 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/transit-gateway/pricing/'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'transit_gateway', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+describe(`Transit Gateway at the rates of ${PAGE}`, () => {
+  it('bills every attachment per hour and every GB processed', () => {
+    // 3 attachments × 730 h × $0.05 + 5,000 GB × $0.02
+    expect(cents(cost({ attachments: 3, hours: 730, data_processed_gb: 5000 }).total)).toBe('209.50')
+  })
+
+  it('prices each region at its own attachment rate (Frankfurt $0.06, Sao Paulo $0.09)', () => {
+    expect(cents(cost({ attachments: 1, data_processed_gb: 0 }, 'eu-central-1').total)).toBe('43.80')
+    expect(cents(cost({ attachments: 1, data_processed_gb: 100 }, 'sa-east-1').total)).toBe('67.70')
+  })
+
+  it('prices a range of attachments at its typical point', () => {
+    const result = lineItemsToUsage(
+      [
+        {
+          service: 'transit_gateway',
+          params: { attachments: { min: 2, typical: 4, max: 8 }, data_processed_gb: 0 },
+        },
+      ],
+      bundledCatalog,
+    )
+    expect(result.ok && result.usage.get('tgw.attachment_hours')?.toString()).toBe('2920')
+  })
+
+  it('reports a region without sourced Transit Gateway prices as unpriced, never $0', () => {
+    const priced = cost({ attachments: 1, data_processed_gb: 0 }, 'ap-east-1')
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['tgw.attachment_hours'])
+  })
+
+  it('refuses zero attachments', () => {
+    const result = lineItemsToUsage(
+      [{ service: 'transit_gateway', params: { attachments: 0, data_processed_gb: 0 } }],
+      bundledCatalog,
+    )
+    expect(result).toMatchObject({ ok: false, details: [{ field: 'params.attachments' }] })
+  })
+
+  it('imports attachments, and skips the gateway itself', () => {
+    const resource = (type: string) => ({ address: `${type}.main`, mode: 'managed', type, values: {} })
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: ['aws_ec2_transit_gateway', 'aws_ec2_transit_gateway_vpc_attachment'].map(resource),
+        },
+      },
+    }
+    const mapped = planToLineItems(plan)
+    expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
+      ['transit_gateway', { attachments: 1, hours: 730, data_processed_gb: 0 }],
+    ])
+    expect(mapped.skipped.map((skip) => skip.address)).toEqual(['aws_ec2_transit_gateway.main'])
+  })
+})

@@ -1,0 +1,79 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/privatelink/pricing/'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'vpc_endpoints', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+describe(`Interface VPC endpoints at the rates of ${PAGE}`, () => {
+  it('bills each endpoint per hour in each of its Availability Zones', () => {
+    // 4 endpoints × 3 AZs × 730 h × $0.01 + 1,000 GB × $0.01
+    const priced = cost({ endpoints: 4, availability_zones: 3, hours: 730, data_processed_gb: 1000 })
+    expect(priced.by_service[0]?.by_usage_type.map((row) => [row.usage_type, row.quantity])).toEqual([
+      ['vpce.data_processed_gb', '1000'],
+      ['vpce.endpoint_hours', '8760'],
+    ])
+    expect(cents(priced.total)).toBe('97.60')
+  })
+
+  it('bills processed data in bands: first PB at $0.01, next 4 PB at $0.006, beyond at $0.004', () => {
+    // 1,048,576 × 0.01 + 4,194,304 × 0.006 + 757,120 × 0.004
+    const gb = 6_000_000
+    const priced = cost({ endpoints: 1, availability_zones: 1, hours: 0, data_processed_gb: gb })
+    expect(cents(priced.total)).toBe('38680.06')
+  })
+
+  it('prices the hourly rate of each region (Sao Paulo $0.021)', () => {
+    expect(
+      cents(cost({ endpoints: 1, availability_zones: 2, data_processed_gb: 0 }, 'sa-east-1').total),
+    ).toBe('30.66')
+  })
+
+  it('reports a region without sourced endpoint prices as unpriced, never $0', () => {
+    const priced = cost({ endpoints: 1, data_processed_gb: 0 }, 'eu-north-1')
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['vpce.endpoint_hours'])
+  })
+
+  it('refuses more Availability Zones than a Region has', () => {
+    const result = lineItemsToUsage(
+      [{ service: 'vpc_endpoints', params: { endpoints: 1, availability_zones: 7, data_processed_gb: 0 } }],
+      bundledCatalog,
+    )
+    expect(result).toMatchObject({ ok: false, details: [{ field: 'params.availability_zones' }] })
+  })
+
+  it('imports interface endpoints per subnet, and skips free gateway endpoints', () => {
+    const endpoint = (name: string, values: Record<string, unknown>) => ({
+      address: `aws_vpc_endpoint.${name}`,
+      mode: 'managed',
+      type: 'aws_vpc_endpoint',
+      values,
+    })
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            endpoint('ecr', { vpc_endpoint_type: 'Interface', subnet_ids: ['a', 'b', 'c'] }),
+            endpoint('s3', { vpc_endpoint_type: 'Gateway' }),
+          ],
+        },
+      },
+    }
+    const mapped = planToLineItems(plan)
+    expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
+      ['vpc_endpoints', { endpoints: 1, availability_zones: 3, hours: 730, data_processed_gb: 0 }],
+    ])
+    expect(mapped.skipped.map((skip) => skip.reason)).toEqual(['no charge of its own (gateway endpoint)'])
+  })
+})

@@ -1,0 +1,68 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/waf/pricing/'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'waf', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+describe(`WAF at the rates of ${PAGE}`, () => {
+  it('bills $5 per web ACL, $1 per rule and $0.60 per million requests', () => {
+    // 2 × $5 + 15 × $1 + 50M × $0.60/M
+    expect(cents(cost({ web_acls: 2, rules: 15, requests: 50_000_000 }).total)).toBe('55.00')
+    expect(cents(cost({ web_acls: 2, rules: 15, requests: 50_000_000 }, 'ap-northeast-1').total)).toBe(
+      '55.00',
+    )
+  })
+
+  it('reports a region without sourced WAF prices as unpriced, never $0', () => {
+    const priced = cost({ web_acls: 1, rules: 0, requests: 0 }, 'il-central-1')
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['waf.web_acl_months'])
+  })
+
+  it('refuses a negative rule count', () => {
+    const result = lineItemsToUsage(
+      [{ service: 'waf', params: { web_acls: 1, rules: -1, requests: 0 } }],
+      bundledCatalog,
+    )
+    expect(result).toMatchObject({ ok: false, details: [{ field: 'params.rules' }] })
+  })
+
+  it('imports a web ACL with its rules, and skips associations', () => {
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_wafv2_web_acl.main',
+              mode: 'managed',
+              type: 'aws_wafv2_web_acl',
+              values: { scope: 'REGIONAL', rule: [{ name: 'common' }, { name: 'rate-limit' }] },
+            },
+            {
+              address: 'aws_wafv2_web_acl_association.alb',
+              mode: 'managed',
+              type: 'aws_wafv2_web_acl_association',
+              values: {},
+            },
+          ],
+        },
+      },
+    }
+    const mapped = planToLineItems(plan)
+    expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
+      ['waf', { web_acls: 1, rules: 2, requests: 0 }],
+    ])
+    expect(mapped.skipped.map((skip) => skip.address)).toEqual(['aws_wafv2_web_acl_association.alb'])
+  })
+})

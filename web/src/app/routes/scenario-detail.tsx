@@ -157,7 +157,7 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
       ) : (
         <CostSummary costs={costs.data} />
       )}
-      <CostRangeCard scenarioId={scenario.id} poll={running} />
+      <CostRangeCard costs={costs.data} />
 
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>

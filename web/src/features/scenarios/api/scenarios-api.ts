@@ -70,10 +70,15 @@ export function useScenario(id: string) {
   })
 }
 
+/**
+ * The scenario's costs, with the p50/p90 `range`: the one costs answer of a scenario view, under one key,
+ * read by every panel (summary, range, line items, chart), so a page load or an item change costs one request.
+ */
 export function useScenarioCosts(id: string, options: { refetchInterval?: number | false } = {}) {
   return useQuery({
     queryKey: scenarioKeys.costs(id),
-    queryFn: () => unwrap(api.GET('/api/v1/scenarios/{id}/costs', { params: { path: { id } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/scenarios/{id}/costs', { params: { path: { id }, query: { range: true } } })),
     refetchInterval: options.refetchInterval ?? false,
   })
 }

@@ -1,0 +1,86 @@
+import type { Page, Request } from '@playwright/test'
+import { createScenarioViaApi, expect, expectSignedIn, test } from './fixtures.js'
+
+/** The server's default general limit (RATE_LIMIT_PER_MINUTE): the e2e server raises it, the budget must not. */
+const GENERAL_LIMIT_PER_MINUTE = 100
+
+function isApi(req: Request): boolean {
+  return new URL(req.url()).pathname.startsWith('/api/')
+}
+
+test('six tabs opened and reloaded stay signed in on one refresh (the token is shared between tabs)', async ({
+  context,
+  account,
+}) => {
+  void account // signs this context in with its own refresh-token family
+  const refreshes: string[] = []
+  const statuses: number[] = []
+  context.on('request', (req) => {
+    if (new URL(req.url()).pathname === '/api/v1/auth/refresh') refreshes.push(req.url())
+  })
+  context.on('response', (res) => {
+    if (isApi(res.request())) statuses.push(res.status())
+  })
+  const first = await context.newPage()
+  await first.goto('/scenarios')
+  await expectSignedIn(first)
+  const others: Page[] = []
+  for (let i = 0; i < 5; i++) others.push(await context.newPage())
+  const pages = [first, ...others]
+  await Promise.all(others.map((p, i) => p.goto(i % 2 ? '/reports' : '/scenarios')))
+  await Promise.all(pages.map(expectSignedIn))
+  await Promise.all(pages.map((p) => p.reload()))
+  await Promise.all(pages.map(expectSignedIn))
+  await first.reload()
+  await expectSignedIn(first)
+  // Only the first tab traded the cookie; the others took its token, and every reload kept its own.
+  expect(refreshes).toHaveLength(1)
+  expect(statuses.filter((s) => s === 429)).toEqual([])
+})
+
+test('a scenario page load and quick item adds stay far under the rate limit (one costs request per change)', async ({
+  page,
+  request,
+  account,
+}) => {
+  const scenario = await createScenarioViaApi(request, account.accessToken, { name: 'Rate budget' })
+  const calls: string[] = []
+  const statuses: number[] = []
+  page.on('request', (req) => {
+    if (isApi(req)) calls.push(`${req.method()} ${new URL(req.url()).pathname}${new URL(req.url()).search}`)
+  })
+  page.on('response', (res) => {
+    if (isApi(res.request())) statuses.push(res.status())
+  })
+  await page.goto(`/scenarios/${scenario.id}`)
+  await expect(page.getByTestId('cost-total')).toHaveText('$0.00')
+  await expect(page.getByRole('button', { name: /Add (item|the first item)/ }).first()).toBeVisible()
+  const onLoad = calls.length
+  const isCosts = (c: string) => /^GET \/api\/v1\/scenarios\/[^/]+\/costs(\?|$)/.test(c)
+  const costsOnLoad = calls.filter(isCosts)
+  expect(costsOnLoad).toHaveLength(1)
+  expect(onLoad).toBeLessThanOrEqual(15)
+
+  const adds = 8
+  for (let i = 1; i <= adds; i++) {
+    await page
+      .getByRole('button', { name: /Add (item|the first item)/ })
+      .first()
+      .click()
+    const dialog = page.getByRole('dialog', { name: 'Add a line item' })
+    await dialog.getByRole('combobox', { name: 'Service' }).click()
+    await page.getByRole('option', { name: 'AWS Lambda', exact: true }).click()
+    await dialog.getByLabel('Invocations per month').fill(String(i * 1000))
+    await dialog.getByLabel('Average duration (ms)').fill('100')
+    await dialog.getByLabel('Memory (MB)').fill('128')
+    await dialog.getByRole('button', { name: 'Add item' }).click()
+    await expect(page.getByTestId('line-item-row')).toHaveCount(i)
+  }
+  await expect(page.getByText(/too many requests|rate limit/i)).toHaveCount(0)
+  expect(statuses.filter((s) => s === 429)).toEqual([])
+  const costs = calls.filter(isCosts)
+  // One costs answer per change, shared by every panel.
+  expect(costs.length).toBeLessThanOrEqual(1 + adds)
+  // The load and eight adds within a minute stay under the default limit with room to spare.
+  expect(calls.length).toBeLessThan(GENERAL_LIMIT_PER_MINUTE * 0.8)
+})

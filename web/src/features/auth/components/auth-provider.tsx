@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { createContext, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { restoreSession, type SessionUser, setSession, subscribeSession } from '@/lib/session'
+import { restoreSession, type Session, type SessionUser, setSession, subscribeSession } from '@/lib/session'
 import * as authApi from '../api/auth-api'
 
 export type AuthState =
@@ -29,17 +29,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const userId = useRef<string | null>(null)
 
   useEffect(() => {
-    const unsubscribe = subscribeSession((session) => {
+    const follow = (session: Session | null) => {
       // Another tab signed out or in as someone else: nothing cached for the previous user may show.
       const next = session?.user.id ?? null
       if (userId.current !== null && userId.current !== next) queryClient.clear()
       userId.current = next
       setState(session ? { status: 'signed-in', user: session.user } : { status: 'signed-out', user: null })
-    })
-    // The refresh may answer after unmount (a test's teardown, a fast route change): ignore it then.
+    }
+    const unsubscribe = subscribeSession(follow)
+    // The refresh may answer after unmount (a test's teardown, a fast route change): ignore it then. The
+    // session may also have arrived from another tab before this subscribed: the answer is followed too.
     let mounted = true
     void restoreSession().then((session) => {
-      if (mounted && !session) setState({ status: 'signed-out', user: null })
+      if (mounted) follow(session)
     })
     return () => {
       mounted = false

@@ -130,7 +130,7 @@ test('report polling stops once every report is ready (no endless refetching)', 
   // The page's timers run on Playwright's clock: real time until the report is ready, then the clock jumps a
   // minute ahead, firing every timer due by then (a polling interval among them) instead of waiting for it.
   await page.clock.install()
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=sharing`)
   await expect(page.getByTestId('report-row').first()).toHaveAttribute('data-status', 'ready', {
     timeout: 20_000,
   })

@@ -1,5 +1,5 @@
 import type { Page, Request } from '@playwright/test'
-import { createScenarioViaApi, expect, expectSignedIn, test } from './fixtures.js'
+import { createPricedScenario, createScenarioViaApi, expect, expectSignedIn, test } from './fixtures.js'
 
 /** The server's default general limit (RATE_LIMIT_PER_MINUTE): the e2e server raises it, the budget must not. */
 const GENERAL_LIMIT_PER_MINUTE = 100
@@ -83,4 +83,73 @@ test('a scenario page load and quick item adds stay far under the rate limit (on
   expect(costs.length).toBeLessThanOrEqual(1 + adds)
   // The load and eight adds within a minute stay under the default limit with room to spare.
   expect(calls.length).toBeLessThan(GENERAL_LIMIT_PER_MINUTE * 0.8)
+})
+
+test('the scenario page is in tabs kept in the URL; settings are editable and the scenario can be cloned', async ({
+  page,
+  request,
+  account,
+}) => {
+  const scenario = await createScenarioViaApi(request, account.accessToken, { name: 'Tabbed', tags: ['dev'] })
+  await page.goto(`/scenarios/${scenario.id}?tab=budgets`)
+  await expect(page.getByRole('tab', { name: 'Budgets' })).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByRole('tab')).toHaveText([
+    'Costs & line items',
+    'Usage & ingest',
+    'What-if',
+    'Budgets',
+    'Sharing & reports',
+  ])
+  await page.getByRole('tab', { name: 'What-if' }).click()
+  await expect(page).toHaveURL(/\?tab=what-if$/)
+  await page.reload()
+  await expect(page.getByRole('tab', { name: 'What-if' })).toHaveAttribute('aria-selected', 'true')
+  await page.getByRole('tab', { name: 'Costs & line items' }).click()
+  await expect(page).toHaveURL(new RegExp(`/scenarios/${scenario.id}$`))
+  await expect(page.getByRole('button', { name: /Add (item|the first item)/ }).first()).toBeVisible()
+
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Scenario settings' })
+  await expect(dialog.getByLabel('Name')).toHaveValue('Tabbed')
+  await dialog.getByLabel('Name').fill('')
+  await expect(dialog.getByText('Give the scenario a name')).toBeVisible()
+  await dialog.getByLabel('Name').fill('Tabbed (renamed)')
+  await dialog.getByLabel('Description').fill('Now with a description')
+  await dialog.getByLabel('Tags').fill('prod')
+  await dialog.getByLabel('Tags').press('Enter')
+  await dialog.getByRole('combobox', { name: 'Region' }).fill('eu-west-1')
+  await page.getByRole('option', { name: /\(eu-west-1\)/ }).click()
+  await dialog.getByRole('button', { name: 'Save settings' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('heading', { name: 'Tabbed (renamed)', level: 1 })).toBeVisible()
+  await expect(page.getByTestId('scenario-description')).toHaveText('Now with a description')
+  const saved = await (
+    await request.get(`/api/v1/scenarios/${scenario.id}`, {
+      headers: { authorization: `Bearer ${account.accessToken}` },
+    })
+  ).json()
+  expect(saved).toMatchObject({ name: 'Tabbed (renamed)', region: 'eu-west-1', tags: ['dev', 'prod'] })
+
+  await page.getByRole('button', { name: 'More actions' }).click()
+  await page.getByRole('menuitem', { name: 'Clone scenario' }).click()
+  await expect(page.getByRole('heading', { name: 'Tabbed (renamed) (copy)', level: 1 })).toBeVisible()
+  await expect(page).not.toHaveURL(new RegExp(scenario.id))
+})
+
+test('screenshots of the scenario page tabs at 1280 and 390 px', async ({ page, request, account, snap }) => {
+  const scenario = await createPricedScenario(request, account.accessToken, 'Screens')
+  for (const [width, label] of [
+    [1280, 'desktop'],
+    [390, 'phone'],
+  ] as const) {
+    await page.setViewportSize({ width, height: 900 })
+    for (const tab of ['overview', 'usage', 'what-if']) {
+      await page.goto(`/scenarios/${scenario.id}?tab=${tab}`)
+      await expect(page.getByTestId('cost-total')).toBeVisible()
+      await expect(page.getByRole('tab', { selected: true }).first()).toBeVisible()
+      await snap(`weba-scenario-${tab}-${label}`)
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+  }
 })

@@ -329,6 +329,7 @@ test('start → send events with the key over HTTP → counters and chart move',
   const scenarioId = page.url().split('/').pop() ?? ''
   await page.getByRole('group', { name: 'Status actions' }).getByRole('button', { name: 'Start' }).click()
   await expect(page.getByTestId('scenario-status')).toHaveText('running')
+  await page.getByRole('tab', { name: 'Usage & ingest' }).click()
   await page.getByRole('button', { name: 'Create an ingest key' }).click()
   const curl = page.getByLabel('curl command')
   await expect(curl).toContainText('mk_')
@@ -365,7 +366,7 @@ test('PII in ingested logs is listed masked', async ({ page, request, account })
   await apiAs(request, account.accessToken, 'patch', `/api/v1/scenarios/${scenario.id}`, {
     status: 'running',
   })
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=usage`)
   await expect(page.getByTestId('pii-none')).toBeVisible()
   const res = await request.post('/api/v1/ingest', {
     headers: { authorization: `Bearer ${account.accessToken}`, 'x-scenario-id': scenario.id },
@@ -387,7 +388,7 @@ test('the CLI snippet names the scenario and reads the key from the environment'
     name: 'shipper',
     scopes: ['write:ingest'],
   })
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=usage`)
   await page.getByRole('combobox', { name: 'API key' }).click()
   await page.getByRole('option', { name: /shipper/ }).click()
   await page.getByRole('tab', { name: 'mockupaws ingest' }).click()
@@ -400,7 +401,7 @@ test('the CLI snippet names the scenario and reads the key from the environment'
 
 test('events are refused until the scenario is started', async ({ page, request, account }) => {
   const scenario = await createScenarioViaApi(request, account.accessToken, { name: 'not running' })
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=usage`)
   await expect(page.getByText('Not accepting events: start the scenario')).toBeVisible()
   const res = await request.post('/api/v1/ingest', {
     headers: { authorization: `Bearer ${account.accessToken}`, 'x-scenario-id': scenario.id },

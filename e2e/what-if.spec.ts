@@ -37,7 +37,7 @@ test('set scale 10 → the table shows 12 months priced like the API and the cha
   await apiAs(request, account.accessToken, 'patch', `/api/v1/scenarios/${scenario.id}`, {
     status: 'completed',
   })
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=what-if`)
   const panel = page.getByTestId('what-if-panel')
   const rows = panel.getByTestId('what-if-row')
   await expect(rows).toHaveCount(12)
@@ -78,7 +78,7 @@ test('a ranged line item: enter {min, typical, max} instances and see the modell
   account,
 }) => {
   const scenario = await createScenarioViaApi(request, account.accessToken, { name: 'Autoscaling fleet' })
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=what-if`)
   await page
     .getByRole('button', { name: /Add (item|the first item)/ })
     .first()

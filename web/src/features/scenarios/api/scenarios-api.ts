@@ -164,6 +164,16 @@ export function useUpdateScenario(id: string) {
   })
 }
 
+/** A copy of the scenario and its line items ("<name> (copy)", draft), answered as the new scenario. */
+export function useCloneScenario() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) =>
+      unwrap(api.POST('/api/v1/scenarios/{id}/clone', { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['scenarios', 'list'] }),
+  })
+}
+
 export function useDeleteScenario() {
   const queryClient = useQueryClient()
   return useMutation({

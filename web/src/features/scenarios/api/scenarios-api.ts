@@ -24,7 +24,7 @@ export type ScenarioTemplate = Json<
   paths['/api/v1/scenario-templates']['get']['responses'][200]
 >['templates'][number]
 
-export type ScenarioFilters = { status?: ScenarioStatus; region?: string; q?: string }
+export type ScenarioFilters = { status?: ScenarioStatus; region?: string; q?: string; tag?: string }
 
 export const scenarioKeys = {
   all: ['scenarios'] as const,
@@ -51,6 +51,17 @@ export function usePortfolio() {
   return useQuery({
     queryKey: scenarioKeys.portfolio,
     queryFn: () => unwrap(api.GET('/api/v1/portfolio')),
+  })
+}
+
+/**
+ * The monthly total of each of the newest 100 scenarios, archived ones too, and every tag in use (the groups):
+ * one request for the whole list page, instead of a costs request per row.
+ */
+export function useScenarioTotals() {
+  return useQuery({
+    queryKey: [...scenarioKeys.portfolio, 'with-archived'] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/portfolio', { params: { query: { include_archived: true } } })),
   })
 }
 
@@ -192,6 +203,8 @@ function useItemMutation<V>(scenarioId: string, mutationFn: (vars: V) => Promise
       Promise.all([
         queryClient.invalidateQueries({ queryKey: scenarioKeys.items(scenarioId) }),
         queryClient.invalidateQueries({ queryKey: scenarioKeys.costs(scenarioId) }),
+        // Marks the list's totals stale (no request while the list is not shown).
+        queryClient.invalidateQueries({ queryKey: scenarioKeys.portfolio }),
       ]),
   })
 }

@@ -1,5 +1,13 @@
+import { execFileSync } from 'node:child_process'
 import type { Page, Request } from '@playwright/test'
-import { createPricedScenario, createScenarioViaApi, expect, expectSignedIn, test } from './fixtures.js'
+import {
+  apiAs,
+  createPricedScenario,
+  createScenarioViaApi,
+  expect,
+  expectSignedIn,
+  test,
+} from './fixtures.js'
 
 /** The server's default general limit (RATE_LIMIT_PER_MINUTE): the e2e server raises it, the budget must not. */
 const GENERAL_LIMIT_PER_MINUTE = 100
@@ -152,4 +160,39 @@ test('screenshots of the scenario page tabs at 1280 and 390 px', async ({ page, 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow).toBeLessThanOrEqual(0)
   }
+})
+
+test('the copied curl snippet works as pasted in a shell with the chosen key in the environment', async ({
+  page,
+  request,
+  account,
+}) => {
+  const scenario = await createScenarioViaApi(request, account.accessToken, { name: 'Snippet check' })
+  await apiAs(request, account.accessToken, 'patch', `/api/v1/scenarios/${scenario.id}`, {
+    status: 'running',
+  })
+  const key = (await apiAs(request, account.accessToken, 'post', '/api/v1/api-keys', {
+    name: 'snippet shipper',
+    scopes: ['write:ingest'],
+  })) as { key: string; key_prefix: string }
+  await page.goto(`/scenarios/${scenario.id}?tab=usage`)
+  const curl = page.getByLabel('curl command')
+  const before = await curl.textContent()
+  await page.getByRole('combobox', { name: 'API key' }).click()
+  await page.getByRole('option', { name: /snippet shipper/ }).click()
+  await expect(curl).not.toHaveText(before ?? '')
+  await expect(curl).toContainText(`“snippet shipper” (${key.key_prefix}…)`)
+  await page.getByRole('button', { name: 'Copy curl command' }).click()
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  // Pasted into bash with the key in the environment, as the snippet says; curl prints the status.
+  const status = execFileSync(
+    'bash',
+    ['-c', copied.replace(/^curl /m, "curl -s -o /dev/null -w '%{http_code}' ")],
+    {
+      env: { PATH: process.env.PATH ?? '', MOCKUPAWS_API_KEY: key.key },
+    },
+  ).toString()
+  expect(status).toBe('200')
+  await page.getByRole('tab', { name: 'mockupaws ingest' }).click()
+  await expect(page.getByLabel('CLI command')).not.toContainText('MOCKUPAWS_API_KEY=')
 })

@@ -21,26 +21,9 @@ import { type CreatedApiKey, keyState, useApiKeys, useCreateApiKey } from '@/fea
 import { errorMessage } from '@/lib/api-error'
 import { formatDateTime, formatNumber, formatTime } from '@/lib/format'
 import { type Metrics, type Scenario, useScenarioMetrics } from '../api/scenarios-api'
+import { buildSnippets } from '../ingest-snippets'
 
 const SERIES_COLORS = ['orange.6', 'blue.6', 'teal.6', 'grape.6', 'red.6', 'cyan.6', 'lime.6', 'indigo.6']
-
-export function buildSnippets(origin: string, scenarioId: string, key: string) {
-  const event =
-    '{"events":[{"type":"lambda.invoke","duration_ms":120,"memory_mb":512},{"type":"log","message":"order placed"}]}'
-  return {
-    curl: [
-      `curl -X POST '${origin}/api/v1/ingest' \\`,
-      `  -H 'X-API-Key: ${key}' \\`,
-      `  -H 'X-Scenario-ID: ${scenarioId}' \\`,
-      `  -H 'Content-Type: application/json' \\`,
-      `  -d '${event}'`,
-    ].join('\n'),
-    cli: [
-      `export MOCKUPAWS_API_KEY='${key}'`,
-      `tail -f app.log | npx mockupaws ingest --scenario ${scenarioId} --url ${origin}`,
-    ].join('\n'),
-  }
-}
 
 function Snippet({ label, code }: { label: string; code: string }) {
   return (
@@ -72,15 +55,14 @@ export function IngestPanel({ scenario }: { scenario: Scenario }) {
     (k) => keyState(k) === 'active' && k.scopes.includes('write:ingest'),
   )
   const chosenKey = ingestKeys.find((k) => k.id === chosen)
-  const keyText = fresh
-    ? fresh.key
-    : chosenKey
-      ? `${chosenKey.key_prefix}…  # the full key you stored`
-      : '$MOCKUPAWS_API_KEY'
   const snippets = buildSnippets(
     window.location.origin,
     scenario.id,
-    fresh ? fresh.key : '$MOCKUPAWS_API_KEY',
+    fresh
+      ? { kind: 'fresh', key: fresh.key }
+      : chosenKey
+        ? { kind: 'stored', name: chosenKey.name, prefix: chosenKey.key_prefix }
+        : { kind: 'env' },
   )
 
   return (
@@ -147,7 +129,7 @@ export function IngestPanel({ scenario }: { scenario: Scenario }) {
             <Code>$MOCKUPAWS_API_KEY</Code>
             {chosenKey && (
               <>
-                : set it to the key starting <Code>{keyText.split(' ')[0]}</Code>
+                : set it to the key starting <Code>{chosenKey.key_prefix}…</Code>
               </>
             )}
             .

@@ -58,10 +58,10 @@ export function ScenarioTable({
               </Table.Th>
             )}
             <Table.Th>Name</Table.Th>
+            {withCost && <Table.Th ta="right">Monthly cost</Table.Th>}
             <Table.Th>Status</Table.Th>
             <Table.Th>Region</Table.Th>
             <Table.Th>Tags</Table.Th>
-            {withCost && <Table.Th ta="right">Monthly cost</Table.Th>}
             <Table.Th ta="right">Events</Table.Th>
             <Table.Th>Updated</Table.Th>
           </Table.Tr>
@@ -91,21 +91,6 @@ export function ScenarioTable({
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>
-                  <Badge color={STATUS_COLOR[s.status]} variant="light">
-                    {s.status}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{s.region}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {s.tags.map((t) => (
-                      <Badge key={t} size="sm" variant="outline" tt="none">
-                        {t}
-                      </Badge>
-                    ))}
-                  </Group>
-                </Table.Td>
                 {withCost && (
                   <Table.Td ta="right">
                     {totals ? (
@@ -113,6 +98,21 @@ export function ScenarioTable({
                     ) : (
                       <Text c="dimmed">…</Text>
                     )}
+                    <Table.Td>
+                      <Badge color={STATUS_COLOR[s.status]} variant="light">
+                        {s.status}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{s.region}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        {s.tags.map((t) => (
+                          <Badge key={t} size="sm" variant="outline" tt="none">
+                            {t}
+                          </Badge>
+                        ))}
+                      </Group>
+                    </Table.Td>
                   </Table.Td>
                 )}
                 <Table.Td ta="right">{formatNumber(s.events_total)}</Table.Td>

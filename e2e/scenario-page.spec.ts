@@ -196,3 +196,35 @@ test('the copied curl snippet works as pasted in a shell with the chosen key in 
   await page.getByRole('tab', { name: 'mockupaws ingest' }).click()
   await expect(page.getByLabel('CLI command')).not.toContainText('MOCKUPAWS_API_KEY=')
 })
+
+test('each line item shows its own cost and its calculation, params by their labels', async ({
+  page,
+  request,
+  account,
+  snap,
+}) => {
+  // Two Lambda items without the free tier: AWS's example ($35.33) and a tenth of it ($3.53).
+  const scenario = await createPricedScenario(request, account.accessToken, 'Per item')
+  await apiAs(request, account.accessToken, 'post', `/api/v1/scenarios/${scenario.id}/items`, {
+    service: 'lambda',
+    label: 'small function',
+    params: { invocations: 1_000_000, avg_duration_ms: 200, memory_mb: 1024 },
+  })
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.goto(`/scenarios/${scenario.id}`)
+  await expect(page.getByTestId('cost-modelled')).toHaveText('$38.87')
+  const rows = page.getByTestId('line-item-row')
+  await expect(rows).toHaveCount(2)
+  await expect(rows.getByTestId('line-item-cost')).toHaveText(['$35.33', '$3.53'])
+  await expect(rows.first()).toContainText('Memory (MB): 1,024')
+  await expect(rows.first()).not.toContainText('memory_mb')
+
+  await page.getByRole('button', { name: 'Show calculation of small function' }).click()
+  const calc = page.getByTestId('item-calculation')
+  await expect(calc.getByRole('row')).toHaveCount(4) // header, requests, GB-seconds, total
+  await expect(calc).toContainText('Requests')
+  await expect(calc).toContainText('1,000,000 requests')
+  await expect(calc).toContainText('200,000 GB-seconds')
+  await expect(calc.getByRole('row').last()).toContainText('$3.53')
+  await snap('weba-line-item-calculation')
+})

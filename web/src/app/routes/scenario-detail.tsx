@@ -239,14 +239,14 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
         </Tabs.List>
         <Tabs.Panel value="overview">
           <Grid>
-            <Grid.Col span={{ base: 12, lg: 7 }}>
+            <Grid.Col span={12}>
               <LineItemsEditor
                 scenarioId={scenario.id}
                 readOnly={scenario.status === 'archived'}
                 costs={costs.data}
               />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Grid.Col span={12}>
               <Card withBorder>
                 <Title order={2} size="h3" mb="sm">
                   Cost by service

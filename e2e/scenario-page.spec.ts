@@ -228,3 +228,65 @@ test('each line item shows its own cost and its calculation, params by their lab
   await expect(calc.getByRole('row').last()).toContainText('$3.53')
   await snap('weba-line-item-calculation')
 })
+
+test('usage shows every event type with a legend, PII grouped by kind; compare fits and labels every service', async ({
+  page,
+  request,
+  account,
+  snap,
+}) => {
+  const scenario = await createScenarioViaApi(request, account.accessToken, { name: 'Many types' })
+  await apiAs(request, account.accessToken, 'patch', `/api/v1/scenarios/${scenario.id}`, {
+    status: 'running',
+  })
+  const types = ['sqs.send', 'sqs.receive', 'sqs.delete', 'sns.publish', 's3.get', 's3.put', 's3.list', 'log']
+  const events = types.map((type) =>
+    type === 'log'
+      ? { type, message: 'mail jane.doe@example.com or john@example.com, again jane.doe@example.com' }
+      : { type, bytes: 1024 },
+  )
+  const sent = await request.post('/api/v1/ingest', {
+    headers: { authorization: `Bearer ${account.accessToken}`, 'x-scenario-id': scenario.id },
+    data: { events },
+  })
+  expect(sent.status(), await sent.text()).toBe(200)
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.goto(`/scenarios/${scenario.id}?tab=usage`)
+  for (const type of types) await expect(page.getByTestId(`events-${type}`)).toHaveText('1')
+  const legend = page.getByTestId('usage-chart').locator('.recharts-legend-wrapper')
+  for (const type of types) await expect(legend).toContainText(type)
+  await expect(page.getByTestId('pii-row')).toHaveCount(1)
+  await expect(page.getByTestId('pii-row')).toContainText('email')
+  await expect(page.getByTestId('pii-row')).not.toContainText('jane.doe@example.com')
+  await snap('weba-usage-tab')
+
+  // Compare: a scenario with many services against the empty one; the last Δ column is in view.
+  const wide = await createPricedScenario(request, account.accessToken, 'Wide')
+  for (const [service, params] of [
+    ['s3', { storage_gb: 100, put_requests: 10_000, get_requests: 2_000_000 }],
+    ['sqs', { requests: 1_000_000, queue_type: 'standard' }],
+    ['sns', { publishes: 1_000_000, http_deliveries: 0, email_deliveries: 0, sqs_deliveries: 0 }],
+    ['data_transfer', { gb_out: 50 }],
+    ['cloudwatch_logs', { ingested_gb: 20, stored_gb: 50 }],
+    ['apigateway', { api_type: 'http', requests: 10_000_000 }],
+    ['dynamodb', { read_request_units: 1_000_000, write_request_units: 1_000_000, storage_gb: 10 }],
+  ] as const) {
+    await apiAs(request, account.accessToken, 'post', `/api/v1/scenarios/${wide.id}/items`, {
+      service,
+      params,
+    })
+  }
+  await page.goto(`/compare?ids=${scenario.id},${wide.id}`)
+  const table = page.getByTestId('compare-table')
+  await expect(table).toBeVisible()
+  await expect(page.getByTestId('compare-modelled_monthly')).toBeVisible()
+  await expect(page.getByTestId('compare-projected_monthly')).toBeVisible()
+  const clipped = await table.evaluate((el) => {
+    const scroller = el.closest('.mantine-ScrollArea-viewport') ?? el.parentElement
+    return scroller ? scroller.scrollWidth - scroller.clientWidth : 0
+  })
+  expect(clipped).toBeLessThanOrEqual(1)
+  const services = await page.getByTestId('compare-service-row').count()
+  await expect(page.locator('.recharts-yAxis .recharts-cartesian-axis-tick')).toHaveCount(services)
+  await snap('weba-compare-desktop')
+})

@@ -375,7 +375,7 @@ test('PII in ingested logs is listed masked', async ({ page, request, account })
   expect(res.status()).toBe(200)
   await expect(page.getByTestId('pii-kinds')).toContainText('email: 1')
   await expect(page.getByText('jane.doe@example.com')).toHaveCount(0)
-  await expect(page.getByRole('table', { name: 'PII samples (masked)' })).toContainText('***')
+  await expect(page.getByRole('table', { name: 'PII findings by kind (masked)' })).toContainText('***')
 })
 
 test('the CLI snippet names the scenario and reads the key from the environment', async ({

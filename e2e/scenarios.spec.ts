@@ -477,7 +477,11 @@ test('more than 10 scenarios are paginated', async ({ page, request, account }) 
 test('delete a scenario after confirming', async ({ page, request, account }) => {
   const scenario = await createScenarioViaApi(request, account.accessToken, { name: 'short lived' })
   await page.goto(`/scenarios/${scenario.id}`)
-  await page.getByRole('group', { name: 'Status actions' }).getByRole('button', { name: 'Delete' }).click()
+  await page
+    .getByRole('group', { name: 'Status actions' })
+    .getByRole('button', { name: 'More actions' })
+    .click()
+  await page.getByRole('menuitem', { name: 'Delete' }).click()
   await page
     .getByRole('dialog', { name: 'Delete this scenario?' })
     .getByRole('button', { name: 'Delete scenario' })

@@ -38,7 +38,7 @@ test('a budget below the cost raises one alert, delivered by a signed webhook, w
       account.accessToken,
       `Budgeted ${randomUUID().slice(0, 6)}`,
     )
-    await page.goto(`/scenarios/${scenario.id}`)
+    await page.goto(`/scenarios/${scenario.id}?tab=budgets`)
     const panel = page.getByRole('region', { name: 'Budget & alerts' })
     await expect(panel.getByText('No budget yet.')).toBeVisible({ timeout: 30_000 })
 

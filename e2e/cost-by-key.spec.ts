@@ -28,7 +28,7 @@ test('the scenario shows which API key drives the ingested cost', async ({
     expect(res.status()).toBe(200)
   }
 
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=usage`)
   await expect(page.getByText('No ingested usage yet')).toBeVisible()
   await send(await keyFor('checkout-service'), 3)
   await send(await keyFor('search-service'), 1)

@@ -36,7 +36,7 @@ test('deleting a scenario from its page never refetches it (the 404 flash of par
   account,
 }) => {
   const scenario = await createPricedScenario(request, account.accessToken, 'Race me')
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=sharing`)
   await expect(page.getByRole('heading', { name: 'Race me', level: 1 })).toBeVisible()
   await expect(page.getByRole('region', { name: 'Reports' })).toBeVisible()
   const notFound: string[] = []
@@ -44,7 +44,11 @@ test('deleting a scenario from its page never refetches it (the 404 flash of par
     if (res.url().includes(scenario.id) && res.status() === 404) notFound.push(res.url())
   }
   page.on('response', watch)
-  await page.getByRole('group', { name: 'Status actions' }).getByRole('button', { name: 'Delete' }).click()
+  await page
+    .getByRole('group', { name: 'Status actions' })
+    .getByRole('button', { name: 'More actions' })
+    .click()
+  await page.getByRole('menuitem', { name: 'Delete' }).click()
   await page
     .getByRole('dialog', { name: 'Delete this scenario?' })
     .getByRole('button', { name: 'Delete scenario' })
@@ -130,7 +134,7 @@ test('report polling stops once every report is ready (no endless refetching)', 
   // The page's timers run on Playwright's clock: real time until the report is ready, then the clock jumps a
   // minute ahead, firing every timer due by then (a polling interval among them) instead of waiting for it.
   await page.clock.install()
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=sharing`)
   await expect(page.getByTestId('report-row').first()).toHaveAttribute('data-status', 'ready', {
     timeout: 20_000,
   })

@@ -20,7 +20,7 @@ test('generate a PDF on the scenario page, watch it become ready by itself, down
   snap,
 }) => {
   const scenario = await createPricedScenario(request, account.accessToken, 'Quarterly review')
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=sharing`)
   const panel = page.getByRole('region', { name: 'Reports' })
   await expect(panel.getByRole('heading', { name: 'No reports yet' })).toBeVisible()
   await panel.getByRole('button', { name: 'Generate PDF' }).click()
@@ -43,7 +43,7 @@ test('generate a PDF on the scenario page, watch it become ready by itself, down
 
 test('a CSV report downloads with one row per service and usage type', async ({ page, request, account }) => {
   const scenario = await createPricedScenario(request, account.accessToken, 'CSV export')
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=sharing`)
   await page.getByRole('button', { name: 'Generate CSV' }).click()
   await expect(reportRows(page).first()).toHaveAttribute('data-status', 'ready', { timeout: 20_000 })
   const [download] = await Promise.all([
@@ -62,7 +62,7 @@ test('a CSV report with a what-if projection carries the 12 months asked for', a
   account,
 }) => {
   const scenario = await createPricedScenario(request, account.accessToken, 'Growth plan')
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=sharing`)
   await page.getByLabel('Include a 12-month what-if projection').check()
   await page.getByLabel('Traffic scale (×)').fill('10')
   await page.getByLabel('Growth % / month').fill('5')
@@ -126,7 +126,7 @@ test('delete a report after confirming; cancelling keeps it', async ({ page, req
   await apiAs(request, account.accessToken, 'post', `/api/v1/scenarios/${scenario.id}/reports`, {
     format: 'csv',
   })
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=sharing`)
   await expect(reportRows(page).first()).toHaveAttribute('data-status', 'ready', { timeout: 20_000 })
   await page.getByRole('button', { name: /^Delete CSV report/ }).click()
   await page
@@ -154,7 +154,7 @@ test('a download that fails shows the server’s message', async ({ page, reques
   await apiAs(request, account.accessToken, 'post', `/api/v1/scenarios/${scenario.id}/reports`, {
     format: 'pdf',
   })
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=sharing`)
   await expect(reportRows(page).first()).toHaveAttribute('data-status', 'ready', { timeout: 20_000 })
   await page.route('**/api/v1/reports/*/download', (route) =>
     route.fulfill({ status: 404, json: { error: 'not_found', message: 'Report not found.' } }),

@@ -332,6 +332,7 @@ test('start → send events with the key over HTTP → counters and chart move',
   const scenarioId = page.url().split('/').pop() ?? ''
   await page.getByRole('group', { name: 'Status actions' }).getByRole('button', { name: 'Start' }).click()
   await expect(page.getByTestId('scenario-status')).toHaveText('running')
+  await page.getByRole('tab', { name: 'Usage & ingest' }).click()
   await page.getByRole('button', { name: 'Create an ingest key' }).click()
   const curl = page.getByLabel('curl command')
   await expect(curl).toContainText('mk_')
@@ -368,7 +369,7 @@ test('PII in ingested logs is listed masked', async ({ page, request, account })
   await apiAs(request, account.accessToken, 'patch', `/api/v1/scenarios/${scenario.id}`, {
     status: 'running',
   })
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=usage`)
   await expect(page.getByTestId('pii-none')).toBeVisible()
   const res = await request.post('/api/v1/ingest', {
     headers: { authorization: `Bearer ${account.accessToken}`, 'x-scenario-id': scenario.id },
@@ -377,7 +378,7 @@ test('PII in ingested logs is listed masked', async ({ page, request, account })
   expect(res.status()).toBe(200)
   await expect(page.getByTestId('pii-kinds')).toContainText('email: 1')
   await expect(page.getByText('jane.doe@example.com')).toHaveCount(0)
-  await expect(page.getByRole('table', { name: 'PII samples (masked)' })).toContainText('***')
+  await expect(page.getByRole('table', { name: 'PII findings by kind (masked)' })).toContainText('***')
 })
 
 test('the CLI snippet names the scenario and reads the key from the environment', async ({
@@ -390,20 +391,20 @@ test('the CLI snippet names the scenario and reads the key from the environment'
     name: 'shipper',
     scopes: ['write:ingest'],
   })
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=usage`)
   await page.getByRole('combobox', { name: 'API key' }).click()
   await page.getByRole('option', { name: /shipper/ }).click()
   await page.getByRole('tab', { name: 'mockupaws ingest' }).click()
   const cli = page.getByLabel('CLI command')
-  await expect(cli).toContainText(`mockupaws ingest --scenario ${scenario.id}`)
-  await expect(cli).toContainText('$MOCKUPAWS_API_KEY')
+  await expect(cli).toContainText(`mockupaws ingest --scenario '${scenario.id}'`)
+  await expect(cli).toContainText('MOCKUPAWS_API_KEY must hold the key “shipper”')
   await page.getByRole('button', { name: 'Copy CLI command' }).click()
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(scenario.id)
 })
 
 test('events are refused until the scenario is started', async ({ page, request, account }) => {
   const scenario = await createScenarioViaApi(request, account.accessToken, { name: 'not running' })
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=usage`)
   await expect(page.getByText('Not accepting events: start the scenario')).toBeVisible()
   const res = await request.post('/api/v1/ingest', {
     headers: { authorization: `Bearer ${account.accessToken}`, 'x-scenario-id': scenario.id },
@@ -479,7 +480,11 @@ test('more than 10 scenarios are paginated', async ({ page, request, account }) 
 test('delete a scenario after confirming', async ({ page, request, account }) => {
   const scenario = await createScenarioViaApi(request, account.accessToken, { name: 'short lived' })
   await page.goto(`/scenarios/${scenario.id}`)
-  await page.getByRole('group', { name: 'Status actions' }).getByRole('button', { name: 'Delete' }).click()
+  await page
+    .getByRole('group', { name: 'Status actions' })
+    .getByRole('button', { name: 'More actions' })
+    .click()
+  await page.getByRole('menuitem', { name: 'Delete' }).click()
   await page
     .getByRole('dialog', { name: 'Delete this scenario?' })
     .getByRole('button', { name: 'Delete scenario' })

@@ -11,7 +11,7 @@ test('share a scenario: the link shows its costs without sign-in, nothing else, 
 }) => {
   // AWS's Lambda worked example without the free tier: $35.33 a month.
   const scenario = await createPricedScenario(request, account.accessToken, 'Shared checkout')
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=sharing`)
   const panel = page.getByTestId('share-links-panel')
   await expect(panel.getByText('No share links yet.')).toBeVisible()
   await panel.getByRole('combobox', { name: 'Expires after' }).click()
@@ -88,7 +88,7 @@ test('the share links list shows each link state', async ({ page, request, accou
     id: string
   }
   await apiAs(request, account.accessToken, 'delete', `${base}/${revoked.id}`)
-  await page.goto(`/scenarios/${scenario.id}`)
+  await page.goto(`/scenarios/${scenario.id}?tab=sharing`)
   const rows = page.getByTestId('share-link-row')
   await expect(rows).toHaveCount(2)
   await expect(rows.filter({ hasText: 'revoked' })).toHaveCount(1)

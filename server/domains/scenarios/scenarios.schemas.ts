@@ -122,6 +122,9 @@ export const ListScenariosQuery = Type.Object(
         description: 'Case-insensitive substring of the name; % and _ are literal.',
       }),
     ),
+    tag: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 50, description: 'Only scenarios carrying this tag.' }),
+    ),
   },
   { additionalProperties: false },
 )

@@ -201,7 +201,7 @@ export function createScenarioService({ db, pricing }: ScenarioDeps) {
       const { rows, total } = await repo.listOwned(
         db,
         userId,
-        { status: query.status, region: query.region, q: query.q?.trim() || undefined },
+        { status: query.status, region: query.region, q: query.q?.trim() || undefined, tag: query.tag },
         pageWindow(query),
       )
       return toPage(rows.map(toScenarioResponse), total, query)

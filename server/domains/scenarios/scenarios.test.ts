@@ -325,6 +325,20 @@ describe(`scenarios on ${testEngine}`, async () => {
       expect(await names('region=ap-southeast-1')).toEqual([])
     })
 
+    it('filters by tag, exactly and with the other filters', async () => {
+      const user = await createUser(app)
+      await createScenario(user, { name: 'Prod API', tags: ['prod', 'api'] })
+      await createScenario(user, { name: 'Staging API', tags: ['staging', 'api'] })
+      await createScenario(user, { name: 'Untagged' })
+      const names = async (query: string) =>
+        (await call(user, 'GET', `/scenarios?${query}`)).json().items.map((s: { name: string }) => s.name)
+      expect(await names('tag=api')).toEqual(['Staging API', 'Prod API'])
+      expect(await names('tag=prod')).toEqual(['Prod API'])
+      expect(await names('tag=pro')).toEqual([])
+      expect(await names('tag=api&q=prod')).toEqual(['Prod API'])
+      expect((await call(user, 'GET', '/scenarios?tag=')).statusCode).toBe(422)
+    })
+
     it('matches % and _ literally in q', async () => {
       const user = await createUser(app)
       for (const name of ['100% uptime', '1000 users', 'snake_case', 'snakeXcase', 'back\\slash']) {

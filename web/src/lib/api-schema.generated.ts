@@ -1535,6 +1535,8 @@ export interface paths {
                     region?: string;
                     /** @description Case-insensitive substring of the name; % and _ are literal. */
                     q?: string;
+                    /** @description Only scenarios carrying this tag. */
+                    tag?: string;
                 };
                 header?: never;
                 path?: never;

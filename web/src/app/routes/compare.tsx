@@ -99,7 +99,7 @@ export function CompareRoute() {
             </Title>
             <CompareDrivers comparison={comparison.data} />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, xl: 7 }}>
+          <Grid.Col span={12}>
             <Card withBorder>
               <Title order={2} size="h3" mb="sm">
                 By service and usage type
@@ -107,7 +107,7 @@ export function CompareRoute() {
               <CompareTable comparison={comparison.data} />
             </Card>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, xl: 5 }}>
+          <Grid.Col span={12}>
             <Card withBorder>
               <Title order={2} size="h3" mb="sm">
                 Cost by service

@@ -6,14 +6,17 @@ import {
   Card,
   Grid,
   Group,
+  Menu,
   Stack,
   Switch,
+  Tabs,
   Text,
   Title,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
+import { IconCopy, IconDotsVertical, IconSettings, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
-import { Link, useNavigate, useParams } from 'react-router'
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { ErrorState, LoadingState } from '@/components/page-states'
 import { paths } from '@/config/paths'
@@ -23,6 +26,7 @@ import {
   type Scenario,
   STATUS_ACTIONS,
   STATUS_COLOR,
+  useCloneScenario,
   useDeleteScenario,
   useScenario,
   useScenarioCosts,
@@ -33,6 +37,7 @@ import { CostByServiceChart } from '@/features/scenarios/components/cost-by-serv
 import { CostSummary } from '@/features/scenarios/components/cost-summary'
 import { IngestPanel } from '@/features/scenarios/components/ingest-panel'
 import { LineItemsEditor } from '@/features/scenarios/components/line-items-editor'
+import { ScenarioSettingsModal } from '@/features/scenarios/components/scenario-settings-modal'
 import { ShareLinksPanel } from '@/features/share-links/components/share-links-panel'
 import { CostRangeCard } from '@/features/what-if/components/cost-range'
 import { WhatIfPanel } from '@/features/what-if/components/what-if-panel'
@@ -60,13 +65,48 @@ export function ScenarioDetailRoute() {
   return <ScenarioDetail scenario={scenario.data} />
 }
 
+/**
+ * The page's sections; the chosen one is `?tab=` in the URL (a link or a reload opens it), and only its panels
+ * are mounted, so a page load asks only for what the visible section shows.
+ */
+export const SCENARIO_TABS = [
+  { value: 'overview', label: 'Costs & line items' },
+  { value: 'usage', label: 'Usage & ingest' },
+  { value: 'what-if', label: 'What-if' },
+  { value: 'budgets', label: 'Budgets' },
+  { value: 'sharing', label: 'Sharing & reports' },
+] as const
+type ScenarioTab = (typeof SCENARIO_TABS)[number]['value']
+
+function tabOf(value: string | null): ScenarioTab {
+  return SCENARIO_TABS.find((t) => t.value === value)?.value ?? 'overview'
+}
+
 function ScenarioDetail({ scenario }: { scenario: Scenario }) {
   const navigate = useNavigate()
+  const [search, setSearch] = useSearchParams()
+  const tab = tabOf(search.get('tab'))
   const running = scenario.status === 'running'
   const costs = useScenarioCosts(scenario.id, { refetchInterval: running ? 5000 : false })
   const update = useUpdateScenario(scenario.id)
   const remove = useDeleteScenario()
+  const clone = useCloneScenario()
   const [deleting, setDeleting] = useState(false)
+  const [editing, setEditing] = useState(false)
+  const openTab = (value: string | null) => {
+    const next = new URLSearchParams(search)
+    if (!value || value === 'overview') next.delete('tab')
+    else next.set('tab', value)
+    setSearch(next)
+  }
+  const cloneScenario = () =>
+    clone.mutate(scenario.id, {
+      onSuccess: (copy) => {
+        notifications.show({ message: `Cloned as “${copy.name}”.` })
+        navigate(paths.scenario(copy.id))
+      },
+      onError: (e) => notifications.show({ color: 'red', title: 'Not cloned', message: errorMessage(e) }),
+    })
 
   return (
     <Stack>
@@ -121,9 +161,39 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
               {action.label}
             </Button>
           ))}
-          <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
-            Delete
+          <Button
+            variant="default"
+            leftSection={<IconSettings size={16} aria-hidden />}
+            onClick={() => setEditing(true)}
+            disabled={scenario.status === 'archived'}
+          >
+            Settings
           </Button>
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <Button
+                variant="subtle"
+                color="gray"
+                px="xs"
+                aria-label="More actions"
+                loading={clone.isPending}
+              >
+                <IconDotsVertical size={18} aria-hidden />
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item leftSection={<IconCopy size={16} aria-hidden />} onClick={cloneScenario}>
+                Clone scenario
+              </Menu.Item>
+              <Menu.Item
+                color="red"
+                leftSection={<IconTrash size={16} aria-hidden />}
+                onClick={() => setDeleting(true)}
+              >
+                Delete
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
         </Group>
       </Group>
 
@@ -157,37 +227,56 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
       ) : (
         <CostSummary costs={costs.data} />
       )}
-      <CostRangeCard scenarioId={scenario.id} poll={running} />
+      <CostRangeCard costs={costs.data} />
 
-      <Grid>
-        <Grid.Col span={{ base: 12, lg: 7 }}>
-          <LineItemsEditor
-            scenarioId={scenario.id}
-            readOnly={scenario.status === 'archived'}
-            costs={costs.data}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Card withBorder>
-            <Title order={2} size="h3" mb="sm">
-              Cost by service
-            </Title>
-            {costs.data ? <CostByServiceChart costs={costs.data} /> : <LoadingState />}
-          </Card>
-        </Grid.Col>
-      </Grid>
+      <Tabs value={tab} onChange={openTab} keepMounted={false}>
+        <Tabs.List mb="md">
+          {SCENARIO_TABS.map((t) => (
+            <Tabs.Tab key={t.value} value={t.value}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="overview">
+          <Grid>
+            <Grid.Col span={12}>
+              <LineItemsEditor
+                scenarioId={scenario.id}
+                readOnly={scenario.status === 'archived'}
+                costs={costs.data}
+              />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <Card withBorder>
+                <Title order={2} size="h3" mb="sm">
+                  Cost by service
+                </Title>
+                {costs.data ? <CostByServiceChart costs={costs.data} /> : <LoadingState />}
+              </Card>
+            </Grid.Col>
+          </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="usage">
+          <Stack>
+            <IngestPanel scenario={scenario} />
+            <CostByKeyPanel scenario={scenario} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="what-if">
+          <WhatIfPanel scenarioId={scenario.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="budgets">
+          <BudgetPanel scenarioId={scenario.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sharing">
+          <Stack>
+            <ShareLinksPanel scenarioId={scenario.id} />
+            <ReportsPanel scenarioId={scenario.id} />
+          </Stack>
+        </Tabs.Panel>
+      </Tabs>
 
-      <WhatIfPanel scenarioId={scenario.id} />
-
-      <IngestPanel scenario={scenario} />
-
-      <CostByKeyPanel scenario={scenario} />
-
-      <ReportsPanel scenarioId={scenario.id} />
-
-      <BudgetPanel scenarioId={scenario.id} />
-
-      <ShareLinksPanel scenarioId={scenario.id} />
+      {editing && <ScenarioSettingsModal scenario={scenario} opened onClose={() => setEditing(false)} />}
 
       <ConfirmDialog
         opened={deleting}

@@ -1,6 +1,6 @@
 import { Button, Group, Pagination, Select, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { IconPlus, IconSearch } from '@tabler/icons-react'
+import { IconArrowsDiff, IconPlus, IconSearch } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { useNavigate, useSearchParams } from 'react-router'
 import { EmptyState, ErrorState, LoadingState } from '@/components/page-states'
@@ -10,6 +10,7 @@ import {
   type ScenarioStatus,
   usePricingRegions,
   useScenarios,
+  useScenarioTotals,
 } from '@/features/scenarios/api/scenarios-api'
 import { CreateScenarioModal } from '@/features/scenarios/components/create-scenario-modal'
 import { ScenarioTable } from '@/features/scenarios/components/scenario-table'
@@ -26,6 +27,12 @@ export function ScenariosRoute() {
   const [debouncedSearch] = useDebouncedValue(search, 300)
   const status = params.get('status') as ScenarioStatus | null
   const region = params.get('region')
+  const tag = params.get('tag')
+  const totals = useScenarioTotals()
+  const [selected, setSelected] = useState<string[]>([])
+  const toggle = (id: string) =>
+    setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]))
+  const tagOptions = (totals.data?.groups ?? []).flatMap((g) => (g.tag === null ? [] : [g.tag]))
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1)
   const creating = params.get('new') === '1'
 
@@ -51,6 +58,7 @@ export function ScenariosRoute() {
   const filters: ScenarioFilters = {
     ...(status ? { status } : {}),
     ...(region ? { region } : {}),
+    ...(tag ? { tag } : {}),
     ...(params.get('q') ? { q: params.get('q') ?? '' } : {}),
   }
   const list = useScenarios(filters, page, PAGE_SIZE)
@@ -91,7 +99,37 @@ export function ScenariosRoute() {
           onChange={(v) => update({ region: v })}
           w={{ base: '100%', sm: 200 }}
         />
+        <Select
+          label="Tag"
+          placeholder="Any tag"
+          clearable
+          searchable
+          data={tag && !tagOptions.includes(tag) ? [tag, ...tagOptions] : tagOptions}
+          value={tag}
+          onChange={(v) => update({ tag: v })}
+          nothingFoundMessage="No such tag"
+          w={{ base: '100%', sm: 180 }}
+        />
       </Group>
+      {selected.length > 0 && (
+        <Group gap="sm" data-testid="compare-selection">
+          <Button
+            leftSection={<IconArrowsDiff size={16} aria-hidden />}
+            disabled={selected.length < 2}
+            onClick={() => navigate(paths.compare(selected))}
+          >
+            Compare {selected.length} selected
+          </Button>
+          <Text size="sm" c="dimmed">
+            {selected.length < 2
+              ? 'Pick at least one more scenario.'
+              : 'Up to 4; the first picked is the base.'}
+          </Text>
+          <Button variant="subtle" onClick={() => setSelected([])}>
+            Clear selection
+          </Button>
+        </Group>
+      )}
 
       {list.isPending ? (
         <LoadingState label="Loading scenarios…" />
@@ -106,14 +144,14 @@ export function ScenariosRoute() {
                 variant="light"
                 onClick={() => {
                   setSearch('')
-                  update({ q: null, status: null, region: null })
+                  update({ q: null, status: null, region: null, tag: null })
                 }}
               >
                 Clear filters
               </Button>
             }
           >
-            Try another name, status or region.
+            Try another name, status, region or tag.
           </EmptyState>
         ) : (
           <EmptyState
@@ -125,7 +163,13 @@ export function ScenariosRoute() {
         )
       ) : (
         <>
-          <ScenarioTable scenarios={list.data.items} />
+          <ScenarioTable
+            scenarios={list.data.items}
+            withCost
+            totals={totals.data}
+            selected={selected}
+            onToggle={toggle}
+          />
           <Group justify="space-between">
             <Text size="sm" c="dimmed" aria-live="polite">
               {list.data.total} scenario{list.data.total === 1 ? '' : 's'}

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { createContext, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
-import { refreshSession, type SessionUser, setSession, subscribeSession } from '@/lib/session'
+import { createContext, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { restoreSession, type Session, type SessionUser, setSession, subscribeSession } from '@/lib/session'
 import * as authApi from '../api/auth-api'
 
 export type AuthState =
@@ -19,27 +19,35 @@ export type AuthContextValue = AuthState & {
 export const AuthContext = createContext<AuthContextValue | null>(null)
 
 /**
- * Keeps the session across reloads: on start it trades the refresh cookie for an access token (held in
- * memory only), and follows every later refresh, expiry and logout.
+ * Keeps the session across reloads and tabs: on start it reuses this tab's or another tab's access token, or
+ * trades the refresh cookie for one (lib/session.ts), and follows every later refresh, expiry and logout,
+ * in this tab or another.
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient()
   const [state, setState] = useState<AuthState>({ status: 'loading', user: null })
+  const userId = useRef<string | null>(null)
 
   useEffect(() => {
-    const unsubscribe = subscribeSession((session) =>
-      setState(session ? { status: 'signed-in', user: session.user } : { status: 'signed-out', user: null }),
-    )
-    // The refresh may answer after unmount (a test's teardown, a fast route change): ignore it then.
+    const follow = (session: Session | null) => {
+      // Another tab signed out or in as someone else: nothing cached for the previous user may show.
+      const next = session?.user.id ?? null
+      if (userId.current !== null && userId.current !== next) queryClient.clear()
+      userId.current = next
+      setState(session ? { status: 'signed-in', user: session.user } : { status: 'signed-out', user: null })
+    }
+    const unsubscribe = subscribeSession(follow)
+    // The refresh may answer after unmount (a test's teardown, a fast route change): ignore it then. The
+    // session may also have arrived from another tab before this subscribed: the answer is followed too.
     let mounted = true
-    void refreshSession().then((session) => {
-      if (mounted && !session) setState({ status: 'signed-out', user: null })
+    void restoreSession().then((session) => {
+      if (mounted) follow(session)
     })
     return () => {
       mounted = false
       unsubscribe()
     }
-  }, [])
+  }, [queryClient])
 
   const login = useCallback(async (input: authApi.LoginInput) => setSession(await authApi.login(input)), [])
   const register = useCallback(

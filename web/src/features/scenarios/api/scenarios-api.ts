@@ -24,7 +24,7 @@ export type ScenarioTemplate = Json<
   paths['/api/v1/scenario-templates']['get']['responses'][200]
 >['templates'][number]
 
-export type ScenarioFilters = { status?: ScenarioStatus; region?: string; q?: string }
+export type ScenarioFilters = { status?: ScenarioStatus; region?: string; q?: string; tag?: string }
 
 export const scenarioKeys = {
   all: ['scenarios'] as const,
@@ -54,6 +54,17 @@ export function usePortfolio() {
   })
 }
 
+/**
+ * The monthly total of each of the newest 100 scenarios, archived ones too, and every tag in use (the groups):
+ * one request for the whole list page, instead of a costs request per row.
+ */
+export function useScenarioTotals() {
+  return useQuery({
+    queryKey: [...scenarioKeys.portfolio, 'with-archived'] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/portfolio', { params: { query: { include_archived: true } } })),
+  })
+}
+
 /** The starting points of the create dialog; fixed for a server version, so fetched once. */
 export function useScenarioTemplates() {
   return useQuery({
@@ -70,10 +81,15 @@ export function useScenario(id: string) {
   })
 }
 
+/**
+ * The scenario's costs, with the p50/p90 `range`: the one costs answer of a scenario view, under one key,
+ * read by every panel (summary, range, line items, chart), so a page load or an item change costs one request.
+ */
 export function useScenarioCosts(id: string, options: { refetchInterval?: number | false } = {}) {
   return useQuery({
     queryKey: scenarioKeys.costs(id),
-    queryFn: () => unwrap(api.GET('/api/v1/scenarios/{id}/costs', { params: { path: { id } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/scenarios/{id}/costs', { params: { path: { id }, query: { range: true } } })),
     refetchInterval: options.refetchInterval ?? false,
   })
 }
@@ -159,6 +175,16 @@ export function useUpdateScenario(id: string) {
   })
 }
 
+/** A copy of the scenario and its line items ("<name> (copy)", draft), answered as the new scenario. */
+export function useCloneScenario() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) =>
+      unwrap(api.POST('/api/v1/scenarios/{id}/clone', { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['scenarios', 'list'] }),
+  })
+}
+
 export function useDeleteScenario() {
   const queryClient = useQueryClient()
   return useMutation({
@@ -177,6 +203,8 @@ function useItemMutation<V>(scenarioId: string, mutationFn: (vars: V) => Promise
       Promise.all([
         queryClient.invalidateQueries({ queryKey: scenarioKeys.items(scenarioId) }),
         queryClient.invalidateQueries({ queryKey: scenarioKeys.costs(scenarioId) }),
+        // Marks the list's totals stale (no request while the list is not shown).
+        queryClient.invalidateQueries({ queryKey: scenarioKeys.portfolio }),
       ]),
   })
 }

@@ -21,9 +21,12 @@ export function CompareChart({ comparison }: { comparison: Comparison }) {
   return (
     <figure aria-label="Monthly cost by service, per scenario" style={{ margin: 0 }}>
       <BarChart
-        h={Math.max(220, services.length * 40 + 80)}
+        // Horizontal bars: every service's name fits on the axis (a vertical bar chart skipped most labels).
+        orientation="vertical"
+        h={Math.max(220, services.length * (24 + 14 * scenarios.length) + 80)}
         data={data}
         dataKey="service"
+        yAxisProps={{ width: 150, interval: 0 }}
         withLegend
         series={scenarios.map((s, i) => ({ name: `s${i}`, label: s.name, color: COLORS[i] ?? 'gray.6' }))}
         valueFormatter={(v) => formatMoney(v, currency)}

@@ -1,4 +1,4 @@
-import { Table, Text } from '@mantine/core'
+import { Badge, Table, Text } from '@mantine/core'
 import { formatDelta, formatMoney } from '@/lib/format'
 import { type Comparison, comparisonRows } from '../api/compare-api'
 import { useServiceLabel } from '../hooks/use-service-label'
@@ -8,6 +8,15 @@ function deltaColor(delta: string): string | undefined {
   if (value > 0) return 'red'
   if (value < 0) return 'green'
   return 'dimmed'
+}
+
+/** A usage type the region has no price for: never shown as $0.00. */
+function NoPrice() {
+  return (
+    <Badge size="xs" color="yellow" variant="light" title="No price in this scenario's region: not $0">
+      no price
+    </Badge>
+  )
 }
 
 /**
@@ -21,8 +30,12 @@ export function CompareTable({ comparison }: { comparison: Comparison }) {
   if (!base) return null
   const currency = base.currency
   const rows = comparisonRows(comparison)
+  const unpriced = (i: number, service: string, usageType?: string) =>
+    (scenarios[i]?.total_monthly.unpriced ?? []).some(
+      (u) => u.service === service && (usageType === undefined || u.usage_type === usageType),
+    )
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={200 + 110 * (scenarios.length + others.length)}>
       <Table
         verticalSpacing="xs"
         aria-label="Comparison by service and usage type"
@@ -68,6 +81,30 @@ export function CompareTable({ comparison }: { comparison: Comparison }) {
               </Table.Td>
             ))}
           </Table.Tr>
+          {(
+            [
+              ['modelled_monthly', 'Modelled (line items)'],
+              ['projected_monthly', 'Projected (ingested, scaled to a month)'],
+            ] as const
+          ).map(([block, label]) => (
+            <Table.Tr key={block} data-testid={`compare-${block}`}>
+              <Table.Td pl="xl">
+                <Text size="sm" c="dimmed">
+                  {label}
+                </Text>
+              </Table.Td>
+              {scenarios.map((s) => (
+                <Table.Td key={s.id} ta="right">
+                  <Text size="sm" c="dimmed">
+                    {formatMoney(s[block].total, currency)}
+                  </Text>
+                </Table.Td>
+              ))}
+              {others.map((s) => (
+                <Table.Td key={s.id} />
+              ))}
+            </Table.Tr>
+          ))}
           {rows.map((row) => (
             <Table.Tr
               key={row.key}
@@ -79,7 +116,19 @@ export function CompareTable({ comparison }: { comparison: Comparison }) {
               </Table.Td>
               {row.costs.map((cost, i) => (
                 <Table.Td key={scenarios[i]?.id ?? i} ta="right">
-                  {formatMoney(cost, currency)}
+                  {Number(cost) === 0 && unpriced(i, row.service, row.usageType) ? (
+                    <NoPrice />
+                  ) : (
+                    <>
+                      {formatMoney(cost, currency)}
+                      {!row.usageType && unpriced(i, row.service) && (
+                        <>
+                          {' '}
+                          <NoPrice />
+                        </>
+                      )}
+                    </>
+                  )}
                 </Table.Td>
               ))}
               {row.deltas.map((delta, j) => (
@@ -91,6 +140,19 @@ export function CompareTable({ comparison }: { comparison: Comparison }) {
           ))}
         </Table.Tbody>
       </Table>
+      {scenarios.some((sc) => sc.total_monthly.unpriced.length > 0) && (
+        <Text size="xs" c="dimmed" mt="xs" data-testid="compare-unpriced">
+          Left out of the totals, with no price in the region:{' '}
+          {scenarios
+            .filter((sc) => sc.total_monthly.unpriced.length > 0)
+            .map(
+              (sc) =>
+                `${sc.name}: ${sc.total_monthly.unpriced.map((u) => `${serviceLabel(u.service)} ${u.usage_type}`).join(', ')}`,
+            )
+            .join('; ')}
+          .
+        </Text>
+      )}
     </Table.ScrollContainer>
   )
 }

@@ -21,26 +21,9 @@ import { type CreatedApiKey, keyState, useApiKeys, useCreateApiKey } from '@/fea
 import { errorMessage } from '@/lib/api-error'
 import { formatDateTime, formatNumber, formatTime } from '@/lib/format'
 import { type Metrics, type Scenario, useScenarioMetrics } from '../api/scenarios-api'
+import { buildSnippets } from '../ingest-snippets'
 
 const SERIES_COLORS = ['orange.6', 'blue.6', 'teal.6', 'grape.6', 'red.6', 'cyan.6', 'lime.6', 'indigo.6']
-
-export function buildSnippets(origin: string, scenarioId: string, key: string) {
-  const event =
-    '{"events":[{"type":"lambda.invoke","duration_ms":120,"memory_mb":512},{"type":"log","message":"order placed"}]}'
-  return {
-    curl: [
-      `curl -X POST '${origin}/api/v1/ingest' \\`,
-      `  -H 'X-API-Key: ${key}' \\`,
-      `  -H 'X-Scenario-ID: ${scenarioId}' \\`,
-      `  -H 'Content-Type: application/json' \\`,
-      `  -d '${event}'`,
-    ].join('\n'),
-    cli: [
-      `export MOCKUPAWS_API_KEY='${key}'`,
-      `tail -f app.log | npx mockupaws ingest --scenario ${scenarioId} --url ${origin}`,
-    ].join('\n'),
-  }
-}
 
 function Snippet({ label, code }: { label: string; code: string }) {
   return (
@@ -72,15 +55,14 @@ export function IngestPanel({ scenario }: { scenario: Scenario }) {
     (k) => keyState(k) === 'active' && k.scopes.includes('write:ingest'),
   )
   const chosenKey = ingestKeys.find((k) => k.id === chosen)
-  const keyText = fresh
-    ? fresh.key
-    : chosenKey
-      ? `${chosenKey.key_prefix}…  # the full key you stored`
-      : '$MOCKUPAWS_API_KEY'
   const snippets = buildSnippets(
     window.location.origin,
     scenario.id,
-    fresh ? fresh.key : '$MOCKUPAWS_API_KEY',
+    fresh
+      ? { kind: 'fresh', key: fresh.key }
+      : chosenKey
+        ? { kind: 'stored', name: chosenKey.name, prefix: chosenKey.key_prefix }
+        : { kind: 'env' },
   )
 
   return (
@@ -147,7 +129,7 @@ export function IngestPanel({ scenario }: { scenario: Scenario }) {
             <Code>$MOCKUPAWS_API_KEY</Code>
             {chosenKey && (
               <>
-                : set it to the key starting <Code>{keyText.split(' ')[0]}</Code>
+                : set it to the key starting <Code>{chosenKey.key_prefix}…</Code>
               </>
             )}
             .
@@ -184,7 +166,11 @@ export function IngestPanel({ scenario }: { scenario: Scenario }) {
 
 function LiveMetrics({ metrics }: { metrics: Metrics }) {
   const types = Object.keys(metrics.totals.by_type).sort()
-  const data = metrics.series.map((point) => ({ time: formatTime(point.bucket_start), ...point.by_type }))
+  // Series keys without dots: recharts reads "lambda.invoke" as a nested path (no bars, no legend entry).
+  const data = metrics.series.map((point) => ({
+    time: formatTime(point.bucket_start),
+    ...Object.fromEntries(types.map((t, i) => [`t${i}`, point.by_type[t] ?? 0])),
+  }))
   return (
     <Stack>
       <SimpleGrid cols={{ base: 2, sm: 4 }} aria-live="polite">
@@ -196,7 +182,7 @@ function LiveMetrics({ metrics }: { metrics: Metrics }) {
             {formatNumber(metrics.totals.events)}
           </Text>
         </Card>
-        {types.slice(0, 6).map((t) => (
+        {types.map((t) => (
           <Card withBorder padding="sm" key={t}>
             <Text size="xs" c="dimmed" fw={600}>
               {t}
@@ -222,7 +208,7 @@ function LiveMetrics({ metrics }: { metrics: Metrics }) {
             withLegend
             legendProps={{ verticalAlign: 'bottom' }}
             series={types.map((t, i) => ({
-              name: t,
+              name: `t${i}`,
               label: t,
               color: SERIES_COLORS[i % SERIES_COLORS.length] ?? 'gray.6',
             }))}
@@ -260,6 +246,24 @@ function LiveMetrics({ metrics }: { metrics: Metrics }) {
   )
 }
 
+/** One row per kind of personal data: its count, up to three distinct masked examples, when last seen. */
+export function piiByKind(pii: Metrics['pii']) {
+  const kinds = new Set([...Object.keys(pii.by_kind), ...pii.samples.map((s) => s.kind)])
+  return [...kinds].sort().map((kind) => {
+    const samples = pii.samples.filter((s) => s.kind === kind)
+    return {
+      kind,
+      hits: pii.by_kind[kind] ?? samples.length,
+      examples: [...new Set(samples.map((s) => s.masked))].slice(0, 3),
+      lastSeen:
+        samples
+          .map((s) => s.seen_at)
+          .sort()
+          .at(-1) ?? null,
+    }
+  })
+}
+
 function PiiFindings({ pii }: { pii: Metrics['pii'] }) {
   return (
     <Stack gap="xs">
@@ -279,20 +283,22 @@ function PiiFindings({ pii }: { pii: Metrics['pii'] }) {
               </Badge>
             ))}
           </Group>
-          <Table aria-label="PII samples (masked)">
+          <Table aria-label="PII findings by kind (masked)" data-testid="pii-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Kind</Table.Th>
-                <Table.Th>Masked value</Table.Th>
-                <Table.Th>Seen</Table.Th>
+                <Table.Th ta="right">Hits</Table.Th>
+                <Table.Th>Masked examples</Table.Th>
+                <Table.Th>Last seen</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {pii.samples.map((s) => (
-                <Table.Tr key={`${s.kind}-${s.masked}-${s.seen_at}`}>
-                  <Table.Td>{s.kind}</Table.Td>
-                  <Table.Td ff="monospace">{s.masked}</Table.Td>
-                  <Table.Td>{formatDateTime(s.seen_at)}</Table.Td>
+              {piiByKind(pii).map((row) => (
+                <Table.Tr key={row.kind} data-testid="pii-row">
+                  <Table.Td>{row.kind}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(row.hits)}</Table.Td>
+                  <Table.Td ff="monospace">{row.examples.join(', ')}</Table.Td>
+                  <Table.Td>{formatDateTime(row.lastSeen)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

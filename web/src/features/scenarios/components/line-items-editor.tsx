@@ -1,18 +1,93 @@
-import { ActionIcon, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core'
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
-import { useState } from 'react'
+import { ActionIcon, Badge, Button, Card, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core'
+import { IconCalculator, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
+import { Fragment, useState } from 'react'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { EmptyState, ErrorState, LoadingState } from '@/components/page-states'
 import { formatMoney, formatNumber } from '@/lib/format'
-import { type Costs, type LineItem, useDeleteItem, useScenarioItems } from '../api/scenarios-api'
+import {
+  type Costs,
+  type LineItem,
+  type PricingServices,
+  useDeleteItem,
+  usePricingServices,
+  useScenarioItems,
+} from '../api/scenarios-api'
 import { useServiceLabel } from '../hooks/use-service-label'
-import { formatParamValue } from '../service-fields'
+import { type ItemCost, itemCost, usageTypeLabel } from '../item-costs'
+import { formatParamValue, paramFields } from '../service-fields'
 import { ItemFormModal } from './item-form-modal'
 
-function summarise(item: LineItem): string {
+/** The params as the form labels them (title with unit, from the service's params schema). */
+function summarise(item: LineItem, services: PricingServices | undefined): string {
+  const fields = paramFields(services?.services.find((s) => s.id === item.service))
   return Object.entries(item.params)
-    .map(([k, v]) => `${k.replaceAll('_', ' ')}: ${formatParamValue(v, formatNumber)}`)
+    .map(([k, v]) => {
+      const label = fields.find((f) => f.name === k)?.label ?? k.replaceAll('_', ' ')
+      return `${label}: ${formatParamValue(v, formatNumber)}`
+    })
     .join(' · ')
+}
+
+const quantityFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
+const priceFormat = (value: number, currency: string) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumSignificantDigits: 4 }).format(value)
+
+/** Quantity, free units, billable quantity, band, unit price and amount per usage type of one item. */
+function Calculation({ cost, currency }: { cost: ItemCost; currency: string }) {
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table withTableBorder fz="xs" aria-label="Calculation" data-testid="item-calculation">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Usage type</Table.Th>
+            <Table.Th ta="right">Quantity</Table.Th>
+            <Table.Th ta="right">Free</Table.Th>
+            <Table.Th ta="right">Billable</Table.Th>
+            <Table.Th>Band</Table.Th>
+            <Table.Th ta="right">Unit price</Table.Th>
+            <Table.Th ta="right">Amount</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {cost.lines.map((line) => (
+            <Table.Tr key={line.usageType}>
+              <Table.Td>{usageTypeLabel(line.usageType)}</Table.Td>
+              <Table.Td ta="right">
+                {quantityFormat.format(line.quantity)} {line.unit}
+              </Table.Td>
+              <Table.Td ta="right">{quantityFormat.format(line.freeQuantity)}</Table.Td>
+              <Table.Td ta="right">{quantityFormat.format(line.billableQuantity)}</Table.Td>
+              <Table.Td>
+                {line.amount === null ? '—' : line.singleBand ? 'One band' : 'Tiered (average)'}
+              </Table.Td>
+              <Table.Td ta="right">
+                {line.unitPrice === null ? '—' : `${priceFormat(line.unitPrice, currency)} / ${line.unit}`}
+              </Table.Td>
+              <Table.Td ta="right">
+                {line.amount === null ? (
+                  <Badge size="xs" color="yellow" variant="light">
+                    no price in region
+                  </Badge>
+                ) : (
+                  formatMoney(line.amount, currency)
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th colSpan={6}>Item total</Table.Th>
+            <Table.Th ta="right">{formatMoney(cost.total, currency)}</Table.Th>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+      <Text size="xs" c="dimmed" mt={4}>
+        The month is priced as a whole: the free tier and price bands of a usage type are shared by the items
+        that use it, each by its share of the quantity.
+      </Text>
+    </Table.ScrollContainer>
+  )
 }
 
 /** The modelled workload: add, edit and delete items; the modelled cost above moves with every save. */
@@ -26,15 +101,15 @@ export function LineItemsEditor({
   costs?: Costs
 }) {
   const items = useScenarioItems(scenarioId)
+  const services = usePricingServices()
   const serviceLabel = useServiceLabel()
+  const [shown, setShown] = useState<string | null>(null)
   const remove = useDeleteItem(scenarioId)
   const [editing, setEditing] = useState<LineItem | null>(null)
   const [formOpen, setFormOpen] = useState(false)
   const [deleting, setDeleting] = useState<LineItem | null>(null)
-  const serviceCost = (service: string) =>
-    costs?.modelled_monthly.by_service.find((s) => s.service === service)?.cost
 
-  const open = (item: LineItem | null) => {
+  const openForm = (item: LineItem | null) => {
     setEditing(item)
     setFormOpen(true)
   }
@@ -55,7 +130,7 @@ export function LineItemsEditor({
             )}
           </div>
           {!readOnly && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => open(null)}>
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => openForm(null)}>
               Add item
             </Button>
           )}
@@ -67,7 +142,7 @@ export function LineItemsEditor({
         ) : items.data.items.length === 0 ? (
           <EmptyState
             title="No line items"
-            action={!readOnly && <Button onClick={() => open(null)}>Add the first item</Button>}
+            action={!readOnly && <Button onClick={() => openForm(null)}>Add the first item</Button>}
           >
             Model a workload: “10 M Lambda invocations of 200 ms at 1024 MB”, “500 GB in S3”…
           </EmptyState>
@@ -78,56 +153,94 @@ export function LineItemsEditor({
                 <Table.Tr>
                   <Table.Th>Service</Table.Th>
                   <Table.Th>Parameters</Table.Th>
-                  <Table.Th>Monthly usage</Table.Th>
+                  <Table.Th ta="right">Monthly cost</Table.Th>
                   <Table.Th>
                     <span className="sr-only">Actions</span>
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {items.data.items.map((item) => (
-                  <Table.Tr key={item.id} data-testid="line-item-row">
-                    <Table.Td>
-                      <Text fw={500}>{item.label ?? serviceLabel(item.service)}</Text>
-                      <Text size="xs" c="dimmed">
-                        {serviceLabel(item.service)}
-                        {serviceCost(item.service) &&
-                          ` · service ${formatMoney(serviceCost(item.service) ?? '0')}`}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{summarise(item)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {item.monthly_usage.map((u) => (
-                        <Text size="xs" key={u.usage_type}>
-                          {u.usage_type}: {formatNumber(u.quantity)} {u.unit}
-                        </Text>
-                      ))}
-                    </Table.Td>
-                    <Table.Td>
-                      {!readOnly && (
-                        <Group gap={4} wrap="nowrap">
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={`Edit ${item.label ?? item.service}`}
-                            onClick={() => open(item)}
-                          >
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Delete ${item.label ?? item.service}`}
-                            onClick={() => setDeleting(item)}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Group>
+                {items.data.items.map((item) => {
+                  const cost = costs ? itemCost(item, costs) : null
+                  const name = item.label ?? serviceLabel(item.service)
+                  const open = shown === item.id
+                  return (
+                    <Fragment key={item.id}>
+                      <Table.Tr data-testid="line-item-row">
+                        <Table.Td>
+                          <Text fw={500}>{name}</Text>
+                          {item.label && (
+                            <Text size="xs" c="dimmed">
+                              {serviceLabel(item.service)}
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{summarise(item, services.data)}</Text>
+                        </Table.Td>
+                        <Table.Td ta="right">
+                          {cost && costs ? (
+                            <Group gap={4} justify="flex-end" wrap="nowrap">
+                              <Text size="sm" fw={500} data-testid="line-item-cost">
+                                {formatMoney(cost.total, costs.currency)}
+                              </Text>
+                              {cost.unpriced > 0 && (
+                                <Tooltip label="Some of its usage has no price in this region" withArrow>
+                                  <Badge size="xs" color="yellow" variant="light" tabIndex={0}>
+                                    + unpriced
+                                  </Badge>
+                                </Tooltip>
+                              )}
+                            </Group>
+                          ) : (
+                            <Text size="sm" c="dimmed">
+                              …
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          <Group gap={4} wrap="nowrap" justify="flex-end">
+                            <ActionIcon
+                              variant={open ? 'light' : 'subtle'}
+                              aria-label={`Show calculation of ${name}`}
+                              aria-expanded={open}
+                              disabled={!cost}
+                              onClick={() => setShown(open ? null : item.id)}
+                            >
+                              <IconCalculator size={16} />
+                            </ActionIcon>
+                            {!readOnly && (
+                              <>
+                                <ActionIcon
+                                  variant="subtle"
+                                  aria-label={`Edit ${item.label ?? item.service}`}
+                                  onClick={() => openForm(item)}
+                                >
+                                  <IconPencil size={16} />
+                                </ActionIcon>
+                                <ActionIcon
+                                  variant="subtle"
+                                  color="red"
+                                  aria-label={`Delete ${item.label ?? item.service}`}
+                                  onClick={() => setDeleting(item)}
+                                >
+                                  <IconTrash size={16} />
+                                </ActionIcon>
+                              </>
+                            )}
+                          </Group>
+                        </Table.Td>
+                      </Table.Tr>
+                      {open && cost && costs && (
+                        <Table.Tr>
+                          <Table.Td colSpan={4}>
+                            <Calculation cost={cost} currency={costs.currency} />
+                          </Table.Td>
+                        </Table.Tr>
                       )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+                    </Fragment>
+                  )
+                })}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>

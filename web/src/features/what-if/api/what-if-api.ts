@@ -10,12 +10,11 @@ export type CostRange = NonNullable<CostsWithWhatIf['range']>
 
 /**
  * Keys under the scenario's costs key (['scenarios', 'one', id, 'costs']), so a line-item change, which
- * invalidates the costs, refetches the projection and the range too.
+ * invalidates the costs, refetches the projection too (only while the what-if tab shows it).
  */
 const whatIfKeys = {
   projection: (id: string, params: WhatIfParams | null) =>
     ['scenarios', 'one', id, 'costs', 'what-if', params] as const,
-  range: (id: string) => ['scenarios', 'one', id, 'costs', 'range'] as const,
 }
 
 /** The month-by-month projection; keeps the previous table while new inputs are priced. */
@@ -30,19 +29,5 @@ export function useWhatIf(scenarioId: string, params: WhatIfParams | null) {
       ),
     enabled: params !== null,
     placeholderData: keepPreviousData,
-  })
-}
-
-/** The costs answer with `range` (p50/p90 from the hourly usage): opt-in, it reads up to 744 hours of rollups. */
-export function useCostRange(scenarioId: string, options: { refetchInterval?: number | false } = {}) {
-  return useQuery({
-    queryKey: whatIfKeys.range(scenarioId),
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/scenarios/{id}/costs', {
-          params: { path: { id: scenarioId }, query: { range: true } },
-        }),
-      ),
-    refetchInterval: options.refetchInterval ?? false,
   })
 }

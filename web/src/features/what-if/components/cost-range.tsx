@@ -1,6 +1,6 @@
 import { Card, Group, SimpleGrid, Text, Tooltip } from '@mantine/core'
 import { formatMoney } from '@/lib/format'
-import { type CostRange, useCostRange } from '../api/what-if-api'
+import type { CostRange, CostsWithWhatIf } from '../api/what-if-api'
 
 /** Percentiles over fewer observed hours than this are not shown: one hour has no spread to speak of. */
 const MIN_RANGE_HOURS = 2
@@ -20,12 +20,12 @@ export function rangeBasis(range: CostRange): string {
 
 /**
  * The spread of the month beside the point figures: p50/p90 from the hour-to-hour variance of the ingested
- * traffic (`?range=true`), and min/max of line items that declare `{min, typical, max}` params.
+ * traffic (`?range=true`), and min/max of line items that declare `{min, typical, max}` params. Reads the
+ * page's one costs answer (the scenario page asks for it with `range=true`), so it costs no request.
  */
-export function CostRangeCard({ scenarioId, poll }: { scenarioId: string; poll?: boolean }) {
-  const costs = useCostRange(scenarioId, { refetchInterval: poll ? 5000 : false })
-  if (!costs.data) return null
-  const { range, modelled_range: modelled, modelled_monthly: point, currency } = costs.data
+export function CostRangeCard({ costs }: { costs: CostsWithWhatIf | undefined }) {
+  if (!costs) return null
+  const { range, modelled_range: modelled, modelled_monthly: point, currency } = costs
   const ranged = modelled && Number(modelled.min) !== Number(modelled.max)
   return (
     <Card withBorder padding="md" data-testid="cost-range">

@@ -113,37 +113,79 @@ function WhatIfChart({ months, currency }: { months: WhatIfMonth[]; currency: st
   )
 }
 
+const factorFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 })
+
+/** Consecutive months with the same factor and total, shown as one row ("1–12") instead of twelve equal ones. */
+export function groupMonths(
+  months: WhatIfMonth[],
+): Array<{ first: WhatIfMonth; last: WhatIfMonth; count: number }> {
+  const groups: Array<{ first: WhatIfMonth; last: WhatIfMonth; count: number }> = []
+  for (const m of months) {
+    const current = groups.at(-1)
+    if (current && current.last.total === m.total && current.last.usage_factor === m.usage_factor) {
+      current.last = m
+      current.count++
+    } else groups.push({ first: m, last: m, count: 1 })
+  }
+  return groups
+}
+
 function WhatIfTable({ months, currency }: { months: WhatIfMonth[]; currency: string }) {
   const serviceLabel = useServiceLabel()
+  const groups = groupMonths(months)
+  let cumulative = 0
   return (
-    <Table.ScrollContainer minWidth={520}>
+    <Table.ScrollContainer minWidth={600}>
+      {groups.length < months.length && (
+        <Text size="sm" c="dimmed" mb="xs">
+          Months with the same traffic and cost are on one row; set a growth rate to see them change.
+        </Text>
+      )}
       <Table verticalSpacing="xs" aria-label="What-if projection by month" data-testid="what-if-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Month</Table.Th>
-            <Table.Th ta="right">Usage factor</Table.Th>
-            <Table.Th ta="right">Total</Table.Th>
+            <Table.Th ta="right">Traffic</Table.Th>
+            <Table.Th ta="right">Total per month</Table.Th>
+            <Table.Th ta="right">Cumulative</Table.Th>
             <Table.Th>Top services</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {months.map((m) => (
-            <Table.Tr key={m.month} data-testid="what-if-row">
-              <Table.Td>{m.month}</Table.Td>
-              <Table.Td ta="right">×{m.usage_factor}</Table.Td>
-              <Table.Td ta="right" fw={600}>
-                {formatMoney(m.total, currency)}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c={m.by_service.length === 0 ? 'dimmed' : undefined}>
-                  {topServices(m.by_service)
-                    .map((s) => `${serviceLabel(s.service)} ${formatMoney(s.cost, currency)}`)
-                    .join(' · ') || 'No cost'}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
+          {groups.map(({ first, last, count }) => {
+            cumulative += Number(first.total) * count
+            return (
+              <Table.Tr key={first.month} data-testid="what-if-row">
+                <Table.Td>{count > 1 ? `${first.month}–${last.month}` : first.month}</Table.Td>
+                <Table.Td ta="right">×{factorFormat.format(Number(first.usage_factor))}</Table.Td>
+                <Table.Td ta="right" fw={600}>
+                  {formatMoney(first.total, currency)}
+                </Table.Td>
+                <Table.Td ta="right" data-testid="what-if-cumulative">
+                  {formatMoney(cumulative, currency)}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" c={first.by_service.length === 0 ? 'dimmed' : undefined}>
+                    {topServices(first.by_service)
+                      .map((s) => `${serviceLabel(s.service)} ${formatMoney(s.cost, currency)}`)
+                      .join(' · ') || 'No cost'}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )
+          })}
         </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th colSpan={3}>
+              Total over {months.length} month{months.length === 1 ? '' : 's'}
+            </Table.Th>
+            <Table.Th ta="right" data-testid="what-if-grand-total">
+              {formatMoney(cumulative, currency)}
+            </Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Tfoot>
       </Table>
     </Table.ScrollContainer>
   )

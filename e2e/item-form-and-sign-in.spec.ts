@@ -68,3 +68,18 @@ test('the create dialog says how complete each region is', async ({ page, snap }
   await expect(page.getByRole('option').first()).toContainText(/all prices|services fully priced|no prices/)
   await snap('create-scenario-regions-1280')
 })
+
+test("the rate card's override picks its usage type from a searchable list", async ({ page, snap }) => {
+  await page.goto('/rate-card')
+  await page.getByRole('button', { name: 'Add rule' }).click()
+  const rule = page.getByTestId('rate-card-rule').last()
+  await rule.getByLabel(/^Kind of/).click()
+  await page.getByRole('option', { name: /override/i }).click()
+  const usageType = rule.getByLabel(/^Usage type of/)
+  await usageType.click()
+  await usageType.fill('storage_gb_month')
+  await expect(page.getByRole('option', { name: 's3.storage_gb_month', exact: true })).toBeVisible()
+  await snap('rate-card-usage-type-1280')
+  await page.getByRole('option', { name: 's3.storage_gb_month', exact: true }).click()
+  await expect(usageType).toHaveValue('s3.storage_gb_month')
+})

@@ -14,6 +14,7 @@ const services: PricingServices['services'] = [
     category: 'integration',
     description: 'Message queues between services.',
     help: '',
+    usage_types: [],
     params_schema: {
       type: 'object',
       properties: { requests: param('Requests per month') },
@@ -30,6 +31,7 @@ const services: PricingServices['services'] = [
     category: 'storage',
     description: 'Object storage.',
     help: '',
+    usage_types: [],
     params_schema: {
       type: 'object',
       properties: { storage_gb: param('Storage (GB)', 'number') },
@@ -46,6 +48,7 @@ const services: PricingServices['services'] = [
     category: 'compute',
     description: 'Functions run on demand.',
     help: '',
+    usage_types: [],
     params_schema: {
       type: 'object',
       properties: { invocations: param('Invocations per month') },

@@ -235,7 +235,7 @@ test.describe('with a real SMTP server', () => {
       recipients: [recipient],
     })
     await page.goto('/schedules')
-    await page.getByRole('button', { name: 'Run Mail it now' }).click()
+    await page.getByRole('button', { name: 'Run now: Mail it' }).click()
     await expect(page.getByText('“Mail it” is running')).toBeVisible()
     const drawer = page.getByRole('dialog', { name: 'Run history — Mail it' })
     const run = drawer.getByTestId('run-row').first()
@@ -284,7 +284,7 @@ test.describe('with a real SMTP server', () => {
     await createScheduleViaApi(page, account.accessToken, { name: 'Orphan', scenario_ids: [scenario.id] })
     await apiAs(page.request, account.accessToken, 'delete', `/api/v1/scenarios/${scenario.id}`)
     await page.goto('/schedules')
-    await page.getByRole('button', { name: 'Run Orphan now' }).click()
+    await page.getByRole('button', { name: 'Run now: Orphan' }).click()
     const drawer = page.getByRole('dialog', { name: 'Run history — Orphan' })
     await expect(drawer.getByTestId('run-row').first()).toHaveAttribute('data-status', 'failed', {
       timeout: 30_000,

@@ -128,6 +128,7 @@ export interface ServiceSummary {
   category: ServiceCategory
   description: string
   help: string
+  usage_types: string[]
   params_schema: TObject
   ranged_params: string[]
   choices: Record<string, string[]>
@@ -153,6 +154,13 @@ export function listServices(catalog: Catalog = bundledCatalog): ServiceSummary[
       category: descriptor.category,
       description: descriptor.description,
       help: descriptor.help,
+      usage_types: [
+        ...new Set(
+          Object.values(catalog.prices).flatMap((prices) =>
+            Object.keys(prices).filter((usageType) => serviceOfUsageType(usageType) === id),
+          ),
+        ),
+      ].sort(),
       params_schema: publishedParamsSchema(descriptor),
       ranged_params: [...descriptor.rangedParams],
       choices: Object.fromEntries(descriptor.catalogValues.map((rule) => [rule.param, rule.known(catalog)])),

@@ -139,7 +139,7 @@ function allocateFreeTier(
         if (remaining.isZero()) break
         if (!quantity || !priceOf(region, usageType)) continue
         const already = free.get(usageType) ?? new Exact(0)
-        const take = Decimal.min(remaining, quantity.minus(already))
+        const take = Exact.min(remaining, quantity.minus(already))
         free.set(usageType, already.plus(take))
         remaining = remaining.minus(take)
       }
@@ -172,8 +172,9 @@ function chargeTiers(price: PriceEntry, from: Decimal, to: Decimal): TierCharge 
   const ratesUsed: Decimal[] = []
   for (const tier of price.tiers) {
     const upper = tier.upto === null ? null : new Exact(tier.upto)
-    const start = Decimal.max(from, lower)
-    const end = upper === null ? to : Decimal.min(to, upper)
+    // Exact.min/max, not Decimal.min/max: those answer a 20-digit Decimal, and the band sums then round.
+    const start = Exact.max(from, lower)
+    const end = upper === null ? to : Exact.min(to, upper)
     if (end.greaterThan(start)) {
       const rate = new Exact(tier.price).dividedBy(per)
       const inBand = end.minus(start)

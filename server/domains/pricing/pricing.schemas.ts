@@ -49,6 +49,10 @@ export const ServicesResponse = Type.Object({
       ),
       description: Type.String({ description: 'One line saying what the service is.' }),
       help: Type.String({ description: 'What a line item of this service models.' }),
+      usage_types: Type.Array(Type.String(), {
+        description:
+          'The usage types the catalog prices in at least one region, sorted (rate card overrides).',
+      }),
       params_schema: Type.Object(
         {},
         {

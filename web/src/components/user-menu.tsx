@@ -1,4 +1,4 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core'
+import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { IconChevronDown, IconKey, IconLogout, IconUser } from '@tabler/icons-react'
 import { Link, useNavigate } from 'react-router'
 import { paths } from '@/config/paths'
@@ -22,14 +22,17 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" width={260} withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={`Account menu for ${name}`} data-testid="user-menu">
+        {/* The accessible name starts with the visible name (WCAG 2.5.3); the initials are decoration. */}
+        <UnstyledButton data-testid="user-menu">
           <Group gap={8} wrap="nowrap">
-            <Avatar radius="xl" size={32} color="orange">
+            <Avatar radius="xl" size={32} color="orange" aria-hidden>
               {initials(name)}
             </Avatar>
             <Text size="sm" fw={500} visibleFrom="sm" maw={180} truncate>
               {name}
             </Text>
+            <VisuallyHidden hiddenFrom="sm">{name}</VisuallyHidden>
+            <VisuallyHidden>, account menu</VisuallyHidden>
             <IconChevronDown size={14} aria-hidden />
           </Group>
         </UnstyledButton>

@@ -923,6 +923,8 @@ export interface paths {
                                 description: string;
                                 /** @description What a line item of this service models. */
                                 help: string;
+                                /** @description The usage types the catalog prices in at least one region, sorted (rate card overrides). */
+                                usage_types: string[];
                                 /** @description JSON Schema of the line item params: per property a title (label with unit), description, bounds, enum (anyOf of constants) and default. */
                                 params_schema: {
                                     [key: string]: unknown;

@@ -6,12 +6,18 @@ export function AuthLayout({ title, children }: { title: string; children: React
   return (
     <Center mih="100vh" p="md" component="main">
       <Stack w="100%" maw={420}>
-        <Group justify="center" gap={6}>
-          <IconCloudDollar size={32} color="var(--mantine-color-orange-6)" aria-hidden />
-          <Text fw={700} size="xl">
-            mockupAWS
+        <Stack gap={4} align="center">
+          <Group justify="center" gap={6}>
+            <IconCloudDollar size={32} color="var(--mantine-color-orange-6)" aria-hidden />
+            <Text fw={700} size="xl">
+              mockupAWS
+            </Text>
+          </Group>
+          <Text size="sm" c="dimmed" ta="center" data-testid="product-tagline">
+            A self-hosted AWS cost simulator: model a system's services and usage, or send it real events, and
+            see what it would cost each month on AWS.
           </Text>
-        </Group>
+        </Stack>
         <Paper withBorder shadow="sm" p="lg" radius="md">
           <Title order={1} size="h3" mb="md">
             {title}

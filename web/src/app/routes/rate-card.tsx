@@ -35,6 +35,11 @@ export function RateCardRoute() {
           rules={card.data.rules}
           services={(services.data?.services ?? []).map((s) => s.id)}
           regions={(regions.data?.regions ?? []).map((r) => r.code)}
+          usageTypes={(services.data?.services ?? []).map((s) => ({
+            service: s.id,
+            group: s.display_name,
+            items: s.usage_types,
+          }))}
         />
       )}
       {snapshots.isPending ? (

@@ -1,4 +1,5 @@
 import type { PricingServices } from './api/scenarios-api'
+import { parseQuantity, quantityOf } from './quantity'
 
 /** One input of a line item's params form, read from the service's published params schema. */
 export type ParamField =
@@ -115,9 +116,9 @@ function validateRange(field: ParamField, range: RangeValue): string | null {
     const problem = validateParam({ ...field, required: true }, range[point])
     if (problem) return `${RANGE_POINT_LABELS[point]}: ${problem.toLowerCase()}`
   }
-  const min = Number(range.min)
-  const typical = Number(range.typical)
-  const max = Number(range.max)
+  const min = quantityOf(range.min)
+  const typical = quantityOf(range.typical)
+  const max = quantityOf(range.max)
   return min <= typical && typical <= max ? null : 'Needs min ≤ typical ≤ max'
 }
 
@@ -127,7 +128,11 @@ export function validateParam(field: ParamField, value: unknown): string | null 
   const empty = value === '' || value === undefined || value === null
   if (empty) return field.required ? 'Required' : null
   if (field.kind === 'select') return null
-  const n = typeof value === 'number' ? value : Number(value)
+  if (typeof value === 'string') {
+    const parsed = parseQuantity(value)
+    if (!parsed.ok) return parsed.reason
+  }
+  const n = quantityOf(value)
   if (!Number.isFinite(n)) return 'Enter a number'
   if (field.integer && !Number.isInteger(n)) return 'Enter a whole number'
   if (field.min !== undefined && n < field.min) return `Must be at least ${field.min}`
@@ -142,8 +147,12 @@ export function toParams(fields: ParamField[], values: Record<string, unknown>):
     const value = values[field.name]
     if (value === '' || value === undefined || value === null) continue
     if (isRangeValue(value)) {
-      params[field.name] = { min: Number(value.min), typical: Number(value.typical), max: Number(value.max) }
-    } else params[field.name] = field.kind === 'number' ? Number(value) : value
+      params[field.name] = {
+        min: quantityOf(value.min),
+        typical: quantityOf(value.typical),
+        max: quantityOf(value.max),
+      }
+    } else params[field.name] = field.kind === 'number' ? quantityOf(value) : value
   }
   return params
 }

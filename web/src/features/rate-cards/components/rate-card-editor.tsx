@@ -64,11 +64,22 @@ export function RateCardEditor({
   rules,
   services,
   regions,
+  usageTypes = [],
 }: {
   rules: RateCardRule[]
   services: string[]
   regions: string[]
+  /** The priced usage types per service (GET /pricing/services), for a searchable picker. */
+  usageTypes?: { service: string; group: string; items: string[] }[]
 }) {
+  /** The picker's groups, narrowed to the rule's service, keeping a saved value the catalog no longer has. */
+  const usageTypeData = (draft: DraftRule) => {
+    const groups = usageTypes
+      .filter((g) => !draft.service || g.service === draft.service)
+      .map(({ group, items }) => ({ group, items }))
+    const known = groups.some((g) => g.items.includes(draft.usage_type))
+    return draft.usage_type && !known ? [{ group: 'Saved', items: [draft.usage_type] }, ...groups] : groups
+  }
   const [drafts, setDrafts] = useState<DraftRule[]>(() => rules.map(toDraft))
   const save = useSaveRateCard()
   const change = (index: number, patch: Partial<DraftRule>) =>
@@ -154,11 +165,18 @@ export function RateCardEditor({
                         />
                       </Table.Td>
                       <Table.Td>
-                        <TextInput
+                        <Select
                           aria-label={`Usage type of ${label}`}
-                          value={draft.usage_type}
-                          placeholder={draft.kind === 'override' ? 'required' : 'all'}
-                          onChange={(e) => change(index, { usage_type: e.currentTarget.value })}
+                          data={usageTypeData(draft)}
+                          value={draft.usage_type || null}
+                          searchable
+                          clearable
+                          maxDropdownHeight={320}
+                          // Usage types are longer than the column: the list is as wide as its longest one.
+                          comboboxProps={{ width: 'max-content', position: 'bottom-start' }}
+                          nothingFoundMessage="No priced usage type matches"
+                          placeholder={draft.kind === 'override' ? 'required: search' : 'all'}
+                          onChange={(value) => change(index, { usage_type: value ?? '' })}
                         />
                       </Table.Td>
                       <Table.Td>

@@ -15,6 +15,7 @@ import {
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { applyServerErrors } from '@/lib/form-errors'
+import { coverageWords, usePricingCoverage } from '../api/coverage-api'
 import {
   type Scenario,
   type ScenarioTemplate,
@@ -49,6 +50,7 @@ export function CreateScenarioModal({
   onCreated: (scenario: Scenario) => void
 }) {
   const regions = usePricingRegions()
+  const coverage = usePricingCoverage()
   const templates = useScenarioTemplates()
   const create = useCreateScenario()
   const [formError, setFormError] = useState<string | null>(null)
@@ -77,6 +79,7 @@ export function CreateScenarioModal({
             : null,
     },
   })
+  const regionCoverage = coverage.data?.regions.find((r) => r.code === form.values.region)
   const close = () => {
     form.reset()
     setFormError(null)
@@ -142,8 +145,23 @@ export function CreateScenarioModal({
               value: r.code,
               label: `${r.name} (${r.code})`,
             }))}
+            renderOption={({ option }) => {
+              const covered = coverage.data?.regions.find((r) => r.code === option.value)
+              return (
+                <Stack gap={0}>
+                  <Text size="sm">{option.label}</Text>
+                  {covered && (
+                    <Text size="xs" c="dimmed">
+                      {coverageWords(covered)}
+                    </Text>
+                  )}
+                </Stack>
+              )
+            }}
             nothingFoundMessage={regions.isError ? 'Could not load regions' : 'No region'}
             {...form.getInputProps('region')}
+            description={regionCoverage ? `Prices: ${coverageWords(regionCoverage)}` : undefined}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
           />
           <TagsInput label="Tags" placeholder="Type a tag and press Enter" {...form.getInputProps('tags')} />
           <Switch

@@ -99,11 +99,15 @@ function PreviewFigures({ preview }: { preview: ItemPreview }) {
   const scenario = preview.modelled_monthly_total
   return (
     <>
+      {/* Usage without a price is never a $0.00 item: with nothing priced the figure says so. */}
       <Text size="xl" fw={700} data-testid="item-preview-cost">
-        {money(cost.total)}
+        {rows.length === 0 && cost.unpriced.length > 0 ? 'No price' : money(cost.total)}
         <Text span size="sm" c="dimmed" fw={400}>
-          {' '}
-          / month
+          {rows.length === 0 && cost.unpriced.length > 0
+            ? ` in ${preview.region}`
+            : cost.unpriced.length > 0
+              ? ' / month + usage with no price'
+              : ' / month'}
         </Text>
       </Text>
       {isRanged && (
@@ -117,7 +121,7 @@ function PreviewFigures({ preview }: { preview: ItemPreview }) {
         </Text>
       ))}
       {cost.unpriced.map((row) => (
-        <Text size="xs" c="orange" key={row.usage_type}>
+        <Text size="xs" c="var(--mantine-color-orange-text)" key={row.usage_type}>
           {row.usage_type}: no price in {preview.region} ({row.reason})
         </Text>
       ))}

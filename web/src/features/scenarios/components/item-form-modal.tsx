@@ -1,17 +1,65 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import {
+  Alert,
+  Button,
+  type ComboboxItem,
+  type ComboboxItemGroup,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core'
 import { type UseFormReturnType, useForm } from '@mantine/form'
 import { useEffect, useState } from 'react'
 import { applyServerErrors } from '@/lib/form-errors'
+import { missingPrices, usePricingCoverage } from '../api/coverage-api'
 import {
   type ItemInput,
   type LineItem,
+  type PricingServices,
   useCreateItem,
   usePricingServices,
+  useScenario,
   useUpdateItem,
 } from '../api/scenarios-api'
 import { type ParamField, paramFields, toParams, validateParam } from '../service-fields'
 import { ItemCostPreview } from './item-cost-preview'
+import { QuantityInput } from './quantity-input'
 import { RangeParamInput } from './range-param-input'
+
+type Service = PricingServices['services'][number]
+
+/** The service picker's groups, in the order of the contract's categories. */
+const CATEGORY_LABELS: Record<Service['category'], string> = {
+  compute: 'Compute',
+  storage: 'Storage',
+  database: 'Database',
+  networking: 'Networking',
+  integration: 'Integration',
+  analytics: 'Analytics',
+  'ai-ml': 'AI/ML',
+  security: 'Security',
+  management: 'Management',
+}
+
+/** Services grouped by category (in the server's order within a group), for a searchable picker. */
+export function serviceGroups(services: Service[]): ComboboxItemGroup<ComboboxItem>[] {
+  return (Object.keys(CATEGORY_LABELS) as Service['category'][])
+    .map((category) => ({
+      group: CATEGORY_LABELS[category],
+      items: services
+        .filter((s) => s.category === category)
+        .map((s) => ({ value: s.id, label: s.display_name })),
+    }))
+    .filter((group) => group.items.length > 0)
+}
+
+/** The first service of the picker (the one a new item starts with), or '' when none is published. */
+export function firstService(services: Service[] | undefined): string {
+  return serviceGroups(services ?? [])[0]?.items[0]?.value ?? ''
+}
 
 type Values = { service: string; label: string; params: Record<string, unknown> }
 
@@ -39,16 +87,19 @@ export function ItemFormModal({
   onClose: () => void
 }) {
   const services = usePricingServices()
+  const scenario = useScenario(scenarioId)
+  const coverage = usePricingCoverage()
   const fieldsOf = (service: string) => paramFields(services.data?.services.find((s) => s.id === service))
   const create = useCreateItem(scenarioId)
   const update = useUpdateItem(scenarioId)
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { service: 'lambda', label: '', params: {} },
+    initialValues: { service: '', label: '', params: {} },
     validateInputOnChange: true,
     validate: (values) => {
       const errors: Record<string, string | null> = {}
+      if (!values.service) errors.service = 'Choose a service'
       if (values.label.length > 255) errors.label = 'Use at most 255 characters'
       for (const field of fieldsOf(values.service)) {
         const problem = validateParam(field, values.params[field.name])
@@ -62,7 +113,7 @@ export function ItemFormModal({
   useEffect(() => {
     if (!opened) return
     setFormError(null)
-    const service = item?.service ?? 'lambda'
+    const service = item?.service ?? firstService(services.data?.services)
     form.setValues({
       service,
       label: item?.label ?? '',
@@ -74,7 +125,11 @@ export function ItemFormModal({
 
   const catalogService = services.data?.services.find((s) => s.id === form.values.service)
   const fields = paramFields(catalogService)
-  const serviceOptions = (services.data?.services ?? []).map((s) => ({ value: s.id, label: s.display_name }))
+  const serviceOptions = serviceGroups(services.data?.services ?? [])
+  const describe = (id: string) => services.data?.services.find((s) => s.id === id)?.description
+  const region = scenario.data?.region
+  const missing =
+    region && form.values.service ? missingPrices(coverage.data, region, form.values.service) : []
 
   // Priced as typed once the form passes its own checks; the server's 422 details land on the fields.
   const previewItem =
@@ -112,9 +167,33 @@ export function ItemFormModal({
             <Select
               label="Service"
               data={serviceOptions}
+              searchable
+              // Typing finds a service by its name, id or what it does ("queue", "object storage").
+              filter={({ options, search }) => {
+                const words = search.toLowerCase().trim().split(/\s+/).filter(Boolean)
+                const matches = (o: ComboboxItem) => {
+                  const text = `${o.label} ${o.value} ${describe(o.value) ?? ''}`.toLowerCase()
+                  return words.every((w) => text.includes(w))
+                }
+                return options
+                  .map((o) => ('group' in o ? { ...o, items: o.items.filter(matches) } : o))
+                  .filter((o) => ('group' in o ? o.items.length > 0 : matches(o as ComboboxItem)))
+              }}
+              renderOption={({ option }) => (
+                <Stack gap={0}>
+                  <Text size="sm">{option.label}</Text>
+                  <Text size="xs" c="dimmed">
+                    {describe(option.value)}
+                  </Text>
+                </Stack>
+              )}
+              maxDropdownHeight={360}
+              nothingFoundMessage="No service matches"
+              placeholder="Search services"
               allowDeselect={false}
               disabled={item !== null}
               {...form.getInputProps('service')}
+              description={describe(form.values.service)}
               onChange={(value) => {
                 if (!value) return
                 form.setValues({ service: value, params: initialParams(fieldsOf(value)) })
@@ -132,6 +211,12 @@ export function ItemFormModal({
               <ParamInput key={`${form.values.service}-${field.name}`} field={field} form={form} />
             ))}
           </SimpleGrid>
+          {missing.length > 0 && (
+            <Alert color="yellow" title={`Missing prices in ${region}`} data-testid="missing-prices">
+              The catalog has no price in {region} for {missing.join(', ')}. The item can still be saved; that
+              usage is shown as &ldquo;no price&rdquo;, never as $0.00.
+            </Alert>
+          )}
           <ItemCostPreview scenarioId={scenarioId} itemId={item?.id} item={previewItem} form={form} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -170,15 +255,15 @@ function ParamInput({ field, form }: { field: ParamField; form: UseFormReturnTyp
     return <RangeParamInput field={field} value={props.value} onChange={props.onChange} error={props.error} />
   }
   return (
-    <NumberInput
+    <QuantityInput
       label={field.label}
       description={field.description}
-      min={field.min}
-      max={field.max}
-      allowDecimal={!field.integer}
-      thousandSeparator=","
       required={field.required}
-      {...props}
+      value={props.value}
+      onChange={props.onChange}
+      onBlur={props.onBlur}
+      onFocus={props.onFocus}
+      error={props.error}
     />
   )
 }

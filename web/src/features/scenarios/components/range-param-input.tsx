@@ -1,4 +1,4 @@
-import { Group, Input, NumberInput, SimpleGrid, Switch } from '@mantine/core'
+import { Group, Input, SimpleGrid, Switch } from '@mantine/core'
 import {
   isRangeValue,
   type ParamField,
@@ -7,6 +7,7 @@ import {
   type RangeValue,
   toggleRange,
 } from '../service-fields'
+import { QuantityInput } from './quantity-input'
 
 type NumberField = Extract<ParamField, { kind: 'number' }>
 
@@ -26,12 +27,6 @@ export function RangeParamInput({
   error?: string
 }) {
   const ranged = isRangeValue(value)
-  const common = {
-    min: field.min,
-    max: field.max,
-    allowDecimal: !field.integer,
-    thousandSeparator: ',',
-  }
   const setPoint = (point: keyof RangeValue) => (next: number | string) =>
     onChange({ ...(value as RangeValue), [point]: next })
   return (
@@ -52,25 +47,18 @@ export function RangeParamInput({
       {ranged ? (
         <SimpleGrid cols={3} spacing="xs">
           {RANGE_POINTS.map((point) => (
-            <NumberInput
+            <QuantityInput
               key={point}
-              {...common}
               aria-label={`${field.label} ${point}`}
               placeholder={RANGE_POINT_LABELS[point]}
-              value={value[point] as number | string}
+              value={value[point]}
               onChange={setPoint(point)}
               error={Boolean(error)}
             />
           ))}
         </SimpleGrid>
       ) : (
-        <NumberInput
-          {...common}
-          aria-label={field.label}
-          value={value as number | string}
-          onChange={onChange}
-          error={Boolean(error)}
-        />
+        <QuantityInput aria-label={field.label} value={value} onChange={onChange} error={Boolean(error)} />
       )}
     </Input.Wrapper>
   )

@@ -101,7 +101,7 @@ export function ScheduleTable({
                     leftSection={<IconPlayerPlay size={14} aria-hidden />}
                     loading={running === s.id}
                     onClick={() => onRun(s)}
-                    aria-label={`Run ${s.name} now`}
+                    aria-label={`Run now: ${s.name}`}
                   >
                     Run now
                   </Button>
@@ -110,7 +110,7 @@ export function ScheduleTable({
                     variant="subtle"
                     leftSection={<IconHistory size={14} aria-hidden />}
                     onClick={() => onHistory(s)}
-                    aria-label={`History of ${s.name}`}
+                    aria-label={`History: ${s.name}`}
                   >
                     History
                   </Button>

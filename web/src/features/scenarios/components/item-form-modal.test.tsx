@@ -1,0 +1,164 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { renderWithProviders } from '@/testing/render'
+import type { Coverage } from '../api/coverage-api'
+import type { PricingServices } from '../api/scenarios-api'
+
+const param = (title: string, type = 'integer') => ({ type, title, description: `${title}.`, minimum: 0 })
+const services: PricingServices['services'] = [
+  {
+    id: 'sqs',
+    name: 'Amazon Simple Queue Service',
+    display_name: 'SQS',
+    category: 'integration',
+    description: 'Message queues between services.',
+    help: '',
+    usage_types: [],
+    params_schema: {
+      type: 'object',
+      properties: { requests: param('Requests per month') },
+      required: ['requests'],
+    },
+    ranged_params: [],
+    choices: {},
+    free_tier: [],
+  },
+  {
+    id: 's3',
+    name: 'Amazon Simple Storage Service',
+    display_name: 'S3',
+    category: 'storage',
+    description: 'Object storage.',
+    help: '',
+    usage_types: [],
+    params_schema: {
+      type: 'object',
+      properties: { storage_gb: param('Storage (GB)', 'number') },
+      required: [],
+    },
+    ranged_params: [],
+    choices: {},
+    free_tier: [],
+  },
+  {
+    id: 'lambda',
+    name: 'AWS Lambda',
+    display_name: 'Lambda',
+    category: 'compute',
+    description: 'Functions run on demand.',
+    help: '',
+    usage_types: [],
+    params_schema: {
+      type: 'object',
+      properties: { invocations: param('Invocations per month') },
+      required: ['invocations'],
+    },
+    ranged_params: [],
+    choices: {},
+    free_tier: [],
+  },
+]
+const coverage = {
+  currency: 'USD',
+  as_of: '2026-11-01',
+  pricing_snapshot: { id: 'x', as_of: '2026-11-01' },
+  regions: [
+    {
+      code: 'eu-south-1',
+      name: 'Europe (Milan)',
+      status: 'partial',
+      services_complete: 2,
+      services_total: 3,
+      usage_types_priced: 3,
+      usage_types_total: 4,
+      services: [
+        {
+          service: 'sqs',
+          name: 'SQS',
+          status: 'none',
+          usage_types_priced: 0,
+          usage_types_total: 1,
+          unpriced_usage_types: ['sqs.requests.standard'],
+          incomplete_tier_usage_types: [],
+        },
+      ],
+    },
+  ],
+} as unknown as Coverage
+
+const preview = vi.fn()
+// Stable answers, as TanStack Query gives: the form resets when the services' data changes identity.
+const servicesQuery = { data: { currency: 'USD', as_of: '2026-11-01', services } }
+const scenarioQuery = { data: { id: 'scn', region: 'eu-south-1' } }
+const coverageQuery = { data: coverage }
+vi.mock('../api/scenarios-api', () => ({
+  usePricingServices: () => servicesQuery,
+  useScenario: () => scenarioQuery,
+  useCreateItem: () => ({ mutateAsync: vi.fn(), isPending: false }),
+  useUpdateItem: () => ({ mutateAsync: vi.fn(), isPending: false }),
+  useItemPreview: (...args: unknown[]) => {
+    preview(...args)
+    return { data: undefined, isFetching: false, error: null }
+  },
+}))
+vi.mock('../api/coverage-api', async (original) => ({
+  ...(await original<typeof import('../api/coverage-api')>()),
+  usePricingCoverage: () => coverageQuery,
+}))
+
+const { ItemFormModal, serviceGroups } = await import('./item-form-modal')
+
+beforeEach(() => preview.mockClear())
+
+describe('ItemFormModal', () => {
+  it('groups the services by category and starts with the first one, not a hard-coded service', () => {
+    expect(serviceGroups(services).map((g) => [g.group, g.items.map((i) => i.value)])).toEqual([
+      ['Compute', ['lambda']],
+      ['Storage', ['s3']],
+      ['Integration', ['sqs']],
+    ])
+    renderWithProviders(<ItemFormModal scenarioId="scn" opened item={null} onClose={vi.fn()} />)
+    const dialog = screen.getByRole('dialog')
+    expect(within(dialog).getByRole('combobox', { name: 'Service' })).toHaveValue('Lambda')
+    expect(within(dialog).getByText('Functions run on demand.')).toBeInTheDocument()
+  })
+
+  it('finds a service by what it does and warns when its prices are missing in the region', async () => {
+    const user = userEvent.setup()
+    renderWithProviders(<ItemFormModal scenarioId="scn" opened item={null} onClose={vi.fn()} />)
+    const dialog = screen.getByRole('dialog')
+    expect(within(dialog).queryByTestId('missing-prices')).toBeNull()
+    const picker = within(dialog).getByRole('combobox', { name: 'Service' })
+    await user.click(picker)
+    await user.clear(picker)
+    await user.type(picker, 'queue')
+    const options = await screen.findAllByRole('option', { hidden: true })
+    expect(options.map((o) => o.textContent)).toEqual(['SQSMessage queues between services.'])
+    await user.click(options[0] as HTMLElement)
+    expect(within(dialog).getByTestId('missing-prices')).toHaveTextContent(
+      'The catalog has no price in eu-south-1 for sqs.requests.standard. The item can still be saved',
+    )
+  })
+
+  it('reads 10M as ten million and refuses a fraction of a whole number', async () => {
+    const user = userEvent.setup()
+    renderWithProviders(<ItemFormModal scenarioId="scn" opened item={null} onClose={vi.fn()} />)
+    const dialog = screen.getByRole('dialog')
+    const invocations = within(dialog).getByRole('textbox', { name: /Invocations per month/ })
+    await user.type(invocations, '10M')
+    expect(within(dialog).getByText('= 10,000,000')).toBeInTheDocument()
+    // The preview is asked for the item once the typing settles (debounced).
+    await waitFor(() =>
+      expect(preview).toHaveBeenLastCalledWith(
+        'scn',
+        expect.stringContaining('"invocations":10000000'),
+        undefined,
+      ),
+    )
+    await user.clear(invocations)
+    await user.type(invocations, '2.5')
+    expect(within(dialog).getByText('Enter a whole number')).toBeInTheDocument()
+    expect(invocations).toHaveValue('2.5')
+  })
+})

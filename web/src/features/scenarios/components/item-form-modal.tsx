@@ -179,10 +179,12 @@ export function ItemFormModal({
                   .map((o) => ('group' in o ? { ...o, items: o.items.filter(matches) } : o))
                   .filter((o) => ('group' in o ? o.items.length > 0 : matches(o as ComboboxItem)))
               }}
+              // The option's accessible name is the service's name; its description is read out under the
+              // field once chosen (the field's description), not with every option.
               renderOption={({ option }) => (
                 <Stack gap={0}>
                   <Text size="sm">{option.label}</Text>
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" c="dimmed" aria-hidden>
                     {describe(option.value)}
                   </Text>
                 </Stack>

@@ -23,6 +23,7 @@ import {
   usePricingRegions,
   useScenarioTemplates,
 } from '../api/scenarios-api'
+import { scenarioFieldRules } from '../scenario-field-rules'
 
 /** The template's line items and what they assume, so the user knows what they start from. */
 function TemplateSummary({ template }: { template: ScenarioTemplate }) {
@@ -66,18 +67,7 @@ export function CreateScenarioModal({
       template: '' as string,
     },
     validateInputOnChange: true,
-    validate: {
-      name: (v) =>
-        !v.trim() ? 'Give the scenario a name' : v.length > 255 ? 'Use at most 255 characters' : null,
-      description: (v) => (v.length > 2000 ? 'Use at most 2,000 characters' : null),
-      region: (v) => (v ? null : 'Choose a region'),
-      tags: (v) =>
-        v.length > 20
-          ? 'At most 20 tags'
-          : v.some((t) => t.length > 50)
-            ? 'Tags have at most 50 characters'
-            : null,
-    },
+    validate: scenarioFieldRules,
   })
   const regionCoverage = coverage.data?.regions.find((r) => r.code === form.values.region)
   const close = () => {

@@ -15,6 +15,7 @@ import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { applyServerErrors } from '@/lib/form-errors'
 import { type Scenario, usePricingRegions, useUpdateScenario } from '../api/scenarios-api'
+import { scenarioFieldRules } from '../scenario-field-rules'
 
 type SettingsValues = {
   name: string
@@ -54,18 +55,7 @@ export function ScenarioSettingsModal({
     mode: 'controlled',
     initialValues: valuesOf(scenario),
     validateInputOnChange: true,
-    validate: {
-      name: (v) =>
-        !v.trim() ? 'Give the scenario a name' : v.length > 255 ? 'Use at most 255 characters' : null,
-      description: (v) => (v.length > 2000 ? 'Use at most 2,000 characters' : null),
-      region: (v) => (v ? null : 'Choose a region'),
-      tags: (v) =>
-        v.length > 20
-          ? 'At most 20 tags'
-          : v.some((t) => t.length > 50)
-            ? 'Tags have at most 50 characters'
-            : null,
-    },
+    validate: scenarioFieldRules,
   })
   const close = () => {
     setFormError(null)

@@ -12,7 +12,7 @@ import {
   type User,
 } from './support/http.js'
 import { expectNoSecretsLogged } from './support/log-scan.js'
-import { fillPath, loadOperations, minimalValue, type Operation } from './support/openapi.js'
+import { fillPath, loadOperations, minimalQuery, minimalValue, type Operation } from './support/openapi.js'
 import { ServerProcess } from './support/server.js'
 
 const SCOPES = [
@@ -190,7 +190,8 @@ describe('another user', () => {
     const failures: string[] = []
     let checked = 0
     for (const op of operations.filter(ownsResource)) {
-      const path = fillPath(op.path, aliceValues(op) ?? {})
+      // Required query parameters get valid values, so the ownership check is reached, not validation.
+      const path = fillPath(op.path, aliceValues(op) ?? {}) + minimalQuery(op)
       for (const [who, headers] of [
         ['jwt', bob.auth],
         ['key', bobKey.auth],

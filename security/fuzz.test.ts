@@ -270,6 +270,7 @@ describe('semi-valid ingest events', () => {
             isProtected: true,
             acceptsApiKey: true,
             querySchema: {},
+            requiredQuery: [],
           },
           path: '/api/v1/ingest',
           headers: {

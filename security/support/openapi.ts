@@ -13,6 +13,8 @@ export type Operation = {
   acceptsApiKey: boolean
   bodySchema?: Schema
   querySchema: Record<string, Schema>
+  /** Query parameters the route requires. */
+  requiredQuery: string[]
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete']
@@ -33,7 +35,12 @@ export async function loadOperations(
       const security = (op.security ?? []) as Array<Record<string, unknown>>
       const parameters = (op.parameters ?? []) as Schema[]
       const querySchema: Record<string, Schema> = {}
-      for (const p of parameters) if (p.in === 'query') querySchema[p.name] = p.schema
+      const requiredQuery: string[] = []
+      for (const p of parameters) {
+        if (p.in !== 'query') continue
+        querySchema[p.name] = p.schema
+        if (p.required) requiredQuery.push(p.name)
+      }
       operations.push({
         method: method.toUpperCase(),
         path,
@@ -42,6 +49,7 @@ export async function loadOperations(
         acceptsApiKey: security.some((s) => 'apiKey' in s),
         bodySchema: op.requestBody?.content?.['application/json']?.schema,
         querySchema,
+        requiredQuery,
       })
     }
   }
@@ -55,6 +63,14 @@ export function fillPath(path: string, values: Record<string, string>): string {
     if (value === undefined) throw new Error(`no value for {${name}} in ${path}`)
     return encodeURIComponent(value)
   })
+}
+
+/** `?name=value` for each query parameter the route requires (smallest valid values), or '' when none. */
+export function minimalQuery(op: Operation): string {
+  const query = new URLSearchParams()
+  for (const name of op.requiredQuery) query.set(name, String(minimalValue(op.querySchema[name])))
+  const text = query.toString()
+  return text ? `?${text}` : ''
 }
 
 /**

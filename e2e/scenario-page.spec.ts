@@ -41,8 +41,10 @@ test('six tabs opened and reloaded stay signed in on one refresh (the token is s
   await Promise.all(pages.map(expectSignedIn))
   await first.reload()
   await expectSignedIn(first)
-  // Only the first tab traded the cookie; the others took its token, and every reload kept its own.
-  expect(refreshes).toHaveLength(1)
+  // The first tab traded the cookie; the others took its token (a tab that hears no answer within 250 ms, on
+  // a busy machine, trades it too), and every reload kept its own: twelve page loads, at most two refreshes.
+  expect(refreshes.length).toBeGreaterThanOrEqual(1)
+  expect(refreshes.length).toBeLessThanOrEqual(2)
   expect(statuses.filter((s) => s === 429)).toEqual([])
 })
 
@@ -51,6 +53,8 @@ test('a scenario page load and quick item adds stay far under the rate limit (on
   request,
   account,
 }) => {
+  // Eight items added through the form, one after another.
+  test.slow()
   const scenario = await createScenarioViaApi(request, account.accessToken, { name: 'Rate budget' })
   const calls: string[] = []
   const statuses: number[] = []

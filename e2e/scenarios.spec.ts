@@ -109,8 +109,8 @@ const services: {
   {
     label: 'CloudWatch Logs',
     fill: async (_p, d) => {
-      await d.getByLabel('Ingested (GB)').fill('100')
-      await d.getByLabel('Stored (GB)').fill('300')
+      await d.getByRole('textbox', { name: 'Ingested (GB)', exact: true }).fill('100')
+      await d.getByRole('textbox', { name: 'Stored (GB)', exact: true }).fill('300')
     },
   },
   {

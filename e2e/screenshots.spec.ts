@@ -42,6 +42,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(p.getByTestId('scenario-row')).toHaveCount(2)
     })
     await shoot('scenario-detail', `/scenarios/${today.id}`, async (p) => {
+      await expect(p.getByTestId('line-item-row')).not.toHaveCount(0)
+      await expect(p.getByTestId('cost-total')).toHaveText(/^\$/)
+    })
+    await shoot('scenario-sharing', `/scenarios/${today.id}?tab=sharing`, async (p) => {
       await expect(p.getByTestId('report-row').first()).toHaveAttribute('data-status', 'ready', {
         timeout: 20_000,
       })

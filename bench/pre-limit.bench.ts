@@ -2,14 +2,14 @@
  * What the per-address pre-limit (server/plugins/ip-pre-limit.ts) costs a request: bare Fastify with and
  * without the plugin, in process through `inject` (no sockets, so the difference is the hook alone), rounds
  * interleaved, requests carrying an API key from 64 addresses. Run: `npx tsx bench/pre-limit.bench.ts`
- * (BENCH_REQUESTS per round, default 20,000). Compare the µs per request with a real request's cost
+ * (BENCH_REQUESTS per round, default 5,000). Compare the µs per request with a real request's cost
  * (bench/ingest.bench.ts: the empty route serves ~10,000 req/s on this machine, ~100 µs each).
  */
 import Fastify, { type FastifyInstance } from 'fastify'
 import { loadConfig } from '../server/config.js'
 import { ipPreLimitPlugin } from '../server/plugins/ip-pre-limit.js'
 
-const requests = Number(process.env.BENCH_REQUESTS ?? 20_000)
+const requests = Number(process.env.BENCH_REQUESTS ?? 5_000)
 const rounds = 11
 const limits = loadConfig({
   NODE_ENV: 'test',

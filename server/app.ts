@@ -19,8 +19,10 @@ import { reportRoutes } from './domains/reports/reports.routes.js'
 import { scenarioRoutes } from './domains/scenarios/scenarios.routes.js'
 import { scheduleRoutes } from './domains/schedules/schedules.routes.js'
 import { shareLinkRoutes } from './domains/share-links/share-links.routes.js'
+import { createAccessLogger } from './lib/logger.js'
 import type { Metrics } from './lib/metrics.js'
 import { VERSION } from './lib/version.js'
+import { AccessLog } from './plugins/access-log.js'
 import { type Authenticators, authPlugin } from './plugins/auth.js'
 import { clientErrorHandler } from './plugins/client-error.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
@@ -58,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
+    logController: new AccessLog(createAccessLogger(logger)),
     ajv: {
       customOptions: { allErrors: true, removeAdditional: true, coerceTypes: 'array', useDefaults: true },
     },

@@ -86,7 +86,7 @@ describe(`share links on ${testEngine}`, async () => {
     const whatIf = await app.inject({ method: 'GET', url: `/api/v1/shared/${link.token}?months=2` })
     expect(whatIf.json().costs.what_if).toHaveLength(2)
     // The token in the path never reaches a log line, though other requests are logged.
-    expect(app.logLines.join('\n')).toContain('incoming request')
+    expect(app.logLines.join('\n')).toContain('request completed')
     expect(app.logLines.join('\n')).not.toContain(link.token)
   })
 

@@ -4126,6 +4126,54 @@ export interface paths {
                             protocol?: "tcp" | "udp" | "tls";
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "cloudfront";
+                        params: {
+                            /**
+                             * Viewer geography
+                             * @description Edge location group serving the traffic: united_states (United States, Mexico and Canada), europe (Europe, Israel and Türkiye), middle_east_africa (South Africa, Kenya, Nigeria and Middle East), south_america (South America), japan (Japan), australia (Australia and New Zealand), asia_pacific (Hong Kong, Indonesia, Philippines, Singapore, South Korea, Taiwan, Thailand, Malaysia, Vietnam), india (India).
+                             * @default united_states
+                             */
+                            viewer_geography?: "united_states" | "europe" | "middle_east_africa" | "south_america" | "japan" | "australia" | "asia_pacific" | "india";
+                            /**
+                             * Price class
+                             * @description all edge locations; 200 (no South America, Australia and New Zealand); 100 (United States, Mexico, Canada, Europe, Israel and Türkiye only).
+                             * @default all
+                             */
+                            price_class?: "all" | "200" | "100";
+                            /**
+                             * Data transfer out to the internet (GB)
+                             * @description GB delivered to viewers per month from this edge location group.
+                             */
+                            data_out_gb: number;
+                            /**
+                             * HTTP requests per month
+                             * @description HTTP requests of any method served to viewers.
+                             */
+                            http_requests?: number;
+                            /**
+                             * HTTPS requests per month
+                             * @description HTTPS requests of any method served to viewers (dearer than HTTP in most groups).
+                             */
+                            https_requests?: number;
+                            /**
+                             * Origin Shield requests per month
+                             * @description Requests that reach Origin Shield as an extra caching layer, billed at the rate of the Origin Shield Region (the scenario Region).
+                             */
+                            origin_shield_requests?: number;
+                            /**
+                             * Invalidation paths per month
+                             * @description Paths submitted for invalidation across all distributions (a wildcard path counts once); the first 1,000 a month cost nothing.
+                             */
+                            invalidation_paths?: number;
+                            /**
+                             * CloudFront Functions invocations per month
+                             * @description Viewer request and response function invocations.
+                             */
+                            function_invocations?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5289,6 +5337,54 @@ export interface paths {
                              * @description tcp (the default), udp or tls: an NLCU covers fewer new and active connections for TLS.
                              */
                             protocol?: "tcp" | "udp" | "tls";
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "cloudfront";
+                        params: {
+                            /**
+                             * Viewer geography
+                             * @description Edge location group serving the traffic: united_states (United States, Mexico and Canada), europe (Europe, Israel and Türkiye), middle_east_africa (South Africa, Kenya, Nigeria and Middle East), south_america (South America), japan (Japan), australia (Australia and New Zealand), asia_pacific (Hong Kong, Indonesia, Philippines, Singapore, South Korea, Taiwan, Thailand, Malaysia, Vietnam), india (India).
+                             * @default united_states
+                             */
+                            viewer_geography?: "united_states" | "europe" | "middle_east_africa" | "south_america" | "japan" | "australia" | "asia_pacific" | "india";
+                            /**
+                             * Price class
+                             * @description all edge locations; 200 (no South America, Australia and New Zealand); 100 (United States, Mexico, Canada, Europe, Israel and Türkiye only).
+                             * @default all
+                             */
+                            price_class?: "all" | "200" | "100";
+                            /**
+                             * Data transfer out to the internet (GB)
+                             * @description GB delivered to viewers per month from this edge location group.
+                             */
+                            data_out_gb: number;
+                            /**
+                             * HTTP requests per month
+                             * @description HTTP requests of any method served to viewers.
+                             */
+                            http_requests?: number;
+                            /**
+                             * HTTPS requests per month
+                             * @description HTTPS requests of any method served to viewers (dearer than HTTP in most groups).
+                             */
+                            https_requests?: number;
+                            /**
+                             * Origin Shield requests per month
+                             * @description Requests that reach Origin Shield as an extra caching layer, billed at the rate of the Origin Shield Region (the scenario Region).
+                             */
+                            origin_shield_requests?: number;
+                            /**
+                             * Invalidation paths per month
+                             * @description Paths submitted for invalidation across all distributions (a wildcard path counts once); the first 1,000 a month cost nothing.
+                             */
+                            invalidation_paths?: number;
+                            /**
+                             * CloudFront Functions invocations per month
+                             * @description Viewer request and response function invocations.
+                             */
+                            function_invocations?: number;
                         };
                         label?: string | null;
                     };
@@ -6537,6 +6633,54 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "cloudfront";
+                        params: {
+                            /**
+                             * Viewer geography
+                             * @description Edge location group serving the traffic: united_states (United States, Mexico and Canada), europe (Europe, Israel and Türkiye), middle_east_africa (South Africa, Kenya, Nigeria and Middle East), south_america (South America), japan (Japan), australia (Australia and New Zealand), asia_pacific (Hong Kong, Indonesia, Philippines, Singapore, South Korea, Taiwan, Thailand, Malaysia, Vietnam), india (India).
+                             * @default united_states
+                             */
+                            viewer_geography?: "united_states" | "europe" | "middle_east_africa" | "south_america" | "japan" | "australia" | "asia_pacific" | "india";
+                            /**
+                             * Price class
+                             * @description all edge locations; 200 (no South America, Australia and New Zealand); 100 (United States, Mexico, Canada, Europe, Israel and Türkiye only).
+                             * @default all
+                             */
+                            price_class?: "all" | "200" | "100";
+                            /**
+                             * Data transfer out to the internet (GB)
+                             * @description GB delivered to viewers per month from this edge location group.
+                             */
+                            data_out_gb: number;
+                            /**
+                             * HTTP requests per month
+                             * @description HTTP requests of any method served to viewers.
+                             */
+                            http_requests?: number;
+                            /**
+                             * HTTPS requests per month
+                             * @description HTTPS requests of any method served to viewers (dearer than HTTP in most groups).
+                             */
+                            https_requests?: number;
+                            /**
+                             * Origin Shield requests per month
+                             * @description Requests that reach Origin Shield as an extra caching layer, billed at the rate of the Origin Shield Region (the scenario Region).
+                             */
+                            origin_shield_requests?: number;
+                            /**
+                             * Invalidation paths per month
+                             * @description Paths submitted for invalidation across all distributions (a wildcard path counts once); the first 1,000 a month cost nothing.
+                             */
+                            invalidation_paths?: number;
+                            /**
+                             * CloudFront Functions invocations per month
+                             * @description Viewer request and response function invocations.
+                             */
+                            function_invocations?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -7498,6 +7642,49 @@ export interface paths {
                              * @description tcp (the default), udp or tls: an NLCU covers fewer new and active connections for TLS.
                              */
                             protocol?: "tcp" | "udp" | "tls";
+                        } | {
+                            /**
+                             * Viewer geography
+                             * @description Edge location group serving the traffic: united_states (United States, Mexico and Canada), europe (Europe, Israel and Türkiye), middle_east_africa (South Africa, Kenya, Nigeria and Middle East), south_america (South America), japan (Japan), australia (Australia and New Zealand), asia_pacific (Hong Kong, Indonesia, Philippines, Singapore, South Korea, Taiwan, Thailand, Malaysia, Vietnam), india (India).
+                             * @default united_states
+                             */
+                            viewer_geography?: "united_states" | "europe" | "middle_east_africa" | "south_america" | "japan" | "australia" | "asia_pacific" | "india";
+                            /**
+                             * Price class
+                             * @description all edge locations; 200 (no South America, Australia and New Zealand); 100 (United States, Mexico, Canada, Europe, Israel and Türkiye only).
+                             * @default all
+                             */
+                            price_class?: "all" | "200" | "100";
+                            /**
+                             * Data transfer out to the internet (GB)
+                             * @description GB delivered to viewers per month from this edge location group.
+                             */
+                            data_out_gb: number;
+                            /**
+                             * HTTP requests per month
+                             * @description HTTP requests of any method served to viewers.
+                             */
+                            http_requests?: number;
+                            /**
+                             * HTTPS requests per month
+                             * @description HTTPS requests of any method served to viewers (dearer than HTTP in most groups).
+                             */
+                            https_requests?: number;
+                            /**
+                             * Origin Shield requests per month
+                             * @description Requests that reach Origin Shield as an extra caching layer, billed at the rate of the Origin Shield Region (the scenario Region).
+                             */
+                            origin_shield_requests?: number;
+                            /**
+                             * Invalidation paths per month
+                             * @description Paths submitted for invalidation across all distributions (a wildcard path counts once); the first 1,000 a month cost nothing.
+                             */
+                            invalidation_paths?: number;
+                            /**
+                             * CloudFront Functions invocations per month
+                             * @description Viewer request and response function invocations.
+                             */
+                            function_invocations?: number;
                         };
                         label?: string | null;
                     } | {

@@ -5,6 +5,7 @@
 import type { Static } from '@sinclair/typebox'
 import { apigateway } from './apigateway/descriptor.js'
 import { bedrock } from './bedrock/descriptor.js'
+import { cloudfront } from './cloudfront/descriptor.js'
 import { cloudtrail } from './cloudtrail/descriptor.js'
 import { cloudwatchLogs } from './cloudwatch_logs/descriptor.js'
 import { dataTransfer } from './data_transfer/descriptor.js'
@@ -54,6 +55,7 @@ export const SERVICES = {
   ses,
   efs,
   elb,
+  cloudfront,
 }
 
 export type ServiceId = keyof typeof SERVICES

@@ -96,6 +96,16 @@ describe('planToLineItems', () => {
         service: 'cloudfront',
         params: { viewer_geography: 'united_states', price_class: '100', data_out_gb: 0 },
       },
+      'aws_elasticache_replication_group.sessions': {
+        service: 'elasticache',
+        params: {
+          deployment: 'node_based',
+          engine: 'redis',
+          node_type: 'cache.t4g.small',
+          nodes: 2,
+          hours: 730,
+        },
+      },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })

@@ -13,6 +13,7 @@ import { dynamodb } from './dynamodb/descriptor.js'
 import { ec2 } from './ec2/descriptor.js'
 import { efs } from './efs/descriptor.js'
 import { eks } from './eks/descriptor.js'
+import { elasticache } from './elasticache/descriptor.js'
 import { elb } from './elb/descriptor.js'
 import { eventbridge } from './eventbridge/descriptor.js'
 import { fargate } from './fargate/descriptor.js'
@@ -56,6 +57,7 @@ export const SERVICES = {
   efs,
   elb,
   cloudfront,
+  elasticache,
 }
 
 export type ServiceId = keyof typeof SERVICES

@@ -23,7 +23,8 @@ const VIEWER_GEOGRAPHIES = {
 type ViewerGeography = keyof typeof VIEWER_GEOGRAPHIES
 
 /** The edge groups each price class serves from; viewers elsewhere are served (and billed) by these edges. */
-const PRICE_CLASS_GEOGRAPHIES: Record<'all' | '200' | '100', readonly ViewerGeography[]> = {
+type PriceClass = 'all' | '200' | '100'
+const PRICE_CLASS_GEOGRAPHIES: Record<PriceClass, readonly ViewerGeography[]> = {
   all: Object.keys(VIEWER_GEOGRAPHIES) as ViewerGeography[],
   '200': ['united_states', 'europe', 'middle_east_africa', 'japan', 'asia_pacific', 'india'],
   '100': ['united_states', 'europe'],
@@ -167,13 +168,15 @@ export const cloudfront = defineService({
   ],
   terraform: {
     aws_cloudfront_distribution: ({ values }) => {
-      const priceClass =
+      const priceClass: PriceClass =
         values.price_class === 'PriceClass_100'
           ? '100'
           : values.price_class === 'PriceClass_200'
             ? '200'
             : 'all'
-      return { params: { viewer_geography: 'united_states', price_class: priceClass, data_out_gb: 0 } }
+      return {
+        params: { viewer_geography: 'united_states' as const, price_class: priceClass, data_out_gb: 0 },
+      }
     },
     aws_cloudfront_function: () => ({ skip: 'billed per invocation on the distribution' }),
     aws_cloudfront_origin_access_control: () => ({ skip: 'no charge of its own' }),

@@ -4174,6 +4174,57 @@ export interface paths {
                             function_invocations?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "elasticache";
+                        params: {
+                            /**
+                             * Deployment
+                             * @description node_based: a cluster of nodes you choose; serverless: pay for data stored and ECPUs.
+                             * @default node_based
+                             */
+                            deployment?: "node_based" | "serverless";
+                            /**
+                             * Engine
+                             * @description redis (Redis OSS), valkey or memcached; Valkey has lower rates.
+                             * @default redis
+                             */
+                            engine?: "redis" | "valkey" | "memcached";
+                            /**
+                             * Node type
+                             * @description Cache node type, e.g. cache.t4g.micro or cache.r7g.large (node-based only).
+                             */
+                            node_type?: string;
+                            /**
+                             * Nodes
+                             * @description Nodes in the cluster (every primary and replica), or {min, typical, max}; 1 when left out.
+                             */
+                            nodes?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Average data stored (GB)
+                             * @description Serverless only: the hourly average of data in the cache over the month.
+                             */
+                            data_stored_gb?: number;
+                            /**
+                             * ECPUs per month
+                             * @description Serverless only: ElastiCache Processing Units consumed by requests in the month.
+                             */
+                            ecpus?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5385,6 +5436,57 @@ export interface paths {
                              * @description Viewer request and response function invocations.
                              */
                             function_invocations?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "elasticache";
+                        params: {
+                            /**
+                             * Deployment
+                             * @description node_based: a cluster of nodes you choose; serverless: pay for data stored and ECPUs.
+                             * @default node_based
+                             */
+                            deployment?: "node_based" | "serverless";
+                            /**
+                             * Engine
+                             * @description redis (Redis OSS), valkey or memcached; Valkey has lower rates.
+                             * @default redis
+                             */
+                            engine?: "redis" | "valkey" | "memcached";
+                            /**
+                             * Node type
+                             * @description Cache node type, e.g. cache.t4g.micro or cache.r7g.large (node-based only).
+                             */
+                            node_type?: string;
+                            /**
+                             * Nodes
+                             * @description Nodes in the cluster (every primary and replica), or {min, typical, max}; 1 when left out.
+                             */
+                            nodes?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Average data stored (GB)
+                             * @description Serverless only: the hourly average of data in the cache over the month.
+                             */
+                            data_stored_gb?: number;
+                            /**
+                             * ECPUs per month
+                             * @description Serverless only: ElastiCache Processing Units consumed by requests in the month.
+                             */
+                            ecpus?: number;
                         };
                         label?: string | null;
                     };
@@ -6681,6 +6783,57 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "elasticache";
+                        params: {
+                            /**
+                             * Deployment
+                             * @description node_based: a cluster of nodes you choose; serverless: pay for data stored and ECPUs.
+                             * @default node_based
+                             */
+                            deployment?: "node_based" | "serverless";
+                            /**
+                             * Engine
+                             * @description redis (Redis OSS), valkey or memcached; Valkey has lower rates.
+                             * @default redis
+                             */
+                            engine?: "redis" | "valkey" | "memcached";
+                            /**
+                             * Node type
+                             * @description Cache node type, e.g. cache.t4g.micro or cache.r7g.large (node-based only).
+                             */
+                            node_type?: string;
+                            /**
+                             * Nodes
+                             * @description Nodes in the cluster (every primary and replica), or {min, typical, max}; 1 when left out.
+                             */
+                            nodes?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Average data stored (GB)
+                             * @description Serverless only: the hourly average of data in the cache over the month.
+                             */
+                            data_stored_gb?: number;
+                            /**
+                             * ECPUs per month
+                             * @description Serverless only: ElastiCache Processing Units consumed by requests in the month.
+                             */
+                            ecpus?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -7685,6 +7838,52 @@ export interface paths {
                              * @description Viewer request and response function invocations.
                              */
                             function_invocations?: number;
+                        } | {
+                            /**
+                             * Deployment
+                             * @description node_based: a cluster of nodes you choose; serverless: pay for data stored and ECPUs.
+                             * @default node_based
+                             */
+                            deployment?: "node_based" | "serverless";
+                            /**
+                             * Engine
+                             * @description redis (Redis OSS), valkey or memcached; Valkey has lower rates.
+                             * @default redis
+                             */
+                            engine?: "redis" | "valkey" | "memcached";
+                            /**
+                             * Node type
+                             * @description Cache node type, e.g. cache.t4g.micro or cache.r7g.large (node-based only).
+                             */
+                            node_type?: string;
+                            /**
+                             * Nodes
+                             * @description Nodes in the cluster (every primary and replica), or {min, typical, max}; 1 when left out.
+                             */
+                            nodes?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Average data stored (GB)
+                             * @description Serverless only: the hourly average of data in the cache over the month.
+                             */
+                            data_stored_gb?: number;
+                            /**
+                             * ECPUs per month
+                             * @description Serverless only: ElastiCache Processing Units consumed by requests in the month.
+                             */
+                            ecpus?: number;
                         };
                         label?: string | null;
                     } | {

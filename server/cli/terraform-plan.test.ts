@@ -92,6 +92,20 @@ describe('planToLineItems', () => {
         service: 'elb',
         params: { load_balancer_type: 'application', load_balancers: 1, hours: 730 },
       },
+      'aws_cloudfront_distribution.site': {
+        service: 'cloudfront',
+        params: { viewer_geography: 'united_states', price_class: '100', data_out_gb: 0 },
+      },
+      'aws_elasticache_replication_group.sessions': {
+        service: 'elasticache',
+        params: {
+          deployment: 'node_based',
+          engine: 'redis',
+          node_type: 'cache.t4g.small',
+          nodes: 2,
+          hours: 730,
+        },
+      },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })

@@ -85,20 +85,31 @@ export const SCENARIO_TEMPLATES = [
   {
     id: 'static-site',
     name: 'Static site',
-    description: 'A static website served from S3: 2 million page requests a month.',
+    description: 'A static website in S3 behind CloudFront: 2 million page requests a month.',
     tags: ['web'],
     assumptions: [
       '5 GB of site files, updated with 10,000 uploads a month.',
-      '2 M GET requests a month averaging 100 KB: 200 GB out to the internet.',
-      'Served straight from S3; a CloudFront distribution in front is not priced yet.',
+      '2 M HTTPS requests a month averaging 100 KB, from viewers in North America: 200 GB out to the internet.',
+      'CloudFront caches 90% of requests; the 200,000 misses are S3 GETs (S3 to CloudFront transfer is free).',
+      '50 invalidation paths a month after deployments.',
     ],
     items: [
       {
         service: 's3',
         label: 'Site bucket',
-        params: { storage_gb: 5, put_requests: 10_000, get_requests: 2_000_000 },
+        params: { storage_gb: 5, put_requests: 10_000, get_requests: 200_000 },
       },
-      { service: 'data_transfer', label: 'Pages to visitors', params: { gb_out: 200 } },
+      {
+        service: 'cloudfront',
+        label: 'Site distribution',
+        params: {
+          viewer_geography: 'united_states',
+          price_class: '100',
+          data_out_gb: 200,
+          https_requests: 2_000_000,
+          invalidation_paths: 50,
+        },
+      },
     ],
   },
   {

@@ -4126,6 +4126,105 @@ export interface paths {
                             protocol?: "tcp" | "udp" | "tls";
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "cloudfront";
+                        params: {
+                            /**
+                             * Viewer geography
+                             * @description Edge location group serving the traffic: united_states (United States, Mexico and Canada), europe (Europe, Israel and Türkiye), middle_east_africa (South Africa, Kenya, Nigeria and Middle East), south_america (South America), japan (Japan), australia (Australia and New Zealand), asia_pacific (Hong Kong, Indonesia, Philippines, Singapore, South Korea, Taiwan, Thailand, Malaysia, Vietnam), india (India).
+                             * @default united_states
+                             */
+                            viewer_geography?: "united_states" | "europe" | "middle_east_africa" | "south_america" | "japan" | "australia" | "asia_pacific" | "india";
+                            /**
+                             * Price class
+                             * @description all edge locations; 200 (no South America, Australia and New Zealand); 100 (United States, Mexico, Canada, Europe, Israel and Türkiye only).
+                             * @default all
+                             */
+                            price_class?: "all" | "200" | "100";
+                            /**
+                             * Data transfer out to the internet (GB)
+                             * @description GB delivered to viewers per month from this edge location group.
+                             */
+                            data_out_gb: number;
+                            /**
+                             * HTTP requests per month
+                             * @description HTTP requests of any method served to viewers.
+                             */
+                            http_requests?: number;
+                            /**
+                             * HTTPS requests per month
+                             * @description HTTPS requests of any method served to viewers (dearer than HTTP in most groups).
+                             */
+                            https_requests?: number;
+                            /**
+                             * Origin Shield requests per month
+                             * @description Requests that reach Origin Shield as an extra caching layer, billed at the rate of the Origin Shield Region (the scenario Region).
+                             */
+                            origin_shield_requests?: number;
+                            /**
+                             * Invalidation paths per month
+                             * @description Paths submitted for invalidation across all distributions (a wildcard path counts once); the first 1,000 a month cost nothing.
+                             */
+                            invalidation_paths?: number;
+                            /**
+                             * CloudFront Functions invocations per month
+                             * @description Viewer request and response function invocations.
+                             */
+                            function_invocations?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "elasticache";
+                        params: {
+                            /**
+                             * Deployment
+                             * @description node_based: a cluster of nodes you choose; serverless: pay for data stored and ECPUs.
+                             * @default node_based
+                             */
+                            deployment?: "node_based" | "serverless";
+                            /**
+                             * Engine
+                             * @description redis (Redis OSS), valkey or memcached; Valkey has lower rates.
+                             * @default redis
+                             */
+                            engine?: "redis" | "valkey" | "memcached";
+                            /**
+                             * Node type
+                             * @description Cache node type, e.g. cache.t4g.micro or cache.r7g.large (node-based only).
+                             */
+                            node_type?: string;
+                            /**
+                             * Nodes
+                             * @description Nodes in the cluster (every primary and replica), or {min, typical, max}; 1 when left out.
+                             */
+                            nodes?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Average data stored (GB)
+                             * @description Serverless only: the hourly average of data in the cache over the month.
+                             */
+                            data_stored_gb?: number;
+                            /**
+                             * ECPUs per month
+                             * @description Serverless only: ElastiCache Processing Units consumed by requests in the month.
+                             */
+                            ecpus?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5289,6 +5388,105 @@ export interface paths {
                              * @description tcp (the default), udp or tls: an NLCU covers fewer new and active connections for TLS.
                              */
                             protocol?: "tcp" | "udp" | "tls";
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "cloudfront";
+                        params: {
+                            /**
+                             * Viewer geography
+                             * @description Edge location group serving the traffic: united_states (United States, Mexico and Canada), europe (Europe, Israel and Türkiye), middle_east_africa (South Africa, Kenya, Nigeria and Middle East), south_america (South America), japan (Japan), australia (Australia and New Zealand), asia_pacific (Hong Kong, Indonesia, Philippines, Singapore, South Korea, Taiwan, Thailand, Malaysia, Vietnam), india (India).
+                             * @default united_states
+                             */
+                            viewer_geography?: "united_states" | "europe" | "middle_east_africa" | "south_america" | "japan" | "australia" | "asia_pacific" | "india";
+                            /**
+                             * Price class
+                             * @description all edge locations; 200 (no South America, Australia and New Zealand); 100 (United States, Mexico, Canada, Europe, Israel and Türkiye only).
+                             * @default all
+                             */
+                            price_class?: "all" | "200" | "100";
+                            /**
+                             * Data transfer out to the internet (GB)
+                             * @description GB delivered to viewers per month from this edge location group.
+                             */
+                            data_out_gb: number;
+                            /**
+                             * HTTP requests per month
+                             * @description HTTP requests of any method served to viewers.
+                             */
+                            http_requests?: number;
+                            /**
+                             * HTTPS requests per month
+                             * @description HTTPS requests of any method served to viewers (dearer than HTTP in most groups).
+                             */
+                            https_requests?: number;
+                            /**
+                             * Origin Shield requests per month
+                             * @description Requests that reach Origin Shield as an extra caching layer, billed at the rate of the Origin Shield Region (the scenario Region).
+                             */
+                            origin_shield_requests?: number;
+                            /**
+                             * Invalidation paths per month
+                             * @description Paths submitted for invalidation across all distributions (a wildcard path counts once); the first 1,000 a month cost nothing.
+                             */
+                            invalidation_paths?: number;
+                            /**
+                             * CloudFront Functions invocations per month
+                             * @description Viewer request and response function invocations.
+                             */
+                            function_invocations?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "elasticache";
+                        params: {
+                            /**
+                             * Deployment
+                             * @description node_based: a cluster of nodes you choose; serverless: pay for data stored and ECPUs.
+                             * @default node_based
+                             */
+                            deployment?: "node_based" | "serverless";
+                            /**
+                             * Engine
+                             * @description redis (Redis OSS), valkey or memcached; Valkey has lower rates.
+                             * @default redis
+                             */
+                            engine?: "redis" | "valkey" | "memcached";
+                            /**
+                             * Node type
+                             * @description Cache node type, e.g. cache.t4g.micro or cache.r7g.large (node-based only).
+                             */
+                            node_type?: string;
+                            /**
+                             * Nodes
+                             * @description Nodes in the cluster (every primary and replica), or {min, typical, max}; 1 when left out.
+                             */
+                            nodes?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Average data stored (GB)
+                             * @description Serverless only: the hourly average of data in the cache over the month.
+                             */
+                            data_stored_gb?: number;
+                            /**
+                             * ECPUs per month
+                             * @description Serverless only: ElastiCache Processing Units consumed by requests in the month.
+                             */
+                            ecpus?: number;
                         };
                         label?: string | null;
                     };
@@ -6537,6 +6735,105 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "cloudfront";
+                        params: {
+                            /**
+                             * Viewer geography
+                             * @description Edge location group serving the traffic: united_states (United States, Mexico and Canada), europe (Europe, Israel and Türkiye), middle_east_africa (South Africa, Kenya, Nigeria and Middle East), south_america (South America), japan (Japan), australia (Australia and New Zealand), asia_pacific (Hong Kong, Indonesia, Philippines, Singapore, South Korea, Taiwan, Thailand, Malaysia, Vietnam), india (India).
+                             * @default united_states
+                             */
+                            viewer_geography?: "united_states" | "europe" | "middle_east_africa" | "south_america" | "japan" | "australia" | "asia_pacific" | "india";
+                            /**
+                             * Price class
+                             * @description all edge locations; 200 (no South America, Australia and New Zealand); 100 (United States, Mexico, Canada, Europe, Israel and Türkiye only).
+                             * @default all
+                             */
+                            price_class?: "all" | "200" | "100";
+                            /**
+                             * Data transfer out to the internet (GB)
+                             * @description GB delivered to viewers per month from this edge location group.
+                             */
+                            data_out_gb: number;
+                            /**
+                             * HTTP requests per month
+                             * @description HTTP requests of any method served to viewers.
+                             */
+                            http_requests?: number;
+                            /**
+                             * HTTPS requests per month
+                             * @description HTTPS requests of any method served to viewers (dearer than HTTP in most groups).
+                             */
+                            https_requests?: number;
+                            /**
+                             * Origin Shield requests per month
+                             * @description Requests that reach Origin Shield as an extra caching layer, billed at the rate of the Origin Shield Region (the scenario Region).
+                             */
+                            origin_shield_requests?: number;
+                            /**
+                             * Invalidation paths per month
+                             * @description Paths submitted for invalidation across all distributions (a wildcard path counts once); the first 1,000 a month cost nothing.
+                             */
+                            invalidation_paths?: number;
+                            /**
+                             * CloudFront Functions invocations per month
+                             * @description Viewer request and response function invocations.
+                             */
+                            function_invocations?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "elasticache";
+                        params: {
+                            /**
+                             * Deployment
+                             * @description node_based: a cluster of nodes you choose; serverless: pay for data stored and ECPUs.
+                             * @default node_based
+                             */
+                            deployment?: "node_based" | "serverless";
+                            /**
+                             * Engine
+                             * @description redis (Redis OSS), valkey or memcached; Valkey has lower rates.
+                             * @default redis
+                             */
+                            engine?: "redis" | "valkey" | "memcached";
+                            /**
+                             * Node type
+                             * @description Cache node type, e.g. cache.t4g.micro or cache.r7g.large (node-based only).
+                             */
+                            node_type?: string;
+                            /**
+                             * Nodes
+                             * @description Nodes in the cluster (every primary and replica), or {min, typical, max}; 1 when left out.
+                             */
+                            nodes?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Average data stored (GB)
+                             * @description Serverless only: the hourly average of data in the cache over the month.
+                             */
+                            data_stored_gb?: number;
+                            /**
+                             * ECPUs per month
+                             * @description Serverless only: ElastiCache Processing Units consumed by requests in the month.
+                             */
+                            ecpus?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -7498,6 +7795,95 @@ export interface paths {
                              * @description tcp (the default), udp or tls: an NLCU covers fewer new and active connections for TLS.
                              */
                             protocol?: "tcp" | "udp" | "tls";
+                        } | {
+                            /**
+                             * Viewer geography
+                             * @description Edge location group serving the traffic: united_states (United States, Mexico and Canada), europe (Europe, Israel and Türkiye), middle_east_africa (South Africa, Kenya, Nigeria and Middle East), south_america (South America), japan (Japan), australia (Australia and New Zealand), asia_pacific (Hong Kong, Indonesia, Philippines, Singapore, South Korea, Taiwan, Thailand, Malaysia, Vietnam), india (India).
+                             * @default united_states
+                             */
+                            viewer_geography?: "united_states" | "europe" | "middle_east_africa" | "south_america" | "japan" | "australia" | "asia_pacific" | "india";
+                            /**
+                             * Price class
+                             * @description all edge locations; 200 (no South America, Australia and New Zealand); 100 (United States, Mexico, Canada, Europe, Israel and Türkiye only).
+                             * @default all
+                             */
+                            price_class?: "all" | "200" | "100";
+                            /**
+                             * Data transfer out to the internet (GB)
+                             * @description GB delivered to viewers per month from this edge location group.
+                             */
+                            data_out_gb: number;
+                            /**
+                             * HTTP requests per month
+                             * @description HTTP requests of any method served to viewers.
+                             */
+                            http_requests?: number;
+                            /**
+                             * HTTPS requests per month
+                             * @description HTTPS requests of any method served to viewers (dearer than HTTP in most groups).
+                             */
+                            https_requests?: number;
+                            /**
+                             * Origin Shield requests per month
+                             * @description Requests that reach Origin Shield as an extra caching layer, billed at the rate of the Origin Shield Region (the scenario Region).
+                             */
+                            origin_shield_requests?: number;
+                            /**
+                             * Invalidation paths per month
+                             * @description Paths submitted for invalidation across all distributions (a wildcard path counts once); the first 1,000 a month cost nothing.
+                             */
+                            invalidation_paths?: number;
+                            /**
+                             * CloudFront Functions invocations per month
+                             * @description Viewer request and response function invocations.
+                             */
+                            function_invocations?: number;
+                        } | {
+                            /**
+                             * Deployment
+                             * @description node_based: a cluster of nodes you choose; serverless: pay for data stored and ECPUs.
+                             * @default node_based
+                             */
+                            deployment?: "node_based" | "serverless";
+                            /**
+                             * Engine
+                             * @description redis (Redis OSS), valkey or memcached; Valkey has lower rates.
+                             * @default redis
+                             */
+                            engine?: "redis" | "valkey" | "memcached";
+                            /**
+                             * Node type
+                             * @description Cache node type, e.g. cache.t4g.micro or cache.r7g.large (node-based only).
+                             */
+                            node_type?: string;
+                            /**
+                             * Nodes
+                             * @description Nodes in the cluster (every primary and replica), or {min, typical, max}; 1 when left out.
+                             */
+                            nodes?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Average data stored (GB)
+                             * @description Serverless only: the hourly average of data in the cache over the month.
+                             */
+                            data_stored_gb?: number;
+                            /**
+                             * ECPUs per month
+                             * @description Serverless only: ElastiCache Processing Units consumed by requests in the month.
+                             */
+                            ecpus?: number;
                         };
                         label?: string | null;
                     } | {

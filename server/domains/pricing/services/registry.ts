@@ -5,6 +5,7 @@
 import type { Static } from '@sinclair/typebox'
 import { apigateway } from './apigateway/descriptor.js'
 import { bedrock } from './bedrock/descriptor.js'
+import { cloudfront } from './cloudfront/descriptor.js'
 import { cloudtrail } from './cloudtrail/descriptor.js'
 import { cloudwatchLogs } from './cloudwatch_logs/descriptor.js'
 import { dataTransfer } from './data_transfer/descriptor.js'
@@ -12,6 +13,7 @@ import { dynamodb } from './dynamodb/descriptor.js'
 import { ec2 } from './ec2/descriptor.js'
 import { efs } from './efs/descriptor.js'
 import { eks } from './eks/descriptor.js'
+import { elasticache } from './elasticache/descriptor.js'
 import { elb } from './elb/descriptor.js'
 import { eventbridge } from './eventbridge/descriptor.js'
 import { fargate } from './fargate/descriptor.js'
@@ -54,6 +56,8 @@ export const SERVICES = {
   ses,
   efs,
   elb,
+  cloudfront,
+  elasticache,
 }
 
 export type ServiceId = keyof typeof SERVICES

@@ -82,6 +82,8 @@ describe('service params from the published schema', () => {
       'ec2.hours',
       'eks.clusters',
       'eks.hours',
+      'elasticache.hours',
+      'elasticache.nodes',
       'elb.hours',
       'elb.load_balancers',
       'fargate.hours',

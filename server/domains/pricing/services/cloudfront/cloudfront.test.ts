@@ -1,0 +1,106 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/cloudfront/pricing/'
+
+function cost(items: Record<string, unknown>[], { region = 'us-east-1', includeFreeTier = true } = {}) {
+  const result = lineItemsToUsage(
+    items.map((params) => ({ service: 'cloudfront', params })),
+    bundledCatalog,
+  )
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+describe(`CloudFront at the rates of ${PAGE}`, () => {
+  it('bills data out in bands per edge group, the free 1 TB taking the bottom of the first band', () => {
+    // 10,240 × $0.085 + 4,760 × $0.080; the free tier removes 1,024 GB at $0.085
+    expect(cents(cost([{ data_out_gb: 15_000 }], { includeFreeTier: false }).total)).toBe('1251.20')
+    expect(cents(cost([{ data_out_gb: 15_000 }]).total)).toBe('1164.16')
+  })
+
+  it('counts the bands of each edge group separately', () => {
+    // Japan 10,000 × $0.114 and India 10,000 × $0.109: each stays in its group's first band
+    const priced = cost(
+      [
+        { viewer_geography: 'japan', data_out_gb: 10_000 },
+        { viewer_geography: 'india', data_out_gb: 10_000 },
+      ],
+      { includeFreeTier: false },
+    )
+    expect(cents(priced.total)).toBe('2230.00')
+  })
+
+  it("bills requests per 10,000 at the group's HTTP and HTTPS rates after 10 million free", () => {
+    // Europe: 20M HTTPS × $0.012 + 5M HTTP × $0.009 per 10,000 (the 10M free go to HTTPS first)
+    const priced = cost([
+      { viewer_geography: 'europe', data_out_gb: 0, https_requests: 30_000_000, http_requests: 5_000_000 },
+    ])
+    expect(cents(priced.total)).toBe('28.50')
+  })
+
+  it('prices Origin Shield at the rate of the scenario Region, whatever the viewer group', () => {
+    const params = { viewer_geography: 'europe', data_out_gb: 0, origin_shield_requests: 1_000_000 }
+    expect(cents(cost([params], { region: 'eu-west-1' }).total)).toBe('0.90')
+    expect(cents(cost([params], { region: 'sa-east-1' }).total)).toBe('1.60')
+    expect(cents(cost([params], { region: 'us-east-2' }).total)).toBe('0.75')
+  })
+
+  it('charges invalidation paths beyond 1,000 a month even without the free tier, and functions beyond 2M', () => {
+    // 800 × $0.005
+    expect(
+      cents(cost([{ data_out_gb: 0, invalidation_paths: 1_800 }], { includeFreeTier: false }).total),
+    ).toBe('4.00')
+    // 3M × $0.10 per million
+    expect(cents(cost([{ data_out_gb: 0, function_invocations: 5_000_000 }]).total)).toBe('0.30')
+  })
+
+  it('refuses a viewer group its price class does not serve', () => {
+    const result = lineItemsToUsage(
+      [{ service: 'cloudfront', params: { price_class: '100', viewer_geography: 'india', data_out_gb: 1 } }],
+      bundledCatalog,
+    )
+    expect(result).toMatchObject({ ok: false })
+    expect(result.ok ? [] : result.details.map((detail) => detail.field)).toEqual(['params.viewer_geography'])
+  })
+
+  it('reports a region without sourced CloudFront prices as unpriced, never $0', () => {
+    const priced = cost([{ data_out_gb: 5_000 }], { region: 'me-south-1' })
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['cloudfront.data_out_gb.united_states'])
+  })
+
+  it('imports a distribution with its price class, and skips functions', () => {
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_cloudfront_distribution.site',
+              mode: 'managed',
+              type: 'aws_cloudfront_distribution',
+              values: { price_class: 'PriceClass_100', enabled: true },
+            },
+            {
+              address: 'aws_cloudfront_function.f',
+              mode: 'managed',
+              type: 'aws_cloudfront_function',
+              values: {},
+            },
+          ],
+        },
+      },
+    }
+    const mapped = planToLineItems(plan)
+    expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
+      ['cloudfront', { viewer_geography: 'united_states', price_class: '100', data_out_gb: 0 }],
+    ])
+    expect(mapped.skipped.map((skip) => skip.reason)).toEqual(['billed per invocation on the distribution'])
+  })
+})

@@ -1,0 +1,107 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'elasticache', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+const refused = (params: Record<string, unknown>) => {
+  const result = lineItemsToUsage([{ service: 'elasticache', params }], bundledCatalog)
+  return result.ok ? [] : result.details.map((detail) => `${detail.field}: ${detail.reason}`)
+}
+
+describe('ElastiCache', () => {
+  it('bills node-based clusters per node-hour at the node type rate of the Region', () => {
+    // 3 × cache.r6g.large × 730 h × $0.206 in us-east-1; eu-central-1 cache.m5.large $0.186
+    expect(cents(cost({ node_type: 'cache.r6g.large', nodes: 3 }).total)).toBe('451.14')
+    expect(cents(cost({ engine: 'memcached', node_type: 'cache.m5.large' }, 'eu-central-1').total)).toBe(
+      '135.78',
+    )
+  })
+
+  it('bills serverless data at the engine minimum, and ECPUs per million', () => {
+    // Redis OSS: 0.2 GB stored is metered as 1 GB: 730 GB-hours × $0.125; 500M ECPUs × $0.0034 per million
+    expect(cents(cost({ deployment: 'serverless', data_stored_gb: 0.2, ecpus: 500_000_000 }).total)).toBe(
+      '92.95',
+    )
+    // 10 GB × 730 h × $0.125
+    expect(cents(cost({ deployment: 'serverless', data_stored_gb: 10 }).total)).toBe('912.50')
+  })
+
+  it('prices Serverless Valkey below Redis OSS where both are sourced, with its 100 MB minimum', () => {
+    // Seoul: 0.1 GB × 730 × $0.101 = $7.373 against 1 GB × 730 × $0.151 = $110.23
+    const valkey = cost({ deployment: 'serverless', engine: 'valkey', data_stored_gb: 0 }, 'ap-northeast-2')
+    const redis = cost({ deployment: 'serverless', engine: 'redis', data_stored_gb: 0 }, 'ap-northeast-2')
+    expect(cents(valkey.total)).toBe('7.37')
+    expect(cents(redis.total)).toBe('110.23')
+  })
+
+  it('reports what has no sourced rate as unpriced, never $0: Valkey nodes, other Regions', () => {
+    const valkeyNodes = cost({ engine: 'valkey', node_type: 'cache.t4g.micro' })
+    expect(valkeyNodes.total).toBe('0')
+    expect(valkeyNodes.unpriced.map((row) => row.usage_type)).toEqual([
+      'elasticache.valkey_node_hours.cache.t4g.micro',
+    ])
+    expect(cost({ node_type: 'cache.t3.micro' }, 'me-south-1').unpriced).toHaveLength(1)
+  })
+
+  it('refuses an unknown node type and params of the other deployment', () => {
+    expect(refused({ node_type: 'cache.x9.huge' })).toEqual([
+      "params.node_type: unknown ElastiCache node type 'cache.x9.huge'",
+    ])
+    expect(refused({ deployment: 'node_based', ecpus: 5 })).toEqual([
+      'params.node_type: is required for node-based',
+      'params.ecpus: is billed by Serverless only',
+    ])
+    expect(refused({ deployment: 'serverless', node_type: 'cache.t3.micro' })).toEqual([
+      'params.node_type: applies to node-based only',
+    ])
+  })
+
+  it('imports clusters, replication groups (shards × nodes) and serverless caches', () => {
+    const resource = (address: string, type: string, values: object) => ({
+      address,
+      mode: 'managed',
+      type,
+      values,
+    })
+    const mapped = planToLineItems({
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            resource('aws_elasticache_cluster.a', 'aws_elasticache_cluster', {
+              engine: 'memcached',
+              node_type: 'cache.t3.small',
+              num_cache_nodes: 2,
+            }),
+            resource('aws_elasticache_replication_group.b', 'aws_elasticache_replication_group', {
+              engine: 'valkey',
+              node_type: 'cache.r7g.large',
+              num_node_groups: 3,
+              replicas_per_node_group: 1,
+            }),
+            resource('aws_elasticache_serverless_cache.c', 'aws_elasticache_serverless_cache', {
+              engine: 'redis',
+            }),
+            resource('aws_elasticache_cluster.replica', 'aws_elasticache_cluster', {
+              replication_group_id: 'b',
+            }),
+          ],
+        },
+      },
+    })
+    expect(mapped.items.map((item) => item.params)).toEqual([
+      { deployment: 'node_based', engine: 'memcached', node_type: 'cache.t3.small', nodes: 2, hours: 730 },
+      { deployment: 'node_based', engine: 'valkey', node_type: 'cache.r7g.large', nodes: 6, hours: 730 },
+      { deployment: 'serverless', engine: 'redis', data_stored_gb: 0, ecpus: 0 },
+    ])
+    expect(mapped.skipped.map((skip) => skip.reason)).toEqual(['priced with its replication group'])
+  })
+})

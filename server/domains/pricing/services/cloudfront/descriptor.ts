@@ -154,7 +154,7 @@ export const cloudfront = defineService({
       description: 'CloudFront Functions invocations.',
     },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   // Only Origin Shield products carry an AWS Region; edge products are priced by location group, which the
   // offer import (keyed by Region) cannot place.

@@ -143,7 +143,7 @@ export const elasticache = defineService({
       description: 'Serverless ElastiCache Processing Units, per engine.',
     },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   priceList: [
     {

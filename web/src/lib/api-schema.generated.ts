@@ -3628,6 +3628,71 @@ export interface paths {
                         label?: string | null;
                     } | {
                         /** @enum {string} */
+                        service: "aurora";
+                        params: {
+                            /**
+                             * Engine
+                             * @description Aurora PostgreSQL-Compatible or Aurora MySQL-Compatible Edition.
+                             * @default postgresql
+                             */
+                            engine?: "postgresql" | "mysql";
+                            /**
+                             * Cluster storage configuration
+                             * @description Standard (I/O requests billed) or I/O-Optimized (I/O included, higher instance, ACU and storage rates); standard when left out.
+                             */
+                            storage_configuration?: "standard" | "io_optimized";
+                            /**
+                             * Instance class
+                             * @description The class of the provisioned instances (writer and readers); none for a Serverless v2 or storage-only item.
+                             */
+                            instance_class?: string;
+                            /**
+                             * Instances
+                             * @description Provisioned instances of that class, or {min, typical, max}; 1 when left out.
+                             */
+                            count?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Serverless v2 capacity (ACU-hours per month)
+                             * @description Aurora Capacity Unit-hours of all Serverless v2 instances of the cluster (capacity is metered per second); 0 when left out.
+                             */
+                            serverless_acu_hours?: number;
+                            /**
+                             * Cluster volume (GB-months)
+                             * @description Average GB stored in the cluster volume over the month.
+                             */
+                            storage_gb: number;
+                            /**
+                             * I/O requests per month
+                             * @description Storage read and write I/Os of a Standard cluster; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (up to the cluster volume size); 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Backtrack change records per month
+                             * @description Aurora MySQL only: change records stored for Backtrack; 0 when left out.
+                             */
+                            backtrack_change_records?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
                         service: "fargate";
                         params: {
                             /**
@@ -4789,6 +4854,71 @@ export interface paths {
                              * @description The instance class vCPUs, for Extended Support.
                              */
                             vcpus?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "aurora";
+                        params: {
+                            /**
+                             * Engine
+                             * @description Aurora PostgreSQL-Compatible or Aurora MySQL-Compatible Edition.
+                             * @default postgresql
+                             */
+                            engine?: "postgresql" | "mysql";
+                            /**
+                             * Cluster storage configuration
+                             * @description Standard (I/O requests billed) or I/O-Optimized (I/O included, higher instance, ACU and storage rates); standard when left out.
+                             */
+                            storage_configuration?: "standard" | "io_optimized";
+                            /**
+                             * Instance class
+                             * @description The class of the provisioned instances (writer and readers); none for a Serverless v2 or storage-only item.
+                             */
+                            instance_class?: string;
+                            /**
+                             * Instances
+                             * @description Provisioned instances of that class, or {min, typical, max}; 1 when left out.
+                             */
+                            count?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Serverless v2 capacity (ACU-hours per month)
+                             * @description Aurora Capacity Unit-hours of all Serverless v2 instances of the cluster (capacity is metered per second); 0 when left out.
+                             */
+                            serverless_acu_hours?: number;
+                            /**
+                             * Cluster volume (GB-months)
+                             * @description Average GB stored in the cluster volume over the month.
+                             */
+                            storage_gb: number;
+                            /**
+                             * I/O requests per month
+                             * @description Storage read and write I/Os of a Standard cluster; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (up to the cluster volume size); 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Backtrack change records per month
+                             * @description Aurora MySQL only: change records stored for Backtrack; 0 when left out.
+                             */
+                            backtrack_change_records?: number;
                         };
                         label?: string | null;
                     } | {
@@ -6038,6 +6168,71 @@ export interface paths {
                         label?: string | null;
                     } | {
                         /** @enum {string} */
+                        service: "aurora";
+                        params: {
+                            /**
+                             * Engine
+                             * @description Aurora PostgreSQL-Compatible or Aurora MySQL-Compatible Edition.
+                             * @default postgresql
+                             */
+                            engine?: "postgresql" | "mysql";
+                            /**
+                             * Cluster storage configuration
+                             * @description Standard (I/O requests billed) or I/O-Optimized (I/O included, higher instance, ACU and storage rates); standard when left out.
+                             */
+                            storage_configuration?: "standard" | "io_optimized";
+                            /**
+                             * Instance class
+                             * @description The class of the provisioned instances (writer and readers); none for a Serverless v2 or storage-only item.
+                             */
+                            instance_class?: string;
+                            /**
+                             * Instances
+                             * @description Provisioned instances of that class, or {min, typical, max}; 1 when left out.
+                             */
+                            count?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Serverless v2 capacity (ACU-hours per month)
+                             * @description Aurora Capacity Unit-hours of all Serverless v2 instances of the cluster (capacity is metered per second); 0 when left out.
+                             */
+                            serverless_acu_hours?: number;
+                            /**
+                             * Cluster volume (GB-months)
+                             * @description Average GB stored in the cluster volume over the month.
+                             */
+                            storage_gb: number;
+                            /**
+                             * I/O requests per month
+                             * @description Storage read and write I/Os of a Standard cluster; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (up to the cluster volume size); 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Backtrack change records per month
+                             * @description Aurora MySQL only: change records stored for Backtrack; 0 when left out.
+                             */
+                            backtrack_change_records?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
                         service: "fargate";
                         params: {
                             /**
@@ -7068,6 +7263,66 @@ export interface paths {
                              * @description The instance class vCPUs, for Extended Support.
                              */
                             vcpus?: number;
+                        } | {
+                            /**
+                             * Engine
+                             * @description Aurora PostgreSQL-Compatible or Aurora MySQL-Compatible Edition.
+                             * @default postgresql
+                             */
+                            engine?: "postgresql" | "mysql";
+                            /**
+                             * Cluster storage configuration
+                             * @description Standard (I/O requests billed) or I/O-Optimized (I/O included, higher instance, ACU and storage rates); standard when left out.
+                             */
+                            storage_configuration?: "standard" | "io_optimized";
+                            /**
+                             * Instance class
+                             * @description The class of the provisioned instances (writer and readers); none for a Serverless v2 or storage-only item.
+                             */
+                            instance_class?: string;
+                            /**
+                             * Instances
+                             * @description Provisioned instances of that class, or {min, typical, max}; 1 when left out.
+                             */
+                            count?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Serverless v2 capacity (ACU-hours per month)
+                             * @description Aurora Capacity Unit-hours of all Serverless v2 instances of the cluster (capacity is metered per second); 0 when left out.
+                             */
+                            serverless_acu_hours?: number;
+                            /**
+                             * Cluster volume (GB-months)
+                             * @description Average GB stored in the cluster volume over the month.
+                             */
+                            storage_gb: number;
+                            /**
+                             * I/O requests per month
+                             * @description Storage read and write I/Os of a Standard cluster; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (up to the cluster volume size); 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Backtrack change records per month
+                             * @description Aurora MySQL only: change records stored for Backtrack; 0 when left out.
+                             */
+                            backtrack_change_records?: number;
                         } | {
                             /**
                              * Tasks

@@ -75,6 +75,8 @@ describe('service params from the published schema', () => {
     )
     expect(rangeable.sort()).toEqual([
       'apigateway.cache_hours',
+      'aurora.count',
+      'aurora.hours',
       'dynamodb.hours',
       'dynamodb.provisioned_rcu',
       'dynamodb.provisioned_wcu',

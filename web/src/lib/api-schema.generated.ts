@@ -3120,6 +3120,26 @@ export interface paths {
                              */
                             esm_epu_hours?: number;
                             /**
+                             * Durable operations per month
+                             * @description Durable functions: operations (execution starts, completed steps, waits) per month; 0 when left out.
+                             */
+                            durable_operations?: number;
+                            /**
+                             * Durable data written (GB per month)
+                             * @description Durable functions: GB written by durable operations (payloads, checkpoints); 0 when left out.
+                             */
+                            durable_data_written_gb?: number;
+                            /**
+                             * Durable data retained (GB-months)
+                             * @description Durable functions: GB-months of that data kept while executions run and for the retention period after; 0 when left out.
+                             */
+                            durable_data_retained_gb_months?: number;
+                            /**
+                             * Tenant-isolated environments created per month
+                             * @description Tenant isolation mode: execution environments Lambda creates per month (each billed by its memory); 0 when left out.
+                             */
+                            tenant_isolated_environments?: number;
+                            /**
                              * Deployment
                              * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
                              */
@@ -4349,6 +4369,26 @@ export interface paths {
                              * @description Event poller unit (EPU) hours per month of a provisioned-mode event source mapping.
                              */
                             esm_epu_hours?: number;
+                            /**
+                             * Durable operations per month
+                             * @description Durable functions: operations (execution starts, completed steps, waits) per month; 0 when left out.
+                             */
+                            durable_operations?: number;
+                            /**
+                             * Durable data written (GB per month)
+                             * @description Durable functions: GB written by durable operations (payloads, checkpoints); 0 when left out.
+                             */
+                            durable_data_written_gb?: number;
+                            /**
+                             * Durable data retained (GB-months)
+                             * @description Durable functions: GB-months of that data kept while executions run and for the retention period after; 0 when left out.
+                             */
+                            durable_data_retained_gb_months?: number;
+                            /**
+                             * Tenant-isolated environments created per month
+                             * @description Tenant isolation mode: execution environments Lambda creates per month (each billed by its memory); 0 when left out.
+                             */
+                            tenant_isolated_environments?: number;
                             /**
                              * Deployment
                              * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
@@ -5660,6 +5700,26 @@ export interface paths {
                              */
                             esm_epu_hours?: number;
                             /**
+                             * Durable operations per month
+                             * @description Durable functions: operations (execution starts, completed steps, waits) per month; 0 when left out.
+                             */
+                            durable_operations?: number;
+                            /**
+                             * Durable data written (GB per month)
+                             * @description Durable functions: GB written by durable operations (payloads, checkpoints); 0 when left out.
+                             */
+                            durable_data_written_gb?: number;
+                            /**
+                             * Durable data retained (GB-months)
+                             * @description Durable functions: GB-months of that data kept while executions run and for the retention period after; 0 when left out.
+                             */
+                            durable_data_retained_gb_months?: number;
+                            /**
+                             * Tenant-isolated environments created per month
+                             * @description Tenant isolation mode: execution environments Lambda creates per month (each billed by its memory); 0 when left out.
+                             */
+                            tenant_isolated_environments?: number;
+                            /**
                              * Deployment
                              * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
                              */
@@ -6803,6 +6863,26 @@ export interface paths {
                              * @description Event poller unit (EPU) hours per month of a provisioned-mode event source mapping.
                              */
                             esm_epu_hours?: number;
+                            /**
+                             * Durable operations per month
+                             * @description Durable functions: operations (execution starts, completed steps, waits) per month; 0 when left out.
+                             */
+                            durable_operations?: number;
+                            /**
+                             * Durable data written (GB per month)
+                             * @description Durable functions: GB written by durable operations (payloads, checkpoints); 0 when left out.
+                             */
+                            durable_data_written_gb?: number;
+                            /**
+                             * Durable data retained (GB-months)
+                             * @description Durable functions: GB-months of that data kept while executions run and for the retention period after; 0 when left out.
+                             */
+                            durable_data_retained_gb_months?: number;
+                            /**
+                             * Tenant-isolated environments created per month
+                             * @description Tenant isolation mode: execution environments Lambda creates per month (each billed by its memory); 0 when left out.
+                             */
+                            tenant_isolated_environments?: number;
                             /**
                              * Deployment
                              * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.

@@ -3559,6 +3559,36 @@ export interface paths {
                              */
                             ebs_snapshot_gb?: number;
                             /**
+                             * EBS snapshots in the Archive tier (GB-months)
+                             * @description GB-months of snapshots in the EBS Snapshots Archive tier, for the whole item (full copies; an archived snapshot deleted before 90 days is billed for the rest of the 90 days: add those GB-months). 0 when left out.
+                             */
+                            ebs_snapshot_archive_gb?: number;
+                            /**
+                             * EBS snapshot archive retrievals (GB)
+                             * @description GB restored from the Archive tier per month, for the whole item (the restored copy bills as snapshot storage). 0 when left out.
+                             */
+                            ebs_snapshot_archive_retrieval_gb?: number;
+                            /**
+                             * EBS fast snapshot restore (DSU-hours)
+                             * @description Snapshots × Availability Zones × hours fast snapshot restore is enabled, each enablement at least one hour, for the whole item. 0 when left out.
+                             */
+                            ebs_fast_snapshot_restore_dsu_hours?: number;
+                            /**
+                             * EBS direct API list requests
+                             * @description ListChangedBlocks and ListSnapshotBlocks requests per month, for the whole item. 0 when left out.
+                             */
+                            ebs_direct_list_requests?: number;
+                            /**
+                             * EBS direct API GetSnapshotBlock units
+                             * @description SnapshotAPIUnits read per month (one per 512 KiB GetSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_get_units?: number;
+                            /**
+                             * EBS direct API PutSnapshotBlock units
+                             * @description SnapshotAPIUnits written per month (one per 512 KiB PutSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_put_units?: number;
+                            /**
                              * Public IPv4 addresses
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
@@ -4808,6 +4838,36 @@ export interface paths {
                              * @description GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored). 0 when left out.
                              */
                             ebs_snapshot_gb?: number;
+                            /**
+                             * EBS snapshots in the Archive tier (GB-months)
+                             * @description GB-months of snapshots in the EBS Snapshots Archive tier, for the whole item (full copies; an archived snapshot deleted before 90 days is billed for the rest of the 90 days: add those GB-months). 0 when left out.
+                             */
+                            ebs_snapshot_archive_gb?: number;
+                            /**
+                             * EBS snapshot archive retrievals (GB)
+                             * @description GB restored from the Archive tier per month, for the whole item (the restored copy bills as snapshot storage). 0 when left out.
+                             */
+                            ebs_snapshot_archive_retrieval_gb?: number;
+                            /**
+                             * EBS fast snapshot restore (DSU-hours)
+                             * @description Snapshots × Availability Zones × hours fast snapshot restore is enabled, each enablement at least one hour, for the whole item. 0 when left out.
+                             */
+                            ebs_fast_snapshot_restore_dsu_hours?: number;
+                            /**
+                             * EBS direct API list requests
+                             * @description ListChangedBlocks and ListSnapshotBlocks requests per month, for the whole item. 0 when left out.
+                             */
+                            ebs_direct_list_requests?: number;
+                            /**
+                             * EBS direct API GetSnapshotBlock units
+                             * @description SnapshotAPIUnits read per month (one per 512 KiB GetSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_get_units?: number;
+                            /**
+                             * EBS direct API PutSnapshotBlock units
+                             * @description SnapshotAPIUnits written per month (one per 512 KiB PutSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_put_units?: number;
                             /**
                              * Public IPv4 addresses
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
@@ -6139,6 +6199,36 @@ export interface paths {
                              */
                             ebs_snapshot_gb?: number;
                             /**
+                             * EBS snapshots in the Archive tier (GB-months)
+                             * @description GB-months of snapshots in the EBS Snapshots Archive tier, for the whole item (full copies; an archived snapshot deleted before 90 days is billed for the rest of the 90 days: add those GB-months). 0 when left out.
+                             */
+                            ebs_snapshot_archive_gb?: number;
+                            /**
+                             * EBS snapshot archive retrievals (GB)
+                             * @description GB restored from the Archive tier per month, for the whole item (the restored copy bills as snapshot storage). 0 when left out.
+                             */
+                            ebs_snapshot_archive_retrieval_gb?: number;
+                            /**
+                             * EBS fast snapshot restore (DSU-hours)
+                             * @description Snapshots × Availability Zones × hours fast snapshot restore is enabled, each enablement at least one hour, for the whole item. 0 when left out.
+                             */
+                            ebs_fast_snapshot_restore_dsu_hours?: number;
+                            /**
+                             * EBS direct API list requests
+                             * @description ListChangedBlocks and ListSnapshotBlocks requests per month, for the whole item. 0 when left out.
+                             */
+                            ebs_direct_list_requests?: number;
+                            /**
+                             * EBS direct API GetSnapshotBlock units
+                             * @description SnapshotAPIUnits read per month (one per 512 KiB GetSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_get_units?: number;
+                            /**
+                             * EBS direct API PutSnapshotBlock units
+                             * @description SnapshotAPIUnits written per month (one per 512 KiB PutSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_put_units?: number;
+                            /**
                              * Public IPv4 addresses
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
@@ -7262,6 +7352,36 @@ export interface paths {
                              * @description GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored). 0 when left out.
                              */
                             ebs_snapshot_gb?: number;
+                            /**
+                             * EBS snapshots in the Archive tier (GB-months)
+                             * @description GB-months of snapshots in the EBS Snapshots Archive tier, for the whole item (full copies; an archived snapshot deleted before 90 days is billed for the rest of the 90 days: add those GB-months). 0 when left out.
+                             */
+                            ebs_snapshot_archive_gb?: number;
+                            /**
+                             * EBS snapshot archive retrievals (GB)
+                             * @description GB restored from the Archive tier per month, for the whole item (the restored copy bills as snapshot storage). 0 when left out.
+                             */
+                            ebs_snapshot_archive_retrieval_gb?: number;
+                            /**
+                             * EBS fast snapshot restore (DSU-hours)
+                             * @description Snapshots × Availability Zones × hours fast snapshot restore is enabled, each enablement at least one hour, for the whole item. 0 when left out.
+                             */
+                            ebs_fast_snapshot_restore_dsu_hours?: number;
+                            /**
+                             * EBS direct API list requests
+                             * @description ListChangedBlocks and ListSnapshotBlocks requests per month, for the whole item. 0 when left out.
+                             */
+                            ebs_direct_list_requests?: number;
+                            /**
+                             * EBS direct API GetSnapshotBlock units
+                             * @description SnapshotAPIUnits read per month (one per 512 KiB GetSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_get_units?: number;
+                            /**
+                             * EBS direct API PutSnapshotBlock units
+                             * @description SnapshotAPIUnits written per month (one per 512 KiB PutSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_put_units?: number;
                             /**
                              * Public IPv4 addresses
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.

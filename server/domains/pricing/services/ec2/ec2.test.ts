@@ -101,6 +101,29 @@ describe(`EC2 instances, EBS volumes (${EBS_PAGE}) and public IPv4 addresses`, (
     expect(rows(saoPaulo)).toEqual({ 'ec2.ebs_gb_month.gp2': '19', 'ec2.ebs_snapshot_gb_month': '0.68' })
   })
 
+  it('bills snapshot archive, archive retrievals, fast snapshot restore and EBS direct APIs for the whole item', () => {
+    const snapshotFeatures = {
+      ...volumeOnly,
+      count: 3,
+      ebs_snapshot_archive_gb: 1000,
+      ebs_snapshot_archive_retrieval_gb: 100,
+      ebs_fast_snapshot_restore_dsu_hours: 10,
+      ebs_direct_list_requests: 2_000_000,
+      ebs_direct_get_units: 10_000,
+      ebs_direct_put_units: 10_000,
+    }
+    // São Paulo: 1,000 × $0.017, 100 × $0.0408, 10 × $1.43, 2,000 × $0.0011, 10 × $0.0057, 10 × $0.011;
+    // the instance count does not multiply them.
+    expect(rows(cost(snapshotFeatures, 'sa-east-1'))).toEqual({
+      'ec2.ebs_snapshot_archive_gb_month': '17',
+      'ec2.ebs_snapshot_archive_retrieval_gb': '4.08',
+      'ec2.ebs_fast_snapshot_restore_dsu_hours': '14.3',
+      'ec2.ebs_direct_api_requests.list': '2.2',
+      'ec2.ebs_direct_api_units.get': '0.057',
+      'ec2.ebs_direct_api_units.put': '0.11',
+    })
+  })
+
   it('reports EBS a Region’s rate map does not list as unpriced, never $0', () => {
     // The rate map lists no io2 in São Paulo and no EBS at all in Taipei.
     const io2 = cost(

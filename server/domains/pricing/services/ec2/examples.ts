@@ -42,6 +42,87 @@ const pageVolume = (volume: Record<string, unknown>) => ({
   },
 })
 
+/** Snapshot-level charges of the EBS page's examples 8–10, entered on an item with no instance-hours. */
+const snapshotItem = (snapshot: Record<string, number>) => [
+  { service: 'ec2', params: { instance_type: 't3.micro', count: 1, hours: 0, ...snapshot } },
+]
+
+function snapshotExamples(): WorkedExample[] {
+  const example = (name: string, snapshot: Record<string, number>, printedTotal: string): WorkedExample => ({
+    name,
+    source: EBS_PAGE,
+    region: 'us-east-1',
+    includeFreeTier: false,
+    items: snapshotItem(snapshot),
+    printedTotal,
+  })
+  return [
+    // "1 snapshot * 3 AZs * 1.5 DSU-hours at $0.75 per DSU-Hour or $3.375" ($3.38 to the cent).
+    example(
+      'EBS example 8a: fast snapshot restore, 1 snapshot in 3 AZs for 90 minutes',
+      { ebs_fast_snapshot_restore_dsu_hours: 4.5 },
+      '3.38',
+    ),
+    // 45 minutes in 1 AZ, one-hour minimum: "1 snapshot * 1 AZ * one DSU-Hour at $0.75 per DSU-Hour or $0.75".
+    example(
+      'EBS example 8b: fast snapshot restore, 1 snapshot in 1 AZ for 45 minutes (one-hour minimum)',
+      { ebs_fast_snapshot_restore_dsu_hours: 1 },
+      '0.75',
+    ),
+    // "3 snapshots * 2 AZs * 2.5 DSU-hours at $0.75 per FSR DSU-Hour or $11.25".
+    example(
+      'EBS example 8c: fast snapshot restore, 3 snapshots in 2 AZs for 2.5 hours',
+      { ebs_fast_snapshot_restore_dsu_hours: 15 },
+      '11.25',
+    ),
+    // "$0.60 ($0.0006 per thousand requests * 1 million requests)".
+    example(
+      'EBS example 9a: 1M ListSnapshotBlocks requests of the EBS direct APIs',
+      { ebs_direct_list_requests: 1_000_000 },
+      '0.60',
+    ),
+    // "$0.30 ($0.003 per thousand SnapshotAPIUnits * 100,000 SnapshotAPIUnits)".
+    example(
+      'EBS example 9b: 100,000 GetSnapshotBlock calls of 512 KiB',
+      { ebs_direct_get_units: 100_000 },
+      '0.30',
+    ),
+    // "$0.60 ($0.006 per thousand SnapshotAPIUnits * 100,000 SnapshotAPIUnits)".
+    example(
+      'EBS example 9c: 100,000 PutSnapshotBlock calls of 512 KiB',
+      { ebs_direct_put_units: 100_000 },
+      '0.60',
+    ),
+    // "$2.50 in storage charges for the snapshot archive in a 30-day month ($0.0125 per GB-month * 200 GB)".
+    example(
+      'EBS example 10a: a 200 GB snapshot in the Archive tier for a month',
+      { ebs_snapshot_archive_gb: 200 },
+      '2.50',
+    ),
+    // Restored from the archive for 15 days: "a one-time retrieval fee of $6 ($0.03 per GB *200 GB)".
+    example(
+      'EBS example 10b: retrieving the 200 GB archived snapshot',
+      { ebs_snapshot_archive_retrieval_gb: 200 },
+      '6.00',
+    ),
+    // "the restored snapshot incurs charges of $5 for the period of 15 days ($0.05 per GB-month * 200 GB* 15
+    // days/30 days)": 100 GB-months in the standard tier.
+    example(
+      'EBS example 10c: the restored 200 GB copy kept 15 days in the standard tier',
+      { ebs_snapshot_gb: 100 },
+      '5.00',
+    ),
+    // Deleted after 70 days, 11 h 5 min: the remaining 19 days 12 hours of the 90-day minimum,
+    // "$0.0125 per GB-month * 200 GB * (19 days * 24 hours + 12 hours)/ (24 hours/day * 30-day month)" = $1.625
+    // ($1.63 to the cent): 200 GB × 468/720 = 130 GB-months.
+    example(
+      'EBS example 10d: the archived 200 GB snapshot deleted 19.5 days before its 90-day minimum',
+      { ebs_snapshot_archive_gb: 130 },
+      '1.63',
+    ),
+  ]
+}
+
 export const ec2Examples: WorkedExample[] = [
   {
     // $0.08 × 2,000 GB / 60 = $2.667; $0.005 × (10,000 − 3,000) IOPS / 60 = $0.583;
@@ -112,4 +193,5 @@ export const ec2Examples: WorkedExample[] = [
     printedTotal: '50.00',
     catalog: withIo1IopsAtTenCents,
   },
+  ...snapshotExamples(),
 ]

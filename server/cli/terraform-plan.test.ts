@@ -106,6 +106,14 @@ describe('planToLineItems', () => {
           hours: 730,
         },
       },
+      'aws_rds_cluster.orders': {
+        service: 'aurora',
+        params: { engine: 'postgresql', storage_configuration: 'io_optimized', storage_gb: 0 },
+      },
+      'aws_rds_cluster_instance.orders_writer': {
+        service: 'aurora',
+        params: { engine: 'postgresql', instance_class: 'db.r6g.large', count: 1, hours: 730, storage_gb: 0 },
+      },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })

@@ -3120,6 +3120,26 @@ export interface paths {
                              */
                             esm_epu_hours?: number;
                             /**
+                             * Durable operations per month
+                             * @description Durable functions: operations (execution starts, completed steps, waits) per month; 0 when left out.
+                             */
+                            durable_operations?: number;
+                            /**
+                             * Durable data written (GB per month)
+                             * @description Durable functions: GB written by durable operations (payloads, checkpoints); 0 when left out.
+                             */
+                            durable_data_written_gb?: number;
+                            /**
+                             * Durable data retained (GB-months)
+                             * @description Durable functions: GB-months of that data kept while executions run and for the retention period after; 0 when left out.
+                             */
+                            durable_data_retained_gb_months?: number;
+                            /**
+                             * Tenant-isolated environments created per month
+                             * @description Tenant isolation mode: execution environments Lambda creates per month (each billed by its memory); 0 when left out.
+                             */
+                            tenant_isolated_environments?: number;
+                            /**
                              * Deployment
                              * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
                              */
@@ -3539,6 +3559,36 @@ export interface paths {
                              */
                             ebs_snapshot_gb?: number;
                             /**
+                             * EBS snapshots in the Archive tier (GB-months)
+                             * @description GB-months of snapshots in the EBS Snapshots Archive tier, for the whole item (full copies; an archived snapshot deleted before 90 days is billed for the rest of the 90 days: add those GB-months). 0 when left out.
+                             */
+                            ebs_snapshot_archive_gb?: number;
+                            /**
+                             * EBS snapshot archive retrievals (GB)
+                             * @description GB restored from the Archive tier per month, for the whole item (the restored copy bills as snapshot storage). 0 when left out.
+                             */
+                            ebs_snapshot_archive_retrieval_gb?: number;
+                            /**
+                             * EBS fast snapshot restore (DSU-hours)
+                             * @description Snapshots × Availability Zones × hours fast snapshot restore is enabled, each enablement at least one hour, for the whole item. 0 when left out.
+                             */
+                            ebs_fast_snapshot_restore_dsu_hours?: number;
+                            /**
+                             * EBS direct API list requests
+                             * @description ListChangedBlocks and ListSnapshotBlocks requests per month, for the whole item. 0 when left out.
+                             */
+                            ebs_direct_list_requests?: number;
+                            /**
+                             * EBS direct API GetSnapshotBlock units
+                             * @description SnapshotAPIUnits read per month (one per 512 KiB GetSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_get_units?: number;
+                            /**
+                             * EBS direct API PutSnapshotBlock units
+                             * @description SnapshotAPIUnits written per month (one per 512 KiB PutSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_put_units?: number;
+                            /**
                              * Public IPv4 addresses
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
@@ -3624,6 +3674,71 @@ export interface paths {
                              * @description The instance class vCPUs, for Extended Support.
                              */
                             vcpus?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "aurora";
+                        params: {
+                            /**
+                             * Engine
+                             * @description Aurora PostgreSQL-Compatible or Aurora MySQL-Compatible Edition.
+                             * @default postgresql
+                             */
+                            engine?: "postgresql" | "mysql";
+                            /**
+                             * Cluster storage configuration
+                             * @description Standard (I/O requests billed) or I/O-Optimized (I/O included, higher instance, ACU and storage rates); standard when left out.
+                             */
+                            storage_configuration?: "standard" | "io_optimized";
+                            /**
+                             * Instance class
+                             * @description The class of the provisioned instances (writer and readers); none for a Serverless v2 or storage-only item.
+                             */
+                            instance_class?: string;
+                            /**
+                             * Instances
+                             * @description Provisioned instances of that class, or {min, typical, max}; 1 when left out.
+                             */
+                            count?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Serverless v2 capacity (ACU-hours per month)
+                             * @description Aurora Capacity Unit-hours of all Serverless v2 instances of the cluster (capacity is metered per second); 0 when left out.
+                             */
+                            serverless_acu_hours?: number;
+                            /**
+                             * Cluster volume (GB-months)
+                             * @description Average GB stored in the cluster volume over the month.
+                             */
+                            storage_gb: number;
+                            /**
+                             * I/O requests per month
+                             * @description Storage read and write I/Os of a Standard cluster; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (up to the cluster volume size); 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Backtrack change records per month
+                             * @description Aurora MySQL only: change records stored for Backtrack; 0 when left out.
+                             */
+                            backtrack_change_records?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4384,6 +4499,26 @@ export interface paths {
                              */
                             esm_epu_hours?: number;
                             /**
+                             * Durable operations per month
+                             * @description Durable functions: operations (execution starts, completed steps, waits) per month; 0 when left out.
+                             */
+                            durable_operations?: number;
+                            /**
+                             * Durable data written (GB per month)
+                             * @description Durable functions: GB written by durable operations (payloads, checkpoints); 0 when left out.
+                             */
+                            durable_data_written_gb?: number;
+                            /**
+                             * Durable data retained (GB-months)
+                             * @description Durable functions: GB-months of that data kept while executions run and for the retention period after; 0 when left out.
+                             */
+                            durable_data_retained_gb_months?: number;
+                            /**
+                             * Tenant-isolated environments created per month
+                             * @description Tenant isolation mode: execution environments Lambda creates per month (each billed by its memory); 0 when left out.
+                             */
+                            tenant_isolated_environments?: number;
+                            /**
                              * Deployment
                              * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
                              */
@@ -4803,6 +4938,36 @@ export interface paths {
                              */
                             ebs_snapshot_gb?: number;
                             /**
+                             * EBS snapshots in the Archive tier (GB-months)
+                             * @description GB-months of snapshots in the EBS Snapshots Archive tier, for the whole item (full copies; an archived snapshot deleted before 90 days is billed for the rest of the 90 days: add those GB-months). 0 when left out.
+                             */
+                            ebs_snapshot_archive_gb?: number;
+                            /**
+                             * EBS snapshot archive retrievals (GB)
+                             * @description GB restored from the Archive tier per month, for the whole item (the restored copy bills as snapshot storage). 0 when left out.
+                             */
+                            ebs_snapshot_archive_retrieval_gb?: number;
+                            /**
+                             * EBS fast snapshot restore (DSU-hours)
+                             * @description Snapshots × Availability Zones × hours fast snapshot restore is enabled, each enablement at least one hour, for the whole item. 0 when left out.
+                             */
+                            ebs_fast_snapshot_restore_dsu_hours?: number;
+                            /**
+                             * EBS direct API list requests
+                             * @description ListChangedBlocks and ListSnapshotBlocks requests per month, for the whole item. 0 when left out.
+                             */
+                            ebs_direct_list_requests?: number;
+                            /**
+                             * EBS direct API GetSnapshotBlock units
+                             * @description SnapshotAPIUnits read per month (one per 512 KiB GetSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_get_units?: number;
+                            /**
+                             * EBS direct API PutSnapshotBlock units
+                             * @description SnapshotAPIUnits written per month (one per 512 KiB PutSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_put_units?: number;
+                            /**
                              * Public IPv4 addresses
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
@@ -4888,6 +5053,71 @@ export interface paths {
                              * @description The instance class vCPUs, for Extended Support.
                              */
                             vcpus?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "aurora";
+                        params: {
+                            /**
+                             * Engine
+                             * @description Aurora PostgreSQL-Compatible or Aurora MySQL-Compatible Edition.
+                             * @default postgresql
+                             */
+                            engine?: "postgresql" | "mysql";
+                            /**
+                             * Cluster storage configuration
+                             * @description Standard (I/O requests billed) or I/O-Optimized (I/O included, higher instance, ACU and storage rates); standard when left out.
+                             */
+                            storage_configuration?: "standard" | "io_optimized";
+                            /**
+                             * Instance class
+                             * @description The class of the provisioned instances (writer and readers); none for a Serverless v2 or storage-only item.
+                             */
+                            instance_class?: string;
+                            /**
+                             * Instances
+                             * @description Provisioned instances of that class, or {min, typical, max}; 1 when left out.
+                             */
+                            count?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Serverless v2 capacity (ACU-hours per month)
+                             * @description Aurora Capacity Unit-hours of all Serverless v2 instances of the cluster (capacity is metered per second); 0 when left out.
+                             */
+                            serverless_acu_hours?: number;
+                            /**
+                             * Cluster volume (GB-months)
+                             * @description Average GB stored in the cluster volume over the month.
+                             */
+                            storage_gb: number;
+                            /**
+                             * I/O requests per month
+                             * @description Storage read and write I/Os of a Standard cluster; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (up to the cluster volume size); 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Backtrack change records per month
+                             * @description Aurora MySQL only: change records stored for Backtrack; 0 when left out.
+                             */
+                            backtrack_change_records?: number;
                         };
                         label?: string | null;
                     } | {
@@ -5728,6 +5958,26 @@ export interface paths {
                              */
                             esm_epu_hours?: number;
                             /**
+                             * Durable operations per month
+                             * @description Durable functions: operations (execution starts, completed steps, waits) per month; 0 when left out.
+                             */
+                            durable_operations?: number;
+                            /**
+                             * Durable data written (GB per month)
+                             * @description Durable functions: GB written by durable operations (payloads, checkpoints); 0 when left out.
+                             */
+                            durable_data_written_gb?: number;
+                            /**
+                             * Durable data retained (GB-months)
+                             * @description Durable functions: GB-months of that data kept while executions run and for the retention period after; 0 when left out.
+                             */
+                            durable_data_retained_gb_months?: number;
+                            /**
+                             * Tenant-isolated environments created per month
+                             * @description Tenant isolation mode: execution environments Lambda creates per month (each billed by its memory); 0 when left out.
+                             */
+                            tenant_isolated_environments?: number;
+                            /**
                              * Deployment
                              * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
                              */
@@ -6147,6 +6397,36 @@ export interface paths {
                              */
                             ebs_snapshot_gb?: number;
                             /**
+                             * EBS snapshots in the Archive tier (GB-months)
+                             * @description GB-months of snapshots in the EBS Snapshots Archive tier, for the whole item (full copies; an archived snapshot deleted before 90 days is billed for the rest of the 90 days: add those GB-months). 0 when left out.
+                             */
+                            ebs_snapshot_archive_gb?: number;
+                            /**
+                             * EBS snapshot archive retrievals (GB)
+                             * @description GB restored from the Archive tier per month, for the whole item (the restored copy bills as snapshot storage). 0 when left out.
+                             */
+                            ebs_snapshot_archive_retrieval_gb?: number;
+                            /**
+                             * EBS fast snapshot restore (DSU-hours)
+                             * @description Snapshots × Availability Zones × hours fast snapshot restore is enabled, each enablement at least one hour, for the whole item. 0 when left out.
+                             */
+                            ebs_fast_snapshot_restore_dsu_hours?: number;
+                            /**
+                             * EBS direct API list requests
+                             * @description ListChangedBlocks and ListSnapshotBlocks requests per month, for the whole item. 0 when left out.
+                             */
+                            ebs_direct_list_requests?: number;
+                            /**
+                             * EBS direct API GetSnapshotBlock units
+                             * @description SnapshotAPIUnits read per month (one per 512 KiB GetSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_get_units?: number;
+                            /**
+                             * EBS direct API PutSnapshotBlock units
+                             * @description SnapshotAPIUnits written per month (one per 512 KiB PutSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_put_units?: number;
+                            /**
                              * Public IPv4 addresses
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
@@ -6232,6 +6512,71 @@ export interface paths {
                              * @description The instance class vCPUs, for Extended Support.
                              */
                             vcpus?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "aurora";
+                        params: {
+                            /**
+                             * Engine
+                             * @description Aurora PostgreSQL-Compatible or Aurora MySQL-Compatible Edition.
+                             * @default postgresql
+                             */
+                            engine?: "postgresql" | "mysql";
+                            /**
+                             * Cluster storage configuration
+                             * @description Standard (I/O requests billed) or I/O-Optimized (I/O included, higher instance, ACU and storage rates); standard when left out.
+                             */
+                            storage_configuration?: "standard" | "io_optimized";
+                            /**
+                             * Instance class
+                             * @description The class of the provisioned instances (writer and readers); none for a Serverless v2 or storage-only item.
+                             */
+                            instance_class?: string;
+                            /**
+                             * Instances
+                             * @description Provisioned instances of that class, or {min, typical, max}; 1 when left out.
+                             */
+                            count?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Serverless v2 capacity (ACU-hours per month)
+                             * @description Aurora Capacity Unit-hours of all Serverless v2 instances of the cluster (capacity is metered per second); 0 when left out.
+                             */
+                            serverless_acu_hours?: number;
+                            /**
+                             * Cluster volume (GB-months)
+                             * @description Average GB stored in the cluster volume over the month.
+                             */
+                            storage_gb: number;
+                            /**
+                             * I/O requests per month
+                             * @description Storage read and write I/Os of a Standard cluster; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (up to the cluster volume size); 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Backtrack change records per month
+                             * @description Aurora MySQL only: change records stored for Backtrack; 0 when left out.
+                             */
+                            backtrack_change_records?: number;
                         };
                         label?: string | null;
                     } | {
@@ -6906,6 +7251,26 @@ export interface paths {
                              */
                             esm_epu_hours?: number;
                             /**
+                             * Durable operations per month
+                             * @description Durable functions: operations (execution starts, completed steps, waits) per month; 0 when left out.
+                             */
+                            durable_operations?: number;
+                            /**
+                             * Durable data written (GB per month)
+                             * @description Durable functions: GB written by durable operations (payloads, checkpoints); 0 when left out.
+                             */
+                            durable_data_written_gb?: number;
+                            /**
+                             * Durable data retained (GB-months)
+                             * @description Durable functions: GB-months of that data kept while executions run and for the retention period after; 0 when left out.
+                             */
+                            durable_data_retained_gb_months?: number;
+                            /**
+                             * Tenant-isolated environments created per month
+                             * @description Tenant isolation mode: execution environments Lambda creates per month (each billed by its memory); 0 when left out.
+                             */
+                            tenant_isolated_environments?: number;
+                            /**
                              * Deployment
                              * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
                              */
@@ -7285,6 +7650,36 @@ export interface paths {
                              */
                             ebs_snapshot_gb?: number;
                             /**
+                             * EBS snapshots in the Archive tier (GB-months)
+                             * @description GB-months of snapshots in the EBS Snapshots Archive tier, for the whole item (full copies; an archived snapshot deleted before 90 days is billed for the rest of the 90 days: add those GB-months). 0 when left out.
+                             */
+                            ebs_snapshot_archive_gb?: number;
+                            /**
+                             * EBS snapshot archive retrievals (GB)
+                             * @description GB restored from the Archive tier per month, for the whole item (the restored copy bills as snapshot storage). 0 when left out.
+                             */
+                            ebs_snapshot_archive_retrieval_gb?: number;
+                            /**
+                             * EBS fast snapshot restore (DSU-hours)
+                             * @description Snapshots × Availability Zones × hours fast snapshot restore is enabled, each enablement at least one hour, for the whole item. 0 when left out.
+                             */
+                            ebs_fast_snapshot_restore_dsu_hours?: number;
+                            /**
+                             * EBS direct API list requests
+                             * @description ListChangedBlocks and ListSnapshotBlocks requests per month, for the whole item. 0 when left out.
+                             */
+                            ebs_direct_list_requests?: number;
+                            /**
+                             * EBS direct API GetSnapshotBlock units
+                             * @description SnapshotAPIUnits read per month (one per 512 KiB GetSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_get_units?: number;
+                            /**
+                             * EBS direct API PutSnapshotBlock units
+                             * @description SnapshotAPIUnits written per month (one per 512 KiB PutSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_put_units?: number;
+                            /**
                              * Public IPv4 addresses
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
@@ -7365,6 +7760,66 @@ export interface paths {
                              * @description The instance class vCPUs, for Extended Support.
                              */
                             vcpus?: number;
+                        } | {
+                            /**
+                             * Engine
+                             * @description Aurora PostgreSQL-Compatible or Aurora MySQL-Compatible Edition.
+                             * @default postgresql
+                             */
+                            engine?: "postgresql" | "mysql";
+                            /**
+                             * Cluster storage configuration
+                             * @description Standard (I/O requests billed) or I/O-Optimized (I/O included, higher instance, ACU and storage rates); standard when left out.
+                             */
+                            storage_configuration?: "standard" | "io_optimized";
+                            /**
+                             * Instance class
+                             * @description The class of the provisioned instances (writer and readers); none for a Serverless v2 or storage-only item.
+                             */
+                            instance_class?: string;
+                            /**
+                             * Instances
+                             * @description Provisioned instances of that class, or {min, typical, max}; 1 when left out.
+                             */
+                            count?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Serverless v2 capacity (ACU-hours per month)
+                             * @description Aurora Capacity Unit-hours of all Serverless v2 instances of the cluster (capacity is metered per second); 0 when left out.
+                             */
+                            serverless_acu_hours?: number;
+                            /**
+                             * Cluster volume (GB-months)
+                             * @description Average GB stored in the cluster volume over the month.
+                             */
+                            storage_gb: number;
+                            /**
+                             * I/O requests per month
+                             * @description Storage read and write I/Os of a Standard cluster; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (up to the cluster volume size); 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Backtrack change records per month
+                             * @description Aurora MySQL only: change records stored for Backtrack; 0 when left out.
+                             */
+                            backtrack_change_records?: number;
                         } | {
                             /**
                              * Tasks

@@ -4,6 +4,7 @@
  */
 import type { Static } from '@sinclair/typebox'
 import { apigateway } from './apigateway/descriptor.js'
+import { aurora } from './aurora/descriptor.js'
 import { bedrock } from './bedrock/descriptor.js'
 import { cloudfront } from './cloudfront/descriptor.js'
 import { cloudtrail } from './cloudtrail/descriptor.js'
@@ -42,6 +43,7 @@ export const SERVICES = {
   bedrock,
   ec2,
   rds,
+  aurora,
   fargate,
   data_transfer: dataTransfer,
   eventbridge,

@@ -29,6 +29,10 @@ describe('service params from the published schema', () => {
       'Streamed response (MB per invocation)',
       'Provisioned-mode event source',
       'Event poller unit hours',
+      'Durable operations per month',
+      'Durable data written (GB per month)',
+      'Durable data retained (GB-months)',
+      'Tenant-isolated environments created per month',
       'Deployment',
     ])
     expect(field('architecture')).toMatchObject({
@@ -75,6 +79,8 @@ describe('service params from the published schema', () => {
     )
     expect(rangeable.sort()).toEqual([
       'apigateway.cache_hours',
+      'aurora.count',
+      'aurora.hours',
       'dynamodb.hours',
       'dynamodb.provisioned_rcu',
       'dynamodb.provisioned_wcu',

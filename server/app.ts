@@ -19,7 +19,6 @@ import { reportRoutes } from './domains/reports/reports.routes.js'
 import { scenarioRoutes } from './domains/scenarios/scenarios.routes.js'
 import { scheduleRoutes } from './domains/schedules/schedules.routes.js'
 import { shareLinkRoutes } from './domains/share-links/share-links.routes.js'
-import { createAccessLogger } from './lib/logger.js'
 import type { Metrics } from './lib/metrics.js'
 import { VERSION } from './lib/version.js'
 import { AccessLog } from './plugins/access-log.js'
@@ -60,7 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
-    logController: new AccessLog(createAccessLogger(logger)),
+    logController: new AccessLog(logger),
     ajv: {
       customOptions: { allErrors: true, removeAdditional: true, coerceTypes: 'array', useDefaults: true },
     },

@@ -64,12 +64,13 @@ function serializeRequest(req: LoggedRequest) {
 const FLUSH_INTERVAL_MS = 500
 
 /**
- * Standard output, written asynchronously in chunks of at least 4 KiB, or every FLUSH_INTERVAL_MS when traffic
- * is light: under load, logging costs one system call per few dozen lines instead of one per line. pino
- * flushes what is left when the process exits.
+ * Standard output in chunks of at least 4 KiB, or every FLUSH_INTERVAL_MS when traffic is light: under load,
+ * logging costs one system call per dozen lines instead of one per line. Writes stay synchronous (pino's
+ * default): measured per line, that is cheaper than handing each chunk to libuv's thread pool
+ * (docs/PERFORMANCE.md). pino flushes what is left when the process exits.
  */
 function bufferedStdout(): pino.DestinationStream {
-  const stdout = pino.destination({ dest: 1, sync: false, minLength: 4096 })
+  const stdout = pino.destination({ dest: 1, sync: true, minLength: 4096 })
   setInterval(() => stdout.flush(), FLUSH_INTERVAL_MS).unref()
   return stdout
 }
@@ -84,14 +85,4 @@ export function createLogger(level: string, destination: pino.DestinationStream 
     },
     destination,
   )
-}
-
-/**
- * The access log's writer: the same level and destination as `logger`, without redaction. Its lines hold only
- * the serialized request line, status and time, never a header or body, so there is nothing to redact, and
- * redaction was a third of an access line's cost (docs/PERFORMANCE.md).
- */
-export function createAccessLogger(logger: Logger): Logger {
-  const destination = (logger as unknown as Record<symbol, pino.DestinationStream>)[pino.symbols.streamSym]
-  return pino({ level: logger.level, serializers: { req: serializeRequest } }, destination)
 }

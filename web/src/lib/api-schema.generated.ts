@@ -4126,6 +4126,23 @@ export interface paths {
                             protocol?: "tcp" | "udp" | "tls";
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "cognito";
+                        params: {
+                            /**
+                             * Feature plan
+                             * @description lite (volume bands from $0.0055), essentials (the default for new pools) or plus (advanced security).
+                             * @default essentials
+                             */
+                            tier?: "lite" | "essentials" | "plus";
+                            /**
+                             * Monthly active users
+                             * @description Users with an identity operation (sign-up, sign-in, token refresh, password change, ...) in the month.
+                             */
+                            monthly_active_users: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5289,6 +5306,23 @@ export interface paths {
                              * @description tcp (the default), udp or tls: an NLCU covers fewer new and active connections for TLS.
                              */
                             protocol?: "tcp" | "udp" | "tls";
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "cognito";
+                        params: {
+                            /**
+                             * Feature plan
+                             * @description lite (volume bands from $0.0055), essentials (the default for new pools) or plus (advanced security).
+                             * @default essentials
+                             */
+                            tier?: "lite" | "essentials" | "plus";
+                            /**
+                             * Monthly active users
+                             * @description Users with an identity operation (sign-up, sign-in, token refresh, password change, ...) in the month.
+                             */
+                            monthly_active_users: number;
                         };
                         label?: string | null;
                     };
@@ -6537,6 +6571,23 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "cognito";
+                        params: {
+                            /**
+                             * Feature plan
+                             * @description lite (volume bands from $0.0055), essentials (the default for new pools) or plus (advanced security).
+                             * @default essentials
+                             */
+                            tier?: "lite" | "essentials" | "plus";
+                            /**
+                             * Monthly active users
+                             * @description Users with an identity operation (sign-up, sign-in, token refresh, password change, ...) in the month.
+                             */
+                            monthly_active_users: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -7498,6 +7549,18 @@ export interface paths {
                              * @description tcp (the default), udp or tls: an NLCU covers fewer new and active connections for TLS.
                              */
                             protocol?: "tcp" | "udp" | "tls";
+                        } | {
+                            /**
+                             * Feature plan
+                             * @description lite (volume bands from $0.0055), essentials (the default for new pools) or plus (advanced security).
+                             * @default essentials
+                             */
+                            tier?: "lite" | "essentials" | "plus";
+                            /**
+                             * Monthly active users
+                             * @description Users with an identity operation (sign-up, sign-in, token refresh, password change, ...) in the month.
+                             */
+                            monthly_active_users: number;
                         };
                         label?: string | null;
                     } | {

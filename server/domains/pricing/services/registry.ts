@@ -7,6 +7,7 @@ import { apigateway } from './apigateway/descriptor.js'
 import { bedrock } from './bedrock/descriptor.js'
 import { cloudtrail } from './cloudtrail/descriptor.js'
 import { cloudwatchLogs } from './cloudwatch_logs/descriptor.js'
+import { cognito } from './cognito/descriptor.js'
 import { dataTransfer } from './data_transfer/descriptor.js'
 import { dynamodb } from './dynamodb/descriptor.js'
 import { ec2 } from './ec2/descriptor.js'
@@ -54,6 +55,7 @@ export const SERVICES = {
   ses,
   efs,
   elb,
+  cognito,
 }
 
 export type ServiceId = keyof typeof SERVICES

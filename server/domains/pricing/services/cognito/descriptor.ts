@@ -14,7 +14,8 @@ function tierOf(value: unknown): Tier {
 /**
  * Amazon Cognito user pools, billed per monthly active user (MAU) at the rate of the pool's feature plan:
  * Lite in four volume bands, Essentials and Plus at one rate each. Lite and Essentials share the account's
- * 10,000 free MAUs a month (taken from Essentials first); Plus has no free tier. A user counts once in a calendar month, whatever they do.
+ * 10,000 free MAUs a month (taken from Essentials first); Plus has no free tier. A user counts once in a
+ * calendar month, whatever they do.
  */
 export const cognito = defineService({
   id: 'cognito',

@@ -4143,6 +4143,41 @@ export interface paths {
                             monthly_active_users: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "ssm";
+                        params: {
+                            /**
+                             * Advanced parameters
+                             * @description Parameters in the advanced tier (up to 8 KB, parameter policies); standard parameters are free.
+                             */
+                            advanced_parameters: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API throughput
+                             * @description standard (the default) or higher: with higher throughput every API interaction is billed, standard parameters included.
+                             */
+                            throughput?: "standard" | "higher";
+                            /**
+                             * API interactions with advanced parameters per month
+                             * @description GetParameter, GetParameters, GetParametersByPath, PutParameter, ... calls on advanced parameters; each is billed.
+                             */
+                            advanced_api_interactions?: number;
+                            /**
+                             * API interactions with standard parameters per month
+                             * @description Calls on standard parameters: free at standard throughput, billed with higher throughput.
+                             */
+                            standard_api_interactions?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5323,6 +5358,41 @@ export interface paths {
                              * @description Users with an identity operation (sign-up, sign-in, token refresh, password change, ...) in the month.
                              */
                             monthly_active_users: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "ssm";
+                        params: {
+                            /**
+                             * Advanced parameters
+                             * @description Parameters in the advanced tier (up to 8 KB, parameter policies); standard parameters are free.
+                             */
+                            advanced_parameters: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API throughput
+                             * @description standard (the default) or higher: with higher throughput every API interaction is billed, standard parameters included.
+                             */
+                            throughput?: "standard" | "higher";
+                            /**
+                             * API interactions with advanced parameters per month
+                             * @description GetParameter, GetParameters, GetParametersByPath, PutParameter, ... calls on advanced parameters; each is billed.
+                             */
+                            advanced_api_interactions?: number;
+                            /**
+                             * API interactions with standard parameters per month
+                             * @description Calls on standard parameters: free at standard throughput, billed with higher throughput.
+                             */
+                            standard_api_interactions?: number;
                         };
                         label?: string | null;
                     };
@@ -6588,6 +6658,41 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "ssm";
+                        params: {
+                            /**
+                             * Advanced parameters
+                             * @description Parameters in the advanced tier (up to 8 KB, parameter policies); standard parameters are free.
+                             */
+                            advanced_parameters: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API throughput
+                             * @description standard (the default) or higher: with higher throughput every API interaction is billed, standard parameters included.
+                             */
+                            throughput?: "standard" | "higher";
+                            /**
+                             * API interactions with advanced parameters per month
+                             * @description GetParameter, GetParameters, GetParametersByPath, PutParameter, ... calls on advanced parameters; each is billed.
+                             */
+                            advanced_api_interactions?: number;
+                            /**
+                             * API interactions with standard parameters per month
+                             * @description Calls on standard parameters: free at standard throughput, billed with higher throughput.
+                             */
+                            standard_api_interactions?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -7561,6 +7666,36 @@ export interface paths {
                              * @description Users with an identity operation (sign-up, sign-in, token refresh, password change, ...) in the month.
                              */
                             monthly_active_users: number;
+                        } | {
+                            /**
+                             * Advanced parameters
+                             * @description Parameters in the advanced tier (up to 8 KB, parameter policies); standard parameters are free.
+                             */
+                            advanced_parameters: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API throughput
+                             * @description standard (the default) or higher: with higher throughput every API interaction is billed, standard parameters included.
+                             */
+                            throughput?: "standard" | "higher";
+                            /**
+                             * API interactions with advanced parameters per month
+                             * @description GetParameter, GetParameters, GetParametersByPath, PutParameter, ... calls on advanced parameters; each is billed.
+                             */
+                            advanced_api_interactions?: number;
+                            /**
+                             * API interactions with standard parameters per month
+                             * @description Calls on standard parameters: free at standard throughput, billed with higher throughput.
+                             */
+                            standard_api_interactions?: number;
                         };
                         label?: string | null;
                     } | {

@@ -26,6 +26,7 @@ import type { ServiceDescriptor, UsageTypeSpec } from './service-descriptor.js'
 import { ses } from './ses/descriptor.js'
 import { sns } from './sns/descriptor.js'
 import { sqs } from './sqs/descriptor.js'
+import { ssm } from './ssm/descriptor.js'
 import { transitGateway } from './transit_gateway/descriptor.js'
 import { vpcEndpoints } from './vpc_endpoints/descriptor.js'
 import { waf } from './waf/descriptor.js'
@@ -56,6 +57,7 @@ export const SERVICES = {
   efs,
   elb,
   cognito,
+  ssm,
 }
 
 export type ServiceId = keyof typeof SERVICES

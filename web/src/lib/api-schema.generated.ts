@@ -4178,6 +4178,32 @@ export interface paths {
                             standard_api_interactions?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "xray";
+                        params: {
+                            /**
+                             * Traces recorded per month
+                             * @description Requests traced: incoming requests × the sampling rate; 100,000 a month are free.
+                             */
+                            traces_recorded: number;
+                            /**
+                             * Traces retrieved per month
+                             * @description Traces whose full data a query fetches (BatchGetTraces, the console); shares 1,000,000 free with scans.
+                             */
+                            traces_retrieved?: number;
+                            /**
+                             * Traces scanned per month
+                             * @description Traces a filter expression or trace summary query reads (GetTraceSummaries).
+                             */
+                            traces_scanned?: number;
+                            /**
+                             * Traces processed by Insights per month
+                             * @description Recorded traces in groups with X-Ray Insights turned on.
+                             */
+                            insights_traces?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5393,6 +5419,32 @@ export interface paths {
                              * @description Calls on standard parameters: free at standard throughput, billed with higher throughput.
                              */
                             standard_api_interactions?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "xray";
+                        params: {
+                            /**
+                             * Traces recorded per month
+                             * @description Requests traced: incoming requests × the sampling rate; 100,000 a month are free.
+                             */
+                            traces_recorded: number;
+                            /**
+                             * Traces retrieved per month
+                             * @description Traces whose full data a query fetches (BatchGetTraces, the console); shares 1,000,000 free with scans.
+                             */
+                            traces_retrieved?: number;
+                            /**
+                             * Traces scanned per month
+                             * @description Traces a filter expression or trace summary query reads (GetTraceSummaries).
+                             */
+                            traces_scanned?: number;
+                            /**
+                             * Traces processed by Insights per month
+                             * @description Recorded traces in groups with X-Ray Insights turned on.
+                             */
+                            insights_traces?: number;
                         };
                         label?: string | null;
                     };
@@ -6693,6 +6745,32 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "xray";
+                        params: {
+                            /**
+                             * Traces recorded per month
+                             * @description Requests traced: incoming requests × the sampling rate; 100,000 a month are free.
+                             */
+                            traces_recorded: number;
+                            /**
+                             * Traces retrieved per month
+                             * @description Traces whose full data a query fetches (BatchGetTraces, the console); shares 1,000,000 free with scans.
+                             */
+                            traces_retrieved?: number;
+                            /**
+                             * Traces scanned per month
+                             * @description Traces a filter expression or trace summary query reads (GetTraceSummaries).
+                             */
+                            traces_scanned?: number;
+                            /**
+                             * Traces processed by Insights per month
+                             * @description Recorded traces in groups with X-Ray Insights turned on.
+                             */
+                            insights_traces?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -7696,6 +7774,27 @@ export interface paths {
                              * @description Calls on standard parameters: free at standard throughput, billed with higher throughput.
                              */
                             standard_api_interactions?: number;
+                        } | {
+                            /**
+                             * Traces recorded per month
+                             * @description Requests traced: incoming requests × the sampling rate; 100,000 a month are free.
+                             */
+                            traces_recorded: number;
+                            /**
+                             * Traces retrieved per month
+                             * @description Traces whose full data a query fetches (BatchGetTraces, the console); shares 1,000,000 free with scans.
+                             */
+                            traces_retrieved?: number;
+                            /**
+                             * Traces scanned per month
+                             * @description Traces a filter expression or trace summary query reads (GetTraceSummaries).
+                             */
+                            traces_scanned?: number;
+                            /**
+                             * Traces processed by Insights per month
+                             * @description Recorded traces in groups with X-Ray Insights turned on.
+                             */
+                            insights_traces?: number;
                         };
                         label?: string | null;
                     } | {

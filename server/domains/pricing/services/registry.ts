@@ -30,6 +30,7 @@ import { ssm } from './ssm/descriptor.js'
 import { transitGateway } from './transit_gateway/descriptor.js'
 import { vpcEndpoints } from './vpc_endpoints/descriptor.js'
 import { waf } from './waf/descriptor.js'
+import { xray } from './xray/descriptor.js'
 
 export const SERVICES = {
   lambda,
@@ -58,6 +59,7 @@ export const SERVICES = {
   elb,
   cognito,
   ssm,
+  xray,
 }
 
 export type ServiceId = keyof typeof SERVICES

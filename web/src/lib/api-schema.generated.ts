@@ -4204,6 +4204,32 @@ export interface paths {
                             insights_traces?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "athena";
+                        params: {
+                            /**
+                             * SQL queries per month
+                             * @description Queries run on per-TB workgroups (DDL statements and failed queries are not billed).
+                             */
+                            queries: number;
+                            /**
+                             * Data scanned per query (GB)
+                             * @description Average GB a query reads (after compression and partition pruning); billed as at least 10 MB.
+                             */
+                            scanned_gb_per_query: number;
+                            /**
+                             * Provisioned Capacity (DPU-hours)
+                             * @description DPUs reserved × hours held; queries on that capacity are not billed per TB.
+                             */
+                            provisioned_dpu_hours?: number;
+                            /**
+                             * Apache Spark (DPU-hours)
+                             * @description DPU-hours of Spark notebook and session code.
+                             */
+                            spark_dpu_hours?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5445,6 +5471,32 @@ export interface paths {
                              * @description Recorded traces in groups with X-Ray Insights turned on.
                              */
                             insights_traces?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "athena";
+                        params: {
+                            /**
+                             * SQL queries per month
+                             * @description Queries run on per-TB workgroups (DDL statements and failed queries are not billed).
+                             */
+                            queries: number;
+                            /**
+                             * Data scanned per query (GB)
+                             * @description Average GB a query reads (after compression and partition pruning); billed as at least 10 MB.
+                             */
+                            scanned_gb_per_query: number;
+                            /**
+                             * Provisioned Capacity (DPU-hours)
+                             * @description DPUs reserved × hours held; queries on that capacity are not billed per TB.
+                             */
+                            provisioned_dpu_hours?: number;
+                            /**
+                             * Apache Spark (DPU-hours)
+                             * @description DPU-hours of Spark notebook and session code.
+                             */
+                            spark_dpu_hours?: number;
                         };
                         label?: string | null;
                     };
@@ -6771,6 +6823,32 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "athena";
+                        params: {
+                            /**
+                             * SQL queries per month
+                             * @description Queries run on per-TB workgroups (DDL statements and failed queries are not billed).
+                             */
+                            queries: number;
+                            /**
+                             * Data scanned per query (GB)
+                             * @description Average GB a query reads (after compression and partition pruning); billed as at least 10 MB.
+                             */
+                            scanned_gb_per_query: number;
+                            /**
+                             * Provisioned Capacity (DPU-hours)
+                             * @description DPUs reserved × hours held; queries on that capacity are not billed per TB.
+                             */
+                            provisioned_dpu_hours?: number;
+                            /**
+                             * Apache Spark (DPU-hours)
+                             * @description DPU-hours of Spark notebook and session code.
+                             */
+                            spark_dpu_hours?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -7795,6 +7873,27 @@ export interface paths {
                              * @description Recorded traces in groups with X-Ray Insights turned on.
                              */
                             insights_traces?: number;
+                        } | {
+                            /**
+                             * SQL queries per month
+                             * @description Queries run on per-TB workgroups (DDL statements and failed queries are not billed).
+                             */
+                            queries: number;
+                            /**
+                             * Data scanned per query (GB)
+                             * @description Average GB a query reads (after compression and partition pruning); billed as at least 10 MB.
+                             */
+                            scanned_gb_per_query: number;
+                            /**
+                             * Provisioned Capacity (DPU-hours)
+                             * @description DPUs reserved × hours held; queries on that capacity are not billed per TB.
+                             */
+                            provisioned_dpu_hours?: number;
+                            /**
+                             * Apache Spark (DPU-hours)
+                             * @description DPU-hours of Spark notebook and session code.
+                             */
+                            spark_dpu_hours?: number;
                         };
                         label?: string | null;
                     } | {

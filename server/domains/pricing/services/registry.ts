@@ -4,6 +4,7 @@
  */
 import type { Static } from '@sinclair/typebox'
 import { apigateway } from './apigateway/descriptor.js'
+import { athena } from './athena/descriptor.js'
 import { bedrock } from './bedrock/descriptor.js'
 import { cloudtrail } from './cloudtrail/descriptor.js'
 import { cloudwatchLogs } from './cloudwatch_logs/descriptor.js'
@@ -60,6 +61,7 @@ export const SERVICES = {
   cognito,
   ssm,
   xray,
+  athena,
 }
 
 export type ServiceId = keyof typeof SERVICES

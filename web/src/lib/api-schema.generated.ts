@@ -4230,6 +4230,72 @@ export interface paths {
                             spark_dpu_hours?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "glue";
+                        params: {
+                            /**
+                             * Job type
+                             * @description standard (Spark or Ray, the default), flex (Spark Flex execution, lower rate) or python_shell.
+                             */
+                            job_type?: "standard" | "flex" | "python_shell";
+                            /**
+                             * Job runs per month
+                             * @description Runs of the ETL job in the month.
+                             */
+                            job_runs?: number;
+                            /**
+                             * Minutes per job run
+                             * @description Average run time; a run is billed at least 1 minute.
+                             */
+                            job_minutes_per_run?: number;
+                            /**
+                             * DPUs per job run
+                             * @description DPUs the job uses (workers × DPUs per worker: G.1X = 1, G.2X = 2, G.025X = 0.25); 0.0625 or 1 for Python shell.
+                             */
+                            job_dpus?: number;
+                            /**
+                             * Crawler runs per month
+                             * @description Runs of crawlers in the month.
+                             */
+                            crawler_runs?: number;
+                            /**
+                             * Minutes per crawler run
+                             * @description Average crawler run time; a run is billed at least 10 minutes.
+                             */
+                            crawler_minutes_per_run?: number;
+                            /**
+                             * DPUs per crawler run
+                             * @description DPUs a crawler run uses (shown in its run statistics).
+                             */
+                            crawler_dpus?: number;
+                            /**
+                             * Interactive sessions per month
+                             * @description Notebook or interactive sessions run.
+                             */
+                            interactive_sessions?: number;
+                            /**
+                             * Minutes per session
+                             * @description Average session length.
+                             */
+                            session_minutes?: number;
+                            /**
+                             * DPUs per session
+                             * @description DPUs of a session; 5 when left out (the default session size).
+                             */
+                            session_dpus?: number;
+                            /**
+                             * Data Catalog objects stored
+                             * @description Databases, tables, partitions, ... stored on average over the month; the first million are free.
+                             */
+                            catalog_objects?: number;
+                            /**
+                             * Data Catalog requests per month
+                             * @description Data Catalog API requests (Athena, EMR and Spark reads included); the first million are free.
+                             */
+                            catalog_requests?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5497,6 +5563,72 @@ export interface paths {
                              * @description DPU-hours of Spark notebook and session code.
                              */
                             spark_dpu_hours?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "glue";
+                        params: {
+                            /**
+                             * Job type
+                             * @description standard (Spark or Ray, the default), flex (Spark Flex execution, lower rate) or python_shell.
+                             */
+                            job_type?: "standard" | "flex" | "python_shell";
+                            /**
+                             * Job runs per month
+                             * @description Runs of the ETL job in the month.
+                             */
+                            job_runs?: number;
+                            /**
+                             * Minutes per job run
+                             * @description Average run time; a run is billed at least 1 minute.
+                             */
+                            job_minutes_per_run?: number;
+                            /**
+                             * DPUs per job run
+                             * @description DPUs the job uses (workers × DPUs per worker: G.1X = 1, G.2X = 2, G.025X = 0.25); 0.0625 or 1 for Python shell.
+                             */
+                            job_dpus?: number;
+                            /**
+                             * Crawler runs per month
+                             * @description Runs of crawlers in the month.
+                             */
+                            crawler_runs?: number;
+                            /**
+                             * Minutes per crawler run
+                             * @description Average crawler run time; a run is billed at least 10 minutes.
+                             */
+                            crawler_minutes_per_run?: number;
+                            /**
+                             * DPUs per crawler run
+                             * @description DPUs a crawler run uses (shown in its run statistics).
+                             */
+                            crawler_dpus?: number;
+                            /**
+                             * Interactive sessions per month
+                             * @description Notebook or interactive sessions run.
+                             */
+                            interactive_sessions?: number;
+                            /**
+                             * Minutes per session
+                             * @description Average session length.
+                             */
+                            session_minutes?: number;
+                            /**
+                             * DPUs per session
+                             * @description DPUs of a session; 5 when left out (the default session size).
+                             */
+                            session_dpus?: number;
+                            /**
+                             * Data Catalog objects stored
+                             * @description Databases, tables, partitions, ... stored on average over the month; the first million are free.
+                             */
+                            catalog_objects?: number;
+                            /**
+                             * Data Catalog requests per month
+                             * @description Data Catalog API requests (Athena, EMR and Spark reads included); the first million are free.
+                             */
+                            catalog_requests?: number;
                         };
                         label?: string | null;
                     };
@@ -6849,6 +6981,72 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "glue";
+                        params: {
+                            /**
+                             * Job type
+                             * @description standard (Spark or Ray, the default), flex (Spark Flex execution, lower rate) or python_shell.
+                             */
+                            job_type?: "standard" | "flex" | "python_shell";
+                            /**
+                             * Job runs per month
+                             * @description Runs of the ETL job in the month.
+                             */
+                            job_runs?: number;
+                            /**
+                             * Minutes per job run
+                             * @description Average run time; a run is billed at least 1 minute.
+                             */
+                            job_minutes_per_run?: number;
+                            /**
+                             * DPUs per job run
+                             * @description DPUs the job uses (workers × DPUs per worker: G.1X = 1, G.2X = 2, G.025X = 0.25); 0.0625 or 1 for Python shell.
+                             */
+                            job_dpus?: number;
+                            /**
+                             * Crawler runs per month
+                             * @description Runs of crawlers in the month.
+                             */
+                            crawler_runs?: number;
+                            /**
+                             * Minutes per crawler run
+                             * @description Average crawler run time; a run is billed at least 10 minutes.
+                             */
+                            crawler_minutes_per_run?: number;
+                            /**
+                             * DPUs per crawler run
+                             * @description DPUs a crawler run uses (shown in its run statistics).
+                             */
+                            crawler_dpus?: number;
+                            /**
+                             * Interactive sessions per month
+                             * @description Notebook or interactive sessions run.
+                             */
+                            interactive_sessions?: number;
+                            /**
+                             * Minutes per session
+                             * @description Average session length.
+                             */
+                            session_minutes?: number;
+                            /**
+                             * DPUs per session
+                             * @description DPUs of a session; 5 when left out (the default session size).
+                             */
+                            session_dpus?: number;
+                            /**
+                             * Data Catalog objects stored
+                             * @description Databases, tables, partitions, ... stored on average over the month; the first million are free.
+                             */
+                            catalog_objects?: number;
+                            /**
+                             * Data Catalog requests per month
+                             * @description Data Catalog API requests (Athena, EMR and Spark reads included); the first million are free.
+                             */
+                            catalog_requests?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -7894,6 +8092,67 @@ export interface paths {
                              * @description DPU-hours of Spark notebook and session code.
                              */
                             spark_dpu_hours?: number;
+                        } | {
+                            /**
+                             * Job type
+                             * @description standard (Spark or Ray, the default), flex (Spark Flex execution, lower rate) or python_shell.
+                             */
+                            job_type?: "standard" | "flex" | "python_shell";
+                            /**
+                             * Job runs per month
+                             * @description Runs of the ETL job in the month.
+                             */
+                            job_runs?: number;
+                            /**
+                             * Minutes per job run
+                             * @description Average run time; a run is billed at least 1 minute.
+                             */
+                            job_minutes_per_run?: number;
+                            /**
+                             * DPUs per job run
+                             * @description DPUs the job uses (workers × DPUs per worker: G.1X = 1, G.2X = 2, G.025X = 0.25); 0.0625 or 1 for Python shell.
+                             */
+                            job_dpus?: number;
+                            /**
+                             * Crawler runs per month
+                             * @description Runs of crawlers in the month.
+                             */
+                            crawler_runs?: number;
+                            /**
+                             * Minutes per crawler run
+                             * @description Average crawler run time; a run is billed at least 10 minutes.
+                             */
+                            crawler_minutes_per_run?: number;
+                            /**
+                             * DPUs per crawler run
+                             * @description DPUs a crawler run uses (shown in its run statistics).
+                             */
+                            crawler_dpus?: number;
+                            /**
+                             * Interactive sessions per month
+                             * @description Notebook or interactive sessions run.
+                             */
+                            interactive_sessions?: number;
+                            /**
+                             * Minutes per session
+                             * @description Average session length.
+                             */
+                            session_minutes?: number;
+                            /**
+                             * DPUs per session
+                             * @description DPUs of a session; 5 when left out (the default session size).
+                             */
+                            session_dpus?: number;
+                            /**
+                             * Data Catalog objects stored
+                             * @description Databases, tables, partitions, ... stored on average over the month; the first million are free.
+                             */
+                            catalog_objects?: number;
+                            /**
+                             * Data Catalog requests per month
+                             * @description Data Catalog API requests (Athena, EMR and Spark reads included); the first million are free.
+                             */
+                            catalog_requests?: number;
                         };
                         label?: string | null;
                     } | {

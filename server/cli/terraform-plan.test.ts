@@ -92,6 +92,27 @@ describe('planToLineItems', () => {
         service: 'elb',
         params: { load_balancer_type: 'application', load_balancers: 1, hours: 730 },
       },
+      'aws_cognito_user_pool.users': {
+        service: 'cognito',
+        params: { tier: 'lite', monthly_active_users: 0 },
+      },
+      'aws_ssm_parameter.feature_flags': {
+        service: 'ssm',
+        params: { advanced_parameters: 1, advanced_api_interactions: 0 },
+      },
+      'aws_athena_workgroup.analytics': {
+        service: 'athena',
+        params: { queries: 0, scanned_gb_per_query: 0 },
+      },
+      'aws_glue_job.etl': {
+        service: 'glue',
+        params: { job_type: 'standard', job_runs: 0, job_minutes_per_run: 0, job_dpus: 5 },
+      },
+      'aws_glue_crawler.lake': { service: 'glue', params: { crawler_runs: 0, crawler_minutes_per_run: 0 } },
+      'aws_glue_catalog_database.lake': {
+        service: 'glue',
+        params: { catalog_objects: 0, catalog_requests: 0 },
+      },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })
@@ -104,6 +125,8 @@ describe('planToLineItems', () => {
       'aws_apigatewayv2_stage.default': 'no charge of its own',
       'aws_iam_role.lambda': 'no charge of its own',
       'aws_kinesis_stream.clicks': 'resource type not supported by the importer',
+      'aws_xray_sampling_rule.api':
+        'no charge of its own: it sets how many requests are recorded, which the usage states as traces',
       'module.network.aws_vpc.main': 'no charge of its own',
     })
   })

@@ -4296,6 +4296,88 @@ export interface paths {
                             catalog_requests?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "opensearch";
+                        params: {
+                            /**
+                             * Deployment
+                             * @description managed (a domain of instances) or serverless (a collection billed per OCU-hour).
+                             * @default managed
+                             */
+                            deployment?: "managed" | "serverless";
+                            /**
+                             * Data node instance type
+                             * @description e.g. c4.2xlarge.search (managed domains).
+                             */
+                            instance_type?: string;
+                            /**
+                             * Data nodes
+                             * @description Data nodes of the domain.
+                             */
+                            instance_count?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Dedicated master instance type
+                             * @description Instance type of the master nodes.
+                             */
+                            dedicated_master_type?: string;
+                            /**
+                             * Dedicated master nodes
+                             * @description Dedicated master nodes (usually 3).
+                             */
+                            dedicated_master_count?: number;
+                            /**
+                             * UltraWarm instance type
+                             * @description e.g. ultrawarm1.medium.search.
+                             */
+                            ultrawarm_type?: string;
+                            /**
+                             * UltraWarm nodes
+                             * @description UltraWarm nodes of the domain.
+                             */
+                            ultrawarm_count?: number;
+                            /**
+                             * EBS volume type
+                             * @description gp3 (the default), gp2, io1 or standard (magnetic).
+                             */
+                            storage_type?: "gp3" | "gp2" | "io1" | "standard";
+                            /**
+                             * EBS storage per data node (GB)
+                             * @description Volume size of each data node.
+                             */
+                            storage_gb_per_node?: number;
+                            /**
+                             * Provisioned IOPS per data node
+                             * @description IOPS provisioned on each io1 volume.
+                             */
+                            provisioned_iops_per_node?: number;
+                            /**
+                             * Indexing OCUs
+                             * @description Average indexing OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            indexing_ocus?: number;
+                            /**
+                             * Search OCUs
+                             * @description Average search OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            search_ocus?: number;
+                            /**
+                             * Managed storage (GB)
+                             * @description Indexed data stored by a Serverless collection.
+                             */
+                            managed_storage_gb?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5629,6 +5711,88 @@ export interface paths {
                              * @description Data Catalog API requests (Athena, EMR and Spark reads included); the first million are free.
                              */
                             catalog_requests?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "opensearch";
+                        params: {
+                            /**
+                             * Deployment
+                             * @description managed (a domain of instances) or serverless (a collection billed per OCU-hour).
+                             * @default managed
+                             */
+                            deployment?: "managed" | "serverless";
+                            /**
+                             * Data node instance type
+                             * @description e.g. c4.2xlarge.search (managed domains).
+                             */
+                            instance_type?: string;
+                            /**
+                             * Data nodes
+                             * @description Data nodes of the domain.
+                             */
+                            instance_count?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Dedicated master instance type
+                             * @description Instance type of the master nodes.
+                             */
+                            dedicated_master_type?: string;
+                            /**
+                             * Dedicated master nodes
+                             * @description Dedicated master nodes (usually 3).
+                             */
+                            dedicated_master_count?: number;
+                            /**
+                             * UltraWarm instance type
+                             * @description e.g. ultrawarm1.medium.search.
+                             */
+                            ultrawarm_type?: string;
+                            /**
+                             * UltraWarm nodes
+                             * @description UltraWarm nodes of the domain.
+                             */
+                            ultrawarm_count?: number;
+                            /**
+                             * EBS volume type
+                             * @description gp3 (the default), gp2, io1 or standard (magnetic).
+                             */
+                            storage_type?: "gp3" | "gp2" | "io1" | "standard";
+                            /**
+                             * EBS storage per data node (GB)
+                             * @description Volume size of each data node.
+                             */
+                            storage_gb_per_node?: number;
+                            /**
+                             * Provisioned IOPS per data node
+                             * @description IOPS provisioned on each io1 volume.
+                             */
+                            provisioned_iops_per_node?: number;
+                            /**
+                             * Indexing OCUs
+                             * @description Average indexing OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            indexing_ocus?: number;
+                            /**
+                             * Search OCUs
+                             * @description Average search OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            search_ocus?: number;
+                            /**
+                             * Managed storage (GB)
+                             * @description Indexed data stored by a Serverless collection.
+                             */
+                            managed_storage_gb?: number;
                         };
                         label?: string | null;
                     };
@@ -7047,6 +7211,88 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "opensearch";
+                        params: {
+                            /**
+                             * Deployment
+                             * @description managed (a domain of instances) or serverless (a collection billed per OCU-hour).
+                             * @default managed
+                             */
+                            deployment?: "managed" | "serverless";
+                            /**
+                             * Data node instance type
+                             * @description e.g. c4.2xlarge.search (managed domains).
+                             */
+                            instance_type?: string;
+                            /**
+                             * Data nodes
+                             * @description Data nodes of the domain.
+                             */
+                            instance_count?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Dedicated master instance type
+                             * @description Instance type of the master nodes.
+                             */
+                            dedicated_master_type?: string;
+                            /**
+                             * Dedicated master nodes
+                             * @description Dedicated master nodes (usually 3).
+                             */
+                            dedicated_master_count?: number;
+                            /**
+                             * UltraWarm instance type
+                             * @description e.g. ultrawarm1.medium.search.
+                             */
+                            ultrawarm_type?: string;
+                            /**
+                             * UltraWarm nodes
+                             * @description UltraWarm nodes of the domain.
+                             */
+                            ultrawarm_count?: number;
+                            /**
+                             * EBS volume type
+                             * @description gp3 (the default), gp2, io1 or standard (magnetic).
+                             */
+                            storage_type?: "gp3" | "gp2" | "io1" | "standard";
+                            /**
+                             * EBS storage per data node (GB)
+                             * @description Volume size of each data node.
+                             */
+                            storage_gb_per_node?: number;
+                            /**
+                             * Provisioned IOPS per data node
+                             * @description IOPS provisioned on each io1 volume.
+                             */
+                            provisioned_iops_per_node?: number;
+                            /**
+                             * Indexing OCUs
+                             * @description Average indexing OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            indexing_ocus?: number;
+                            /**
+                             * Search OCUs
+                             * @description Average search OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            search_ocus?: number;
+                            /**
+                             * Managed storage (GB)
+                             * @description Indexed data stored by a Serverless collection.
+                             */
+                            managed_storage_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -8153,6 +8399,83 @@ export interface paths {
                              * @description Data Catalog API requests (Athena, EMR and Spark reads included); the first million are free.
                              */
                             catalog_requests?: number;
+                        } | {
+                            /**
+                             * Deployment
+                             * @description managed (a domain of instances) or serverless (a collection billed per OCU-hour).
+                             * @default managed
+                             */
+                            deployment?: "managed" | "serverless";
+                            /**
+                             * Data node instance type
+                             * @description e.g. c4.2xlarge.search (managed domains).
+                             */
+                            instance_type?: string;
+                            /**
+                             * Data nodes
+                             * @description Data nodes of the domain.
+                             */
+                            instance_count?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Dedicated master instance type
+                             * @description Instance type of the master nodes.
+                             */
+                            dedicated_master_type?: string;
+                            /**
+                             * Dedicated master nodes
+                             * @description Dedicated master nodes (usually 3).
+                             */
+                            dedicated_master_count?: number;
+                            /**
+                             * UltraWarm instance type
+                             * @description e.g. ultrawarm1.medium.search.
+                             */
+                            ultrawarm_type?: string;
+                            /**
+                             * UltraWarm nodes
+                             * @description UltraWarm nodes of the domain.
+                             */
+                            ultrawarm_count?: number;
+                            /**
+                             * EBS volume type
+                             * @description gp3 (the default), gp2, io1 or standard (magnetic).
+                             */
+                            storage_type?: "gp3" | "gp2" | "io1" | "standard";
+                            /**
+                             * EBS storage per data node (GB)
+                             * @description Volume size of each data node.
+                             */
+                            storage_gb_per_node?: number;
+                            /**
+                             * Provisioned IOPS per data node
+                             * @description IOPS provisioned on each io1 volume.
+                             */
+                            provisioned_iops_per_node?: number;
+                            /**
+                             * Indexing OCUs
+                             * @description Average indexing OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            indexing_ocus?: number;
+                            /**
+                             * Search OCUs
+                             * @description Average search OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            search_ocus?: number;
+                            /**
+                             * Managed storage (GB)
+                             * @description Indexed data stored by a Serverless collection.
+                             */
+                            managed_storage_gb?: number;
                         };
                         label?: string | null;
                     } | {

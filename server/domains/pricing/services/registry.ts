@@ -21,6 +21,7 @@ import { glue } from './glue/descriptor.js'
 import { kms } from './kms/descriptor.js'
 import { lambda } from './lambda/descriptor.js'
 import { natGateway } from './nat_gateway/descriptor.js'
+import { opensearch } from './opensearch/descriptor.js'
 import { rds } from './rds/descriptor.js'
 import { route53 } from './route53/descriptor.js'
 import { s3 } from './s3/descriptor.js'
@@ -64,6 +65,7 @@ export const SERVICES = {
   xray,
   athena,
   glue,
+  opensearch,
 }
 
 export type ServiceId = keyof typeof SERVICES

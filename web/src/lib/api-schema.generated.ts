@@ -4378,6 +4378,53 @@ export interface paths {
                             managed_storage_gb?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "apprunner";
+                        params: {
+                            /**
+                             * vCPU per instance
+                             * @description 0.25, 0.5, 1, 2 or 4 vCPU.
+                             * @default 1
+                             */
+                            vcpu?: 0.25 | 0.5 | 1 | 2 | 4;
+                            /**
+                             * Memory per instance (GB)
+                             * @description 0.5 to 12 GB.
+                             * @default 2
+                             */
+                            memory_gb?: 0.5 | 1 | 2 | 3 | 4 | 6 | 8 | 10 | 12;
+                            /**
+                             * Provisioned instances
+                             * @description Instances kept provisioned (the auto scaling minimum, 1 by default).
+                             */
+                            provisioned_instances: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Active instance-hours per month
+                             * @description Instance-hours spent processing requests, provisioned and scaled-out instances together.
+                             */
+                            active_instance_hours?: number;
+                            /**
+                             * Scaled-out instance-hours per month
+                             * @description The part of the active instance-hours run by instances beyond the provisioned ones.
+                             */
+                            scaled_out_instance_hours?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5793,6 +5840,53 @@ export interface paths {
                              * @description Indexed data stored by a Serverless collection.
                              */
                             managed_storage_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "apprunner";
+                        params: {
+                            /**
+                             * vCPU per instance
+                             * @description 0.25, 0.5, 1, 2 or 4 vCPU.
+                             * @default 1
+                             */
+                            vcpu?: 0.25 | 0.5 | 1 | 2 | 4;
+                            /**
+                             * Memory per instance (GB)
+                             * @description 0.5 to 12 GB.
+                             * @default 2
+                             */
+                            memory_gb?: 0.5 | 1 | 2 | 3 | 4 | 6 | 8 | 10 | 12;
+                            /**
+                             * Provisioned instances
+                             * @description Instances kept provisioned (the auto scaling minimum, 1 by default).
+                             */
+                            provisioned_instances: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Active instance-hours per month
+                             * @description Instance-hours spent processing requests, provisioned and scaled-out instances together.
+                             */
+                            active_instance_hours?: number;
+                            /**
+                             * Scaled-out instance-hours per month
+                             * @description The part of the active instance-hours run by instances beyond the provisioned ones.
+                             */
+                            scaled_out_instance_hours?: number;
                         };
                         label?: string | null;
                     };
@@ -7293,6 +7387,53 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "apprunner";
+                        params: {
+                            /**
+                             * vCPU per instance
+                             * @description 0.25, 0.5, 1, 2 or 4 vCPU.
+                             * @default 1
+                             */
+                            vcpu?: 0.25 | 0.5 | 1 | 2 | 4;
+                            /**
+                             * Memory per instance (GB)
+                             * @description 0.5 to 12 GB.
+                             * @default 2
+                             */
+                            memory_gb?: 0.5 | 1 | 2 | 3 | 4 | 6 | 8 | 10 | 12;
+                            /**
+                             * Provisioned instances
+                             * @description Instances kept provisioned (the auto scaling minimum, 1 by default).
+                             */
+                            provisioned_instances: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Active instance-hours per month
+                             * @description Instance-hours spent processing requests, provisioned and scaled-out instances together.
+                             */
+                            active_instance_hours?: number;
+                            /**
+                             * Scaled-out instance-hours per month
+                             * @description The part of the active instance-hours run by instances beyond the provisioned ones.
+                             */
+                            scaled_out_instance_hours?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -8476,6 +8617,48 @@ export interface paths {
                              * @description Indexed data stored by a Serverless collection.
                              */
                             managed_storage_gb?: number;
+                        } | {
+                            /**
+                             * vCPU per instance
+                             * @description 0.25, 0.5, 1, 2 or 4 vCPU.
+                             * @default 1
+                             */
+                            vcpu?: 0.25 | 0.5 | 1 | 2 | 4;
+                            /**
+                             * Memory per instance (GB)
+                             * @description 0.5 to 12 GB.
+                             * @default 2
+                             */
+                            memory_gb?: 0.5 | 1 | 2 | 3 | 4 | 6 | 8 | 10 | 12;
+                            /**
+                             * Provisioned instances
+                             * @description Instances kept provisioned (the auto scaling minimum, 1 by default).
+                             */
+                            provisioned_instances: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Active instance-hours per month
+                             * @description Instance-hours spent processing requests, provisioned and scaled-out instances together.
+                             */
+                            active_instance_hours?: number;
+                            /**
+                             * Scaled-out instance-hours per month
+                             * @description The part of the active instance-hours run by instances beyond the provisioned ones.
+                             */
+                            scaled_out_instance_hours?: number;
                         };
                         label?: string | null;
                     } | {

@@ -4,6 +4,7 @@
  */
 import type { Static } from '@sinclair/typebox'
 import { apigateway } from './apigateway/descriptor.js'
+import { apprunner } from './apprunner/descriptor.js'
 import { athena } from './athena/descriptor.js'
 import { bedrock } from './bedrock/descriptor.js'
 import { cloudtrail } from './cloudtrail/descriptor.js'
@@ -66,6 +67,7 @@ export const SERVICES = {
   athena,
   glue,
   opensearch,
+  apprunner,
 }
 
 export type ServiceId = keyof typeof SERVICES

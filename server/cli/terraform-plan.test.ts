@@ -113,6 +113,32 @@ describe('planToLineItems', () => {
         service: 'glue',
         params: { catalog_objects: 0, catalog_requests: 0 },
       },
+      'aws_opensearch_domain.search': {
+        service: 'opensearch',
+        params: {
+          deployment: 'managed',
+          instance_type: 'c4.2xlarge.search',
+          instance_count: 2,
+          hours: 730,
+          storage_type: 'gp3',
+          storage_gb_per_node: 50,
+        },
+      },
+      'aws_apprunner_service.api': {
+        service: 'apprunner',
+        params: { vcpu: 1, memory_gb: 2, provisioned_instances: 1, hours: 730, active_instance_hours: 0 },
+      },
+      'aws_mq_broker.events': {
+        service: 'mq',
+        params: {
+          engine: 'rabbitmq',
+          instance_type: 'mq.m5.xlarge',
+          deployment: 'single_instance',
+          hours: 730,
+          storage_type: 'ebs',
+          storage_gb: 0,
+        },
+      },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })

@@ -4425,6 +4425,50 @@ export interface paths {
                             scaled_out_instance_hours?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "mq";
+                        params: {
+                            /**
+                             * Engine
+                             * @description activemq or rabbitmq.
+                             * @default activemq
+                             */
+                            engine?: "activemq" | "rabbitmq";
+                            /**
+                             * Broker instance type
+                             * @description e.g. mq.m5.large.
+                             */
+                            instance_type: string;
+                            /**
+                             * Deployment
+                             * @description single_instance; active_standby_multi_az (ActiveMQ, two brokers); cluster_multi_az (RabbitMQ, three).
+                             * @default single_instance
+                             */
+                            deployment?: "single_instance" | "active_standby_multi_az" | "cluster_multi_az";
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Storage type
+                             * @description efs (ActiveMQ durable storage, the default) or ebs (RabbitMQ always, ActiveMQ on mq.m5).
+                             * @default efs
+                             */
+                            storage_type?: "efs" | "ebs";
+                            /**
+                             * Storage (GB)
+                             * @description Average GB of messages stored over the month.
+                             */
+                            storage_gb: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5887,6 +5931,50 @@ export interface paths {
                              * @description The part of the active instance-hours run by instances beyond the provisioned ones.
                              */
                             scaled_out_instance_hours?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "mq";
+                        params: {
+                            /**
+                             * Engine
+                             * @description activemq or rabbitmq.
+                             * @default activemq
+                             */
+                            engine?: "activemq" | "rabbitmq";
+                            /**
+                             * Broker instance type
+                             * @description e.g. mq.m5.large.
+                             */
+                            instance_type: string;
+                            /**
+                             * Deployment
+                             * @description single_instance; active_standby_multi_az (ActiveMQ, two brokers); cluster_multi_az (RabbitMQ, three).
+                             * @default single_instance
+                             */
+                            deployment?: "single_instance" | "active_standby_multi_az" | "cluster_multi_az";
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Storage type
+                             * @description efs (ActiveMQ durable storage, the default) or ebs (RabbitMQ always, ActiveMQ on mq.m5).
+                             * @default efs
+                             */
+                            storage_type?: "efs" | "ebs";
+                            /**
+                             * Storage (GB)
+                             * @description Average GB of messages stored over the month.
+                             */
+                            storage_gb: number;
                         };
                         label?: string | null;
                     };
@@ -7434,6 +7522,50 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "mq";
+                        params: {
+                            /**
+                             * Engine
+                             * @description activemq or rabbitmq.
+                             * @default activemq
+                             */
+                            engine?: "activemq" | "rabbitmq";
+                            /**
+                             * Broker instance type
+                             * @description e.g. mq.m5.large.
+                             */
+                            instance_type: string;
+                            /**
+                             * Deployment
+                             * @description single_instance; active_standby_multi_az (ActiveMQ, two brokers); cluster_multi_az (RabbitMQ, three).
+                             * @default single_instance
+                             */
+                            deployment?: "single_instance" | "active_standby_multi_az" | "cluster_multi_az";
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Storage type
+                             * @description efs (ActiveMQ durable storage, the default) or ebs (RabbitMQ always, ActiveMQ on mq.m5).
+                             * @default efs
+                             */
+                            storage_type?: "efs" | "ebs";
+                            /**
+                             * Storage (GB)
+                             * @description Average GB of messages stored over the month.
+                             */
+                            storage_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -8659,6 +8791,45 @@ export interface paths {
                              * @description The part of the active instance-hours run by instances beyond the provisioned ones.
                              */
                             scaled_out_instance_hours?: number;
+                        } | {
+                            /**
+                             * Engine
+                             * @description activemq or rabbitmq.
+                             * @default activemq
+                             */
+                            engine?: "activemq" | "rabbitmq";
+                            /**
+                             * Broker instance type
+                             * @description e.g. mq.m5.large.
+                             */
+                            instance_type: string;
+                            /**
+                             * Deployment
+                             * @description single_instance; active_standby_multi_az (ActiveMQ, two brokers); cluster_multi_az (RabbitMQ, three).
+                             * @default single_instance
+                             */
+                            deployment?: "single_instance" | "active_standby_multi_az" | "cluster_multi_az";
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Storage type
+                             * @description efs (ActiveMQ durable storage, the default) or ebs (RabbitMQ always, ActiveMQ on mq.m5).
+                             * @default efs
+                             */
+                            storage_type?: "efs" | "ebs";
+                            /**
+                             * Storage (GB)
+                             * @description Average GB of messages stored over the month.
+                             */
+                            storage_gb: number;
                         };
                         label?: string | null;
                     } | {

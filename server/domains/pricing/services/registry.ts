@@ -21,6 +21,7 @@ import { fargate } from './fargate/descriptor.js'
 import { glue } from './glue/descriptor.js'
 import { kms } from './kms/descriptor.js'
 import { lambda } from './lambda/descriptor.js'
+import { mq } from './mq/descriptor.js'
 import { natGateway } from './nat_gateway/descriptor.js'
 import { opensearch } from './opensearch/descriptor.js'
 import { rds } from './rds/descriptor.js'
@@ -68,6 +69,7 @@ export const SERVICES = {
   glue,
   opensearch,
   apprunner,
+  mq,
 }
 
 export type ServiceId = keyof typeof SERVICES

@@ -1,6 +1,6 @@
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base'
 import { describe, expect, it } from 'vitest'
-import type { BedrockInvokeEvent } from './events.js'
+import type { BedrockInvokeEvent } from '../pricing/services/bedrock/ingest.js'
 import {
   countTextTokens,
   EXACT_CHARS_PER_REQUEST,

@@ -18,7 +18,8 @@
  * most EXACT_CHARS_PER_REQUEST characters exactly, estimating the rest from the tokens-per-character ratio it
  * has seen.
  */
-import type { BedrockInvokeEvent, IngestEvent } from './events.js'
+import type { BedrockInvokeEvent } from '../pricing/services/bedrock/ingest.js'
+import type { IngestEvent } from './events.js'
 
 type Encoding = typeof import('gpt-tokenizer/encoding/o200k_base')
 let encoding: Encoding | undefined

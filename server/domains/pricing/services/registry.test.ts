@@ -2,7 +2,7 @@ import { Value } from '@sinclair/typebox/value'
 import { describe, expect, it } from 'vitest'
 import { METERED_CALLS } from '../../../../sdk/metered-calls.generated.js'
 import { bundledCatalog } from '../catalog.js'
-import { SERVICE_IDS, SERVICE_LIST, SERVICES, serviceOfUsageType } from './registry.js'
+import { SERVICE_IDS, SERVICE_LIST, SERVICES, serviceOfUsageType, usageTypeSpec } from './registry.js'
 import { SERVICE_CATEGORIES, type ServiceDescriptor } from './service-descriptor.js'
 
 /*
@@ -78,6 +78,25 @@ describe.each(SERVICE_LIST.map((service) => [service.id, service] as const))(
       }
     })
 
+    it.each(Object.entries(service.ingest))(
+      'reads its %s sample event and meters it only into usage types it declares',
+      (type, spec) => {
+        const problems: string[] = []
+        const event = spec.read(type, spec.sample, undefined, {
+          add: (field, reason) => problems.push(`${field} ${reason}`),
+        })
+        expect(problems).toEqual([])
+        expect(event.type).toBe(type)
+        const usage: string[] = []
+        spec.meter(event, (usageType) => usage.push(usageType))
+        expect(usage.length).toBeGreaterThan(0)
+        for (const usageType of usage) {
+          expect(serviceOfUsageType(usageType), usageType).toBe(id)
+          expect(usageTypeSpec(usageType), usageType).toBeDefined()
+        }
+      },
+    )
+
     it('cites a source and a region for each worked example', () => {
       for (const example of service.examples) {
         expect(example.source).toMatch(/https:\/\//)
@@ -95,7 +114,7 @@ describe('the service registry', () => {
   })
 
   it('names every ingest event type once (the ingest validator accepts exactly these)', () => {
-    const declared = SERVICE_LIST.flatMap((service) => service.ingestEvents)
+    const declared = SERVICE_LIST.flatMap((service) => Object.keys(service.ingest))
     expect(new Set(declared).size).toBe(declared.length)
   })
 

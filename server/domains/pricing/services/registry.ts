@@ -27,7 +27,7 @@ import { opensearch } from './opensearch/descriptor.js'
 import { rds } from './rds/descriptor.js'
 import { route53 } from './route53/descriptor.js'
 import { s3 } from './s3/descriptor.js'
-import type { ServiceDescriptor, UsageTypeSpec } from './service-descriptor.js'
+import type { IngestEventSpec, ServiceDescriptor, UsageTypeSpec } from './service-descriptor.js'
 import { ses } from './ses/descriptor.js'
 import { sns } from './sns/descriptor.js'
 import { sqs } from './sqs/descriptor.js'
@@ -79,9 +79,22 @@ export const SERVICE_IDS = Object.keys(SERVICES) as ServiceId[]
 /** The descriptors in report order, for consumers that iterate. */
 export const SERVICE_LIST: readonly ServiceDescriptor[] = Object.values(SERVICES)
 
-/** Every ingest event type, as the descriptors name them (`ingestEvents`). */
-export type IngestEventType = (typeof SERVICES)[ServiceId]['ingestEvents'][number]
-export const INGEST_EVENT_TYPES = SERVICE_LIST.flatMap((service) => service.ingestEvents) as IngestEventType[]
+type IngestOf<K extends ServiceId> = (typeof SERVICES)[K]['ingest']
+/** The events a service's specs read: the union of its readers' results. */
+type EventOf<Specs> = {
+  [T in keyof Specs]: Specs[T] extends IngestEventSpec<infer E> ? E : never
+}[keyof Specs]
+
+/** Every ingest event type: the keys of the descriptors' `ingest`. */
+export type IngestEventType = { [K in ServiceId]: keyof IngestOf<K> & string }[ServiceId]
+/** A validated, normalised ingest event, as the descriptors' readers build it. */
+export type IngestEvent = { [K in ServiceId]: EventOf<IngestOf<K>> }[ServiceId]
+
+/** Event type → its reader and meter, built once; the ingest domain dispatches every event through it. */
+export const INGEST_EVENT_SPECS: ReadonlyMap<string, IngestEventSpec> = new Map(
+  SERVICE_LIST.flatMap((service) => Object.entries(service.ingest)),
+)
+export const INGEST_EVENT_TYPES = [...INGEST_EVENT_SPECS.keys()] as IngestEventType[]
 
 export function isServiceId(value: string): value is ServiceId {
   return Object.hasOwn(SERVICES, value)

@@ -136,7 +136,46 @@ export interface CommitmentCoverage {
 /** Collects one line item's usage; zero and negative quantities are dropped. */
 export type UsageSink = (usageType: string, quantity: Decimal) => void
 
-export interface ServiceDescriptor<P extends TObject = TObject, E extends string = string> {
+/** An ingest event object as received, already JSON-parsed (snake_case fields, `type` checked). */
+export type RawEvent = Readonly<Record<string, unknown>>
+
+/** Where a reader reports a bad field; `field` is the wire (snake_case) name. */
+export interface ProblemSink {
+  add(field: string, reason: string): void
+}
+
+/** What every validated ingest event carries besides its own fields. */
+export interface IngestEventBase {
+  readonly type: string
+  /** Epoch milliseconds from `timestamp`; absent means "when the request was received". */
+  readonly time: number | undefined
+}
+
+/** Receives one metered contribution, an integer in the usage type's base unit; called zero or more times. */
+export type MeterSink = (usageType: string, quantity: number) => void
+
+/**
+ * One ingest event type of a service, all of it: reading the wire object into the typed event, billing it,
+ * and a sample the tests send. Method syntax on purpose: a service's spec is used where any spec is expected.
+ */
+export interface IngestEventSpec<E extends IngestEventBase = IngestEventBase> {
+  /**
+   * The typed event from a wire object whose `type` and `timestamp` are read already. Reports every bad field
+   * to `problems` (ingest-fields.ts reads the common kinds) and returns an event anyway, which is then dropped.
+   */
+  read(type: E['type'], raw: RawEvent, time: number | undefined, problems: ProblemSink): E
+  /** AWS's billing rule: the event's usage into `sink`, never a zero quantity. */
+  meter(event: E, sink: MeterSink): void
+  /** A valid wire event of this type without `type`, metered by the registry test. */
+  readonly sample: RawEvent
+}
+
+/** A service's ingest events: one spec per value of its events' `type`, no more and no fewer. */
+export type IngestSpecs<E extends IngestEventBase = IngestEventBase> = {
+  readonly [T in E['type']]: IngestEventSpec<E>
+}
+
+export interface ServiceDescriptor<P extends TObject = TObject, I extends IngestSpecs = IngestSpecs> {
   /** The id used in the API, in usage types and in the catalog: `lambda`, `data_transfer`. */
   readonly id: string
   /** The first segment of its usage types (`apigw` for API Gateway); the id unless stated. */
@@ -159,10 +198,10 @@ export interface ServiceDescriptor<P extends TObject = TObject, E extends string
   toUsage(params: Static<P>, at: RangePoint, sink: UsageSink): void
   readonly usageTypes: readonly UsageTypeSpec[]
   /**
-   * The ingest event types metered into this service's usage types: the ingest validator accepts exactly the
-   * event types of all descriptors, and its reader and meter switches must handle each (the compiler checks).
+   * The ingest event types metered into this service's usage types, each with its reader, meter and sample
+   * (`<id>/ingest.ts`); `{}` when none. The ingest validator accepts exactly the event types of all descriptors.
    */
-  readonly ingestEvents: readonly E[]
+  readonly ingest: I
   /** AWS SDK clients the bridge meters into those events; empty when the SDK has no billable calls. */
   readonly sdk: readonly SdkMapping[]
   readonly priceList: readonly PriceListRule[]
@@ -175,10 +214,10 @@ export interface ServiceDescriptor<P extends TObject = TObject, E extends string
 
 /**
  * Declares a descriptor with its params type inferred, so `toUsage` and mappings are checked against it, and
- * its ingest event types kept as literals, so the ingest domain's event union is read from the registry.
+ * its ingest specs' type kept, so the ingest domain's event union is read from the registry.
  */
-export function defineService<P extends TObject, const E extends string = never>(
-  descriptor: ServiceDescriptor<P, E>,
-): ServiceDescriptor<P, E> {
+export function defineService<P extends TObject, I extends IngestSpecs>(
+  descriptor: ServiceDescriptor<P, I>,
+): ServiceDescriptor<P, I> {
   return descriptor
 }

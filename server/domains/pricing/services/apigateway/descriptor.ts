@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox'
 import { count, DEFAULT_HOURS, d, optional, optionalHours, pointOf, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
 import { apiGatewayExamples } from './examples.js'
+import { apiGatewayIngest } from './ingest.js'
 
 /** The cache sizes a REST API stage offers, in GB; each has its own hourly rate. */
 const CACHE_SIZES_GB = ['0.5', '1.6', '6.1', '13.5', '28.4', '58.2', '118', '237'] as const
@@ -91,7 +92,7 @@ export const apigateway = defineService({
       description: 'Hours a REST API cache is provisioned, per cache size in GB.',
     },
   ],
-  ingestEvents: ['apigw.request'],
+  ingest: apiGatewayIngest,
   sdk: [],
   priceList: [],
   terraform: {

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox'
 import { listModels } from '../catalog-values.js'
 import { catalogName, count, d, optional, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
+import { bedrockIngest } from './ingest.js'
 
 /**
  * On-demand inference bills input and output tokens per model; batch inference bills them at the model's batch
@@ -99,7 +100,7 @@ export const bedrock = defineService({
       description: 'Input tokens read from the prompt cache, per model.',
     },
   ],
-  ingestEvents: ['bedrock.invoke'],
+  ingest: bedrockIngest,
   sdk: [{ client: 'BedrockRuntimeClient', commands: ['Converse', 'InvokeModel'] }],
   priceList: [],
   terraform: {},

@@ -67,7 +67,7 @@ export const cloudtrail = defineService({
       description: 'Events analysed by Insights.',
     },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   priceList: [
     {

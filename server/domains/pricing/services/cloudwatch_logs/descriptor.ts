@@ -3,6 +3,7 @@ import { count, d, gigabytes, optional, strict } from '../params.js'
 import { asNumber } from '../plan-values.js'
 import { defineService } from '../service-descriptor.js'
 import { cloudWatchLogsExamples } from './examples.js'
+import { cloudWatchLogsIngest } from './ingest.js'
 
 const BYTES_PER_GB = '1073741824'
 
@@ -156,7 +157,7 @@ export const cloudwatchLogs = defineService({
       description: 'Metrics requested by GetMetricData.',
     },
   ],
-  ingestEvents: ['log'],
+  ingest: cloudWatchLogsIngest,
   sdk: [{ client: 'CloudWatchLogsClient', commands: ['PutLogEvents'] }],
   priceList: [
     {

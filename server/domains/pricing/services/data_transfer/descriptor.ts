@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox'
 import { d, gigabytes, optional, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
 import { dataTransferExamples } from './examples.js'
+import { dataTransferIngest } from './ingest.js'
 
 const BYTES_PER_GB = '1073741824'
 
@@ -82,7 +83,7 @@ export const dataTransfer = defineService({
       description: 'GB between US East (N. Virginia) and US East (Ohio).',
     },
   ],
-  ingestEvents: ['transfer.out'],
+  ingest: dataTransferIngest,
   sdk: [],
   priceList: [
     {

@@ -3,6 +3,7 @@ import { capacityUnits, count, d, gigabytes, optional, optionalHours, pointOf, s
 import { asNumber } from '../plan-values.js'
 import type { RangePoint, UsageSink, ValidationDetail } from '../service-descriptor.js'
 import { defineService } from '../service-descriptor.js'
+import { dynamoDbIngest } from './ingest.js'
 
 const BYTES_PER_GB = '1073741824'
 /** More capacity units than one table can be given (the default quota is 40,000 per table; raised on request). */
@@ -262,7 +263,7 @@ export const dynamodb = defineService({
       description: 'DynamoDB Streams read request units.',
     },
   ],
-  ingestEvents: ['dynamodb.write', 'dynamodb.read'],
+  ingest: dynamoDbIngest,
   sdk: [{ client: 'DynamoDBClient', commands: ['PutItem', 'GetItem', 'Query', 'BatchWriteItem'] }],
   priceList: [],
   terraform: {

@@ -287,7 +287,7 @@ export const ec2 = defineService({
       description: 'Public IPv4 address-hours.',
     },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   priceList: [
     {

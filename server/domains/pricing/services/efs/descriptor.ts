@@ -125,7 +125,7 @@ export const efs = defineService({
       description: 'Provisioned throughput above the baseline.',
     },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   priceList: [
     {

@@ -55,7 +55,7 @@ export const eks = defineService({
       description: 'Cluster-hours in extended support (surcharge).',
     },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   priceList: [
     {

@@ -146,7 +146,7 @@ export const elb = defineService({
     { match: 'elb.nlb_hours', unit: 'load-balancer-hours', kind: 'flow', description: 'NLB-hours.' },
     { match: 'elb.nlb_lcu_hours', unit: 'NLCU-hours', kind: 'flow', description: 'NLB capacity unit-hours.' },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   priceList: [
     {

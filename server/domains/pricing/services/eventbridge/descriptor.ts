@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { count, d, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
+import { eventBridgeIngest } from './ingest.js'
 
 /** EventBridge bills each 64 KB chunk of a custom event's payload as one event. */
 const CHUNK_KB = 64
@@ -61,7 +62,7 @@ export const eventbridge = defineService({
       description: 'Scheduler invocations.',
     },
   ],
-  ingestEvents: ['eventbridge.put'],
+  ingest: eventBridgeIngest,
   sdk: [{ client: 'EventBridgeClient', commands: ['PutEvents'] }],
   priceList: [
     {

@@ -104,7 +104,7 @@ export const fargate = defineService({
       description: 'Ephemeral storage above 20 GB.',
     },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   priceList: [],
   terraform: {

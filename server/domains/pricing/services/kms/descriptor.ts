@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { count, d, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
+import { kmsIngest } from './ingest.js'
 
 const optionalCount = (title: string, description: string) => Type.Optional(count({ title, description }))
 
@@ -76,7 +77,7 @@ export const kms = defineService({
       description: 'Requests with other asymmetric keys.',
     },
   ],
-  ingestEvents: ['kms.request'],
+  ingest: kmsIngest,
   sdk: [
     {
       client: 'KMSClient',

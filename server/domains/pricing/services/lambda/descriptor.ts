@@ -13,6 +13,7 @@ import {
 import { asArray, asNumber, firstBlock } from '../plan-values.js'
 import { defineService, type ValidationDetail } from '../service-descriptor.js'
 import { lambdaExamples } from './examples.js'
+import { lambdaIngest } from './ingest.js'
 
 /** Ephemeral storage every function gets free. */
 const FREE_EPHEMERAL_MB = 512
@@ -247,7 +248,7 @@ export const lambda = defineService({
       description: 'Lambda@Edge duration × memory.',
     },
   ],
-  ingestEvents: ['lambda.invoke'],
+  ingest: lambdaIngest,
   sdk: [{ client: 'LambdaClient', commands: ['Invoke'] }],
   priceList: [
     { offerCode: 'AWSLambda', awsUsageType: /^Request$/, usageType: 'lambda.requests', unit: 'requests' },

@@ -47,7 +47,7 @@ export const natGateway = defineService({
       description: 'GB processed by NAT gateways.',
     },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   priceList: [
     {

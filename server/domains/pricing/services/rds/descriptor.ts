@@ -266,7 +266,7 @@ export const rds = defineService({
       description: 'Reserved Instance upfront fee per reservation, same suffix as the hourly fee.',
     },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   priceList: [],
   terraform: {

@@ -80,7 +80,7 @@ export const route53 = defineService({
       description: 'Basic health check-months, AWS or other endpoints.',
     },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   priceList: [
     {

@@ -4,6 +4,7 @@ import { count, d, gigabytes, optional, strict } from '../params.js'
 import type { UsageSink, ValidationDetail } from '../service-descriptor.js'
 import { defineService } from '../service-descriptor.js'
 import { s3Examples } from './examples.js'
+import { s3Ingest } from './ingest.js'
 
 /** 1 GB = 2^30 bytes, as AWS bills it. */
 const BYTES_PER_GB = '1073741824'
@@ -283,7 +284,7 @@ export const s3 = defineService({
       description: 'Objects under Intelligent-Tiering monitoring and automation over the month.',
     },
   ],
-  ingestEvents: ['s3.put', 's3.get', 's3.list', 's3.delete'],
+  ingest: s3Ingest,
   sdk: [
     {
       client: 'S3Client',

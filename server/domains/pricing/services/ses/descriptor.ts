@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { count, d, gigabytes, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
+import { sesIngest } from './ingest.js'
 
 const BYTES_PER_GB = '1073741824'
 
@@ -84,7 +85,7 @@ export const ses = defineService({
       description: 'Dedicated IP-months.',
     },
   ],
-  ingestEvents: ['ses.send'],
+  ingest: sesIngest,
   sdk: [
     { client: 'SESv2Client', commands: ['SendEmail', 'SendBulkEmail'] },
     { client: 'SESClient', commands: ['SendEmail', 'SendRawEmail', 'SendTemplatedEmail'] },

@@ -3,6 +3,7 @@ import { count, d, optional, strict } from '../params.js'
 import { chunksOf, payloadGb, payloadKb } from '../payload.js'
 import type { ValidationDetail } from '../service-descriptor.js'
 import { defineService } from '../service-descriptor.js'
+import { snsIngest } from './ingest.js'
 
 const deliveries = (protocol: string) =>
   optional(
@@ -134,7 +135,7 @@ export const sns = defineService({
       description: 'Payload delivered by FIFO topics.',
     },
   ],
-  ingestEvents: ['sns.publish'],
+  ingest: snsIngest,
   sdk: [{ client: 'SNSClient', commands: ['Publish', 'PublishBatch'] }],
   priceList: [],
   terraform: {

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox'
 import { count, d, strict } from '../params.js'
 import { chunksOf, payloadKb } from '../payload.js'
 import { defineService } from '../service-descriptor.js'
+import { sqsIngest } from './ingest.js'
 
 export const sqs = defineService({
   id: 'sqs',
@@ -35,7 +36,7 @@ export const sqs = defineService({
   usageTypes: [
     { match: 'sqs.requests.*', unit: 'requests', kind: 'flow', description: 'Requests, per queue type.' },
   ],
-  ingestEvents: ['sqs.send', 'sqs.receive', 'sqs.delete'],
+  ingest: sqsIngest,
   sdk: [
     {
       client: 'SQSClient',

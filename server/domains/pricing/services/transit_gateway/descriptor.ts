@@ -46,7 +46,7 @@ export const transitGateway = defineService({
     },
     { match: 'tgw.data_processed_gb', unit: 'GB', kind: 'flow', description: 'GB processed by the gateway.' },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   priceList: [
     {

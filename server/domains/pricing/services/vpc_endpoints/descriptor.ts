@@ -57,7 +57,7 @@ export const vpcEndpoints = defineService({
     },
     { match: 'vpce.data_processed_gb', unit: 'GB', kind: 'flow', description: 'GB processed by endpoints.' },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   priceList: [
     {

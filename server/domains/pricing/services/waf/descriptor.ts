@@ -45,7 +45,7 @@ export const waf = defineService({
     { match: 'waf.rule_months', unit: 'rule-months', kind: 'stock', description: 'Rule-months.' },
     { match: 'waf.requests', unit: 'requests', kind: 'flow', description: 'Requests inspected (base rate).' },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   priceList: [
     {

@@ -96,7 +96,7 @@ export const apprunner = defineService({
       description: 'Memory of instances scaled out beyond the provisioned ones.',
     },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   // No public copy of the AWSAppRunner offer's usage types was found; `pricing import` leaves it untouched.
   priceList: [],

@@ -83,7 +83,7 @@ export const athena = defineService({
       description: 'Apache Spark DPU-hours.',
     },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   priceList: [
     {

@@ -60,7 +60,7 @@ export const cognito = defineService({
       description: 'Monthly active users, per feature plan.',
     },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   // No public copy of the AmazonCognito offer's usage types was found; `pricing import` leaves it untouched.
   priceList: [],

@@ -150,7 +150,7 @@ export const glue = defineService({
     },
     { match: 'glue.catalog_requests', unit: 'requests', kind: 'flow', description: 'Data Catalog requests.' },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   priceList: [
     {

@@ -97,7 +97,7 @@ export const mq = defineService({
       description: 'Broker storage, EFS or EBS.',
     },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   // No public copy of the AmazonMQ offer's usage types was found; `pricing import` leaves it untouched.
   priceList: [],

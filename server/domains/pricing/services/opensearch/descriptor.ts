@@ -179,7 +179,7 @@ export const opensearch = defineService({
       description: 'Serverless managed storage.',
     },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   // The AmazonES offer keys instances by an `instanceType` attribute beside a usagetype whose exact form was not
   // found in a public source, so `pricing import` leaves OpenSearch untouched.

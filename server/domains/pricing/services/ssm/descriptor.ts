@@ -69,7 +69,7 @@ export const ssm = defineService({
       description: 'Billed Parameter Store API interactions.',
     },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   priceList: [
     {

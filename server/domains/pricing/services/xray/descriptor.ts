@@ -63,7 +63,7 @@ export const xray = defineService({
       description: 'Traces processed by Insights.',
     },
   ],
-  ingestEvents: [],
+  ingest: {},
   sdk: [],
   // No public copy of the AWSXRay offer's usage types was found; `pricing import` leaves it untouched.
   priceList: [],

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { count, d, optionalHours, pointOf, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
+import { ssmIngest } from './ingest.js'
 
 const optionalCount = (title: string, description: string) => Type.Optional(count({ title, description }))
 
@@ -69,8 +70,8 @@ export const ssm = defineService({
       description: 'Billed Parameter Store API interactions.',
     },
   ],
-  ingest: {},
-  sdk: [],
+  ingest: ssmIngest,
+  sdk: [{ client: 'SSMClient', commands: ['PutParameter'] }],
   priceList: [
     {
       offerCode: 'AWSSystemsManager',

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox'
 import { count, d, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
 import { xrayExamples } from './examples.js'
+import { xrayIngest } from './ingest.js'
 
 const optionalCount = (title: string, description: string) => Type.Optional(count({ title, description }))
 
@@ -63,8 +64,8 @@ export const xray = defineService({
       description: 'Traces processed by Insights.',
     },
   ],
-  ingest: {},
-  sdk: [],
+  ingest: xrayIngest,
+  sdk: [{ client: 'XRayClient', commands: ['PutTraceSegments', 'BatchGetTraces', 'GetTraceSummaries'] }],
   // No public copy of the AWSXRay offer's usage types was found; `pricing import` leaves it untouched.
   priceList: [],
   terraform: {

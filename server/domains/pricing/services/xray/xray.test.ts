@@ -1,6 +1,8 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { validateEvents } from '../../../ingest/events.js'
+import { meterEvent } from '../../../ingest/metering.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -59,5 +61,32 @@ describe('X-Ray at the rates of https://aws.amazon.com/xray/pricing/', () => {
     const mapped = planToLineItems(plan)
     expect(mapped.items).toEqual([])
     expect(mapped.skipped[0]?.reason).toMatch(/^no charge of its own/)
+  })
+})
+
+/** Validates wire events and meters them, usage type → quantity. */
+function meterWire(events: Record<string, unknown>[]): Record<string, number> {
+  const validated = validateEvents(events)
+  if (!validated.ok) throw new Error(JSON.stringify(validated.problems))
+  const usage: Record<string, number> = {}
+  for (const event of validated.events)
+    meterEvent(event, (usageType, quantity) => {
+      usage[usageType] = (usage[usageType] ?? 0) + quantity
+    })
+  return usage
+}
+
+describe('X-Ray events', () => {
+  it('meter each recorded trace and the traces a query reads', () => {
+    expect(
+      meterWire([{ type: 'xray.trace' }, { type: 'xray.trace' }, { type: 'xray.read', traces: 40 }]),
+    ).toEqual({ 'xray.traces_recorded': 2, 'xray.traces_retrieved_scanned': 40 })
+  })
+
+  it('refuse a read without traces', () => {
+    expect(validateEvents([{ type: 'xray.read', traces: 0 }])).toMatchObject({
+      ok: false,
+      problems: [{ field: 'traces' }],
+    })
   })
 })

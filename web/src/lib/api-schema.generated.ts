@@ -4340,6 +4340,349 @@ export interface paths {
                             ecpus?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "cognito";
+                        params: {
+                            /**
+                             * Feature plan
+                             * @description lite (volume bands from $0.0055), essentials (the default for new pools) or plus (advanced security).
+                             * @default essentials
+                             */
+                            tier?: "lite" | "essentials" | "plus";
+                            /**
+                             * Monthly active users
+                             * @description Users with an identity operation (sign-up, sign-in, token refresh, password change, ...) in the month.
+                             */
+                            monthly_active_users: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "ssm";
+                        params: {
+                            /**
+                             * Advanced parameters
+                             * @description Parameters in the advanced tier (up to 8 KB, parameter policies); standard parameters are free.
+                             */
+                            advanced_parameters: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API throughput
+                             * @description standard (the default) or higher: with higher throughput every API interaction is billed, standard parameters included.
+                             */
+                            throughput?: "standard" | "higher";
+                            /**
+                             * API interactions with advanced parameters per month
+                             * @description GetParameter, GetParameters, GetParametersByPath, PutParameter, ... calls on advanced parameters; each is billed.
+                             */
+                            advanced_api_interactions?: number;
+                            /**
+                             * API interactions with standard parameters per month
+                             * @description Calls on standard parameters: free at standard throughput, billed with higher throughput.
+                             */
+                            standard_api_interactions?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "xray";
+                        params: {
+                            /**
+                             * Traces recorded per month
+                             * @description Requests traced: incoming requests × the sampling rate; 100,000 a month are free.
+                             */
+                            traces_recorded: number;
+                            /**
+                             * Traces retrieved per month
+                             * @description Traces whose full data a query fetches (BatchGetTraces, the console); shares 1,000,000 free with scans.
+                             */
+                            traces_retrieved?: number;
+                            /**
+                             * Traces scanned per month
+                             * @description Traces a filter expression or trace summary query reads (GetTraceSummaries).
+                             */
+                            traces_scanned?: number;
+                            /**
+                             * Traces processed by Insights per month
+                             * @description Recorded traces in groups with X-Ray Insights turned on.
+                             */
+                            insights_traces?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "athena";
+                        params: {
+                            /**
+                             * SQL queries per month
+                             * @description Queries run on per-TB workgroups (DDL statements and failed queries are not billed).
+                             */
+                            queries: number;
+                            /**
+                             * Data scanned per query (GB)
+                             * @description Average GB a query reads (after compression and partition pruning); billed as at least 10 MB.
+                             */
+                            scanned_gb_per_query: number;
+                            /**
+                             * Provisioned Capacity (DPU-hours)
+                             * @description DPUs reserved × hours held; queries on that capacity are not billed per TB.
+                             */
+                            provisioned_dpu_hours?: number;
+                            /**
+                             * Apache Spark (DPU-hours)
+                             * @description DPU-hours of Spark notebook and session code.
+                             */
+                            spark_dpu_hours?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "glue";
+                        params: {
+                            /**
+                             * Job type
+                             * @description standard (Spark or Ray, the default), flex (Spark Flex execution, lower rate) or python_shell.
+                             */
+                            job_type?: "standard" | "flex" | "python_shell";
+                            /**
+                             * Job runs per month
+                             * @description Runs of the ETL job in the month.
+                             */
+                            job_runs?: number;
+                            /**
+                             * Minutes per job run
+                             * @description Average run time; a run is billed at least 1 minute.
+                             */
+                            job_minutes_per_run?: number;
+                            /**
+                             * DPUs per job run
+                             * @description DPUs the job uses (workers × DPUs per worker: G.1X = 1, G.2X = 2, G.025X = 0.25); 0.0625 or 1 for Python shell.
+                             */
+                            job_dpus?: number;
+                            /**
+                             * Crawler runs per month
+                             * @description Runs of crawlers in the month.
+                             */
+                            crawler_runs?: number;
+                            /**
+                             * Minutes per crawler run
+                             * @description Average crawler run time; a run is billed at least 10 minutes.
+                             */
+                            crawler_minutes_per_run?: number;
+                            /**
+                             * DPUs per crawler run
+                             * @description DPUs a crawler run uses (shown in its run statistics).
+                             */
+                            crawler_dpus?: number;
+                            /**
+                             * Interactive sessions per month
+                             * @description Notebook or interactive sessions run.
+                             */
+                            interactive_sessions?: number;
+                            /**
+                             * Minutes per session
+                             * @description Average session length.
+                             */
+                            session_minutes?: number;
+                            /**
+                             * DPUs per session
+                             * @description DPUs of a session; 5 when left out (the default session size).
+                             */
+                            session_dpus?: number;
+                            /**
+                             * Data Catalog objects stored
+                             * @description Databases, tables, partitions, ... stored on average over the month; the first million are free.
+                             */
+                            catalog_objects?: number;
+                            /**
+                             * Data Catalog requests per month
+                             * @description Data Catalog API requests (Athena, EMR and Spark reads included); the first million are free.
+                             */
+                            catalog_requests?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "opensearch";
+                        params: {
+                            /**
+                             * Deployment
+                             * @description managed (a domain of instances) or serverless (a collection billed per OCU-hour).
+                             * @default managed
+                             */
+                            deployment?: "managed" | "serverless";
+                            /**
+                             * Data node instance type
+                             * @description e.g. c4.2xlarge.search (managed domains).
+                             */
+                            instance_type?: string;
+                            /**
+                             * Data nodes
+                             * @description Data nodes of the domain.
+                             */
+                            instance_count?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Dedicated master instance type
+                             * @description Instance type of the master nodes.
+                             */
+                            dedicated_master_type?: string;
+                            /**
+                             * Dedicated master nodes
+                             * @description Dedicated master nodes (usually 3).
+                             */
+                            dedicated_master_count?: number;
+                            /**
+                             * UltraWarm instance type
+                             * @description e.g. ultrawarm1.medium.search.
+                             */
+                            ultrawarm_type?: string;
+                            /**
+                             * UltraWarm nodes
+                             * @description UltraWarm nodes of the domain.
+                             */
+                            ultrawarm_count?: number;
+                            /**
+                             * EBS volume type
+                             * @description gp3 (the default), gp2, io1 or standard (magnetic).
+                             */
+                            storage_type?: "gp3" | "gp2" | "io1" | "standard";
+                            /**
+                             * EBS storage per data node (GB)
+                             * @description Volume size of each data node.
+                             */
+                            storage_gb_per_node?: number;
+                            /**
+                             * Provisioned IOPS per data node
+                             * @description IOPS provisioned on each io1 volume.
+                             */
+                            provisioned_iops_per_node?: number;
+                            /**
+                             * Indexing OCUs
+                             * @description Average indexing OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            indexing_ocus?: number;
+                            /**
+                             * Search OCUs
+                             * @description Average search OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            search_ocus?: number;
+                            /**
+                             * Managed storage (GB)
+                             * @description Indexed data stored by a Serverless collection.
+                             */
+                            managed_storage_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "apprunner";
+                        params: {
+                            /**
+                             * vCPU per instance
+                             * @description 0.25, 0.5, 1, 2 or 4 vCPU.
+                             * @default 1
+                             */
+                            vcpu?: 0.25 | 0.5 | 1 | 2 | 4;
+                            /**
+                             * Memory per instance (GB)
+                             * @description 0.5 to 12 GB.
+                             * @default 2
+                             */
+                            memory_gb?: 0.5 | 1 | 2 | 3 | 4 | 6 | 8 | 10 | 12;
+                            /**
+                             * Provisioned instances
+                             * @description Instances kept provisioned (the auto scaling minimum, 1 by default).
+                             */
+                            provisioned_instances: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Active instance-hours per month
+                             * @description Instance-hours spent processing requests, provisioned and scaled-out instances together.
+                             */
+                            active_instance_hours?: number;
+                            /**
+                             * Scaled-out instance-hours per month
+                             * @description The part of the active instance-hours run by instances beyond the provisioned ones.
+                             */
+                            scaled_out_instance_hours?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "mq";
+                        params: {
+                            /**
+                             * Engine
+                             * @description activemq or rabbitmq.
+                             * @default activemq
+                             */
+                            engine?: "activemq" | "rabbitmq";
+                            /**
+                             * Broker instance type
+                             * @description e.g. mq.m5.large.
+                             */
+                            instance_type: string;
+                            /**
+                             * Deployment
+                             * @description single_instance; active_standby_multi_az (ActiveMQ, two brokers); cluster_multi_az (RabbitMQ, three).
+                             * @default single_instance
+                             */
+                            deployment?: "single_instance" | "active_standby_multi_az" | "cluster_multi_az";
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Storage type
+                             * @description efs (ActiveMQ durable storage, the default) or ebs (RabbitMQ always, ActiveMQ on mq.m5).
+                             * @default efs
+                             */
+                            storage_type?: "efs" | "ebs";
+                            /**
+                             * Storage (GB)
+                             * @description Average GB of messages stored over the month.
+                             */
+                            storage_gb: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5717,6 +6060,349 @@ export interface paths {
                              * @description Serverless only: ElastiCache Processing Units consumed by requests in the month.
                              */
                             ecpus?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "cognito";
+                        params: {
+                            /**
+                             * Feature plan
+                             * @description lite (volume bands from $0.0055), essentials (the default for new pools) or plus (advanced security).
+                             * @default essentials
+                             */
+                            tier?: "lite" | "essentials" | "plus";
+                            /**
+                             * Monthly active users
+                             * @description Users with an identity operation (sign-up, sign-in, token refresh, password change, ...) in the month.
+                             */
+                            monthly_active_users: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "ssm";
+                        params: {
+                            /**
+                             * Advanced parameters
+                             * @description Parameters in the advanced tier (up to 8 KB, parameter policies); standard parameters are free.
+                             */
+                            advanced_parameters: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API throughput
+                             * @description standard (the default) or higher: with higher throughput every API interaction is billed, standard parameters included.
+                             */
+                            throughput?: "standard" | "higher";
+                            /**
+                             * API interactions with advanced parameters per month
+                             * @description GetParameter, GetParameters, GetParametersByPath, PutParameter, ... calls on advanced parameters; each is billed.
+                             */
+                            advanced_api_interactions?: number;
+                            /**
+                             * API interactions with standard parameters per month
+                             * @description Calls on standard parameters: free at standard throughput, billed with higher throughput.
+                             */
+                            standard_api_interactions?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "xray";
+                        params: {
+                            /**
+                             * Traces recorded per month
+                             * @description Requests traced: incoming requests × the sampling rate; 100,000 a month are free.
+                             */
+                            traces_recorded: number;
+                            /**
+                             * Traces retrieved per month
+                             * @description Traces whose full data a query fetches (BatchGetTraces, the console); shares 1,000,000 free with scans.
+                             */
+                            traces_retrieved?: number;
+                            /**
+                             * Traces scanned per month
+                             * @description Traces a filter expression or trace summary query reads (GetTraceSummaries).
+                             */
+                            traces_scanned?: number;
+                            /**
+                             * Traces processed by Insights per month
+                             * @description Recorded traces in groups with X-Ray Insights turned on.
+                             */
+                            insights_traces?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "athena";
+                        params: {
+                            /**
+                             * SQL queries per month
+                             * @description Queries run on per-TB workgroups (DDL statements and failed queries are not billed).
+                             */
+                            queries: number;
+                            /**
+                             * Data scanned per query (GB)
+                             * @description Average GB a query reads (after compression and partition pruning); billed as at least 10 MB.
+                             */
+                            scanned_gb_per_query: number;
+                            /**
+                             * Provisioned Capacity (DPU-hours)
+                             * @description DPUs reserved × hours held; queries on that capacity are not billed per TB.
+                             */
+                            provisioned_dpu_hours?: number;
+                            /**
+                             * Apache Spark (DPU-hours)
+                             * @description DPU-hours of Spark notebook and session code.
+                             */
+                            spark_dpu_hours?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "glue";
+                        params: {
+                            /**
+                             * Job type
+                             * @description standard (Spark or Ray, the default), flex (Spark Flex execution, lower rate) or python_shell.
+                             */
+                            job_type?: "standard" | "flex" | "python_shell";
+                            /**
+                             * Job runs per month
+                             * @description Runs of the ETL job in the month.
+                             */
+                            job_runs?: number;
+                            /**
+                             * Minutes per job run
+                             * @description Average run time; a run is billed at least 1 minute.
+                             */
+                            job_minutes_per_run?: number;
+                            /**
+                             * DPUs per job run
+                             * @description DPUs the job uses (workers × DPUs per worker: G.1X = 1, G.2X = 2, G.025X = 0.25); 0.0625 or 1 for Python shell.
+                             */
+                            job_dpus?: number;
+                            /**
+                             * Crawler runs per month
+                             * @description Runs of crawlers in the month.
+                             */
+                            crawler_runs?: number;
+                            /**
+                             * Minutes per crawler run
+                             * @description Average crawler run time; a run is billed at least 10 minutes.
+                             */
+                            crawler_minutes_per_run?: number;
+                            /**
+                             * DPUs per crawler run
+                             * @description DPUs a crawler run uses (shown in its run statistics).
+                             */
+                            crawler_dpus?: number;
+                            /**
+                             * Interactive sessions per month
+                             * @description Notebook or interactive sessions run.
+                             */
+                            interactive_sessions?: number;
+                            /**
+                             * Minutes per session
+                             * @description Average session length.
+                             */
+                            session_minutes?: number;
+                            /**
+                             * DPUs per session
+                             * @description DPUs of a session; 5 when left out (the default session size).
+                             */
+                            session_dpus?: number;
+                            /**
+                             * Data Catalog objects stored
+                             * @description Databases, tables, partitions, ... stored on average over the month; the first million are free.
+                             */
+                            catalog_objects?: number;
+                            /**
+                             * Data Catalog requests per month
+                             * @description Data Catalog API requests (Athena, EMR and Spark reads included); the first million are free.
+                             */
+                            catalog_requests?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "opensearch";
+                        params: {
+                            /**
+                             * Deployment
+                             * @description managed (a domain of instances) or serverless (a collection billed per OCU-hour).
+                             * @default managed
+                             */
+                            deployment?: "managed" | "serverless";
+                            /**
+                             * Data node instance type
+                             * @description e.g. c4.2xlarge.search (managed domains).
+                             */
+                            instance_type?: string;
+                            /**
+                             * Data nodes
+                             * @description Data nodes of the domain.
+                             */
+                            instance_count?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Dedicated master instance type
+                             * @description Instance type of the master nodes.
+                             */
+                            dedicated_master_type?: string;
+                            /**
+                             * Dedicated master nodes
+                             * @description Dedicated master nodes (usually 3).
+                             */
+                            dedicated_master_count?: number;
+                            /**
+                             * UltraWarm instance type
+                             * @description e.g. ultrawarm1.medium.search.
+                             */
+                            ultrawarm_type?: string;
+                            /**
+                             * UltraWarm nodes
+                             * @description UltraWarm nodes of the domain.
+                             */
+                            ultrawarm_count?: number;
+                            /**
+                             * EBS volume type
+                             * @description gp3 (the default), gp2, io1 or standard (magnetic).
+                             */
+                            storage_type?: "gp3" | "gp2" | "io1" | "standard";
+                            /**
+                             * EBS storage per data node (GB)
+                             * @description Volume size of each data node.
+                             */
+                            storage_gb_per_node?: number;
+                            /**
+                             * Provisioned IOPS per data node
+                             * @description IOPS provisioned on each io1 volume.
+                             */
+                            provisioned_iops_per_node?: number;
+                            /**
+                             * Indexing OCUs
+                             * @description Average indexing OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            indexing_ocus?: number;
+                            /**
+                             * Search OCUs
+                             * @description Average search OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            search_ocus?: number;
+                            /**
+                             * Managed storage (GB)
+                             * @description Indexed data stored by a Serverless collection.
+                             */
+                            managed_storage_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "apprunner";
+                        params: {
+                            /**
+                             * vCPU per instance
+                             * @description 0.25, 0.5, 1, 2 or 4 vCPU.
+                             * @default 1
+                             */
+                            vcpu?: 0.25 | 0.5 | 1 | 2 | 4;
+                            /**
+                             * Memory per instance (GB)
+                             * @description 0.5 to 12 GB.
+                             * @default 2
+                             */
+                            memory_gb?: 0.5 | 1 | 2 | 3 | 4 | 6 | 8 | 10 | 12;
+                            /**
+                             * Provisioned instances
+                             * @description Instances kept provisioned (the auto scaling minimum, 1 by default).
+                             */
+                            provisioned_instances: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Active instance-hours per month
+                             * @description Instance-hours spent processing requests, provisioned and scaled-out instances together.
+                             */
+                            active_instance_hours?: number;
+                            /**
+                             * Scaled-out instance-hours per month
+                             * @description The part of the active instance-hours run by instances beyond the provisioned ones.
+                             */
+                            scaled_out_instance_hours?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "mq";
+                        params: {
+                            /**
+                             * Engine
+                             * @description activemq or rabbitmq.
+                             * @default activemq
+                             */
+                            engine?: "activemq" | "rabbitmq";
+                            /**
+                             * Broker instance type
+                             * @description e.g. mq.m5.large.
+                             */
+                            instance_type: string;
+                            /**
+                             * Deployment
+                             * @description single_instance; active_standby_multi_az (ActiveMQ, two brokers); cluster_multi_az (RabbitMQ, three).
+                             * @default single_instance
+                             */
+                            deployment?: "single_instance" | "active_standby_multi_az" | "cluster_multi_az";
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Storage type
+                             * @description efs (ActiveMQ durable storage, the default) or ebs (RabbitMQ always, ActiveMQ on mq.m5).
+                             * @default efs
+                             */
+                            storage_type?: "efs" | "ebs";
+                            /**
+                             * Storage (GB)
+                             * @description Average GB of messages stored over the month.
+                             */
+                            storage_gb: number;
                         };
                         label?: string | null;
                     };
@@ -7179,6 +7865,349 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "cognito";
+                        params: {
+                            /**
+                             * Feature plan
+                             * @description lite (volume bands from $0.0055), essentials (the default for new pools) or plus (advanced security).
+                             * @default essentials
+                             */
+                            tier?: "lite" | "essentials" | "plus";
+                            /**
+                             * Monthly active users
+                             * @description Users with an identity operation (sign-up, sign-in, token refresh, password change, ...) in the month.
+                             */
+                            monthly_active_users: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "ssm";
+                        params: {
+                            /**
+                             * Advanced parameters
+                             * @description Parameters in the advanced tier (up to 8 KB, parameter policies); standard parameters are free.
+                             */
+                            advanced_parameters: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API throughput
+                             * @description standard (the default) or higher: with higher throughput every API interaction is billed, standard parameters included.
+                             */
+                            throughput?: "standard" | "higher";
+                            /**
+                             * API interactions with advanced parameters per month
+                             * @description GetParameter, GetParameters, GetParametersByPath, PutParameter, ... calls on advanced parameters; each is billed.
+                             */
+                            advanced_api_interactions?: number;
+                            /**
+                             * API interactions with standard parameters per month
+                             * @description Calls on standard parameters: free at standard throughput, billed with higher throughput.
+                             */
+                            standard_api_interactions?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "xray";
+                        params: {
+                            /**
+                             * Traces recorded per month
+                             * @description Requests traced: incoming requests × the sampling rate; 100,000 a month are free.
+                             */
+                            traces_recorded: number;
+                            /**
+                             * Traces retrieved per month
+                             * @description Traces whose full data a query fetches (BatchGetTraces, the console); shares 1,000,000 free with scans.
+                             */
+                            traces_retrieved?: number;
+                            /**
+                             * Traces scanned per month
+                             * @description Traces a filter expression or trace summary query reads (GetTraceSummaries).
+                             */
+                            traces_scanned?: number;
+                            /**
+                             * Traces processed by Insights per month
+                             * @description Recorded traces in groups with X-Ray Insights turned on.
+                             */
+                            insights_traces?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "athena";
+                        params: {
+                            /**
+                             * SQL queries per month
+                             * @description Queries run on per-TB workgroups (DDL statements and failed queries are not billed).
+                             */
+                            queries: number;
+                            /**
+                             * Data scanned per query (GB)
+                             * @description Average GB a query reads (after compression and partition pruning); billed as at least 10 MB.
+                             */
+                            scanned_gb_per_query: number;
+                            /**
+                             * Provisioned Capacity (DPU-hours)
+                             * @description DPUs reserved × hours held; queries on that capacity are not billed per TB.
+                             */
+                            provisioned_dpu_hours?: number;
+                            /**
+                             * Apache Spark (DPU-hours)
+                             * @description DPU-hours of Spark notebook and session code.
+                             */
+                            spark_dpu_hours?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "glue";
+                        params: {
+                            /**
+                             * Job type
+                             * @description standard (Spark or Ray, the default), flex (Spark Flex execution, lower rate) or python_shell.
+                             */
+                            job_type?: "standard" | "flex" | "python_shell";
+                            /**
+                             * Job runs per month
+                             * @description Runs of the ETL job in the month.
+                             */
+                            job_runs?: number;
+                            /**
+                             * Minutes per job run
+                             * @description Average run time; a run is billed at least 1 minute.
+                             */
+                            job_minutes_per_run?: number;
+                            /**
+                             * DPUs per job run
+                             * @description DPUs the job uses (workers × DPUs per worker: G.1X = 1, G.2X = 2, G.025X = 0.25); 0.0625 or 1 for Python shell.
+                             */
+                            job_dpus?: number;
+                            /**
+                             * Crawler runs per month
+                             * @description Runs of crawlers in the month.
+                             */
+                            crawler_runs?: number;
+                            /**
+                             * Minutes per crawler run
+                             * @description Average crawler run time; a run is billed at least 10 minutes.
+                             */
+                            crawler_minutes_per_run?: number;
+                            /**
+                             * DPUs per crawler run
+                             * @description DPUs a crawler run uses (shown in its run statistics).
+                             */
+                            crawler_dpus?: number;
+                            /**
+                             * Interactive sessions per month
+                             * @description Notebook or interactive sessions run.
+                             */
+                            interactive_sessions?: number;
+                            /**
+                             * Minutes per session
+                             * @description Average session length.
+                             */
+                            session_minutes?: number;
+                            /**
+                             * DPUs per session
+                             * @description DPUs of a session; 5 when left out (the default session size).
+                             */
+                            session_dpus?: number;
+                            /**
+                             * Data Catalog objects stored
+                             * @description Databases, tables, partitions, ... stored on average over the month; the first million are free.
+                             */
+                            catalog_objects?: number;
+                            /**
+                             * Data Catalog requests per month
+                             * @description Data Catalog API requests (Athena, EMR and Spark reads included); the first million are free.
+                             */
+                            catalog_requests?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "opensearch";
+                        params: {
+                            /**
+                             * Deployment
+                             * @description managed (a domain of instances) or serverless (a collection billed per OCU-hour).
+                             * @default managed
+                             */
+                            deployment?: "managed" | "serverless";
+                            /**
+                             * Data node instance type
+                             * @description e.g. c4.2xlarge.search (managed domains).
+                             */
+                            instance_type?: string;
+                            /**
+                             * Data nodes
+                             * @description Data nodes of the domain.
+                             */
+                            instance_count?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Dedicated master instance type
+                             * @description Instance type of the master nodes.
+                             */
+                            dedicated_master_type?: string;
+                            /**
+                             * Dedicated master nodes
+                             * @description Dedicated master nodes (usually 3).
+                             */
+                            dedicated_master_count?: number;
+                            /**
+                             * UltraWarm instance type
+                             * @description e.g. ultrawarm1.medium.search.
+                             */
+                            ultrawarm_type?: string;
+                            /**
+                             * UltraWarm nodes
+                             * @description UltraWarm nodes of the domain.
+                             */
+                            ultrawarm_count?: number;
+                            /**
+                             * EBS volume type
+                             * @description gp3 (the default), gp2, io1 or standard (magnetic).
+                             */
+                            storage_type?: "gp3" | "gp2" | "io1" | "standard";
+                            /**
+                             * EBS storage per data node (GB)
+                             * @description Volume size of each data node.
+                             */
+                            storage_gb_per_node?: number;
+                            /**
+                             * Provisioned IOPS per data node
+                             * @description IOPS provisioned on each io1 volume.
+                             */
+                            provisioned_iops_per_node?: number;
+                            /**
+                             * Indexing OCUs
+                             * @description Average indexing OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            indexing_ocus?: number;
+                            /**
+                             * Search OCUs
+                             * @description Average search OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            search_ocus?: number;
+                            /**
+                             * Managed storage (GB)
+                             * @description Indexed data stored by a Serverless collection.
+                             */
+                            managed_storage_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "apprunner";
+                        params: {
+                            /**
+                             * vCPU per instance
+                             * @description 0.25, 0.5, 1, 2 or 4 vCPU.
+                             * @default 1
+                             */
+                            vcpu?: 0.25 | 0.5 | 1 | 2 | 4;
+                            /**
+                             * Memory per instance (GB)
+                             * @description 0.5 to 12 GB.
+                             * @default 2
+                             */
+                            memory_gb?: 0.5 | 1 | 2 | 3 | 4 | 6 | 8 | 10 | 12;
+                            /**
+                             * Provisioned instances
+                             * @description Instances kept provisioned (the auto scaling minimum, 1 by default).
+                             */
+                            provisioned_instances: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Active instance-hours per month
+                             * @description Instance-hours spent processing requests, provisioned and scaled-out instances together.
+                             */
+                            active_instance_hours?: number;
+                            /**
+                             * Scaled-out instance-hours per month
+                             * @description The part of the active instance-hours run by instances beyond the provisioned ones.
+                             */
+                            scaled_out_instance_hours?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "mq";
+                        params: {
+                            /**
+                             * Engine
+                             * @description activemq or rabbitmq.
+                             * @default activemq
+                             */
+                            engine?: "activemq" | "rabbitmq";
+                            /**
+                             * Broker instance type
+                             * @description e.g. mq.m5.large.
+                             */
+                            instance_type: string;
+                            /**
+                             * Deployment
+                             * @description single_instance; active_standby_multi_az (ActiveMQ, two brokers); cluster_multi_az (RabbitMQ, three).
+                             * @default single_instance
+                             */
+                            deployment?: "single_instance" | "active_standby_multi_az" | "cluster_multi_az";
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Storage type
+                             * @description efs (ActiveMQ durable storage, the default) or ebs (RabbitMQ always, ActiveMQ on mq.m5).
+                             * @default efs
+                             */
+                            storage_type?: "efs" | "ebs";
+                            /**
+                             * Storage (GB)
+                             * @description Average GB of messages stored over the month.
+                             */
+                            storage_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -8339,6 +9368,309 @@ export interface paths {
                              * @description Serverless only: ElastiCache Processing Units consumed by requests in the month.
                              */
                             ecpus?: number;
+                        } | {
+                            /**
+                             * Feature plan
+                             * @description lite (volume bands from $0.0055), essentials (the default for new pools) or plus (advanced security).
+                             * @default essentials
+                             */
+                            tier?: "lite" | "essentials" | "plus";
+                            /**
+                             * Monthly active users
+                             * @description Users with an identity operation (sign-up, sign-in, token refresh, password change, ...) in the month.
+                             */
+                            monthly_active_users: number;
+                        } | {
+                            /**
+                             * Advanced parameters
+                             * @description Parameters in the advanced tier (up to 8 KB, parameter policies); standard parameters are free.
+                             */
+                            advanced_parameters: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API throughput
+                             * @description standard (the default) or higher: with higher throughput every API interaction is billed, standard parameters included.
+                             */
+                            throughput?: "standard" | "higher";
+                            /**
+                             * API interactions with advanced parameters per month
+                             * @description GetParameter, GetParameters, GetParametersByPath, PutParameter, ... calls on advanced parameters; each is billed.
+                             */
+                            advanced_api_interactions?: number;
+                            /**
+                             * API interactions with standard parameters per month
+                             * @description Calls on standard parameters: free at standard throughput, billed with higher throughput.
+                             */
+                            standard_api_interactions?: number;
+                        } | {
+                            /**
+                             * Traces recorded per month
+                             * @description Requests traced: incoming requests × the sampling rate; 100,000 a month are free.
+                             */
+                            traces_recorded: number;
+                            /**
+                             * Traces retrieved per month
+                             * @description Traces whose full data a query fetches (BatchGetTraces, the console); shares 1,000,000 free with scans.
+                             */
+                            traces_retrieved?: number;
+                            /**
+                             * Traces scanned per month
+                             * @description Traces a filter expression or trace summary query reads (GetTraceSummaries).
+                             */
+                            traces_scanned?: number;
+                            /**
+                             * Traces processed by Insights per month
+                             * @description Recorded traces in groups with X-Ray Insights turned on.
+                             */
+                            insights_traces?: number;
+                        } | {
+                            /**
+                             * SQL queries per month
+                             * @description Queries run on per-TB workgroups (DDL statements and failed queries are not billed).
+                             */
+                            queries: number;
+                            /**
+                             * Data scanned per query (GB)
+                             * @description Average GB a query reads (after compression and partition pruning); billed as at least 10 MB.
+                             */
+                            scanned_gb_per_query: number;
+                            /**
+                             * Provisioned Capacity (DPU-hours)
+                             * @description DPUs reserved × hours held; queries on that capacity are not billed per TB.
+                             */
+                            provisioned_dpu_hours?: number;
+                            /**
+                             * Apache Spark (DPU-hours)
+                             * @description DPU-hours of Spark notebook and session code.
+                             */
+                            spark_dpu_hours?: number;
+                        } | {
+                            /**
+                             * Job type
+                             * @description standard (Spark or Ray, the default), flex (Spark Flex execution, lower rate) or python_shell.
+                             */
+                            job_type?: "standard" | "flex" | "python_shell";
+                            /**
+                             * Job runs per month
+                             * @description Runs of the ETL job in the month.
+                             */
+                            job_runs?: number;
+                            /**
+                             * Minutes per job run
+                             * @description Average run time; a run is billed at least 1 minute.
+                             */
+                            job_minutes_per_run?: number;
+                            /**
+                             * DPUs per job run
+                             * @description DPUs the job uses (workers × DPUs per worker: G.1X = 1, G.2X = 2, G.025X = 0.25); 0.0625 or 1 for Python shell.
+                             */
+                            job_dpus?: number;
+                            /**
+                             * Crawler runs per month
+                             * @description Runs of crawlers in the month.
+                             */
+                            crawler_runs?: number;
+                            /**
+                             * Minutes per crawler run
+                             * @description Average crawler run time; a run is billed at least 10 minutes.
+                             */
+                            crawler_minutes_per_run?: number;
+                            /**
+                             * DPUs per crawler run
+                             * @description DPUs a crawler run uses (shown in its run statistics).
+                             */
+                            crawler_dpus?: number;
+                            /**
+                             * Interactive sessions per month
+                             * @description Notebook or interactive sessions run.
+                             */
+                            interactive_sessions?: number;
+                            /**
+                             * Minutes per session
+                             * @description Average session length.
+                             */
+                            session_minutes?: number;
+                            /**
+                             * DPUs per session
+                             * @description DPUs of a session; 5 when left out (the default session size).
+                             */
+                            session_dpus?: number;
+                            /**
+                             * Data Catalog objects stored
+                             * @description Databases, tables, partitions, ... stored on average over the month; the first million are free.
+                             */
+                            catalog_objects?: number;
+                            /**
+                             * Data Catalog requests per month
+                             * @description Data Catalog API requests (Athena, EMR and Spark reads included); the first million are free.
+                             */
+                            catalog_requests?: number;
+                        } | {
+                            /**
+                             * Deployment
+                             * @description managed (a domain of instances) or serverless (a collection billed per OCU-hour).
+                             * @default managed
+                             */
+                            deployment?: "managed" | "serverless";
+                            /**
+                             * Data node instance type
+                             * @description e.g. c4.2xlarge.search (managed domains).
+                             */
+                            instance_type?: string;
+                            /**
+                             * Data nodes
+                             * @description Data nodes of the domain.
+                             */
+                            instance_count?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Dedicated master instance type
+                             * @description Instance type of the master nodes.
+                             */
+                            dedicated_master_type?: string;
+                            /**
+                             * Dedicated master nodes
+                             * @description Dedicated master nodes (usually 3).
+                             */
+                            dedicated_master_count?: number;
+                            /**
+                             * UltraWarm instance type
+                             * @description e.g. ultrawarm1.medium.search.
+                             */
+                            ultrawarm_type?: string;
+                            /**
+                             * UltraWarm nodes
+                             * @description UltraWarm nodes of the domain.
+                             */
+                            ultrawarm_count?: number;
+                            /**
+                             * EBS volume type
+                             * @description gp3 (the default), gp2, io1 or standard (magnetic).
+                             */
+                            storage_type?: "gp3" | "gp2" | "io1" | "standard";
+                            /**
+                             * EBS storage per data node (GB)
+                             * @description Volume size of each data node.
+                             */
+                            storage_gb_per_node?: number;
+                            /**
+                             * Provisioned IOPS per data node
+                             * @description IOPS provisioned on each io1 volume.
+                             */
+                            provisioned_iops_per_node?: number;
+                            /**
+                             * Indexing OCUs
+                             * @description Average indexing OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            indexing_ocus?: number;
+                            /**
+                             * Search OCUs
+                             * @description Average search OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            search_ocus?: number;
+                            /**
+                             * Managed storage (GB)
+                             * @description Indexed data stored by a Serverless collection.
+                             */
+                            managed_storage_gb?: number;
+                        } | {
+                            /**
+                             * vCPU per instance
+                             * @description 0.25, 0.5, 1, 2 or 4 vCPU.
+                             * @default 1
+                             */
+                            vcpu?: 0.25 | 0.5 | 1 | 2 | 4;
+                            /**
+                             * Memory per instance (GB)
+                             * @description 0.5 to 12 GB.
+                             * @default 2
+                             */
+                            memory_gb?: 0.5 | 1 | 2 | 3 | 4 | 6 | 8 | 10 | 12;
+                            /**
+                             * Provisioned instances
+                             * @description Instances kept provisioned (the auto scaling minimum, 1 by default).
+                             */
+                            provisioned_instances: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Active instance-hours per month
+                             * @description Instance-hours spent processing requests, provisioned and scaled-out instances together.
+                             */
+                            active_instance_hours?: number;
+                            /**
+                             * Scaled-out instance-hours per month
+                             * @description The part of the active instance-hours run by instances beyond the provisioned ones.
+                             */
+                            scaled_out_instance_hours?: number;
+                        } | {
+                            /**
+                             * Engine
+                             * @description activemq or rabbitmq.
+                             * @default activemq
+                             */
+                            engine?: "activemq" | "rabbitmq";
+                            /**
+                             * Broker instance type
+                             * @description e.g. mq.m5.large.
+                             */
+                            instance_type: string;
+                            /**
+                             * Deployment
+                             * @description single_instance; active_standby_multi_az (ActiveMQ, two brokers); cluster_multi_az (RabbitMQ, three).
+                             * @default single_instance
+                             */
+                            deployment?: "single_instance" | "active_standby_multi_az" | "cluster_multi_az";
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Storage type
+                             * @description efs (ActiveMQ durable storage, the default) or ebs (RabbitMQ always, ActiveMQ on mq.m5).
+                             * @default efs
+                             */
+                            storage_type?: "efs" | "ebs";
+                            /**
+                             * Storage (GB)
+                             * @description Average GB of messages stored over the month.
+                             */
+                            storage_gb: number;
                         };
                         label?: string | null;
                     } | {

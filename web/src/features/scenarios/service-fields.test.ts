@@ -79,6 +79,8 @@ describe('service params from the published schema', () => {
     )
     expect(rangeable.sort()).toEqual([
       'apigateway.cache_hours',
+      'apprunner.hours',
+      'apprunner.provisioned_instances',
       'aurora.count',
       'aurora.hours',
       'dynamodb.hours',
@@ -96,10 +98,13 @@ describe('service params from the published schema', () => {
       'fargate.tasks',
       'lambda.provisioned_concurrency',
       'lambda.provisioned_hours',
+      'mq.hours',
       'nat_gateway.gateways',
       'nat_gateway.hours',
+      'opensearch.hours',
       'rds.count',
       'rds.hours',
+      'ssm.hours',
       'transit_gateway.attachments',
       'transit_gateway.hours',
       'vpc_endpoints.endpoints',

@@ -952,8 +952,6 @@ export interface paths {
                                     name: string;
                                     provider: string;
                                 }[];
-                                instance_types?: string[];
-                                instance_classes?: string[];
                             }[];
                         };
                     };

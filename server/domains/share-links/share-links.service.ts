@@ -107,7 +107,10 @@ export function createShareLinkService({ db, publicUrl, scenarios, costs, ownerI
       if (!link || !(await ownerIsActive(link.userId))) throw notFound('share link')
       const [scenario, answer] = await Promise.all([
         scenarios.get(link.userId, link.scenarioId),
-        costs.costs(link.userId, link.scenarioId, query, { listPrices: link.prices === 'list' }),
+        costs.costs(link.userId, link.scenarioId, query, {
+          listPrices: link.prices === 'list',
+          lineItems: false,
+        }),
       ])
       return { name: scenario.name, region: scenario.region, prices: link.prices, costs: answer }
     },

@@ -166,8 +166,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
   })
   await app.register(swaggerUi, {
     routePrefix: '/docs',
+    theme: { title: 'mockupAWS API docs' },
     staticCSP: true,
-    transformStaticCSP: (header) => `${header}; frame-ancestors 'none'`,
+    // The UI sets inline styles from its script (blocked by the hashes of the package's default style-src, a
+    // console error on every page) and is never framed.
+    transformStaticCSP: (header) =>
+      header
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        .replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'"),
   })
   await app.register(metricsPlugin, { metrics })
 

@@ -24,10 +24,10 @@ import {
 } from '../api/purchase-options-api'
 
 const COMMITMENTS: { value: Commitment; label: string }[] = [
-  { value: 'reserved_instances', label: 'Reserved Instances (EC2, RDS)' },
+  { value: 'reserved_instances', label: 'Reserved Instances' },
   { value: 'compute_savings_plan', label: 'Compute Savings Plan' },
   { value: 'ec2_instance_savings_plan', label: 'EC2 Instance Savings Plan' },
-  { value: 'spot', label: 'Spot (EC2)' },
+  { value: 'spot', label: 'Spot' },
 ]
 const TERMS = [
   { value: '1y', label: '1 year' },
@@ -74,8 +74,10 @@ function FigureCells({ figures, currency }: { figures: Figures; currency: string
   const savings = (horizon: Figures['total_12_months']) => {
     const value = Number(horizon.savings)
     return (
-      <Text span size="sm" c={value > 0 ? 'teal' : value < 0 ? 'red' : undefined} fw={500}>
-        {formatMoney(horizon.savings, currency)}
+      <Text size="xs" c={value > 0 ? 'teal' : value < 0 ? 'red' : 'dimmed'} fw={500}>
+        {value < 0
+          ? `costs ${formatMoney(-value, currency)} more`
+          : `saves ${formatMoney(horizon.savings, currency)}`}
       </Text>
     )
   }
@@ -87,12 +89,10 @@ function FigureCells({ figures, currency }: { figures: Figures; currency: string
       <Table.Td ta="right">{formatMoney(figures.effective_monthly, currency)}</Table.Td>
       <Table.Td ta="right">
         {formatMoney(figures.total_12_months.with_option, currency)}
-        <br />
         {savings(figures.total_12_months)}
       </Table.Td>
       <Table.Td ta="right">
         {formatMoney(figures.total_36_months.with_option, currency)}
-        <br />
         {savings(figures.total_36_months)}
       </Table.Td>
     </>
@@ -135,8 +135,9 @@ export function PurchaseOptionsPanel({ scenarioId }: { scenarioId: string }) {
         {options.isFetching && <Loader size="xs" aria-label="Pricing the purchase option" />}
       </Group>
       <Text size="sm" c="dimmed" mb="sm">
-        The line items on demand against a commitment. Savings are over 12 and 36 months, upfront fees
-        included; items the option does not cover stay on demand.
+        The line items on demand against a commitment: Reserved Instances cover EC2 and RDS items, Savings
+        Plans and Spot EC2 items. Totals over 12 and 36 months include the upfront fees; items the option does
+        not cover stay on demand.
       </Text>
       <Group align="flex-start" grow preventGrowOverflow={false} mb="md">
         <Select
@@ -210,8 +211,8 @@ export function PurchaseOptionsPanel({ scenarioId }: { scenarioId: string }) {
                   <Table.Th ta="right">Upfront</Table.Th>
                   <Table.Th ta="right">Monthly</Table.Th>
                   <Table.Th ta="right">Effective / month</Table.Th>
-                  <Table.Th ta="right">12 months · savings</Table.Th>
-                  <Table.Th ta="right">36 months · savings</Table.Th>
+                  <Table.Th ta="right">12 months</Table.Th>
+                  <Table.Th ta="right">36 months</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -234,16 +235,14 @@ export function PurchaseOptionsPanel({ scenarioId }: { scenarioId: string }) {
                       <Text size="sm" fw={500}>
                         {nameOf(item.item_id, item.service)}
                       </Text>
+                      <Badge color="gray" variant="light" size="sm">
+                        Not covered
+                      </Badge>
                     </Table.Td>
                     <Table.Td colSpan={6}>
-                      <Group gap="xs" wrap="nowrap">
-                        <Badge color="gray" variant="light" style={{ flexShrink: 0 }}>
-                          Not covered
-                        </Badge>
-                        <Text size="xs" c="dimmed">
-                          {item.reason.replace(/^./, (c) => c.toUpperCase())}; it stays on demand.
-                        </Text>
-                      </Group>
+                      <Text size="xs" c="dimmed">
+                        {item.reason.replace(/^./, (c) => c.toUpperCase())}; it stays on demand.
+                      </Text>
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -150,12 +150,13 @@ export function LineItemsEditor({
             Model a workload: “10 M Lambda invocations of 200 ms at 1024 MB”, “500 GB in S3”…
           </EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
+          // On a phone the parameters go under the name, so the cost column stays on screen.
+          <Table.ScrollContainer minWidth={340}>
             <Table aria-label="Line items" verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Service</Table.Th>
-                  <Table.Th>Parameters</Table.Th>
+                  <Table.Th visibleFrom="sm">Parameters</Table.Th>
                   <Table.Th ta="right">Monthly cost</Table.Th>
                   <Table.Th>
                     <span className="sr-only">Actions</span>
@@ -167,6 +168,7 @@ export function LineItemsEditor({
                   const cost = costs ? itemCostOf(costs, item.id) : undefined
                   const name = item.label ?? serviceLabel(item.service)
                   const open = shown === item.id
+                  const params = summarise(item, services.data)
                   return (
                     <Fragment key={item.id}>
                       <Table.Tr data-testid="line-item-row">
@@ -177,9 +179,12 @@ export function LineItemsEditor({
                               {serviceLabel(item.service)}
                             </Text>
                           )}
+                          <Text size="xs" c="dimmed" hiddenFrom="sm">
+                            {params}
+                          </Text>
                         </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{summarise(item, services.data)}</Text>
+                        <Table.Td visibleFrom="sm">
+                          <Text size="sm">{params}</Text>
                         </Table.Td>
                         <Table.Td ta="right">
                           {cost && costs ? (

@@ -16,6 +16,7 @@ test('the API docs carry the product name and load without CSP errors', async ({
   await page.goto('/docs')
   await expect(page).toHaveTitle(/mockupAWS/)
   await expect(page.getByRole('heading', { name: /mockupAWS API/ })).toBeVisible()
+  await expect(page.locator('.topbar img')).toHaveAttribute('src', /^data:image\/svg\+xml/)
   await expect(page.getByText('/api/v1/scenarios/{id}/costs').first()).toBeVisible()
   await snap('webux-docs-1280')
   expect(noise).toEqual([])

@@ -74,7 +74,12 @@ function FigureCells({ figures, currency }: { figures: Figures; currency: string
   const savings = (horizon: Figures['total_12_months']) => {
     const value = Number(horizon.savings)
     return (
-      <Text size="xs" c={value > 0 ? 'teal' : value < 0 ? 'red' : 'dimmed'} fw={500}>
+      <Text
+        size="xs"
+        fw={500}
+        className={value > 0 ? 'saving-text' : undefined}
+        c={value < 0 ? 'red' : value === 0 ? 'dimmed' : undefined}
+      >
         {value < 0
           ? `costs ${formatMoney(-value, currency)} more`
           : `saves ${formatMoney(horizon.savings, currency)}`}

@@ -146,7 +146,13 @@ export function ScenarioSettingsModal({
     }
   })
   return (
-    <Modal opened={opened} onClose={close} title="Scenario settings" size="lg">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title="Scenario settings"
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close settings' }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           {formError && (

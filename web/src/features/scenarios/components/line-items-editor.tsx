@@ -151,13 +151,15 @@ export function LineItemsEditor({
           </EmptyState>
         ) : (
           // On a phone the parameters go under the name, so the cost column stays on screen.
-          <Table.ScrollContainer minWidth={340}>
+          <Table.ScrollContainer minWidth={320}>
             <Table aria-label="Line items" verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Service</Table.Th>
+                  <Table.Th miw={110}>Service</Table.Th>
                   <Table.Th visibleFrom="sm">Parameters</Table.Th>
-                  <Table.Th ta="right">Monthly cost</Table.Th>
+                  <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    Monthly cost
+                  </Table.Th>
                   <Table.Th>
                     <span className="sr-only">Actions</span>
                   </Table.Th>

@@ -120,7 +120,7 @@ type CostOptions = {
   snapshot?: string
   /** Price at list prices whatever the scenario's rate-card switch (a share link made so). */
   listPrices?: boolean
-  /** Each line item's part of the modelled month (the owner's answers; a share link shows no items). */
+  /** Each line item's part of the modelled month: only the owner's GET /costs asks (the scenario page). */
   lineItems?: boolean
 }
 
@@ -370,7 +370,7 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
       userId: string,
       id: string,
       query?: CostsQuery,
-      { listPrices = false, lineItems = true }: { listPrices?: boolean; lineItems?: boolean } = {},
+      { listPrices = false, lineItems = false }: { listPrices?: boolean; lineItems?: boolean } = {},
     ): Promise<CostsResponse> {
       const scenario = await repo.findOwned(db, userId, id)
       if (!scenario) throw notFound('scenario')

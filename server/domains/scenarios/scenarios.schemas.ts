@@ -295,8 +295,8 @@ export const CostsResponse = Type.Object({
         "Each line item's part of modelled_monthly: the month is priced as a whole (tiers and the free tier " +
         "count the items' sum), and each usage type's cost, free and billable quantity are shared among the " +
         'items that use it by their share of its quantity, at 6 decimals with the remainder placed so that the ' +
-        "items' costs add up exactly to each usage type's cost and to modelled_monthly.total. Answered to the " +
-        'owner (GET /scenarios/:id/costs, reports), not on share links or compare.',
+        "items' costs add up exactly to each usage type's cost and to modelled_monthly.total. Answered by " +
+        'GET /scenarios/:id/costs only (not by share links, compare or reports).',
     }),
   ),
   modelled_range: Type.Optional(

@@ -107,10 +107,7 @@ export function createShareLinkService({ db, publicUrl, scenarios, costs, ownerI
       if (!link || !(await ownerIsActive(link.userId))) throw notFound('share link')
       const [scenario, answer] = await Promise.all([
         scenarios.get(link.userId, link.scenarioId),
-        costs.costs(link.userId, link.scenarioId, query, {
-          listPrices: link.prices === 'list',
-          lineItems: false,
-        }),
+        costs.costs(link.userId, link.scenarioId, query, { listPrices: link.prices === 'list' }),
       ])
       return { name: scenario.name, region: scenario.region, prices: link.prices, costs: answer }
     },

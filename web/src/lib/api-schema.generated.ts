@@ -1943,6 +1943,30 @@ export interface paths {
                                         reason: string;
                                     }[];
                                 };
+                                /** @description Each line item's part of modelled_monthly: the month is priced as a whole (tiers and the free tier count the items' sum), and each usage type's cost, free and billable quantity are shared among the items that use it by their share of its quantity, at 6 decimals with the remainder placed so that the items' costs add up exactly to each usage type's cost and to modelled_monthly.total. Answered by GET /scenarios/:id/costs only (not by share links, compare or reports). */
+                                line_items?: {
+                                    /** Format: uuid */
+                                    item_id: string;
+                                    service: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    cost: string;
+                                    by_usage_type: {
+                                        usage_type: string;
+                                        unit: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        quantity: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        free_quantity: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        billable_quantity: string;
+                                        /** @description Present when one price band covered the usage. */
+                                        unit_price?: string;
+                                        /** @description Exact decimal, up to 6 decimals; null: the region has no price for it (never $0). */
+                                        cost: string | null;
+                                    }[];
+                                    /** @description Some of its usage has no price in the region, or the catalog no longer accepts the item. */
+                                    unpriced: boolean;
+                                }[];
                                 /** @description modelled_monthly.total with every {min, typical, max} param of the line items (ec2/rds count and hours, fargate tasks and hours) at its min, and at its max; both equal the total when none is ranged. */
                                 modelled_range?: {
                                     /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
@@ -2510,6 +2534,30 @@ export interface paths {
                                     reason: string;
                                 }[];
                             };
+                            /** @description Each line item's part of modelled_monthly: the month is priced as a whole (tiers and the free tier count the items' sum), and each usage type's cost, free and billable quantity are shared among the items that use it by their share of its quantity, at 6 decimals with the remainder placed so that the items' costs add up exactly to each usage type's cost and to modelled_monthly.total. Answered by GET /scenarios/:id/costs only (not by share links, compare or reports). */
+                            line_items?: {
+                                /** Format: uuid */
+                                item_id: string;
+                                service: string;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                cost: string;
+                                by_usage_type: {
+                                    usage_type: string;
+                                    unit: string;
+                                    /** @description Exact decimal string, in `unit`. */
+                                    quantity: string;
+                                    /** @description Exact decimal string, in `unit`. */
+                                    free_quantity: string;
+                                    /** @description Exact decimal string, in `unit`. */
+                                    billable_quantity: string;
+                                    /** @description Present when one price band covered the usage. */
+                                    unit_price?: string;
+                                    /** @description Exact decimal, up to 6 decimals; null: the region has no price for it (never $0). */
+                                    cost: string | null;
+                                }[];
+                                /** @description Some of its usage has no price in the region, or the catalog no longer accepts the item. */
+                                unpriced: boolean;
+                            }[];
                             /** @description modelled_monthly.total with every {min, typical, max} param of the line items (ec2/rds count and hours, fargate tasks and hours) at its min, and at its max; both equal the total when none is ranged. */
                             modelled_range?: {
                                 /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
@@ -11087,6 +11135,30 @@ export interface paths {
                                         reason: string;
                                     }[];
                                 };
+                                /** @description Each line item's part of modelled_monthly: the month is priced as a whole (tiers and the free tier count the items' sum), and each usage type's cost, free and billable quantity are shared among the items that use it by their share of its quantity, at 6 decimals with the remainder placed so that the items' costs add up exactly to each usage type's cost and to modelled_monthly.total. Answered by GET /scenarios/:id/costs only (not by share links, compare or reports). */
+                                line_items?: {
+                                    /** Format: uuid */
+                                    item_id: string;
+                                    service: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    cost: string;
+                                    by_usage_type: {
+                                        usage_type: string;
+                                        unit: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        quantity: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        free_quantity: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        billable_quantity: string;
+                                        /** @description Present when one price band covered the usage. */
+                                        unit_price?: string;
+                                        /** @description Exact decimal, up to 6 decimals; null: the region has no price for it (never $0). */
+                                        cost: string | null;
+                                    }[];
+                                    /** @description Some of its usage has no price in the region, or the catalog no longer accepts the item. */
+                                    unpriced: boolean;
+                                }[];
                                 /** @description modelled_monthly.total with every {min, typical, max} param of the line items (ec2/rds count and hours, fargate tasks and hours) at its min, and at its max; both equal the total when none is ranged. */
                                 modelled_range?: {
                                     /** @description Exact decimal string in the catalog currency, up to 6 decimals. */

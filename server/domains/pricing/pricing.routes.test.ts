@@ -35,7 +35,7 @@ describe(`pricing endpoints on ${testEngine}`, async () => {
     expect(body.regions).toContainEqual({ code: 'ap-northeast-1', name: 'Asia Pacific (Tokyo)' })
   })
 
-  it('lists the services with free tier, models and the catalog\'s choices (instance types)', async () => {
+  it("lists the services with free tier, models and the catalog's choices (instance types)", async () => {
     const res = await get('/services')
     expect(res.statusCode).toBe(200)
     const services = res.json().services as {

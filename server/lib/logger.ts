@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream'
 import pino, { type Logger } from 'pino'
 
 /** Paths pino replaces with "[redacted]": credentials never reach a log line, whatever logs them. */
@@ -85,4 +86,32 @@ export function createLogger(level: string, destination: pino.DestinationStream 
     },
     destination,
   )
+}
+
+/**
+ * Readable lines (time, level, message, fields) written to `output`, for a developer's terminal: pino-pretty,
+ * a development dependency. Undefined when it is not installed (a production install), so the caller keeps
+ * JSON lines.
+ */
+export async function prettyDestination(
+  output: Writable = process.stdout,
+): Promise<pino.DestinationStream | undefined> {
+  try {
+    const { default: pretty } = await import('pino-pretty')
+    return pretty({
+      destination: output,
+      colorize: output === process.stdout,
+      // An access line reads "GET /api/v1/scenarios 200 3 ms"; other lines keep their fields.
+      messageFormat: '{if req.method}{req.method} {req.url} {res.statusCode}{end}{if msg} {msg}{end}',
+      ignore: 'pid,hostname,reqId,req,res',
+      singleLine: true,
+    })
+  } catch {
+    return undefined
+  }
+}
+
+/** JSON lines in production and whenever standard output is not a terminal; readable lines otherwise. */
+export async function serverLogDestination(production: boolean): Promise<pino.DestinationStream | undefined> {
+  return production || !process.stdout.isTTY ? undefined : prettyDestination()
 }

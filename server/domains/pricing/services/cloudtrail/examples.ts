@@ -13,7 +13,9 @@ export const cloudtrailExamples: WorkedExample[] = [
     source: CLOUDTRAIL_PAGE,
     region: 'us-east-1',
     includeFreeTier: true,
-    items: [{ service: 'cloudtrail', params: { additional_management_events: 150_000, data_events: 2_000_000 } }],
+    items: [
+      { service: 'cloudtrail', params: { additional_management_events: 150_000, data_events: 2_000_000 } },
+    ],
     printedTotal: '5.00',
   },
 ]

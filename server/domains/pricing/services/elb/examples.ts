@@ -7,6 +7,13 @@ import type { WorkedExample } from '../service-descriptor.js'
 const KEYCLOAK_COST =
   'https://github.com/aws-samples/keycloak-on-aws/blob/main/docs/en/implementation-guide/cost.md'
 
+/**
+ * Centralized Logging with OpenSearch implementation guide (aws-solutions), "Cost Estimation", "Additional
+ * Features Cost", "Access Proxy" (us-east-1, as of October 2022).
+ */
+const CENTRALIZED_LOGGING_COST =
+  'https://github.com/aws-solutions/centralized-logging-with-opensearch/blob/main/docs/en/implementation-guide/cost.md'
+
 export const elbExamples: WorkedExample[] = [
   {
     // "Application Load Balancer | 1. 100 GB per month for EC2 Instances and IP addresses as targets. 2. Average
@@ -29,5 +36,14 @@ export const elbExamples: WorkedExample[] = [
       },
     ],
     printedTotal: '25.77',
+  },
+  {
+    // "Elastic Load Balancer Cost = $0.0225 per ALB-hour x 720 hours/month = $16.2/month": the hourly charge of
+    // one ALB for a 720-hour month, with no LCUs in the figure.
+    name: 'ELB: Centralized Logging access proxy, 1 ALB for 720 hours, no LCUs',
+    source: CENTRALIZED_LOGGING_COST,
+    region: 'us-east-1',
+    items: [{ service: 'elb', params: { load_balancer_type: 'application', load_balancers: 1, hours: 720 } }],
+    printedTotal: '16.20',
   },
 ]

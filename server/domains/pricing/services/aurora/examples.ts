@@ -18,6 +18,7 @@ export const auroraExamples: WorkedExample[] = [
     name: 'Aurora: Keycloak on AWS example 1, 2 × db.t3.medium MySQL, 50 GB, 93.96M I/Os',
     source: KEYCLOAK_COST,
     region: 'us-east-1',
+    includeFreeTier: false,
     items: [
       {
         service: 'aurora',

@@ -14,6 +14,7 @@ export const eksExamples: WorkedExample[] = [
     name: 'EKS: application-ready cluster guidance, one cluster in standard support for a month',
     source: EKS_READY_CLUSTERS_GUIDANCE,
     region: 'us-east-1',
+    includeFreeTier: false,
     items: [{ service: 'eks', params: { clusters: 1, hours: 730, support: 'standard' } }],
     printedTotal: '73.00',
   },

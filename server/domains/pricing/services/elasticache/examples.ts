@@ -43,6 +43,7 @@ export const elasticacheExamples: WorkedExample[] = [
     name: 'ElastiCache: feature-store guidance, Serverless Redis OSS, 1 GB and 730,000 ECPUs for a month',
     source: FEATURE_STORE_GUIDANCE,
     region: 'us-east-1',
+    includeFreeTier: false,
     items: [
       {
         service: 'elasticache',

@@ -23,6 +23,7 @@ export const elbExamples: WorkedExample[] = [
     name: 'ELB: Keycloak on AWS, 1 ALB for a month, 40 new connections/s and 100 GB processed',
     source: KEYCLOAK_COST,
     region: 'us-east-1',
+    includeFreeTier: false,
     items: [
       {
         service: 'elb',
@@ -43,6 +44,7 @@ export const elbExamples: WorkedExample[] = [
     name: 'ELB: Centralized Logging access proxy, 1 ALB for 720 hours, no LCUs',
     source: CENTRALIZED_LOGGING_COST,
     region: 'us-east-1',
+    includeFreeTier: false,
     items: [{ service: 'elb', params: { load_balancer_type: 'application', load_balancers: 1, hours: 720 } }],
     printedTotal: '16.20',
   },

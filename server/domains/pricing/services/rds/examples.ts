@@ -18,6 +18,7 @@ export const rdsExamples: WorkedExample[] = [
     name: 'RDS: Sensitive Data Protection, db.t3.medium MySQL Multi-AZ for 720 hours (instance row)',
     source: SDP_COST,
     region: 'us-east-1',
+    includeFreeTier: false,
     items: [
       {
         service: 'rds',

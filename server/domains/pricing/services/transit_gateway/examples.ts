@@ -16,6 +16,7 @@ export const transitGatewayExamples: WorkedExample[] = [
     name: 'Transit Gateway: Network Orchestration, two VPC attachments for 720 hours',
     source: NETWORK_ORCHESTRATION_COST,
     region: 'us-east-1',
+    includeFreeTier: false,
     items: [{ service: 'transit_gateway', params: { attachments: 2, hours: 720, data_processed_gb: 0 } }],
     printedTotal: '72.00',
   },

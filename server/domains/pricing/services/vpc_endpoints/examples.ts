@@ -16,6 +16,7 @@ export const vpcEndpointsExamples: WorkedExample[] = [
     name: 'PrivateLink: DynamoDB–OpenSearch guidance, one interface endpoint in one AZ for a month',
     source: DYNAMODB_OPENSEARCH_GUIDANCE,
     region: 'us-east-1',
+    includeFreeTier: false,
     items: [
       {
         service: 'vpc_endpoints',

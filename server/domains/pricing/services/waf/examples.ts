@@ -29,6 +29,7 @@ export const wafExamples: WorkedExample[] = [
     name: 'WAF: Account Assessment for AWS Organizations, 1 web ACL with 1 custom rule and 7 managed rule groups',
     source: ACCOUNT_ASSESSMENT_COST,
     region: 'us-east-1',
+    includeFreeTier: false,
     items: [{ service: 'waf', params: { web_acls: 1, rules: 8, requests: 0 } }],
     printedTotal: '13.00',
   },

@@ -9,6 +9,13 @@ import type { WorkedExample } from '../service-descriptor.js'
 const DYNAMODB_OPENSEARCH_GUIDANCE =
   'https://github.com/aws-solutions-library-samples/guidance-for-real-time-text-search-using-amazon-opensearch-service'
 
+/**
+ * Landing Zone Accelerator on AWS implementation guide, "Cost", "Sample cost table" (AWS Solutions
+ * documentation, US East (N. Virginia), the sample configuration "with no activity, for one month"; read from a
+ * Markdown copy of the page).
+ */
+const LZA_COST = 'https://docs.aws.amazon.com/solutions/latest/landing-zone-accelerator-on-aws/cost.html'
+
 export const vpcEndpointsExamples: WorkedExample[] = [
   {
     // "VPC Interface Endpoint | $0.01 per AZ hour | $7.30 | monthly": one interface endpoint in one
@@ -24,5 +31,21 @@ export const vpcEndpointsExamples: WorkedExample[] = [
       },
     ],
     printedTotal: '7.30',
+  },
+  {
+    // "Amazon VPC | [...] + 14 endpoints and 1 Availability Zone at 3 GB each month ($102.23)": 14 interface
+    // endpoints in 1 AZ × 730 h × $0.01 = $102.20, and 3 GB processed in the month × $0.01 = $0.03. (Read as
+    // 3 GB per endpoint, 42 GB, the row would be $102.62.)
+    name: 'PrivateLink: Landing Zone Accelerator, 14 interface endpoints in 1 AZ, 3 GB processed',
+    source: LZA_COST,
+    region: 'us-east-1',
+    includeFreeTier: false,
+    items: [
+      {
+        service: 'vpc_endpoints',
+        params: { endpoints: 14, availability_zones: 1, hours: 730, data_processed_gb: 3 },
+      },
+    ],
+    printedTotal: '102.23',
   },
 ]

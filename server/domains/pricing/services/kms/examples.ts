@@ -15,6 +15,13 @@ const FEATURE_STORE_GUIDANCE =
  */
 const ASR_COST = 'https://docs.aws.amazon.com/solutions/latest/automated-security-response-on-aws/cost.html'
 
+/**
+ * Landing Zone Accelerator on AWS implementation guide, "Cost", "Sample cost table" (AWS Solutions
+ * documentation, US East (N. Virginia), the sample configuration "with no activity, for one month"; read from a
+ * Markdown copy of the page).
+ */
+const LZA_COST = 'https://docs.aws.amazon.com/solutions/latest/landing-zone-accelerator-on-aws/cost.html'
+
 export const kmsExamples: WorkedExample[] = [
   {
     // "AWS Key Management Service | 1 CMK, 1 million symmetric requests x 0.000003 USD | $4.00": $1 for the key
@@ -49,5 +56,16 @@ export const kmsExamples: WorkedExample[] = [
     includeFreeTier: false,
     items: [{ service: 'kms', params: { keys: 10_000, symmetric_requests: 6_018_000 } }],
     printedTotal: '10018.05',
+  },
+  {
+    // "AWS KMS | + 43 customer managed keys (CMKs) + 521,288 symmetric requests | $44.56": $43 for the keys and
+    // 521,288 requests × $0.03 per 10,000 = $1.5639, with no free tier (with the 20,000 free requests the row
+    // would be $44.50).
+    name: 'KMS: Landing Zone Accelerator, 43 keys and 521,288 symmetric requests (no free tier)',
+    source: LZA_COST,
+    region: 'us-east-1',
+    includeFreeTier: false,
+    items: [{ service: 'kms', params: { keys: 43, symmetric_requests: 521_288 } }],
+    printedTotal: '44.56',
   },
 ]

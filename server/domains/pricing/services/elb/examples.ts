@@ -14,6 +14,24 @@ const KEYCLOAK_COST =
 const CENTRALIZED_LOGGING_COST =
   'https://github.com/aws-solutions/centralized-logging-with-opensearch/blob/main/docs/en/implementation-guide/cost.md'
 
+/**
+ * Scalable Analytics using Apache Druid on AWS implementation guide, "Cost", "Cost table" (AWS Solutions
+ * documentation, US East (N. Virginia), one month; read from a Markdown copy of the page): one ALB per usage
+ * profile, "N GB/h processed bytes (EC2 Instances and IP addresses as targets)".
+ */
+const DRUID_COST =
+  'https://docs.aws.amazon.com/solutions/latest/scalable-analytics-using-apache-druid-on-aws/cost.html'
+
+const druidAlb = (gbPerHour: number) => ({
+  service: 'elb',
+  params: {
+    load_balancer_type: 'application',
+    load_balancers: 1,
+    hours: 730,
+    processed_gb_per_hour: gbPerHour,
+  },
+})
+
 export const elbExamples: WorkedExample[] = [
   {
     // "Application Load Balancer | 1. 100 GB per month for EC2 Instances and IP addresses as targets. 2. Average
@@ -47,5 +65,34 @@ export const elbExamples: WorkedExample[] = [
     includeFreeTier: false,
     items: [{ service: 'elb', params: { load_balancer_type: 'application', load_balancers: 1, hours: 720 } }],
     printedTotal: '16.20',
+  },
+  {
+    // Small profile: "Amazon ELB | 1 x ALB, 5 GB/h processed bytes [...] | $45.63": $16.425 for 730 hours, and
+    // 5 GB an hour is 5 LCU (1 GB per LCU-hour for EC2 and IP targets), 5 × 730 × $0.008 = $29.20; $45.625.
+    name: 'ELB: Apache Druid small profile, 1 ALB processing 5 GB an hour',
+    source: DRUID_COST,
+    region: 'us-east-1',
+    includeFreeTier: false,
+    items: [druidAlb(5)],
+    printedTotal: '45.63',
+  },
+  {
+    // Medium profile: "1 x ALB, 20 GB/h processed bytes [...] | $133.23": $16.425 + 20 × 730 × $0.008 = $133.225.
+    name: 'ELB: Apache Druid medium profile, 1 ALB processing 20 GB an hour',
+    source: DRUID_COST,
+    region: 'us-east-1',
+    includeFreeTier: false,
+    items: [druidAlb(20)],
+    printedTotal: '133.23',
+  },
+  {
+    // Large profile: "1 x ALB, 200 GB/h processed bytes [...] | $1,184.43": $16.425 + 200 × 730 × $0.008 =
+    // $1,184.425.
+    name: 'ELB: Apache Druid large profile, 1 ALB processing 200 GB an hour',
+    source: DRUID_COST,
+    region: 'us-east-1',
+    includeFreeTier: false,
+    items: [druidAlb(200)],
+    printedTotal: '1184.43',
   },
 ]

@@ -16,6 +16,14 @@ const DYNAMODB_OPENSEARCH_GUIDANCE =
  */
 const LZA_COST = 'https://docs.aws.amazon.com/solutions/latest/landing-zone-accelerator-on-aws/cost.html'
 
+/**
+ * Generative AI Application Builder on AWS implementation guide, "Cost" (AWS Solutions documentation, US East
+ * (N. Virginia); read from a Markdown copy of the page). "Incremental cost of
+ * enabling Amazon VPC for a use case", a deployment in two Availability Zones.
+ */
+const GAAB_COST =
+  'https://docs.aws.amazon.com/solutions/latest/generative-ai-application-builder-on-aws/cost.html'
+
 export const vpcEndpointsExamples: WorkedExample[] = [
   {
     // "VPC Interface Endpoint | $0.01 per AZ hour | $7.30 | monthly": one interface endpoint in one
@@ -47,5 +55,21 @@ export const vpcEndpointsExamples: WorkedExample[] = [
       },
     ],
     printedTotal: '102.23',
+  },
+  {
+    // "AWS PrivateLink (VPC Endpoints) | [...] 6 VPC endpoints, 2 ENIs per VPC endpoint, 730 hours with 1,024 GB
+    // data processed in a month | $97.84": 6 endpoints × 2 AZs × 730 h × $0.01 = $87.60, and 1,024 GB × $0.01 =
+    // $10.24.
+    name: 'PrivateLink: Generative AI Application Builder VPC, 6 endpoints in 2 AZs, 1,024 GB processed',
+    source: GAAB_COST,
+    region: 'us-east-1',
+    includeFreeTier: false,
+    items: [
+      {
+        service: 'vpc_endpoints',
+        params: { endpoints: 6, availability_zones: 2, hours: 730, data_processed_gb: 1_024 },
+      },
+    ],
+    printedTotal: '97.84',
   },
 ]

@@ -37,6 +37,14 @@ describe('eventsForCall', () => {
     expect(call('KMSClient', 'ListKeysCommand', {})).toEqual([])
   })
 
+  it('meters each metered Secrets Manager call as one request', () => {
+    expect(call('SecretsManagerClient', 'GetSecretValueCommand', { SecretId: 'db' })).toEqual([
+      { type: 'secretsmanager.request', timestamp: '2025-01-01T00:00:00.000Z' },
+    ])
+    expect(call('SecretsManagerClient', 'PutSecretValueCommand', { SecretId: 'db' })).toHaveLength(1)
+    expect(call('SecretsManagerClient', 'TagResourceCommand', { SecretId: 'db' })).toEqual([])
+  })
+
   it('meters each SES message with its recipients and the bytes of its attachments', () => {
     const sent = call('SESv2Client', 'SendEmailCommand', {
       Destination: { ToAddresses: ['a@x.org', 'b@x.org'], BccAddresses: ['c@x.org'] },

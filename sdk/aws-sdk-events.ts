@@ -413,6 +413,11 @@ function sesEvents(command: string, input: Raw, output: Raw): WireEvent[] {
   return [{ type: 'ses.send', recipients: sesRecipients(destination), bytes }]
 }
 
+/** Secrets Manager: every metered API call is one `secretsmanager.request`, whatever the secret's size. */
+function secretsManagerEvents(): WireEvent[] {
+  return [{ type: 'secretsmanager.request' }]
+}
+
 function logsEvents(command: string, input: Raw): WireEvent[] {
   if (command !== 'PutLogEvents') return []
   const service = (asString(input.logGroupName) ?? '').slice(0, MAX_LOG_SERVICE_LENGTH)
@@ -450,6 +455,7 @@ const CLIENT_EVENTS: Readonly<Record<MeteredClient, ClientEvents>> = {
   KMSClient: (_command, _call, input) => kmsEvents(input),
   SESv2Client: (command, _call, input, output) => sesEvents(command, input, output),
   SESClient: (command, _call, input, output) => sesEvents(command, input, output),
+  SecretsManagerClient: () => secretsManagerEvents(),
 }
 
 function isMetered(client: string, command: string): client is MeteredClient {

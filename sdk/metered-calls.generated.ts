@@ -13,6 +13,7 @@ export const METERED_CALLS = {
   KMSClient: ['Encrypt', 'Decrypt', 'ReEncrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'GenerateMac', 'VerifyMac', 'GenerateRandom'], // kms
   SESv2Client: ['SendEmail', 'SendBulkEmail'], // ses
   SESClient: ['SendEmail', 'SendRawEmail', 'SendTemplatedEmail'], // ses
+  SecretsManagerClient: ['GetSecretValue', 'DescribeSecret', 'ListSecrets', 'ListSecretVersionIds', 'PutSecretValue', 'UpdateSecret', 'CreateSecret', 'DeleteSecret', 'RotateSecret'], // secretsmanager
 } as const
 
 export type MeteredClient = keyof typeof METERED_CALLS

@@ -106,6 +106,10 @@ describe('planToLineItems', () => {
           hours: 730,
         },
       },
+      'aws_secretsmanager_secret.db': {
+        service: 'secretsmanager',
+        params: { secrets: 1, hours: 730, api_requests: 0 },
+      },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })

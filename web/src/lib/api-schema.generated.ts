@@ -4225,6 +4225,31 @@ export interface paths {
                             ecpus?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "secretsmanager";
+                        params: {
+                            /**
+                             * Secrets
+                             * @description Secrets stored, replicas included (a replica secret is billed as a distinct secret).
+                             */
+                            secrets: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API calls per month
+                             * @description Calls to the Secrets Manager API (GetSecretValue, PutSecretValue, ...) in the month.
+                             */
+                            api_requests?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5487,6 +5512,31 @@ export interface paths {
                              * @description Serverless only: ElastiCache Processing Units consumed by requests in the month.
                              */
                             ecpus?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "secretsmanager";
+                        params: {
+                            /**
+                             * Secrets
+                             * @description Secrets stored, replicas included (a replica secret is billed as a distinct secret).
+                             */
+                            secrets: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API calls per month
+                             * @description Calls to the Secrets Manager API (GetSecretValue, PutSecretValue, ...) in the month.
+                             */
+                            api_requests?: number;
                         };
                         label?: string | null;
                     };
@@ -6834,6 +6884,31 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "secretsmanager";
+                        params: {
+                            /**
+                             * Secrets
+                             * @description Secrets stored, replicas included (a replica secret is billed as a distinct secret).
+                             */
+                            secrets: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API calls per month
+                             * @description Calls to the Secrets Manager API (GetSecretValue, PutSecretValue, ...) in the month.
+                             */
+                            api_requests?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -7884,6 +7959,26 @@ export interface paths {
                              * @description Serverless only: ElastiCache Processing Units consumed by requests in the month.
                              */
                             ecpus?: number;
+                        } | {
+                            /**
+                             * Secrets
+                             * @description Secrets stored, replicas included (a replica secret is billed as a distinct secret).
+                             */
+                            secrets: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API calls per month
+                             * @description Calls to the Secrets Manager API (GetSecretValue, PutSecretValue, ...) in the month.
+                             */
+                            api_requests?: number;
                         };
                         label?: string | null;
                     } | {

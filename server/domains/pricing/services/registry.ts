@@ -23,6 +23,7 @@ import { natGateway } from './nat_gateway/descriptor.js'
 import { rds } from './rds/descriptor.js'
 import { route53 } from './route53/descriptor.js'
 import { s3 } from './s3/descriptor.js'
+import { secretsManager } from './secretsmanager/descriptor.js'
 import type { IngestEventSpec, ServiceDescriptor, UsageTypeSpec } from './service-descriptor.js'
 import { ses } from './ses/descriptor.js'
 import { sns } from './sns/descriptor.js'
@@ -58,6 +59,7 @@ export const SERVICES = {
   elb,
   cloudfront,
   elasticache,
+  secretsmanager: secretsManager,
 }
 
 export type ServiceId = keyof typeof SERVICES

@@ -45,6 +45,30 @@ describe('eventsForCall', () => {
     expect(call('SecretsManagerClient', 'TagResourceCommand', { SecretId: 'db' })).toEqual([])
   })
 
+  it('meters a StartSyncExecution by its billing details, and leaves StartExecution unmetered', () => {
+    const output = {
+      status: 'SUCCEEDED',
+      billingDetails: { billedMemoryUsedInMB: 128, billedDurationInMilliseconds: 300 },
+    }
+    expect(call('SFNClient', 'StartSyncExecutionCommand', { stateMachineArn: 'arn' }, output)).toEqual([
+      {
+        type: 'stepfunctions.express_execution',
+        duration_ms: 300,
+        memory_mb: 128,
+        timestamp: '2025-01-01T00:00:00.000Z',
+      },
+    ])
+    expect(call('SFNClient', 'StartSyncExecutionCommand', {}, { status: 'FAILED' })).toEqual([
+      {
+        type: 'stepfunctions.express_execution',
+        duration_ms: 42.5,
+        memory_mb: 64,
+        timestamp: '2025-01-01T00:00:00.000Z',
+      },
+    ])
+    expect(call('SFNClient', 'StartExecutionCommand', { stateMachineArn: 'arn' })).toEqual([])
+  })
+
   it('meters each SES message with its recipients and the bytes of its attachments', () => {
     const sent = call('SESv2Client', 'SendEmailCommand', {
       Destination: { ToAddresses: ['a@x.org', 'b@x.org'], BccAddresses: ['c@x.org'] },

@@ -418,6 +418,26 @@ function secretsManagerEvents(): WireEvent[] {
   return [{ type: 'secretsmanager.request' }]
 }
 
+/** Express Workflows run at most five minutes; a longer measured call time is the caller's wait. */
+const MAX_EXPRESS_DURATION_MS = 300_000
+
+/**
+ * Step Functions StartSyncExecution (Express): one `stepfunctions.express_execution` with the billed duration and
+ * memory the answer's `billingDetails` states, else the measured call time at the 64 MB minimum. Failed and
+ * timed-out executions are billed too.
+ */
+function stepFunctionsEvents(call: SdkCall, output: Raw): WireEvent[] {
+  const billing = asRecord(output.billingDetails)
+  const duration = asNumber(billing.billedDurationInMilliseconds) ?? call.durationMs
+  return [
+    {
+      type: 'stepfunctions.express_execution',
+      duration_ms: Math.min(MAX_EXPRESS_DURATION_MS, Math.max(0, duration)),
+      memory_mb: Math.max(1, asNumber(billing.billedMemoryUsedInMB) ?? 64),
+    },
+  ]
+}
+
 function logsEvents(command: string, input: Raw): WireEvent[] {
   if (command !== 'PutLogEvents') return []
   const service = (asString(input.logGroupName) ?? '').slice(0, MAX_LOG_SERVICE_LENGTH)
@@ -456,6 +476,7 @@ const CLIENT_EVENTS: Readonly<Record<MeteredClient, ClientEvents>> = {
   SESv2Client: (command, _call, input, output) => sesEvents(command, input, output),
   SESClient: (command, _call, input, output) => sesEvents(command, input, output),
   SecretsManagerClient: () => secretsManagerEvents(),
+  SFNClient: (_command, call, _input, output) => stepFunctionsEvents(call, output),
 }
 
 function isMetered(client: string, command: string): client is MeteredClient {

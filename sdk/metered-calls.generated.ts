@@ -14,6 +14,7 @@ export const METERED_CALLS = {
   SESv2Client: ['SendEmail', 'SendBulkEmail'], // ses
   SESClient: ['SendEmail', 'SendRawEmail', 'SendTemplatedEmail'], // ses
   SecretsManagerClient: ['GetSecretValue', 'DescribeSecret', 'ListSecrets', 'ListSecretVersionIds', 'PutSecretValue', 'UpdateSecret', 'CreateSecret', 'DeleteSecret', 'RotateSecret'], // secretsmanager
+  SFNClient: ['StartSyncExecution'], // stepfunctions
 } as const
 
 export type MeteredClient = keyof typeof METERED_CALLS

@@ -110,6 +110,10 @@ describe('planToLineItems', () => {
         service: 'secretsmanager',
         params: { secrets: 1, hours: 730, api_requests: 0 },
       },
+      'aws_sfn_state_machine.orders': {
+        service: 'stepfunctions',
+        params: { workflow_type: 'standard', state_transitions: 0 },
+      },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })

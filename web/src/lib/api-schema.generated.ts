@@ -4250,6 +4250,38 @@ export interface paths {
                             api_requests?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "stepfunctions";
+                        params: {
+                            /**
+                             * Workflow type
+                             * @description standard: billed per state transition; express: billed per request and duration.
+                             * @default standard
+                             */
+                            workflow_type?: "standard" | "express";
+                            /**
+                             * State transitions per month
+                             * @description Standard only: every step executed in the month, retries included.
+                             */
+                            state_transitions?: number;
+                            /**
+                             * Executions per month
+                             * @description Express only: workflow executions started in the month, console tests included.
+                             */
+                            requests?: number;
+                            /**
+                             * Average duration (ms)
+                             * @description Express only: average time from start to end of an execution (at most 5 minutes).
+                             */
+                            avg_duration_ms?: number;
+                            /**
+                             * Memory used (MB)
+                             * @description Express only: 50 MB + definition size + payload × parallel or map steps; billed in 64 MB chunks. 64 when left out.
+                             */
+                            memory_mb?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5537,6 +5569,38 @@ export interface paths {
                              * @description Calls to the Secrets Manager API (GetSecretValue, PutSecretValue, ...) in the month.
                              */
                             api_requests?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "stepfunctions";
+                        params: {
+                            /**
+                             * Workflow type
+                             * @description standard: billed per state transition; express: billed per request and duration.
+                             * @default standard
+                             */
+                            workflow_type?: "standard" | "express";
+                            /**
+                             * State transitions per month
+                             * @description Standard only: every step executed in the month, retries included.
+                             */
+                            state_transitions?: number;
+                            /**
+                             * Executions per month
+                             * @description Express only: workflow executions started in the month, console tests included.
+                             */
+                            requests?: number;
+                            /**
+                             * Average duration (ms)
+                             * @description Express only: average time from start to end of an execution (at most 5 minutes).
+                             */
+                            avg_duration_ms?: number;
+                            /**
+                             * Memory used (MB)
+                             * @description Express only: 50 MB + definition size + payload × parallel or map steps; billed in 64 MB chunks. 64 when left out.
+                             */
+                            memory_mb?: number;
                         };
                         label?: string | null;
                     };
@@ -6909,6 +6973,38 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "stepfunctions";
+                        params: {
+                            /**
+                             * Workflow type
+                             * @description standard: billed per state transition; express: billed per request and duration.
+                             * @default standard
+                             */
+                            workflow_type?: "standard" | "express";
+                            /**
+                             * State transitions per month
+                             * @description Standard only: every step executed in the month, retries included.
+                             */
+                            state_transitions?: number;
+                            /**
+                             * Executions per month
+                             * @description Express only: workflow executions started in the month, console tests included.
+                             */
+                            requests?: number;
+                            /**
+                             * Average duration (ms)
+                             * @description Express only: average time from start to end of an execution (at most 5 minutes).
+                             */
+                            avg_duration_ms?: number;
+                            /**
+                             * Memory used (MB)
+                             * @description Express only: 50 MB + definition size + payload × parallel or map steps; billed in 64 MB chunks. 64 when left out.
+                             */
+                            memory_mb?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -7979,6 +8075,33 @@ export interface paths {
                              * @description Calls to the Secrets Manager API (GetSecretValue, PutSecretValue, ...) in the month.
                              */
                             api_requests?: number;
+                        } | {
+                            /**
+                             * Workflow type
+                             * @description standard: billed per state transition; express: billed per request and duration.
+                             * @default standard
+                             */
+                            workflow_type?: "standard" | "express";
+                            /**
+                             * State transitions per month
+                             * @description Standard only: every step executed in the month, retries included.
+                             */
+                            state_transitions?: number;
+                            /**
+                             * Executions per month
+                             * @description Express only: workflow executions started in the month, console tests included.
+                             */
+                            requests?: number;
+                            /**
+                             * Average duration (ms)
+                             * @description Express only: average time from start to end of an execution (at most 5 minutes).
+                             */
+                            avg_duration_ms?: number;
+                            /**
+                             * Memory used (MB)
+                             * @description Express only: 50 MB + definition size + payload × parallel or map steps; billed in 64 MB chunks. 64 when left out.
+                             */
+                            memory_mb?: number;
                         };
                         label?: string | null;
                     } | {

@@ -28,6 +28,7 @@ import type { IngestEventSpec, ServiceDescriptor, UsageTypeSpec } from './servic
 import { ses } from './ses/descriptor.js'
 import { sns } from './sns/descriptor.js'
 import { sqs } from './sqs/descriptor.js'
+import { stepFunctions } from './stepfunctions/descriptor.js'
 import { transitGateway } from './transit_gateway/descriptor.js'
 import { vpcEndpoints } from './vpc_endpoints/descriptor.js'
 import { waf } from './waf/descriptor.js'
@@ -60,6 +61,7 @@ export const SERVICES = {
   cloudfront,
   elasticache,
   secretsmanager: secretsManager,
+  stepfunctions: stepFunctions,
 }
 
 export type ServiceId = keyof typeof SERVICES

@@ -69,6 +69,23 @@ describe('eventsForCall', () => {
     expect(call('SFNClient', 'StartExecutionCommand', { stateMachineArn: 'arn' })).toEqual([])
   })
 
+  it('meters each Kinesis record put by its data and partition key, skipping failed records', () => {
+    const record = { Data: new Uint8Array(30_000), PartitionKey: 'user-1' }
+    expect(call('KinesisClient', 'PutRecordCommand', { StreamName: 's', ...record })).toEqual([
+      { type: 'kinesis.put', bytes: 30_006, timestamp: '2025-01-01T00:00:00.000Z' },
+    ])
+    const batch = call(
+      'KinesisClient',
+      'PutRecordsCommand',
+      { StreamName: 's', Records: [record, { Data: new Uint8Array(10), PartitionKey: 'k' }, record] },
+      {
+        FailedRecordCount: 1,
+        Records: [{ SequenceNumber: '1' }, { SequenceNumber: '2' }, { ErrorCode: 'X' }],
+      },
+    )
+    expect(batch.map((event) => event.bytes)).toEqual([30_006, 11])
+  })
+
   it('meters each SES message with its recipients and the bytes of its attachments', () => {
     const sent = call('SESv2Client', 'SendEmailCommand', {
       Destination: { ToAddresses: ['a@x.org', 'b@x.org'], BccAddresses: ['c@x.org'] },
@@ -97,7 +114,7 @@ describe('eventsForCall', () => {
   it('meters only the commands the service descriptors name', () => {
     expect(call('EventBridgeClient', 'ListRulesCommand', {})).toEqual([])
     expect(call('SQSClient', 'GetQueueUrlCommand', { QueueUrl: 'q' })).toEqual([])
-    expect(call('KinesisClient', 'PutRecordCommand', {})).toEqual([])
+    expect(call('SSMClient', 'GetParameterCommand', { Name: 'p' })).toEqual([])
   })
 
   it('counts SQS message attributes toward the payload and marks FIFO queues by their URL', () => {

@@ -438,6 +438,26 @@ function stepFunctionsEvents(call: SdkCall, output: Raw): WireEvent[] {
   ]
 }
 
+/** A Kinesis record's billed size: its data blob plus its partition key. */
+function kinesisRecordBytes(record: Raw): number {
+  return payloadBytes(record.Data) + payloadBytes(record.PartitionKey)
+}
+
+/**
+ * Kinesis PutRecord and each record of PutRecords that the answer does not report as failed: one `kinesis.put`
+ * with the data blob plus partition key in bytes. The call does not say the stream's capacity mode, so the event
+ * meters the provisioned PUT payload units (send `capacity_mode: on_demand` events for on-demand streams).
+ */
+function kinesisEvents(command: string, input: Raw, output: Raw): WireEvent[] {
+  if (command === 'PutRecord') return [{ type: 'kinesis.put', bytes: kinesisRecordBytes(input) }]
+  const results = asArray(output.Records)
+  return asArray(input.Records).flatMap((record, i) =>
+    asRecord(results[i]).ErrorCode === undefined
+      ? [{ type: 'kinesis.put', bytes: kinesisRecordBytes(asRecord(record)) }]
+      : [],
+  )
+}
+
 function logsEvents(command: string, input: Raw): WireEvent[] {
   if (command !== 'PutLogEvents') return []
   const service = (asString(input.logGroupName) ?? '').slice(0, MAX_LOG_SERVICE_LENGTH)
@@ -477,6 +497,7 @@ const CLIENT_EVENTS: Readonly<Record<MeteredClient, ClientEvents>> = {
   SESClient: (command, _call, input, output) => sesEvents(command, input, output),
   SecretsManagerClient: () => secretsManagerEvents(),
   SFNClient: (_command, call, _input, output) => stepFunctionsEvents(call, output),
+  KinesisClient: (command, _call, input, output) => kinesisEvents(command, input, output),
 }
 
 function isMetered(client: string, command: string): client is MeteredClient {

@@ -15,6 +15,7 @@ export const METERED_CALLS = {
   SESClient: ['SendEmail', 'SendRawEmail', 'SendTemplatedEmail'], // ses
   SecretsManagerClient: ['GetSecretValue', 'DescribeSecret', 'ListSecrets', 'ListSecretVersionIds', 'PutSecretValue', 'UpdateSecret', 'CreateSecret', 'DeleteSecret', 'RotateSecret'], // secretsmanager
   SFNClient: ['StartSyncExecution'], // stepfunctions
+  KinesisClient: ['PutRecord', 'PutRecords'], // kinesis
 } as const
 
 export type MeteredClient = keyof typeof METERED_CALLS

@@ -114,6 +114,16 @@ describe('planToLineItems', () => {
         service: 'stepfunctions',
         params: { workflow_type: 'standard', state_transitions: 0 },
       },
+      'aws_kinesis_stream.clicks': {
+        service: 'kinesis',
+        params: {
+          capacity_mode: 'provisioned',
+          shards: 1,
+          hours: 730,
+          records: 0,
+          extended_retention: false,
+        },
+      },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })
@@ -125,7 +135,6 @@ describe('planToLineItems', () => {
       'aws_ecs_task_definition.app': 'no charge of its own',
       'aws_apigatewayv2_stage.default': 'no charge of its own',
       'aws_iam_role.lambda': 'no charge of its own',
-      'aws_kinesis_stream.clicks': 'resource type not supported by the importer',
       'module.network.aws_vpc.main': 'no charge of its own',
     })
   })

@@ -4282,6 +4282,90 @@ export interface paths {
                             memory_mb?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "kinesis";
+                        params: {
+                            /**
+                             * Capacity mode
+                             * @description on_demand: billed per stream-hour and GB; provisioned: per shard-hour and PUT payload unit.
+                             * @default on_demand
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Streams
+                             * @description On-demand only: streams, or {min, typical, max}; 1 when left out.
+                             */
+                            streams?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Shards
+                             * @description Provisioned only: open shards across the streams, or {min, typical, max}.
+                             */
+                            shards?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Records put per month
+                             * @description Records written (PutRecord, each of PutRecords).
+                             */
+                            records?: number;
+                            /**
+                             * Average record size (KB)
+                             * @description Data blob plus partition key; at most 1,024 KB.
+                             */
+                            avg_record_kb?: number;
+                            /**
+                             * Data read per month (GB)
+                             * @description On-demand only: GB read by shared-throughput consumers (each consumer counts).
+                             */
+                            data_retrieved_gb?: number;
+                            /**
+                             * Enhanced fan-out consumers
+                             * @description Provisioned only: consumers registered for enhanced fan-out, billed per shard-hour.
+                             */
+                            efo_consumers?: number;
+                            /**
+                             * Enhanced fan-out data read (GB)
+                             * @description GB read by enhanced fan-out consumers.
+                             */
+                            efo_data_retrieved_gb?: number;
+                            /**
+                             * Extended retention (up to 7 days)
+                             * @description Provisioned only: retention beyond 24 hours, billed per shard-hour.
+                             */
+                            extended_retention?: boolean;
+                            /**
+                             * Data kept 24 h to 7 days (GB-month)
+                             * @description On-demand only: average GB stored beyond 24 hours and within 7 days.
+                             */
+                            extended_retention_gb?: number;
+                            /**
+                             * Data kept beyond 7 days (GB-month)
+                             * @description Average GB stored beyond 7 days (retention up to 365 days).
+                             */
+                            long_term_retention_gb?: number;
+                            /**
+                             * Long-term data read (GB)
+                             * @description Provisioned only: GB read that was older than 7 days.
+                             */
+                            long_term_retrieved_gb?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5601,6 +5685,90 @@ export interface paths {
                              * @description Express only: 50 MB + definition size + payload × parallel or map steps; billed in 64 MB chunks. 64 when left out.
                              */
                             memory_mb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "kinesis";
+                        params: {
+                            /**
+                             * Capacity mode
+                             * @description on_demand: billed per stream-hour and GB; provisioned: per shard-hour and PUT payload unit.
+                             * @default on_demand
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Streams
+                             * @description On-demand only: streams, or {min, typical, max}; 1 when left out.
+                             */
+                            streams?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Shards
+                             * @description Provisioned only: open shards across the streams, or {min, typical, max}.
+                             */
+                            shards?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Records put per month
+                             * @description Records written (PutRecord, each of PutRecords).
+                             */
+                            records?: number;
+                            /**
+                             * Average record size (KB)
+                             * @description Data blob plus partition key; at most 1,024 KB.
+                             */
+                            avg_record_kb?: number;
+                            /**
+                             * Data read per month (GB)
+                             * @description On-demand only: GB read by shared-throughput consumers (each consumer counts).
+                             */
+                            data_retrieved_gb?: number;
+                            /**
+                             * Enhanced fan-out consumers
+                             * @description Provisioned only: consumers registered for enhanced fan-out, billed per shard-hour.
+                             */
+                            efo_consumers?: number;
+                            /**
+                             * Enhanced fan-out data read (GB)
+                             * @description GB read by enhanced fan-out consumers.
+                             */
+                            efo_data_retrieved_gb?: number;
+                            /**
+                             * Extended retention (up to 7 days)
+                             * @description Provisioned only: retention beyond 24 hours, billed per shard-hour.
+                             */
+                            extended_retention?: boolean;
+                            /**
+                             * Data kept 24 h to 7 days (GB-month)
+                             * @description On-demand only: average GB stored beyond 24 hours and within 7 days.
+                             */
+                            extended_retention_gb?: number;
+                            /**
+                             * Data kept beyond 7 days (GB-month)
+                             * @description Average GB stored beyond 7 days (retention up to 365 days).
+                             */
+                            long_term_retention_gb?: number;
+                            /**
+                             * Long-term data read (GB)
+                             * @description Provisioned only: GB read that was older than 7 days.
+                             */
+                            long_term_retrieved_gb?: number;
                         };
                         label?: string | null;
                     };
@@ -7005,6 +7173,90 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "kinesis";
+                        params: {
+                            /**
+                             * Capacity mode
+                             * @description on_demand: billed per stream-hour and GB; provisioned: per shard-hour and PUT payload unit.
+                             * @default on_demand
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Streams
+                             * @description On-demand only: streams, or {min, typical, max}; 1 when left out.
+                             */
+                            streams?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Shards
+                             * @description Provisioned only: open shards across the streams, or {min, typical, max}.
+                             */
+                            shards?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Records put per month
+                             * @description Records written (PutRecord, each of PutRecords).
+                             */
+                            records?: number;
+                            /**
+                             * Average record size (KB)
+                             * @description Data blob plus partition key; at most 1,024 KB.
+                             */
+                            avg_record_kb?: number;
+                            /**
+                             * Data read per month (GB)
+                             * @description On-demand only: GB read by shared-throughput consumers (each consumer counts).
+                             */
+                            data_retrieved_gb?: number;
+                            /**
+                             * Enhanced fan-out consumers
+                             * @description Provisioned only: consumers registered for enhanced fan-out, billed per shard-hour.
+                             */
+                            efo_consumers?: number;
+                            /**
+                             * Enhanced fan-out data read (GB)
+                             * @description GB read by enhanced fan-out consumers.
+                             */
+                            efo_data_retrieved_gb?: number;
+                            /**
+                             * Extended retention (up to 7 days)
+                             * @description Provisioned only: retention beyond 24 hours, billed per shard-hour.
+                             */
+                            extended_retention?: boolean;
+                            /**
+                             * Data kept 24 h to 7 days (GB-month)
+                             * @description On-demand only: average GB stored beyond 24 hours and within 7 days.
+                             */
+                            extended_retention_gb?: number;
+                            /**
+                             * Data kept beyond 7 days (GB-month)
+                             * @description Average GB stored beyond 7 days (retention up to 365 days).
+                             */
+                            long_term_retention_gb?: number;
+                            /**
+                             * Long-term data read (GB)
+                             * @description Provisioned only: GB read that was older than 7 days.
+                             */
+                            long_term_retrieved_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -8102,6 +8354,85 @@ export interface paths {
                              * @description Express only: 50 MB + definition size + payload × parallel or map steps; billed in 64 MB chunks. 64 when left out.
                              */
                             memory_mb?: number;
+                        } | {
+                            /**
+                             * Capacity mode
+                             * @description on_demand: billed per stream-hour and GB; provisioned: per shard-hour and PUT payload unit.
+                             * @default on_demand
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Streams
+                             * @description On-demand only: streams, or {min, typical, max}; 1 when left out.
+                             */
+                            streams?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Shards
+                             * @description Provisioned only: open shards across the streams, or {min, typical, max}.
+                             */
+                            shards?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Records put per month
+                             * @description Records written (PutRecord, each of PutRecords).
+                             */
+                            records?: number;
+                            /**
+                             * Average record size (KB)
+                             * @description Data blob plus partition key; at most 1,024 KB.
+                             */
+                            avg_record_kb?: number;
+                            /**
+                             * Data read per month (GB)
+                             * @description On-demand only: GB read by shared-throughput consumers (each consumer counts).
+                             */
+                            data_retrieved_gb?: number;
+                            /**
+                             * Enhanced fan-out consumers
+                             * @description Provisioned only: consumers registered for enhanced fan-out, billed per shard-hour.
+                             */
+                            efo_consumers?: number;
+                            /**
+                             * Enhanced fan-out data read (GB)
+                             * @description GB read by enhanced fan-out consumers.
+                             */
+                            efo_data_retrieved_gb?: number;
+                            /**
+                             * Extended retention (up to 7 days)
+                             * @description Provisioned only: retention beyond 24 hours, billed per shard-hour.
+                             */
+                            extended_retention?: boolean;
+                            /**
+                             * Data kept 24 h to 7 days (GB-month)
+                             * @description On-demand only: average GB stored beyond 24 hours and within 7 days.
+                             */
+                            extended_retention_gb?: number;
+                            /**
+                             * Data kept beyond 7 days (GB-month)
+                             * @description Average GB stored beyond 7 days (retention up to 365 days).
+                             */
+                            long_term_retention_gb?: number;
+                            /**
+                             * Long-term data read (GB)
+                             * @description Provisioned only: GB read that was older than 7 days.
+                             */
+                            long_term_retrieved_gb?: number;
                         };
                         label?: string | null;
                     } | {

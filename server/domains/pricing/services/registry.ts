@@ -17,6 +17,7 @@ import { elasticache } from './elasticache/descriptor.js'
 import { elb } from './elb/descriptor.js'
 import { eventbridge } from './eventbridge/descriptor.js'
 import { fargate } from './fargate/descriptor.js'
+import { kinesis } from './kinesis/descriptor.js'
 import { kms } from './kms/descriptor.js'
 import { lambda } from './lambda/descriptor.js'
 import { natGateway } from './nat_gateway/descriptor.js'
@@ -62,6 +63,7 @@ export const SERVICES = {
   elasticache,
   secretsmanager: secretsManager,
   stepfunctions: stepFunctions,
+  kinesis,
 }
 
 export type ServiceId = keyof typeof SERVICES

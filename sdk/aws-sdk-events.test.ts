@@ -86,6 +86,22 @@ describe('eventsForCall', () => {
     expect(batch.map((event) => event.bytes)).toEqual([30_006, 11])
   })
 
+  it('meters each Firehose record put by its data blob, skipping failed records', () => {
+    expect(call('FirehoseClient', 'PutRecordCommand', { Record: { Data: new Uint8Array(3000) } })).toEqual([
+      { type: 'firehose.put', bytes: 3000, timestamp: '2025-01-01T00:00:00.000Z' },
+    ])
+    const batch = call(
+      'FirehoseClient',
+      'PutRecordBatchCommand',
+      { Records: [{ Data: new Uint8Array(10) }, { Data: new Uint8Array(20) }] },
+      {
+        FailedPutCount: 1,
+        RequestResponses: [{ ErrorCode: 'ServiceUnavailableException' }, { RecordId: 'r' }],
+      },
+    )
+    expect(batch.map((event) => event.bytes)).toEqual([20])
+  })
+
   it('meters each SES message with its recipients and the bytes of its attachments', () => {
     const sent = call('SESv2Client', 'SendEmailCommand', {
       Destination: { ToAddresses: ['a@x.org', 'b@x.org'], BccAddresses: ['c@x.org'] },

@@ -458,6 +458,22 @@ function kinesisEvents(command: string, input: Raw, output: Raw): WireEvent[] {
   )
 }
 
+/**
+ * Firehose PutRecord and each record of PutRecordBatch that the answer does not report as failed: one
+ * `firehose.put` with the data blob's bytes. Whether the stream converts formats or delivers into a VPC is not
+ * in the call, so only ingestion is metered.
+ */
+function firehoseEvents(command: string, input: Raw, output: Raw): WireEvent[] {
+  if (command === 'PutRecord')
+    return [{ type: 'firehose.put', bytes: payloadBytes(asRecord(input.Record).Data) }]
+  const results = asArray(output.RequestResponses)
+  return asArray(input.Records).flatMap((record, i) =>
+    asRecord(results[i]).ErrorCode === undefined
+      ? [{ type: 'firehose.put', bytes: payloadBytes(asRecord(record).Data) }]
+      : [],
+  )
+}
+
 function logsEvents(command: string, input: Raw): WireEvent[] {
   if (command !== 'PutLogEvents') return []
   const service = (asString(input.logGroupName) ?? '').slice(0, MAX_LOG_SERVICE_LENGTH)
@@ -498,6 +514,7 @@ const CLIENT_EVENTS: Readonly<Record<MeteredClient, ClientEvents>> = {
   SecretsManagerClient: () => secretsManagerEvents(),
   SFNClient: (_command, call, _input, output) => stepFunctionsEvents(call, output),
   KinesisClient: (command, _call, input, output) => kinesisEvents(command, input, output),
+  FirehoseClient: (command, _call, input, output) => firehoseEvents(command, input, output),
 }
 
 function isMetered(client: string, command: string): client is MeteredClient {

@@ -16,6 +16,7 @@ export const METERED_CALLS = {
   SecretsManagerClient: ['GetSecretValue', 'DescribeSecret', 'ListSecrets', 'ListSecretVersionIds', 'PutSecretValue', 'UpdateSecret', 'CreateSecret', 'DeleteSecret', 'RotateSecret'], // secretsmanager
   SFNClient: ['StartSyncExecution'], // stepfunctions
   KinesisClient: ['PutRecord', 'PutRecords'], // kinesis
+  FirehoseClient: ['PutRecord', 'PutRecordBatch'], // firehose
 } as const
 
 export type MeteredClient = keyof typeof METERED_CALLS

@@ -124,6 +124,10 @@ describe('planToLineItems', () => {
           extended_retention: false,
         },
       },
+      'aws_kinesis_firehose_delivery_stream.clicks_archive': {
+        service: 'firehose',
+        params: { records: 0, avg_record_kb: 1, format_conversion: true },
+      },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })

@@ -4366,6 +4366,47 @@ export interface paths {
                             long_term_retrieved_gb?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "firehose";
+                        params: {
+                            /**
+                             * Records per month
+                             * @description Records put into the stream in the month.
+                             */
+                            records: number;
+                            /**
+                             * Average record size (KB)
+                             * @description Data blob size (at most 1,000 KB); billed rounded up to the next 5 KB.
+                             * @default 1
+                             */
+                            avg_record_kb?: number;
+                            /**
+                             * Format conversion
+                             * @description JSON converted to Apache Parquet or ORC, billed per GB ingested.
+                             */
+                            format_conversion?: boolean;
+                            /**
+                             * VPC delivery
+                             * @description Delivery to a destination in a VPC: per GB delivered and per hour in each Availability Zone.
+                             */
+                            vpc_delivery?: boolean;
+                            /**
+                             * VPC Availability Zones
+                             * @description Availability Zones (subnets) the stream delivers into; 2 when left out.
+                             */
+                            vpc_availability_zones?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5769,6 +5810,47 @@ export interface paths {
                              * @description Provisioned only: GB read that was older than 7 days.
                              */
                             long_term_retrieved_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "firehose";
+                        params: {
+                            /**
+                             * Records per month
+                             * @description Records put into the stream in the month.
+                             */
+                            records: number;
+                            /**
+                             * Average record size (KB)
+                             * @description Data blob size (at most 1,000 KB); billed rounded up to the next 5 KB.
+                             * @default 1
+                             */
+                            avg_record_kb?: number;
+                            /**
+                             * Format conversion
+                             * @description JSON converted to Apache Parquet or ORC, billed per GB ingested.
+                             */
+                            format_conversion?: boolean;
+                            /**
+                             * VPC delivery
+                             * @description Delivery to a destination in a VPC: per GB delivered and per hour in each Availability Zone.
+                             */
+                            vpc_delivery?: boolean;
+                            /**
+                             * VPC Availability Zones
+                             * @description Availability Zones (subnets) the stream delivers into; 2 when left out.
+                             */
+                            vpc_availability_zones?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
                         };
                         label?: string | null;
                     };
@@ -7257,6 +7339,47 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "firehose";
+                        params: {
+                            /**
+                             * Records per month
+                             * @description Records put into the stream in the month.
+                             */
+                            records: number;
+                            /**
+                             * Average record size (KB)
+                             * @description Data blob size (at most 1,000 KB); billed rounded up to the next 5 KB.
+                             * @default 1
+                             */
+                            avg_record_kb?: number;
+                            /**
+                             * Format conversion
+                             * @description JSON converted to Apache Parquet or ORC, billed per GB ingested.
+                             */
+                            format_conversion?: boolean;
+                            /**
+                             * VPC delivery
+                             * @description Delivery to a destination in a VPC: per GB delivered and per hour in each Availability Zone.
+                             */
+                            vpc_delivery?: boolean;
+                            /**
+                             * VPC Availability Zones
+                             * @description Availability Zones (subnets) the stream delivers into; 2 when left out.
+                             */
+                            vpc_availability_zones?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -8433,6 +8556,42 @@ export interface paths {
                              * @description Provisioned only: GB read that was older than 7 days.
                              */
                             long_term_retrieved_gb?: number;
+                        } | {
+                            /**
+                             * Records per month
+                             * @description Records put into the stream in the month.
+                             */
+                            records: number;
+                            /**
+                             * Average record size (KB)
+                             * @description Data blob size (at most 1,000 KB); billed rounded up to the next 5 KB.
+                             * @default 1
+                             */
+                            avg_record_kb?: number;
+                            /**
+                             * Format conversion
+                             * @description JSON converted to Apache Parquet or ORC, billed per GB ingested.
+                             */
+                            format_conversion?: boolean;
+                            /**
+                             * VPC delivery
+                             * @description Delivery to a destination in a VPC: per GB delivered and per hour in each Availability Zone.
+                             */
+                            vpc_delivery?: boolean;
+                            /**
+                             * VPC Availability Zones
+                             * @description Availability Zones (subnets) the stream delivers into; 2 when left out.
+                             */
+                            vpc_availability_zones?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
                         };
                         label?: string | null;
                     } | {

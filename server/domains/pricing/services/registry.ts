@@ -17,6 +17,7 @@ import { elasticache } from './elasticache/descriptor.js'
 import { elb } from './elb/descriptor.js'
 import { eventbridge } from './eventbridge/descriptor.js'
 import { fargate } from './fargate/descriptor.js'
+import { firehose } from './firehose/descriptor.js'
 import { kinesis } from './kinesis/descriptor.js'
 import { kms } from './kms/descriptor.js'
 import { lambda } from './lambda/descriptor.js'
@@ -64,6 +65,7 @@ export const SERVICES = {
   secretsmanager: secretsManager,
   stepfunctions: stepFunctions,
   kinesis,
+  firehose,
 }
 
 export type ServiceId = keyof typeof SERVICES

@@ -128,6 +128,7 @@ describe('planToLineItems', () => {
         service: 'firehose',
         params: { records: 0, avg_record_kb: 1, format_conversion: true },
       },
+      'aws_ecr_repository.app': { service: 'ecr', params: { storage_gb: 0 } },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })

@@ -4407,6 +4407,17 @@ export interface paths {
                             };
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "ecr";
+                        params: {
+                            /**
+                             * Image storage (GB-month)
+                             * @description Average GB of compressed image layers stored in private repositories over the month.
+                             */
+                            storage_gb: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5851,6 +5862,17 @@ export interface paths {
                                 typical: number;
                                 max: number;
                             };
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "ecr";
+                        params: {
+                            /**
+                             * Image storage (GB-month)
+                             * @description Average GB of compressed image layers stored in private repositories over the month.
+                             */
+                            storage_gb: number;
                         };
                         label?: string | null;
                     };
@@ -7380,6 +7402,17 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "ecr";
+                        params: {
+                            /**
+                             * Image storage (GB-month)
+                             * @description Average GB of compressed image layers stored in private repositories over the month.
+                             */
+                            storage_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -8592,6 +8625,12 @@ export interface paths {
                                 typical: number;
                                 max: number;
                             };
+                        } | {
+                            /**
+                             * Image storage (GB-month)
+                             * @description Average GB of compressed image layers stored in private repositories over the month.
+                             */
+                            storage_gb: number;
                         };
                         label?: string | null;
                     } | {

@@ -11,6 +11,7 @@ import { cloudwatchLogs } from './cloudwatch_logs/descriptor.js'
 import { dataTransfer } from './data_transfer/descriptor.js'
 import { dynamodb } from './dynamodb/descriptor.js'
 import { ec2 } from './ec2/descriptor.js'
+import { ecr } from './ecr/descriptor.js'
 import { efs } from './efs/descriptor.js'
 import { eks } from './eks/descriptor.js'
 import { elasticache } from './elasticache/descriptor.js'
@@ -66,6 +67,7 @@ export const SERVICES = {
   stepfunctions: stepFunctions,
   kinesis,
   firehose,
+  ecr,
 }
 
 export type ServiceId = keyof typeof SERVICES

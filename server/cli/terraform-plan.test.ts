@@ -129,6 +129,17 @@ describe('planToLineItems', () => {
         params: { records: 0, avg_record_kb: 1, format_conversion: true },
       },
       'aws_ecr_repository.app': { service: 'ecr', params: { storage_gb: 0 } },
+      'aws_memorydb_cluster.sessions': {
+        service: 'memorydb',
+        params: {
+          engine: 'valkey',
+          node_type: 'db.t4g.small',
+          shards: 1,
+          replicas_per_shard: 1,
+          hours: 730,
+          data_written_gb: 0,
+        },
+      },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })

@@ -4418,6 +4418,57 @@ export interface paths {
                             storage_gb: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "memorydb";
+                        params: {
+                            /**
+                             * Engine
+                             * @description redis (Redis OSS) or valkey; Valkey nodes and data written have their own rates.
+                             * @default redis
+                             */
+                            engine?: "redis" | "valkey";
+                            /**
+                             * Node type
+                             * @description MemoryDB node type, e.g. db.t4g.small, db.r7g.large or db.r6gd.xlarge (data tiering).
+                             */
+                            node_type: string;
+                            /**
+                             * Shards
+                             * @description Shards in the cluster, or {min, typical, max}.
+                             */
+                            shards: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Replicas per shard
+                             * @description Replica nodes in each shard (0 to 5); each is billed like its primary.
+                             * @default 1
+                             */
+                            replicas_per_shard?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data written per month (GB)
+                             * @description GB written to the cluster in the month.
+                             */
+                            data_written_gb?: number;
+                            /**
+                             * Billed snapshot storage (GB-month)
+                             * @description Average GB of snapshots stored beyond the free allowance over the month.
+                             */
+                            snapshot_storage_gb?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5873,6 +5924,57 @@ export interface paths {
                              * @description Average GB of compressed image layers stored in private repositories over the month.
                              */
                             storage_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "memorydb";
+                        params: {
+                            /**
+                             * Engine
+                             * @description redis (Redis OSS) or valkey; Valkey nodes and data written have their own rates.
+                             * @default redis
+                             */
+                            engine?: "redis" | "valkey";
+                            /**
+                             * Node type
+                             * @description MemoryDB node type, e.g. db.t4g.small, db.r7g.large or db.r6gd.xlarge (data tiering).
+                             */
+                            node_type: string;
+                            /**
+                             * Shards
+                             * @description Shards in the cluster, or {min, typical, max}.
+                             */
+                            shards: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Replicas per shard
+                             * @description Replica nodes in each shard (0 to 5); each is billed like its primary.
+                             * @default 1
+                             */
+                            replicas_per_shard?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data written per month (GB)
+                             * @description GB written to the cluster in the month.
+                             */
+                            data_written_gb?: number;
+                            /**
+                             * Billed snapshot storage (GB-month)
+                             * @description Average GB of snapshots stored beyond the free allowance over the month.
+                             */
+                            snapshot_storage_gb?: number;
                         };
                         label?: string | null;
                     };
@@ -7413,6 +7515,57 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "memorydb";
+                        params: {
+                            /**
+                             * Engine
+                             * @description redis (Redis OSS) or valkey; Valkey nodes and data written have their own rates.
+                             * @default redis
+                             */
+                            engine?: "redis" | "valkey";
+                            /**
+                             * Node type
+                             * @description MemoryDB node type, e.g. db.t4g.small, db.r7g.large or db.r6gd.xlarge (data tiering).
+                             */
+                            node_type: string;
+                            /**
+                             * Shards
+                             * @description Shards in the cluster, or {min, typical, max}.
+                             */
+                            shards: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Replicas per shard
+                             * @description Replica nodes in each shard (0 to 5); each is billed like its primary.
+                             * @default 1
+                             */
+                            replicas_per_shard?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data written per month (GB)
+                             * @description GB written to the cluster in the month.
+                             */
+                            data_written_gb?: number;
+                            /**
+                             * Billed snapshot storage (GB-month)
+                             * @description Average GB of snapshots stored beyond the free allowance over the month.
+                             */
+                            snapshot_storage_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -8631,6 +8784,52 @@ export interface paths {
                              * @description Average GB of compressed image layers stored in private repositories over the month.
                              */
                             storage_gb: number;
+                        } | {
+                            /**
+                             * Engine
+                             * @description redis (Redis OSS) or valkey; Valkey nodes and data written have their own rates.
+                             * @default redis
+                             */
+                            engine?: "redis" | "valkey";
+                            /**
+                             * Node type
+                             * @description MemoryDB node type, e.g. db.t4g.small, db.r7g.large or db.r6gd.xlarge (data tiering).
+                             */
+                            node_type: string;
+                            /**
+                             * Shards
+                             * @description Shards in the cluster, or {min, typical, max}.
+                             */
+                            shards: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Replicas per shard
+                             * @description Replica nodes in each shard (0 to 5); each is billed like its primary.
+                             * @default 1
+                             */
+                            replicas_per_shard?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data written per month (GB)
+                             * @description GB written to the cluster in the month.
+                             */
+                            data_written_gb?: number;
+                            /**
+                             * Billed snapshot storage (GB-month)
+                             * @description Average GB of snapshots stored beyond the free allowance over the month.
+                             */
+                            snapshot_storage_gb?: number;
                         };
                         label?: string | null;
                     } | {

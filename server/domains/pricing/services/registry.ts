@@ -22,6 +22,7 @@ import { firehose } from './firehose/descriptor.js'
 import { kinesis } from './kinesis/descriptor.js'
 import { kms } from './kms/descriptor.js'
 import { lambda } from './lambda/descriptor.js'
+import { memorydb } from './memorydb/descriptor.js'
 import { natGateway } from './nat_gateway/descriptor.js'
 import { rds } from './rds/descriptor.js'
 import { route53 } from './route53/descriptor.js'
@@ -68,6 +69,7 @@ export const SERVICES = {
   kinesis,
   firehose,
   ecr,
+  memorydb,
 }
 
 export type ServiceId = keyof typeof SERVICES

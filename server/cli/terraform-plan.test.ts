@@ -140,6 +140,20 @@ describe('planToLineItems', () => {
           data_written_gb: 0,
         },
       },
+      'aws_msk_cluster.events': {
+        service: 'msk',
+        params: {
+          cluster_type: 'provisioned',
+          broker_type: 'kafka.m7g.large',
+          brokers: 3,
+          hours: 730,
+          storage_gb_per_broker: 500,
+        },
+      },
+      'aws_msk_serverless_cluster.bursty': {
+        service: 'msk',
+        params: { cluster_type: 'serverless', hours: 730, partitions: 0, data_in_gb: 0, data_out_gb: 0 },
+      },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })

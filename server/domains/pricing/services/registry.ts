@@ -23,6 +23,7 @@ import { kinesis } from './kinesis/descriptor.js'
 import { kms } from './kms/descriptor.js'
 import { lambda } from './lambda/descriptor.js'
 import { memorydb } from './memorydb/descriptor.js'
+import { msk } from './msk/descriptor.js'
 import { natGateway } from './nat_gateway/descriptor.js'
 import { rds } from './rds/descriptor.js'
 import { route53 } from './route53/descriptor.js'
@@ -70,6 +71,7 @@ export const SERVICES = {
   firehose,
   ecr,
   memorydb,
+  msk,
 }
 
 export type ServiceId = keyof typeof SERVICES

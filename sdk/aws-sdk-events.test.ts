@@ -86,6 +86,27 @@ describe('eventsForCall', () => {
     expect(batch.map((event) => event.bytes)).toEqual([30_006, 11])
   })
 
+  it('meters the puts of the streams the settings call on-demand as on-demand puts', () => {
+    const put = (input: Record<string, unknown>) =>
+      eventsForCall(
+        {
+          clientName: 'KinesisClient',
+          commandName: 'PutRecordCommand',
+          input: { Data: new Uint8Array(100), PartitionKey: 'k', ...input },
+          output: {},
+          startedAt: 0,
+          durationMs: 1,
+        },
+        {},
+        { onDemand: (stream) => stream === 'clicks' },
+      )[0]
+    expect(put({ StreamName: 'clicks' })).toMatchObject({ bytes: 101, capacity_mode: 'on_demand' })
+    expect(put({ StreamARN: 'arn:aws:kinesis:eu-west-1:1:stream/clicks' })).toMatchObject({
+      capacity_mode: 'on_demand',
+    })
+    expect(put({ StreamName: 'orders' })).not.toHaveProperty('capacity_mode')
+  })
+
   it('meters each Firehose record put by its data blob, skipping failed records', () => {
     expect(call('FirehoseClient', 'PutRecordCommand', { Record: { Data: new Uint8Array(3000) } })).toEqual([
       { type: 'firehose.put', bytes: 3000, timestamp: '2025-01-01T00:00:00.000Z' },

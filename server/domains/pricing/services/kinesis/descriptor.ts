@@ -214,7 +214,7 @@ export const kinesis = defineService({
     },
   ],
   ingest: kinesisIngest,
-  // The call does not say the stream's capacity mode: the bridge meters provisioned PUT payload units.
+  // The call does not say the stream's capacity mode: the bridge's `kinesis.onDemand` setting does (default provisioned).
   sdk: [{ client: 'KinesisClient', commands: ['PutRecord', 'PutRecords'] }],
   priceList: [
     ['OnDemand-StreamHour', 'kinesis.stream_hours', 'stream-hours'],

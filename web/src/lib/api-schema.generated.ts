@@ -4469,6 +4469,76 @@ export interface paths {
                             snapshot_storage_gb?: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "msk";
+                        params: {
+                            /**
+                             * Cluster type
+                             * @description provisioned: brokers you size; serverless: billed per cluster-hour, partition-hour and GB.
+                             * @default provisioned
+                             */
+                            cluster_type?: "provisioned" | "serverless";
+                            /**
+                             * Broker type
+                             * @description Provisioned only: Standard broker instance type, e.g. kafka.m7g.large or kafka.t3.small.
+                             */
+                            broker_type?: string;
+                            /**
+                             * Brokers
+                             * @description Provisioned only: brokers across all Availability Zones, or {min, typical, max}.
+                             */
+                            brokers?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * EBS storage per broker (GB)
+                             * @description Provisioned only: storage provisioned on each broker, billed per GB-month.
+                             */
+                            storage_gb_per_broker?: number;
+                            /**
+                             * Tiered storage (GB-month)
+                             * @description Provisioned only: average GB kept in tiered storage over the month.
+                             */
+                            tiered_storage_gb?: number;
+                            /**
+                             * Tiered storage read (GB)
+                             * @description Provisioned only: GB read back from tiered storage in the month.
+                             */
+                            tiered_retrieved_gb?: number;
+                            /**
+                             * Partitions
+                             * @description Serverless only: partitions held on average over the hours, billed per partition-hour.
+                             */
+                            partitions?: number;
+                            /**
+                             * Data in per month (GB)
+                             * @description Serverless only: GB produced to the cluster.
+                             */
+                            data_in_gb?: number;
+                            /**
+                             * Data out per month (GB)
+                             * @description Serverless only: GB consumed from the cluster.
+                             */
+                            data_out_gb?: number;
+                            /**
+                             * Data stored (GB-month)
+                             * @description Serverless only: average GB stored over the month.
+                             */
+                            serverless_storage_gb?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -5975,6 +6045,76 @@ export interface paths {
                              * @description Average GB of snapshots stored beyond the free allowance over the month.
                              */
                             snapshot_storage_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "msk";
+                        params: {
+                            /**
+                             * Cluster type
+                             * @description provisioned: brokers you size; serverless: billed per cluster-hour, partition-hour and GB.
+                             * @default provisioned
+                             */
+                            cluster_type?: "provisioned" | "serverless";
+                            /**
+                             * Broker type
+                             * @description Provisioned only: Standard broker instance type, e.g. kafka.m7g.large or kafka.t3.small.
+                             */
+                            broker_type?: string;
+                            /**
+                             * Brokers
+                             * @description Provisioned only: brokers across all Availability Zones, or {min, typical, max}.
+                             */
+                            brokers?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * EBS storage per broker (GB)
+                             * @description Provisioned only: storage provisioned on each broker, billed per GB-month.
+                             */
+                            storage_gb_per_broker?: number;
+                            /**
+                             * Tiered storage (GB-month)
+                             * @description Provisioned only: average GB kept in tiered storage over the month.
+                             */
+                            tiered_storage_gb?: number;
+                            /**
+                             * Tiered storage read (GB)
+                             * @description Provisioned only: GB read back from tiered storage in the month.
+                             */
+                            tiered_retrieved_gb?: number;
+                            /**
+                             * Partitions
+                             * @description Serverless only: partitions held on average over the hours, billed per partition-hour.
+                             */
+                            partitions?: number;
+                            /**
+                             * Data in per month (GB)
+                             * @description Serverless only: GB produced to the cluster.
+                             */
+                            data_in_gb?: number;
+                            /**
+                             * Data out per month (GB)
+                             * @description Serverless only: GB consumed from the cluster.
+                             */
+                            data_out_gb?: number;
+                            /**
+                             * Data stored (GB-month)
+                             * @description Serverless only: average GB stored over the month.
+                             */
+                            serverless_storage_gb?: number;
                         };
                         label?: string | null;
                     };
@@ -7566,6 +7706,76 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "msk";
+                        params: {
+                            /**
+                             * Cluster type
+                             * @description provisioned: brokers you size; serverless: billed per cluster-hour, partition-hour and GB.
+                             * @default provisioned
+                             */
+                            cluster_type?: "provisioned" | "serverless";
+                            /**
+                             * Broker type
+                             * @description Provisioned only: Standard broker instance type, e.g. kafka.m7g.large or kafka.t3.small.
+                             */
+                            broker_type?: string;
+                            /**
+                             * Brokers
+                             * @description Provisioned only: brokers across all Availability Zones, or {min, typical, max}.
+                             */
+                            brokers?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * EBS storage per broker (GB)
+                             * @description Provisioned only: storage provisioned on each broker, billed per GB-month.
+                             */
+                            storage_gb_per_broker?: number;
+                            /**
+                             * Tiered storage (GB-month)
+                             * @description Provisioned only: average GB kept in tiered storage over the month.
+                             */
+                            tiered_storage_gb?: number;
+                            /**
+                             * Tiered storage read (GB)
+                             * @description Provisioned only: GB read back from tiered storage in the month.
+                             */
+                            tiered_retrieved_gb?: number;
+                            /**
+                             * Partitions
+                             * @description Serverless only: partitions held on average over the hours, billed per partition-hour.
+                             */
+                            partitions?: number;
+                            /**
+                             * Data in per month (GB)
+                             * @description Serverless only: GB produced to the cluster.
+                             */
+                            data_in_gb?: number;
+                            /**
+                             * Data out per month (GB)
+                             * @description Serverless only: GB consumed from the cluster.
+                             */
+                            data_out_gb?: number;
+                            /**
+                             * Data stored (GB-month)
+                             * @description Serverless only: average GB stored over the month.
+                             */
+                            serverless_storage_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -8830,6 +9040,71 @@ export interface paths {
                              * @description Average GB of snapshots stored beyond the free allowance over the month.
                              */
                             snapshot_storage_gb?: number;
+                        } | {
+                            /**
+                             * Cluster type
+                             * @description provisioned: brokers you size; serverless: billed per cluster-hour, partition-hour and GB.
+                             * @default provisioned
+                             */
+                            cluster_type?: "provisioned" | "serverless";
+                            /**
+                             * Broker type
+                             * @description Provisioned only: Standard broker instance type, e.g. kafka.m7g.large or kafka.t3.small.
+                             */
+                            broker_type?: string;
+                            /**
+                             * Brokers
+                             * @description Provisioned only: brokers across all Availability Zones, or {min, typical, max}.
+                             */
+                            brokers?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * EBS storage per broker (GB)
+                             * @description Provisioned only: storage provisioned on each broker, billed per GB-month.
+                             */
+                            storage_gb_per_broker?: number;
+                            /**
+                             * Tiered storage (GB-month)
+                             * @description Provisioned only: average GB kept in tiered storage over the month.
+                             */
+                            tiered_storage_gb?: number;
+                            /**
+                             * Tiered storage read (GB)
+                             * @description Provisioned only: GB read back from tiered storage in the month.
+                             */
+                            tiered_retrieved_gb?: number;
+                            /**
+                             * Partitions
+                             * @description Serverless only: partitions held on average over the hours, billed per partition-hour.
+                             */
+                            partitions?: number;
+                            /**
+                             * Data in per month (GB)
+                             * @description Serverless only: GB produced to the cluster.
+                             */
+                            data_in_gb?: number;
+                            /**
+                             * Data out per month (GB)
+                             * @description Serverless only: GB consumed from the cluster.
+                             */
+                            data_out_gb?: number;
+                            /**
+                             * Data stored (GB-month)
+                             * @description Serverless only: average GB stored over the month.
+                             */
+                            serverless_storage_gb?: number;
                         };
                         label?: string | null;
                     } | {

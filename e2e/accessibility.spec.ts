@@ -45,6 +45,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       test.setTimeout(240_000)
       const today = await createPricedScenario(request, account.accessToken, 'Checkout today')
       const peak = await createPricedScenario(request, account.accessToken, 'Checkout at peak', 20_000_000)
+      await apiAs(request, account.accessToken, 'post', `/api/v1/scenarios/${peak.id}/items`, {
+        service: 'ec2',
+        params: { instance_type: 'm5.large', count: 2, hours: 730 },
+      })
       const budget = await request.put(`/api/v1/scenarios/${today.id}/budget`, {
         headers: { authorization: `Bearer ${account.accessToken}` },
         data: { monthly_budget: '25' },
@@ -72,6 +76,25 @@ for (const colorScheme of ['light', 'dark'] as const) {
             await expect(p.getByRole('heading', { name: 'Checkout today', level: 1 })).toBeVisible()
             await expect(p.getByText(/what-if/i).first()).toBeVisible()
             await expect(p.getByText(/budget/i).first()).toBeVisible()
+          },
+        ],
+        [
+          'scenario what-if tab (purchase options)',
+          `/scenarios/${peak.id}?tab=what-if`,
+          async (p) => {
+            await expect(p.getByTestId('purchase-option-row')).toHaveCount(1)
+            await expect(p.getByTestId('purchase-option-not-covered')).toHaveCount(1)
+          },
+        ],
+        [
+          'scenario settings (free-tier offers)',
+          `/scenarios/${today.id}`,
+          async (p) => {
+            await p.getByRole('button', { name: 'Settings' }).click()
+            // The scenario has no free tier; switched on (not saved), the dialog lists its offers.
+            await p.getByRole('switch', { name: 'Apply the AWS free tier' }).check()
+            await expect(p.getByRole('checkbox', { name: /Lambda: 1,000,000 requests/ })).toBeChecked()
+            await expect(p.getByRole('switch', { name: 'Legacy 12-month free tier' })).toBeVisible()
           },
         ],
         [

@@ -56,7 +56,8 @@ test('deleting a scenario from its page never refetches it (the 404 flash of par
   await expect(page).toHaveURL(/\/scenarios$/)
   await expect(page.getByRole('heading', { name: 'No scenarios yet' })).toBeVisible()
   await expect(page.getByText('Scenario not found')).toHaveCount(0)
-  await page.waitForTimeout(500)
+  // Every request the page still makes after the delete has been answered (no request for 500 ms).
+  await page.waitForLoadState('networkidle')
   page.off('response', watch)
   expect(notFound).toEqual([])
 })

@@ -26,6 +26,47 @@ describe('eventsForCall', () => {
     ])
   })
 
+  it("meters writes to advanced parameters only: a call does not reveal a read parameter's tier", () => {
+    const advanced = call(
+      'SSMClient',
+      'PutParameterCommand',
+      { Name: '/a', Value: 'x' },
+      { Tier: 'Advanced' },
+    )
+    expect(advanced).toEqual([
+      { type: 'ssm.api_call', advanced: true, timestamp: '2025-01-01T00:00:00.000Z' },
+    ])
+    expect(
+      call('SSMClient', 'PutParameterCommand', { Name: '/s', Value: 'x' }, { Tier: 'Standard' }),
+    ).toEqual([])
+    expect(call('SSMClient', 'GetParameterCommand', { Name: '/a' }, { Parameter: { Name: '/a' } })).toEqual(
+      [],
+    )
+  })
+
+  it('meters each accepted X-Ray root segment as a trace, and the traces queries retrieve or scan', () => {
+    const segment = (fields: Record<string, unknown>) =>
+      JSON.stringify({ trace_id: '1-a-b', name: 'api', ...fields })
+    const put = call(
+      'XRayClient',
+      'PutTraceSegmentsCommand',
+      {
+        TraceSegmentDocuments: [
+          segment({ id: 'root1' }),
+          segment({ id: 'child', parent_id: 'root1' }),
+          segment({ id: 'root2' }),
+          '{not json',
+        ],
+      },
+      { UnprocessedTraceSegments: [{ Id: 'root2', ErrorCode: 'x' }] },
+    )
+    expect(put.map((event) => event.type)).toEqual(['xray.trace'])
+    const got = call('XRayClient', 'BatchGetTracesCommand', { TraceIds: ['a', 'b'] }, { Traces: [{}, {}] })
+    expect(got.map((event) => event.traces)).toEqual([2])
+    const scanned = call('XRayClient', 'GetTraceSummariesCommand', {}, { TracesProcessedCount: 120 })
+    expect(scanned.map((event) => event.traces)).toEqual([120])
+  })
+
   it('meters each KMS request with a symmetric key, and leaves asymmetric encryption unmetered', () => {
     expect(call('KMSClient', 'DecryptCommand', { CiphertextBlob: new Uint8Array(8) })).toEqual([
       { type: 'kms.request', timestamp: '2025-01-01T00:00:00.000Z' },

@@ -488,6 +488,50 @@ function firehoseEvents(command: string, input: Raw, output: Raw): WireEvent[] {
   )
 }
 
+/**
+ * Parameter Store PutParameter: a write to an advanced parameter (the tier the answer reports, else the one
+ * requested) is one billed `ssm.api_call`. A standard parameter's calls are billed only with higher throughput,
+ * which no call reveals, and GetParameter(s) answers do not say a parameter's tier: those are not metered.
+ */
+function ssmEvents(input: Raw, output: Raw): WireEvent[] {
+  const tier = asString(output.Tier) ?? asString(input.Tier)
+  return tier === 'Advanced' ? [{ type: 'ssm.api_call', advanced: true }] : []
+}
+
+/**
+ * X-Ray: each root segment (a segment document without `parent_id`) that PutTraceSegments accepted is one trace
+ * recorded; BatchGetTraces retrieves its answer's traces, GetTraceSummaries scans `TracesProcessedCount`.
+ */
+function xrayEvents(command: string, input: Raw, output: Raw): WireEvent[] {
+  if (command === 'PutTraceSegments') {
+    const rejected = new Set(
+      asArray(output.UnprocessedTraceSegments).map((segment) => asString(asRecord(segment).Id)),
+    )
+    return asArray(input.TraceSegmentDocuments).flatMap((document) => {
+      const segment = parseSegment(document)
+      return segment.parent_id === undefined &&
+        segment.type !== 'subsegment' &&
+        !rejected.has(asString(segment.id))
+        ? [{ type: 'xray.trace' }]
+        : []
+    })
+  }
+  const traces =
+    command === 'BatchGetTraces'
+      ? asArray(output.Traces).length
+      : (asNumber(output.TracesProcessedCount) ?? 0)
+  return traces > 0 ? [{ type: 'xray.read', traces }] : []
+}
+
+/** A segment document as sent (a JSON string); an unreadable one counts as no segment. */
+function parseSegment(document: unknown): Raw {
+  try {
+    return asRecord(JSON.parse(asString(document) ?? ''))
+  } catch {
+    return { parent_id: 'unreadable' }
+  }
+}
+
 function logsEvents(command: string, input: Raw): WireEvent[] {
   if (command !== 'PutLogEvents') return []
   const service = (asString(input.logGroupName) ?? '').slice(0, MAX_LOG_SERVICE_LENGTH)
@@ -529,6 +573,8 @@ const CLIENT_EVENTS: Readonly<Record<MeteredClient, ClientEvents>> = {
   KMSClient: (_command, _call, input) => kmsEvents(input),
   SESv2Client: (command, _call, input, output) => sesEvents(command, input, output),
   SESClient: (command, _call, input, output) => sesEvents(command, input, output),
+  SSMClient: (_command, _call, input, output) => ssmEvents(input, output),
+  XRayClient: (command, _call, input, output) => xrayEvents(command, input, output),
   SecretsManagerClient: () => secretsManagerEvents(),
   SFNClient: (_command, call, _input, output) => stepFunctionsEvents(call, output),
   KinesisClient: (command, _call, input, output, settings) =>

@@ -13,6 +13,8 @@ export const METERED_CALLS = {
   KMSClient: ['Encrypt', 'Decrypt', 'ReEncrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'GenerateMac', 'VerifyMac', 'GenerateRandom'], // kms
   SESv2Client: ['SendEmail', 'SendBulkEmail'], // ses
   SESClient: ['SendEmail', 'SendRawEmail', 'SendTemplatedEmail'], // ses
+  SSMClient: ['PutParameter'], // ssm
+  XRayClient: ['PutTraceSegments', 'BatchGetTraces', 'GetTraceSummaries'], // xray
   SecretsManagerClient: ['GetSecretValue', 'DescribeSecret', 'ListSecrets', 'ListSecretVersionIds', 'PutSecretValue', 'UpdateSecret', 'CreateSecret', 'DeleteSecret', 'RotateSecret'], // secretsmanager
   SFNClient: ['StartSyncExecution'], // stepfunctions
   KinesisClient: ['PutRecord', 'PutRecords'], // kinesis

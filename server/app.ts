@@ -19,7 +19,6 @@ import { reportRoutes } from './domains/reports/reports.routes.js'
 import { scenarioRoutes } from './domains/scenarios/scenarios.routes.js'
 import { scheduleRoutes } from './domains/schedules/schedules.routes.js'
 import { shareLinkRoutes } from './domains/share-links/share-links.routes.js'
-import { createAccessLogger } from './lib/logger.js'
 import type { Metrics } from './lib/metrics.js'
 import { VERSION } from './lib/version.js'
 import { AccessLog } from './plugins/access-log.js'
@@ -60,7 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
-    logController: new AccessLog(createAccessLogger(logger)),
+    logController: new AccessLog(logger),
     ajv: {
       customOptions: { allErrors: true, removeAdditional: true, coerceTypes: 'array', useDefaults: true },
     },
@@ -169,8 +168,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
   })
   await app.register(swaggerUi, {
     routePrefix: '/docs',
+    theme: { title: 'mockupAWS API docs' },
+    // The product's name instead of the Fastify logo in the top bar; it links to the web app.
+    logo: {
+      type: 'image/svg+xml',
+      content:
+        '<svg xmlns="http://www.w3.org/2000/svg" width="150" height="32"><text x="0" y="24" ' +
+        'font-family="Helvetica, Arial, sans-serif" font-size="22" font-weight="700" fill="#fff">' +
+        'mockupAWS</text></svg>',
+      href: '/',
+      target: '_self',
+    },
     staticCSP: true,
-    transformStaticCSP: (header) => `${header}; frame-ancestors 'none'`,
+    // The UI sets inline styles from its script (blocked by the hashes of the package's default style-src, a
+    // console error on every page) and is never framed.
+    transformStaticCSP: (header) =>
+      header
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        .replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'"),
   })
   await app.register(metricsPlugin, { metrics })
 

@@ -3,14 +3,17 @@ import { Redis } from 'ioredis'
 import pino, { type Logger } from 'pino'
 import type { Config } from '../config.js'
 import { type Database, openDatabase } from '../db/client.js'
-import { createLogger } from '../lib/logger.js'
+import { createLogger, serverLogDestination } from '../lib/logger.js'
 
 /** What every long-running command needs: config, a logger, a migrated database, Redis when configured. */
 export type Runtime = { config: Config; logger: Logger; database: Database; redis?: Redis }
 
 /** Tools whose stdout is their answer (`user create`, `ingest`) log to stderr instead. */
 export async function openRuntime(config: Config, options: { logToStderr?: boolean } = {}): Promise<Runtime> {
-  const logger = createLogger(config.logLevel, options.logToStderr ? pino.destination(2) : undefined)
+  const logger = createLogger(
+    config.logLevel,
+    options.logToStderr ? pino.destination(2) : await serverLogDestination(config.isProduction),
+  )
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: join(config.dataDir, 'pglite'),

@@ -14,6 +14,7 @@ export async function serve(config: Config): Promise<void> {
   await services.startBackground({ work: config.schedulerEnabled })
   const app = await buildApp({ ...runtime, services })
   await app.listen({ port: config.port, host: config.host })
+  if (!config.isProduction) runtime.logger.info(`mockupAWS is running: open http://localhost:${config.port}`)
   onShutdown(runtime.logger, async () => {
     // close() stops accepting, lets in-flight requests finish, then stops background work (preClose).
     await app.close()

@@ -106,6 +106,61 @@ describe('planToLineItems', () => {
           hours: 730,
         },
       },
+      'aws_rds_cluster.orders': {
+        service: 'aurora',
+        params: { engine: 'postgresql', storage_configuration: 'io_optimized', storage_gb: 0 },
+      },
+      'aws_rds_cluster_instance.orders_writer': {
+        service: 'aurora',
+        params: { engine: 'postgresql', instance_class: 'db.r6g.large', count: 1, hours: 730, storage_gb: 0 },
+      },
+      'aws_cognito_user_pool.users': {
+        service: 'cognito',
+        params: { tier: 'lite', monthly_active_users: 0 },
+      },
+      'aws_ssm_parameter.feature_flags': {
+        service: 'ssm',
+        params: { advanced_parameters: 1, advanced_api_interactions: 0 },
+      },
+      'aws_athena_workgroup.analytics': {
+        service: 'athena',
+        params: { queries: 0, scanned_gb_per_query: 0 },
+      },
+      'aws_glue_job.etl': {
+        service: 'glue',
+        params: { job_type: 'standard', job_runs: 0, job_minutes_per_run: 0, job_dpus: 5 },
+      },
+      'aws_glue_crawler.lake': { service: 'glue', params: { crawler_runs: 0, crawler_minutes_per_run: 0 } },
+      'aws_glue_catalog_database.lake': {
+        service: 'glue',
+        params: { catalog_objects: 0, catalog_requests: 0 },
+      },
+      'aws_opensearch_domain.search': {
+        service: 'opensearch',
+        params: {
+          deployment: 'managed',
+          instance_type: 'c4.2xlarge.search',
+          instance_count: 2,
+          hours: 730,
+          storage_type: 'gp3',
+          storage_gb_per_node: 50,
+        },
+      },
+      'aws_apprunner_service.api': {
+        service: 'apprunner',
+        params: { vcpu: 1, memory_gb: 2, provisioned_instances: 1, hours: 730, active_instance_hours: 0 },
+      },
+      'aws_mq_broker.events': {
+        service: 'mq',
+        params: {
+          engine: 'rabbitmq',
+          instance_type: 'mq.m5.xlarge',
+          deployment: 'single_instance',
+          hours: 730,
+          storage_type: 'ebs',
+          storage_gb: 0,
+        },
+      },
       'aws_secretsmanager_secret.db': {
         service: 'secretsmanager',
         params: { secrets: 1, hours: 730, api_requests: 0 },
@@ -165,6 +220,8 @@ describe('planToLineItems', () => {
       'aws_ecs_task_definition.app': 'no charge of its own',
       'aws_apigatewayv2_stage.default': 'no charge of its own',
       'aws_iam_role.lambda': 'no charge of its own',
+      'aws_xray_sampling_rule.api':
+        'no charge of its own: it sets how many requests are recorded, which the usage states as traces',
       'module.network.aws_vpc.main': 'no charge of its own',
     })
   })

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream'
 import pino, { type Logger } from 'pino'
 
 /** Paths pino replaces with "[redacted]": credentials never reach a log line, whatever logs them. */
@@ -64,12 +65,13 @@ function serializeRequest(req: LoggedRequest) {
 const FLUSH_INTERVAL_MS = 500
 
 /**
- * Standard output, written asynchronously in chunks of at least 4 KiB, or every FLUSH_INTERVAL_MS when traffic
- * is light: under load, logging costs one system call per few dozen lines instead of one per line. pino
- * flushes what is left when the process exits.
+ * Standard output in chunks of at least 4 KiB, or every FLUSH_INTERVAL_MS when traffic is light: under load,
+ * logging costs one system call per dozen lines instead of one per line. Writes stay synchronous (pino's
+ * default): measured per line, that is cheaper than handing each chunk to libuv's thread pool
+ * (docs/PERFORMANCE.md). pino flushes what is left when the process exits.
  */
 function bufferedStdout(): pino.DestinationStream {
-  const stdout = pino.destination({ dest: 1, sync: false, minLength: 4096 })
+  const stdout = pino.destination({ dest: 1, sync: true, minLength: 4096 })
   setInterval(() => stdout.flush(), FLUSH_INTERVAL_MS).unref()
   return stdout
 }
@@ -87,11 +89,29 @@ export function createLogger(level: string, destination: pino.DestinationStream 
 }
 
 /**
- * The access log's writer: the same level and destination as `logger`, without redaction. Its lines hold only
- * the serialized request line, status and time, never a header or body, so there is nothing to redact, and
- * redaction was a third of an access line's cost (docs/PERFORMANCE.md).
+ * Readable lines (time, level, message, fields) written to `output`, for a developer's terminal: pino-pretty,
+ * a development dependency. Undefined when it is not installed (a production install), so the caller keeps
+ * JSON lines.
  */
-export function createAccessLogger(logger: Logger): Logger {
-  const destination = (logger as unknown as Record<symbol, pino.DestinationStream>)[pino.symbols.streamSym]
-  return pino({ level: logger.level, serializers: { req: serializeRequest } }, destination)
+export async function prettyDestination(
+  output: Writable = process.stdout,
+): Promise<pino.DestinationStream | undefined> {
+  try {
+    const { default: pretty } = await import('pino-pretty')
+    return pretty({
+      destination: output,
+      colorize: output === process.stdout,
+      // An access line reads "GET /api/v1/scenarios 200 3 ms"; other lines keep their fields.
+      messageFormat: '{if req.method}{req.method} {req.url} {res.statusCode}{end}{if msg} {msg}{end}',
+      ignore: 'pid,hostname,reqId,req,res',
+      singleLine: true,
+    })
+  } catch {
+    return undefined
+  }
+}
+
+/** JSON lines in production and whenever standard output is not a terminal; readable lines otherwise. */
+export async function serverLogDestination(production: boolean): Promise<pino.DestinationStream | undefined> {
+  return production || !process.stdout.isTTY ? undefined : prettyDestination()
 }

@@ -137,6 +137,16 @@ describe('HTTP conventions', async () => {
     expect(res.headers['strict-transport-security']).toBeUndefined()
   })
 
+  it('serves the API docs under the product name with one frame-ancestors and inline styles allowed', async () => {
+    const page = await app.inject({ method: 'GET', url: '/docs/' })
+    expect(page.statusCode).toBe(200)
+    expect(page.body).toContain('<title>mockupAWS API docs</title>')
+    const csp = String(page.headers['content-security-policy'])
+    expect(csp.match(/frame-ancestors/g)).toHaveLength(1)
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).toMatch(/style-src 'self' 'unsafe-inline'(;|$)/)
+  })
+
   describe('CORS', () => {
     it('allows a configured origin', async () => {
       const res = await app.inject({

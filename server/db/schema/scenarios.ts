@@ -92,6 +92,23 @@ export const usageRollups = pgTable(
   (t) => [primaryKey({ columns: [t.scenarioId, t.minute, t.usageType] })],
 )
 
+/**
+ * Metered usage of events that arrived more than a day late, per scenario, UTC day and usage type: a batch
+ * spread over weeks then writes one row per day and usage type instead of one per minute (docs/metering.md).
+ */
+export const usageDayRollups = pgTable(
+  'usage_day_rollups',
+  {
+    scenarioId: uuid('scenario_id')
+      .notNull()
+      .references(() => scenarios.id, { onDelete: 'cascade' }),
+    day: timestamp('day', { withTimezone: true }).notNull(),
+    usageType: varchar('usage_type', { length: 128 }).notNull(),
+    quantity: numeric('quantity').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scenarioId, t.day, t.usageType] })],
+)
+
 /** Running totals, so the costs endpoint reads O(usage types) rows, never O(minutes). */
 export const usageTotals = pgTable(
   'usage_totals',
@@ -134,6 +151,20 @@ export const eventRollups = pgTable(
     count: bigint('count', { mode: 'number' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.scenarioId, t.minute, t.eventType] })],
+)
+
+/** Events that arrived more than a day late, counted per scenario, UTC day and event type. */
+export const eventDayRollups = pgTable(
+  'event_day_rollups',
+  {
+    scenarioId: uuid('scenario_id')
+      .notNull()
+      .references(() => scenarios.id, { onDelete: 'cascade' }),
+    day: timestamp('day', { withTimezone: true }).notNull(),
+    eventType: varchar('event_type', { length: 32 }).notNull(),
+    count: bigint('count', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scenarioId, t.day, t.eventType] })],
 )
 
 /** Running event counts per scenario and event type, so metrics totals read O(event types) rows. */

@@ -5,6 +5,7 @@ import { testEngine } from '../../test/test-db.js'
 
 type InjectResponse = { cookies: Array<{ name: string; value: string; [k: string]: unknown }> }
 const refreshCookie = (res: InjectResponse) => res.cookies.find((c) => c.name === 'mockupaws_refresh')
+const hintCookie = (res: InjectResponse) => res.cookies.find((c) => c.name === 'mockupaws_session')
 
 describe(`refresh-token cookie on ${testEngine}`, async () => {
   // Replays here are reuse: no grace for a just-rotated refresh token (the grace: security/refresh-grace.test.ts).
@@ -37,6 +38,9 @@ describe(`refresh-token cookie on ${testEngine}`, async () => {
     expect(cookie?.secure).toBeFalsy()
     const again = await login('cookie-reg@example.com', 'valid-pass-1')
     expect(refreshCookie(again)?.value).toBe(again.json().refresh_token)
+    // Beside it, a hint the page can read (no secret in it), so a signed-out page skips the refresh.
+    expect(hintCookie(again)).toMatchObject({ value: '1', path: '/', sameSite: 'Strict', maxAge: 604_800 })
+    expect(hintCookie(again)?.httpOnly).toBeFalsy()
   })
 
   it('refresh reads the cookie when the body has no token, rotates it, and the old cookie stops working', async () => {
@@ -51,6 +55,7 @@ describe(`refresh-token cookie on ${testEngine}`, async () => {
     expect(reused.json().error).toBe('invalid_token')
     // The failed refresh clears the dead cookie so the browser stops replaying it.
     expect(refreshCookie(reused)?.value).toBe('')
+    expect(hintCookie(reused)).toMatchObject({ value: '', path: '/' })
   })
 
   it('refresh with neither body token nor cookie answers 401 missing_token', async () => {
@@ -82,6 +87,7 @@ describe(`refresh-token cookie on ${testEngine}`, async () => {
     const cleared = refreshCookie(res)
     expect(cleared?.value).toBe('')
     expect(cleared?.path).toBe('/api/v1/auth')
+    expect(hintCookie(res)?.value).toBe('')
     expect((await refreshWithCookie(user.refreshToken)).statusCode).toBe(401)
   })
 
@@ -101,5 +107,6 @@ describe('refresh-token cookie in production', async () => {
     })
     expect(res.statusCode).toBe(201)
     expect(refreshCookie(res)?.secure).toBe(true)
+    expect(hintCookie(res)?.secure).toBe(true)
   })
 })

@@ -22,6 +22,11 @@ const bearerOrKey: { [scheme: string]: string[] }[] = [{ bearer: [] }, { apiKey:
 
 /** The web app's refresh token: httpOnly (no script reads it), sent only to the auth routes. */
 export const REFRESH_COOKIE = 'mockupaws_refresh'
+/**
+ * Set and cleared with the refresh cookie, readable by the page and holding no secret ("1"): a browser with no
+ * refresh cookie then skips the refresh at page load instead of earning a 401 on every signed-out page.
+ */
+export const SESSION_HINT_COOKIE = 'mockupaws_session'
 const COOKIE_PATH = '/api/v1/auth'
 
 type CookieOptions = { secure: boolean; maxAgeSeconds: number }
@@ -39,6 +44,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; cookie: 
       secure: cookie.secure,
       maxAge: cookie.maxAgeSeconds,
     })
+    reply.setCookie(SESSION_HINT_COOKIE, '1', {
+      path: '/',
+      sameSite: 'strict',
+      secure: cookie.secure,
+      maxAge: cookie.maxAgeSeconds,
+    })
   }
   function clearRefreshCookie(reply: FastifyReply): void {
     reply.clearCookie(REFRESH_COOKIE, {
@@ -47,6 +58,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; cookie: 
       sameSite: 'strict',
       secure: cookie.secure,
     })
+    reply.clearCookie(SESSION_HINT_COOKIE, { path: '/', sameSite: 'strict', secure: cookie.secure })
   }
   /** The body wins (API clients); a browser sends only the cookie. */
   function presentedRefreshToken(req: FastifyRequest, body: RefreshBody | undefined): string | undefined {

@@ -369,12 +369,18 @@ describe('auth rate limit', async () => {
       remoteAddress: '203.0.113.5',
     })
     expect(register.statusCode).toBe(429)
-    await new Promise((r) => setTimeout(r, 50))
-    const rows = await queryRows(
-      app.database.db,
-      sql`select 1 from security_events where event_type = 'rate_limited'`,
-    )
-    expect(rows.length).toBeGreaterThan(0)
+    // The security event is recorded after the 429 is answered: wait for it to land.
+    await expect
+      .poll(
+        async () =>
+          (
+            await queryRows(
+              app.database.db,
+              sql`select 1 from security_events where event_type = 'rate_limited'`,
+            )
+          ).length,
+      )
+      .toBeGreaterThan(0)
   })
 })
 

@@ -171,10 +171,12 @@ export function toGroupColumns(batches: readonly PendingBatch[]): repo.GroupColu
     batchLastAt: [],
     usageBatchId: [],
     usageMinute: [],
+    usagePerDay: [],
     usageType: [],
     usageQuantity: [],
     eventBatchId: [],
     eventMinute: [],
+    eventPerDay: [],
     eventType: [],
     eventCount: [],
     piiBatchId: [],
@@ -201,12 +203,14 @@ export function toGroupColumns(batches: readonly PendingBatch[]): repo.GroupColu
     for (const r of aggregate.rollups.values()) {
       c.usageBatchId.push(b.id)
       c.usageMinute.push(r.minute.getTime())
+      c.usagePerDay.push(r.perDay)
       c.usageType.push(r.usageType)
       c.usageQuantity.push(String(r.quantity))
     }
     for (const e of aggregate.eventCounts.values()) {
       c.eventBatchId.push(b.id)
       c.eventMinute.push(e.minute.getTime())
+      c.eventPerDay.push(e.perDay)
       c.eventType.push(e.eventType)
       c.eventCount.push(e.count)
     }

@@ -25,11 +25,14 @@ export type GroupColumns = {
   batchFirstAt: number[]
   batchLastAt: number[]
   usageBatchId: string[]
+  /** A minute's start, or a day's when `usagePerDay` (events that arrived more than a day late). */
   usageMinute: number[]
+  usagePerDay: boolean[]
   usageType: string[]
   usageQuantity: string[]
   eventBatchId: string[]
   eventMinute: number[]
+  eventPerDay: boolean[]
   eventType: string[]
   eventCount: number[]
   piiBatchId: string[]
@@ -47,7 +50,7 @@ const v = (column: keyof GroupColumns) => sql.placeholder(column)
  * Commits a whole group in ONE statement (atomic on its own, one round trip and one fsync):
  * locks the group's scenarios in id order and keeps the batches of those still running; records the batches
  * that carry an Idempotency-Key in the ledger, skipping a key already stored; then adds only the stored
- * batches' usage, event counts and PII to the per-minute rollups, the running totals (also per sending API
+ * batches' usage, event counts and PII to the per-minute (or, for events a day late, per-day) rollups, the running totals (also per sending API
  * key) and the scenario counters. Rows are summed per key before the upserts, so no row is touched twice, and
  * written in key order, so concurrent commits cannot deadlock. Every column is one array parameter, so the
  * text never varies and is compiled and prepared once.
@@ -95,17 +98,26 @@ const COMMIT_GROUP = prepareStatement(
       returning 1
     ),
     usage_rows as (
-      select b.scenario_id, to_timestamp(u.minute_ms / 1000) as minute, u.usage_type, b.api_key_id,
+      select b.scenario_id, to_timestamp(u.minute_ms / 1000) as minute, u.per_day, u.usage_type, b.api_key_id,
              sum(u.quantity) as quantity
-      from unnest(${v('usageBatchId')}::uuid[], ${v('usageMinute')}::float8[], ${v('usageType')}::text[],
-                  ${v('usageQuantity')}::numeric[]) as u(batch_id, minute_ms, usage_type, quantity)
+      from unnest(${v('usageBatchId')}::uuid[], ${v('usageMinute')}::float8[], ${v('usagePerDay')}::boolean[],
+                  ${v('usageType')}::text[], ${v('usageQuantity')}::numeric[])
+           as u(batch_id, minute_ms, per_day, usage_type, quantity)
       join batch_info b on b.id = u.batch_id
-      group by 1, 2, 3, 4
+      group by 1, 2, 3, 4, 5
     ),
     usage_minutes as (
       insert into usage_rollups (scenario_id, minute, usage_type, quantity)
-      select scenario_id, minute, usage_type, sum(quantity) from usage_rows group by 1, 2, 3 order by 1, 2, 3
+      select scenario_id, minute, usage_type, sum(quantity) from usage_rows where not per_day
+      group by 1, 2, 3 order by 1, 2, 3
       on conflict (scenario_id, minute, usage_type) do update set quantity = usage_rollups.quantity + excluded.quantity
+      returning 1
+    ),
+    usage_days as (
+      insert into usage_day_rollups (scenario_id, day, usage_type, quantity)
+      select scenario_id, minute, usage_type, sum(quantity) from usage_rows where per_day
+      group by 1, 2, 3 order by 1, 2, 3
+      on conflict (scenario_id, day, usage_type) do update set quantity = usage_day_rollups.quantity + excluded.quantity
       returning 1
     ),
     usage_sums as (
@@ -122,16 +134,24 @@ const COMMIT_GROUP = prepareStatement(
       returning 1
     ),
     event_rows as (
-      select b.scenario_id, to_timestamp(e.minute_ms / 1000) as minute, e.event_type, sum(e.count) as count
-      from unnest(${v('eventBatchId')}::uuid[], ${v('eventMinute')}::float8[], ${v('eventType')}::text[],
-                  ${v('eventCount')}::bigint[]) as e(batch_id, minute_ms, event_type, count)
+      select b.scenario_id, to_timestamp(e.minute_ms / 1000) as minute, e.per_day, e.event_type,
+             sum(e.count) as count
+      from unnest(${v('eventBatchId')}::uuid[], ${v('eventMinute')}::float8[], ${v('eventPerDay')}::boolean[],
+                  ${v('eventType')}::text[], ${v('eventCount')}::bigint[])
+           as e(batch_id, minute_ms, per_day, event_type, count)
       join batch_info b on b.id = e.batch_id
-      group by 1, 2, 3
+      group by 1, 2, 3, 4
     ),
     event_minutes as (
       insert into event_rollups (scenario_id, minute, event_type, count)
-      select * from event_rows order by 1, 2, 3
+      select scenario_id, minute, event_type, count from event_rows where not per_day order by 1, 2, 3
       on conflict (scenario_id, minute, event_type) do update set count = event_rollups.count + excluded.count
+      returning 1
+    ),
+    event_days as (
+      insert into event_day_rollups (scenario_id, day, event_type, count)
+      select scenario_id, minute, event_type, count from event_rows where per_day order by 1, 2, 3
+      on conflict (scenario_id, day, event_type) do update set count = event_day_rollups.count + excluded.count
       returning 1
     ),
     event_sums as (
@@ -160,9 +180,10 @@ const COMMIT_GROUP = prepareStatement(
     )
     select (select array_agg(id::text) from running) as running,
            (select array_agg(id::text) from inserted) as inserted,
-           (select count(*) from scenario_counts) + (select count(*) from usage_minutes) + (select count(*) from usage_sums)
-             + (select count(*) from usage_key_sums)
-             + (select count(*) from event_minutes) + (select count(*) from event_sums) + (select count(*) from pii_sums)
+           (select count(*) from scenario_counts) + (select count(*) from usage_minutes)
+             + (select count(*) from usage_days) + (select count(*) from usage_sums) + (select count(*) from usage_key_sums)
+             + (select count(*) from event_minutes) + (select count(*) from event_days) + (select count(*) from event_sums)
+             + (select count(*) from pii_sums)
              + (select count(*) from pii_samples) as written`,
 )
 

@@ -4,6 +4,7 @@ import { queryRows } from '../../db/client.js'
 import { buildTestApp } from '../../test/build-test-app.js'
 import { createApiKey, createScenario, createUser } from '../../test/factories.js'
 import { testEngine } from '../../test/test-db.js'
+import { listHourlyUsage } from './usage.repo.js'
 
 describe(`POST /ingest on ${testEngine}`, async () => {
   const app = await buildTestApp()
@@ -89,6 +90,44 @@ describe(`POST /ingest on ${testEngine}`, async () => {
           from usage_rollups where scenario_id = ${scenario.id}`,
     )
     expect(minutes).toEqual([{ minute: new Date(minuteAgo).toISOString(), quantity: '2' }])
+  })
+
+  it('keeps events a day late per UTC day: totals exact, the series at their day, hours spread evenly', async () => {
+    const scenario = await createScenario(app, user, { status: 'running' })
+    const today = Math.floor(Date.now() / 86_400_000) * 86_400_000
+    const tenDaysAgo = today - 10 * 86_400_000
+    // Six sends spread over one day ten days back, one live: the six are late, so one row per day and type.
+    const late = [0, 1, 5, 9, 17, 23].map((hour) => ({
+      type: 'sqs.send',
+      bytes: 10,
+      timestamp: new Date(tenDaysAgo + hour * 3_600_000 + 1_234).toISOString(),
+    }))
+    const res = await send(scenario.id, { events: [...late, { type: 'sqs.send', bytes: 10 }] })
+    expect(res.statusCode).toBe(200)
+    expect(await totals(scenario.id)).toEqual({ 'sqs.requests.standard': '7' })
+
+    const days = await queryRows<{ day: string; quantity: string }>(
+      app.database.db,
+      sql`select to_char(day at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as day, quantity::text as quantity
+          from usage_day_rollups where scenario_id = ${scenario.id}`,
+    )
+    expect(days).toEqual([{ day: new Date(tenDaysAgo).toISOString(), quantity: '6' }])
+
+    const metrics = await app.inject({
+      method: 'GET',
+      url: `/api/v1/scenarios/${scenario.id}/metrics?bucket=day&from=${new Date(tenDaysAgo - 86_400_000).toISOString()}`,
+      headers: user.headers,
+    })
+    expect(metrics.statusCode).toBe(200)
+    expect(metrics.json().series).toEqual([
+      { bucket_start: new Date(tenDaysAgo).toISOString(), by_type: { 'sqs.send': 6 } },
+      { bucket_start: new Date(today).toISOString(), by_type: { 'sqs.send': 1 } },
+    ])
+
+    const hourly = await listHourlyUsage(app.database.db, scenario.id, new Date(tenDaysAgo))
+    const lateHours = hourly.filter((row) => row.hourStartMs < today)
+    expect(lateHours).toHaveLength(24)
+    expect(lateHours.every((row) => Number(row.quantity) === 0.25)).toBe(true)
   })
 
   it('accepts a single JSON event and {"events": [...]} with scenario_id in the body', async () => {

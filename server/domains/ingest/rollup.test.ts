@@ -19,20 +19,25 @@ describe('aggregateEvents', () => {
     expect([...rollups.entries()]).toEqual([
       [
         `${minute1159}|sqs.requests.standard`,
-        { minute: new Date(minute1159), usageType: 'sqs.requests.standard', quantity: 4 },
+        { minute: new Date(minute1159), perDay: false, usageType: 'sqs.requests.standard', quantity: 4 },
       ],
       // 1 request for 10 bytes + 2 for 70 KB.
       [
         `${minute1200}|sqs.requests.standard`,
-        { minute: new Date(minute1200), usageType: 'sqs.requests.standard', quantity: 3 },
+        { minute: new Date(minute1200), perDay: false, usageType: 'sqs.requests.standard', quantity: 3 },
       ],
       [
         `${minute1200}|lambda.requests`,
-        { minute: new Date(minute1200), usageType: 'lambda.requests', quantity: 1 },
+        { minute: new Date(minute1200), perDay: false, usageType: 'lambda.requests', quantity: 1 },
       ],
       [
         `${minute1200}|lambda.gb_seconds.x86_64`,
-        { minute: new Date(minute1200), usageType: 'lambda.gb_seconds.x86_64', quantity: 11 * 128 },
+        {
+          minute: new Date(minute1200),
+          perDay: false,
+          usageType: 'lambda.gb_seconds.x86_64',
+          quantity: 11 * 128,
+        },
       ],
     ])
   })
@@ -52,8 +57,40 @@ describe('aggregateEvents', () => {
     })
     expect(eventCounts.get(`${minute1100}|s3.get`)).toEqual({
       minute: new Date(minute1100),
+      perDay: false,
       eventType: 's3.get',
       count: 1,
+    })
+  })
+
+  it('rolls events more than a day older than their arrival up per UTC day, the rest per minute', () => {
+    const events: IngestEvent[] = [
+      // 24 h + 1 ms before arrival, and two events three days back: per day.
+      { type: 'sqs.send', time: received.getTime() - 86_400_001, bytes: 10, fifo: false },
+      { type: 'sqs.send', time: at('2025-06-12T00:00:00.000Z'), bytes: 10, fifo: false },
+      { type: 'sqs.send', time: at('2025-06-12T23:59:59.999Z'), bytes: 10, fifo: false },
+      // Exactly 24 h before arrival, and midnight of the arrival day: per minute.
+      { type: 'sqs.send', time: received.getTime() - 86_400_000, bytes: 10, fifo: false },
+      { type: 'sqs.send', time: at('2025-06-15T00:00:10.000Z'), bytes: 10, fifo: false },
+    ]
+    const { rollups, eventCounts } = aggregateEvents(events, received)
+    const day12 = Date.UTC(2025, 5, 12)
+    const day14 = Date.UTC(2025, 5, 14)
+    const minuteDayBefore = Date.UTC(2025, 5, 14, 12, 0)
+    const midnight15 = Date.UTC(2025, 5, 15)
+    expect(
+      Object.fromEntries([...rollups].map(([key, r]) => [key, [r.perDay, r.minute.getTime(), r.quantity]])),
+    ).toEqual({
+      [`day|${day14}|sqs.requests.standard`]: [true, day14, 1],
+      [`day|${day12}|sqs.requests.standard`]: [true, day12, 2],
+      [`${minuteDayBefore}|sqs.requests.standard`]: [false, minuteDayBefore, 1],
+      [`${midnight15}|sqs.requests.standard`]: [false, midnight15, 1],
+    })
+    expect(eventCounts.get(`day|${day12}|sqs.send`)).toEqual({
+      minute: new Date(day12),
+      perDay: true,
+      eventType: 'sqs.send',
+      count: 2,
     })
   })
 

@@ -1,28 +1,34 @@
 /**
  * Per-minute aggregation of a validated batch: metered usage and event counts per UTC minute, plus PII
- * findings, so the database receives a handful of upserts per request instead of one row per event.
+ * findings, so the database receives a handful of upserts per request instead of one row per event. Events
+ * that arrive more than a day late are aggregated per UTC day instead: a batch spread over weeks (a replayed
+ * log, a mobile client's backlog) then costs one row per day and type, not one per minute (docs/metering.md).
  */
 import type { EventType, IngestEvent } from './events.js'
 import { meterEvent } from './metering.js'
 import { type PiiFinding, scanEvent } from './pii.js'
 
-/** Usage of one type in one minute, in the usage type's base unit (docs/usage-types.md). */
+/** Usage of one type in one minute (or day), in the usage type's base unit (docs/usage-types.md). */
 export interface UsageRollup {
+  /** The start of the UTC minute, or of the UTC day when `perDay`. */
   minute: Date
+  perDay: boolean
   usageType: string
   quantity: number
 }
 
 export interface EventCount {
+  /** The start of the UTC minute, or of the UTC day when `perDay`. */
   minute: Date
+  perDay: boolean
   eventType: EventType
   count: number
 }
 
 export interface BatchAggregate {
-  /** Keyed by `${minute epoch ms}|${usageType}`. */
+  /** Keyed by `${minute epoch ms}|${usageType}` (`day|${day epoch ms}|${usageType}` per day). */
   rollups: Map<string, UsageRollup>
-  /** Keyed by `${minute epoch ms}|${eventType}`. */
+  /** Keyed by `${minute epoch ms}|${eventType}` (`day|${day epoch ms}|${eventType}` per day). */
   eventCounts: Map<string, EventCount>
   pii: PiiFinding[]
   /** Earliest and latest event time of the batch (receive time for events without a timestamp). */
@@ -31,32 +37,41 @@ export interface BatchAggregate {
 }
 
 const MINUTE_MS = 60_000
+const DAY_MS = 86_400_000
+/** An event whose time is further than this before the request's arrival is rolled up per day. */
+export const LATE_EVENT_MS = DAY_MS
 
-/** One minute's rows while aggregating; keyed by plain strings so lookups never build a composite key. */
+/** One minute's (or day's) rows while aggregating; keyed by plain strings so lookups never build a composite key. */
 interface MinuteBucket {
   minute: Date
+  perDay: boolean
   usage: Map<string, UsageRollup>
   counts: Map<EventType, EventCount>
 }
 
+const floorTo = (time: number, span: number) => time - (((time % span) + span) % span)
+
 /**
  * Meters, counts and PII-scans a validated batch. An event without a timestamp is placed at `receivedAt`;
- * minutes are floored in UTC.
+ * minutes and days are floored in UTC.
  */
 export function aggregateEvents(events: readonly IngestEvent[], receivedAt: Date): BatchAggregate {
   const buckets = new Map<number, MinuteBucket>()
+  const dayBuckets = new Map<number, MinuteBucket>()
   const pii: PiiFinding[] = []
   const receivedMs = receivedAt.getTime()
   let first = Number.POSITIVE_INFINITY
   let last = Number.NEGATIVE_INFINITY
 
+  const lateBefore = receivedMs - LATE_EVENT_MS
+
   let bucket: MinuteBucket | undefined
   let bucketMs = Number.NaN
   const addUsage = (usageType: string, quantity: number) => {
-    const usage = (bucket as MinuteBucket).usage
+    const { usage, minute, perDay } = bucket as MinuteBucket
     const rollup = usage.get(usageType)
     if (rollup) rollup.quantity += quantity
-    else usage.set(usageType, { minute: (bucket as MinuteBucket).minute, usageType, quantity })
+    else usage.set(usageType, { minute, perDay, usageType, quantity })
   }
 
   for (let i = 0; i < events.length; i++) {
@@ -65,21 +80,24 @@ export function aggregateEvents(events: readonly IngestEvent[], receivedAt: Date
     const time = event.time ?? receivedMs
     if (time < first) first = time
     if (time > last) last = time
-    const minuteMs = time - (((time % MINUTE_MS) + MINUTE_MS) % MINUTE_MS)
-    // Events of a batch mostly share a minute, so the previous bucket is checked before the map.
-    if (minuteMs !== bucketMs) {
-      bucketMs = minuteMs
-      bucket = buckets.get(minuteMs)
+    const perDay = time < lateBefore
+    // A day bucket's start is a whole day (never a minute bucket's start unless that is midnight), so the
+    // previous bucket is reused only when both agree; events of a batch mostly share one.
+    const startMs = perDay ? floorTo(time, DAY_MS) : floorTo(time, MINUTE_MS)
+    if (startMs !== bucketMs || perDay !== (bucket as MinuteBucket).perDay) {
+      bucketMs = startMs
+      const map = perDay ? dayBuckets : buckets
+      bucket = map.get(startMs)
       if (bucket === undefined) {
-        bucket = { minute: new Date(minuteMs), usage: new Map(), counts: new Map() }
-        buckets.set(minuteMs, bucket)
+        bucket = { minute: new Date(startMs), perDay, usage: new Map(), counts: new Map() }
+        map.set(startMs, bucket)
       }
     }
     const current = bucket as MinuteBucket
 
     const count = current.counts.get(event.type)
     if (count) count.count++
-    else current.counts.set(event.type, { minute: current.minute, eventType: event.type, count: 1 })
+    else current.counts.set(event.type, { minute: current.minute, perDay, eventType: event.type, count: 1 })
 
     meterEvent(event, addUsage)
     scanEvent(event, i, pii)
@@ -90,6 +108,10 @@ export function aggregateEvents(events: readonly IngestEvent[], receivedAt: Date
   for (const [minuteMs, { usage, counts }] of buckets) {
     for (const rollup of usage.values()) rollups.set(`${minuteMs}|${rollup.usageType}`, rollup)
     for (const count of counts.values()) eventCounts.set(`${minuteMs}|${count.eventType}`, count)
+  }
+  for (const [dayMs, { usage, counts }] of dayBuckets) {
+    for (const rollup of usage.values()) rollups.set(`day|${dayMs}|${rollup.usageType}`, rollup)
+    for (const count of counts.values()) eventCounts.set(`day|${dayMs}|${count.eventType}`, count)
   }
   return {
     rollups,

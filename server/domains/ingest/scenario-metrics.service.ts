@@ -45,9 +45,16 @@ export function createScenarioMetricsService({
         db.select().from(eventTotals).where(eq(eventTotals.scenarioId, scenarioId)),
         queryRows<{ bucket_start: Date | string; event_type: string; n: string }>(
           db,
-          sql`select date_trunc(${bucket}, minute) as bucket_start, event_type, sum(count)::text as n
-              from event_rollups
-              where scenario_id = ${scenarioId} and minute >= ${from.toISOString()} and minute < ${to.toISOString()}
+          // Events that arrived more than a day late are counted per day: they show at their day's start.
+          sql`select date_trunc(${bucket}, at) as bucket_start, event_type, sum(count)::text as n
+              from (
+                select minute as at, event_type, count from event_rollups
+                where scenario_id = ${scenarioId} and minute >= ${from.toISOString()} and minute < ${to.toISOString()}
+                union all
+                select day, event_type, count from event_day_rollups
+                where scenario_id = ${scenarioId} and day >= date_trunc('day', ${from.toISOString()}::timestamptz)
+                  and day < ${to.toISOString()}
+              ) as counted
               group by 1, 2 order by 1, 2`,
         ),
         db

@@ -1,7 +1,7 @@
-import { and, eq, gte, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { queryRows } from '../../db/client.js'
-import { usageRollups, usageTotals } from '../../db/schema/index.js'
+import { usageTotals } from '../../db/schema/index.js'
 
 /** The running usage totals of a scenario (base units), one row per usage type: never the minute rollups. */
 export async function listUsageTotals(
@@ -16,23 +16,30 @@ export async function listUsageTotals(
 
 /**
  * Rolled-up usage summed per UTC hour and usage type from `from` on: the database aggregates the minutes,
- * so the answer is O(hours × usage types) rows (the costs range reads at most 744 hours).
+ * so the answer is O(hours × usage types) rows (the costs range reads at most 744 hours). Usage of events that
+ * arrived more than a day late is kept per day; it is spread evenly over the day's 24 hours here, the best
+ * estimate of its hours (the costs range is an estimate; totals never come from here).
  */
 export async function listHourlyUsage(
   db: DbOrTx,
   scenarioId: string,
   from: Date,
 ): Promise<{ hourStartMs: number; usageType: string; quantity: string }[]> {
-  const hour = sql`date_trunc('hour', ${usageRollups.minute}, 'UTC')`
-  const rows = await db
-    .select({
-      hourEpoch: sql<string>`extract(epoch from ${hour})::bigint::text`,
-      usageType: usageRollups.usageType,
-      quantity: sql<string>`sum(${usageRollups.quantity})::text`,
-    })
-    .from(usageRollups)
-    .where(and(eq(usageRollups.scenarioId, scenarioId), gte(usageRollups.minute, from)))
-    .groupBy(hour, usageRollups.usageType)
+  const rows = await queryRows<{ hourEpoch: string; usageType: string; quantity: string }>(
+    db,
+    sql`select extract(epoch from hour)::bigint::text as "hourEpoch", usage_type as "usageType",
+               sum(quantity)::text as quantity
+        from (
+          select date_trunc('hour', minute, 'UTC') as hour, usage_type, quantity
+          from usage_rollups where scenario_id = ${scenarioId} and minute >= ${from.toISOString()}
+          union all
+          select d.day + h * interval '1 hour', d.usage_type, d.quantity / 24
+          from usage_day_rollups d cross join generate_series(0, 23) as h
+          where d.scenario_id = ${scenarioId}
+            and d.day + h * interval '1 hour' >= date_trunc('hour', ${from.toISOString()}::timestamptz, 'UTC')
+        ) as hourly
+        group by 1, 2`,
+  )
   return rows.map((row) => ({
     hourStartMs: Number(row.hourEpoch) * 1000,
     usageType: row.usageType,

@@ -1,6 +1,5 @@
 import type { TObject } from '@sinclair/typebox'
 import catalogJson from './catalog.json' with { type: 'json' }
-import { listInstanceClasses, listInstanceTypes } from './services/catalog-values.js'
 import { publishedParamsSchema } from './services/published-schema.js'
 import { SERVICE_LIST, serviceOfUsageType } from './services/registry.js'
 import type { ServiceCategory } from './services/service-descriptor.js'
@@ -134,8 +133,6 @@ export interface ServiceSummary {
   choices: Record<string, string[]>
   free_tier: ReturnType<typeof publishedFreeTier>
   models?: { id: string; name: string; provider: string }[]
-  instance_types?: string[]
-  instance_classes?: string[]
 }
 
 /**
@@ -169,8 +166,6 @@ export function listServices(catalog: Catalog = bundledCatalog): ServiceSummary[
     if (service.models) {
       summary.models = Object.entries(service.models).map(([modelId, model]) => ({ id: modelId, ...model }))
     }
-    if (id === 'ec2') summary.instance_types = listInstanceTypes(catalog)
-    if (id === 'rds') summary.instance_classes = listInstanceClasses(catalog)
     return [summary]
   })
 }

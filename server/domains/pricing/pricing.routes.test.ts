@@ -35,13 +35,13 @@ describe(`pricing endpoints on ${testEngine}`, async () => {
     expect(body.regions).toContainEqual({ code: 'ap-northeast-1', name: 'Asia Pacific (Tokyo)' })
   })
 
-  it('lists the services with free tier, models and instance types', async () => {
+  it("lists the services with free tier, models and the catalog's choices (instance types)", async () => {
     const res = await get('/services')
     expect(res.statusCode).toBe(200)
     const services = res.json().services as {
       id: string
       models?: { id: string }[]
-      instance_types?: string[]
+      choices: Record<string, string[]>
     }[]
     expect(services.map((s) => s.id)).toEqual(SERVICE_IDS)
     const lambda = res.json().services[0]
@@ -59,7 +59,8 @@ describe(`pricing endpoints on ${testEngine}`, async () => {
     expect(services.find((s) => s.id === 'bedrock')?.models?.map((m) => m.id)).toContain(
       'anthropic.claude-3-haiku',
     )
-    expect(services.find((s) => s.id === 'ec2')?.instance_types).toContain('m7g.large')
+    expect(services.find((s) => s.id === 'ec2')?.choices.instance_type).toContain('m7g.large')
+    expect(services.find((s) => s.id === 'rds')?.choices.instance_class).toContain('db.t4g.micro')
     expect(res.json().services[0].free_tier[0]).toMatchObject({
       usage_types: ['lambda.requests'],
       quantity: '1000000',

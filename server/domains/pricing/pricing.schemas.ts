@@ -72,8 +72,6 @@ export const ServicesResponse = Type.Object({
       models: Type.Optional(
         Type.Array(Type.Object({ id: Type.String(), name: Type.String(), provider: Type.String() })),
       ),
-      instance_types: Type.Optional(Type.Array(Type.String())),
-      instance_classes: Type.Optional(Type.Array(Type.String())),
     }),
   ),
 })

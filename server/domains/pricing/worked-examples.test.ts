@@ -5,6 +5,7 @@ import { priceUsage } from './cost-engine.js'
 import { type LineItem, lineItemsToUsage } from './line-items.js'
 import { AGGREGATE_DTO_GB } from './services/data_transfer/examples.js'
 import { ec2Examples } from './services/ec2/examples.js'
+import { fargateExamples } from './services/fargate/examples.js'
 import { SERVICE_LIST } from './services/registry.js'
 
 const IO1_EXAMPLE = ec2Examples.find((example) => example.name.startsWith('EBS io1'))
@@ -36,10 +37,10 @@ function toCents(amount: string): string {
 const examples = SERVICE_LIST.flatMap((service) => service.examples)
 
 describe('published AWS pricing examples', () => {
-  it('covers at least 12 examples across at least 6 services', () => {
+  it('covers at least 40 examples across at least 8 services', () => {
     const services = new Set(examples.flatMap((example) => example.items.map((item) => item.service)))
-    expect(examples.length).toBeGreaterThanOrEqual(12)
-    expect(services.size).toBeGreaterThanOrEqual(6)
+    expect(examples.length).toBeGreaterThanOrEqual(40)
+    expect(services.size).toBeGreaterThanOrEqual(8)
   })
 
   for (const example of examples) {
@@ -67,6 +68,18 @@ describe('published AWS pricing examples', () => {
     if (!IO1_EXAMPLE) throw new Error('the EBS io1 example is gone from ec2/examples.ts')
     const items = IO1_EXAMPLE.items as LineItem[]
     expect(toCents(costOf(items, false, bundledCatalog).total)).toBe('32.50')
+  })
+
+  it('charges $3.50, not the page’s $3.625, for EBS example 1 at us-east-1’s $0.04 per gp3 MB/s-month', () => {
+    const gp3 = ec2Examples.find((example) => example.name.startsWith('EBS example 1'))
+    if (!gp3) throw new Error('the EBS gp3 example is gone from ec2/examples.ts')
+    expect(toCents(costOf(gp3.items as LineItem[], false, bundledCatalog).total)).toBe('3.50')
+  })
+
+  it('charges $30.83, not the page’s $47.25, for Fargate example 4 at the current Windows rates', () => {
+    const windows = fargateExamples.find((example) => example.name.startsWith('Fargate example 4'))
+    if (!windows) throw new Error('the Fargate Windows example is gone from fargate/examples.ts')
+    expect(toCents(costOf(windows.items as LineItem[], true, bundledCatalog).total)).toBe('30.83')
   })
 
   it('charges $5,254.36 for the S3 FAQ data transfer example under today’s 100 GB free allowance', () => {

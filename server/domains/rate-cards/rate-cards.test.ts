@@ -300,8 +300,9 @@ describe(`rate cards on ${testEngine}`, async () => {
       return call('GET', `/reports/${created.json().id}/download`, alice)
     }
     const csv = (await download('csv')).body
-    expect(csv).toContain('assumption,pricing_snapshot,scenario,region')
-    expect(csv).toContain(`Rate card: 25% discount on sqs,${first?.pricing_snapshot.id},Rated,us-east-1`)
+    // The tidy CSV states the snapshot and each rule as assumption rows of the scenario.
+    expect(csv).toContain(`assumption,,,,,,,,,,,"Prices from snapshot ${first?.pricing_snapshot.id} `)
+    expect(csv).toContain('assumption,,,,,,,,,,,Rate card: 25% discount on sqs,Rated,us-east-1')
     const pdf = await download('pdf')
     const text = (await new PDFParse({ data: pdf.rawPayload }).getText()).text
     expect(text).toContain(first?.pricing_snapshot.id)

@@ -1,9 +1,44 @@
 import { stringify } from 'csv-stringify/sync'
+import { Decimal } from 'decimal.js'
+import { ExactDecimal } from '../pricing/cost-engine.js'
 import type { RenderedReport, ReportData } from './report-data.js'
 
 /** A byte-order mark so spreadsheet programs read the file as UTF-8. */
 const BOM = '\uFEFF'
-const HEADER = ['service', 'usage_type', 'quantity', 'unit', 'unit_price', 'cost_usd', 'scenario', 'region']
+
+/**
+ * The one table of the file (docs/reports-and-schedules.md#csv): every row has every column, `section` says
+ * which part of the report it belongs to, and figures for reading (cents, a few decimals) sit beside the
+ * exact ones, so a sum of `cost_exact_usd` matches the API to the micro-dollar.
+ */
+export const CSV_COLUMNS = [
+  'section',
+  'month',
+  'usage_factor',
+  'service',
+  'usage_type',
+  'quantity',
+  'unit',
+  'unit_price_usd',
+  'cost_usd',
+  'quantity_exact',
+  'cost_exact_usd',
+  'note',
+  'scenario',
+  'region',
+] as const
+type Column = (typeof CSV_COLUMNS)[number]
+/** Cells a user or the catalog names; the others are numbers the server wrote, kept as plain numbers. */
+const TEXT_COLUMNS = new Set<Column>([
+  'section',
+  'service',
+  'usage_type',
+  'unit',
+  'note',
+  'scenario',
+  'region',
+])
+type Row = Partial<Record<Column, string>>
 
 /**
  * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return before one) as a formula;
@@ -13,87 +48,90 @@ export function neutraliseCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 }
 
-const WHAT_IF_HEADER = ['what_if_month', 'usage_factor', 'service', 'cost_usd', 'scenario', 'region']
-
-/**
- * The what-if section, when the report asked for one: after an empty row, its own header and one row per
- * month × service, so a month's rows sum to that month's projected total.
- */
-function whatIfRows(data: ReportData): string[][] {
-  if (!data.costs.what_if) return []
-  const name = neutraliseCell(data.scenario.name)
-  const region = neutraliseCell(data.scenario.region)
-  const rows: string[][] = [[], WHAT_IF_HEADER]
-  for (const month of data.costs.what_if) {
-    for (const service of month.by_service) {
-      rows.push([
-        String(month.month),
-        month.usage_factor,
-        neutraliseCell(service.service),
-        service.cost,
-        name,
-        region,
-      ])
-    }
-  }
-  return rows
-}
-
-const ASSUMPTIONS_HEADER = ['assumption', 'pricing_snapshot', 'scenario', 'region']
-
-/**
- * The assumptions of the costs answer (snapshot, free tier, rate card rules): after an empty row, their own
- * header and one row each, so the figures above can be read with the prices they used.
- */
-function assumptionRows(data: ReportData): string[][] {
-  const { costs, scenario } = data
-  const snapshot = neutraliseCell(costs.pricing_snapshot.id)
-  const context = [neutraliseCell(scenario.name), neutraliseCell(scenario.region)]
-  return [
-    [],
-    ASSUMPTIONS_HEADER,
-    ...costs.assumptions.map((text) => [neutraliseCell(text), snapshot, ...context]),
-  ]
+/** Money for reading: half-up to the cent. */
+export function centsOf(amount: string): string {
+  return new ExactDecimal(amount).toFixed(2, Decimal.ROUND_HALF_UP)
 }
 
 /**
- * One row per service × usage type of the month's total (modelled + projected), then the unpriced usage with
- * empty price and cost, never $0; then the assumptions (assumptionRows) and the what-if section when asked
- * (whatIfRows).
+ * A quantity for reading: two decimals from 1 up, three significant digits below (0.000123), never exponent
+ * notation; a projected month can otherwise carry 25 decimals.
+ */
+export function readableQuantity(quantity: string): string {
+  const value = new ExactDecimal(quantity)
+  if (value.isZero()) return '0'
+  const rounded = value.abs().greaterThanOrEqualTo(1)
+    ? value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+    : value.toSignificantDigits(3, Decimal.ROUND_HALF_UP)
+  return rounded.toFixed()
+}
+
+/** The month's total (modelled + projected): one row per service × usage type, unpriced usage without a cost. */
+function costRows(data: ReportData): Row[] {
+  const { total_monthly } = data.costs
+  const priced = total_monthly.by_service.flatMap((service) =>
+    service.by_usage_type.map(
+      (usage): Row => ({
+        section: 'cost',
+        service: service.service,
+        usage_type: usage.usage_type,
+        quantity: readableQuantity(usage.quantity),
+        unit: usage.unit,
+        unit_price_usd: usage.unit_price ?? '',
+        cost_usd: centsOf(usage.cost),
+        quantity_exact: usage.quantity,
+        cost_exact_usd: usage.cost,
+        note: usage.unit_price === undefined && usage.billable_quantity !== '0' ? 'several price bands' : '',
+      }),
+    ),
+  )
+  const unpriced = total_monthly.unpriced.map(
+    (usage): Row => ({
+      section: 'unpriced',
+      service: usage.service,
+      usage_type: usage.usage_type,
+      quantity: readableQuantity(usage.quantity),
+      unit: usage.unit,
+      quantity_exact: usage.quantity,
+      note: usage.reason,
+    }),
+  )
+  return [...priced, ...unpriced]
+}
+
+/** The what-if months, when the report asked for them: one row per month × service. */
+function whatIfRows(data: ReportData): Row[] {
+  return (data.costs.what_if ?? []).flatMap((month) =>
+    month.by_service.map(
+      (service): Row => ({
+        section: 'what_if',
+        month: String(month.month),
+        usage_factor: month.usage_factor,
+        service: service.service,
+        cost_usd: centsOf(service.cost),
+        cost_exact_usd: service.cost,
+      }),
+    ),
+  )
+}
+
+/** The assumptions of the costs answer (snapshot, free tier, rate card rules), one row each. */
+function assumptionRows(data: ReportData): Row[] {
+  return data.costs.assumptions.map((text): Row => ({ section: 'assumption', note: text }))
+}
+
+/**
+ * One tidy table: the month's costs, the unpriced usage (never $0), the what-if months when asked and the
+ * assumptions. There is no total row, so a column sum never counts a figure twice.
  */
 export function renderCsv(data: ReportData): RenderedReport {
-  const { costs, scenario } = data
-  const name = neutraliseCell(scenario.name)
-  const region = neutraliseCell(scenario.region)
-  const rows: string[][] = [HEADER]
-  for (const service of costs.total_monthly.by_service) {
-    for (const usage of service.by_usage_type) {
-      rows.push([
-        neutraliseCell(service.service),
-        neutraliseCell(usage.usage_type),
-        usage.quantity,
-        neutraliseCell(usage.unit),
-        usage.unit_price ?? '',
-        usage.cost,
-        name,
-        region,
-      ])
-    }
-  }
-  for (const unpriced of costs.total_monthly.unpriced) {
-    rows.push([
-      neutraliseCell(unpriced.service),
-      neutraliseCell(unpriced.usage_type),
-      unpriced.quantity,
-      neutraliseCell(unpriced.unit),
-      '',
-      '',
-      name,
-      region,
-    ])
-  }
-  rows.push(...assumptionRows(data))
-  rows.push(...whatIfRows(data))
-  const text = BOM + stringify(rows, { record_delimiter: '\r\n' })
+  const context: Row = { scenario: data.scenario.name, region: data.scenario.region }
+  const rows = [...costRows(data), ...whatIfRows(data), ...assumptionRows(data)].map((row) =>
+    CSV_COLUMNS.map((column) => {
+      const value = { ...context, ...row }[column] ?? ''
+      return TEXT_COLUMNS.has(column) ? neutraliseCell(value) : value
+    }),
+  )
+  const text = BOM + stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: '\r\n' })
   return { content: Buffer.from(text, 'utf8'), contentType: 'text/csv; charset=utf-8', extension: 'csv' }
 }

@@ -71,6 +71,10 @@ describe('PDF report layout', () => {
     expect(text).toContain('< 0.001 requests')
     expect(text).not.toContain('0.0000000')
     expect(text).toContain('Events per hour (UTC), highest 412')
+    // The observed window in minutes, not ISO timestamps with milliseconds.
+    expect(text).toContain('2026-01-01 00:00 – 2026-01-01 00:04 UTC')
+    expect(text).toContain('generated 2026-01-02 00:00 UTC')
+    expect(text).not.toContain('00:00:00')
   })
 
   it('never leaves the Total row alone on a page, whatever the number of rows', {

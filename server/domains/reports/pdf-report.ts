@@ -41,6 +41,13 @@ export function formatQuantity(quantity: string): string {
   return Math.abs(value) >= 1 ? wholeQuantity.format(value) : smallQuantity.format(value)
 }
 
+/** "2026-01-01 00:00 – 2026-01-02 06:30 UTC": the observed window to the minute, as it is rolled up. */
+export function observedPeriod(start: string, end: string): string {
+  return `${utcMinute(start)} – ${utcMinute(end)} UTC`
+}
+
+const utcMinute = (iso: string) => iso.slice(0, 16).replace('T', ' ')
+
 type Doc = PDFKit.PDFDocument
 
 function heading(doc: Doc, text: string): void {
@@ -124,9 +131,9 @@ function costTable(doc: Doc, data: ReportData): void {
     doc,
     [
       { title: 'Service', x: MARGIN, w: 80 },
-      { title: 'Usage type', x: MARGIN + 80, w: 175 },
-      { title: 'Billable quantity', x: MARGIN + 255, w: 110, align: 'right' },
-      { title: 'Cost (USD)', x: MARGIN + 365, w: 130, align: 'right' },
+      { title: 'Usage type', x: MARGIN + 80, w: 195 },
+      { title: 'Billable quantity', x: MARGIN + 275, w: 140, align: 'right' },
+      { title: 'Cost (USD)', x: MARGIN + 415, w: 80, align: 'right' },
     ],
     [
       ...services.flatMap((service) =>
@@ -200,14 +207,17 @@ function barChart(doc: Doc, bars: Bar[], { height, top: topLabel }: { height: nu
   const every = Math.ceil(bars.length / 8)
   doc.font(FONT).fontSize(7).fillColor(MUTED)
   bars.forEach((bar, i) => {
-    if (i % every !== 0 && i !== bars.length - 1) return
+    // The last bar is labelled too, unless the label before it is so close that the two would overlap.
+    const last = i === bars.length - 1 && (i % every) * 2 >= every
+    if (i % every !== 0 && !last) return
     doc.text(bar.label, left + i * slot - 20 + slot / 2, top + height + 3, {
       width: 40,
       align: 'center',
       lineBreak: false,
     })
   })
-  doc.y = top + height + 16
+  // Room for two-line labels (an hourly chart prints the day above the hour).
+  doc.y = top + height + 24
   doc.x = MARGIN
 }
 
@@ -301,7 +311,9 @@ function footers(doc: Doc, generatedAt: Date): void {
     const y = doc.page.height - 35
     doc.page.margins.bottom = 0
     doc.font(FONT).fontSize(7.5).fillColor(MUTED)
-    doc.text(`mockupAWS · generated ${generatedAt.toISOString()}`, MARGIN, y, { lineBreak: false })
+    doc.text(`mockupAWS · generated ${utcMinute(generatedAt.toISOString())} UTC`, MARGIN, y, {
+      lineBreak: false,
+    })
     doc.text(`Page ${i + 1} of ${range.count}`, MARGIN + 395, y, {
       width: 100,
       align: 'right',
@@ -343,7 +355,7 @@ export function renderPdf(data: ReportData): Promise<RenderedReport> {
   doc.moveDown(0.5)
   const window =
     costs.observed.window_start && costs.observed.window_end
-      ? `${costs.observed.window_start} to ${costs.observed.window_end}`
+      ? observedPeriod(costs.observed.window_start, costs.observed.window_end)
       : 'no events ingested'
   keyValues(doc, [
     ['Region', scenario.region],

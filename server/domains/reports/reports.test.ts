@@ -37,6 +37,12 @@ function parseCsv(text: string): string[][] {
   return rows
 }
 
+/** The report's one table, each row keyed by the header's column names. */
+function csvTable(body: string): { header: string[]; rows: Record<string, string>[] } {
+  const [header = [], ...rest] = parseCsv(body.replace(/^\uFEFF/, ''))
+  return { header, rows: rest.map((r) => Object.fromEntries(header.map((name, i) => [name, r[i] ?? '']))) }
+}
+
 async function waitForReport(app: TestApp, user: TestUser, id: string, until = ['ready', 'failed']) {
   for (let i = 0; i < 150; i++) {
     const res = await app.inject({ method: 'GET', url: `/api/v1/reports/${id}`, headers: user.headers })
@@ -127,7 +133,7 @@ describe(`reports on ${testEngine}`, async () => {
     expect(text).toMatch(/Page 1 of \d/)
   })
 
-  it('makes a CSV with a BOM whose rows sum to the monthly total to the cent', async () => {
+  it('makes one tidy CSV table: a row per usage type, cents and readable quantities beside the exact figures', async () => {
     const scenario = await scenarioWithUsage(app, user, 'CSV scenario')
     const id = await generate(app, user, scenario.id, 'csv')
     await waitForReport(app, user, id)
@@ -139,35 +145,56 @@ describe(`reports on ${testEngine}`, async () => {
     expect(download.headers['content-type']).toBe('text/csv; charset=utf-8')
     expect(download.headers['content-disposition']).toMatch(/filename="mockupaws-csv-scenario-[\d-]+\.csv"/)
     expect(download.body.charCodeAt(0)).toBe(0xfeff)
-    const [header, ...rest] = parseCsv(download.body.slice(1))
-    // The cost rows end at the empty row that opens the assumptions section.
-    const rows = rest.slice(
-      0,
-      rest.findIndex((r) => r.length === 1 && r[0] === ''),
-    )
+    expect(download.body).toContain('\r\n')
+    const { header, rows } = csvTable(download.body)
     expect(header).toEqual([
+      'section',
+      'month',
+      'usage_factor',
       'service',
       'usage_type',
       'quantity',
       'unit',
-      'unit_price',
+      'unit_price_usd',
       'cost_usd',
+      'quantity_exact',
+      'cost_exact_usd',
+      'note',
       'scenario',
       'region',
     ])
+    // Every row has every column: one table, no sections of other shapes, no blank separator rows.
+    expect(parseCsv(download.body.slice(1)).every((r) => r.length === header.length)).toBe(true)
+    expect(new Set(rows.map((r) => r.section))).toEqual(new Set(['cost', 'assumption']))
     const costs = await costsOf(scenario.id)
-    const expectedRows = costs.total_monthly.by_service.flatMap(
-      (s: { by_usage_type: unknown[] }) => s.by_usage_type,
-    ).length
-    expect(rows).toHaveLength(expectedRows)
-    const sum = rows.reduce((acc, r) => acc.plus(r[5] || '0'), new ExactDecimal(0))
-    expect(sum.toFixed(2)).toBe(new ExactDecimal(costs.total_monthly.total).toFixed(2))
-    const sqs = costs.total_monthly.by_service
-      .flatMap((s: { by_usage_type: { usage_type: string; quantity: string }[] }) => s.by_usage_type)
-      .find((u: { usage_type: string }) => u.usage_type === 'sqs.requests.standard')
+    const usageTypes = costs.total_monthly.by_service.flatMap(
+      (s: { by_usage_type: { usage_type: string; quantity: string; cost: string }[] }) => s.by_usage_type,
+    )
+    const costRows = rows.filter((r) => r.section === 'cost')
+    expect(costRows).toHaveLength(usageTypes.length)
+    expect(costRows.every((r) => r.scenario === 'CSV scenario' && r.region === 'us-east-1')).toBe(true)
+    // The exact column sums to the API's total exactly; the cents column rounds each row half-up.
+    const exact = costRows.reduce((acc, r) => acc.plus(r.cost_exact_usd || '0'), new ExactDecimal(0))
+    expect(exact.eq(costs.total_monthly.total)).toBe(true)
+    for (const row of costRows) {
+      expect(row.cost_usd).toMatch(/^\d+\.\d{2}$/)
+      expect(row.cost_usd).toBe(new ExactDecimal(row.cost_exact_usd ?? '').toFixed(2))
+      // Two decimals from 1 up, three significant digits below 1.
+      expect(row.quantity).toMatch(/^[1-9]\d*(\.\d{1,2})?$|^0$|^0\.0*[1-9]\d{0,2}$/)
+    }
+    // The projection divides by the observed window: the exact quantities carry many decimals, the shown
+    // ones at most two (three significant digits below 1).
+    expect(costRows.some((r) => (r.quantity_exact?.split('.')[1]?.length ?? 0) > 6)).toBe(true)
+    const sqs = usageTypes.find((u: { usage_type: string }) => u.usage_type === 'sqs.requests.standard')
     // 30 messages of 100 KB are 2 requests each, seen in one minute, projected to a 30-day month.
     expect(sqs.quantity).toBe(String(60 * 43_200))
-    expect(rows.find((r) => r[1] === 'sqs.requests.standard')?.[2]).toBe(sqs.quantity)
+    expect(costRows.find((r) => r.usage_type === 'sqs.requests.standard')).toMatchObject({
+      quantity: String(60 * 43_200),
+      quantity_exact: sqs.quantity,
+      unit: 'requests',
+    })
+    const assumptions = rows.filter((r) => r.section === 'assumption').map((r) => r.note)
+    expect(assumptions).toEqual(costs.assumptions)
   })
 
   const whatIfCostsOf = async (id: string, query: string) =>
@@ -213,7 +240,7 @@ describe(`reports on ${testEngine}`, async () => {
     expect(costs.what_if[11].usage_factor).toBe('17.103394')
   })
 
-  it('adds a what-if section to the CSV whose month rows sum to /costs to the cent', async () => {
+  it('adds what-if rows to the CSV whose months sum exactly to /costs', async () => {
     const scenario = await scenarioWithUsage(app, user, 'What-if CSV')
     const res = await app.inject({
       method: 'POST',
@@ -228,23 +255,26 @@ describe(`reports on ${testEngine}`, async () => {
       url: `/api/v1/reports/${res.json().id}/download`,
       headers: user.headers,
     })
-    const rows = parseCsv(download.body.slice(1))
-    const split = rows.findIndex((r) => r[0] === 'what_if_month')
-    expect(rows[split - 1]).toEqual([''])
-    const costRows = rows.slice(1, split - 1)
-    const [header, ...monthRows] = rows.slice(split)
-    expect(header).toEqual(['what_if_month', 'usage_factor', 'service', 'cost_usd', 'scenario', 'region'])
+    const { rows } = csvTable(download.body)
     const costs = await whatIfCostsOf(scenario.id, 'scale=2.5&growth_pct_per_month=-10&months=3')
-    // The month's cost table is unchanged by the section.
-    const costSum = costRows.reduce((acc, r) => acc.plus(r[5] || '0'), new ExactDecimal(0))
-    expect(costSum.toFixed(2)).toBe(new ExactDecimal(costs.total_monthly.total).toFixed(2))
-    expect(new Set(monthRows.map((r) => r[0]))).toEqual(new Set(['1', '2', '3']))
+    // The month's cost rows are unchanged by the section.
+    const costSum = rows
+      .filter((r) => r.section === 'cost')
+      .reduce((acc, r) => acc.plus(r.cost_exact_usd || '0'), new ExactDecimal(0))
+    expect(costSum.eq(costs.total_monthly.total)).toBe(true)
+    const monthRows = rows.filter((r) => r.section === 'what_if')
+    expect(new Set(monthRows.map((r) => r.month))).toEqual(new Set(['1', '2', '3']))
     for (const month of costs.what_if) {
-      const ofMonth = monthRows.filter((r) => r[0] === String(month.month))
-      expect(ofMonth.every((r) => r[1] === month.usage_factor && r[4] === 'What-if CSV')).toBe(true)
-      expect(ofMonth.map((r) => r[2])).toEqual(month.by_service.map((s: { service: string }) => s.service))
-      const sum = ofMonth.reduce((acc, r) => acc.plus(r[3] ?? '0'), new ExactDecimal(0))
-      expect(sum.toFixed(2)).toBe(new ExactDecimal(month.total).toFixed(2))
+      const ofMonth = monthRows.filter((r) => r.month === String(month.month))
+      expect(
+        ofMonth.every((r) => r.usage_factor === month.usage_factor && r.scenario === 'What-if CSV'),
+      ).toBe(true)
+      expect(ofMonth.map((r) => r.service)).toEqual(
+        month.by_service.map((s: { service: string }) => s.service),
+      )
+      const sum = ofMonth.reduce((acc, r) => acc.plus(r.cost_exact_usd ?? '0'), new ExactDecimal(0))
+      expect(sum.eq(month.total)).toBe(true)
+      expect(ofMonth.every((r) => /^\d+\.\d{2}$/.test(r.cost_usd ?? ''))).toBe(true)
     }
     expect(costs.what_if.map((m: { usage_factor: string }) => m.usage_factor)).toEqual([
       '2.5',
@@ -263,7 +293,7 @@ describe(`reports on ${testEngine}`, async () => {
       url: `/api/v1/reports/${plain}/download`,
       headers: user.headers,
     })
-    expect(download.body).not.toContain('what_if_month')
+    expect(csvTable(download.body).rows.some((r) => r.section === 'what_if')).toBe(false)
     for (const [what_if, field] of [
       [{ scale: 0 }, 'scale'],
       [{ scale: 1001 }, 'scale'],
@@ -303,12 +333,9 @@ describe(`reports on ${testEngine}`, async () => {
       url: `/api/v1/reports/${csvId}/download`,
       headers: user.headers,
     })
-    const rows = parseCsv(csv.body.slice(1)).slice(1)
-    const costRows = rows.slice(
-      0,
-      rows.findIndex((r) => r.length === 1 && r[0] === ''),
-    )
-    expect(costRows.every((r) => r[6] === `'${name}`)).toBe(true)
+    const { rows } = csvTable(csv.body)
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.every((r) => r.scenario === `'${name}`)).toBe(true)
     expect(csv.headers['content-disposition']).toMatch(/filename="mockupaws-hyperlinkhttpx-[\d-]+\.csv"/)
     const pdf = await app.inject({
       method: 'GET',

@@ -22,6 +22,7 @@ import { pricingAssumptions, type RateCard } from '../pricing/rate-card-prices.j
 import { SERVICE_IDS, type ServiceId } from '../pricing/services/registry.js'
 import { baseToPriceUnits, isLevelUsageType, projectUsage } from '../pricing/usage-units.js'
 import type { RateCardService } from '../rate-cards/rate-cards.service.js'
+import { type ItemUsage, lineItemCosts } from './item-costs.js'
 import { comparePurchaseOption } from './purchase-options.js'
 import * as repo from './scenarios.repo.js'
 import type {
@@ -119,6 +120,8 @@ type CostOptions = {
   snapshot?: string
   /** Price at list prices whatever the scenario's rate-card switch (a share link made so). */
   listPrices?: boolean
+  /** Each line item's part of the modelled month: only the owner's GET /costs asks (the scenario page). */
+  lineItems?: boolean
 }
 
 export type ObservationWindow = { start: Date; end: Date; minutes: number }
@@ -142,8 +145,8 @@ export function observationWindow(first: Date | null, last: Date | null): Observ
 function modelledUsage(
   items: repo.ItemRow[],
   catalog: Catalog,
-): { usage: UsageMap; min: UsageMap; max: UsageMap; invalid: UnpricedUsage[] } {
-  const parts: UsageMap[] = []
+): { usage: UsageMap; min: UsageMap; max: UsageMap; invalid: UnpricedUsage[]; byItem: ItemUsage[] } {
+  const byItem: ItemUsage[] = []
   const mins: UsageMap[] = []
   const maxes: UsageMap[] = []
   const invalid: UnpricedUsage[] = []
@@ -157,13 +160,19 @@ function modelledUsage(
         unit: 'line item',
         reason: `the line item is no longer valid: ${result.details.map((d) => `${d.field} ${d.reason}`).join('; ')}`,
       })
+      byItem.push({ id: item.id, service: item.service, usage: null })
       continue
     }
-    parts.push(lineItemToUsage(item.service as ServiceId, result.params))
+    byItem.push({
+      id: item.id,
+      service: item.service,
+      usage: lineItemToUsage(item.service as ServiceId, result.params),
+    })
     mins.push(lineItemToUsage(item.service as ServiceId, result.params, 'min'))
     maxes.push(lineItemToUsage(item.service as ServiceId, result.params, 'max'))
   }
-  return { usage: mergeUsage(...parts), min: mergeUsage(...mins), max: mergeUsage(...maxes), invalid }
+  const parts = byItem.flatMap((item) => (item.usage ? [item.usage] : []))
+  return { usage: mergeUsage(...parts), min: mergeUsage(...mins), max: mergeUsage(...maxes), invalid, byItem }
 }
 
 const emptyBlock = (): PricedUsage => ({ total: '0', by_service: [], unpriced: [] })
@@ -302,6 +311,7 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
       assumptions: terms.assumptions,
       free_tier_applied: scenario.includeFreeTier,
       modelled_monthly: modelledBlock,
+      ...(options.lineItems ? { line_items: lineItemCosts(modelled.byItem, modelledBlock) } : {}),
       modelled_range: { min: price(modelled.min).total, max: price(modelled.max).total },
       observed: {
         ...(window ? price(observedUsage) : emptyBlock()),
@@ -360,7 +370,7 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
       userId: string,
       id: string,
       query?: CostsQuery,
-      { listPrices = false }: { listPrices?: boolean } = {},
+      { listPrices = false, lineItems = false }: { listPrices?: boolean; lineItems?: boolean } = {},
     ): Promise<CostsResponse> {
       const scenario = await repo.findOwned(db, userId, id)
       if (!scenario) throw notFound('scenario')
@@ -369,6 +379,7 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
         whatIf: whatIfOf(query),
         snapshot: query?.snapshot,
         listPrices,
+        lineItems,
       })
     },
 

@@ -175,7 +175,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox<{
       },
       preHandler: read,
     },
-    (req) => costs.costs(userOf(req), req.params.id, req.query),
+    (req) => costs.costs(userOf(req), req.params.id, req.query, { lineItems: true }),
   )
 
   app.get(

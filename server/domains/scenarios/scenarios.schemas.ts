@@ -251,6 +251,30 @@ const costBlock = {
   }),
 }
 
+const ItemUsageTypeCost = Type.Object({
+  usage_type: Type.String(),
+  unit: Type.String(),
+  quantity: Quantity,
+  free_quantity: Quantity,
+  billable_quantity: Quantity,
+  unit_price: Type.Optional(Type.String({ description: 'Present when one price band covered the usage.' })),
+  cost: Nullable(
+    Type.String({
+      description: 'Exact decimal, up to 6 decimals; null: the region has no price for it (never $0).',
+    }),
+  ),
+})
+
+const LineItemCost = Type.Object({
+  item_id: Uuid,
+  service: Type.String(),
+  cost: Money,
+  by_usage_type: Type.Array(ItemUsageTypeCost),
+  unpriced: Type.Boolean({
+    description: 'Some of its usage has no price in the region, or the catalog no longer accepts the item.',
+  }),
+})
+
 export const CostsResponse = Type.Object({
   currency: Type.String(),
   region: Type.String(),
@@ -265,6 +289,16 @@ export const CostsResponse = Type.Object({
   }),
   free_tier_applied: Type.Boolean(),
   modelled_monthly: Type.Object(costBlock, { description: 'The line items, priced as one month.' }),
+  line_items: Type.Optional(
+    Type.Array(LineItemCost, {
+      description:
+        "Each line item's part of modelled_monthly: the month is priced as a whole (tiers and the free tier " +
+        "count the items' sum), and each usage type's cost, free and billable quantity are shared among the " +
+        'items that use it by their share of its quantity, at 6 decimals with the remainder placed so that the ' +
+        "items' costs add up exactly to each usage type's cost and to modelled_monthly.total. Answered by " +
+        'GET /scenarios/:id/costs only (not by share links, compare or reports).',
+    }),
+  ),
   modelled_range: Type.Optional(
     Type.Object(
       { min: Money, max: Money },

@@ -952,8 +952,6 @@ export interface paths {
                                     name: string;
                                     provider: string;
                                 }[];
-                                instance_types?: string[];
-                                instance_classes?: string[];
                             }[];
                         };
                     };
@@ -1945,6 +1943,30 @@ export interface paths {
                                         reason: string;
                                     }[];
                                 };
+                                /** @description Each line item's part of modelled_monthly: the month is priced as a whole (tiers and the free tier count the items' sum), and each usage type's cost, free and billable quantity are shared among the items that use it by their share of its quantity, at 6 decimals with the remainder placed so that the items' costs add up exactly to each usage type's cost and to modelled_monthly.total. Answered by GET /scenarios/:id/costs only (not by share links, compare or reports). */
+                                line_items?: {
+                                    /** Format: uuid */
+                                    item_id: string;
+                                    service: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    cost: string;
+                                    by_usage_type: {
+                                        usage_type: string;
+                                        unit: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        quantity: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        free_quantity: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        billable_quantity: string;
+                                        /** @description Present when one price band covered the usage. */
+                                        unit_price?: string;
+                                        /** @description Exact decimal, up to 6 decimals; null: the region has no price for it (never $0). */
+                                        cost: string | null;
+                                    }[];
+                                    /** @description Some of its usage has no price in the region, or the catalog no longer accepts the item. */
+                                    unpriced: boolean;
+                                }[];
                                 /** @description modelled_monthly.total with every {min, typical, max} param of the line items (ec2/rds count and hours, fargate tasks and hours) at its min, and at its max; both equal the total when none is ranged. */
                                 modelled_range?: {
                                     /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
@@ -2512,6 +2534,30 @@ export interface paths {
                                     reason: string;
                                 }[];
                             };
+                            /** @description Each line item's part of modelled_monthly: the month is priced as a whole (tiers and the free tier count the items' sum), and each usage type's cost, free and billable quantity are shared among the items that use it by their share of its quantity, at 6 decimals with the remainder placed so that the items' costs add up exactly to each usage type's cost and to modelled_monthly.total. Answered by GET /scenarios/:id/costs only (not by share links, compare or reports). */
+                            line_items?: {
+                                /** Format: uuid */
+                                item_id: string;
+                                service: string;
+                                /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                cost: string;
+                                by_usage_type: {
+                                    usage_type: string;
+                                    unit: string;
+                                    /** @description Exact decimal string, in `unit`. */
+                                    quantity: string;
+                                    /** @description Exact decimal string, in `unit`. */
+                                    free_quantity: string;
+                                    /** @description Exact decimal string, in `unit`. */
+                                    billable_quantity: string;
+                                    /** @description Present when one price band covered the usage. */
+                                    unit_price?: string;
+                                    /** @description Exact decimal, up to 6 decimals; null: the region has no price for it (never $0). */
+                                    cost: string | null;
+                                }[];
+                                /** @description Some of its usage has no price in the region, or the catalog no longer accepts the item. */
+                                unpriced: boolean;
+                            }[];
                             /** @description modelled_monthly.total with every {min, typical, max} param of the line items (ec2/rds count and hours, fargate tasks and hours) at its min, and at its max; both equal the total when none is ranged. */
                             modelled_range?: {
                                 /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
@@ -3120,6 +3166,26 @@ export interface paths {
                              */
                             esm_epu_hours?: number;
                             /**
+                             * Durable operations per month
+                             * @description Durable functions: operations (execution starts, completed steps, waits) per month; 0 when left out.
+                             */
+                            durable_operations?: number;
+                            /**
+                             * Durable data written (GB per month)
+                             * @description Durable functions: GB written by durable operations (payloads, checkpoints); 0 when left out.
+                             */
+                            durable_data_written_gb?: number;
+                            /**
+                             * Durable data retained (GB-months)
+                             * @description Durable functions: GB-months of that data kept while executions run and for the retention period after; 0 when left out.
+                             */
+                            durable_data_retained_gb_months?: number;
+                            /**
+                             * Tenant-isolated environments created per month
+                             * @description Tenant isolation mode: execution environments Lambda creates per month (each billed by its memory); 0 when left out.
+                             */
+                            tenant_isolated_environments?: number;
+                            /**
                              * Deployment
                              * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
                              */
@@ -3539,6 +3605,36 @@ export interface paths {
                              */
                             ebs_snapshot_gb?: number;
                             /**
+                             * EBS snapshots in the Archive tier (GB-months)
+                             * @description GB-months of snapshots in the EBS Snapshots Archive tier, for the whole item (full copies; an archived snapshot deleted before 90 days is billed for the rest of the 90 days: add those GB-months). 0 when left out.
+                             */
+                            ebs_snapshot_archive_gb?: number;
+                            /**
+                             * EBS snapshot archive retrievals (GB)
+                             * @description GB restored from the Archive tier per month, for the whole item (the restored copy bills as snapshot storage). 0 when left out.
+                             */
+                            ebs_snapshot_archive_retrieval_gb?: number;
+                            /**
+                             * EBS fast snapshot restore (DSU-hours)
+                             * @description Snapshots × Availability Zones × hours fast snapshot restore is enabled, each enablement at least one hour, for the whole item. 0 when left out.
+                             */
+                            ebs_fast_snapshot_restore_dsu_hours?: number;
+                            /**
+                             * EBS direct API list requests
+                             * @description ListChangedBlocks and ListSnapshotBlocks requests per month, for the whole item. 0 when left out.
+                             */
+                            ebs_direct_list_requests?: number;
+                            /**
+                             * EBS direct API GetSnapshotBlock units
+                             * @description SnapshotAPIUnits read per month (one per 512 KiB GetSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_get_units?: number;
+                            /**
+                             * EBS direct API PutSnapshotBlock units
+                             * @description SnapshotAPIUnits written per month (one per 512 KiB PutSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_put_units?: number;
+                            /**
                              * Public IPv4 addresses
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
@@ -3624,6 +3720,71 @@ export interface paths {
                              * @description The instance class vCPUs, for Extended Support.
                              */
                             vcpus?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "aurora";
+                        params: {
+                            /**
+                             * Engine
+                             * @description Aurora PostgreSQL-Compatible or Aurora MySQL-Compatible Edition.
+                             * @default postgresql
+                             */
+                            engine?: "postgresql" | "mysql";
+                            /**
+                             * Cluster storage configuration
+                             * @description Standard (I/O requests billed) or I/O-Optimized (I/O included, higher instance, ACU and storage rates); standard when left out.
+                             */
+                            storage_configuration?: "standard" | "io_optimized";
+                            /**
+                             * Instance class
+                             * @description The class of the provisioned instances (writer and readers); none for a Serverless v2 or storage-only item.
+                             */
+                            instance_class?: string;
+                            /**
+                             * Instances
+                             * @description Provisioned instances of that class, or {min, typical, max}; 1 when left out.
+                             */
+                            count?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Serverless v2 capacity (ACU-hours per month)
+                             * @description Aurora Capacity Unit-hours of all Serverless v2 instances of the cluster (capacity is metered per second); 0 when left out.
+                             */
+                            serverless_acu_hours?: number;
+                            /**
+                             * Cluster volume (GB-months)
+                             * @description Average GB stored in the cluster volume over the month.
+                             */
+                            storage_gb: number;
+                            /**
+                             * I/O requests per month
+                             * @description Storage read and write I/Os of a Standard cluster; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (up to the cluster volume size); 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Backtrack change records per month
+                             * @description Aurora MySQL only: change records stored for Backtrack; 0 when left out.
+                             */
+                            backtrack_change_records?: number;
                         };
                         label?: string | null;
                     } | {
@@ -4223,6 +4384,349 @@ export interface paths {
                              * @description Serverless only: ElastiCache Processing Units consumed by requests in the month.
                              */
                             ecpus?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "cognito";
+                        params: {
+                            /**
+                             * Feature plan
+                             * @description lite (volume bands from $0.0055), essentials (the default for new pools) or plus (advanced security).
+                             * @default essentials
+                             */
+                            tier?: "lite" | "essentials" | "plus";
+                            /**
+                             * Monthly active users
+                             * @description Users with an identity operation (sign-up, sign-in, token refresh, password change, ...) in the month.
+                             */
+                            monthly_active_users: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "ssm";
+                        params: {
+                            /**
+                             * Advanced parameters
+                             * @description Parameters in the advanced tier (up to 8 KB, parameter policies); standard parameters are free.
+                             */
+                            advanced_parameters: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API throughput
+                             * @description standard (the default) or higher: with higher throughput every API interaction is billed, standard parameters included.
+                             */
+                            throughput?: "standard" | "higher";
+                            /**
+                             * API interactions with advanced parameters per month
+                             * @description GetParameter, GetParameters, GetParametersByPath, PutParameter, ... calls on advanced parameters; each is billed.
+                             */
+                            advanced_api_interactions?: number;
+                            /**
+                             * API interactions with standard parameters per month
+                             * @description Calls on standard parameters: free at standard throughput, billed with higher throughput.
+                             */
+                            standard_api_interactions?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "xray";
+                        params: {
+                            /**
+                             * Traces recorded per month
+                             * @description Requests traced: incoming requests × the sampling rate; 100,000 a month are free.
+                             */
+                            traces_recorded: number;
+                            /**
+                             * Traces retrieved per month
+                             * @description Traces whose full data a query fetches (BatchGetTraces, the console); shares 1,000,000 free with scans.
+                             */
+                            traces_retrieved?: number;
+                            /**
+                             * Traces scanned per month
+                             * @description Traces a filter expression or trace summary query reads (GetTraceSummaries).
+                             */
+                            traces_scanned?: number;
+                            /**
+                             * Traces processed by Insights per month
+                             * @description Recorded traces in groups with X-Ray Insights turned on.
+                             */
+                            insights_traces?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "athena";
+                        params: {
+                            /**
+                             * SQL queries per month
+                             * @description Queries run on per-TB workgroups (DDL statements and failed queries are not billed).
+                             */
+                            queries: number;
+                            /**
+                             * Data scanned per query (GB)
+                             * @description Average GB a query reads (after compression and partition pruning); billed as at least 10 MB.
+                             */
+                            scanned_gb_per_query: number;
+                            /**
+                             * Provisioned Capacity (DPU-hours)
+                             * @description DPUs reserved × hours held; queries on that capacity are not billed per TB.
+                             */
+                            provisioned_dpu_hours?: number;
+                            /**
+                             * Apache Spark (DPU-hours)
+                             * @description DPU-hours of Spark notebook and session code.
+                             */
+                            spark_dpu_hours?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "glue";
+                        params: {
+                            /**
+                             * Job type
+                             * @description standard (Spark or Ray, the default), flex (Spark Flex execution, lower rate) or python_shell.
+                             */
+                            job_type?: "standard" | "flex" | "python_shell";
+                            /**
+                             * Job runs per month
+                             * @description Runs of the ETL job in the month.
+                             */
+                            job_runs?: number;
+                            /**
+                             * Minutes per job run
+                             * @description Average run time; a run is billed at least 1 minute.
+                             */
+                            job_minutes_per_run?: number;
+                            /**
+                             * DPUs per job run
+                             * @description DPUs the job uses (workers × DPUs per worker: G.1X = 1, G.2X = 2, G.025X = 0.25); 0.0625 or 1 for Python shell.
+                             */
+                            job_dpus?: number;
+                            /**
+                             * Crawler runs per month
+                             * @description Runs of crawlers in the month.
+                             */
+                            crawler_runs?: number;
+                            /**
+                             * Minutes per crawler run
+                             * @description Average crawler run time; a run is billed at least 10 minutes.
+                             */
+                            crawler_minutes_per_run?: number;
+                            /**
+                             * DPUs per crawler run
+                             * @description DPUs a crawler run uses (shown in its run statistics).
+                             */
+                            crawler_dpus?: number;
+                            /**
+                             * Interactive sessions per month
+                             * @description Notebook or interactive sessions run.
+                             */
+                            interactive_sessions?: number;
+                            /**
+                             * Minutes per session
+                             * @description Average session length.
+                             */
+                            session_minutes?: number;
+                            /**
+                             * DPUs per session
+                             * @description DPUs of a session; 5 when left out (the default session size).
+                             */
+                            session_dpus?: number;
+                            /**
+                             * Data Catalog objects stored
+                             * @description Databases, tables, partitions, ... stored on average over the month; the first million are free.
+                             */
+                            catalog_objects?: number;
+                            /**
+                             * Data Catalog requests per month
+                             * @description Data Catalog API requests (Athena, EMR and Spark reads included); the first million are free.
+                             */
+                            catalog_requests?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "opensearch";
+                        params: {
+                            /**
+                             * Deployment
+                             * @description managed (a domain of instances) or serverless (a collection billed per OCU-hour).
+                             * @default managed
+                             */
+                            deployment?: "managed" | "serverless";
+                            /**
+                             * Data node instance type
+                             * @description e.g. c4.2xlarge.search (managed domains).
+                             */
+                            instance_type?: string;
+                            /**
+                             * Data nodes
+                             * @description Data nodes of the domain.
+                             */
+                            instance_count?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Dedicated master instance type
+                             * @description Instance type of the master nodes.
+                             */
+                            dedicated_master_type?: string;
+                            /**
+                             * Dedicated master nodes
+                             * @description Dedicated master nodes (usually 3).
+                             */
+                            dedicated_master_count?: number;
+                            /**
+                             * UltraWarm instance type
+                             * @description e.g. ultrawarm1.medium.search.
+                             */
+                            ultrawarm_type?: string;
+                            /**
+                             * UltraWarm nodes
+                             * @description UltraWarm nodes of the domain.
+                             */
+                            ultrawarm_count?: number;
+                            /**
+                             * EBS volume type
+                             * @description gp3 (the default), gp2, io1 or standard (magnetic).
+                             */
+                            storage_type?: "gp3" | "gp2" | "io1" | "standard";
+                            /**
+                             * EBS storage per data node (GB)
+                             * @description Volume size of each data node.
+                             */
+                            storage_gb_per_node?: number;
+                            /**
+                             * Provisioned IOPS per data node
+                             * @description IOPS provisioned on each io1 volume.
+                             */
+                            provisioned_iops_per_node?: number;
+                            /**
+                             * Indexing OCUs
+                             * @description Average indexing OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            indexing_ocus?: number;
+                            /**
+                             * Search OCUs
+                             * @description Average search OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            search_ocus?: number;
+                            /**
+                             * Managed storage (GB)
+                             * @description Indexed data stored by a Serverless collection.
+                             */
+                            managed_storage_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "apprunner";
+                        params: {
+                            /**
+                             * vCPU per instance
+                             * @description 0.25, 0.5, 1, 2 or 4 vCPU.
+                             * @default 1
+                             */
+                            vcpu?: 0.25 | 0.5 | 1 | 2 | 4;
+                            /**
+                             * Memory per instance (GB)
+                             * @description 0.5 to 12 GB.
+                             * @default 2
+                             */
+                            memory_gb?: 0.5 | 1 | 2 | 3 | 4 | 6 | 8 | 10 | 12;
+                            /**
+                             * Provisioned instances
+                             * @description Instances kept provisioned (the auto scaling minimum, 1 by default).
+                             */
+                            provisioned_instances: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Active instance-hours per month
+                             * @description Instance-hours spent processing requests, provisioned and scaled-out instances together.
+                             */
+                            active_instance_hours?: number;
+                            /**
+                             * Scaled-out instance-hours per month
+                             * @description The part of the active instance-hours run by instances beyond the provisioned ones.
+                             */
+                            scaled_out_instance_hours?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "mq";
+                        params: {
+                            /**
+                             * Engine
+                             * @description activemq or rabbitmq.
+                             * @default activemq
+                             */
+                            engine?: "activemq" | "rabbitmq";
+                            /**
+                             * Broker instance type
+                             * @description e.g. mq.m5.large.
+                             */
+                            instance_type: string;
+                            /**
+                             * Deployment
+                             * @description single_instance; active_standby_multi_az (ActiveMQ, two brokers); cluster_multi_az (RabbitMQ, three).
+                             * @default single_instance
+                             */
+                            deployment?: "single_instance" | "active_standby_multi_az" | "cluster_multi_az";
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Storage type
+                             * @description efs (ActiveMQ durable storage, the default) or ebs (RabbitMQ always, ActiveMQ on mq.m5).
+                             * @default efs
+                             */
+                            storage_type?: "efs" | "ebs";
+                            /**
+                             * Storage (GB)
+                             * @description Average GB of messages stored over the month.
+                             */
+                            storage_gb: number;
                         };
                         label?: string | null;
                     } | {
@@ -4698,6 +5202,26 @@ export interface paths {
                              */
                             esm_epu_hours?: number;
                             /**
+                             * Durable operations per month
+                             * @description Durable functions: operations (execution starts, completed steps, waits) per month; 0 when left out.
+                             */
+                            durable_operations?: number;
+                            /**
+                             * Durable data written (GB per month)
+                             * @description Durable functions: GB written by durable operations (payloads, checkpoints); 0 when left out.
+                             */
+                            durable_data_written_gb?: number;
+                            /**
+                             * Durable data retained (GB-months)
+                             * @description Durable functions: GB-months of that data kept while executions run and for the retention period after; 0 when left out.
+                             */
+                            durable_data_retained_gb_months?: number;
+                            /**
+                             * Tenant-isolated environments created per month
+                             * @description Tenant isolation mode: execution environments Lambda creates per month (each billed by its memory); 0 when left out.
+                             */
+                            tenant_isolated_environments?: number;
+                            /**
                              * Deployment
                              * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
                              */
@@ -5117,6 +5641,36 @@ export interface paths {
                              */
                             ebs_snapshot_gb?: number;
                             /**
+                             * EBS snapshots in the Archive tier (GB-months)
+                             * @description GB-months of snapshots in the EBS Snapshots Archive tier, for the whole item (full copies; an archived snapshot deleted before 90 days is billed for the rest of the 90 days: add those GB-months). 0 when left out.
+                             */
+                            ebs_snapshot_archive_gb?: number;
+                            /**
+                             * EBS snapshot archive retrievals (GB)
+                             * @description GB restored from the Archive tier per month, for the whole item (the restored copy bills as snapshot storage). 0 when left out.
+                             */
+                            ebs_snapshot_archive_retrieval_gb?: number;
+                            /**
+                             * EBS fast snapshot restore (DSU-hours)
+                             * @description Snapshots × Availability Zones × hours fast snapshot restore is enabled, each enablement at least one hour, for the whole item. 0 when left out.
+                             */
+                            ebs_fast_snapshot_restore_dsu_hours?: number;
+                            /**
+                             * EBS direct API list requests
+                             * @description ListChangedBlocks and ListSnapshotBlocks requests per month, for the whole item. 0 when left out.
+                             */
+                            ebs_direct_list_requests?: number;
+                            /**
+                             * EBS direct API GetSnapshotBlock units
+                             * @description SnapshotAPIUnits read per month (one per 512 KiB GetSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_get_units?: number;
+                            /**
+                             * EBS direct API PutSnapshotBlock units
+                             * @description SnapshotAPIUnits written per month (one per 512 KiB PutSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_put_units?: number;
+                            /**
                              * Public IPv4 addresses
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
@@ -5202,6 +5756,71 @@ export interface paths {
                              * @description The instance class vCPUs, for Extended Support.
                              */
                             vcpus?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "aurora";
+                        params: {
+                            /**
+                             * Engine
+                             * @description Aurora PostgreSQL-Compatible or Aurora MySQL-Compatible Edition.
+                             * @default postgresql
+                             */
+                            engine?: "postgresql" | "mysql";
+                            /**
+                             * Cluster storage configuration
+                             * @description Standard (I/O requests billed) or I/O-Optimized (I/O included, higher instance, ACU and storage rates); standard when left out.
+                             */
+                            storage_configuration?: "standard" | "io_optimized";
+                            /**
+                             * Instance class
+                             * @description The class of the provisioned instances (writer and readers); none for a Serverless v2 or storage-only item.
+                             */
+                            instance_class?: string;
+                            /**
+                             * Instances
+                             * @description Provisioned instances of that class, or {min, typical, max}; 1 when left out.
+                             */
+                            count?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Serverless v2 capacity (ACU-hours per month)
+                             * @description Aurora Capacity Unit-hours of all Serverless v2 instances of the cluster (capacity is metered per second); 0 when left out.
+                             */
+                            serverless_acu_hours?: number;
+                            /**
+                             * Cluster volume (GB-months)
+                             * @description Average GB stored in the cluster volume over the month.
+                             */
+                            storage_gb: number;
+                            /**
+                             * I/O requests per month
+                             * @description Storage read and write I/Os of a Standard cluster; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (up to the cluster volume size); 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Backtrack change records per month
+                             * @description Aurora MySQL only: change records stored for Backtrack; 0 when left out.
+                             */
+                            backtrack_change_records?: number;
                         };
                         label?: string | null;
                     } | {
@@ -5801,6 +6420,349 @@ export interface paths {
                              * @description Serverless only: ElastiCache Processing Units consumed by requests in the month.
                              */
                             ecpus?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "cognito";
+                        params: {
+                            /**
+                             * Feature plan
+                             * @description lite (volume bands from $0.0055), essentials (the default for new pools) or plus (advanced security).
+                             * @default essentials
+                             */
+                            tier?: "lite" | "essentials" | "plus";
+                            /**
+                             * Monthly active users
+                             * @description Users with an identity operation (sign-up, sign-in, token refresh, password change, ...) in the month.
+                             */
+                            monthly_active_users: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "ssm";
+                        params: {
+                            /**
+                             * Advanced parameters
+                             * @description Parameters in the advanced tier (up to 8 KB, parameter policies); standard parameters are free.
+                             */
+                            advanced_parameters: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API throughput
+                             * @description standard (the default) or higher: with higher throughput every API interaction is billed, standard parameters included.
+                             */
+                            throughput?: "standard" | "higher";
+                            /**
+                             * API interactions with advanced parameters per month
+                             * @description GetParameter, GetParameters, GetParametersByPath, PutParameter, ... calls on advanced parameters; each is billed.
+                             */
+                            advanced_api_interactions?: number;
+                            /**
+                             * API interactions with standard parameters per month
+                             * @description Calls on standard parameters: free at standard throughput, billed with higher throughput.
+                             */
+                            standard_api_interactions?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "xray";
+                        params: {
+                            /**
+                             * Traces recorded per month
+                             * @description Requests traced: incoming requests × the sampling rate; 100,000 a month are free.
+                             */
+                            traces_recorded: number;
+                            /**
+                             * Traces retrieved per month
+                             * @description Traces whose full data a query fetches (BatchGetTraces, the console); shares 1,000,000 free with scans.
+                             */
+                            traces_retrieved?: number;
+                            /**
+                             * Traces scanned per month
+                             * @description Traces a filter expression or trace summary query reads (GetTraceSummaries).
+                             */
+                            traces_scanned?: number;
+                            /**
+                             * Traces processed by Insights per month
+                             * @description Recorded traces in groups with X-Ray Insights turned on.
+                             */
+                            insights_traces?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "athena";
+                        params: {
+                            /**
+                             * SQL queries per month
+                             * @description Queries run on per-TB workgroups (DDL statements and failed queries are not billed).
+                             */
+                            queries: number;
+                            /**
+                             * Data scanned per query (GB)
+                             * @description Average GB a query reads (after compression and partition pruning); billed as at least 10 MB.
+                             */
+                            scanned_gb_per_query: number;
+                            /**
+                             * Provisioned Capacity (DPU-hours)
+                             * @description DPUs reserved × hours held; queries on that capacity are not billed per TB.
+                             */
+                            provisioned_dpu_hours?: number;
+                            /**
+                             * Apache Spark (DPU-hours)
+                             * @description DPU-hours of Spark notebook and session code.
+                             */
+                            spark_dpu_hours?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "glue";
+                        params: {
+                            /**
+                             * Job type
+                             * @description standard (Spark or Ray, the default), flex (Spark Flex execution, lower rate) or python_shell.
+                             */
+                            job_type?: "standard" | "flex" | "python_shell";
+                            /**
+                             * Job runs per month
+                             * @description Runs of the ETL job in the month.
+                             */
+                            job_runs?: number;
+                            /**
+                             * Minutes per job run
+                             * @description Average run time; a run is billed at least 1 minute.
+                             */
+                            job_minutes_per_run?: number;
+                            /**
+                             * DPUs per job run
+                             * @description DPUs the job uses (workers × DPUs per worker: G.1X = 1, G.2X = 2, G.025X = 0.25); 0.0625 or 1 for Python shell.
+                             */
+                            job_dpus?: number;
+                            /**
+                             * Crawler runs per month
+                             * @description Runs of crawlers in the month.
+                             */
+                            crawler_runs?: number;
+                            /**
+                             * Minutes per crawler run
+                             * @description Average crawler run time; a run is billed at least 10 minutes.
+                             */
+                            crawler_minutes_per_run?: number;
+                            /**
+                             * DPUs per crawler run
+                             * @description DPUs a crawler run uses (shown in its run statistics).
+                             */
+                            crawler_dpus?: number;
+                            /**
+                             * Interactive sessions per month
+                             * @description Notebook or interactive sessions run.
+                             */
+                            interactive_sessions?: number;
+                            /**
+                             * Minutes per session
+                             * @description Average session length.
+                             */
+                            session_minutes?: number;
+                            /**
+                             * DPUs per session
+                             * @description DPUs of a session; 5 when left out (the default session size).
+                             */
+                            session_dpus?: number;
+                            /**
+                             * Data Catalog objects stored
+                             * @description Databases, tables, partitions, ... stored on average over the month; the first million are free.
+                             */
+                            catalog_objects?: number;
+                            /**
+                             * Data Catalog requests per month
+                             * @description Data Catalog API requests (Athena, EMR and Spark reads included); the first million are free.
+                             */
+                            catalog_requests?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "opensearch";
+                        params: {
+                            /**
+                             * Deployment
+                             * @description managed (a domain of instances) or serverless (a collection billed per OCU-hour).
+                             * @default managed
+                             */
+                            deployment?: "managed" | "serverless";
+                            /**
+                             * Data node instance type
+                             * @description e.g. c4.2xlarge.search (managed domains).
+                             */
+                            instance_type?: string;
+                            /**
+                             * Data nodes
+                             * @description Data nodes of the domain.
+                             */
+                            instance_count?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Dedicated master instance type
+                             * @description Instance type of the master nodes.
+                             */
+                            dedicated_master_type?: string;
+                            /**
+                             * Dedicated master nodes
+                             * @description Dedicated master nodes (usually 3).
+                             */
+                            dedicated_master_count?: number;
+                            /**
+                             * UltraWarm instance type
+                             * @description e.g. ultrawarm1.medium.search.
+                             */
+                            ultrawarm_type?: string;
+                            /**
+                             * UltraWarm nodes
+                             * @description UltraWarm nodes of the domain.
+                             */
+                            ultrawarm_count?: number;
+                            /**
+                             * EBS volume type
+                             * @description gp3 (the default), gp2, io1 or standard (magnetic).
+                             */
+                            storage_type?: "gp3" | "gp2" | "io1" | "standard";
+                            /**
+                             * EBS storage per data node (GB)
+                             * @description Volume size of each data node.
+                             */
+                            storage_gb_per_node?: number;
+                            /**
+                             * Provisioned IOPS per data node
+                             * @description IOPS provisioned on each io1 volume.
+                             */
+                            provisioned_iops_per_node?: number;
+                            /**
+                             * Indexing OCUs
+                             * @description Average indexing OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            indexing_ocus?: number;
+                            /**
+                             * Search OCUs
+                             * @description Average search OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            search_ocus?: number;
+                            /**
+                             * Managed storage (GB)
+                             * @description Indexed data stored by a Serverless collection.
+                             */
+                            managed_storage_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "apprunner";
+                        params: {
+                            /**
+                             * vCPU per instance
+                             * @description 0.25, 0.5, 1, 2 or 4 vCPU.
+                             * @default 1
+                             */
+                            vcpu?: 0.25 | 0.5 | 1 | 2 | 4;
+                            /**
+                             * Memory per instance (GB)
+                             * @description 0.5 to 12 GB.
+                             * @default 2
+                             */
+                            memory_gb?: 0.5 | 1 | 2 | 3 | 4 | 6 | 8 | 10 | 12;
+                            /**
+                             * Provisioned instances
+                             * @description Instances kept provisioned (the auto scaling minimum, 1 by default).
+                             */
+                            provisioned_instances: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Active instance-hours per month
+                             * @description Instance-hours spent processing requests, provisioned and scaled-out instances together.
+                             */
+                            active_instance_hours?: number;
+                            /**
+                             * Scaled-out instance-hours per month
+                             * @description The part of the active instance-hours run by instances beyond the provisioned ones.
+                             */
+                            scaled_out_instance_hours?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "mq";
+                        params: {
+                            /**
+                             * Engine
+                             * @description activemq or rabbitmq.
+                             * @default activemq
+                             */
+                            engine?: "activemq" | "rabbitmq";
+                            /**
+                             * Broker instance type
+                             * @description e.g. mq.m5.large.
+                             */
+                            instance_type: string;
+                            /**
+                             * Deployment
+                             * @description single_instance; active_standby_multi_az (ActiveMQ, two brokers); cluster_multi_az (RabbitMQ, three).
+                             * @default single_instance
+                             */
+                            deployment?: "single_instance" | "active_standby_multi_az" | "cluster_multi_az";
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Storage type
+                             * @description efs (ActiveMQ durable storage, the default) or ebs (RabbitMQ always, ActiveMQ on mq.m5).
+                             * @default efs
+                             */
+                            storage_type?: "efs" | "ebs";
+                            /**
+                             * Storage (GB)
+                             * @description Average GB of messages stored over the month.
+                             */
+                            storage_gb: number;
                         };
                         label?: string | null;
                     } | {
@@ -6356,6 +7318,26 @@ export interface paths {
                              */
                             esm_epu_hours?: number;
                             /**
+                             * Durable operations per month
+                             * @description Durable functions: operations (execution starts, completed steps, waits) per month; 0 when left out.
+                             */
+                            durable_operations?: number;
+                            /**
+                             * Durable data written (GB per month)
+                             * @description Durable functions: GB written by durable operations (payloads, checkpoints); 0 when left out.
+                             */
+                            durable_data_written_gb?: number;
+                            /**
+                             * Durable data retained (GB-months)
+                             * @description Durable functions: GB-months of that data kept while executions run and for the retention period after; 0 when left out.
+                             */
+                            durable_data_retained_gb_months?: number;
+                            /**
+                             * Tenant-isolated environments created per month
+                             * @description Tenant isolation mode: execution environments Lambda creates per month (each billed by its memory); 0 when left out.
+                             */
+                            tenant_isolated_environments?: number;
+                            /**
                              * Deployment
                              * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
                              */
@@ -6775,6 +7757,36 @@ export interface paths {
                              */
                             ebs_snapshot_gb?: number;
                             /**
+                             * EBS snapshots in the Archive tier (GB-months)
+                             * @description GB-months of snapshots in the EBS Snapshots Archive tier, for the whole item (full copies; an archived snapshot deleted before 90 days is billed for the rest of the 90 days: add those GB-months). 0 when left out.
+                             */
+                            ebs_snapshot_archive_gb?: number;
+                            /**
+                             * EBS snapshot archive retrievals (GB)
+                             * @description GB restored from the Archive tier per month, for the whole item (the restored copy bills as snapshot storage). 0 when left out.
+                             */
+                            ebs_snapshot_archive_retrieval_gb?: number;
+                            /**
+                             * EBS fast snapshot restore (DSU-hours)
+                             * @description Snapshots × Availability Zones × hours fast snapshot restore is enabled, each enablement at least one hour, for the whole item. 0 when left out.
+                             */
+                            ebs_fast_snapshot_restore_dsu_hours?: number;
+                            /**
+                             * EBS direct API list requests
+                             * @description ListChangedBlocks and ListSnapshotBlocks requests per month, for the whole item. 0 when left out.
+                             */
+                            ebs_direct_list_requests?: number;
+                            /**
+                             * EBS direct API GetSnapshotBlock units
+                             * @description SnapshotAPIUnits read per month (one per 512 KiB GetSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_get_units?: number;
+                            /**
+                             * EBS direct API PutSnapshotBlock units
+                             * @description SnapshotAPIUnits written per month (one per 512 KiB PutSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_put_units?: number;
+                            /**
                              * Public IPv4 addresses
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
@@ -6860,6 +7872,71 @@ export interface paths {
                              * @description The instance class vCPUs, for Extended Support.
                              */
                             vcpus?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "aurora";
+                        params: {
+                            /**
+                             * Engine
+                             * @description Aurora PostgreSQL-Compatible or Aurora MySQL-Compatible Edition.
+                             * @default postgresql
+                             */
+                            engine?: "postgresql" | "mysql";
+                            /**
+                             * Cluster storage configuration
+                             * @description Standard (I/O requests billed) or I/O-Optimized (I/O included, higher instance, ACU and storage rates); standard when left out.
+                             */
+                            storage_configuration?: "standard" | "io_optimized";
+                            /**
+                             * Instance class
+                             * @description The class of the provisioned instances (writer and readers); none for a Serverless v2 or storage-only item.
+                             */
+                            instance_class?: string;
+                            /**
+                             * Instances
+                             * @description Provisioned instances of that class, or {min, typical, max}; 1 when left out.
+                             */
+                            count?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Serverless v2 capacity (ACU-hours per month)
+                             * @description Aurora Capacity Unit-hours of all Serverless v2 instances of the cluster (capacity is metered per second); 0 when left out.
+                             */
+                            serverless_acu_hours?: number;
+                            /**
+                             * Cluster volume (GB-months)
+                             * @description Average GB stored in the cluster volume over the month.
+                             */
+                            storage_gb: number;
+                            /**
+                             * I/O requests per month
+                             * @description Storage read and write I/Os of a Standard cluster; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (up to the cluster volume size); 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Backtrack change records per month
+                             * @description Aurora MySQL only: change records stored for Backtrack; 0 when left out.
+                             */
+                            backtrack_change_records?: number;
                         };
                         label?: string | null;
                     } | {
@@ -7463,6 +8540,349 @@ export interface paths {
                         label?: string | null;
                     } | {
                         /** @enum {string} */
+                        service: "cognito";
+                        params: {
+                            /**
+                             * Feature plan
+                             * @description lite (volume bands from $0.0055), essentials (the default for new pools) or plus (advanced security).
+                             * @default essentials
+                             */
+                            tier?: "lite" | "essentials" | "plus";
+                            /**
+                             * Monthly active users
+                             * @description Users with an identity operation (sign-up, sign-in, token refresh, password change, ...) in the month.
+                             */
+                            monthly_active_users: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "ssm";
+                        params: {
+                            /**
+                             * Advanced parameters
+                             * @description Parameters in the advanced tier (up to 8 KB, parameter policies); standard parameters are free.
+                             */
+                            advanced_parameters: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API throughput
+                             * @description standard (the default) or higher: with higher throughput every API interaction is billed, standard parameters included.
+                             */
+                            throughput?: "standard" | "higher";
+                            /**
+                             * API interactions with advanced parameters per month
+                             * @description GetParameter, GetParameters, GetParametersByPath, PutParameter, ... calls on advanced parameters; each is billed.
+                             */
+                            advanced_api_interactions?: number;
+                            /**
+                             * API interactions with standard parameters per month
+                             * @description Calls on standard parameters: free at standard throughput, billed with higher throughput.
+                             */
+                            standard_api_interactions?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "xray";
+                        params: {
+                            /**
+                             * Traces recorded per month
+                             * @description Requests traced: incoming requests × the sampling rate; 100,000 a month are free.
+                             */
+                            traces_recorded: number;
+                            /**
+                             * Traces retrieved per month
+                             * @description Traces whose full data a query fetches (BatchGetTraces, the console); shares 1,000,000 free with scans.
+                             */
+                            traces_retrieved?: number;
+                            /**
+                             * Traces scanned per month
+                             * @description Traces a filter expression or trace summary query reads (GetTraceSummaries).
+                             */
+                            traces_scanned?: number;
+                            /**
+                             * Traces processed by Insights per month
+                             * @description Recorded traces in groups with X-Ray Insights turned on.
+                             */
+                            insights_traces?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "athena";
+                        params: {
+                            /**
+                             * SQL queries per month
+                             * @description Queries run on per-TB workgroups (DDL statements and failed queries are not billed).
+                             */
+                            queries: number;
+                            /**
+                             * Data scanned per query (GB)
+                             * @description Average GB a query reads (after compression and partition pruning); billed as at least 10 MB.
+                             */
+                            scanned_gb_per_query: number;
+                            /**
+                             * Provisioned Capacity (DPU-hours)
+                             * @description DPUs reserved × hours held; queries on that capacity are not billed per TB.
+                             */
+                            provisioned_dpu_hours?: number;
+                            /**
+                             * Apache Spark (DPU-hours)
+                             * @description DPU-hours of Spark notebook and session code.
+                             */
+                            spark_dpu_hours?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "glue";
+                        params: {
+                            /**
+                             * Job type
+                             * @description standard (Spark or Ray, the default), flex (Spark Flex execution, lower rate) or python_shell.
+                             */
+                            job_type?: "standard" | "flex" | "python_shell";
+                            /**
+                             * Job runs per month
+                             * @description Runs of the ETL job in the month.
+                             */
+                            job_runs?: number;
+                            /**
+                             * Minutes per job run
+                             * @description Average run time; a run is billed at least 1 minute.
+                             */
+                            job_minutes_per_run?: number;
+                            /**
+                             * DPUs per job run
+                             * @description DPUs the job uses (workers × DPUs per worker: G.1X = 1, G.2X = 2, G.025X = 0.25); 0.0625 or 1 for Python shell.
+                             */
+                            job_dpus?: number;
+                            /**
+                             * Crawler runs per month
+                             * @description Runs of crawlers in the month.
+                             */
+                            crawler_runs?: number;
+                            /**
+                             * Minutes per crawler run
+                             * @description Average crawler run time; a run is billed at least 10 minutes.
+                             */
+                            crawler_minutes_per_run?: number;
+                            /**
+                             * DPUs per crawler run
+                             * @description DPUs a crawler run uses (shown in its run statistics).
+                             */
+                            crawler_dpus?: number;
+                            /**
+                             * Interactive sessions per month
+                             * @description Notebook or interactive sessions run.
+                             */
+                            interactive_sessions?: number;
+                            /**
+                             * Minutes per session
+                             * @description Average session length.
+                             */
+                            session_minutes?: number;
+                            /**
+                             * DPUs per session
+                             * @description DPUs of a session; 5 when left out (the default session size).
+                             */
+                            session_dpus?: number;
+                            /**
+                             * Data Catalog objects stored
+                             * @description Databases, tables, partitions, ... stored on average over the month; the first million are free.
+                             */
+                            catalog_objects?: number;
+                            /**
+                             * Data Catalog requests per month
+                             * @description Data Catalog API requests (Athena, EMR and Spark reads included); the first million are free.
+                             */
+                            catalog_requests?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "opensearch";
+                        params: {
+                            /**
+                             * Deployment
+                             * @description managed (a domain of instances) or serverless (a collection billed per OCU-hour).
+                             * @default managed
+                             */
+                            deployment?: "managed" | "serverless";
+                            /**
+                             * Data node instance type
+                             * @description e.g. c4.2xlarge.search (managed domains).
+                             */
+                            instance_type?: string;
+                            /**
+                             * Data nodes
+                             * @description Data nodes of the domain.
+                             */
+                            instance_count?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Dedicated master instance type
+                             * @description Instance type of the master nodes.
+                             */
+                            dedicated_master_type?: string;
+                            /**
+                             * Dedicated master nodes
+                             * @description Dedicated master nodes (usually 3).
+                             */
+                            dedicated_master_count?: number;
+                            /**
+                             * UltraWarm instance type
+                             * @description e.g. ultrawarm1.medium.search.
+                             */
+                            ultrawarm_type?: string;
+                            /**
+                             * UltraWarm nodes
+                             * @description UltraWarm nodes of the domain.
+                             */
+                            ultrawarm_count?: number;
+                            /**
+                             * EBS volume type
+                             * @description gp3 (the default), gp2, io1 or standard (magnetic).
+                             */
+                            storage_type?: "gp3" | "gp2" | "io1" | "standard";
+                            /**
+                             * EBS storage per data node (GB)
+                             * @description Volume size of each data node.
+                             */
+                            storage_gb_per_node?: number;
+                            /**
+                             * Provisioned IOPS per data node
+                             * @description IOPS provisioned on each io1 volume.
+                             */
+                            provisioned_iops_per_node?: number;
+                            /**
+                             * Indexing OCUs
+                             * @description Average indexing OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            indexing_ocus?: number;
+                            /**
+                             * Search OCUs
+                             * @description Average search OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            search_ocus?: number;
+                            /**
+                             * Managed storage (GB)
+                             * @description Indexed data stored by a Serverless collection.
+                             */
+                            managed_storage_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "apprunner";
+                        params: {
+                            /**
+                             * vCPU per instance
+                             * @description 0.25, 0.5, 1, 2 or 4 vCPU.
+                             * @default 1
+                             */
+                            vcpu?: 0.25 | 0.5 | 1 | 2 | 4;
+                            /**
+                             * Memory per instance (GB)
+                             * @description 0.5 to 12 GB.
+                             * @default 2
+                             */
+                            memory_gb?: 0.5 | 1 | 2 | 3 | 4 | 6 | 8 | 10 | 12;
+                            /**
+                             * Provisioned instances
+                             * @description Instances kept provisioned (the auto scaling minimum, 1 by default).
+                             */
+                            provisioned_instances: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Active instance-hours per month
+                             * @description Instance-hours spent processing requests, provisioned and scaled-out instances together.
+                             */
+                            active_instance_hours?: number;
+                            /**
+                             * Scaled-out instance-hours per month
+                             * @description The part of the active instance-hours run by instances beyond the provisioned ones.
+                             */
+                            scaled_out_instance_hours?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "mq";
+                        params: {
+                            /**
+                             * Engine
+                             * @description activemq or rabbitmq.
+                             * @default activemq
+                             */
+                            engine?: "activemq" | "rabbitmq";
+                            /**
+                             * Broker instance type
+                             * @description e.g. mq.m5.large.
+                             */
+                            instance_type: string;
+                            /**
+                             * Deployment
+                             * @description single_instance; active_standby_multi_az (ActiveMQ, two brokers); cluster_multi_az (RabbitMQ, three).
+                             * @default single_instance
+                             */
+                            deployment?: "single_instance" | "active_standby_multi_az" | "cluster_multi_az";
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Storage type
+                             * @description efs (ActiveMQ durable storage, the default) or ebs (RabbitMQ always, ActiveMQ on mq.m5).
+                             * @default efs
+                             */
+                            storage_type?: "efs" | "ebs";
+                            /**
+                             * Storage (GB)
+                             * @description Average GB of messages stored over the month.
+                             */
+                            storage_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
                         service: "secretsmanager";
                         params: {
                             /**
@@ -7848,6 +9268,26 @@ export interface paths {
                              */
                             esm_epu_hours?: number;
                             /**
+                             * Durable operations per month
+                             * @description Durable functions: operations (execution starts, completed steps, waits) per month; 0 when left out.
+                             */
+                            durable_operations?: number;
+                            /**
+                             * Durable data written (GB per month)
+                             * @description Durable functions: GB written by durable operations (payloads, checkpoints); 0 when left out.
+                             */
+                            durable_data_written_gb?: number;
+                            /**
+                             * Durable data retained (GB-months)
+                             * @description Durable functions: GB-months of that data kept while executions run and for the retention period after; 0 when left out.
+                             */
+                            durable_data_retained_gb_months?: number;
+                            /**
+                             * Tenant-isolated environments created per month
+                             * @description Tenant isolation mode: execution environments Lambda creates per month (each billed by its memory); 0 when left out.
+                             */
+                            tenant_isolated_environments?: number;
+                            /**
                              * Deployment
                              * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
                              */
@@ -8227,6 +9667,36 @@ export interface paths {
                              */
                             ebs_snapshot_gb?: number;
                             /**
+                             * EBS snapshots in the Archive tier (GB-months)
+                             * @description GB-months of snapshots in the EBS Snapshots Archive tier, for the whole item (full copies; an archived snapshot deleted before 90 days is billed for the rest of the 90 days: add those GB-months). 0 when left out.
+                             */
+                            ebs_snapshot_archive_gb?: number;
+                            /**
+                             * EBS snapshot archive retrievals (GB)
+                             * @description GB restored from the Archive tier per month, for the whole item (the restored copy bills as snapshot storage). 0 when left out.
+                             */
+                            ebs_snapshot_archive_retrieval_gb?: number;
+                            /**
+                             * EBS fast snapshot restore (DSU-hours)
+                             * @description Snapshots × Availability Zones × hours fast snapshot restore is enabled, each enablement at least one hour, for the whole item. 0 when left out.
+                             */
+                            ebs_fast_snapshot_restore_dsu_hours?: number;
+                            /**
+                             * EBS direct API list requests
+                             * @description ListChangedBlocks and ListSnapshotBlocks requests per month, for the whole item. 0 when left out.
+                             */
+                            ebs_direct_list_requests?: number;
+                            /**
+                             * EBS direct API GetSnapshotBlock units
+                             * @description SnapshotAPIUnits read per month (one per 512 KiB GetSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_get_units?: number;
+                            /**
+                             * EBS direct API PutSnapshotBlock units
+                             * @description SnapshotAPIUnits written per month (one per 512 KiB PutSnapshotBlock request), for the whole item. 0 when left out.
+                             */
+                            ebs_direct_put_units?: number;
+                            /**
                              * Public IPv4 addresses
                              * @description Public IPv4 addresses per instance, billed per address-hour while the instance runs. 0 when left out.
                              */
@@ -8307,6 +9777,66 @@ export interface paths {
                              * @description The instance class vCPUs, for Extended Support.
                              */
                             vcpus?: number;
+                        } | {
+                            /**
+                             * Engine
+                             * @description Aurora PostgreSQL-Compatible or Aurora MySQL-Compatible Edition.
+                             * @default postgresql
+                             */
+                            engine?: "postgresql" | "mysql";
+                            /**
+                             * Cluster storage configuration
+                             * @description Standard (I/O requests billed) or I/O-Optimized (I/O included, higher instance, ACU and storage rates); standard when left out.
+                             */
+                            storage_configuration?: "standard" | "io_optimized";
+                            /**
+                             * Instance class
+                             * @description The class of the provisioned instances (writer and readers); none for a Serverless v2 or storage-only item.
+                             */
+                            instance_class?: string;
+                            /**
+                             * Instances
+                             * @description Provisioned instances of that class, or {min, typical, max}; 1 when left out.
+                             */
+                            count?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Serverless v2 capacity (ACU-hours per month)
+                             * @description Aurora Capacity Unit-hours of all Serverless v2 instances of the cluster (capacity is metered per second); 0 when left out.
+                             */
+                            serverless_acu_hours?: number;
+                            /**
+                             * Cluster volume (GB-months)
+                             * @description Average GB stored in the cluster volume over the month.
+                             */
+                            storage_gb: number;
+                            /**
+                             * I/O requests per month
+                             * @description Storage read and write I/Os of a Standard cluster; 0 when left out.
+                             */
+                            io_requests?: number;
+                            /**
+                             * Backup storage beyond the free allowance (GB-months)
+                             * @description Automated backups and snapshots above the free allowance (up to the cluster volume size); 0 when left out.
+                             */
+                            backup_storage_gb?: number;
+                            /**
+                             * Backtrack change records per month
+                             * @description Aurora MySQL only: change records stored for Backtrack; 0 when left out.
+                             */
+                            backtrack_change_records?: number;
                         } | {
                             /**
                              * Tasks
@@ -8826,6 +10356,309 @@ export interface paths {
                              * @description Serverless only: ElastiCache Processing Units consumed by requests in the month.
                              */
                             ecpus?: number;
+                        } | {
+                            /**
+                             * Feature plan
+                             * @description lite (volume bands from $0.0055), essentials (the default for new pools) or plus (advanced security).
+                             * @default essentials
+                             */
+                            tier?: "lite" | "essentials" | "plus";
+                            /**
+                             * Monthly active users
+                             * @description Users with an identity operation (sign-up, sign-in, token refresh, password change, ...) in the month.
+                             */
+                            monthly_active_users: number;
+                        } | {
+                            /**
+                             * Advanced parameters
+                             * @description Parameters in the advanced tier (up to 8 KB, parameter policies); standard parameters are free.
+                             */
+                            advanced_parameters: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API throughput
+                             * @description standard (the default) or higher: with higher throughput every API interaction is billed, standard parameters included.
+                             */
+                            throughput?: "standard" | "higher";
+                            /**
+                             * API interactions with advanced parameters per month
+                             * @description GetParameter, GetParameters, GetParametersByPath, PutParameter, ... calls on advanced parameters; each is billed.
+                             */
+                            advanced_api_interactions?: number;
+                            /**
+                             * API interactions with standard parameters per month
+                             * @description Calls on standard parameters: free at standard throughput, billed with higher throughput.
+                             */
+                            standard_api_interactions?: number;
+                        } | {
+                            /**
+                             * Traces recorded per month
+                             * @description Requests traced: incoming requests × the sampling rate; 100,000 a month are free.
+                             */
+                            traces_recorded: number;
+                            /**
+                             * Traces retrieved per month
+                             * @description Traces whose full data a query fetches (BatchGetTraces, the console); shares 1,000,000 free with scans.
+                             */
+                            traces_retrieved?: number;
+                            /**
+                             * Traces scanned per month
+                             * @description Traces a filter expression or trace summary query reads (GetTraceSummaries).
+                             */
+                            traces_scanned?: number;
+                            /**
+                             * Traces processed by Insights per month
+                             * @description Recorded traces in groups with X-Ray Insights turned on.
+                             */
+                            insights_traces?: number;
+                        } | {
+                            /**
+                             * SQL queries per month
+                             * @description Queries run on per-TB workgroups (DDL statements and failed queries are not billed).
+                             */
+                            queries: number;
+                            /**
+                             * Data scanned per query (GB)
+                             * @description Average GB a query reads (after compression and partition pruning); billed as at least 10 MB.
+                             */
+                            scanned_gb_per_query: number;
+                            /**
+                             * Provisioned Capacity (DPU-hours)
+                             * @description DPUs reserved × hours held; queries on that capacity are not billed per TB.
+                             */
+                            provisioned_dpu_hours?: number;
+                            /**
+                             * Apache Spark (DPU-hours)
+                             * @description DPU-hours of Spark notebook and session code.
+                             */
+                            spark_dpu_hours?: number;
+                        } | {
+                            /**
+                             * Job type
+                             * @description standard (Spark or Ray, the default), flex (Spark Flex execution, lower rate) or python_shell.
+                             */
+                            job_type?: "standard" | "flex" | "python_shell";
+                            /**
+                             * Job runs per month
+                             * @description Runs of the ETL job in the month.
+                             */
+                            job_runs?: number;
+                            /**
+                             * Minutes per job run
+                             * @description Average run time; a run is billed at least 1 minute.
+                             */
+                            job_minutes_per_run?: number;
+                            /**
+                             * DPUs per job run
+                             * @description DPUs the job uses (workers × DPUs per worker: G.1X = 1, G.2X = 2, G.025X = 0.25); 0.0625 or 1 for Python shell.
+                             */
+                            job_dpus?: number;
+                            /**
+                             * Crawler runs per month
+                             * @description Runs of crawlers in the month.
+                             */
+                            crawler_runs?: number;
+                            /**
+                             * Minutes per crawler run
+                             * @description Average crawler run time; a run is billed at least 10 minutes.
+                             */
+                            crawler_minutes_per_run?: number;
+                            /**
+                             * DPUs per crawler run
+                             * @description DPUs a crawler run uses (shown in its run statistics).
+                             */
+                            crawler_dpus?: number;
+                            /**
+                             * Interactive sessions per month
+                             * @description Notebook or interactive sessions run.
+                             */
+                            interactive_sessions?: number;
+                            /**
+                             * Minutes per session
+                             * @description Average session length.
+                             */
+                            session_minutes?: number;
+                            /**
+                             * DPUs per session
+                             * @description DPUs of a session; 5 when left out (the default session size).
+                             */
+                            session_dpus?: number;
+                            /**
+                             * Data Catalog objects stored
+                             * @description Databases, tables, partitions, ... stored on average over the month; the first million are free.
+                             */
+                            catalog_objects?: number;
+                            /**
+                             * Data Catalog requests per month
+                             * @description Data Catalog API requests (Athena, EMR and Spark reads included); the first million are free.
+                             */
+                            catalog_requests?: number;
+                        } | {
+                            /**
+                             * Deployment
+                             * @description managed (a domain of instances) or serverless (a collection billed per OCU-hour).
+                             * @default managed
+                             */
+                            deployment?: "managed" | "serverless";
+                            /**
+                             * Data node instance type
+                             * @description e.g. c4.2xlarge.search (managed domains).
+                             */
+                            instance_type?: string;
+                            /**
+                             * Data nodes
+                             * @description Data nodes of the domain.
+                             */
+                            instance_count?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Dedicated master instance type
+                             * @description Instance type of the master nodes.
+                             */
+                            dedicated_master_type?: string;
+                            /**
+                             * Dedicated master nodes
+                             * @description Dedicated master nodes (usually 3).
+                             */
+                            dedicated_master_count?: number;
+                            /**
+                             * UltraWarm instance type
+                             * @description e.g. ultrawarm1.medium.search.
+                             */
+                            ultrawarm_type?: string;
+                            /**
+                             * UltraWarm nodes
+                             * @description UltraWarm nodes of the domain.
+                             */
+                            ultrawarm_count?: number;
+                            /**
+                             * EBS volume type
+                             * @description gp3 (the default), gp2, io1 or standard (magnetic).
+                             */
+                            storage_type?: "gp3" | "gp2" | "io1" | "standard";
+                            /**
+                             * EBS storage per data node (GB)
+                             * @description Volume size of each data node.
+                             */
+                            storage_gb_per_node?: number;
+                            /**
+                             * Provisioned IOPS per data node
+                             * @description IOPS provisioned on each io1 volume.
+                             */
+                            provisioned_iops_per_node?: number;
+                            /**
+                             * Indexing OCUs
+                             * @description Average indexing OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            indexing_ocus?: number;
+                            /**
+                             * Search OCUs
+                             * @description Average search OpenSearch Compute Units (Serverless), in halves.
+                             */
+                            search_ocus?: number;
+                            /**
+                             * Managed storage (GB)
+                             * @description Indexed data stored by a Serverless collection.
+                             */
+                            managed_storage_gb?: number;
+                        } | {
+                            /**
+                             * vCPU per instance
+                             * @description 0.25, 0.5, 1, 2 or 4 vCPU.
+                             * @default 1
+                             */
+                            vcpu?: 0.25 | 0.5 | 1 | 2 | 4;
+                            /**
+                             * Memory per instance (GB)
+                             * @description 0.5 to 12 GB.
+                             * @default 2
+                             */
+                            memory_gb?: 0.5 | 1 | 2 | 3 | 4 | 6 | 8 | 10 | 12;
+                            /**
+                             * Provisioned instances
+                             * @description Instances kept provisioned (the auto scaling minimum, 1 by default).
+                             */
+                            provisioned_instances: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Active instance-hours per month
+                             * @description Instance-hours spent processing requests, provisioned and scaled-out instances together.
+                             */
+                            active_instance_hours?: number;
+                            /**
+                             * Scaled-out instance-hours per month
+                             * @description The part of the active instance-hours run by instances beyond the provisioned ones.
+                             */
+                            scaled_out_instance_hours?: number;
+                        } | {
+                            /**
+                             * Engine
+                             * @description activemq or rabbitmq.
+                             * @default activemq
+                             */
+                            engine?: "activemq" | "rabbitmq";
+                            /**
+                             * Broker instance type
+                             * @description e.g. mq.m5.large.
+                             */
+                            instance_type: string;
+                            /**
+                             * Deployment
+                             * @description single_instance; active_standby_multi_az (ActiveMQ, two brokers); cluster_multi_az (RabbitMQ, three).
+                             * @default single_instance
+                             */
+                            deployment?: "single_instance" | "active_standby_multi_az" | "cluster_multi_az";
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}: 730 = always on; a range for machines that sleep.
+                             * @default 730
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Storage type
+                             * @description efs (ActiveMQ durable storage, the default) or ebs (RabbitMQ always, ActiveMQ on mq.m5).
+                             * @default efs
+                             */
+                            storage_type?: "efs" | "ebs";
+                            /**
+                             * Storage (GB)
+                             * @description Average GB of messages stored over the month.
+                             */
+                            storage_gb: number;
                         } | {
                             /**
                              * Secrets
@@ -10523,6 +12356,30 @@ export interface paths {
                                         reason: string;
                                     }[];
                                 };
+                                /** @description Each line item's part of modelled_monthly: the month is priced as a whole (tiers and the free tier count the items' sum), and each usage type's cost, free and billable quantity are shared among the items that use it by their share of its quantity, at 6 decimals with the remainder placed so that the items' costs add up exactly to each usage type's cost and to modelled_monthly.total. Answered by GET /scenarios/:id/costs only (not by share links, compare or reports). */
+                                line_items?: {
+                                    /** Format: uuid */
+                                    item_id: string;
+                                    service: string;
+                                    /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
+                                    cost: string;
+                                    by_usage_type: {
+                                        usage_type: string;
+                                        unit: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        quantity: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        free_quantity: string;
+                                        /** @description Exact decimal string, in `unit`. */
+                                        billable_quantity: string;
+                                        /** @description Present when one price band covered the usage. */
+                                        unit_price?: string;
+                                        /** @description Exact decimal, up to 6 decimals; null: the region has no price for it (never $0). */
+                                        cost: string | null;
+                                    }[];
+                                    /** @description Some of its usage has no price in the region, or the catalog no longer accepts the item. */
+                                    unpriced: boolean;
+                                }[];
                                 /** @description modelled_monthly.total with every {min, typical, max} param of the line items (ec2/rds count and hours, fargate tasks and hours) at its min, and at its max; both equal the total when none is ranged. */
                                 modelled_range?: {
                                     /** @description Exact decimal string in the catalog currency, up to 6 decimals. */

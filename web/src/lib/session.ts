@@ -196,5 +196,11 @@ export async function restoreSession(): Promise<Session | null> {
     void verify(adopted)
     return current
   }
-  return refreshSession()
+  // Without the server's session hint there is no refresh cookie either: a refresh could only answer 401.
+  return hasSessionHint() ? refreshSession() : null
+}
+
+/** The readable companion of the httpOnly refresh cookie, set and cleared with it by the server. */
+function hasSessionHint(): boolean {
+  return /(?:^|;\s*)mockupaws_session=1(?:;|$)/.test(globalThis.document?.cookie ?? '')
 }

@@ -53,3 +53,11 @@ export function listInstanceClasses(catalog: Catalog): string[] {
   return [...classes]
 }
 const instanceClassCache = new WeakMap<Catalog, string[]>()
+
+/** Aurora instance classes priced in at least one region, for either engine (services/aurora/descriptor.ts). */
+export function listAuroraInstanceClasses(catalog: Catalog): string[] {
+  const classes = ['postgresql', 'mysql'].flatMap((engine) =>
+    listPricedSuffixes(catalog, `aurora.instance_hours.${engine}.`),
+  )
+  return [...new Set(classes)].sort()
+}

@@ -22,6 +22,8 @@ export const LIMITS = {
   maxDeliveries: 12_500_000,
   /** 50: the most recipients (To, Cc and Bcc together) SES accepts for one message. */
   maxSesRecipients: 50,
+  /** Traces one X-Ray query reads: far above a GetTraceSummaries scan of its 6-hour window (10^9). */
+  maxTracesPerRead: 1_000_000_000,
   /** UTF-8 bytes of a log message (64 KiB). */
   maxMessageBytes: 65_536,
   /** UTF-8 bytes of a Bedrock input or output text (256 KiB). */

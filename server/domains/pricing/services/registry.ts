@@ -4,10 +4,14 @@
  */
 import type { Static } from '@sinclair/typebox'
 import { apigateway } from './apigateway/descriptor.js'
+import { apprunner } from './apprunner/descriptor.js'
+import { athena } from './athena/descriptor.js'
+import { aurora } from './aurora/descriptor.js'
 import { bedrock } from './bedrock/descriptor.js'
 import { cloudfront } from './cloudfront/descriptor.js'
 import { cloudtrail } from './cloudtrail/descriptor.js'
 import { cloudwatchLogs } from './cloudwatch_logs/descriptor.js'
+import { cognito } from './cognito/descriptor.js'
 import { dataTransfer } from './data_transfer/descriptor.js'
 import { dynamodb } from './dynamodb/descriptor.js'
 import { ec2 } from './ec2/descriptor.js'
@@ -19,12 +23,15 @@ import { elb } from './elb/descriptor.js'
 import { eventbridge } from './eventbridge/descriptor.js'
 import { fargate } from './fargate/descriptor.js'
 import { firehose } from './firehose/descriptor.js'
+import { glue } from './glue/descriptor.js'
 import { kinesis } from './kinesis/descriptor.js'
 import { kms } from './kms/descriptor.js'
 import { lambda } from './lambda/descriptor.js'
 import { memorydb } from './memorydb/descriptor.js'
+import { mq } from './mq/descriptor.js'
 import { msk } from './msk/descriptor.js'
 import { natGateway } from './nat_gateway/descriptor.js'
+import { opensearch } from './opensearch/descriptor.js'
 import { rds } from './rds/descriptor.js'
 import { route53 } from './route53/descriptor.js'
 import { s3 } from './s3/descriptor.js'
@@ -33,10 +40,12 @@ import type { IngestEventSpec, ServiceDescriptor, UsageTypeSpec } from './servic
 import { ses } from './ses/descriptor.js'
 import { sns } from './sns/descriptor.js'
 import { sqs } from './sqs/descriptor.js'
+import { ssm } from './ssm/descriptor.js'
 import { stepFunctions } from './stepfunctions/descriptor.js'
 import { transitGateway } from './transit_gateway/descriptor.js'
 import { vpcEndpoints } from './vpc_endpoints/descriptor.js'
 import { waf } from './waf/descriptor.js'
+import { xray } from './xray/descriptor.js'
 
 export const SERVICES = {
   lambda,
@@ -49,6 +58,7 @@ export const SERVICES = {
   bedrock,
   ec2,
   rds,
+  aurora,
   fargate,
   data_transfer: dataTransfer,
   eventbridge,
@@ -65,6 +75,14 @@ export const SERVICES = {
   elb,
   cloudfront,
   elasticache,
+  cognito,
+  ssm,
+  xray,
+  athena,
+  glue,
+  opensearch,
+  apprunner,
+  mq,
   secretsmanager: secretsManager,
   stepfunctions: stepFunctions,
   kinesis,

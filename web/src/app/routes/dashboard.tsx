@@ -45,11 +45,11 @@ function Stat({
   hint?: string
 }) {
   return (
-    <Card withBorder>
+    <Card withBorder padding="sm">
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>
-      <Text size="xl" fw={700} data-testid={testId}>
+      <Text fz={{ base: 'lg', sm: 'xl' }} fw={700} data-testid={testId}>
         {value}
       </Text>
       {hint && (
@@ -164,7 +164,7 @@ export function DashboardRoute() {
         </Group>
       </Group>
 
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
         <Stat label="Scenarios" value={recent.data?.total ?? '—'} testId="dashboard-scenarios" />
         <Stat label="Running" value={running.data?.total ?? '—'} testId="dashboard-running" />
         <Stat

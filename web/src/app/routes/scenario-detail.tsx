@@ -21,6 +21,7 @@ import { ConfirmDialog } from '@/components/confirm-dialog'
 import { ErrorState, LoadingState } from '@/components/page-states'
 import { paths } from '@/config/paths'
 import { BudgetPanel } from '@/features/budgets/components/budget-panel'
+import { PurchaseOptionsPanel } from '@/features/purchase-options'
 import { ReportsPanel } from '@/features/reports/components/reports-panel'
 import {
   type Scenario,
@@ -263,7 +264,10 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="what-if">
-          <WhatIfPanel scenarioId={scenario.id} />
+          <Stack>
+            <WhatIfPanel scenarioId={scenario.id} />
+            <PurchaseOptionsPanel scenarioId={scenario.id} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="budgets">
           <BudgetPanel scenarioId={scenario.id} />

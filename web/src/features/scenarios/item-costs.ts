@@ -1,73 +1,22 @@
-import type { Costs, LineItem } from './api/scenarios-api'
+import type { Costs } from './api/scenarios-api'
 
-/** One usage type of one line item, with its share of the scenario's priced line for that usage type. */
-export type ItemCostLine = {
-  usageType: string
-  unit: string
-  /** The item's own monthly quantity. */
-  quantity: number
-  /** The item's share of the free tier and of the billable quantity (by its share of the quantity). */
-  freeQuantity: number
-  billableQuantity: number
-  /** The one band's price, when one band covered the usage; otherwise the average over the bands. */
-  unitPrice: number | null
-  singleBand: boolean
-  /** The item's share of the usage type's cost; null: the region has no price for it. */
-  amount: number | null
-  /** The whole scenario's line for this usage type (shared by every item that has it). */
-  scenarioQuantity: number
-  scenarioCost: number | null
+/** One line item's part of the modelled month, as the server shares it out (exact decimal strings). */
+export type ItemCost = NonNullable<Costs['line_items']>[number]
+
+/** The server's cost of one line item; undefined until an answer that knows the item arrives. */
+export function itemCostOf(costs: Costs, itemId: string): ItemCost | undefined {
+  return costs.line_items?.find((line) => line.item_id === itemId)
 }
 
-export type ItemCost = { total: number; lines: ItemCostLine[]; unpriced: number }
-
 /**
- * What one line item costs in the scenario's modelled month. The server prices the month as a whole (tiers
- * and the free tier apply to the sum of the items), so each usage type's cost is shared among the items
- * that use it by their share of its quantity: the items of a service add up to the service's subtotal.
+ * The price per unit to show beside a usage type: the band's price, or for usage spread over several bands
+ * their average (cost ÷ billable quantity), a display figure only.
  */
-export function itemCost(item: LineItem, costs: Costs): ItemCost {
-  const service = costs.modelled_monthly.by_service.find((s) => s.service === item.service)
-  const lines = item.monthly_usage.map((usage): ItemCostLine => {
-    const quantity = Number(usage.quantity)
-    const priced = service?.by_usage_type.find((u) => u.usage_type === usage.usage_type)
-    if (!priced) {
-      return {
-        usageType: usage.usage_type,
-        unit: usage.unit,
-        quantity,
-        freeQuantity: 0,
-        billableQuantity: quantity,
-        unitPrice: null,
-        singleBand: false,
-        amount: null,
-        scenarioQuantity: quantity,
-        scenarioCost: null,
-      }
-    }
-    const scenarioQuantity = Number(priced.quantity)
-    const share = scenarioQuantity > 0 ? quantity / scenarioQuantity : 0
-    const billable = Number(priced.billable_quantity)
-    const cost = Number(priced.cost)
-    const single = priced.unit_price !== undefined
-    return {
-      usageType: usage.usage_type,
-      unit: priced.unit,
-      quantity,
-      freeQuantity: Number(priced.free_quantity) * share,
-      billableQuantity: billable * share,
-      unitPrice: single ? Number(priced.unit_price) : billable > 0 ? cost / billable : null,
-      singleBand: single,
-      amount: cost * share,
-      scenarioQuantity,
-      scenarioCost: cost,
-    }
-  })
-  return {
-    total: lines.reduce((sum, l) => sum + (l.amount ?? 0), 0),
-    lines,
-    unpriced: lines.filter((l) => l.amount === null && l.quantity > 0).length,
-  }
+export function displayUnitPrice(line: ItemCost['by_usage_type'][number]): number | null {
+  if (line.cost === null) return null
+  if (line.unit_price !== undefined) return Number(line.unit_price)
+  const billable = Number(line.billable_quantity)
+  return billable > 0 ? Number(line.cost) / billable : null
 }
 
 /** "lambda.gb_seconds.x86_64" → "GB seconds x86_64": the service prefix dropped, words spaced. */

@@ -36,6 +36,10 @@ describe('service params from the published schema', () => {
       'Streamed response (MB per invocation)',
       'Provisioned-mode event source',
       'Event poller unit hours',
+      'Durable operations per month',
+      'Durable data written (GB per month)',
+      'Durable data retained (GB-months)',
+      'Tenant-isolated environments created per month',
       'Deployment',
     ])
     expect(field('architecture')).toMatchObject({
@@ -112,6 +116,10 @@ describe('service params from the published schema', () => {
     )
     expect(rangeable.sort()).toEqual([
       'apigateway.cache_hours',
+      'apprunner.hours',
+      'apprunner.provisioned_instances',
+      'aurora.count',
+      'aurora.hours',
       'dynamodb.hours',
       'dynamodb.provisioned_rcu',
       'dynamodb.provisioned_wcu',
@@ -133,13 +141,16 @@ describe('service params from the published schema', () => {
       'lambda.provisioned_hours',
       'memorydb.hours',
       'memorydb.shards',
+      'mq.hours',
       'msk.brokers',
       'msk.hours',
       'nat_gateway.gateways',
       'nat_gateway.hours',
+      'opensearch.hours',
       'rds.count',
       'rds.hours',
       'secretsmanager.hours',
+      'ssm.hours',
       'transit_gateway.attachments',
       'transit_gateway.hours',
       'vpc_endpoints.endpoints',

@@ -34,6 +34,12 @@ interface Ec2Params {
   ebs_hours: number
   ebs_io_requests: number
   ebs_snapshot_gb: number
+  ebs_snapshot_archive_gb: number
+  ebs_snapshot_archive_retrieval_gb: number
+  ebs_fast_snapshot_restore_dsu_hours: number
+  ebs_direct_list_requests: number
+  ebs_direct_get_units: number
+  ebs_direct_put_units: number
   public_ipv4_addresses: number
   cpu_credit_vcpu_hours: number
 }
@@ -48,6 +54,12 @@ function withDefaults(p: Ec2Input): Ec2Params {
     ebs_hours: DEFAULT_HOURS,
     ebs_io_requests: 0,
     ebs_snapshot_gb: 0,
+    ebs_snapshot_archive_gb: 0,
+    ebs_snapshot_archive_retrieval_gb: 0,
+    ebs_fast_snapshot_restore_dsu_hours: 0,
+    ebs_direct_list_requests: 0,
+    ebs_direct_get_units: 0,
+    ebs_direct_put_units: 0,
     public_ipv4_addresses: 0,
     cpu_credit_vcpu_hours: 0,
     ...p,
@@ -72,7 +84,8 @@ function billedIops(p: Ec2Params): number {
 
 /**
  * EBS volumes (one per instance, held `ebs_hours` of the month, billed per GB-month, IOPS-month and
- * MB/s-month), snapshots and public IPv4 addresses. A month is 730 hours, as in AWS's calculator.
+ * MB/s-month), snapshots and public IPv4 addresses. A month is 730 hours, as in AWS's calculator. The snapshot
+ * features (Archive tier, fast snapshot restore, EBS direct APIs) are entered for the whole item.
  */
 function ebsUsage(p: Ec2Params, instances: Decimal, sink: UsageSink): void {
   const volumeMonths = instances.times(p.ebs_hours).dividedBy(DEFAULT_HOURS)
@@ -86,6 +99,12 @@ function ebsUsage(p: Ec2Params, instances: Decimal, sink: UsageSink): void {
     )
   if (type === 'standard') sink('ec2.ebs_io_requests.standard', instances.times(p.ebs_io_requests))
   sink('ec2.ebs_snapshot_gb_month', instances.times(p.ebs_snapshot_gb))
+  sink('ec2.ebs_snapshot_archive_gb_month', d(p.ebs_snapshot_archive_gb))
+  sink('ec2.ebs_snapshot_archive_retrieval_gb', d(p.ebs_snapshot_archive_retrieval_gb))
+  sink('ec2.ebs_fast_snapshot_restore_dsu_hours', d(p.ebs_fast_snapshot_restore_dsu_hours))
+  sink('ec2.ebs_direct_api_requests.list', d(p.ebs_direct_list_requests))
+  sink('ec2.ebs_direct_api_units.get', d(p.ebs_direct_get_units))
+  sink('ec2.ebs_direct_api_units.put', d(p.ebs_direct_put_units))
 }
 
 function toEc2Usage(p: Ec2Params, at: RangePoint, sink: UsageSink): void {
@@ -134,7 +153,8 @@ export const ec2 = defineService({
     'On-demand Linux instances in shared tenancy: instances × hours per month of one instance type; per instance ' +
     'an EBS volume (gp2, gp3 with IOPS above 3,000 and throughput above 125 MB/s, io1/io2 with IOPS, st1, sc1, ' +
     'magnetic), its snapshots, public IPv4 addresses and the surplus CPU credits of T instances in unlimited ' +
-    'mode. Windows, RHEL and SUSE, dedicated tenancy and detailed monitoring are not priced.',
+    'mode; snapshot archive, fast snapshot restore and EBS direct APIs for the whole item. Windows, RHEL and ' +
+    'SUSE, dedicated tenancy and detailed monitoring are not priced.',
   params: Type.Object(
     {
       instance_type: catalogName({
@@ -193,6 +213,40 @@ export const ec2 = defineService({
         1e9,
         'EBS snapshots (GB)',
         'GB-months of snapshot data per instance (snapshots are incremental: the changed blocks stored).',
+      ),
+      ebs_snapshot_archive_gb: optionalNumber(
+        1e9,
+        'EBS snapshots in the Archive tier (GB-months)',
+        'GB-months of snapshots in the EBS Snapshots Archive tier, for the whole item (full copies; an archived ' +
+          'snapshot deleted before 90 days is billed for the rest of the 90 days: add those GB-months).',
+      ),
+      ebs_snapshot_archive_retrieval_gb: optionalNumber(
+        1e9,
+        'EBS snapshot archive retrievals (GB)',
+        'GB restored from the Archive tier per month, for the whole item (the restored copy bills as snapshot storage).',
+      ),
+      ebs_fast_snapshot_restore_dsu_hours: optionalNumber(
+        1e9,
+        'EBS fast snapshot restore (DSU-hours)',
+        'Snapshots × Availability Zones × hours fast snapshot restore is enabled, each enablement at least one hour, for the whole item.',
+      ),
+      ebs_direct_list_requests: optionalNumber(
+        1e15,
+        'EBS direct API list requests',
+        'ListChangedBlocks and ListSnapshotBlocks requests per month, for the whole item.',
+        true,
+      ),
+      ebs_direct_get_units: optionalNumber(
+        1e15,
+        'EBS direct API GetSnapshotBlock units',
+        'SnapshotAPIUnits read per month (one per 512 KiB GetSnapshotBlock request), for the whole item.',
+        true,
+      ),
+      ebs_direct_put_units: optionalNumber(
+        1e15,
+        'EBS direct API PutSnapshotBlock units',
+        'SnapshotAPIUnits written per month (one per 512 KiB PutSnapshotBlock request), for the whole item.',
+        true,
       ),
       public_ipv4_addresses: optionalNumber(
         64,
@@ -279,6 +333,36 @@ export const ec2 = defineService({
       unit: 'GB-months',
       kind: 'stock',
       description: 'EBS snapshot storage (standard tier).',
+    },
+    {
+      match: 'ec2.ebs_snapshot_archive_gb_month',
+      unit: 'GB-months',
+      kind: 'stock',
+      description: 'EBS snapshots in the Archive tier.',
+    },
+    {
+      match: 'ec2.ebs_snapshot_archive_retrieval_gb',
+      unit: 'GB',
+      kind: 'flow',
+      description: 'EBS snapshots restored from the Archive tier.',
+    },
+    {
+      match: 'ec2.ebs_fast_snapshot_restore_dsu_hours',
+      unit: 'DSU-hours',
+      kind: 'flow',
+      description: 'EBS fast snapshot restore: snapshots × Availability Zones × hours enabled.',
+    },
+    {
+      match: 'ec2.ebs_direct_api_requests.*',
+      unit: 'requests',
+      kind: 'flow',
+      description: 'EBS direct API list requests (ListChangedBlocks, ListSnapshotBlocks).',
+    },
+    {
+      match: 'ec2.ebs_direct_api_units.*',
+      unit: 'SnapshotAPIUnits',
+      kind: 'flow',
+      description: 'EBS direct API block reads (get) and writes (put), one unit per 512 KiB block.',
     },
     {
       match: 'ec2.public_ipv4_hours',

@@ -82,10 +82,61 @@ describe(`EC2 instances, EBS volumes (${EBS_PAGE}) and public IPv4 addresses`, (
     expect(rows(priced)['ec2.public_ipv4_hours']).toBe('10.95')
   })
 
-  it('reports EBS outside us-east-1 as unpriced, never $0', () => {
-    const priced = cost({ ...volumeOnly, ebs_volume_gb: 100 }, 'eu-west-1')
-    expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['ec2.ebs_gb_month.gp3'])
+  it('prices EBS at each Region’s own rates from the EBS rate map', () => {
+    // Ireland: 100 GB gp3 × $0.088 + 1,000 IOPS above the baseline × $0.0055 + 25 MB/s above 125 × $0.044
+    const ireland = cost(
+      { ...volumeOnly, ebs_volume_gb: 100, ebs_iops: 4000, ebs_throughput_mbps: 150 },
+      'eu-west-1',
+    )
+    expect(rows(ireland)).toEqual({
+      'ec2.ebs_gb_month.gp3': '8.8',
+      'ec2.ebs_iops_month.gp3': '5.5',
+      'ec2.ebs_throughput_mbps_month.gp3': '1.1',
+    })
+    // São Paulo: 100 GB gp2 × $0.19 and 10 GB of snapshots × $0.068
+    const saoPaulo = cost(
+      { ...volumeOnly, ebs_volume_type: 'gp2', ebs_volume_gb: 100, ebs_snapshot_gb: 10 },
+      'sa-east-1',
+    )
+    expect(rows(saoPaulo)).toEqual({ 'ec2.ebs_gb_month.gp2': '19', 'ec2.ebs_snapshot_gb_month': '0.68' })
+  })
+
+  it('bills snapshot archive, archive retrievals, fast snapshot restore and EBS direct APIs for the whole item', () => {
+    const snapshotFeatures = {
+      ...volumeOnly,
+      count: 3,
+      ebs_snapshot_archive_gb: 1000,
+      ebs_snapshot_archive_retrieval_gb: 100,
+      ebs_fast_snapshot_restore_dsu_hours: 10,
+      ebs_direct_list_requests: 2_000_000,
+      ebs_direct_get_units: 10_000,
+      ebs_direct_put_units: 10_000,
+    }
+    // São Paulo: 1,000 × $0.017, 100 × $0.0408, 10 × $1.43, 2,000 × $0.0011, 10 × $0.0057, 10 × $0.011;
+    // the instance count does not multiply them.
+    expect(rows(cost(snapshotFeatures, 'sa-east-1'))).toEqual({
+      'ec2.ebs_snapshot_archive_gb_month': '17',
+      'ec2.ebs_snapshot_archive_retrieval_gb': '4.08',
+      'ec2.ebs_fast_snapshot_restore_dsu_hours': '14.3',
+      'ec2.ebs_direct_api_requests.list': '2.2',
+      'ec2.ebs_direct_api_units.get': '0.057',
+      'ec2.ebs_direct_api_units.put': '0.11',
+    })
+  })
+
+  it('reports EBS a Region’s rate map does not list as unpriced, never $0', () => {
+    // The rate map lists no io2 in São Paulo and no EBS at all in Taipei.
+    const io2 = cost(
+      { ...volumeOnly, ebs_volume_type: 'io2', ebs_volume_gb: 100, ebs_iops: 1000 },
+      'sa-east-1',
+    )
+    expect(io2.total).toBe('0')
+    expect(io2.unpriced.map((row) => row.usage_type).sort()).toEqual([
+      'ec2.ebs_gb_month.io2',
+      'ec2.ebs_iops_month.io2',
+    ])
+    const taipei = cost({ ...volumeOnly, ebs_volume_gb: 100 }, 'ap-east-2')
+    expect(taipei.unpriced.map((row) => row.usage_type)).toEqual(['ec2.ebs_gb_month.gp3'])
   })
 
   it('refuses EBS params that do not apply to the volume type', () => {

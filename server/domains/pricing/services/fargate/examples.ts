@@ -1,3 +1,4 @@
+import type { Catalog } from '../../catalog.js'
 import type { WorkedExample } from '../service-descriptor.js'
 
 const FARGATE_PAGE = 'https://aws.amazon.com/fargate/pricing/'
@@ -5,6 +6,21 @@ const ecsService = (architecture: string) => ({
   service: 'fargate',
   params: { tasks: 5, vcpu: 1, memory_gb: 2, hours: 5, architecture, ephemeral_storage_gb: 30 },
 })
+
+/**
+ * Example 4's Windows rates, per second on the page ($0.0000254167 per vCPU, $0.0000027778 per GB) × 3,600,
+ * in place of the Price List's current $0.046552 and $0.00511175 per hour; the OS licence fee is unchanged.
+ */
+function withPageWindowsRates(bundled: Catalog): Catalog {
+  const catalog = structuredClone(bundled)
+  const rates = { 'fargate.vcpu_hours.windows': '0.09150012', 'fargate.gb_hours.windows': '0.01000008' }
+  for (const [usageType, price] of Object.entries(rates)) {
+    const entry = catalog.prices['us-east-1']?.[usageType]
+    if (!entry) throw new Error(`no price for ${usageType}`)
+    entry.tiers = [{ upto: null, price }]
+  }
+  return catalog
+}
 
 export const fargateExamples: WorkedExample[] = [
   {
@@ -30,5 +46,21 @@ export const fargateExamples: WorkedExample[] = [
     includeFreeTier: true,
     items: [{ service: 'fargate', params: { tasks: 10, vcpu: 0.25, memory_gb: 1, hours: 30 } }],
     printedTotal: '4.37',
+  },
+  {
+    // vCPU 10 × 1 × 0.0000254167 × 3600 × 30 = $27.45; Windows OS 10 × 1 × 0.0000127778 × 3600 × 30 = $13.80;
+    // memory 10 × 2 × 0.0000027778 × 3600 × 30 = $6.00; "$27.45 + $13.80 + $6.00 = $47.25".
+    name: 'Fargate example 4: 10 Windows ECS tasks × 1 h/day × 30 days, 1 vCPU, 2 GB, at the page’s Windows rates',
+    source: FARGATE_PAGE,
+    region: 'us-east-1',
+    includeFreeTier: true,
+    items: [
+      {
+        service: 'fargate',
+        params: { tasks: 10, vcpu: 1, memory_gb: 2, hours: 30, operating_system: 'windows' },
+      },
+    ],
+    printedTotal: '47.25',
+    catalog: withPageWindowsRates,
   },
 ]

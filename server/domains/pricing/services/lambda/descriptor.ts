@@ -5,6 +5,7 @@ import {
   count,
   DEFAULT_HOURS,
   d,
+  gigabytes,
   optional,
   optionalHours,
   pointOf,
@@ -34,8 +35,11 @@ const MAX_CACHED_VERSION_HOURS = 744_000
  * configured concurrency as a second, on-demand item). SnapStart bills cached snapshot GB-seconds (memory ×
  * hours each version is cached, at least 3 hours per version) and GB restored (memory × restores). Response
  * streaming bills the bytes beyond the first 6 MB of each response (1 GB = 1,024 MB, as AWS's example).
- * Provisioned-mode event source mappings bill event poller unit hours. Lambda@Edge bills its own request and
- * duration rates in place of the regional ones.
+ * Provisioned-mode event source mappings bill event poller unit hours. Durable functions add their durable
+ * operations (steps, waits, starts), the GB those operations write and the GB-months that data is retained;
+ * their replays are ordinary invocations and duration. Tenant isolation bills each tenant-isolated execution
+ * environment Lambda creates, by its memory. Lambda@Edge bills its own request and duration rates in place of
+ * the regional ones.
  */
 export const lambda = defineService({
   id: 'lambda',
@@ -43,7 +47,7 @@ export const lambda = defineService({
   name: 'AWS Lambda',
   category: 'compute',
   description: 'Run code without servers, billed per request and per GB-second of duration.',
-  help: 'Requests and duration at the configured memory, ephemeral storage above 512 MB, provisioned concurrency, SnapStart, response streaming beyond 6 MB per response, provisioned-mode event source mappings and Lambda@Edge.',
+  help: 'Requests and duration at the configured memory, ephemeral storage above 512 MB, provisioned concurrency, SnapStart, response streaming beyond 6 MB per response, provisioned-mode event source mappings, durable functions, tenant isolation and Lambda@Edge.',
   params: Type.Object(
     {
       invocations: count({ title: 'Invocations per month', description: 'Invocations per month.' }),
@@ -116,6 +120,34 @@ export const lambda = defineService({
           description: 'Event poller unit (EPU) hours per month of a provisioned-mode event source mapping.',
         }),
       ),
+      durable_operations: optional(
+        count({
+          title: 'Durable operations per month',
+          description:
+            'Durable functions: operations (execution starts, completed steps, waits) per month; 0 when left out.',
+        }),
+      ),
+      durable_data_written_gb: optional(
+        gigabytes({
+          title: 'Durable data written (GB per month)',
+          description:
+            'Durable functions: GB written by durable operations (payloads, checkpoints); 0 when left out.',
+        }),
+      ),
+      durable_data_retained_gb_months: optional(
+        gigabytes({
+          title: 'Durable data retained (GB-months)',
+          description:
+            'Durable functions: GB-months of that data kept while executions run and for the retention period after; 0 when left out.',
+        }),
+      ),
+      tenant_isolated_environments: optional(
+        count({
+          title: 'Tenant-isolated environments created per month',
+          description:
+            'Tenant isolation mode: execution environments Lambda creates per month (each billed by its memory); 0 when left out.',
+        }),
+      ),
       deployment: optional(
         Type.Union([Type.Literal('regional'), Type.Literal('edge')], {
           title: 'Deployment',
@@ -141,6 +173,10 @@ export const lambda = defineService({
         'provisioned_concurrency',
         'snapstart_cached_version_hours',
         'snapstart_restores',
+        'durable_operations',
+        'durable_data_written_gb',
+        'durable_data_retained_gb_months',
+        'tenant_isolated_environments',
       ] as const)
         if (p[field] !== undefined) refuse(field, 'Lambda@Edge functions do not use it')
     }
@@ -184,6 +220,13 @@ export const lambda = defineService({
     )
     sink('lambda.streamed_gb', d(p.invocations).times(streamedBeyondFree).dividedBy(1024))
     if (p.esm_source !== undefined) sink(`lambda.esm_epu_hours.${p.esm_source}`, d(p.esm_epu_hours ?? 0))
+    sink('lambda.durable_operations', d(p.durable_operations ?? 0))
+    sink('lambda.durable_written_gb', d(p.durable_data_written_gb ?? 0))
+    sink('lambda.durable_retained_gb_months', d(p.durable_data_retained_gb_months ?? 0))
+    sink(
+      `lambda.tenant_environment_gb.${p.architecture}`,
+      memoryGb.times(p.tenant_isolated_environments ?? 0),
+    )
   },
   usageTypes: [
     { match: 'lambda.requests', unit: 'requests', kind: 'flow', description: 'Invocations.' },
@@ -239,6 +282,30 @@ export const lambda = defineService({
       unit: 'EPU-hours',
       kind: 'flow',
       description: 'Event poller unit hours of provisioned-mode event source mappings (kafka, sqs).',
+    },
+    {
+      match: 'lambda.durable_operations',
+      unit: 'operations',
+      kind: 'flow',
+      description: 'Durable functions operations (starts, steps, waits).',
+    },
+    {
+      match: 'lambda.durable_written_gb',
+      unit: 'GB',
+      kind: 'flow',
+      description: 'Data written by durable operations.',
+    },
+    {
+      match: 'lambda.durable_retained_gb_months',
+      unit: 'GB-months',
+      kind: 'stock',
+      description: 'Durable functions data retained during and after executions.',
+    },
+    {
+      match: 'lambda.tenant_environment_gb.*',
+      unit: 'GB',
+      kind: 'flow',
+      description: 'Tenant-isolated execution environments created × memory, per architecture.',
     },
     { match: 'lambda.edge_requests', unit: 'requests', kind: 'flow', description: 'Lambda@Edge requests.' },
     {

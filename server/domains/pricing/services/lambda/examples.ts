@@ -172,4 +172,30 @@ export const lambdaExamples: WorkedExample[] = [
     ],
     printedTotal: '6.63',
   },
+  {
+    // 1M claims × (30 s step + 2 s step) on 1 GB Arm = 32M GB-s − 400,000 free = 31.6M × $0.0000133334 = $421.34;
+    // 2M invocations (initial + after the wait) − 1M free = $0.20; operations 1M × (1 start + 2 steps + 1 wait)
+    // = 4M × $8.00/M = $32.00; data written 1M × (8 KB + 3 × 32 KB) = 104 GB × $0.25 = $26.00; retained
+    // 104 GB × (7 + 14)/30 months = 72.8 GB-months × $0.15 = $10.92; "$421.34 + $0.20 + $32.00 + $26.00 + $10.92
+    // = $490.46".
+    name: 'Lambda durable functions example: 1M insurance claims, two steps around a 7-day wait, 1 GB Arm, 14-day retention, free tier',
+    source: LAMBDA_PAGE,
+    region: 'us-east-1',
+    includeFreeTier: true,
+    items: [
+      {
+        service: 'lambda',
+        params: {
+          invocations: 2_000_000,
+          avg_duration_ms: 16_000,
+          memory_mb: 1024,
+          architecture: 'arm64',
+          durable_operations: 4_000_000,
+          durable_data_written_gb: 104,
+          durable_data_retained_gb_months: 72.8,
+        },
+      },
+    ],
+    printedTotal: '490.46',
+  },
 ]

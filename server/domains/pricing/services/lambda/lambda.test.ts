@@ -170,6 +170,39 @@ describe(`Lambda pricing depth at the rates of ${PAGE} (us-east-1)`, () => {
     ])
   })
 
+  it('reproduces each charge of the tenant isolation example; its $368.74 rounds $333.334 of compute up', () => {
+    // 10M invokes × 2 s at 1024 MB x86, 200K tenant-isolated environments created: $2 + $333.34 + $33.4.
+    const priced = cost([
+      {
+        invocations: 10_000_000,
+        avg_duration_ms: 2000,
+        memory_mb: 1024,
+        tenant_isolated_environments: 200_000,
+      },
+    ])
+    expect(rows(priced)).toEqual({
+      'lambda.requests': '2',
+      'lambda.gb_seconds.x86_64': '333.334',
+      'lambda.tenant_environment_gb.x86_64': '33.4',
+    })
+    expect(cents(priced.total)).toBe('368.73')
+  })
+
+  it('bills Arm tenant-isolated environments as unpriced: the page prints only the x86 figure', () => {
+    const priced = cost([
+      {
+        invocations: 0,
+        avg_duration_ms: 0,
+        memory_mb: 2048,
+        architecture: 'arm64',
+        tenant_isolated_environments: 10,
+      },
+    ])
+    expect(priced.unpriced.map((row) => [row.usage_type, row.quantity])).toEqual([
+      ['lambda.tenant_environment_gb.arm64', '20'],
+    ])
+  })
+
   it('refuses params that do not go together', () => {
     const base = { invocations: 1, avg_duration_ms: 1, memory_mb: 128 }
     const refused = (params: Record<string, unknown>) => {
@@ -182,6 +215,7 @@ describe(`Lambda pricing depth at the rates of ${PAGE} (us-east-1)`, () => {
     expect(refused({ deployment: 'edge', provisioned_concurrency: 2 })).toEqual([
       'params.provisioned_concurrency',
     ])
+    expect(refused({ deployment: 'edge', durable_operations: 4 })).toEqual(['params.durable_operations'])
     expect(refused({ provisioned_hours: 8 })).toEqual(['params.provisioned_hours'])
     expect(refused({ streamed_mb_per_invocation: -1 }).length).toBeGreaterThan(0)
   })

@@ -36,7 +36,7 @@ export const rds = defineService({
   help:
     'PostgreSQL, MySQL or MariaDB, Single-AZ or Multi-AZ, on-demand: instances × hours of one class, allocated ' +
     'storage (gp2, gp3 with IOPS above the baseline, io1 with provisioned IOPS, magnetic), backup storage ' +
-    'beyond the free allowance and Extended Support. Aurora, SQL Server and Oracle are not modelled.',
+    'beyond the free allowance and Extended Support. Aurora is its own service; SQL Server and Oracle are not modelled.',
   params: Type.Object(
     {
       instance_class: catalogName({
@@ -274,7 +274,8 @@ export const rds = defineService({
       const instanceClass = asString(values.instance_class)
       if (!instanceClass) return { skip: 'instance_class is not known until apply' }
       const engine = String(values.engine ?? '')
-      if (engine.startsWith('aurora')) return { skip: 'Aurora instances are not in the pricing catalog' }
+      if (engine.startsWith('aurora'))
+        return { skip: 'Aurora is priced from its aws_rds_cluster and aws_rds_cluster_instance' }
       const known: Record<string, RdsEngine> = { postgres: 'postgresql', mysql: 'mysql', mariadb: 'mariadb' }
       if (engine !== '' && !known[engine])
         return { skip: `the ${engine} engine is not in the pricing catalog` }

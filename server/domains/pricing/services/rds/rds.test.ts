@@ -179,7 +179,7 @@ describe(`RDS engines, deployments and storage (${GOLDEN})`, () => {
       },
     ])
     expect(skipped.map((s) => s.reason)).toEqual([
-      'Aurora instances are not in the pricing catalog',
+      'Aurora is priced from its aws_rds_cluster and aws_rds_cluster_instance',
       'the sqlserver-ex engine is not in the pricing catalog',
     ])
   })

@@ -19,13 +19,18 @@ function Figure({
   caveat?: string
 }) {
   return (
-    <Card withBorder padding="md">
+    <Card withBorder padding="sm">
       <Tooltip label={hint} multiline w={260} withArrow>
         <Text size="xs" c="dimmed" tt="uppercase" fw={600} tabIndex={0}>
           {label}
         </Text>
       </Tooltip>
-      <Text size="xl" fw={700} data-testid={testId} aria-label={`${label}: ${formatMoney(amount, currency)}`}>
+      <Text
+        fz={{ base: 'lg', sm: 'xl' }}
+        fw={700}
+        data-testid={testId}
+        aria-label={`${label}: ${formatMoney(amount, currency)}`}
+      >
         {formatMoney(amount, currency)}
       </Text>
       {caveat && (
@@ -42,7 +47,8 @@ export function CostSummary({ costs }: { costs: Costs }) {
   const { currency } = costs
   return (
     <Stack gap="xs">
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+      {/* Two by two on a phone, so the four figures and the tabs below them fit the first screen. */}
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
         <Figure
           label="Modelled / month"
           amount={costs.modelled_monthly.total}

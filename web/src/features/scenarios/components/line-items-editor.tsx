@@ -13,7 +13,7 @@ import {
   useScenarioItems,
 } from '../api/scenarios-api'
 import { useServiceLabel } from '../hooks/use-service-label'
-import { type ItemCost, itemCost, usageTypeLabel } from '../item-costs'
+import { displayUnitPrice, type ItemCost, itemCostOf, usageTypeLabel } from '../item-costs'
 import { formatParamValue, paramFields } from '../service-fields'
 import { ItemFormModal } from './item-form-modal'
 
@@ -49,42 +49,45 @@ function Calculation({ cost, currency }: { cost: ItemCost; currency: string }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {cost.lines.map((line) => (
-            <Table.Tr key={line.usageType}>
-              <Table.Td>{usageTypeLabel(line.usageType)}</Table.Td>
-              <Table.Td ta="right">
-                {quantityFormat.format(line.quantity)} {line.unit}
-              </Table.Td>
-              <Table.Td ta="right">{quantityFormat.format(line.freeQuantity)}</Table.Td>
-              <Table.Td ta="right">{quantityFormat.format(line.billableQuantity)}</Table.Td>
-              <Table.Td>
-                {line.amount === null ? '—' : line.singleBand ? 'One band' : 'Tiered (average)'}
-              </Table.Td>
-              <Table.Td ta="right">
-                {line.unitPrice === null ? '—' : `${priceFormat(line.unitPrice, currency)} / ${line.unit}`}
-              </Table.Td>
-              <Table.Td ta="right">
-                {line.amount === null ? (
-                  <Badge size="xs" color="yellow" variant="light">
-                    no price in region
-                  </Badge>
-                ) : (
-                  formatMoney(line.amount, currency)
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
+          {cost.by_usage_type.map((line) => {
+            const unitPrice = displayUnitPrice(line)
+            return (
+              <Table.Tr key={line.usage_type}>
+                <Table.Td>{usageTypeLabel(line.usage_type)}</Table.Td>
+                <Table.Td ta="right">
+                  {quantityFormat.format(Number(line.quantity))} {line.unit}
+                </Table.Td>
+                <Table.Td ta="right">{quantityFormat.format(Number(line.free_quantity))}</Table.Td>
+                <Table.Td ta="right">{quantityFormat.format(Number(line.billable_quantity))}</Table.Td>
+                <Table.Td>
+                  {line.cost === null ? '—' : line.unit_price !== undefined ? 'One band' : 'Tiered (average)'}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {unitPrice === null ? '—' : `${priceFormat(unitPrice, currency)} / ${line.unit}`}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {line.cost === null ? (
+                    <Badge size="xs" color="yellow" variant="light">
+                      no price in region
+                    </Badge>
+                  ) : (
+                    formatMoney(line.cost, currency)
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            )
+          })}
         </Table.Tbody>
         <Table.Tfoot>
           <Table.Tr>
             <Table.Th colSpan={6}>Item total</Table.Th>
-            <Table.Th ta="right">{formatMoney(cost.total, currency)}</Table.Th>
+            <Table.Th ta="right">{formatMoney(cost.cost, currency)}</Table.Th>
           </Table.Tr>
         </Table.Tfoot>
       </Table>
       <Text size="xs" c="dimmed" mt={4}>
         The month is priced as a whole: the free tier and price bands of a usage type are shared by the items
-        that use it, each by its share of the quantity.
+        that use it, each by its share of the quantity, so the items add up to the modelled total.
       </Text>
     </Table.ScrollContainer>
   )
@@ -147,13 +150,16 @@ export function LineItemsEditor({
             Model a workload: “10 M Lambda invocations of 200 ms at 1024 MB”, “500 GB in S3”…
           </EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
+          // On a phone the parameters go under the name, so the cost column stays on screen.
+          <Table.ScrollContainer minWidth={320}>
             <Table aria-label="Line items" verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Service</Table.Th>
-                  <Table.Th>Parameters</Table.Th>
-                  <Table.Th ta="right">Monthly cost</Table.Th>
+                  <Table.Th miw={110}>Service</Table.Th>
+                  <Table.Th visibleFrom="sm">Parameters</Table.Th>
+                  <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    Monthly cost
+                  </Table.Th>
                   <Table.Th>
                     <span className="sr-only">Actions</span>
                   </Table.Th>
@@ -161,9 +167,10 @@ export function LineItemsEditor({
               </Table.Thead>
               <Table.Tbody>
                 {items.data.items.map((item) => {
-                  const cost = costs ? itemCost(item, costs) : null
+                  const cost = costs ? itemCostOf(costs, item.id) : undefined
                   const name = item.label ?? serviceLabel(item.service)
                   const open = shown === item.id
+                  const params = summarise(item, services.data)
                   return (
                     <Fragment key={item.id}>
                       <Table.Tr data-testid="line-item-row">
@@ -174,17 +181,20 @@ export function LineItemsEditor({
                               {serviceLabel(item.service)}
                             </Text>
                           )}
+                          <Text size="xs" c="dimmed" hiddenFrom="sm">
+                            {params}
+                          </Text>
                         </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{summarise(item, services.data)}</Text>
+                        <Table.Td visibleFrom="sm">
+                          <Text size="sm">{params}</Text>
                         </Table.Td>
                         <Table.Td ta="right">
                           {cost && costs ? (
                             <Group gap={4} justify="flex-end" wrap="nowrap">
                               <Text size="sm" fw={500} data-testid="line-item-cost">
-                                {formatMoney(cost.total, costs.currency)}
+                                {formatMoney(cost.cost, costs.currency)}
                               </Text>
-                              {cost.unpriced > 0 && (
+                              {cost.unpriced && (
                                 <Tooltip label="Some of its usage has no price in this region" withArrow>
                                   <Badge size="xs" color="yellow" variant="light" tabIndex={0}>
                                     + unpriced

@@ -98,23 +98,23 @@ export function ScenarioTable({
                     ) : (
                       <Text c="dimmed">…</Text>
                     )}
-                    <Table.Td>
-                      <Badge color={STATUS_COLOR[s.status]} variant="light">
-                        {s.status}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{s.region}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {s.tags.map((t) => (
-                          <Badge key={t} size="sm" variant="outline" tt="none">
-                            {t}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
                   </Table.Td>
                 )}
+                <Table.Td>
+                  <Badge color={STATUS_COLOR[s.status]} variant="light">
+                    {s.status}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{s.region}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {s.tags.map((t) => (
+                      <Badge key={t} size="sm" variant="outline" tt="none">
+                        {t}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
                 <Table.Td ta="right">{formatNumber(s.events_total)}</Table.Td>
                 <Table.Td>{formatDateTime(s.updated_at)}</Table.Td>
               </Table.Tr>

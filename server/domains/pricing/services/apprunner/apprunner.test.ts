@@ -1,0 +1,70 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'apprunner', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+const fieldsOf = (params: Record<string, unknown>) => {
+  const result = lineItemsToUsage([{ service: 'apprunner', params }], bundledCatalog)
+  return result.ok ? [] : result.details.map((detail) => detail.field)
+}
+
+describe('App Runner at the rates of https://aws.amazon.com/apprunner/pricing/', () => {
+  it('bills provisioned memory all month, active vCPU, and the memory of scaled-out instances', () => {
+    // 1 instance × 2 GB × 730 h × $0.007 = $10.22
+    expect(cents(cost({ provisioned_instances: 1 }).total)).toBe('10.22')
+    // + 200 active instance-hours × 1 vCPU × $0.064 + 50 scaled-out hours × 2 GB × $0.007
+    expect(
+      cents(
+        cost({ provisioned_instances: 1, active_instance_hours: 200, scaled_out_instance_hours: 50 }).total,
+      ),
+    ).toBe('23.72')
+  })
+
+  it('prices Tokyo memory at $0.009 and reports its vCPU-hours unpriced', () => {
+    const priced = cost({ provisioned_instances: 1, active_instance_hours: 10 }, 'ap-northeast-1')
+    expect(cents(priced.total)).toBe('13.14')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['apprunner.active_vcpu_hours'])
+  })
+
+  it('refuses a size App Runner does not offer and more scaled-out than active hours', () => {
+    expect(fieldsOf({ provisioned_instances: 1, vcpu: 4, memory_gb: 2 })).toEqual(['params.memory_gb'])
+    expect(
+      fieldsOf({ provisioned_instances: 1, active_instance_hours: 1, scaled_out_instance_hours: 2 }),
+    ).toEqual(['params.scaled_out_instance_hours'])
+    expect(fieldsOf({ provisioned_instances: 1, vcpu: 3 })).toEqual(['params.vcpu'])
+  })
+
+  it('imports a service with its instance size in either of the forms Terraform takes', () => {
+    const service = (name: string, config: Record<string, unknown>[]) => ({
+      address: `aws_apprunner_service.${name}`,
+      mode: 'managed',
+      type: 'aws_apprunner_service',
+      values: { instance_configuration: config },
+    })
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            service('units', [{ cpu: '2048', memory: '4096' }]),
+            service('words', [{ cpu: '0.25 vCPU', memory: '0.5 GB' }]),
+            service('defaults', []),
+          ],
+        },
+      },
+    }
+    expect(planToLineItems(plan).items.map((item) => [item.params.vcpu, item.params.memory_gb])).toEqual([
+      [2, 4],
+      [0.25, 0.5],
+      [1, 2],
+    ])
+  })
+})

@@ -1,0 +1,71 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'athena', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+describe('Athena at the rates of https://aws.amazon.com/athena/pricing/', () => {
+  it('bills TB scanned at $5, each query at least 10 MB', () => {
+    // 1,048,576 queries × 1 MB are billed as 10 MB each: 10 TB × $5
+    expect(cents(cost({ queries: 1_048_576, scanned_gb_per_query: 1 / 1024 }).total)).toBe('50.00')
+    // 1,000 queries × 100 GB = 97.65625 TB × $5
+    expect(cents(cost({ queries: 1000, scanned_gb_per_query: 100 }).total)).toBe('488.28')
+  })
+
+  it('rounds each query up to the megabyte', () => {
+    // 1,048,576 queries × 10.2 MB → 11 MB each = 11 TB × $5
+    expect(cents(cost({ queries: 1_048_576, scanned_gb_per_query: 10.2 / 1024 }).total)).toBe('55.00')
+  })
+
+  it('bills Provisioned Capacity and Spark per DPU-hour at each region’s rate', () => {
+    // 24 DPUs × 730 h × $0.30 + 100 × $0.35
+    expect(
+      cents(
+        cost({ queries: 0, scanned_gb_per_query: 0, provisioned_dpu_hours: 17_520, spark_dpu_hours: 100 })
+          .total,
+      ),
+    ).toBe('5291.00')
+    // São Paulo scans at $9 per TB.
+    expect(cents(cost({ queries: 1, scanned_gb_per_query: 1024 }, 'sa-east-1').total)).toBe('9.00')
+  })
+
+  it('reports a rate the region lacks as unpriced, never $0', () => {
+    const priced = cost({ queries: 0, scanned_gb_per_query: 0, spark_dpu_hours: 10 }, 'eu-west-2')
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['athena.spark_dpu_hours'])
+  })
+
+  it('refuses a missing scan size and negative DPU-hours', () => {
+    for (const [params, field] of [
+      [{ queries: 10 }, 'params.scanned_gb_per_query'],
+      [{ queries: 0, scanned_gb_per_query: 0, spark_dpu_hours: -1 }, 'params.spark_dpu_hours'],
+    ] as const) {
+      const result = lineItemsToUsage([{ service: 'athena', params }], bundledCatalog)
+      expect(result.ok ? [] : result.details.map((detail) => detail.field)).toEqual([field])
+    }
+  })
+
+  it('imports a workgroup with no queries yet', () => {
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            { address: 'aws_athena_workgroup.bi', mode: 'managed', type: 'aws_athena_workgroup', values: {} },
+          ],
+        },
+      },
+    }
+    expect(planToLineItems(plan).items.map((item) => [item.service, item.params])).toEqual([
+      ['athena', { queries: 0, scanned_gb_per_query: 0 }],
+    ])
+  })
+})

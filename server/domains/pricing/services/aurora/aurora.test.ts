@@ -1,0 +1,156 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'aurora', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+function refusedFields(params: Record<string, unknown>): string[] {
+  const result = lineItemsToUsage([{ service: 'aurora', params }], bundledCatalog)
+  return result.ok ? [] : result.details.map((detail) => detail.field)
+}
+
+describe('Amazon Aurora', () => {
+  it('bills a Standard cluster: instance-hours, volume GB-months, I/O requests and backup beyond the allowance', () => {
+    // 2 × 730 h × $0.26 + 100 GB × $0.10 + 50M I/Os × $0.20 per 1M + 40 GB × $0.021
+    const priced = cost({
+      engine: 'postgresql',
+      instance_class: 'db.r6g.large',
+      count: 2,
+      storage_gb: 100,
+      io_requests: 50_000_000,
+      backup_storage_gb: 40,
+    })
+    expect(priced.unpriced).toEqual([])
+    expect(cents(priced.total)).toBe('400.44')
+  })
+
+  it('reproduces the Price List costs of Infracost’s aws_rds_cluster golden test (MySQL with Backtrack)', () => {
+    // Storage 100 GB $10.00, I/O 52.56M $10.51, backup 400 GB $8.40, Backtrack 66,576M change records $798.91.
+    const priced = cost({
+      engine: 'mysql',
+      storage_gb: 100,
+      io_requests: 52_560_000,
+      backup_storage_gb: 400,
+      backtrack_change_records: 66_576_000_000,
+    })
+    expect(cents(priced.total)).toBe(cents(String(10 + 10.512 + 8.4 + 798.912)))
+  })
+
+  it('bills Serverless v2 ACU-hours at each region’s rate and prices MySQL instances like PostgreSQL ones', () => {
+    expect(cents(cost({ engine: 'postgresql', serverless_acu_hours: 1000, storage_gb: 0 }).total)).toBe(
+      '120.00',
+    )
+    expect(
+      cents(cost({ engine: 'mysql', serverless_acu_hours: 1000, storage_gb: 0 }, 'eu-west-1').total),
+    ).toBe('140.00')
+    const hours = { count: 1, hours: 100, storage_gb: 0 }
+    expect(cost({ engine: 'mysql', instance_class: 'db.t4g.medium', ...hours }).total).toBe(
+      cost({ engine: 'postgresql', instance_class: 'db.t4g.medium', ...hours }).total,
+    )
+  })
+
+  it('bills I/O-Optimized storage at its own rate and reports its unsourced instance rates as unpriced', () => {
+    const priced = cost({
+      engine: 'postgresql',
+      storage_configuration: 'io_optimized',
+      instance_class: 'db.r6g.large',
+      storage_gb: 100,
+    })
+    expect(cents(priced.total)).toBe('22.50')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual([
+      'aurora.instance_hours_io_optimized.postgresql.db.r6g.large',
+    ])
+  })
+
+  it('reports a region without sourced Aurora prices as unpriced, never $0', () => {
+    const priced = cost({ engine: 'postgresql', instance_class: 'db.r6g.large', storage_gb: 10 }, 'eu-west-2')
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type).sort()).toEqual([
+      'aurora.instance_hours.postgresql.db.r6g.large',
+      'aurora.storage_gb_month.standard',
+    ])
+  })
+
+  it('refuses I/O requests on I/O-Optimized, Backtrack on PostgreSQL, instances without a class and unknown classes', () => {
+    expect(
+      refusedFields({
+        engine: 'postgresql',
+        storage_configuration: 'io_optimized',
+        storage_gb: 1,
+        io_requests: 5,
+      }),
+    ).toEqual(['params.io_requests'])
+    expect(refusedFields({ engine: 'postgresql', storage_gb: 1, backtrack_change_records: 5 })).toEqual([
+      'params.backtrack_change_records',
+    ])
+    expect(refusedFields({ engine: 'mysql', count: 2, storage_gb: 1 })).toEqual(['params.count'])
+    expect(refusedFields({ engine: 'mysql', instance_class: 'db.x9.huge', storage_gb: 1 })).toEqual([
+      'params.instance_class',
+    ])
+  })
+
+  it('imports clusters with their configuration and cluster instances by class, and skips other engines', () => {
+    const resource = (address: string, type: string, values: object) => ({
+      address,
+      mode: 'managed',
+      type,
+      values,
+    })
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            resource('aws_rds_cluster.main', 'aws_rds_cluster', {
+              engine: 'aurora-postgresql',
+              storage_type: 'aurora-iopt1',
+            }),
+            resource('aws_rds_cluster_instance.writer', 'aws_rds_cluster_instance', {
+              engine: 'aurora-postgresql',
+              instance_class: 'db.r6g.large',
+            }),
+            resource('aws_rds_cluster_instance.flex', 'aws_rds_cluster_instance', {
+              engine: 'aurora-mysql',
+              instance_class: 'db.serverless',
+            }),
+            resource('aws_rds_cluster.v1', 'aws_rds_cluster', {
+              engine: 'aurora-mysql',
+              engine_mode: 'serverless',
+            }),
+            resource('aws_rds_cluster.docs', 'aws_rds_cluster', { engine: 'docdb' }),
+          ],
+        },
+      },
+    }
+    const mapped = planToLineItems(plan)
+    expect(mapped.items.map((item) => [item.address, item.service, item.params])).toEqual([
+      [
+        'aws_rds_cluster.main',
+        'aurora',
+        { engine: 'postgresql', storage_configuration: 'io_optimized', storage_gb: 0 },
+      ],
+      [
+        'aws_rds_cluster_instance.writer',
+        'aurora',
+        { engine: 'postgresql', instance_class: 'db.r6g.large', count: 1, hours: 730, storage_gb: 0 },
+      ],
+      [
+        'aws_rds_cluster_instance.flex',
+        'aurora',
+        { engine: 'mysql', serverless_acu_hours: 0, storage_gb: 0 },
+      ],
+    ])
+    expect(Object.fromEntries(mapped.skipped.map((skip) => [skip.address, skip.reason]))).toEqual({
+      'aws_rds_cluster.v1': 'Aurora Serverless v1 is not modelled',
+      'aws_rds_cluster.docs': 'the docdb engine is not Aurora',
+    })
+  })
+})

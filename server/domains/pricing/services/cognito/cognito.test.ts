@@ -1,0 +1,102 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/cognito/pricing/'
+
+function cost(params: Record<string, unknown>, { region = 'us-east-1', includeFreeTier = true } = {}) {
+  const result = lineItemsToUsage([{ service: 'cognito', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+describe(`Cognito user pools at the rates of ${PAGE}`, () => {
+  it('bills Lite MAUs in four bands after 10,000 free', () => {
+    // 90,000 × $0.0055 + 900,000 × $0.0046 + 9,000,000 × $0.00325 + 1,000,000 × $0.0025
+    expect(cents(cost({ tier: 'lite', monthly_active_users: 11_000_000 }).total)).toBe('36385.00')
+    expect(cents(cost({ tier: 'lite', monthly_active_users: 10_000 }).total)).toBe('0.00')
+    // Without the free tier the first band starts at the first user.
+    expect(
+      cents(cost({ tier: 'lite', monthly_active_users: 10_000 }, { includeFreeTier: false }).total),
+    ).toBe('55.00')
+  })
+
+  it('bills Essentials at $0.015 after 10,000 free and Plus at $0.02 from the first user', () => {
+    // 90,000 × $0.015
+    expect(cents(cost({ monthly_active_users: 100_000 }).total)).toBe('1350.00')
+    // 100,000 × $0.02
+    expect(cents(cost({ tier: 'plus', monthly_active_users: 100_000 }).total)).toBe('2000.00')
+  })
+
+  it('shares the 10,000 free MAUs between Lite and Essentials pools of an account', () => {
+    const result = lineItemsToUsage(
+      [
+        { service: 'cognito', params: { tier: 'lite', monthly_active_users: 6_000 } },
+        { service: 'cognito', params: { tier: 'essentials', monthly_active_users: 6_000 } },
+      ],
+      bundledCatalog,
+    )
+    if (!result.ok) throw new Error('invalid')
+    const priced = priceUsage({
+      region: 'us-east-1',
+      usage: result.usage,
+      includeFreeTier: true,
+      catalog: bundledCatalog,
+    })
+    // The allowance covers Essentials' 6,000 first, then 4,000 of Lite: 2,000 × $0.0055.
+    expect(cents(priced.total)).toBe('11.00')
+  })
+
+  it('prices Lite in Frankfurt and reports Essentials there, and any plan in Bahrain, as unpriced', () => {
+    expect(
+      cents(cost({ tier: 'lite', monthly_active_users: 110_000 }, { region: 'eu-central-1' }).total),
+    ).toBe('541.00')
+    expect(
+      cost({ monthly_active_users: 20_000 }, { region: 'eu-central-1' }).unpriced.map((r) => r.usage_type),
+    ).toEqual(['cognito.mau.essentials'])
+    const bahrain = cost({ tier: 'lite', monthly_active_users: 20_000 }, { region: 'me-south-1' })
+    expect(bahrain.total).toBe('0')
+    expect(bahrain.unpriced.map((row) => row.usage_type)).toEqual(['cognito.mau.lite'])
+  })
+
+  it('refuses an unknown plan and a fractional user count', () => {
+    for (const [params, field] of [
+      [{ tier: 'enterprise', monthly_active_users: 5 }, 'params.tier'],
+      [{ monthly_active_users: 1.5 }, 'params.monthly_active_users'],
+    ] as const) {
+      const result = lineItemsToUsage([{ service: 'cognito', params }], bundledCatalog)
+      expect(result.ok ? [] : result.details.map((detail) => detail.field)).toEqual([field])
+    }
+  })
+
+  it('imports a user pool on its feature plan (Essentials when unstated) and skips app clients', () => {
+    const resource = (address: string, type: string, values: Record<string, unknown>) => ({
+      address,
+      mode: 'managed',
+      type,
+      values,
+    })
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            resource('aws_cognito_user_pool.lite', 'aws_cognito_user_pool', { user_pool_tier: 'LITE' }),
+            resource('aws_cognito_user_pool.default', 'aws_cognito_user_pool', {}),
+            resource('aws_cognito_user_pool_client.web', 'aws_cognito_user_pool_client', {}),
+          ],
+        },
+      },
+    }
+    const mapped = planToLineItems(plan)
+    expect(mapped.items.map((item) => item.params)).toEqual([
+      { tier: 'lite', monthly_active_users: 0 },
+      { tier: 'essentials', monthly_active_users: 0 },
+    ])
+    expect(mapped.skipped.map((skip) => skip.address)).toEqual(['aws_cognito_user_pool_client.web'])
+  })
+})

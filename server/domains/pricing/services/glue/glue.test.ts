@@ -1,0 +1,99 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+function cost(params: Record<string, unknown>, { region = 'us-east-1', includeFreeTier = true } = {}) {
+  const result = lineItemsToUsage([{ service: 'glue', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+const fieldsOf = (params: Record<string, unknown>) => {
+  const result = lineItemsToUsage([{ service: 'glue', params }], bundledCatalog)
+  return result.ok ? [] : result.details.map((detail) => detail.field)
+}
+
+describe('AWS Glue at the rates of https://aws.amazon.com/glue/pricing/', () => {
+  it('bills job DPU-hours by the second with a 1-minute minimum per run, Flex at its own rate', () => {
+    // 100 runs × 10 DPUs × 30 s billed as 1 minute = 16.67 DPU-hours × $0.44
+    expect(cents(cost({ job_runs: 100, job_minutes_per_run: 0.5, job_dpus: 10 }).total)).toBe('7.33')
+    // 30 runs × 20 DPUs × 1 h × $0.29
+    expect(cents(cost({ job_type: 'flex', job_runs: 30, job_minutes_per_run: 60, job_dpus: 20 }).total)).toBe(
+      '174.00',
+    )
+    // Python shell on 1/16 DPU, 60 runs of 60 minutes: 3.75 DPU-hours × $0.44
+    expect(
+      cents(
+        cost({ job_type: 'python_shell', job_runs: 60, job_minutes_per_run: 60, job_dpus: 0.0625 }).total,
+      ),
+    ).toBe('1.65')
+  })
+
+  it('bills each crawler run at least 10 minutes', () => {
+    // 30 runs × 2 DPUs × 10 minutes (3 minutes billed as 10) = 10 DPU-hours × $0.44
+    expect(cents(cost({ crawler_runs: 30, crawler_minutes_per_run: 3, crawler_dpus: 2 }).total)).toBe('4.40')
+  })
+
+  it('gives the first million catalog objects and requests free', () => {
+    // 1,200,000 objects: 200,000 × $1 per 100,000; 3,000,000 requests: 2,000,000 × $1 per million
+    expect(cents(cost({ catalog_objects: 1_200_000, catalog_requests: 3_000_000 }).total)).toBe('4.00')
+    expect(
+      cents(
+        cost({ catalog_objects: 1_200_000, catalog_requests: 3_000_000 }, { includeFreeTier: false }).total,
+      ),
+    ).toBe('15.00')
+  })
+
+  it('prices São Paulo at its own rate and reports an unsourced region as unpriced', () => {
+    // 6 DPUs × 1/4 hour × $0.69
+    expect(
+      cents(cost({ job_runs: 1, job_minutes_per_run: 15, job_dpus: 6 }, { region: 'sa-east-1' }).total),
+    ).toBe('1.04')
+    const bahrain = cost({ job_runs: 1, job_minutes_per_run: 15, job_dpus: 6 }, { region: 'me-south-1' })
+    expect(bahrain.total).toBe('0')
+    expect(bahrain.unpriced.map((row) => row.usage_type)).toEqual(['glue.etl_dpu_hours.standard'])
+  })
+
+  it('refuses runs without DPUs and a Python shell job on 2 DPUs', () => {
+    expect(fieldsOf({ job_runs: 5, job_minutes_per_run: 10 })).toEqual(['params.job_dpus'])
+    expect(fieldsOf({ crawler_runs: 5 })).toEqual(['params.crawler_dpus'])
+    expect(fieldsOf({ job_type: 'python_shell', job_runs: 1, job_dpus: 2 })).toEqual(['params.job_dpus'])
+  })
+
+  it('imports jobs with their DPUs, crawlers and catalog databases', () => {
+    const resource = (address: string, values: Record<string, unknown>) => ({
+      address,
+      mode: 'managed',
+      type: address.split('.')[0],
+      values,
+    })
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            resource('aws_glue_job.g2x', {
+              worker_type: 'G.2X',
+              number_of_workers: 10,
+              execution_class: 'FLEX',
+            }),
+            resource('aws_glue_job.shell', { command: [{ name: 'pythonshell' }], max_capacity: 1 }),
+            resource('aws_glue_job.default', {}),
+            resource('aws_glue_crawler.s3', {}),
+            resource('aws_glue_catalog_database.lake', {}),
+          ],
+        },
+      },
+    }
+    expect(planToLineItems(plan).items.map((item) => item.params)).toEqual([
+      { job_type: 'flex', job_runs: 0, job_minutes_per_run: 0, job_dpus: 20 },
+      { job_type: 'python_shell', job_runs: 0, job_minutes_per_run: 0, job_dpus: 1 },
+      { job_type: 'standard', job_runs: 0, job_minutes_per_run: 0, job_dpus: 10 },
+      { crawler_runs: 0, crawler_minutes_per_run: 0 },
+      { catalog_objects: 0, catalog_requests: 0 },
+    ])
+  })
+})

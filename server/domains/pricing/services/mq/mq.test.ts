@@ -1,0 +1,103 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'mq', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+const fieldsOf = (params: Record<string, unknown>) => {
+  const result = lineItemsToUsage([{ service: 'mq', params }], bundledCatalog)
+  return result.ok ? [] : result.details.map((detail) => detail.field)
+}
+
+describe('Amazon MQ at the Price List rates Infracost prints', () => {
+  it('bills each deployment at its own broker-hour rate, plus storage', () => {
+    // RabbitMQ mq.m5.xlarge cluster: 730 h × $1.728 + 30 GB EBS × $0.10 (Infracost: $1,261.44 + $3.00)
+    const cluster = {
+      engine: 'rabbitmq',
+      instance_type: 'mq.m5.xlarge',
+      deployment: 'cluster_multi_az',
+      storage_type: 'ebs',
+      storage_gb: 30,
+    }
+    expect(cents(cost(cluster).total)).toBe('1264.44')
+    // ActiveMQ mq.m5.large active/standby: 730 h × $0.576 + 10 GB EFS × $0.30
+    const pair = { instance_type: 'mq.m5.large', deployment: 'active_standby_multi_az', storage_gb: 10 }
+    expect(cents(cost(pair).total)).toBe('423.48')
+    // ActiveMQ mq.t2.micro for 100 hours
+    expect(cents(cost({ instance_type: 'mq.t2.micro', hours: 100, storage_gb: 0 }).total)).toBe('3.00')
+  })
+
+  it('reports an unsourced deployment or region as unpriced, never $0', () => {
+    const single = cost({ instance_type: 'mq.m5.large', storage_gb: 1 })
+    expect(single.unpriced.map((row) => row.usage_type)).toEqual([
+      'mq.broker_hours.activemq.single_instance.mq.m5.large',
+    ])
+    const dublin = cost({ instance_type: 'mq.t2.micro', storage_gb: 0 }, 'eu-west-1')
+    expect(dublin.total).toBe('0')
+  })
+
+  it('refuses an unknown instance type, a RabbitMQ pair and RabbitMQ on EFS', () => {
+    expect(fieldsOf({ instance_type: 'mq.x9.huge', storage_gb: 0 })).toEqual(['params.instance_type'])
+    expect(
+      fieldsOf({
+        engine: 'rabbitmq',
+        instance_type: 'mq.m5.xlarge',
+        deployment: 'active_standby_multi_az',
+        storage_type: 'ebs',
+        storage_gb: 0,
+      }),
+    ).toEqual(['params.deployment'])
+    expect(fieldsOf({ engine: 'rabbitmq', instance_type: 'mq.m5.xlarge', storage_gb: 0 })).toEqual([
+      'params.storage_type',
+    ])
+  })
+
+  it('imports brokers with their engine, deployment mode and storage', () => {
+    const broker = (name: string, values: Record<string, unknown>) => ({
+      address: `aws_mq_broker.${name}`,
+      mode: 'managed',
+      type: 'aws_mq_broker',
+      values,
+    })
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            broker('rabbit', {
+              engine_type: 'RabbitMQ',
+              host_instance_type: 'mq.m5.xlarge',
+              deployment_mode: 'CLUSTER_MULTI_AZ',
+            }),
+            broker('active', { engine_type: 'ActiveMQ', host_instance_type: 'mq.t2.micro' }),
+          ],
+        },
+      },
+    }
+    expect(planToLineItems(plan).items.map((item) => item.params)).toEqual([
+      {
+        engine: 'rabbitmq',
+        instance_type: 'mq.m5.xlarge',
+        deployment: 'cluster_multi_az',
+        hours: 730,
+        storage_type: 'ebs',
+        storage_gb: 0,
+      },
+      {
+        engine: 'activemq',
+        instance_type: 'mq.t2.micro',
+        deployment: 'single_instance',
+        hours: 730,
+        storage_type: 'efs',
+        storage_gb: 0,
+      },
+    ])
+  })
+})

@@ -1,0 +1,131 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'opensearch', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+const fieldsOf = (params: Record<string, unknown>) => {
+  const result = lineItemsToUsage([{ service: 'opensearch', params }], bundledCatalog)
+  return result.ok ? [] : result.details.map((detail) => detail.field)
+}
+const gp2Domain = {
+  instance_type: 'c4.2xlarge.search',
+  instance_count: 3,
+  dedicated_master_type: 'c4.8xlarge.search',
+  dedicated_master_count: 1,
+  ultrawarm_type: 'ultrawarm1.medium.search',
+  ultrawarm_count: 2,
+  storage_type: 'gp2',
+  storage_gb_per_node: 100,
+}
+
+describe('OpenSearch Service at the Price List rates Infracost prints', () => {
+  it('bills data, master and UltraWarm nodes per instance-hour and EBS per data node', () => {
+    // Infracost's gp2 domain's nodes ($1,285.53 + $1,713.31 + $347.48) and 3 × 100 GB × $0.135
+    expect(cents(cost(gp2Domain).total)).toBe('3386.82')
+    // io1: one c4.2xlarge node ($428.51) + 1,000 GB × $0.169 + 10 IOPS × $0.088
+    const io1 = {
+      instance_type: 'c4.2xlarge.search',
+      instance_count: 1,
+      hours: 730,
+      storage_type: 'io1',
+      storage_gb_per_node: 1000,
+      provisioned_iops_per_node: 10,
+    }
+    expect(cents(cost(io1).total)).toBe('598.39')
+  })
+
+  it('bills Serverless OCUs per hour and managed storage per GB-month', () => {
+    // (2 + 2) OCUs × 730 h × $0.24 + 100 GB × $0.024
+    const priced = cost({
+      deployment: 'serverless',
+      indexing_ocus: 2,
+      search_ocus: 2,
+      managed_storage_gb: 100,
+    })
+    expect(cents(priced.total)).toBe('703.20')
+    // Half OCUs for a small collection: 0.5 + 0.5 OCUs × 730 h
+    expect(cents(cost({ deployment: 'serverless', indexing_ocus: 0.5, search_ocus: 0.5 }).total)).toBe(
+      '175.20',
+    )
+  })
+
+  it('reports a region without sourced prices as unpriced, never $0', () => {
+    const priced = cost(
+      { instance_type: 'c4.2xlarge.search', instance_count: 1, storage_gb_per_node: 10 },
+      'eu-west-1',
+    )
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual([
+      'opensearch.instance_hours.c4.2xlarge.search',
+      'opensearch.storage_gb_month.gp3',
+    ])
+  })
+
+  it('refuses an unknown instance type, quarter OCUs and params of the other deployment', () => {
+    expect(fieldsOf({ instance_type: 'x9.huge.search', instance_count: 1 })).toEqual(['params.instance_type'])
+    expect(fieldsOf({ deployment: 'serverless', indexing_ocus: 0.25 })).toEqual(['params.indexing_ocus'])
+    expect(fieldsOf({ deployment: 'serverless', instance_type: 'c4.2xlarge.search' })).toEqual([
+      'params.instance_type',
+    ])
+    expect(
+      fieldsOf({ instance_type: 'c4.2xlarge.search', instance_count: 1, provisioned_iops_per_node: 5 }),
+    ).toEqual(['params.provisioned_iops_per_node'])
+  })
+
+  it('imports a domain with its nodes and volumes, and a Serverless collection', () => {
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_opensearch_domain.logs',
+              mode: 'managed',
+              type: 'aws_opensearch_domain',
+              values: {
+                cluster_config: [
+                  {
+                    instance_type: 'c4.2xlarge.search',
+                    instance_count: 3,
+                    dedicated_master_enabled: true,
+                    dedicated_master_type: 'c4.8xlarge.search',
+                    dedicated_master_count: 3,
+                    warm_enabled: false,
+                  },
+                ],
+                ebs_options: [{ ebs_enabled: true, volume_size: 100, volume_type: 'gp3' }],
+              },
+            },
+            {
+              address: 'aws_opensearchserverless_collection.vectors',
+              mode: 'managed',
+              type: 'aws_opensearchserverless_collection',
+              values: { type: 'VECTORSEARCH' },
+            },
+          ],
+        },
+      },
+    }
+    expect(planToLineItems(plan).items.map((item) => item.params)).toEqual([
+      {
+        deployment: 'managed',
+        instance_type: 'c4.2xlarge.search',
+        instance_count: 3,
+        hours: 730,
+        dedicated_master_type: 'c4.8xlarge.search',
+        dedicated_master_count: 3,
+        storage_type: 'gp3',
+        storage_gb_per_node: 100,
+      },
+      { deployment: 'serverless', hours: 730, indexing_ocus: 0, search_ocus: 0, managed_storage_gb: 0 },
+    ])
+  })
+})

@@ -1,0 +1,102 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { validateEvents } from '../../../ingest/events.js'
+import { meterEvent } from '../../../ingest/metering.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'ssm', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+describe('Parameter Store at $0.05 per advanced parameter-month and per 10,000 API interactions', () => {
+  it('prorates advanced parameters by the hour', () => {
+    // 200 parameters × 730 h = $10.00; 200 × 365 h = $5.00
+    expect(cents(cost({ advanced_parameters: 200 }).total)).toBe('10.00')
+    expect(cents(cost({ advanced_parameters: 200, hours: 365 }).total)).toBe('5.00')
+    // The Infracost golden test: one parameter for 600 hours, 100,000 interactions.
+    expect(
+      cents(cost({ advanced_parameters: 1, hours: 600, advanced_api_interactions: 100_000 }).total),
+    ).toBe('0.54')
+  })
+
+  it('bills standard-parameter interactions only with higher throughput', () => {
+    const standard = { advanced_parameters: 0, standard_api_interactions: 10_000_000 }
+    expect(cents(cost(standard).total)).toBe('0.00')
+    expect(cents(cost({ ...standard, throughput: 'higher' }).total)).toBe('50.00')
+  })
+
+  it('reports a region without sourced prices as unpriced, never $0', () => {
+    const priced = cost({ advanced_parameters: 10 }, 'eu-west-1')
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['ssm.advanced_parameter_hours'])
+  })
+
+  it('refuses an unknown throughput and more hours than a month has', () => {
+    for (const [params, field] of [
+      [{ advanced_parameters: 1, throughput: 'max' }, 'params.throughput'],
+      [{ advanced_parameters: 1, hours: 800 }, 'params.hours'],
+    ] as const) {
+      const result = lineItemsToUsage([{ service: 'ssm', params }], bundledCatalog)
+      expect(result.ok ? [] : result.details.map((detail) => detail.field)).toEqual([field])
+    }
+  })
+
+  it('imports an advanced parameter and skips a standard one', () => {
+    const resource = (name: string, values: Record<string, unknown>) => ({
+      address: `aws_ssm_parameter.${name}`,
+      mode: 'managed',
+      type: 'aws_ssm_parameter',
+      values,
+    })
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [resource('big', { tier: 'Advanced' }), resource('small', { tier: 'Standard' })],
+        },
+      },
+    }
+    const mapped = planToLineItems(plan)
+    expect(mapped.items.map((item) => [item.address, item.params])).toEqual([
+      ['aws_ssm_parameter.big', { advanced_parameters: 1, advanced_api_interactions: 0 }],
+    ])
+    expect(mapped.skipped.map((skip) => skip.reason)).toEqual(['a standard parameter has no charge'])
+  })
+})
+
+/** Validates wire events and meters them, usage type → quantity. */
+function meterWire(events: Record<string, unknown>[]): Record<string, number> {
+  const validated = validateEvents(events)
+  if (!validated.ok) throw new Error(JSON.stringify(validated.problems))
+  const usage: Record<string, number> = {}
+  for (const event of validated.events)
+    meterEvent(event, (usageType, quantity) => {
+      usage[usageType] = (usage[usageType] ?? 0) + quantity
+    })
+  return usage
+}
+
+describe('ssm.api_call events', () => {
+  it('bill calls on advanced parameters or at higher throughput, and nothing else', () => {
+    expect(
+      meterWire([
+        { type: 'ssm.api_call', advanced: true },
+        { type: 'ssm.api_call', higher_throughput: true },
+        { type: 'ssm.api_call' },
+      ]),
+    ).toEqual({ 'ssm.api_interactions': 2 })
+  })
+
+  it('refuses a flag that is not a boolean', () => {
+    expect(validateEvents([{ type: 'ssm.api_call', advanced: 'yes' }])).toMatchObject({
+      ok: false,
+      problems: [{ field: 'advanced' }],
+    })
+  })
+})

@@ -1,0 +1,92 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { validateEvents } from '../../../ingest/events.js'
+import { meterEvent } from '../../../ingest/metering.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+function cost(params: Record<string, unknown>, { region = 'us-east-1', includeFreeTier = true } = {}) {
+  const result = lineItemsToUsage([{ service: 'xray', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+describe('X-Ray at the rates of https://aws.amazon.com/xray/pricing/', () => {
+  it('bills recorded traces at $5 per million beyond 100,000 free', () => {
+    expect(cents(cost({ traces_recorded: 10_100_000 }).total)).toBe('50.00')
+    expect(cents(cost({ traces_recorded: 10_100_000 }, { includeFreeTier: false }).total)).toBe('50.50')
+  })
+
+  it('shares 1,000,000 free traces between retrievals and scans, then bills $0.50 per million', () => {
+    // 3,000,000 + 2,000,000 - 1,000,000 free = 4,000,000 × $0.50 per million
+    expect(
+      cents(cost({ traces_recorded: 0, traces_retrieved: 3_000_000, traces_scanned: 2_000_000 }).total),
+    ).toBe('2.00')
+  })
+
+  it('bills Insights from the first trace at $1 per million', () => {
+    expect(cents(cost({ traces_recorded: 0, insights_traces: 5_000_000 }).total)).toBe('5.00')
+  })
+
+  it('reports a region without sourced prices as unpriced, never $0', () => {
+    const priced = cost({ traces_recorded: 1_000_000 }, { region: 'eu-west-1' })
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['xray.traces_recorded'])
+  })
+
+  it('refuses a negative trace count', () => {
+    const result = lineItemsToUsage([{ service: 'xray', params: { traces_recorded: -1 } }], bundledCatalog)
+    expect(result.ok ? [] : result.details.map((detail) => detail.field)).toEqual(['params.traces_recorded'])
+  })
+
+  it('skips sampling rules with the reason', () => {
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_xray_sampling_rule.api',
+              mode: 'managed',
+              type: 'aws_xray_sampling_rule',
+              values: {},
+            },
+          ],
+        },
+      },
+    }
+    const mapped = planToLineItems(plan)
+    expect(mapped.items).toEqual([])
+    expect(mapped.skipped[0]?.reason).toMatch(/^no charge of its own/)
+  })
+})
+
+/** Validates wire events and meters them, usage type → quantity. */
+function meterWire(events: Record<string, unknown>[]): Record<string, number> {
+  const validated = validateEvents(events)
+  if (!validated.ok) throw new Error(JSON.stringify(validated.problems))
+  const usage: Record<string, number> = {}
+  for (const event of validated.events)
+    meterEvent(event, (usageType, quantity) => {
+      usage[usageType] = (usage[usageType] ?? 0) + quantity
+    })
+  return usage
+}
+
+describe('X-Ray events', () => {
+  it('meter each recorded trace and the traces a query reads', () => {
+    expect(
+      meterWire([{ type: 'xray.trace' }, { type: 'xray.trace' }, { type: 'xray.read', traces: 40 }]),
+    ).toEqual({ 'xray.traces_recorded': 2, 'xray.traces_retrieved_scanned': 40 })
+  })
+
+  it('refuse a read without traces', () => {
+    expect(validateEvents([{ type: 'xray.read', traces: 0 }])).toMatchObject({
+      ok: false,
+      problems: [{ field: 'traces' }],
+    })
+  })
+})

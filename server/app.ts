@@ -131,8 +131,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
     },
   })
   // Registered after the rate limiter, which counts CORS preflights too (see plugins/rate-limit.ts).
+  const corsOrigins = [...config.corsOrigins]
   await app.register(cors, {
-    origin: [...config.corsOrigins],
+    // A request without an Origin header is not a cross-origin browser request: no CORS headers to send.
+    origin: (origin, callback) => callback(null, origin === undefined ? false : corsOrigins),
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: CORS_HEADERS,
     exposedHeaders: [

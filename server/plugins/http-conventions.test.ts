@@ -137,6 +137,14 @@ describe('HTTP conventions', async () => {
     expect(res.headers['strict-transport-security']).toBeUndefined()
   })
 
+  it('gives API answers a CSP that allows nothing and none of the page-only headers', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/' })
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'")
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin')
+    expect(res.headers['cross-origin-opener-policy']).toBeUndefined()
+    expect(res.headers['x-dns-prefetch-control']).toBeUndefined()
+  })
+
   it('serves the API docs under the product name with one frame-ancestors and inline styles allowed', async () => {
     const page = await app.inject({ method: 'GET', url: '/docs/' })
     expect(page.statusCode).toBe(200)
@@ -172,6 +180,13 @@ describe('HTTP conventions', async () => {
       expect(res.headers['access-control-allow-headers']).toBe(
         'Content-Type, Authorization, X-API-Key, X-Scenario-ID, Idempotency-Key',
       )
+    })
+
+    it('sends no CORS headers to a request without an Origin (not a cross-origin browser request)', async () => {
+      const res = await app.inject({ method: 'GET', url: '/api/v1/' })
+      expect(res.headers['access-control-allow-credentials']).toBeUndefined()
+      expect(res.headers['access-control-expose-headers']).toBeUndefined()
+      expect(res.headers.vary).toBe('Origin')
     })
 
     it('gives a disallowed origin no Access-Control-Allow-Origin', async () => {

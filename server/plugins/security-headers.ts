@@ -41,7 +41,7 @@ function helmetHeaders(options: HelmetOptions): Record<string, string> {
   return headers
 }
 
-/** The headers of docs/api.md, the same on every response (also on answers to malformed HTTP: app.ts). */
+/** The headers of docs/api.md for pages and files (also on answers to malformed HTTP: app.ts). */
 export function securityHeaders(production: boolean): Record<string, string> {
   return {
     ...helmetHeaders({
@@ -58,11 +58,36 @@ export function securityHeaders(production: boolean): Record<string, string> {
   }
 }
 
+/**
+ * The headers of docs/api.md for API and operator answers (JSON, reports): those that protect a response
+ * that is not a page (OWASP's REST set: nosniff, no framing, a CSP that allows nothing, HSTS, and CORP
+ * against cross-origin reads), without the ones only a document uses (opener and origin-agent isolation,
+ * DNS prefetch, download and Flash policies, the page CSP). Every byte of headers is sent with every
+ * response; these are a third of the pages' (docs/PERFORMANCE.md).
+ */
+export function apiSecurityHeaders(production: boolean): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'cross-origin-resource-policy': 'same-origin',
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'x-xss-protection': '1; mode=block',
+  }
+  if (production) headers['strict-transport-security'] = 'max-age=31536000; includeSubDomains'
+  return headers
+}
+
+/** API, health and metrics answers: not pages. */
+const isApiPath = (url: string) =>
+  url.startsWith('/api/') || url.startsWith('/health') || url.startsWith('/metrics')
+
 /** The headers of docs/api.md on every response, errors and static files included. */
 export const securityHeadersPlugin = fp(async (app: FastifyInstance, opts: { production: boolean }) => {
-  const headers = securityHeaders(opts.production)
+  const pages = securityHeaders(opts.production)
+  const api = apiSecurityHeaders(opts.production)
   app.addHook('onRequest', (req, reply, done) => {
-    reply.headers(headers)
+    reply.headers(isApiPath(req.url) ? api : pages)
     reply.header('x-request-id', req.id)
     done()
   })

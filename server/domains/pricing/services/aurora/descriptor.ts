@@ -14,6 +14,7 @@ import {
 } from '../params.js'
 import { asString } from '../plan-values.js'
 import { defineService, type ValidationDetail } from '../service-descriptor.js'
+import { auroraExamples } from './examples.js'
 
 type AuroraEngine = 'postgresql' | 'mysql'
 
@@ -226,5 +227,5 @@ export const aurora = defineService({
       return { params: { engine, instance_class: instanceClass, count: 1, hours: 730, storage_gb: 0 } }
     },
   },
-  examples: [],
+  examples: auroraExamples,
 })

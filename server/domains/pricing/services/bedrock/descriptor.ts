@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox'
 import { listModels } from '../catalog-values.js'
 import { catalogName, count, d, optional, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
+import { bedrockExamples } from './examples.js'
 import { bedrockIngest } from './ingest.js'
 
 /**
@@ -104,5 +105,5 @@ export const bedrock = defineService({
   sdk: [{ client: 'BedrockRuntimeClient', commands: ['Converse', 'InvokeModel'] }],
   priceList: [],
   terraform: {},
-  examples: [],
+  examples: bedrockExamples,
 })

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox'
 import { count, d, gigabytes, strict } from '../params.js'
 import type { ValidationDetail } from '../service-descriptor.js'
 import { defineService } from '../service-descriptor.js'
+import { cloudfrontExamples } from './examples.js'
 
 const BYTES_PER_GB = '1073741824'
 
@@ -181,5 +182,5 @@ export const cloudfront = defineService({
     aws_cloudfront_function: () => ({ skip: 'billed per invocation on the distribution' }),
     aws_cloudfront_origin_access_control: () => ({ skip: 'no charge of its own' }),
   },
-  examples: [],
+  examples: cloudfrontExamples,
 })

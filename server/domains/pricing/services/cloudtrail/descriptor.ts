@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { count, d, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
+import { cloudtrailExamples } from './examples.js'
 
 const optionalCount = (title: string, description: string) => Type.Optional(count({ title, description }))
 
@@ -93,5 +94,5 @@ export const cloudtrail = defineService({
     // Whether a trail is the Region's first (free) copy is not in the plan: events start at 0 either way.
     aws_cloudtrail: () => ({ params: { additional_management_events: 0, data_events: 0 } }),
   },
-  examples: [],
+  examples: cloudtrailExamples,
 })

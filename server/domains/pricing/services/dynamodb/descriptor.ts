@@ -3,6 +3,7 @@ import { capacityUnits, count, d, gigabytes, optional, optionalHours, pointOf, s
 import { asNumber } from '../plan-values.js'
 import type { RangePoint, UsageSink, ValidationDetail } from '../service-descriptor.js'
 import { defineService } from '../service-descriptor.js'
+import { dynamodbExamples } from './examples.js'
 import { dynamoDbIngest } from './ingest.js'
 
 const BYTES_PER_GB = '1073741824'
@@ -287,7 +288,7 @@ export const dynamodb = defineService({
       }
     },
   },
-  examples: [],
+  examples: dynamodbExamples,
 })
 
 /** A planned capacity, or 0 when it is not known until apply (auto scaling sets it). */

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { d, hours, instanceCount, pointOf, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
+import { eksExamples } from './examples.js'
 
 /**
  * The EKS control plane: every cluster is billed per hour it exists, and a cluster whose Kubernetes version is
@@ -77,5 +78,5 @@ export const eks = defineService({
     aws_eks_node_group: () => ({ skip: 'nodes are EC2 instances: price them as EC2 line items' }),
     aws_eks_fargate_profile: () => ({ skip: 'no charge of its own: pods are priced as Fargate' }),
   },
-  examples: [],
+  examples: eksExamples,
 })

@@ -13,6 +13,7 @@ import {
 } from '../params.js'
 import { asNumber, asString } from '../plan-values.js'
 import { defineService, type ValidationDetail } from '../service-descriptor.js'
+import { elasticacheExamples } from './examples.js'
 
 const NODE_HOURS = 'elasticache.node_hours.'
 const VALKEY_NODE_HOURS = 'elasticache.valkey_node_hours.'
@@ -215,5 +216,5 @@ export const elasticache = defineService({
       },
     }),
   },
-  examples: [],
+  examples: elasticacheExamples,
 })

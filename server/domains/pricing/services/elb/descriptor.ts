@@ -4,6 +4,7 @@ import { d, hours, instanceCount, pointOf, strict } from '../params.js'
 import { asString } from '../plan-values.js'
 import type { ValidationDetail } from '../service-descriptor.js'
 import { defineService } from '../service-descriptor.js'
+import { elbExamples } from './examples.js'
 
 /** What one LCU (ALB) or NLCU (NLB) covers per hour, per dimension; the largest dimension is billed. */
 const ALB_LCU = {
@@ -182,5 +183,5 @@ export const elb = defineService({
     aws_lb: ({ values }) => loadBalancerItem(values),
     aws_alb: ({ values }) => loadBalancerItem(values),
   },
-  examples: [],
+  examples: elbExamples,
 })

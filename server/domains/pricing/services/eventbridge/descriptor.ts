@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { count, d, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
+import { eventbridgeExamples } from './examples.js'
 import { eventBridgeIngest } from './ingest.js'
 
 /** EventBridge bills each 64 KB chunk of a custom event's payload as one event. */
@@ -79,5 +80,5 @@ export const eventbridge = defineService({
       params: { custom_events: 0, event_size_kb: 1, scheduler_invocations: 0 },
     }),
   },
-  examples: [],
+  examples: eventbridgeExamples,
 })

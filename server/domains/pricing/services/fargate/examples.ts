@@ -2,6 +2,9 @@ import type { Catalog } from '../../catalog.js'
 import type { WorkedExample } from '../service-descriptor.js'
 
 const FARGATE_PAGE = 'https://aws.amazon.com/fargate/pricing/'
+/** Keycloak on AWS implementation guide (aws-samples), "Cost Estimation", examples 1–3 (us-east-1, June 2022). */
+const KEYCLOAK_COST =
+  'https://github.com/aws-samples/keycloak-on-aws/blob/main/docs/en/implementation-guide/cost.md'
 const ecsService = (architecture: string) => ({
   service: 'fargate',
   params: { tasks: 5, vcpu: 1, memory_gb: 2, hours: 5, architecture, ephemeral_storage_gb: 30 },
@@ -62,5 +65,28 @@ export const fargateExamples: WorkedExample[] = [
     ],
     printedTotal: '47.25',
     catalog: withPageWindowsRates,
+  },
+  {
+    // "AWS Fargate | 1. 2 ECS Tasks that run for 24 hours every day. 2. Each ECS task uses 1 vCPU, 2GB memory,
+    // and 20GB ephemeral storage. | $ 72.08": 2 tasks × 730 h × ($0.04048 + 2 × $0.004445) = $72.0802; the
+    // 20 GB of ephemeral storage are within the free 20 GB per task.
+    name: 'Fargate: Keycloak on AWS, 2 Linux/x86 tasks of 1 vCPU and 2 GB all month, 20 GB ephemeral',
+    source: KEYCLOAK_COST,
+    region: 'us-east-1',
+    includeFreeTier: false,
+    items: [
+      {
+        service: 'fargate',
+        params: {
+          tasks: 2,
+          vcpu: 1,
+          memory_gb: 2,
+          hours: 730,
+          architecture: 'x86_64',
+          ephemeral_storage_gb: 20,
+        },
+      },
+    ],
+    printedTotal: '72.08',
   },
 ]

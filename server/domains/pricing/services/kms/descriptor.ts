@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { count, d, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
+import { kmsExamples } from './examples.js'
 import { kmsIngest } from './ingest.js'
 
 const optionalCount = (title: string, description: string) => Type.Optional(count({ title, description }))
@@ -116,5 +117,5 @@ export const kms = defineService({
     aws_kms_replica_key: () => ({ params: { keys: 1 } }),
     aws_kms_alias: () => ({ skip: 'no charge of its own' }),
   },
-  examples: [],
+  examples: kmsExamples,
 })

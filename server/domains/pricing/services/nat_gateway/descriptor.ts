@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { d, gigabytes, hours, instanceCount, pointOf, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
+import { natGatewayExamples } from './examples.js'
 
 /**
  * Public and private NAT gateways: each gateway is billed for every hour (or part of an hour) it is
@@ -66,5 +67,5 @@ export const natGateway = defineService({
   terraform: {
     aws_nat_gateway: () => ({ params: { gateways: 1, hours: 730, data_processed_gb: 0 } }),
   },
-  examples: [],
+  examples: natGatewayExamples,
 })

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { count, d, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
+import { route53Examples } from './examples.js'
 
 const optionalCount = (title: string, description: string) => Type.Optional(count({ title, description }))
 
@@ -119,5 +120,5 @@ export const route53 = defineService({
       }
     },
   },
-  examples: [],
+  examples: route53Examples,
 })

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { count, d, gigabytes, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
+import { sesExamples } from './examples.js'
 import { sesIngest } from './ingest.js'
 
 const BYTES_PER_GB = '1073741824'
@@ -111,5 +112,5 @@ export const ses = defineService({
     aws_sesv2_email_identity: () => ({ params: { emails_sent: 0 } }),
     aws_sesv2_dedicated_ip_pool: () => ({ skip: 'no charge of its own: dedicated IPs are billed per IP' }),
   },
-  examples: [],
+  examples: sesExamples,
 })

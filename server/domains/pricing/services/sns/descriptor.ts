@@ -3,6 +3,7 @@ import { count, d, optional, strict } from '../params.js'
 import { chunksOf, payloadGb, payloadKb } from '../payload.js'
 import type { ValidationDetail } from '../service-descriptor.js'
 import { defineService } from '../service-descriptor.js'
+import { snsExamples } from './examples.js'
 import { snsIngest } from './ingest.js'
 
 const deliveries = (protocol: string) =>
@@ -143,5 +144,5 @@ export const sns = defineService({
       params: { publishes: 0, ...(values.fifo_topic === true ? { topic_type: 'fifo' as const } : {}) },
     }),
   },
-  examples: [],
+  examples: snsExamples,
 })

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox'
 import { count, d, strict } from '../params.js'
 import { chunksOf, payloadKb } from '../payload.js'
 import { defineService } from '../service-descriptor.js'
+import { sqsExamples } from './examples.js'
 import { sqsIngest } from './ingest.js'
 
 export const sqs = defineService({
@@ -65,5 +66,5 @@ export const sqs = defineService({
       },
     }),
   },
-  examples: [],
+  examples: sqsExamples,
 })

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { d, gigabytes, hours, instanceCount, pointOf, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
+import { transitGatewayExamples } from './examples.js'
 
 /**
  * Transit Gateway: each attachment (VPC, VPN, Direct Connect gateway, peering, Connect) is billed per hour it
@@ -71,5 +72,5 @@ export const transitGateway = defineService({
       params: { attachments: 1, hours: 730, data_processed_gb: 0 },
     }),
   },
-  examples: [],
+  examples: transitGatewayExamples,
 })

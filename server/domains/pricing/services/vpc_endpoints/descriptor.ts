@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox'
 import { d, gigabytes, hours, instanceCount, pointOf, strict } from '../params.js'
 import { asArray, asString } from '../plan-values.js'
 import { defineService } from '../service-descriptor.js'
+import { vpcEndpointsExamples } from './examples.js'
 
 /**
  * Interface VPC endpoints (AWS PrivateLink): each endpoint is billed per hour in each Availability Zone it is
@@ -89,5 +90,5 @@ export const vpcEndpoints = defineService({
       }
     },
   },
-  examples: [],
+  examples: vpcEndpointsExamples,
 })

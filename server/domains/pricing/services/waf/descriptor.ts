@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox'
 import { count, d, strict } from '../params.js'
 import { asArray } from '../plan-values.js'
 import { defineService } from '../service-descriptor.js'
+import { wafExamples } from './examples.js'
 
 /**
  * AWS WAF (v2): each web ACL and each rule (a rule group counts as one rule) is billed per month, prorated
@@ -64,5 +65,5 @@ export const waf = defineService({
     aws_wafv2_rule_group: () => ({ skip: 'billed as one rule of each web ACL that uses it' }),
     aws_wafv2_web_acl_association: () => ({ skip: 'no charge of its own' }),
   },
-  examples: [],
+  examples: wafExamples,
 })

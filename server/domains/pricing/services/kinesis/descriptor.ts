@@ -12,6 +12,7 @@ import {
 import { asNumber, asString, firstBlock } from '../plan-values.js'
 import { defineService, type ValidationDetail } from '../service-descriptor.js'
 import { MAX_RECORD_BYTES, ON_DEMAND_RECORD_STEP_BYTES, PUT_PAYLOAD_UNIT_BYTES } from './billing.js'
+import { kinesisExamples } from './examples.js'
 import { kinesisIngest } from './ingest.js'
 
 const KIB = 1024
@@ -251,5 +252,5 @@ export const kinesis = defineService({
     },
     aws_kinesis_stream_consumer: () => ({ skip: 'priced with its stream (efo_consumers)' }),
   },
-  examples: [],
+  examples: kinesisExamples,
 })

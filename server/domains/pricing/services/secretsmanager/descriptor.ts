@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox'
 import { count, DEFAULT_HOURS, d, optionalHours, pointOf, strict } from '../params.js'
 import { asArray } from '../plan-values.js'
 import { defineService } from '../service-descriptor.js'
+import { secretsManagerExamples } from './examples.js'
 import { secretsManagerIngest } from './ingest.js'
 
 /**
@@ -98,5 +99,5 @@ export const secretsManager = defineService({
     aws_secretsmanager_secret_rotation: () => ({ skip: 'no charge of its own' }),
     aws_secretsmanager_secret_policy: () => ({ skip: 'no charge of its own' }),
   },
-  examples: [],
+  examples: secretsManagerExamples,
 })

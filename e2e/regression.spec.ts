@@ -196,3 +196,34 @@ test('signing out and in as someone else never shows the previous user’s data'
   await expect(page.getByRole('heading', { name: 'No scenarios yet' })).toBeVisible()
   await expect(page.getByText('Private to the first user')).toHaveCount(0)
 })
+
+test('stored bytes that are not whole GB raise no false "not priced" warning (exact stock usage)', async ({
+  page,
+  request,
+  account,
+}) => {
+  const scenario = await createScenarioViaApi(request, account.accessToken, { name: 'Exact storage' })
+  await apiAs(request, account.accessToken, 'patch', `/api/v1/scenarios/${scenario.id}`, {
+    status: 'running',
+  })
+  const { key } = (await apiAs(request, account.accessToken, 'post', '/api/v1/api-keys', {
+    name: 'exact storage',
+    scopes: ['write:ingest'],
+  })) as { key: string }
+  // 3,000 GiB and 125,000 bytes = 3000.000000116415321826934814453125 GB: pricing it at 20 significant digits
+  // left ~3e-18 GB-month above the bands, shown as "not priced: s3.storage_gb_month".
+  const events = [
+    ...Array.from({ length: 600 }, () => ({ type: 's3.put', bytes: 5 * 1024 ** 3 })),
+    { type: 's3.put', bytes: 125_000 },
+  ]
+  const sent = await request.post('/api/v1/ingest', {
+    headers: { 'x-api-key': key, 'x-scenario-id': scenario.id },
+    data: { events },
+  })
+  expect(sent.status()).toBe(200)
+  const costs = await apiAs(request, account.accessToken, 'get', `/api/v1/scenarios/${scenario.id}/costs`)
+  expect(costs.total_monthly.unpriced).toEqual([])
+  await page.goto(`/scenarios/${scenario.id}`)
+  await expect(page.getByTestId('cost-observed')).toHaveText(/\$/)
+  await expect(page.getByText('Not priced in this region')).toHaveCount(0)
+})

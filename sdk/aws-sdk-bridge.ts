@@ -7,9 +7,9 @@
  * No AWS SDK package is imported: the middleware is typed structurally, compatible with `@smithy/types`.
  */
 import { randomUUID } from 'node:crypto'
-import { eventsForCall, type LambdaSettings, type WireEvent } from './aws-sdk-events.js'
+import { eventsForCall, type KinesisSettings, type LambdaSettings, type WireEvent } from './aws-sdk-events.js'
 
-export type { LambdaSettings, WireEvent } from './aws-sdk-events.js'
+export type { KinesisSettings, LambdaSettings, WireEvent } from './aws-sdk-events.js'
 export { eventsForCall } from './aws-sdk-events.js'
 
 export type MockupAwsOptions = {
@@ -23,6 +23,8 @@ export type MockupAwsOptions = {
   enabled?: boolean
   /** Lambda memory and architecture used when the invoke response does not tell them. */
   lambda?: LambdaSettings
+  /** Which Kinesis streams are on-demand (the PutRecord(s) call does not say); default provisioned. */
+  kinesis?: KinesisSettings
   /** Events per ingest request (1–10,000). Default 500. */
   batchSize?: number
   /** How long an event may wait in the buffer before a background send. Default 1000 ms. */
@@ -115,6 +117,7 @@ export function createMockupAwsMeter(options: MockupAwsOptions = {}): MockupAwsM
   const timeoutMs = clamp(options.requestTimeoutMs, 1, 600_000, 10_000)
   const doFetch = options.fetch ?? fetch
   const lambda = options.lambda ?? {}
+  const kinesis = options.kinesis ?? {}
 
   const stats: MockupAwsStats = { metered: 0, sent: 0, dropped: 0, pending: 0 }
   let buffer: WireEvent[] = []
@@ -220,6 +223,7 @@ export function createMockupAwsMeter(options: MockupAwsOptions = {}): MockupAwsM
           durationMs: performance.now() - started,
         },
         lambda,
+        kinesis,
       )
       if (events.length > 0) enqueue(events)
     } catch (err) {

@@ -78,6 +78,92 @@ describe('eventsForCall', () => {
     expect(call('KMSClient', 'ListKeysCommand', {})).toEqual([])
   })
 
+  it('meters each metered Secrets Manager call as one request', () => {
+    expect(call('SecretsManagerClient', 'GetSecretValueCommand', { SecretId: 'db' })).toEqual([
+      { type: 'secretsmanager.request', timestamp: '2025-01-01T00:00:00.000Z' },
+    ])
+    expect(call('SecretsManagerClient', 'PutSecretValueCommand', { SecretId: 'db' })).toHaveLength(1)
+    expect(call('SecretsManagerClient', 'TagResourceCommand', { SecretId: 'db' })).toEqual([])
+  })
+
+  it('meters a StartSyncExecution by its billing details, and leaves StartExecution unmetered', () => {
+    const output = {
+      status: 'SUCCEEDED',
+      billingDetails: { billedMemoryUsedInMB: 128, billedDurationInMilliseconds: 300 },
+    }
+    expect(call('SFNClient', 'StartSyncExecutionCommand', { stateMachineArn: 'arn' }, output)).toEqual([
+      {
+        type: 'stepfunctions.express_execution',
+        duration_ms: 300,
+        memory_mb: 128,
+        timestamp: '2025-01-01T00:00:00.000Z',
+      },
+    ])
+    expect(call('SFNClient', 'StartSyncExecutionCommand', {}, { status: 'FAILED' })).toEqual([
+      {
+        type: 'stepfunctions.express_execution',
+        duration_ms: 42.5,
+        memory_mb: 64,
+        timestamp: '2025-01-01T00:00:00.000Z',
+      },
+    ])
+    expect(call('SFNClient', 'StartExecutionCommand', { stateMachineArn: 'arn' })).toEqual([])
+  })
+
+  it('meters each Kinesis record put by its data and partition key, skipping failed records', () => {
+    const record = { Data: new Uint8Array(30_000), PartitionKey: 'user-1' }
+    expect(call('KinesisClient', 'PutRecordCommand', { StreamName: 's', ...record })).toEqual([
+      { type: 'kinesis.put', bytes: 30_006, timestamp: '2025-01-01T00:00:00.000Z' },
+    ])
+    const batch = call(
+      'KinesisClient',
+      'PutRecordsCommand',
+      { StreamName: 's', Records: [record, { Data: new Uint8Array(10), PartitionKey: 'k' }, record] },
+      {
+        FailedRecordCount: 1,
+        Records: [{ SequenceNumber: '1' }, { SequenceNumber: '2' }, { ErrorCode: 'X' }],
+      },
+    )
+    expect(batch.map((event) => event.bytes)).toEqual([30_006, 11])
+  })
+
+  it('meters the puts of the streams the settings call on-demand as on-demand puts', () => {
+    const put = (input: Record<string, unknown>) =>
+      eventsForCall(
+        {
+          clientName: 'KinesisClient',
+          commandName: 'PutRecordCommand',
+          input: { Data: new Uint8Array(100), PartitionKey: 'k', ...input },
+          output: {},
+          startedAt: 0,
+          durationMs: 1,
+        },
+        {},
+        { onDemand: (stream) => stream === 'clicks' },
+      )[0]
+    expect(put({ StreamName: 'clicks' })).toMatchObject({ bytes: 101, capacity_mode: 'on_demand' })
+    expect(put({ StreamARN: 'arn:aws:kinesis:eu-west-1:1:stream/clicks' })).toMatchObject({
+      capacity_mode: 'on_demand',
+    })
+    expect(put({ StreamName: 'orders' })).not.toHaveProperty('capacity_mode')
+  })
+
+  it('meters each Firehose record put by its data blob, skipping failed records', () => {
+    expect(call('FirehoseClient', 'PutRecordCommand', { Record: { Data: new Uint8Array(3000) } })).toEqual([
+      { type: 'firehose.put', bytes: 3000, timestamp: '2025-01-01T00:00:00.000Z' },
+    ])
+    const batch = call(
+      'FirehoseClient',
+      'PutRecordBatchCommand',
+      { Records: [{ Data: new Uint8Array(10) }, { Data: new Uint8Array(20) }] },
+      {
+        FailedPutCount: 1,
+        RequestResponses: [{ ErrorCode: 'ServiceUnavailableException' }, { RecordId: 'r' }],
+      },
+    )
+    expect(batch.map((event) => event.bytes)).toEqual([20])
+  })
+
   it('meters each SES message with its recipients and the bytes of its attachments', () => {
     const sent = call('SESv2Client', 'SendEmailCommand', {
       Destination: { ToAddresses: ['a@x.org', 'b@x.org'], BccAddresses: ['c@x.org'] },
@@ -106,7 +192,7 @@ describe('eventsForCall', () => {
   it('meters only the commands the service descriptors name', () => {
     expect(call('EventBridgeClient', 'ListRulesCommand', {})).toEqual([])
     expect(call('SQSClient', 'GetQueueUrlCommand', { QueueUrl: 'q' })).toEqual([])
-    expect(call('KinesisClient', 'PutRecordCommand', {})).toEqual([])
+    expect(call('SSMClient', 'GetParameterCommand', { Name: 'p' })).toEqual([])
   })
 
   it('counts SQS message attributes toward the payload and marks FIFO queues by their URL', () => {

@@ -16,6 +16,14 @@ export type LambdaSettings = {
   architecture?: 'x86_64' | 'arm64' | ((functionName: string) => 'x86_64' | 'arm64' | undefined)
 }
 
+export type KinesisSettings = {
+  /**
+   * Which streams are on-demand (billed per GB written) rather than provisioned (per PUT payload unit): all of
+   * them, or per stream name. The call does not say; default provisioned.
+   */
+  onDemand?: boolean | ((streamName: string) => boolean | undefined)
+}
+
 export type SdkCall = {
   /** `context.clientName`, e.g. `SQSClient`. */
   clientName: string
@@ -413,6 +421,73 @@ function sesEvents(command: string, input: Raw, output: Raw): WireEvent[] {
   return [{ type: 'ses.send', recipients: sesRecipients(destination), bytes }]
 }
 
+/** Secrets Manager: every metered API call is one `secretsmanager.request`, whatever the secret's size. */
+function secretsManagerEvents(): WireEvent[] {
+  return [{ type: 'secretsmanager.request' }]
+}
+
+/** Express Workflows run at most five minutes; a longer measured call time is the caller's wait. */
+const MAX_EXPRESS_DURATION_MS = 300_000
+
+/**
+ * Step Functions StartSyncExecution (Express): one `stepfunctions.express_execution` with the billed duration and
+ * memory the answer's `billingDetails` states, else the measured call time at the 64 MB minimum. Failed and
+ * timed-out executions are billed too.
+ */
+function stepFunctionsEvents(call: SdkCall, output: Raw): WireEvent[] {
+  const billing = asRecord(output.billingDetails)
+  const duration = asNumber(billing.billedDurationInMilliseconds) ?? call.durationMs
+  return [
+    {
+      type: 'stepfunctions.express_execution',
+      duration_ms: Math.min(MAX_EXPRESS_DURATION_MS, Math.max(0, duration)),
+      memory_mb: Math.max(1, asNumber(billing.billedMemoryUsedInMB) ?? 64),
+    },
+  ]
+}
+
+/** A Kinesis record's billed size: its data blob plus its partition key. */
+function kinesisRecordBytes(record: Raw): number {
+  return payloadBytes(record.Data) + payloadBytes(record.PartitionKey)
+}
+
+/**
+ * Kinesis PutRecord and each record of PutRecords that the answer does not report as failed: one `kinesis.put`
+ * with the data blob plus partition key in bytes, metered as the capacity mode `kinesis.onDemand` gives the stream
+ * (the call does not say it; provisioned PUT payload units by default).
+ */
+function kinesisEvents(command: string, input: Raw, output: Raw, settings: KinesisSettings): WireEvent[] {
+  // The stream is named by StreamName or by the last segment of StreamARN (arn:...:stream/<name>).
+  const stream = asString(input.StreamName) ?? asString(input.StreamARN)?.split('/').pop() ?? ''
+  const onDemand = typeof settings.onDemand === 'function' ? settings.onDemand(stream) : settings.onDemand
+  const put = (record: Raw): WireEvent => ({
+    type: 'kinesis.put',
+    bytes: kinesisRecordBytes(record),
+    ...(onDemand ? { capacity_mode: 'on_demand' } : {}),
+  })
+  if (command === 'PutRecord') return [put(input)]
+  const results = asArray(output.Records)
+  return asArray(input.Records).flatMap((record, i) =>
+    asRecord(results[i]).ErrorCode === undefined ? [put(asRecord(record))] : [],
+  )
+}
+
+/**
+ * Firehose PutRecord and each record of PutRecordBatch that the answer does not report as failed: one
+ * `firehose.put` with the data blob's bytes. Whether the stream converts formats or delivers into a VPC is not
+ * in the call, so only ingestion is metered.
+ */
+function firehoseEvents(command: string, input: Raw, output: Raw): WireEvent[] {
+  if (command === 'PutRecord')
+    return [{ type: 'firehose.put', bytes: payloadBytes(asRecord(input.Record).Data) }]
+  const results = asArray(output.RequestResponses)
+  return asArray(input.Records).flatMap((record, i) =>
+    asRecord(results[i]).ErrorCode === undefined
+      ? [{ type: 'firehose.put', bytes: payloadBytes(asRecord(record).Data) }]
+      : [],
+  )
+}
+
 /**
  * Parameter Store PutParameter: a write to an advanced parameter (the tier the answer reports, else the one
  * requested) is one billed `ssm.api_call`. A standard parameter's calls are billed only with higher throughput,
@@ -470,12 +545,15 @@ function logsEvents(command: string, input: Raw): WireEvent[] {
   })
 }
 
+/** Settings for the clients whose calls do not tell everything their billing needs. */
+type ClientSettings = { lambda: LambdaSettings; kinesis: KinesisSettings }
+
 type ClientEvents = (
   command: string,
   call: SdkCall,
   input: Raw,
   output: Raw,
-  lambda: LambdaSettings,
+  settings: ClientSettings,
 ) => WireEvent[]
 
 /**
@@ -485,7 +563,8 @@ type ClientEvents = (
 const CLIENT_EVENTS: Readonly<Record<MeteredClient, ClientEvents>> = {
   SQSClient: (command, _call, input, output) => sqsEvents(command, input, output),
   SNSClient: (command, _call, input) => snsEvents(command, input),
-  LambdaClient: (_command, call, input, output, lambda) => lambdaEvents(call, input, output, lambda),
+  LambdaClient: (_command, call, input, output, settings) =>
+    lambdaEvents(call, input, output, settings.lambda),
   S3Client: (command, _call, input, output) => s3Events(command, input, output),
   DynamoDBClient: (command, _call, input, output) => dynamoEvents(command, input, output),
   BedrockRuntimeClient: (command, _call, input, output) => bedrockEvents(command, input, output),
@@ -496,6 +575,11 @@ const CLIENT_EVENTS: Readonly<Record<MeteredClient, ClientEvents>> = {
   SESClient: (command, _call, input, output) => sesEvents(command, input, output),
   SSMClient: (_command, _call, input, output) => ssmEvents(input, output),
   XRayClient: (command, _call, input, output) => xrayEvents(command, input, output),
+  SecretsManagerClient: () => secretsManagerEvents(),
+  SFNClient: (_command, call, _input, output) => stepFunctionsEvents(call, output),
+  KinesisClient: (command, _call, input, output, settings) =>
+    kinesisEvents(command, input, output, settings.kinesis),
+  FirehoseClient: (command, _call, input, output) => firehoseEvents(command, input, output),
 }
 
 function isMetered(client: string, command: string): client is MeteredClient {
@@ -509,12 +593,18 @@ function isMetered(client: string, command: string): client is MeteredClient {
  * The ingest events one successful SDK call is billed as; an empty list for operations mockupAWS does not
  * meter. Every event carries the call's start time as its timestamp.
  */
-export function eventsForCall(call: SdkCall, lambda: LambdaSettings = {}): WireEvent[] {
+export function eventsForCall(
+  call: SdkCall,
+  lambda: LambdaSettings = {},
+  kinesis: KinesisSettings = {},
+): WireEvent[] {
   const input = asRecord(call.input)
   const output = asRecord(call.output)
   const command = call.commandName.replace(/Command$/, '')
   const client = call.clientName
-  const events = isMetered(client, command) ? CLIENT_EVENTS[client](command, call, input, output, lambda) : []
+  const events = isMetered(client, command)
+    ? CLIENT_EVENTS[client](command, call, input, output, { lambda, kinesis })
+    : []
   const timestamp = new Date(call.startedAt).toISOString()
   for (const event of events) event.timestamp = timestamp
   return events

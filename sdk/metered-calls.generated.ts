@@ -15,6 +15,10 @@ export const METERED_CALLS = {
   SESClient: ['SendEmail', 'SendRawEmail', 'SendTemplatedEmail'], // ses
   SSMClient: ['PutParameter'], // ssm
   XRayClient: ['PutTraceSegments', 'BatchGetTraces', 'GetTraceSummaries'], // xray
+  SecretsManagerClient: ['GetSecretValue', 'DescribeSecret', 'ListSecrets', 'ListSecretVersionIds', 'PutSecretValue', 'UpdateSecret', 'CreateSecret', 'DeleteSecret', 'RotateSecret'], // secretsmanager
+  SFNClient: ['StartSyncExecution'], // stepfunctions
+  KinesisClient: ['PutRecord', 'PutRecords'], // kinesis
+  FirehoseClient: ['PutRecord', 'PutRecordBatch'], // firehose
 } as const
 
 export type MeteredClient = keyof typeof METERED_CALLS

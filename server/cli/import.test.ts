@@ -48,7 +48,7 @@ describe(`mockupaws import terraform against a running server on ${testEngine}`,
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     const id = /scenario ([0-9a-f-]{36})/.exec(result.stdout)?.[1] ?? ''
-    expect(result.stdout).toContain('created 36 · updated 0 · removed 0 · skipped 8')
+    expect(result.stdout).toContain('created 44 · updated 0 · removed 0 · skipped 7')
     expect(result.stdout).not.toContain('skipped aws_nat_gateway.main')
     expect(result.stdout).toMatch(/skipped aws_instance\.gpu \(ec2\): refused: .*p5\.48xlarge/)
 
@@ -62,7 +62,7 @@ describe(`mockupaws import terraform against a running server on ${testEngine}`,
       status: 'draft',
     })
     const items = await itemsOf(id)
-    expect(items.size).toBe(36)
+    expect(items.size).toBe(44)
     expect(items.get('terraform: aws_lambda_function.api')?.params).toMatchObject({
       invocations: 10_000_000,
       avg_duration_ms: 120,
@@ -108,7 +108,7 @@ describe(`mockupaws import terraform against a running server on ${testEngine}`,
       },
     )
     expect(first.code).toBe(0)
-    expect(first.stdout).toContain('created 36 · updated 0 · removed 0')
+    expect(first.stdout).toContain('created 44 · updated 0 · removed 0')
     const second = await runCli(
       ['import', 'terraform', fixture('web-stack-v2.plan.json'), '--scenario', scenario.id],
       {
@@ -116,9 +116,9 @@ describe(`mockupaws import terraform against a running server on ${testEngine}`,
       },
     )
     expect(second.code).toBe(0)
-    expect(second.stdout).toContain('created 0 · updated 11 · removed 25')
+    expect(second.stdout).toContain('created 0 · updated 12 · removed 32')
     const items = await itemsOf(scenario.id)
-    expect(items.size).toBe(12)
+    expect(items.size).toBe(13)
     expect(items.has('egress estimate')).toBe(true)
     expect(items.has('terraform: aws_sqs_queue.jobs')).toBe(false)
     expect(items.get('terraform: aws_lambda_function.api')?.params.memory_mb).toBe(1024)
@@ -149,6 +149,7 @@ describe(`mockupaws import terraform against a running server on ${testEngine}`,
     })
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('would add  aws_ecs_service.app → fargate')
-    expect(result.stdout).toContain('skipped aws_kinesis_stream.clicks')
+    expect(result.stdout).toContain('would add  aws_kinesis_stream.clicks → kinesis')
+    expect(result.stdout).toContain('skipped aws_iam_role.lambda')
   })
 })

@@ -161,6 +161,54 @@ describe('planToLineItems', () => {
           storage_gb: 0,
         },
       },
+      'aws_secretsmanager_secret.db': {
+        service: 'secretsmanager',
+        params: { secrets: 1, hours: 730, api_requests: 0 },
+      },
+      'aws_sfn_state_machine.orders': {
+        service: 'stepfunctions',
+        params: { workflow_type: 'standard', state_transitions: 0 },
+      },
+      'aws_kinesis_stream.clicks': {
+        service: 'kinesis',
+        params: {
+          capacity_mode: 'provisioned',
+          shards: 1,
+          hours: 730,
+          records: 0,
+          extended_retention: false,
+        },
+      },
+      'aws_kinesis_firehose_delivery_stream.clicks_archive': {
+        service: 'firehose',
+        params: { records: 0, avg_record_kb: 1, format_conversion: true },
+      },
+      'aws_ecr_repository.app': { service: 'ecr', params: { storage_gb: 0 } },
+      'aws_memorydb_cluster.sessions': {
+        service: 'memorydb',
+        params: {
+          engine: 'valkey',
+          node_type: 'db.t4g.small',
+          shards: 1,
+          replicas_per_shard: 1,
+          hours: 730,
+          data_written_gb: 0,
+        },
+      },
+      'aws_msk_cluster.events': {
+        service: 'msk',
+        params: {
+          cluster_type: 'provisioned',
+          broker_type: 'kafka.m7g.large',
+          brokers: 3,
+          hours: 730,
+          storage_gb_per_broker: 500,
+        },
+      },
+      'aws_msk_serverless_cluster.bursty': {
+        service: 'msk',
+        params: { cluster_type: 'serverless', hours: 730, partitions: 0, data_in_gb: 0, data_out_gb: 0 },
+      },
     })
     expect(items.every((i) => i.label === `terraform: ${i.address}`)).toBe(true)
   })
@@ -172,7 +220,6 @@ describe('planToLineItems', () => {
       'aws_ecs_task_definition.app': 'no charge of its own',
       'aws_apigatewayv2_stage.default': 'no charge of its own',
       'aws_iam_role.lambda': 'no charge of its own',
-      'aws_kinesis_stream.clicks': 'resource type not supported by the importer',
       'aws_xray_sampling_rule.api':
         'no charge of its own: it sets how many requests are recorded, which the usage states as traces',
       'module.network.aws_vpc.main': 'no charge of its own',

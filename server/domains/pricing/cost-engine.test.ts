@@ -150,17 +150,17 @@ describe('priceUsage unpriced usage', () => {
   it('reports an unknown usage type with its reason', () => {
     const result = priceUsage({
       region,
-      usage: { 'kinesis.shard_hours': '5' },
+      usage: { 'glue.dpu_hours': '5' },
       includeFreeTier: false,
       catalog,
     })
     expect(result.unpriced).toEqual([
       {
-        service: 'kinesis',
-        usage_type: 'kinesis.shard_hours',
+        service: 'glue',
+        usage_type: 'glue.dpu_hours',
         quantity: '5',
         unit: 'units',
-        reason: 'kinesis.shard_hours is not a known usage type',
+        reason: 'glue.dpu_hours is not a known usage type',
       },
     ])
   })

@@ -4729,6 +4729,320 @@ export interface paths {
                             storage_gb: number;
                         };
                         label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "secretsmanager";
+                        params: {
+                            /**
+                             * Secrets
+                             * @description Secrets stored, replicas included (a replica secret is billed as a distinct secret).
+                             */
+                            secrets: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API calls per month
+                             * @description Calls to the Secrets Manager API (GetSecretValue, PutSecretValue, ...) in the month.
+                             */
+                            api_requests?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "stepfunctions";
+                        params: {
+                            /**
+                             * Workflow type
+                             * @description standard: billed per state transition; express: billed per request and duration.
+                             * @default standard
+                             */
+                            workflow_type?: "standard" | "express";
+                            /**
+                             * State transitions per month
+                             * @description Standard only: every step executed in the month, retries included.
+                             */
+                            state_transitions?: number;
+                            /**
+                             * Executions per month
+                             * @description Express only: workflow executions started in the month, console tests included.
+                             */
+                            requests?: number;
+                            /**
+                             * Average duration (ms)
+                             * @description Express only: average time from start to end of an execution (at most 5 minutes).
+                             */
+                            avg_duration_ms?: number;
+                            /**
+                             * Memory used (MB)
+                             * @description Express only: 50 MB + definition size + payload × parallel or map steps; billed in 64 MB chunks. 64 when left out.
+                             */
+                            memory_mb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "kinesis";
+                        params: {
+                            /**
+                             * Capacity mode
+                             * @description on_demand: billed per stream-hour and GB; provisioned: per shard-hour and PUT payload unit.
+                             * @default on_demand
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Streams
+                             * @description On-demand only: streams, or {min, typical, max}; 1 when left out.
+                             */
+                            streams?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Shards
+                             * @description Provisioned only: open shards across the streams, or {min, typical, max}.
+                             */
+                            shards?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Records put per month
+                             * @description Records written (PutRecord, each of PutRecords).
+                             */
+                            records?: number;
+                            /**
+                             * Average record size (KB)
+                             * @description Data blob plus partition key; at most 1,024 KB.
+                             */
+                            avg_record_kb?: number;
+                            /**
+                             * Data read per month (GB)
+                             * @description On-demand only: GB read by shared-throughput consumers (each consumer counts).
+                             */
+                            data_retrieved_gb?: number;
+                            /**
+                             * Enhanced fan-out consumers
+                             * @description Provisioned only: consumers registered for enhanced fan-out, billed per shard-hour.
+                             */
+                            efo_consumers?: number;
+                            /**
+                             * Enhanced fan-out data read (GB)
+                             * @description GB read by enhanced fan-out consumers.
+                             */
+                            efo_data_retrieved_gb?: number;
+                            /**
+                             * Extended retention (up to 7 days)
+                             * @description Provisioned only: retention beyond 24 hours, billed per shard-hour.
+                             */
+                            extended_retention?: boolean;
+                            /**
+                             * Data kept 24 h to 7 days (GB-month)
+                             * @description On-demand only: average GB stored beyond 24 hours and within 7 days.
+                             */
+                            extended_retention_gb?: number;
+                            /**
+                             * Data kept beyond 7 days (GB-month)
+                             * @description Average GB stored beyond 7 days (retention up to 365 days).
+                             */
+                            long_term_retention_gb?: number;
+                            /**
+                             * Long-term data read (GB)
+                             * @description Provisioned only: GB read that was older than 7 days.
+                             */
+                            long_term_retrieved_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "firehose";
+                        params: {
+                            /**
+                             * Records per month
+                             * @description Records put into the stream in the month.
+                             */
+                            records: number;
+                            /**
+                             * Average record size (KB)
+                             * @description Data blob size (at most 1,000 KB); billed rounded up to the next 5 KB.
+                             * @default 1
+                             */
+                            avg_record_kb?: number;
+                            /**
+                             * Format conversion
+                             * @description JSON converted to Apache Parquet or ORC, billed per GB ingested.
+                             */
+                            format_conversion?: boolean;
+                            /**
+                             * VPC delivery
+                             * @description Delivery to a destination in a VPC: per GB delivered and per hour in each Availability Zone.
+                             */
+                            vpc_delivery?: boolean;
+                            /**
+                             * VPC Availability Zones
+                             * @description Availability Zones (subnets) the stream delivers into; 2 when left out.
+                             */
+                            vpc_availability_zones?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "ecr";
+                        params: {
+                            /**
+                             * Image storage (GB-month)
+                             * @description Average GB of compressed image layers stored in private repositories over the month.
+                             */
+                            storage_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "memorydb";
+                        params: {
+                            /**
+                             * Engine
+                             * @description redis (Redis OSS) or valkey; Valkey nodes and data written have their own rates.
+                             * @default redis
+                             */
+                            engine?: "redis" | "valkey";
+                            /**
+                             * Node type
+                             * @description MemoryDB node type, e.g. db.t4g.small, db.r7g.large or db.r6gd.xlarge (data tiering).
+                             */
+                            node_type: string;
+                            /**
+                             * Shards
+                             * @description Shards in the cluster, or {min, typical, max}.
+                             */
+                            shards: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Replicas per shard
+                             * @description Replica nodes in each shard (0 to 5); each is billed like its primary.
+                             * @default 1
+                             */
+                            replicas_per_shard?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data written per month (GB)
+                             * @description GB written to the cluster in the month.
+                             */
+                            data_written_gb?: number;
+                            /**
+                             * Billed snapshot storage (GB-month)
+                             * @description Average GB of snapshots stored beyond the free allowance over the month.
+                             */
+                            snapshot_storage_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "msk";
+                        params: {
+                            /**
+                             * Cluster type
+                             * @description provisioned: brokers you size; serverless: billed per cluster-hour, partition-hour and GB.
+                             * @default provisioned
+                             */
+                            cluster_type?: "provisioned" | "serverless";
+                            /**
+                             * Broker type
+                             * @description Provisioned only: Standard broker instance type, e.g. kafka.m7g.large or kafka.t3.small.
+                             */
+                            broker_type?: string;
+                            /**
+                             * Brokers
+                             * @description Provisioned only: brokers across all Availability Zones, or {min, typical, max}.
+                             */
+                            brokers?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * EBS storage per broker (GB)
+                             * @description Provisioned only: storage provisioned on each broker, billed per GB-month.
+                             */
+                            storage_gb_per_broker?: number;
+                            /**
+                             * Tiered storage (GB-month)
+                             * @description Provisioned only: average GB kept in tiered storage over the month.
+                             */
+                            tiered_storage_gb?: number;
+                            /**
+                             * Tiered storage read (GB)
+                             * @description Provisioned only: GB read back from tiered storage in the month.
+                             */
+                            tiered_retrieved_gb?: number;
+                            /**
+                             * Partitions
+                             * @description Serverless only: partitions held on average over the hours, billed per partition-hour.
+                             */
+                            partitions?: number;
+                            /**
+                             * Data in per month (GB)
+                             * @description Serverless only: GB produced to the cluster.
+                             */
+                            data_in_gb?: number;
+                            /**
+                             * Data out per month (GB)
+                             * @description Serverless only: GB consumed from the cluster.
+                             */
+                            data_out_gb?: number;
+                            /**
+                             * Data stored (GB-month)
+                             * @description Serverless only: average GB stored over the month.
+                             */
+                            serverless_storage_gb?: number;
+                        };
+                        label?: string | null;
                     };
                 };
             };
@@ -6449,6 +6763,320 @@ export interface paths {
                              * @description Average GB of messages stored over the month.
                              */
                             storage_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "secretsmanager";
+                        params: {
+                            /**
+                             * Secrets
+                             * @description Secrets stored, replicas included (a replica secret is billed as a distinct secret).
+                             */
+                            secrets: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API calls per month
+                             * @description Calls to the Secrets Manager API (GetSecretValue, PutSecretValue, ...) in the month.
+                             */
+                            api_requests?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "stepfunctions";
+                        params: {
+                            /**
+                             * Workflow type
+                             * @description standard: billed per state transition; express: billed per request and duration.
+                             * @default standard
+                             */
+                            workflow_type?: "standard" | "express";
+                            /**
+                             * State transitions per month
+                             * @description Standard only: every step executed in the month, retries included.
+                             */
+                            state_transitions?: number;
+                            /**
+                             * Executions per month
+                             * @description Express only: workflow executions started in the month, console tests included.
+                             */
+                            requests?: number;
+                            /**
+                             * Average duration (ms)
+                             * @description Express only: average time from start to end of an execution (at most 5 minutes).
+                             */
+                            avg_duration_ms?: number;
+                            /**
+                             * Memory used (MB)
+                             * @description Express only: 50 MB + definition size + payload × parallel or map steps; billed in 64 MB chunks. 64 when left out.
+                             */
+                            memory_mb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "kinesis";
+                        params: {
+                            /**
+                             * Capacity mode
+                             * @description on_demand: billed per stream-hour and GB; provisioned: per shard-hour and PUT payload unit.
+                             * @default on_demand
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Streams
+                             * @description On-demand only: streams, or {min, typical, max}; 1 when left out.
+                             */
+                            streams?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Shards
+                             * @description Provisioned only: open shards across the streams, or {min, typical, max}.
+                             */
+                            shards?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Records put per month
+                             * @description Records written (PutRecord, each of PutRecords).
+                             */
+                            records?: number;
+                            /**
+                             * Average record size (KB)
+                             * @description Data blob plus partition key; at most 1,024 KB.
+                             */
+                            avg_record_kb?: number;
+                            /**
+                             * Data read per month (GB)
+                             * @description On-demand only: GB read by shared-throughput consumers (each consumer counts).
+                             */
+                            data_retrieved_gb?: number;
+                            /**
+                             * Enhanced fan-out consumers
+                             * @description Provisioned only: consumers registered for enhanced fan-out, billed per shard-hour.
+                             */
+                            efo_consumers?: number;
+                            /**
+                             * Enhanced fan-out data read (GB)
+                             * @description GB read by enhanced fan-out consumers.
+                             */
+                            efo_data_retrieved_gb?: number;
+                            /**
+                             * Extended retention (up to 7 days)
+                             * @description Provisioned only: retention beyond 24 hours, billed per shard-hour.
+                             */
+                            extended_retention?: boolean;
+                            /**
+                             * Data kept 24 h to 7 days (GB-month)
+                             * @description On-demand only: average GB stored beyond 24 hours and within 7 days.
+                             */
+                            extended_retention_gb?: number;
+                            /**
+                             * Data kept beyond 7 days (GB-month)
+                             * @description Average GB stored beyond 7 days (retention up to 365 days).
+                             */
+                            long_term_retention_gb?: number;
+                            /**
+                             * Long-term data read (GB)
+                             * @description Provisioned only: GB read that was older than 7 days.
+                             */
+                            long_term_retrieved_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "firehose";
+                        params: {
+                            /**
+                             * Records per month
+                             * @description Records put into the stream in the month.
+                             */
+                            records: number;
+                            /**
+                             * Average record size (KB)
+                             * @description Data blob size (at most 1,000 KB); billed rounded up to the next 5 KB.
+                             * @default 1
+                             */
+                            avg_record_kb?: number;
+                            /**
+                             * Format conversion
+                             * @description JSON converted to Apache Parquet or ORC, billed per GB ingested.
+                             */
+                            format_conversion?: boolean;
+                            /**
+                             * VPC delivery
+                             * @description Delivery to a destination in a VPC: per GB delivered and per hour in each Availability Zone.
+                             */
+                            vpc_delivery?: boolean;
+                            /**
+                             * VPC Availability Zones
+                             * @description Availability Zones (subnets) the stream delivers into; 2 when left out.
+                             */
+                            vpc_availability_zones?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "ecr";
+                        params: {
+                            /**
+                             * Image storage (GB-month)
+                             * @description Average GB of compressed image layers stored in private repositories over the month.
+                             */
+                            storage_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "memorydb";
+                        params: {
+                            /**
+                             * Engine
+                             * @description redis (Redis OSS) or valkey; Valkey nodes and data written have their own rates.
+                             * @default redis
+                             */
+                            engine?: "redis" | "valkey";
+                            /**
+                             * Node type
+                             * @description MemoryDB node type, e.g. db.t4g.small, db.r7g.large or db.r6gd.xlarge (data tiering).
+                             */
+                            node_type: string;
+                            /**
+                             * Shards
+                             * @description Shards in the cluster, or {min, typical, max}.
+                             */
+                            shards: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Replicas per shard
+                             * @description Replica nodes in each shard (0 to 5); each is billed like its primary.
+                             * @default 1
+                             */
+                            replicas_per_shard?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data written per month (GB)
+                             * @description GB written to the cluster in the month.
+                             */
+                            data_written_gb?: number;
+                            /**
+                             * Billed snapshot storage (GB-month)
+                             * @description Average GB of snapshots stored beyond the free allowance over the month.
+                             */
+                            snapshot_storage_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "msk";
+                        params: {
+                            /**
+                             * Cluster type
+                             * @description provisioned: brokers you size; serverless: billed per cluster-hour, partition-hour and GB.
+                             * @default provisioned
+                             */
+                            cluster_type?: "provisioned" | "serverless";
+                            /**
+                             * Broker type
+                             * @description Provisioned only: Standard broker instance type, e.g. kafka.m7g.large or kafka.t3.small.
+                             */
+                            broker_type?: string;
+                            /**
+                             * Brokers
+                             * @description Provisioned only: brokers across all Availability Zones, or {min, typical, max}.
+                             */
+                            brokers?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * EBS storage per broker (GB)
+                             * @description Provisioned only: storage provisioned on each broker, billed per GB-month.
+                             */
+                            storage_gb_per_broker?: number;
+                            /**
+                             * Tiered storage (GB-month)
+                             * @description Provisioned only: average GB kept in tiered storage over the month.
+                             */
+                            tiered_storage_gb?: number;
+                            /**
+                             * Tiered storage read (GB)
+                             * @description Provisioned only: GB read back from tiered storage in the month.
+                             */
+                            tiered_retrieved_gb?: number;
+                            /**
+                             * Partitions
+                             * @description Serverless only: partitions held on average over the hours, billed per partition-hour.
+                             */
+                            partitions?: number;
+                            /**
+                             * Data in per month (GB)
+                             * @description Serverless only: GB produced to the cluster.
+                             */
+                            data_in_gb?: number;
+                            /**
+                             * Data out per month (GB)
+                             * @description Serverless only: GB consumed from the cluster.
+                             */
+                            data_out_gb?: number;
+                            /**
+                             * Data stored (GB-month)
+                             * @description Serverless only: average GB stored over the month.
+                             */
+                            serverless_storage_gb?: number;
                         };
                         label?: string | null;
                     };
@@ -8254,6 +8882,320 @@ export interface paths {
                         };
                         label?: string | null;
                     } | {
+                        /** @enum {string} */
+                        service: "secretsmanager";
+                        params: {
+                            /**
+                             * Secrets
+                             * @description Secrets stored, replicas included (a replica secret is billed as a distinct secret).
+                             */
+                            secrets: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API calls per month
+                             * @description Calls to the Secrets Manager API (GetSecretValue, PutSecretValue, ...) in the month.
+                             */
+                            api_requests?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "stepfunctions";
+                        params: {
+                            /**
+                             * Workflow type
+                             * @description standard: billed per state transition; express: billed per request and duration.
+                             * @default standard
+                             */
+                            workflow_type?: "standard" | "express";
+                            /**
+                             * State transitions per month
+                             * @description Standard only: every step executed in the month, retries included.
+                             */
+                            state_transitions?: number;
+                            /**
+                             * Executions per month
+                             * @description Express only: workflow executions started in the month, console tests included.
+                             */
+                            requests?: number;
+                            /**
+                             * Average duration (ms)
+                             * @description Express only: average time from start to end of an execution (at most 5 minutes).
+                             */
+                            avg_duration_ms?: number;
+                            /**
+                             * Memory used (MB)
+                             * @description Express only: 50 MB + definition size + payload × parallel or map steps; billed in 64 MB chunks. 64 when left out.
+                             */
+                            memory_mb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "kinesis";
+                        params: {
+                            /**
+                             * Capacity mode
+                             * @description on_demand: billed per stream-hour and GB; provisioned: per shard-hour and PUT payload unit.
+                             * @default on_demand
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Streams
+                             * @description On-demand only: streams, or {min, typical, max}; 1 when left out.
+                             */
+                            streams?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Shards
+                             * @description Provisioned only: open shards across the streams, or {min, typical, max}.
+                             */
+                            shards?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Records put per month
+                             * @description Records written (PutRecord, each of PutRecords).
+                             */
+                            records?: number;
+                            /**
+                             * Average record size (KB)
+                             * @description Data blob plus partition key; at most 1,024 KB.
+                             */
+                            avg_record_kb?: number;
+                            /**
+                             * Data read per month (GB)
+                             * @description On-demand only: GB read by shared-throughput consumers (each consumer counts).
+                             */
+                            data_retrieved_gb?: number;
+                            /**
+                             * Enhanced fan-out consumers
+                             * @description Provisioned only: consumers registered for enhanced fan-out, billed per shard-hour.
+                             */
+                            efo_consumers?: number;
+                            /**
+                             * Enhanced fan-out data read (GB)
+                             * @description GB read by enhanced fan-out consumers.
+                             */
+                            efo_data_retrieved_gb?: number;
+                            /**
+                             * Extended retention (up to 7 days)
+                             * @description Provisioned only: retention beyond 24 hours, billed per shard-hour.
+                             */
+                            extended_retention?: boolean;
+                            /**
+                             * Data kept 24 h to 7 days (GB-month)
+                             * @description On-demand only: average GB stored beyond 24 hours and within 7 days.
+                             */
+                            extended_retention_gb?: number;
+                            /**
+                             * Data kept beyond 7 days (GB-month)
+                             * @description Average GB stored beyond 7 days (retention up to 365 days).
+                             */
+                            long_term_retention_gb?: number;
+                            /**
+                             * Long-term data read (GB)
+                             * @description Provisioned only: GB read that was older than 7 days.
+                             */
+                            long_term_retrieved_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "firehose";
+                        params: {
+                            /**
+                             * Records per month
+                             * @description Records put into the stream in the month.
+                             */
+                            records: number;
+                            /**
+                             * Average record size (KB)
+                             * @description Data blob size (at most 1,000 KB); billed rounded up to the next 5 KB.
+                             * @default 1
+                             */
+                            avg_record_kb?: number;
+                            /**
+                             * Format conversion
+                             * @description JSON converted to Apache Parquet or ORC, billed per GB ingested.
+                             */
+                            format_conversion?: boolean;
+                            /**
+                             * VPC delivery
+                             * @description Delivery to a destination in a VPC: per GB delivered and per hour in each Availability Zone.
+                             */
+                            vpc_delivery?: boolean;
+                            /**
+                             * VPC Availability Zones
+                             * @description Availability Zones (subnets) the stream delivers into; 2 when left out.
+                             */
+                            vpc_availability_zones?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "ecr";
+                        params: {
+                            /**
+                             * Image storage (GB-month)
+                             * @description Average GB of compressed image layers stored in private repositories over the month.
+                             */
+                            storage_gb: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "memorydb";
+                        params: {
+                            /**
+                             * Engine
+                             * @description redis (Redis OSS) or valkey; Valkey nodes and data written have their own rates.
+                             * @default redis
+                             */
+                            engine?: "redis" | "valkey";
+                            /**
+                             * Node type
+                             * @description MemoryDB node type, e.g. db.t4g.small, db.r7g.large or db.r6gd.xlarge (data tiering).
+                             */
+                            node_type: string;
+                            /**
+                             * Shards
+                             * @description Shards in the cluster, or {min, typical, max}.
+                             */
+                            shards: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Replicas per shard
+                             * @description Replica nodes in each shard (0 to 5); each is billed like its primary.
+                             * @default 1
+                             */
+                            replicas_per_shard?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data written per month (GB)
+                             * @description GB written to the cluster in the month.
+                             */
+                            data_written_gb?: number;
+                            /**
+                             * Billed snapshot storage (GB-month)
+                             * @description Average GB of snapshots stored beyond the free allowance over the month.
+                             */
+                            snapshot_storage_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        service: "msk";
+                        params: {
+                            /**
+                             * Cluster type
+                             * @description provisioned: brokers you size; serverless: billed per cluster-hour, partition-hour and GB.
+                             * @default provisioned
+                             */
+                            cluster_type?: "provisioned" | "serverless";
+                            /**
+                             * Broker type
+                             * @description Provisioned only: Standard broker instance type, e.g. kafka.m7g.large or kafka.t3.small.
+                             */
+                            broker_type?: string;
+                            /**
+                             * Brokers
+                             * @description Provisioned only: brokers across all Availability Zones, or {min, typical, max}.
+                             */
+                            brokers?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * EBS storage per broker (GB)
+                             * @description Provisioned only: storage provisioned on each broker, billed per GB-month.
+                             */
+                            storage_gb_per_broker?: number;
+                            /**
+                             * Tiered storage (GB-month)
+                             * @description Provisioned only: average GB kept in tiered storage over the month.
+                             */
+                            tiered_storage_gb?: number;
+                            /**
+                             * Tiered storage read (GB)
+                             * @description Provisioned only: GB read back from tiered storage in the month.
+                             */
+                            tiered_retrieved_gb?: number;
+                            /**
+                             * Partitions
+                             * @description Serverless only: partitions held on average over the hours, billed per partition-hour.
+                             */
+                            partitions?: number;
+                            /**
+                             * Data in per month (GB)
+                             * @description Serverless only: GB produced to the cluster.
+                             */
+                            data_in_gb?: number;
+                            /**
+                             * Data out per month (GB)
+                             * @description Serverless only: GB consumed from the cluster.
+                             */
+                            data_out_gb?: number;
+                            /**
+                             * Data stored (GB-month)
+                             * @description Serverless only: average GB stored over the month.
+                             */
+                            serverless_storage_gb?: number;
+                        };
+                        label?: string | null;
+                    } | {
                         params: {
                             /**
                              * Invocations per month
@@ -9717,6 +10659,285 @@ export interface paths {
                              * @description Average GB of messages stored over the month.
                              */
                             storage_gb: number;
+                        } | {
+                            /**
+                             * Secrets
+                             * @description Secrets stored, replicas included (a replica secret is billed as a distinct secret).
+                             */
+                            secrets: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * API calls per month
+                             * @description Calls to the Secrets Manager API (GetSecretValue, PutSecretValue, ...) in the month.
+                             */
+                            api_requests?: number;
+                        } | {
+                            /**
+                             * Workflow type
+                             * @description standard: billed per state transition; express: billed per request and duration.
+                             * @default standard
+                             */
+                            workflow_type?: "standard" | "express";
+                            /**
+                             * State transitions per month
+                             * @description Standard only: every step executed in the month, retries included.
+                             */
+                            state_transitions?: number;
+                            /**
+                             * Executions per month
+                             * @description Express only: workflow executions started in the month, console tests included.
+                             */
+                            requests?: number;
+                            /**
+                             * Average duration (ms)
+                             * @description Express only: average time from start to end of an execution (at most 5 minutes).
+                             */
+                            avg_duration_ms?: number;
+                            /**
+                             * Memory used (MB)
+                             * @description Express only: 50 MB + definition size + payload × parallel or map steps; billed in 64 MB chunks. 64 when left out.
+                             */
+                            memory_mb?: number;
+                        } | {
+                            /**
+                             * Capacity mode
+                             * @description on_demand: billed per stream-hour and GB; provisioned: per shard-hour and PUT payload unit.
+                             * @default on_demand
+                             */
+                            capacity_mode?: "on_demand" | "provisioned";
+                            /**
+                             * Streams
+                             * @description On-demand only: streams, or {min, typical, max}; 1 when left out.
+                             */
+                            streams?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Shards
+                             * @description Provisioned only: open shards across the streams, or {min, typical, max}.
+                             */
+                            shards?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Records put per month
+                             * @description Records written (PutRecord, each of PutRecords).
+                             */
+                            records?: number;
+                            /**
+                             * Average record size (KB)
+                             * @description Data blob plus partition key; at most 1,024 KB.
+                             */
+                            avg_record_kb?: number;
+                            /**
+                             * Data read per month (GB)
+                             * @description On-demand only: GB read by shared-throughput consumers (each consumer counts).
+                             */
+                            data_retrieved_gb?: number;
+                            /**
+                             * Enhanced fan-out consumers
+                             * @description Provisioned only: consumers registered for enhanced fan-out, billed per shard-hour.
+                             */
+                            efo_consumers?: number;
+                            /**
+                             * Enhanced fan-out data read (GB)
+                             * @description GB read by enhanced fan-out consumers.
+                             */
+                            efo_data_retrieved_gb?: number;
+                            /**
+                             * Extended retention (up to 7 days)
+                             * @description Provisioned only: retention beyond 24 hours, billed per shard-hour.
+                             */
+                            extended_retention?: boolean;
+                            /**
+                             * Data kept 24 h to 7 days (GB-month)
+                             * @description On-demand only: average GB stored beyond 24 hours and within 7 days.
+                             */
+                            extended_retention_gb?: number;
+                            /**
+                             * Data kept beyond 7 days (GB-month)
+                             * @description Average GB stored beyond 7 days (retention up to 365 days).
+                             */
+                            long_term_retention_gb?: number;
+                            /**
+                             * Long-term data read (GB)
+                             * @description Provisioned only: GB read that was older than 7 days.
+                             */
+                            long_term_retrieved_gb?: number;
+                        } | {
+                            /**
+                             * Records per month
+                             * @description Records put into the stream in the month.
+                             */
+                            records: number;
+                            /**
+                             * Average record size (KB)
+                             * @description Data blob size (at most 1,000 KB); billed rounded up to the next 5 KB.
+                             * @default 1
+                             */
+                            avg_record_kb?: number;
+                            /**
+                             * Format conversion
+                             * @description JSON converted to Apache Parquet or ORC, billed per GB ingested.
+                             */
+                            format_conversion?: boolean;
+                            /**
+                             * VPC delivery
+                             * @description Delivery to a destination in a VPC: per GB delivered and per hour in each Availability Zone.
+                             */
+                            vpc_delivery?: boolean;
+                            /**
+                             * VPC Availability Zones
+                             * @description Availability Zones (subnets) the stream delivers into; 2 when left out.
+                             */
+                            vpc_availability_zones?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                        } | {
+                            /**
+                             * Image storage (GB-month)
+                             * @description Average GB of compressed image layers stored in private repositories over the month.
+                             */
+                            storage_gb: number;
+                        } | {
+                            /**
+                             * Engine
+                             * @description redis (Redis OSS) or valkey; Valkey nodes and data written have their own rates.
+                             * @default redis
+                             */
+                            engine?: "redis" | "valkey";
+                            /**
+                             * Node type
+                             * @description MemoryDB node type, e.g. db.t4g.small, db.r7g.large or db.r6gd.xlarge (data tiering).
+                             */
+                            node_type: string;
+                            /**
+                             * Shards
+                             * @description Shards in the cluster, or {min, typical, max}.
+                             */
+                            shards: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Replicas per shard
+                             * @description Replica nodes in each shard (0 to 5); each is billed like its primary.
+                             * @default 1
+                             */
+                            replicas_per_shard?: number;
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Data written per month (GB)
+                             * @description GB written to the cluster in the month.
+                             */
+                            data_written_gb?: number;
+                            /**
+                             * Billed snapshot storage (GB-month)
+                             * @description Average GB of snapshots stored beyond the free allowance over the month.
+                             */
+                            snapshot_storage_gb?: number;
+                        } | {
+                            /**
+                             * Cluster type
+                             * @description provisioned: brokers you size; serverless: billed per cluster-hour, partition-hour and GB.
+                             * @default provisioned
+                             */
+                            cluster_type?: "provisioned" | "serverless";
+                            /**
+                             * Broker type
+                             * @description Provisioned only: Standard broker instance type, e.g. kafka.m7g.large or kafka.t3.small.
+                             */
+                            broker_type?: string;
+                            /**
+                             * Brokers
+                             * @description Provisioned only: brokers across all Availability Zones, or {min, typical, max}.
+                             */
+                            brokers?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Hours per month
+                             * @description Hours per month, or {min, typical, max}; 730 (always on) when left out.
+                             */
+                            hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * EBS storage per broker (GB)
+                             * @description Provisioned only: storage provisioned on each broker, billed per GB-month.
+                             */
+                            storage_gb_per_broker?: number;
+                            /**
+                             * Tiered storage (GB-month)
+                             * @description Provisioned only: average GB kept in tiered storage over the month.
+                             */
+                            tiered_storage_gb?: number;
+                            /**
+                             * Tiered storage read (GB)
+                             * @description Provisioned only: GB read back from tiered storage in the month.
+                             */
+                            tiered_retrieved_gb?: number;
+                            /**
+                             * Partitions
+                             * @description Serverless only: partitions held on average over the hours, billed per partition-hour.
+                             */
+                            partitions?: number;
+                            /**
+                             * Data in per month (GB)
+                             * @description Serverless only: GB produced to the cluster.
+                             */
+                            data_in_gb?: number;
+                            /**
+                             * Data out per month (GB)
+                             * @description Serverless only: GB consumed from the cluster.
+                             */
+                            data_out_gb?: number;
+                            /**
+                             * Data stored (GB-month)
+                             * @description Serverless only: average GB stored over the month.
+                             */
+                            serverless_storage_gb?: number;
                         };
                         label?: string | null;
                     } | {

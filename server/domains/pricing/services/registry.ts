@@ -15,26 +15,33 @@ import { cognito } from './cognito/descriptor.js'
 import { dataTransfer } from './data_transfer/descriptor.js'
 import { dynamodb } from './dynamodb/descriptor.js'
 import { ec2 } from './ec2/descriptor.js'
+import { ecr } from './ecr/descriptor.js'
 import { efs } from './efs/descriptor.js'
 import { eks } from './eks/descriptor.js'
 import { elasticache } from './elasticache/descriptor.js'
 import { elb } from './elb/descriptor.js'
 import { eventbridge } from './eventbridge/descriptor.js'
 import { fargate } from './fargate/descriptor.js'
+import { firehose } from './firehose/descriptor.js'
 import { glue } from './glue/descriptor.js'
+import { kinesis } from './kinesis/descriptor.js'
 import { kms } from './kms/descriptor.js'
 import { lambda } from './lambda/descriptor.js'
+import { memorydb } from './memorydb/descriptor.js'
 import { mq } from './mq/descriptor.js'
+import { msk } from './msk/descriptor.js'
 import { natGateway } from './nat_gateway/descriptor.js'
 import { opensearch } from './opensearch/descriptor.js'
 import { rds } from './rds/descriptor.js'
 import { route53 } from './route53/descriptor.js'
 import { s3 } from './s3/descriptor.js'
+import { secretsManager } from './secretsmanager/descriptor.js'
 import type { IngestEventSpec, ServiceDescriptor, UsageTypeSpec } from './service-descriptor.js'
 import { ses } from './ses/descriptor.js'
 import { sns } from './sns/descriptor.js'
 import { sqs } from './sqs/descriptor.js'
 import { ssm } from './ssm/descriptor.js'
+import { stepFunctions } from './stepfunctions/descriptor.js'
 import { transitGateway } from './transit_gateway/descriptor.js'
 import { vpcEndpoints } from './vpc_endpoints/descriptor.js'
 import { waf } from './waf/descriptor.js'
@@ -76,6 +83,13 @@ export const SERVICES = {
   opensearch,
   apprunner,
   mq,
+  secretsmanager: secretsManager,
+  stepfunctions: stepFunctions,
+  kinesis,
+  firehose,
+  ecr,
+  memorydb,
+  msk,
 }
 
 export type ServiceId = keyof typeof SERVICES

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 // The server's own GET /pricing/services answer, as it goes over the wire: the form reads nothing else.
 import { listServices } from '../../../../server/domains/pricing/catalog'
 import type { PricingServices } from './api/scenarios-api'
-import { formatParamValue, paramFields, toggleRange, toParams, validateParam } from './service-fields'
+import {
+  formatParamValue,
+  formValue,
+  paramFields,
+  toggleRange,
+  toParams,
+  validateParam,
+} from './service-fields'
 
 const services: PricingServices['services'] = JSON.parse(JSON.stringify(listServices()))
 const fieldsOf = (id: string) => paramFields(services.find((service) => service.id === id))
@@ -55,6 +62,36 @@ describe('service params from the published schema', () => {
     expect(validateParam(field('avg_duration_ms'), 12.5)).toBeNull()
   })
 
+  it('offers a yes/no param as true or false and sends it as a boolean', () => {
+    const firehose = fieldsOf('firehose')
+    const conversion = firehose.find((f) => f.name === 'format_conversion')
+    expect(conversion).toMatchObject({
+      kind: 'select',
+      options: ['true', 'false'],
+      boolean: true,
+      required: false,
+    })
+    if (!conversion) throw new Error('format_conversion')
+    expect(toParams(firehose, { records: '10', avg_record_kb: 3, format_conversion: 'true' })).toEqual({
+      records: 10,
+      avg_record_kb: 3,
+      format_conversion: true,
+    })
+    expect(toParams(firehose, { records: 10, format_conversion: 'false' })).toEqual({
+      records: 10,
+      format_conversion: false,
+    })
+    expect(formValue(conversion, true)).toBe('true')
+  })
+
+  it('leaves a name the catalog cannot list without choices, so the form takes it as text', () => {
+    expect(fieldsOf('memorydb').find((f) => f.name === 'node_type')).toMatchObject({
+      kind: 'select',
+      options: [],
+      required: true,
+    })
+  })
+
   it('drops empty optional params so the server applies its defaults', () => {
     expect(
       toParams(lambda, {
@@ -96,14 +133,23 @@ describe('service params from the published schema', () => {
       'elb.load_balancers',
       'fargate.hours',
       'fargate.tasks',
+      'firehose.hours',
+      'kinesis.hours',
+      'kinesis.shards',
+      'kinesis.streams',
       'lambda.provisioned_concurrency',
       'lambda.provisioned_hours',
+      'memorydb.hours',
+      'memorydb.shards',
       'mq.hours',
+      'msk.brokers',
+      'msk.hours',
       'nat_gateway.gateways',
       'nat_gateway.hours',
       'opensearch.hours',
       'rds.count',
       'rds.hours',
+      'secretsmanager.hours',
       'ssm.hours',
       'transit_gateway.attachments',
       'transit_gateway.hours',

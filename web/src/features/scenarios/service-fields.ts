@@ -20,7 +20,10 @@ export type ParamField =
       name: string
       label: string
       kind: 'select'
+      /** The choices; none for a free-form name (a text input). */
       options: string[]
+      /** A yes/no param: chosen as 'true' or 'false', sent as a boolean. */
+      boolean?: true
       required: boolean
       defaultValue?: string
       description?: string
@@ -74,6 +77,18 @@ export function paramFields(service: PricingService | undefined): ParamField[] {
     if (rangeable) return numberField(name, property, property.anyOf?.[0] ?? {}, isRequired, true)
     if (property.type === 'integer' || property.type === 'number')
       return numberField(name, property, property, isRequired, false)
+    if (property.type === 'boolean') {
+      return {
+        name,
+        label: property.title ?? name,
+        kind: 'select',
+        options: ['true', 'false'],
+        boolean: true,
+        required: isRequired,
+        defaultValue: typeof property.default === 'boolean' ? String(property.default) : undefined,
+        description: property.description,
+      }
+    }
     const literals = property.anyOf?.flatMap((option) => (option.const === undefined ? [] : [option.const]))
     return {
       name,
@@ -140,6 +155,11 @@ export function validateParam(field: ParamField, value: unknown): string | null 
   return null
 }
 
+/** A stored param as the form holds it: a yes/no param as 'true' or 'false'. */
+export function formValue(field: ParamField, stored: unknown): unknown {
+  return field.kind === 'select' && field.boolean && typeof stored === 'boolean' ? String(stored) : stored
+}
+
 /** Drops empty optional params so the server applies its defaults. */
 export function toParams(fields: ParamField[], values: Record<string, unknown>): Record<string, unknown> {
   const params: Record<string, unknown> = {}
@@ -152,7 +172,8 @@ export function toParams(fields: ParamField[], values: Record<string, unknown>):
         typical: quantityOf(value.typical),
         max: quantityOf(value.max),
       }
-    } else params[field.name] = field.kind === 'number' ? quantityOf(value) : value
+    } else if (field.kind === 'number') params[field.name] = quantityOf(value)
+    else params[field.name] = field.boolean ? value === 'true' || value === true : value
   }
   return params
 }

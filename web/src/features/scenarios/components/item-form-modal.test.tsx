@@ -58,6 +58,26 @@ const services: PricingServices['services'] = [
     choices: {},
     free_tier: [],
   },
+  {
+    id: 'memorydb',
+    name: 'Amazon MemoryDB',
+    display_name: 'MemoryDB',
+    category: 'database',
+    description: 'Durable in-memory database.',
+    help: '',
+    usage_types: [],
+    params_schema: {
+      type: 'object',
+      properties: {
+        node_type: { type: 'string', title: 'Node type', description: 'Node type.' },
+        tiering: { type: 'boolean', title: 'Data tiering', description: 'Data tiering.' },
+      },
+      required: ['node_type'],
+    },
+    ranged_params: [],
+    choices: {},
+    free_tier: [],
+  },
 ]
 const coverage = {
   currency: 'USD',
@@ -116,6 +136,7 @@ describe('ItemFormModal', () => {
     expect(serviceGroups(services).map((g) => [g.group, g.items.map((i) => i.value)])).toEqual([
       ['Compute', ['lambda']],
       ['Storage', ['s3']],
+      ['Database', ['memorydb']],
       ['Integration', ['sqs']],
     ])
     renderWithProviders(<ItemFormModal scenarioId="scn" opened item={null} onClose={vi.fn()} />)
@@ -160,5 +181,26 @@ describe('ItemFormModal', () => {
     await user.type(invocations, '2.5')
     expect(within(dialog).getByText('Enter a whole number')).toBeInTheDocument()
     expect(invocations).toHaveValue('2.5')
+  })
+
+  it('takes a name the catalog cannot list as text and a yes/no param as a boolean', async () => {
+    const user = userEvent.setup()
+    renderWithProviders(<ItemFormModal scenarioId="scn" opened item={null} onClose={vi.fn()} />)
+    const dialog = screen.getByRole('dialog')
+    const picker = within(dialog).getByRole('combobox', { name: 'Service' })
+    await user.click(picker)
+    await user.clear(picker)
+    await user.type(picker, 'durable')
+    await user.click((await screen.findAllByRole('option', { hidden: true }))[0] as HTMLElement)
+    await user.type(within(dialog).getByRole('textbox', { name: /Node type/ }), 'db.r7g.large')
+    await user.click(within(dialog).getByRole('combobox', { name: /Data tiering/ }))
+    await user.click(await screen.findByRole('option', { name: 'true', hidden: true }))
+    await waitFor(() =>
+      expect(preview).toHaveBeenLastCalledWith(
+        'scn',
+        expect.stringContaining('"params":{"node_type":"db.r7g.large","tiering":true}'),
+        undefined,
+      ),
+    )
   })
 })

@@ -24,7 +24,7 @@ import {
   useScenario,
   useUpdateItem,
 } from '../api/scenarios-api'
-import { type ParamField, paramFields, toParams, validateParam } from '../service-fields'
+import { formValue, type ParamField, paramFields, toParams, validateParam } from '../service-fields'
 import { ItemCostPreview } from './item-cost-preview'
 import { QuantityInput } from './quantity-input'
 import { RangeParamInput } from './range-param-input'
@@ -66,7 +66,7 @@ type Values = { service: string; label: string; params: Record<string, unknown> 
 function initialParams(fields: ParamField[], existing?: Record<string, unknown>): Record<string, unknown> {
   const params: Record<string, unknown> = {}
   for (const field of fields) {
-    params[field.name] = existing?.[field.name] ?? field.defaultValue ?? ''
+    params[field.name] = formValue(field, existing?.[field.name]) ?? field.defaultValue ?? ''
   }
   return params
 }
@@ -237,6 +237,18 @@ export function ItemFormModal({
 function ParamInput({ field, form }: { field: ParamField; form: UseFormReturnType<Values> }) {
   const path = `params.${field.name}`
   const props = form.getInputProps(path)
+  if (field.kind === 'select' && field.options.length === 0) {
+    // A name the catalog cannot list (a MemoryDB node type before any is priced) is typed in.
+    return (
+      <TextInput
+        label={field.label}
+        description={field.description}
+        required={field.required}
+        {...props}
+        value={(props.value as string) ?? ''}
+      />
+    )
+  }
   if (field.kind === 'select') {
     const { options } = field
     return (

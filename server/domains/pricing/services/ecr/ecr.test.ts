@@ -1,0 +1,57 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/ecr/pricing/'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1', legacyFreeTier = false) {
+  const result = lineItemsToUsage([{ service: 'ecr', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({
+    region,
+    usage: result.usage,
+    includeFreeTier: true,
+    freeTier: { legacy12Month: legacyFreeTier },
+    catalog: bundledCatalog,
+  })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+describe(`ECR at the rates of ${PAGE}`, () => {
+  it('bills $0.10 per GB-month of private image storage', () => {
+    expect(cents(cost({ storage_gb: 50 }).total)).toBe('5.00')
+    expect(cents(cost({ storage_gb: 50 }, 'us-west-2').total)).toBe('5.00')
+  })
+
+  it('applies the legacy 12-month 500 MB only when a scenario asks for it', () => {
+    expect(cents(cost({ storage_gb: 10 }, 'us-east-1', true).total)).toBe('0.95')
+    expect(cents(cost({ storage_gb: 10 }).total)).toBe('1.00')
+  })
+
+  it('reports a Region without a sourced price as unpriced, never $0', () => {
+    const priced = cost({ storage_gb: 1 }, 'eu-west-1')
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['ecr.storage_gb_months'])
+  })
+
+  it('refuses negative storage', () => {
+    const result = lineItemsToUsage([{ service: 'ecr', params: { storage_gb: -1 } }], bundledCatalog)
+    expect(result).toMatchObject({ ok: false, details: [{ field: 'params.storage_gb' }] })
+  })
+
+  it('imports a repository with no storage yet, and skips its policies', () => {
+    const resource = (type: string) => ({ address: `${type}.app`, mode: 'managed', type, values: {} })
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: { resources: ['aws_ecr_repository', 'aws_ecr_lifecycle_policy'].map(resource) },
+      },
+    }
+    const mapped = planToLineItems(plan)
+    expect(mapped.items.map((item) => [item.service, item.params])).toEqual([['ecr', { storage_gb: 0 }]])
+    expect(mapped.skipped.map((s) => s.reason)).toEqual(['no charge of its own'])
+  })
+})

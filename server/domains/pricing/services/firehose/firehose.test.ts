@@ -1,0 +1,119 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { validateEvents } from '../../../ingest/events.js'
+import { meterEvent } from '../../../ingest/metering.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/kinesis/data-firehose/pricing/'
+/** Records of 5 KB that make 10 GB (10 × 2^30 / 5,120). */
+const RECORDS_PER_10_GB = 2_097_152
+
+function cost(params: Record<string, unknown>, region = 'eu-west-2') {
+  const result = lineItemsToUsage([{ service: 'firehose', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+describe(`Firehose at the rates of ${PAGE} (eu-west-2)`, () => {
+  it('bills each record rounded up to 5 KB', () => {
+    // 3 KB and 5 KB records both bill 5 KB: 10 GB × $0.035.
+    expect(cents(cost({ records: RECORDS_PER_10_GB, avg_record_kb: 3 }).total)).toBe('0.35')
+    expect(cents(cost({ records: RECORDS_PER_10_GB, avg_record_kb: 5 }).total)).toBe('0.35')
+    // 12 KB bills 15 KB: 30 GB.
+    expect(cents(cost({ records: RECORDS_PER_10_GB, avg_record_kb: 12 }).total)).toBe('1.05')
+  })
+
+  it('prices ingestion in three bands and adds conversion and VPC delivery (Infracost’s golden figures)', () => {
+    // withAllTags: 7,000,000 GB = $17,920 + $46,080 + $118,848 ingested, $147,000 conversion, $70,000 VPC data,
+    // 2 AZs × 730 h = $16.06.
+    const priced = cost({
+      records: 700_000 * RECORDS_PER_10_GB,
+      avg_record_kb: 5,
+      format_conversion: true,
+      vpc_delivery: true,
+    })
+    expect(cents(priced.total)).toBe('399864.06')
+  })
+
+  it('reports a Region without a sourced price as unpriced, never $0', () => {
+    const priced = cost({ records: 1000 }, 'us-east-1')
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['firehose.ingested_gb'])
+  })
+
+  it('refuses Availability Zones without VPC delivery and records above 1,000 KB', () => {
+    const azs = lineItemsToUsage(
+      [{ service: 'firehose', params: { records: 1, vpc_availability_zones: 3 } }],
+      bundledCatalog,
+    )
+    expect(azs).toMatchObject({ ok: false, details: [{ field: 'params.vpc_availability_zones' }] })
+    const big = lineItemsToUsage(
+      [{ service: 'firehose', params: { records: 1, avg_record_kb: 1001 } }],
+      bundledCatalog,
+    )
+    expect(big.ok).toBe(false)
+  })
+
+  it('meters a put as its bytes rounded up to 5 KB, converted and delivered into a VPC when flagged', () => {
+    const validated = validateEvents([
+      { type: 'firehose.put', bytes: 0 },
+      { type: 'firehose.put', bytes: 5121, format_conversion: true, vpc_delivery: true },
+    ])
+    if (!validated.ok) throw new Error(JSON.stringify(validated.problems))
+    const usage: Record<string, number> = {}
+    for (const event of validated.events)
+      meterEvent(event, (usageType, quantity) => {
+        usage[usageType] = (usage[usageType] ?? 0) + quantity
+      })
+    expect(usage).toEqual({
+      'firehose.ingested_gb': 5120 + 10_240,
+      'firehose.format_conversion_gb': 10_240,
+      'firehose.vpc_data_gb': 10_240,
+    })
+    expect(validateEvents([{ type: 'firehose.put', bytes: 1000 * 1024 + 1 }])).toMatchObject({
+      ok: false,
+      problems: [{ field: 'bytes' }],
+    })
+  })
+
+  it('imports a delivery stream with its format conversion and VPC subnets', () => {
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_kinesis_firehose_delivery_stream.logs',
+              mode: 'managed',
+              type: 'aws_kinesis_firehose_delivery_stream',
+              values: {
+                extended_s3_configuration: [{ data_format_conversion_configuration: [{ enabled: true }] }],
+                opensearch_configuration: [{ vpc_config: [{ subnet_ids: ['a', 'b', 'c'] }] }],
+              },
+            },
+            {
+              address: 'aws_kinesis_firehose_delivery_stream.plain',
+              mode: 'managed',
+              type: 'aws_kinesis_firehose_delivery_stream',
+              values: { extended_s3_configuration: [{ bucket_arn: 'arn' }] },
+            },
+          ],
+        },
+      },
+    }
+    expect(planToLineItems(plan).items.map((item) => item.params)).toEqual([
+      {
+        records: 0,
+        avg_record_kb: 1,
+        format_conversion: true,
+        vpc_delivery: true,
+        vpc_availability_zones: 3,
+      },
+      { records: 0, avg_record_kb: 1 },
+    ])
+  })
+})

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/memorydb/pricing/'
+
+function usageOf(params: Record<string, unknown>) {
+  const result = lineItemsToUsage([{ service: 'memorydb', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return result.usage
+}
+const cost = (params: Record<string, unknown>, region = 'us-east-1') =>
+  priceUsage({ region, usage: usageOf(params), includeFreeTier: true, catalog: bundledCatalog })
+
+describe(`MemoryDB at the rules of ${PAGE}`, () => {
+  it('counts every primary and replica of every shard as node-hours of its type and engine', () => {
+    const redis = usageOf({ node_type: 'db.r7g.large', shards: 2, replicas_per_shard: 2 })
+    expect([...redis.keys()]).toEqual(['memorydb.node_hours.db.r7g.large'])
+    const valkey = usageOf({ engine: 'valkey', node_type: 'db.r7g.large', shards: 2, replicas_per_shard: 2 })
+    expect([...valkey.keys()]).toEqual(['memorydb.valkey_node_hours.db.r7g.large'])
+    // 2 shards × (1 primary + 2 replicas) × 730 hours
+    expect(String(valkey.get('memorydb.valkey_node_hours.db.r7g.large'))).toBe(String(2 * 3 * 730))
+  })
+
+  it('reports node-hours as unpriced (no credible per-type source), never $0', () => {
+    const priced = cost({ node_type: 'db.r7g.large', shards: 1 })
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['memorydb.node_hours.db.r7g.large'])
+  })
+
+  it('bills Redis OSS data written at $0.20 per GB and Valkey beyond 10 TB at $0.04', () => {
+    expect(cost({ node_type: 'db.r7g.large', shards: 1, data_written_gb: 100 }).by_service[0]?.cost).toBe(
+      '20',
+    )
+    const valkey = (gb: number) =>
+      cost({ engine: 'valkey', node_type: 'db.r7g.large', shards: 1, data_written_gb: gb }).by_service[0]
+        ?.cost
+    expect(valkey(10_240)).toBe('0')
+    // (12,240 − 10,240) × $0.04 = $80
+    expect(valkey(12_240)).toBe('80')
+  })
+
+  it('refuses a node type that is not a MemoryDB one and more than 5 replicas', () => {
+    const cache = lineItemsToUsage(
+      [{ service: 'memorydb', params: { node_type: 'cache.r7g.large', shards: 1 } }],
+      bundledCatalog,
+    )
+    expect(cache).toMatchObject({ ok: false, details: [{ field: 'params.node_type' }] })
+    const replicas = lineItemsToUsage(
+      [{ service: 'memorydb', params: { node_type: 'db.r7g.large', shards: 1, replicas_per_shard: 6 } }],
+      bundledCatalog,
+    )
+    expect(replicas.ok).toBe(false)
+  })
+
+  it('imports a cluster with its shards and replicas, and skips ACLs and users', () => {
+    const resource = (type: string, values: Record<string, unknown>) => ({
+      address: `${type}.main`,
+      mode: 'managed',
+      type,
+      values,
+    })
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            resource('aws_memorydb_cluster', { node_type: 'db.t4g.small', num_shards: 2, engine: 'valkey' }),
+            resource('aws_memorydb_acl', {}),
+          ],
+        },
+      },
+    }
+    const mapped = planToLineItems(plan)
+    expect(mapped.items.map((item) => item.params)).toEqual([
+      {
+        engine: 'valkey',
+        node_type: 'db.t4g.small',
+        shards: 2,
+        replicas_per_shard: 1,
+        hours: 730,
+        data_written_gb: 0,
+      },
+    ])
+    expect(mapped.skipped.map((s) => s.reason)).toEqual(['no charge of its own'])
+  })
+})

@@ -1,0 +1,125 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/msk/pricing/'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'msk', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+describe(`MSK at the rates of ${PAGE}`, () => {
+  it('bills provisioned broker-hours by type and each broker’s storage per GB-month', () => {
+    // 3 × 744 h × $0.21 = $468.72; 3 brokers × 1,000 GB for 744 of 730 hours × $0.10 = $305.75
+    const priced = cost({
+      broker_type: 'kafka.m5.large',
+      brokers: 3,
+      hours: 744,
+      storage_gb_per_broker: 1000,
+    })
+    expect(cents(priced.total)).toBe('774.47')
+  })
+
+  it('adds tiered storage and its retrieval', () => {
+    // 2 × 730 × $0.0456 = $66.58; 500 GB-month × $0.06 = $30; 1,000 GB × $0.0015 = $1.50
+    const priced = cost({
+      broker_type: 'kafka.t3.small',
+      brokers: 2,
+      tiered_storage_gb: 500,
+      tiered_retrieved_gb: 1000,
+    })
+    expect(cents(priced.total)).toBe('98.08')
+  })
+
+  it('bills Serverless cluster-hours, partition-hours, GB in and out and GB-months stored', () => {
+    // 730 × $0.75 = $547.50; 100 × 730 × $0.0015 = $109.50; 1,000 × $0.10 + 2,000 × $0.05 = $200; 50 × $0.10 = $5
+    const priced = cost({
+      cluster_type: 'serverless',
+      partitions: 100,
+      data_in_gb: 1000,
+      data_out_gb: 2000,
+      serverless_storage_gb: 50,
+    })
+    expect(cents(priced.total)).toBe('862.00')
+  })
+
+  it('prices each Region at its own rate and reports Serverless where it is not listed as unpriced', () => {
+    expect(cents(cost({ broker_type: 'kafka.m7g.large', brokers: 1 }, 'eu-west-1').total)).toBe('166.08')
+    const saoPaulo = cost({ cluster_type: 'serverless' }, 'sa-east-1')
+    expect(saoPaulo.total).toBe('0')
+    expect(saoPaulo.unpriced.map((row) => row.usage_type)).toEqual(['msk.serverless_cluster_hours'])
+  })
+
+  it('refuses an unknown broker type, a missing one, and params of the other cluster type', () => {
+    const unknown = lineItemsToUsage(
+      [{ service: 'msk', params: { broker_type: 'kafka.x9.huge', brokers: 3 } }],
+      bundledCatalog,
+    )
+    expect(unknown).toMatchObject({ ok: false, details: [{ field: 'params.broker_type' }] })
+    const missing = lineItemsToUsage([{ service: 'msk', params: { brokers: 3 } }], bundledCatalog)
+    expect(missing).toMatchObject({ ok: false, details: [{ field: 'params.broker_type' }] })
+    const mixed = lineItemsToUsage(
+      [{ service: 'msk', params: { cluster_type: 'serverless', brokers: 3 } }],
+      bundledCatalog,
+    )
+    expect(mixed).toMatchObject({ ok: false, details: [{ field: 'params.brokers' }] })
+  })
+
+  it('imports provisioned clusters with their volume and Serverless clusters with no usage yet', () => {
+    const resource = (name: string, type: string, values: Record<string, unknown>) => ({
+      address: `${type}.${name}`,
+      mode: 'managed',
+      type,
+      values,
+    })
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            resource('events', 'aws_msk_cluster', {
+              number_of_broker_nodes: 3,
+              broker_node_group_info: [
+                {
+                  instance_type: 'kafka.m7g.large',
+                  storage_info: [{ ebs_storage_info: [{ volume_size: 500 }] }],
+                },
+              ],
+            }),
+            resource('legacy', 'aws_msk_cluster', {
+              number_of_broker_nodes: 2,
+              broker_node_group_info: [{ instance_type: 'kafka.m5.large', ebs_volume_size: 100 }],
+            }),
+            resource('bursty', 'aws_msk_serverless_cluster', {}),
+            resource('config', 'aws_msk_configuration', {}),
+          ],
+        },
+      },
+    }
+    const mapped = planToLineItems(plan)
+    expect(mapped.items.map((item) => item.params)).toEqual([
+      {
+        cluster_type: 'provisioned',
+        broker_type: 'kafka.m7g.large',
+        brokers: 3,
+        hours: 730,
+        storage_gb_per_broker: 500,
+      },
+      {
+        cluster_type: 'provisioned',
+        broker_type: 'kafka.m5.large',
+        brokers: 2,
+        hours: 730,
+        storage_gb_per_broker: 100,
+      },
+      { cluster_type: 'serverless', hours: 730, partitions: 0, data_in_gb: 0, data_out_gb: 0 },
+    ])
+    expect(mapped.skipped.map((s) => s.reason)).toEqual(['no charge of its own'])
+  })
+})

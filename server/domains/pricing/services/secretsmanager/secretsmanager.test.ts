@@ -1,0 +1,85 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { validateEvents } from '../../../ingest/events.js'
+import { meterEvent } from '../../../ingest/metering.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/secrets-manager/pricing/'
+
+function cost(params: Record<string, unknown>, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'secretsmanager', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+describe(`Secrets Manager at the rates of ${PAGE}`, () => {
+  it('bills $0.40 per secret-month and $0.05 per 10,000 API calls', () => {
+    // 25 × $0.40 + 1,000,000 / 10,000 × $0.05 = $10 + $5
+    expect(cents(cost({ secrets: 25, api_requests: 1_000_000 }).total)).toBe('15.00')
+  })
+
+  it('prorates a secret stored part of the month by its hours', () => {
+    // 10 secrets for 365 of 730 hours: 5 secret-months.
+    expect(cents(cost({ secrets: 10, hours: 365 }).total)).toBe('2.00')
+    expect(cents(cost({ secrets: 10, hours: { min: 73, typical: 365, max: 730 } }).total)).toBe('2.00')
+  })
+
+  it('reports a region without a sourced price as unpriced, never $0', () => {
+    const priced = cost({ secrets: 1 }, 'eu-west-1')
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['secretsmanager.secret_months'])
+  })
+
+  it('refuses a fractional number of secrets and unknown params', () => {
+    const fractional = lineItemsToUsage(
+      [{ service: 'secretsmanager', params: { secrets: 1.5 } }],
+      bundledCatalog,
+    )
+    expect(fractional).toMatchObject({ ok: false, details: [{ field: 'params.secrets' }] })
+    const unknown = lineItemsToUsage(
+      [{ service: 'secretsmanager', params: { secrets: 1, rotations: 3 } }],
+      bundledCatalog,
+    )
+    expect(unknown.ok).toBe(false)
+  })
+
+  it('meters each secretsmanager.request event as one API call', () => {
+    const validated = validateEvents([{ type: 'secretsmanager.request' }, { type: 'secretsmanager.request' }])
+    if (!validated.ok) throw new Error(JSON.stringify(validated.problems))
+    const usage: Record<string, number> = {}
+    for (const event of validated.events)
+      meterEvent(event, (usageType, quantity) => {
+        usage[usageType] = (usage[usageType] ?? 0) + quantity
+      })
+    expect(usage).toEqual({ 'secretsmanager.api_requests': 2 })
+  })
+
+  it('imports a secret with its replicas as secrets, and skips its versions', () => {
+    const resource = (type: string, values: Record<string, unknown> = {}) => ({
+      address: `${type}.db`,
+      mode: 'managed',
+      type,
+      values,
+    })
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            resource('aws_secretsmanager_secret', { name: 'db', replica: [{ region: 'eu-west-1' }] }),
+            resource('aws_secretsmanager_secret_version', { secret_string: 'x' }),
+          ],
+        },
+      },
+    }
+    const mapped = planToLineItems(plan)
+    expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
+      ['secretsmanager', { secrets: 2, hours: 730, api_requests: 0 }],
+    ])
+    expect(mapped.skipped.map((s) => s.reason)).toEqual(['billed with its secret'])
+  })
+})

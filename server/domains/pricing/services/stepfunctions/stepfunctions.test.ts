@@ -1,0 +1,155 @@
+import { Decimal } from 'decimal.js'
+import { describe, expect, it } from 'vitest'
+import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { validateEvents } from '../../../ingest/events.js'
+import { meterEvent } from '../../../ingest/metering.js'
+import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage } from '../../line-items.js'
+
+const PAGE = 'https://aws.amazon.com/step-functions/pricing/'
+
+function cost(params: Record<string, unknown>, includeFreeTier = true, region = 'us-east-1') {
+  const result = lineItemsToUsage([{ service: 'stepfunctions', params }], bundledCatalog)
+  if (!result.ok) throw new Error(JSON.stringify(result.details))
+  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+}
+const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
+
+function meterAll(events: unknown[]): Record<string, number> {
+  const validated = validateEvents(events)
+  if (!validated.ok) throw new Error(JSON.stringify(validated.problems))
+  const usage: Record<string, number> = {}
+  for (const event of validated.events)
+    meterEvent(event, (usageType, quantity) => {
+      usage[usageType] = (usage[usageType] ?? 0) + quantity
+    })
+  return usage
+}
+
+describe(`Step Functions at the rates of ${PAGE}`, () => {
+  it('bills Standard state transitions per 1,000 beyond 4,000 free a month', () => {
+    // (100,000 × 5 − 4,000) × $0.025 / 1,000 = $12.40
+    expect(cents(cost({ state_transitions: 500_000 }).total)).toBe('12.40')
+    expect(cents(cost({ state_transitions: 500_000 }, false).total)).toBe('12.50')
+    expect(cost({ state_transitions: 4_000 }).total).toBe('0')
+  })
+
+  it('prices Standard transitions at each Region’s rate', () => {
+    expect(cents(cost({ state_transitions: 1_000_000 }, false, 'sa-east-1').total)).toBe('37.50')
+    expect(cents(cost({ state_transitions: 1_000_000 }, false, 'ap-south-1').total)).toBe('28.50')
+    expect(cents(cost({ state_transitions: 1_000_000 }, false, 'eu-west-2').total)).toBe('25.00')
+  })
+
+  it('bills Express duration rounded up to 100 ms and 64 MB chunks, in three bands (Infracost’s golden figures)', () => {
+    // 10M × 250 ms → 300 ms at 65 MB → 128 MB: 375,000 GB-s (104.17 GB-hours, first band) × $0.00001667
+    // = $6.25, plus $10 for the requests.
+    const small = cost({
+      workflow_type: 'express',
+      requests: 10_000_000,
+      avg_duration_ms: 250,
+      memory_mb: 65,
+    })
+    expect(cents(small.total)).toBe('16.25')
+    // Infracost's express3Tiers: 100M × 17.1 s at 64 MB = 29,687.5 GB-hours, billed $60.01 (first 1,000) +
+    // $119.95 (next 4,000) + $405.27 (24,687.5 over 5,000) + $100 for the requests.
+    const big = cost({
+      workflow_type: 'express',
+      requests: 100_000_000,
+      avg_duration_ms: 17_100,
+      memory_mb: 64,
+    })
+    expect(cents(big.total)).toBe('685.23')
+  })
+
+  it('charges $482.88 at Price List rates for the page example it prints as $482.97 at rounded GB-hour rates', () => {
+    const params = { workflow_type: 'express', requests: 100_000_000, avg_duration_ms: 10_000, memory_mb: 64 }
+    expect(cents(cost(params).total)).toBe('482.88')
+  })
+
+  it('reports Express outside us-east-1 as unpriced, never $0', () => {
+    const priced = cost(
+      { workflow_type: 'express', requests: 1_000, avg_duration_ms: 100 },
+      true,
+      'eu-west-1',
+    )
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type).sort()).toEqual([
+      'stepfunctions.express_gb_seconds',
+      'stepfunctions.express_requests',
+    ])
+  })
+
+  it('refuses params of the other workflow type and a duration beyond five minutes', () => {
+    const mixed = lineItemsToUsage(
+      [{ service: 'stepfunctions', params: { state_transitions: 10, requests: 5 } }],
+      bundledCatalog,
+    )
+    expect(mixed).toMatchObject({ ok: false, details: [{ field: 'params.requests' }] })
+    const long = lineItemsToUsage(
+      [
+        {
+          service: 'stepfunctions',
+          params: { workflow_type: 'express', requests: 1, avg_duration_ms: 300_001 },
+        },
+      ],
+      bundledCatalog,
+    )
+    expect(long.ok).toBe(false)
+  })
+
+  it('meters execution events: transitions, and Express requests with rounded MB·ms', () => {
+    expect(
+      meterAll([
+        { type: 'stepfunctions.execution', state_transitions: 9 },
+        { type: 'stepfunctions.express_execution', duration_ms: 101, memory_mb: 50 },
+        { type: 'stepfunctions.express_execution', duration_ms: 0 },
+      ]),
+    ).toEqual({
+      'stepfunctions.state_transitions': 9,
+      'stepfunctions.express_requests': 2,
+      // 200 ms × 64 MB, then the 100 ms × 64 MB minimum.
+      'stepfunctions.express_gb_seconds': 200 * 64 + 100 * 64,
+    })
+  })
+
+  it('refuses an execution event without transitions or with an Express duration beyond five minutes', () => {
+    expect(validateEvents([{ type: 'stepfunctions.execution' }])).toMatchObject({
+      ok: false,
+      problems: [{ field: 'state_transitions' }],
+    })
+    expect(validateEvents([{ type: 'stepfunctions.express_execution', duration_ms: 400_000 }])).toMatchObject(
+      {
+        ok: false,
+        problems: [{ field: 'duration_ms' }],
+      },
+    )
+  })
+
+  it('imports a state machine by its type with no usage yet, and skips activities', () => {
+    const resource = (name: string, type: string, values: Record<string, unknown>) => ({
+      address: `${type}.${name}`,
+      mode: 'managed',
+      type,
+      values,
+    })
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            resource('orders', 'aws_sfn_state_machine', { type: 'STANDARD' }),
+            resource('clicks', 'aws_sfn_state_machine', { type: 'EXPRESS' }),
+            resource('approve', 'aws_sfn_activity', {}),
+          ],
+        },
+      },
+    }
+    const mapped = planToLineItems(plan)
+    expect(mapped.items.map((item) => item.params)).toEqual([
+      { workflow_type: 'standard', state_transitions: 0 },
+      { workflow_type: 'express', requests: 0, avg_duration_ms: 0, memory_mb: 64 },
+    ])
+    expect(mapped.skipped.map((s) => s.reason)).toEqual(['no charge of its own'])
+  })
+})

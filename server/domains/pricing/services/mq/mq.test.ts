@@ -39,8 +39,31 @@ describe('Amazon MQ at the Price List rates Infracost prints', () => {
     expect(single.unpriced.map((row) => row.usage_type)).toEqual([
       'mq.broker_hours.activemq.single_instance.mq.m5.large',
     ])
-    const dublin = cost({ instance_type: 'mq.t2.micro', storage_gb: 0 }, 'eu-west-1')
-    expect(dublin.total).toBe('0')
+    const montreal = cost({ instance_type: 'mq.t2.micro', storage_gb: 0 }, 'ca-central-1')
+    expect(montreal.total).toBe('0')
+    // The rate map lists no EFS storage rate in eu-west-1
+    const dublin = cost({ instance_type: 'mq.t2.micro', hours: 100, storage_gb: 10 }, 'eu-west-1')
+    expect(dublin.unpriced.map((row) => row.usage_type)).toEqual(['mq.storage_gb_month.efs'])
+  })
+
+  it('prices the other main Regions at the rate map (page-rates-mq, publication 2025-02-13)', () => {
+    // São Paulo, 'RabbitMQ Active Standby mq m5.xlarge' $2.754 and 'Broker Storage Single AZ GB-Mo' $0.19:
+    // 730 h × $2.754 + 30 GB × $0.19 = $2,010.42 + $5.70
+    const cluster = {
+      engine: 'rabbitmq',
+      instance_type: 'mq.m5.xlarge',
+      deployment: 'cluster_multi_az',
+      storage_type: 'ebs',
+      storage_gb: 30,
+    }
+    expect(cents(cost(cluster, 'sa-east-1').total)).toBe('2016.12')
+    // Frankfurt, 'Active Standby mq m5.large' $0.69 and 'Broker Storage GB Mo' $0.36: 730 × 0.69 + 10 × 0.36
+    const pair = { instance_type: 'mq.m5.large', deployment: 'active_standby_multi_az', storage_gb: 10 }
+    expect(cents(cost(pair, 'eu-central-1').total)).toBe('507.30')
+    // Mumbai, 'Single Instance mq t2.micro' $0.0315 for 100 hours
+    expect(cents(cost({ instance_type: 'mq.t2.micro', hours: 100, storage_gb: 0 }, 'ap-south-1').total)).toBe(
+      '3.15',
+    )
   })
 
   it('refuses an unknown instance type, a RabbitMQ pair and RabbitMQ on EFS', () => {

@@ -60,13 +60,36 @@ describe('OpenSearch Service at the Price List rates Infracost prints', () => {
   it('reports a region without sourced prices as unpriced, never $0', () => {
     const priced = cost(
       { instance_type: 'c4.2xlarge.search', instance_count: 1, storage_gb_per_node: 10 },
-      'eu-west-1',
+      'ca-central-1',
     )
     expect(priced.total).toBe('0')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual([
       'opensearch.instance_hours.c4.2xlarge.search',
       'opensearch.storage_gb_month.gp3',
     ])
+  })
+
+  it('prices c4 nodes in the other main Regions at the rate maps (opensearch-ri-rows, 2025-04-04)', () => {
+    // Ireland: the reserved-instance rows give c4.2xlarge.search On-Demand $0.668 an hour, 730 h = $487.64;
+    // EBS has no sourced rate there and is reported unpriced, not charged
+    const ireland = cost(
+      { instance_type: 'c4.2xlarge.search', instance_count: 1, storage_gb_per_node: 10 },
+      'eu-west-1',
+    )
+    expect(cents(ireland.total)).toBe('487.64')
+    expect(ireland.unpriced.map((row) => row.usage_type)).toEqual(['opensearch.storage_gb_month.gp3'])
+    // São Paulo: 3 data nodes × $0.912 + 1 master × $3.643, 730 h = $1,997.28 + $2,659.39
+    const saoPaulo = cost(
+      {
+        instance_type: 'c4.2xlarge.search',
+        instance_count: 3,
+        dedicated_master_type: 'c4.8xlarge.search',
+        dedicated_master_count: 1,
+        storage_gb_per_node: 0,
+      },
+      'sa-east-1',
+    )
+    expect(cents(saoPaulo.total)).toBe('4656.67')
   })
 
   it('refuses an unknown instance type, quarter OCUs and params of the other deployment', () => {

@@ -15,10 +15,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   const port = await freePort()
   // SERVER_NODE_FLAGS passes Node flags to the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeFlags = (process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean)
-  // The young-generation size `npm start` and the Dockerfile run with (docs/PERFORMANCE.md).
+  // The heap sizes `npm start` and the Dockerfile run with (docs/PERFORMANCE.md).
   const child = spawn(
     process.execPath,
-    ['--max-semi-space-size=16', ...nodeFlags, 'dist/server/main.js', 'serve'],
+    ['--max-semi-space-size=16', '--max-old-space-size=512', ...nodeFlags, 'dist/server/main.js', 'serve'],
     {
       env: {
         ...process.env,

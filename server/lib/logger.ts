@@ -66,10 +66,11 @@ function serializeRequest(req: LoggedRequest) {
  * one system call (under load, a dozen or more), and a line is never held past the turn that wrote it, so an
  * operator tailing the log, or a test reading it, sees it at once. Writes stay synchronous (pino's default):
  * measured per line, that is cheaper than handing each chunk to libuv's thread pool (docs/PERFORMANCE.md).
- * pino flushes what is left when the process exits.
  */
 function bufferedStdout(): pino.DestinationStream {
   const stdout = pino.destination({ dest: 1, sync: true, minLength: 4096 })
+  // pino registers an exit flush only for asynchronous destinations: what the last turn wrote goes out here.
+  process.on('exit', () => stdout.flushSync())
   let flushScheduled = false
   const flush = () => {
     flushScheduled = false
@@ -111,7 +112,7 @@ export async function prettyDestination(
     return pretty({
       destination: output,
       colorize: output === process.stdout,
-      // An access line reads "GET /api/v1/scenarios 200 3 ms"; other lines keep their fields.
+      // An access line reads "GET /api/v1/scenarios 200 request completed" and its time; others keep their fields.
       messageFormat: '{if req.method}{req.method} {req.url} {res.statusCode}{end}{if msg} {msg}{end}',
       ignore: 'pid,hostname,reqId,req,res',
       singleLine: true,

@@ -39,7 +39,7 @@ export interface BatchAggregate {
 const MINUTE_MS = 60_000
 const DAY_MS = 86_400_000
 /** An event whose time is further than this before the request's arrival is rolled up per day. */
-export const LATE_EVENT_MS = DAY_MS
+const LATE_EVENT_MS = DAY_MS
 
 /** One minute's (or day's) rows while aggregating; keyed by plain strings so lookups never build a composite key. */
 interface MinuteBucket {

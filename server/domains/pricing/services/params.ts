@@ -5,7 +5,7 @@
 import { type TSchema, Type } from '@sinclair/typebox'
 import type { Decimal } from 'decimal.js'
 import { ExactDecimal } from '../exact-decimal.js'
-import type { RangePoint } from './service-descriptor.js'
+import type { RangePoint, ValidationDetail } from './service-descriptor.js'
 
 /** Hours in the longest month (31 days): no monthly line item can run longer. */
 export const MAX_HOURS = 744
@@ -75,3 +75,17 @@ export function pointOf(value: Ranged, at: RangePoint = 'typical'): number {
 
 /** An exact decimal for usage arithmetic. */
 export const d = (value: number | string | Decimal): Decimal => new ExactDecimal(value)
+
+/**
+ * The params set that belong to another mode of a service (shards on an on-demand stream, OCUs on a managed
+ * domain): one detail each, saying which mode they do not apply to (`mode`, e.g. "on_demand streams").
+ */
+export function fieldsOfOtherMode(
+  params: Readonly<Record<string, unknown>>,
+  misplaced: readonly string[],
+  mode: string,
+): ValidationDetail[] {
+  return misplaced
+    .filter((field) => params[field] !== undefined)
+    .map((field) => ({ field: `params.${field}`, reason: `does not apply to ${mode}` }))
+}

@@ -3,6 +3,7 @@ import {
   count,
   DEFAULT_HOURS,
   d,
+  fieldsOfOtherMode,
   gigabytes,
   instanceCount,
   optionalHours,
@@ -10,7 +11,7 @@ import {
   strict,
 } from '../params.js'
 import { asNumber, asString, firstBlock } from '../plan-values.js'
-import { defineService, type ValidationDetail } from '../service-descriptor.js'
+import { defineService } from '../service-descriptor.js'
 import { MAX_RECORD_BYTES, ON_DEMAND_RECORD_STEP_BYTES, PUT_PAYLOAD_UNIT_BYTES } from './billing.js'
 import { kinesisExamples } from './examples.js'
 import { kinesisIngest } from './ingest.js'
@@ -116,11 +117,8 @@ export const kinesis = defineService({
   rangedParams: ['streams', 'shards', 'hours'],
   catalogValues: [],
   checkParams(p) {
-    const details: ValidationDetail[] = []
     const misplaced = p.capacity_mode === 'on_demand' ? PROVISIONED_ONLY : ON_DEMAND_ONLY
-    for (const field of misplaced)
-      if (p[field] !== undefined)
-        details.push({ field: `params.${field}`, reason: `does not apply to ${p.capacity_mode} streams` })
+    const details = fieldsOfOtherMode(p, misplaced, `${p.capacity_mode} streams`)
     if (p.capacity_mode === 'provisioned' && p.shards === undefined)
       details.push({ field: 'params.shards', reason: 'is required for provisioned streams' })
     return details

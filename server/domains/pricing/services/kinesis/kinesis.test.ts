@@ -62,7 +62,10 @@ describe(`Kinesis Data Streams at the rates of ${PAGE}`, () => {
 
   it('refuses params of the other capacity mode, and a provisioned stream without shards', () => {
     const mixed = lineItemsToUsage([{ service: 'kinesis', params: { shards: 2 } }], bundledCatalog)
-    expect(mixed).toMatchObject({ ok: false, details: [{ field: 'params.shards' }] })
+    expect(mixed).toMatchObject({
+      ok: false,
+      details: [{ field: 'params.shards', reason: 'does not apply to on_demand streams' }],
+    })
     const noShards = lineItemsToUsage(
       [{ service: 'kinesis', params: { capacity_mode: 'provisioned' } }],
       bundledCatalog,

@@ -5,6 +5,7 @@ import {
   count,
   DEFAULT_HOURS,
   d,
+  fieldsOfOtherMode,
   gigabytes,
   instanceCount,
   optionalHours,
@@ -12,7 +13,7 @@ import {
   strict,
 } from '../params.js'
 import { asNumber, asString, firstBlock } from '../plan-values.js'
-import { defineService, type ValidationDetail } from '../service-descriptor.js'
+import { defineService } from '../service-descriptor.js'
 
 const BROKER_HOURS = 'msk.broker_hours.'
 
@@ -103,11 +104,8 @@ export const msk = defineService({
     },
   ],
   checkParams(p) {
-    const details: ValidationDetail[] = []
     const misplaced = p.cluster_type === 'provisioned' ? SERVERLESS_ONLY : PROVISIONED_ONLY
-    for (const field of misplaced)
-      if (p[field] !== undefined)
-        details.push({ field: `params.${field}`, reason: `does not apply to ${p.cluster_type} clusters` })
+    const details = fieldsOfOtherMode(p, misplaced, `${p.cluster_type} clusters`)
     if (p.cluster_type === 'provisioned' && p.broker_type === undefined)
       details.push({ field: 'params.broker_type', reason: 'is required for provisioned clusters' })
     return details

@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { listPricedSuffixes } from '../catalog-values.js'
-import { catalogName, d, gigabytes, hours, pointOf, strict } from '../params.js'
-import type { ValidationDetail } from '../service-descriptor.js'
+import { catalogName, d, fieldsOfOtherMode, gigabytes, hours, pointOf, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
 
 const INSTANCE_PREFIX = 'opensearch.instance_hours.'
@@ -93,7 +92,6 @@ export const opensearch = defineService({
     known: (catalog) => listPricedSuffixes(catalog, INSTANCE_PREFIX),
   })),
   checkParams(p) {
-    const details: ValidationDetail[] = []
     const managedOnly = [
       'instance_type',
       'instance_count',
@@ -107,9 +105,7 @@ export const opensearch = defineService({
     ] as const
     const serverlessOnly = ['indexing_ocus', 'search_ocus', 'managed_storage_gb'] as const
     const misplaced = p.deployment === 'serverless' ? managedOnly : serverlessOnly
-    for (const field of misplaced)
-      if (p[field] !== undefined)
-        details.push({ field: `params.${field}`, reason: `does not apply to a ${p.deployment} deployment` })
+    const details = fieldsOfOtherMode(p, misplaced, `a ${p.deployment} deployment`)
     if (p.deployment === 'managed') {
       if (p.instance_type === undefined || p.instance_count === undefined)
         details.push({

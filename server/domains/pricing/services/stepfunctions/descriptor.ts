@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
-import { count, d, strict } from '../params.js'
+import { count, d, fieldsOfOtherMode, strict } from '../params.js'
 import { asString } from '../plan-values.js'
-import { defineService, type ValidationDetail } from '../service-descriptor.js'
+import { defineService } from '../service-descriptor.js'
 import { billedMbMs, MAX_EXPRESS_DURATION_MS, MAX_EXPRESS_MEMORY_MB, MEMORY_CHUNK_MB } from './billing.js'
 import { stepFunctionsExamples } from './examples.js'
 import { stepFunctionsIngest } from './ingest.js'
@@ -71,11 +71,8 @@ export const stepFunctions = defineService({
   rangedParams: [],
   catalogValues: [],
   checkParams(p) {
-    const details: ValidationDetail[] = []
     const misplaced = p.workflow_type === 'standard' ? EXPRESS_ONLY : STANDARD_ONLY
-    for (const field of misplaced)
-      if (p[field] !== undefined)
-        details.push({ field: `params.${field}`, reason: `does not apply to ${p.workflow_type} workflows` })
+    const details = fieldsOfOtherMode(p, misplaced, `${p.workflow_type} workflows`)
     return details
   },
   toUsage(p, _at, sink) {

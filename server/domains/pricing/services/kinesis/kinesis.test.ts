@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { validateEvents } from '../../../ingest/events.js'
 import { meterEvent } from '../../../ingest/metering.js'
 import { bundledCatalog } from '../../catalog.js'
@@ -95,24 +96,11 @@ describe(`Kinesis Data Streams at the rates of ${PAGE}`, () => {
   })
 
   it('imports streams by their mode, with extended retention beyond 24 hours, and skips consumers', () => {
-    const resource = (name: string, type: string, values: Record<string, unknown>) => ({
-      address: `${type}.${name}`,
-      mode: 'managed',
-      type,
-      values,
-    })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            resource('a', 'aws_kinesis_stream', { shard_count: 3, retention_period: 48 }),
-            resource('b', 'aws_kinesis_stream', { stream_mode_details: [{ stream_mode: 'ON_DEMAND' }] }),
-            resource('c', 'aws_kinesis_stream_consumer', {}),
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('a', 'aws_kinesis_stream', { shard_count: 3, retention_period: 48 }),
+      planResource('b', 'aws_kinesis_stream', { stream_mode_details: [{ stream_mode: 'ON_DEMAND' }] }),
+      planResource('c', 'aws_kinesis_stream_consumer', {}),
+    ])
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => item.params)).toEqual([
       { capacity_mode: 'provisioned', shards: 3, hours: 730, records: 0, extended_retention: true },

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -72,36 +73,23 @@ describe(`MSK at the rates of ${PAGE}`, () => {
   })
 
   it('imports provisioned clusters with their volume and Serverless clusters with no usage yet', () => {
-    const resource = (name: string, type: string, values: Record<string, unknown>) => ({
-      address: `${type}.${name}`,
-      mode: 'managed',
-      type,
-      values,
-    })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            resource('events', 'aws_msk_cluster', {
-              number_of_broker_nodes: 3,
-              broker_node_group_info: [
-                {
-                  instance_type: 'kafka.m7g.large',
-                  storage_info: [{ ebs_storage_info: [{ volume_size: 500 }] }],
-                },
-              ],
-            }),
-            resource('legacy', 'aws_msk_cluster', {
-              number_of_broker_nodes: 2,
-              broker_node_group_info: [{ instance_type: 'kafka.m5.large', ebs_volume_size: 100 }],
-            }),
-            resource('bursty', 'aws_msk_serverless_cluster', {}),
-            resource('config', 'aws_msk_configuration', {}),
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('events', 'aws_msk_cluster', {
+        number_of_broker_nodes: 3,
+        broker_node_group_info: [
+          {
+            instance_type: 'kafka.m7g.large',
+            storage_info: [{ ebs_storage_info: [{ volume_size: 500 }] }],
+          },
+        ],
+      }),
+      planResource('legacy', 'aws_msk_cluster', {
+        number_of_broker_nodes: 2,
+        broker_node_group_info: [{ instance_type: 'kafka.m5.large', ebs_volume_size: 100 }],
+      }),
+      planResource('bursty', 'aws_msk_serverless_cluster', {}),
+      planResource('config', 'aws_msk_configuration', {}),
+    ])
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => item.params)).toEqual([
       {

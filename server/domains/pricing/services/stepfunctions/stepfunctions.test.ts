@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { validateEvents } from '../../../ingest/events.js'
 import { meterEvent } from '../../../ingest/metering.js'
 import { bundledCatalog } from '../../catalog.js'
@@ -127,24 +128,11 @@ describe(`Step Functions at the rates of ${PAGE}`, () => {
   })
 
   it('imports a state machine by its type with no usage yet, and skips activities', () => {
-    const resource = (name: string, type: string, values: Record<string, unknown>) => ({
-      address: `${type}.${name}`,
-      mode: 'managed',
-      type,
-      values,
-    })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            resource('orders', 'aws_sfn_state_machine', { type: 'STANDARD' }),
-            resource('clicks', 'aws_sfn_state_machine', { type: 'EXPRESS' }),
-            resource('approve', 'aws_sfn_activity', {}),
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('orders', 'aws_sfn_state_machine', { type: 'STANDARD' }),
+      planResource('clicks', 'aws_sfn_state_machine', { type: 'EXPRESS' }),
+      planResource('approve', 'aws_sfn_activity', {}),
+    ])
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => item.params)).toEqual([
       { workflow_type: 'standard', state_transitions: 0 },

@@ -19,6 +19,7 @@ import { reportRoutes } from './domains/reports/reports.routes.js'
 import { scenarioRoutes } from './domains/scenarios/scenarios.routes.js'
 import { scheduleRoutes } from './domains/schedules/schedules.routes.js'
 import { shareLinkRoutes } from './domains/share-links/share-links.routes.js'
+import { RequestLogger } from './lib/logger.js'
 import type { Metrics } from './lib/metrics.js'
 import { VERSION } from './lib/version.js'
 import { AccessLog } from './plugins/access-log.js'
@@ -31,6 +32,7 @@ import { nulGuardPlugin } from './plugins/nul-guard.js'
 import { documentRoute, ErrorResponse } from './plugins/openapi-contract.js'
 import { isOpsPath, opsAccessPlugin } from './plugins/ops-access.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
+import { routeInfoPlugin } from './plugins/route-info.js'
 import { securityHeaders, securityHeadersPlugin } from './plugins/security-headers.js'
 import { staticWebPlugin } from './plugins/static-web.js'
 import { createServices, type ServiceDeps, type Services } from './services.js'
@@ -60,6 +62,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     logController: new AccessLog(logger),
+    childLoggerFactory: (parent, bindings, options) =>
+      new RequestLogger(parent as typeof logger, bindings, options),
     ajv: {
       customOptions: { allErrors: true, removeAdditional: true, coerceTypes: 'array', useDefaults: true },
     },
@@ -68,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   await app.register(errorHandlerPlugin)
+  await app.register(routeInfoPlugin)
   await app.register(securityHeadersPlugin, { production: config.isProduction })
   await app.register(nulGuardPlugin)
   // Reads the web app's refresh-token cookie (docs/web-app.md).
@@ -124,7 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
           type: 'rate_limited',
           userId: req.principal?.userId,
           ip: req.ip,
-          details: `${rateClass} class, ${req.method} ${req.routeOptions.url ?? 'unmatched'}`,
+          details: `${rateClass} class, ${req.method} ${req.routeInfo?.url ?? 'unmatched'}`,
         },
         client,
       )

@@ -99,6 +99,63 @@ export function createLogger(level: string, destination: pino.DestinationStream 
   )
 }
 
+type LogArgs = Parameters<pino.LogFn>
+
+/**
+ * A request's logger, made into a pino child (request id bound, the route's level) on its first line. Most
+ * requests write nothing but their access line (plugins/access-log.ts), and a pino child built for every
+ * request, with its bindings serialised through redaction, cost more than routing it (docs/PERFORMANCE.md).
+ */
+export class RequestLogger {
+  private made: Logger | undefined
+
+  constructor(
+    private readonly parent: Logger,
+    private readonly bindings: pino.Bindings,
+    private readonly options: pino.ChildLoggerOptions,
+  ) {}
+
+  private get logger(): Logger {
+    this.made ??= this.parent.child(this.bindings, this.options)
+    return this.made
+  }
+
+  get level(): pino.LevelWithSilentOrString {
+    return this.made?.level ?? this.options.level ?? this.parent.level
+  }
+
+  isLevelEnabled(level: pino.Level): boolean {
+    const threshold = this.parent.levels.values[this.level]
+    const value = this.parent.levels.values[level]
+    return threshold !== undefined && value !== undefined && value >= threshold
+  }
+
+  fatal(...args: LogArgs) {
+    this.logger.fatal(...args)
+  }
+  error(...args: LogArgs) {
+    this.logger.error(...args)
+  }
+  warn(...args: LogArgs) {
+    this.logger.warn(...args)
+  }
+  info(...args: LogArgs) {
+    this.logger.info(...args)
+  }
+  debug(...args: LogArgs) {
+    this.logger.debug(...args)
+  }
+  trace(...args: LogArgs) {
+    this.logger.trace(...args)
+  }
+  silent(...args: LogArgs) {
+    this.logger.silent(...args)
+  }
+  child(bindings: pino.Bindings, options?: pino.ChildLoggerOptions): Logger {
+    return this.logger.child(bindings, options)
+  }
+}
+
 /**
  * Readable lines (time, level, message, fields) written to `output`, for a developer's terminal: pino-pretty,
  * a development dependency. Undefined when it is not installed (a production install), so the caller keeps

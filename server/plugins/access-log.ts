@@ -2,7 +2,7 @@ import { hostname } from 'node:os'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { LogController } from 'fastify'
 import pino, { type Logger } from 'pino'
-import { loggableUrl } from '../lib/logger.js'
+import { loggableUrl, type RequestLogger } from '../lib/logger.js'
 
 const LEVEL = { info: pino.levels.values.info, error: pino.levels.values.error } as const
 
@@ -38,7 +38,7 @@ export class AccessLog extends LogController {
     reply: FastifyReply,
   ): void {
     const level = error ? 'error' : 'info'
-    if (!(request.log as Logger).isLevelEnabled(level)) return
+    if (!(request.log as unknown as Pick<RequestLogger, 'isLevelEnabled'>).isLevelEnabled(level)) return
     // The message only: a stack trace never reaches a log line (docs/SECURITY.md).
     const outcome = error
       ? `,"err":{"message":${JSON.stringify(error.message)}},"msg":"request errored"`

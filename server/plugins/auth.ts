@@ -52,6 +52,11 @@ export function principalOf(req: FastifyRequest): Principal {
   return req.principal
 }
 
+/** Whether the request carries an API key or an Authorization header, valid or not. */
+export function carriesCredential(req: FastifyRequest): boolean {
+  return req.headers['x-api-key'] !== undefined || req.headers.authorization !== undefined
+}
+
 /**
  * Identifies the caller in onRequest (so rate limits can count per user or key) without rejecting anyone;
  * `requireAuth` rejects on the routes that need it.
@@ -69,8 +74,7 @@ export const authPlugin = fp(
     app.decorateRequest('principal', undefined)
     app.decorateRequest('authFailure', undefined)
 
-    app.addHook('onRequest', async (req) => {
-      if (opts.skip?.(req)) return
+    const authenticate = async (req: FastifyRequest) => {
       const apiKey = req.headers['x-api-key']
       const authorization = req.headers.authorization
       try {
@@ -92,6 +96,12 @@ export const authPlugin = fp(
           if (err.code === 'invalid_api_key' || err.code === 'invalid_token') opts.onCredentialRejected?.(req)
         } else throw err
       }
+    }
+    // Synchronous when the request carries no credential (health checks, the web app's pages, public routes):
+    // no promise to settle for them.
+    app.addHook('onRequest', (req, _reply, done) => {
+      if (opts.skip?.(req) || !carriesCredential(req)) return done()
+      authenticate(req).then(() => done(), done)
     })
 
     app.decorate('requireAuth', (options: AuthRequirement = {}) => {

@@ -4,6 +4,7 @@ import type { Config } from '../config.js'
 import { rateLimited } from '../errors.js'
 import { FixedWindowCounters } from '../lib/fixed-window.js'
 import { addressSet } from '../lib/ip-ranges.js'
+import { carriesCredential } from './auth.js'
 
 const WINDOW_MS = 60_000
 
@@ -15,10 +16,6 @@ declare module 'fastify' {
     /** Counts a rejected API key or token against the caller's address (the auth plugin calls it). */
     noteCredentialFailure(req: FastifyRequest): void
   }
-}
-
-function carriesCredential(req: FastifyRequest): boolean {
-  return req.headers['x-api-key'] !== undefined || req.headers.authorization !== undefined
 }
 
 /**

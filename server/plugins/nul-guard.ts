@@ -17,15 +17,16 @@ export const nulGuardPlugin = fp(async (app: FastifyInstance) => {
       return nul ? done(nul, undefined) : done(null, value)
     })
   })
-  app.addHook('preValidation', async (req) => {
+  app.addHook('preValidation', (req, _reply, done) => {
     // Only a percent-encoded NUL can put one in the query or the path.
-    if (!req.raw.url?.includes('%00')) return
+    if (!req.raw.url?.includes('%00')) return done()
     for (const [part, value] of [
       ['query', req.query],
       ['params', req.params],
     ] as const) {
       const path = nulPath(value)
-      if (path !== undefined) throw nulError(path ? `${part}.${path}` : part)
+      if (path !== undefined) return done(nulError(path ? `${part}.${path}` : part))
     }
+    done()
   })
 })

@@ -28,7 +28,7 @@ export type RateLimitOptions = {
 }
 
 function rateClassOf(req: FastifyRequest): RateClass {
-  return req.routeOptions.config?.rateClass ?? 'general'
+  return req.routeInfo?.rateClass ?? 'general'
 }
 
 /**
@@ -98,7 +98,8 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, opts: RateLimitOp
   // @fastify/cors answers preflights in its own onRequest hook, before any route's limiter runs: count them
   // here, in the general class (CORS must be registered after this plugin).
   const limitPreflight = app.rateLimit()
-  app.addHook('onRequest', async (req, reply) => {
-    if (req.method === 'OPTIONS') await limitPreflight.call(app, req, reply)
+  app.addHook('onRequest', (req, reply, done) => {
+    if (req.method !== 'OPTIONS') return done()
+    limitPreflight.call(app, req, reply).then(() => done(), done)
   })
 })

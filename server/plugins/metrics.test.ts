@@ -31,13 +31,25 @@ describe('GET /metrics for operators', async () => {
       headers: user.headers,
       payload: { format: 'csv' },
     })
+    await app.inject({ method: 'GET', url: `/api/v1/scenarios/${scenario.id}`, headers: user.headers })
+    await app.inject({ method: 'GET', url: '/wp-admin/install.php' })
     const text = (await app.inject({ method: 'GET', url: '/metrics' })).body
+    // Request durations are labelled by route pattern; any URL no route matches shares one label.
+    expect(text).toMatch(
+      /^http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/auth\/me",status_code="401"\} 2$/m,
+    )
+    expect(text).toMatch(
+      /^http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/scenarios\/:id",status_code="200"\} 1$/m,
+    )
+    expect(text).toMatch(
+      /^http_request_duration_seconds_count\{method="GET",route="unmatched",status_code="404"\} 1$/m,
+    )
+    expect(text).toMatch(/^mockupaws_rate_limited_total\{class="auth"\} 1$/m)
     expect(text).toMatch(/^mockupaws_ingest_events_total 3$/m)
     expect(text).toMatch(/^mockupaws_ingest_batches_total 1$/m)
     expect(text).toMatch(/^mockupaws_auth_failures_total\{reason="invalid_api_key"\} 1$/m)
     expect(text).toMatch(/^mockupaws_auth_failures_total\{reason="missing_token"\} 1$/m)
     expect(text).toMatch(/^mockupaws_auth_failures_total\{reason="invalid_credentials"\} 2$/m)
-    expect(text).toMatch(/^mockupaws_rate_limited_total\{class="auth"\} 1$/m)
     expect(text).toMatch(/^mockupaws_job_queue_depth\{queue="render-report"\} 1$/m)
     expect(text).toContain('# TYPE mockupaws_schedule_runs gauge')
     expect(text).toContain('# TYPE mockupaws_job_failures_total counter')

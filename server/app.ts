@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import cookie from '@fastify/cookie'
 import cors from '@fastify/cors'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
@@ -75,8 +74,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
   await app.register(routeInfoPlugin)
   await app.register(securityHeadersPlugin, { production: config.isProduction })
   await app.register(nulGuardPlugin)
-  // Reads the web app's refresh-token cookie (docs/web-app.md).
-  await app.register(cookie)
   const services = deps.services ?? (await createServices(deps))
   const { metrics } = services
   app.decorate('metrics', metrics)

@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { unauthorized } from '../../errors.js'
@@ -35,6 +36,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; cookie: 
   app,
   { auth, cookie },
 ) => {
+  // Cookies are read and written only here: the plugin's hooks run for these routes alone, not every request.
+  await app.register(fastifyCookie)
   /** Every new session also lands in the cookie, so a browser keeps it across reloads without storage. */
   function setRefreshCookie(reply: FastifyReply, token: string): void {
     reply.setCookie(REFRESH_COOKIE, token, {

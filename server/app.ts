@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import cors from '@fastify/cors'
+import cors, { type FastifyCorsOptions } from '@fastify/cors'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
@@ -51,6 +51,27 @@ export const DEFAULT_WEB_ROOT = serverDir.endsWith(join('dist', 'server'))
   : join(serverDir, '..', 'dist', 'web')
 
 const CORS_HEADERS = ['Content-Type', 'Authorization', 'X-API-Key', 'X-Scenario-ID', 'Idempotency-Key']
+
+/** CORS for the configured origins (docs/api.md), with credentials for the web app's refresh cookie. */
+export function corsOptions(origins: readonly string[]): FastifyCorsOptions {
+  const allowed = [...origins]
+  return {
+    // A request without an Origin header is not a cross-origin browser request: no CORS headers to send.
+    origin: (origin, callback) => callback(null, origin === undefined ? false : allowed),
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: CORS_HEADERS,
+    exposedHeaders: [
+      'X-Request-Id',
+      'X-RateLimit-Limit',
+      'X-RateLimit-Remaining',
+      'X-RateLimit-Reset',
+      'Retry-After',
+      'Content-Disposition',
+    ],
+    credentials: true,
+    maxAge: 600,
+  }
+}
 
 /** Builds the whole HTTP application: cross-cutting plugins first, then every domain. Never listens. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metrics: Metrics }> {
@@ -133,23 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { metri
     },
   })
   // Registered after the rate limiter, which counts CORS preflights too (see plugins/rate-limit.ts).
-  const corsOrigins = [...config.corsOrigins]
-  await app.register(cors, {
-    // A request without an Origin header is not a cross-origin browser request: no CORS headers to send.
-    origin: (origin, callback) => callback(null, origin === undefined ? false : corsOrigins),
-    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: CORS_HEADERS,
-    exposedHeaders: [
-      'X-Request-Id',
-      'X-RateLimit-Limit',
-      'X-RateLimit-Remaining',
-      'X-RateLimit-Reset',
-      'Retry-After',
-      'Content-Disposition',
-    ],
-    credentials: true,
-    maxAge: 600,
-  })
+  await app.register(cors, corsOptions(config.corsOrigins))
   app.addSchema(ErrorResponse)
   await app.register(swagger, {
     transform: documentRoute,

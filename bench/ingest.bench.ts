@@ -15,6 +15,7 @@
  *        COSTS_EVENTS (10,000,000; 0 skips the /costs part), SERVER_NODE_FLAGS (e.g. --cpu-prof).
  */
 import autocannon from 'autocannon'
+import pg from 'pg'
 import {
   type BatchMix,
   batchBodies,
@@ -67,6 +68,29 @@ async function loadBatches(url: string, scenario: Scenario, mix: BatchMix) {
   }
 }
 
+/**
+ * The database's durable-commit latency: one-row transactions one after another (PostgreSQL only). A single
+ * event is answered after its group's commit, and one scenario has one commit in flight (its totals rows are
+ * locked until the commit is on disk), so with C connections single events cannot exceed C / this latency.
+ */
+async function commitLatencyMs(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query('create table if not exists bench_commit_probe (at timestamptz)')
+    const times: number[] = []
+    for (let i = 0; i < 100; i++) {
+      const began = performance.now()
+      await client.query('insert into bench_commit_probe values (now())')
+      times.push(performance.now() - began)
+    }
+    await client.query('drop table bench_commit_probe')
+    return median(times)
+  } finally {
+    await client.end()
+  }
+}
+
 async function eventsTotal(url: string, scenario: Scenario): Promise<number> {
   const res = await fetch(`${url}/api/v1/scenarios/${scenario.scenarioId}`, { headers: scenario.auth })
   return Number(((await res.json()) as { events_total: number }).events_total)
@@ -89,6 +113,7 @@ try {
 
   const ratios = { empty: [] as number[], health: [] as number[], single: [] as number[] }
   const singleP99: number[] = []
+  const singleBound: number[] = []
   const batchFigures = new Map<BatchMix, { eps: number[]; p99: number[] }>(
     MIXES.map((m) => [m, { eps: [], p99: [] }]),
   )
@@ -109,6 +134,8 @@ try {
       duration: seconds,
     })
     acknowledge(single.scenarioId, singles.ok)
+    const commitMs = databaseUrl ? await commitLatencyMs(databaseUrl) : Number.NaN
+    singleBound.push(50 / (commitMs / 1000) / bareGet.rps)
     ratios.empty.push(empty.rps / bareGet.rps)
     ratios.health.push(health.rps / bareGet.rps)
     ratios.single.push(singles.rps / bareGet.rps)
@@ -118,6 +145,10 @@ try {
     console.log(formatLoad('GET /api/v1/ (empty route)', empty))
     console.log(formatLoad('GET /health', health))
     console.log(formatLoad('single-event ingest', singles))
+    if (databaseUrl)
+      console.log(
+        `durable commit p50 ${commitMs.toFixed(2)} ms: single events ≤ ${(50 / (commitMs / 1000)).toFixed(0)} req/s`,
+      )
     for (const mix of MIXES) {
       const scenario = batchScenarios.get(mix) as Scenario
       const batches = await loadBatches(server.url, scenario, mix)
@@ -145,6 +176,11 @@ try {
   console.log(
     `  single events / bare Fastify    ${median(ratios.single).toFixed(2)}  (≥ 0.40), p99 ${median(singleP99)} ms (< 25 ms)`,
   )
+  if (databaseUrl) {
+    console.log(
+      `  single events' bound / bare     ${median(singleBound).toFixed(2)}  (50 connections / durable commit latency)`,
+    )
+  }
   for (const mix of MIXES) {
     const f = batchFigures.get(mix) as { eps: number[]; p99: number[] }
     const target = mix === 'live' ? '≥ 500,000' : '≥ 150,000'

@@ -25,6 +25,12 @@ async function build(withPreLimit: boolean): Promise<FastifyInstance> {
   return app
 }
 
+/**
+ * Lets the event loop run its other phases: awaiting inject after inject never leaves the microtask queue, so
+ * the work each response schedules with setImmediate would pile up (and be left out of the time).
+ */
+const turn = () => new Promise((resolve) => setImmediate(resolve))
+
 async function microsPerRequest(app: FastifyInstance): Promise<number> {
   const start = process.hrtime.bigint()
   for (let i = 0; i < requests; i++) {
@@ -34,6 +40,7 @@ async function microsPerRequest(app: FastifyInstance): Promise<number> {
       remoteAddress: `10.0.0.${i % 64}`,
       headers: { 'x-api-key': 'mk_bench' },
     })
+    if (i % 100 === 99) await turn()
   }
   return Number(process.hrtime.bigint() - start) / 1e3 / requests
 }

@@ -256,4 +256,79 @@ describe('the ten main Regions', () => {
     })
     expect(ohio.total).toBe('200.02')
   })
+
+  it('eu-west-2, ap-southeast-1 and sa-east-1: load balancers, Secrets Manager, Parameter Store, ECR, Scheduler, App Runner', () => {
+    // eu-west-2 offer files of 2026-09/10 as quoted by a hosting-cost document (price-list-euw2-hosting-costs)
+    const london = priceUsage({
+      region: 'eu-west-2',
+      usage: {
+        'elb.alb_hours': '730',
+        'elb.alb_lcu_hours': '1000',
+        'secretsmanager.secret_months': '10',
+        'secretsmanager.api_requests': '1000000',
+        'ssm.advanced_parameter_hours': '7300',
+        'ssm.api_interactions': '100000',
+        'ecr.storage_gb_months': '50',
+        'eventbridge.scheduler_invocations': '20000000',
+      },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(london.unpriced).toEqual([])
+    expect(cost(london, 'elb.alb_hours')).toBe('19.3158') // 730 × 0.02646
+    expect(cost(london, 'elb.alb_lcu_hours')).toBe('8.4')
+    expect(cost(london, 'secretsmanager.secret_months')).toBe('4')
+    expect(cost(london, 'secretsmanager.api_requests')).toBe('5')
+    expect(cost(london, 'ssm.advanced_parameter_hours')).toBe('0.5') // 10 parameters all month
+    expect(cost(london, 'ssm.api_interactions')).toBe('0.5')
+    expect(cost(london, 'ecr.storage_gb_months')).toBe('5')
+    expect(cost(london, 'eventbridge.scheduler_invocations')).toBe('23') // 20M × $1.15 per million
+    const londonNlb = priceUsage({ region: 'eu-west-2', usage: { 'elb.nlb_hours': '730' }, catalog })
+    expect(londonNlb.unpriced.map((u) => u.usage_type)).toEqual(['elb.nlb_hours'])
+
+    // ap-southeast-1 offer files of 2026-09-11 (price-list-apse1-prices-json)
+    const singapore = priceUsage({
+      region: 'ap-southeast-1',
+      usage: {
+        'elb.alb_hours': '730',
+        'elb.alb_lcu_hours': '730',
+        'secretsmanager.secret_months': '1',
+        'secretsmanager.api_requests': '10000',
+        'ecr.storage_gb_months': '10',
+        'apprunner.active_vcpu_hours': '730',
+        'apprunner.active_gb_hours': '1460',
+        'apprunner.provisioned_gb_hours': '1460',
+      },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(cost(singapore, 'elb.alb_hours')).toBe('18.396')
+    expect(cost(singapore, 'elb.alb_lcu_hours')).toBe('5.84')
+    expect(cost(singapore, 'secretsmanager.secret_months')).toBe('0.4')
+    expect(cost(singapore, 'ecr.storage_gb_months')).toBe('1')
+    expect(cost(singapore, 'apprunner.active_vcpu_hours')).toBe('59.057')
+    expect(cost(singapore, 'apprunner.active_gb_hours')).toBe('12.921')
+    expect(singapore.unpriced.map((u) => u.usage_type)).toEqual([
+      'apprunner.provisioned_gb_hours',
+      'secretsmanager.api_requests',
+    ])
+
+    // the whole sa-east-1 AWSELB offer of 2026-07-20 (price-list-sae1-elb-offer)
+    const saoPaulo = priceUsage({
+      region: 'sa-east-1',
+      usage: {
+        'elb.alb_hours': '730',
+        'elb.alb_lcu_hours': '100',
+        'elb.nlb_hours': '730',
+        'elb.nlb_lcu_hours': '1000',
+      },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(saoPaulo.unpriced).toEqual([])
+    expect(cost(saoPaulo, 'elb.alb_hours')).toBe('24.82')
+    expect(cost(saoPaulo, 'elb.alb_lcu_hours')).toBe('1.1')
+    expect(cost(saoPaulo, 'elb.nlb_lcu_hours')).toBe('8.25')
+    expect(saoPaulo.total).toBe('58.99')
+  })
 })

@@ -331,4 +331,23 @@ describe('the ten main Regions', () => {
     expect(cost(saoPaulo, 'elb.nlb_lcu_hours')).toBe('8.25')
     expect(saoPaulo.total).toBe('58.99')
   })
+
+  it('eu-west-1 load balancers: the Elastic Beanstalk golden test and a 2022 bill', () => {
+    const ireland = priceUsage({
+      region: 'eu-west-1',
+      usage: {
+        'elb.nlb_hours': '730',
+        'elb.nlb_lcu_hours': '25000', // the golden's 34.2465 LCU-months
+        'elb.alb_hours': '59',
+        'elb.alb_lcu_hours': '0.026',
+      },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(ireland.unpriced).toEqual([])
+    expect(cost(ireland, 'elb.nlb_hours')).toBe('18.396') // printed $18.40
+    expect(cost(ireland, 'elb.nlb_lcu_hours')).toBe('150')
+    expect(cost(ireland, 'elb.alb_hours')).toBe('1.4868')
+    expect(cost(ireland, 'elb.alb_lcu_hours')).toBe('0.000208')
+  })
 })

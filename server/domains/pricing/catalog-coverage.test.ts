@@ -350,4 +350,15 @@ describe('the ten main Regions', () => {
     expect(cost(ireland, 'elb.alb_hours')).toBe('1.4868')
     expect(cost(ireland, 'elb.alb_lcu_hours')).toBe('0.000208')
   })
+
+  it('ap-northeast-1: the NLB hour of a Tokyo deployment priced from the 2026-10-10 rates; its NLCU is unpriced', () => {
+    const tokyo = priceUsage({
+      region: 'ap-northeast-1',
+      usage: { 'elb.nlb_hours': '730', 'elb.nlb_lcu_hours': '730' },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(cost(tokyo, 'elb.nlb_hours')).toBe('17.739')
+    expect(tokyo.unpriced.map((u) => u.usage_type)).toEqual(['elb.nlb_lcu_hours'])
+  })
 })

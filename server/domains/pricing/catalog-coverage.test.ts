@@ -283,7 +283,12 @@ describe('the ten main Regions', () => {
     expect(cost(london, 'ssm.api_interactions')).toBe('0.5')
     expect(cost(london, 'ecr.storage_gb_months')).toBe('5')
     expect(cost(london, 'eventbridge.scheduler_invocations')).toBe('23') // 20M × $1.15 per million
-    const londonNlb = priceUsage({ region: 'eu-west-2', usage: { 'elb.nlb_hours': '730' }, catalog })
+    const londonNlb = priceUsage({
+      region: 'eu-west-2',
+      usage: { 'elb.nlb_hours': '730' },
+      includeFreeTier: false,
+      catalog,
+    })
     expect(londonNlb.unpriced.map((u) => u.usage_type)).toEqual(['elb.nlb_hours'])
 
     // ap-southeast-1 offer files of 2026-09-11 (price-list-apse1-prices-json)

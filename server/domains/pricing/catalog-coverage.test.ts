@@ -366,4 +366,25 @@ describe('the ten main Regions', () => {
     expect(cost(tokyo, 'elb.nlb_hours')).toBe('17.739')
     expect(tokyo.unpriced.map((u) => u.usage_type)).toEqual(['elb.nlb_lcu_hours'])
   })
+
+  it('sa-east-1 Step Functions Express: requests, and duration within its first band only', () => {
+    const saoPaulo = (gbSeconds: string) =>
+      priceUsage({
+        region: 'sa-east-1',
+        usage: { 'stepfunctions.express_requests': '1000000', 'stepfunctions.express_gb_seconds': gbSeconds },
+        includeFreeTier: false,
+        catalog,
+      })
+    // the cost analysis's happy path: 10 s at 64 MB = 0.625 GB-s, $0.0000104 a run; a million runs
+    const within = saoPaulo('625000')
+    expect(within.unpriced).toEqual([])
+    expect(cost(within, 'stepfunctions.express_requests')).toBe('1')
+    expect(cost(within, 'stepfunctions.express_gb_seconds')).toBe('10.41875')
+    // beyond the first 3,600,000 GB-seconds the sa-east-1 bands are not sourced
+    const beyond = saoPaulo('4000000')
+    expect(cost(beyond, 'stepfunctions.express_gb_seconds')).toBe('60.012')
+    expect(beyond.unpriced.map((u) => [u.usage_type, u.quantity])).toEqual([
+      ['stepfunctions.express_gb_seconds', '400000'],
+    ])
+  })
 })

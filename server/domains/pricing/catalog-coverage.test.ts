@@ -367,6 +367,23 @@ describe('the ten main Regions', () => {
     expect(tokyo.unpriced.map((u) => u.usage_type)).toEqual(['elb.nlb_lcu_hours'])
   })
 
+  it('us-west-2 X-Ray: traces recorded and retrieved or scanned; Insights unpriced', () => {
+    const oregon = priceUsage({
+      region: 'us-west-2',
+      usage: {
+        'xray.traces_recorded': '148800',
+        'xray.traces_retrieved_scanned': '2775000',
+        'xray.insights_traces': '148800',
+      },
+      includeFreeTier: true,
+      catalog,
+    })
+    // 148,800 traces recorded as in the pricing page's example 1 (48,800 billable); 1,775,000 billable retrieved
+    expect(cost(oregon, 'xray.traces_recorded')).toBe('0.244')
+    expect(cost(oregon, 'xray.traces_retrieved_scanned')).toBe('0.8875')
+    expect(oregon.unpriced.map((u) => u.usage_type)).toEqual(['xray.insights_traces'])
+  })
+
   it('sa-east-1 Step Functions Express: requests, and duration within its first band only', () => {
     const saoPaulo = (gbSeconds: string) =>
       priceUsage({

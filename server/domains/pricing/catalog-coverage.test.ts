@@ -367,6 +367,17 @@ describe('the ten main Regions', () => {
     expect(tokyo.unpriced.map((u) => u.usage_type)).toEqual(['elb.nlb_lcu_hours'])
   })
 
+  it('us-west-2 ALB hours from an Oregon cost table; its LCUs are unpriced', () => {
+    const oregon = priceUsage({
+      region: 'us-west-2',
+      usage: { 'elb.alb_hours': '730', 'elb.alb_lcu_hours': '730' },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(cost(oregon, 'elb.alb_hours')).toBe('16.425')
+    expect(oregon.unpriced.map((u) => u.usage_type)).toEqual(['elb.alb_lcu_hours'])
+  })
+
   it('us-west-2 X-Ray: traces recorded and retrieved or scanned; Insights unpriced', () => {
     const oregon = priceUsage({
       region: 'us-west-2',

@@ -395,6 +395,23 @@ describe('the ten main Regions', () => {
     expect(oregon.unpriced.map((u) => u.usage_type)).toEqual(['xray.insights_traces'])
   })
 
+  it('ap-northeast-1 Secrets Manager and Scheduler from a Tokyo backup design (2026-08-31 offers)', () => {
+    const tokyo = priceUsage({
+      region: 'ap-northeast-1',
+      usage: {
+        'secretsmanager.secret_months': '2',
+        'secretsmanager.api_requests': '10000',
+        'eventbridge.scheduler_invocations': '30',
+      },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(tokyo.unpriced).toEqual([])
+    expect(cost(tokyo, 'secretsmanager.secret_months')).toBe('0.8') // '2 secrets $0.80/month'
+    expect(cost(tokyo, 'secretsmanager.api_requests')).toBe('0.05')
+    expect(cost(tokyo, 'eventbridge.scheduler_invocations')).toBe('0.000038') // '30 invocations = $0.0000375'
+  })
+
   it('sa-east-1 Step Functions Express: requests, and duration within its first band only', () => {
     const saoPaulo = (gbSeconds: string) =>
       priceUsage({

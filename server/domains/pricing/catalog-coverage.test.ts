@@ -378,6 +378,17 @@ describe('the ten main Regions', () => {
     expect(oregon.unpriced.map((u) => u.usage_type)).toEqual(['elb.alb_lcu_hours'])
   })
 
+  it('us-west-2 Secrets Manager from a cost model citing the 2026-08-31 offer SKUs', () => {
+    const oregon = priceUsage({
+      region: 'us-west-2',
+      usage: { 'secretsmanager.secret_months': '10', 'secretsmanager.api_requests': '1000000' },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(oregon.unpriced).toEqual([])
+    expect(oregon.total).toBe('9') // 10 × $0.40 + 1,000,000 × $0.000005
+  })
+
   it('us-west-2 X-Ray: traces recorded and retrieved or scanned; Insights unpriced', () => {
     const oregon = priceUsage({
       region: 'us-west-2',

@@ -356,7 +356,7 @@ describe('the ten main Regions', () => {
     expect(cost(ireland, 'elb.alb_lcu_hours')).toBe('0.000208')
   })
 
-  it('ap-northeast-1: the NLB hour of a Tokyo deployment priced from the 2026-10-10 rates; its NLCU is unpriced', () => {
+  it('ap-northeast-1: the NLB hour of a Tokyo deployment priced from the 2026-10-10 rates', () => {
     const tokyo = priceUsage({
       region: 'ap-northeast-1',
       usage: { 'elb.nlb_hours': '730', 'elb.nlb_lcu_hours': '730' },
@@ -364,10 +364,10 @@ describe('the ten main Regions', () => {
       catalog,
     })
     expect(cost(tokyo, 'elb.nlb_hours')).toBe('17.739')
-    expect(tokyo.unpriced.map((u) => u.usage_type)).toEqual(['elb.nlb_lcu_hours'])
+    expect(cost(tokyo, 'elb.nlb_lcu_hours')).toBe('4.38') // the 2026-09-03 snapshot's $0.006
   })
 
-  it('us-west-2 ALB hours from an Oregon cost table; its LCUs are unpriced', () => {
+  it('us-west-2 ALB hours from an Oregon cost table', () => {
     const oregon = priceUsage({
       region: 'us-west-2',
       usage: { 'elb.alb_hours': '730', 'elb.alb_lcu_hours': '730' },
@@ -375,7 +375,7 @@ describe('the ten main Regions', () => {
       catalog,
     })
     expect(cost(oregon, 'elb.alb_hours')).toBe('16.425')
-    expect(oregon.unpriced.map((u) => u.usage_type)).toEqual(['elb.alb_lcu_hours'])
+    expect(cost(oregon, 'elb.alb_lcu_hours')).toBe('5.84') // the 2026-09-03 snapshot's $0.008
   })
 
   it('us-west-2 Secrets Manager from a cost model citing the 2026-08-31 offer SKUs', () => {
@@ -421,6 +421,47 @@ describe('the ten main Regions', () => {
     expect(cost(tokyo, 'secretsmanager.secret_months')).toBe('0.8') // '2 secrets $0.80/month'
     expect(cost(tokyo, 'secretsmanager.api_requests')).toBe('0.05')
     expect(cost(tokyo, 'eventbridge.scheduler_invocations')).toBe('0.000038') // '30 invocations = $0.0000375'
+  })
+
+  it('load balancers, Secrets Manager, custom events and ECR from the 2026-09-03 Price List snapshots', () => {
+    const month = (region: string) =>
+      priceUsage({
+        region,
+        usage: {
+          'elb.alb_hours': '730',
+          'elb.alb_lcu_hours': '730',
+          'elb.nlb_hours': '730',
+          'elb.nlb_lcu_hours': '730',
+          'eventbridge.custom_events': '1000000',
+        },
+        includeFreeTier: false,
+        catalog,
+      })
+    const frankfurt = month('eu-central-1')
+    expect(frankfurt.unpriced).toEqual([])
+    expect(cost(frankfurt, 'elb.alb_hours')).toBe('19.71') // 730 × $0.027
+    expect(cost(frankfurt, 'elb.alb_lcu_hours')).toBe('5.84')
+    expect(cost(frankfurt, 'elb.nlb_lcu_hours')).toBe('4.38')
+    expect(frankfurt.total).toBe('50.64')
+    const tokyo = month('ap-northeast-1')
+    expect(tokyo.unpriced).toEqual([])
+    expect(cost(tokyo, 'elb.alb_hours')).toBe('17.739') // 730 × $0.0243, as the NLB hour
+    expect(month('us-west-2').total).toBe('44.07') // 2 × 16.425 + 5.84 + 4.38 + 1
+    expect(month('ap-northeast-2').total).toBe('44.07')
+    for (const region of ['eu-central-1', 'ap-northeast-1', 'ap-northeast-2']) {
+      const storage = priceUsage({
+        region,
+        usage: {
+          'ecr.storage_gb_months': '50',
+          'secretsmanager.secret_months': '1',
+          'secretsmanager.api_requests': '10000',
+        },
+        includeFreeTier: false,
+        catalog,
+      })
+      expect(storage.unpriced, region).toEqual([])
+      expect(storage.total, region).toBe('5.45')
+    }
   })
 
   it('sa-east-1 Step Functions Express: requests, and duration within its first band only', () => {

@@ -464,6 +464,18 @@ describe('the ten main Regions', () => {
     }
   })
 
+  it('ap-south-1 ALB from the rates an account was billed on 2026-09-16; the NLB is unpriced', () => {
+    const mumbai = priceUsage({
+      region: 'ap-south-1',
+      usage: { 'elb.alb_hours': '730', 'elb.alb_lcu_hours': '730', 'elb.nlb_hours': '730' },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(cost(mumbai, 'elb.alb_hours')).toBe('17.447')
+    expect(cost(mumbai, 'elb.alb_lcu_hours')).toBe('5.84')
+    expect(mumbai.unpriced.map((u) => u.usage_type)).toEqual(['elb.nlb_hours'])
+  })
+
   it('sa-east-1 Step Functions Express: requests, and duration within its first band only', () => {
     const saoPaulo = (gbSeconds: string) =>
       priceUsage({

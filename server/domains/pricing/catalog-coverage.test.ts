@@ -476,6 +476,21 @@ describe('the ten main Regions', () => {
     expect(mumbai.unpriced.map((u) => u.usage_type)).toEqual(['elb.nlb_hours'])
   })
 
+  it('eu-west-1 Secrets Manager and ECR from a rate snapshot of the 2026-09-11 offers', () => {
+    const ireland = priceUsage({
+      region: 'eu-west-1',
+      usage: {
+        'secretsmanager.secret_months': '1',
+        'secretsmanager.api_requests': '1000',
+        'ecr.storage_gb_months': '1',
+      },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(ireland.unpriced).toEqual([])
+    expect(ireland.total).toBe('0.505') // the snapshot's scenario: 1 secret, 1,000 reads, 1 GiB of images
+  })
+
   it('sa-east-1 Step Functions Express: requests, and duration within its first band only', () => {
     const saoPaulo = (gbSeconds: string) =>
       priceUsage({

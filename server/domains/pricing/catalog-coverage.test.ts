@@ -491,6 +491,23 @@ describe('the ten main Regions', () => {
     expect(ireland.total).toBe('0.505') // the snapshot's scenario: 1 secret, 1,000 reads, 1 GiB of images
   })
 
+  it('us-east-2 Secrets Manager and ECR from a rate snapshot naming the 2026-09-11 offer SKUs', () => {
+    const ohio = priceUsage({
+      region: 'us-east-2',
+      usage: {
+        'secretsmanager.secret_months': '2',
+        'secretsmanager.api_requests': '1000',
+        'ecr.storage_gb_months': '2',
+      },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(ohio.unpriced).toEqual([])
+    // the snapshot's month: 2 secrets ($0.80) and 2 GiB of images ($0.20) of its $3.30
+    // recurring total, plus its 1,000 secret reads ($0.005)
+    expect(ohio.total).toBe('1.005')
+  })
+
   it('sa-east-1 Step Functions Express: requests, and duration within its first band only', () => {
     const saoPaulo = (gbSeconds: string) =>
       priceUsage({

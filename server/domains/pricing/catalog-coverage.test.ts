@@ -423,6 +423,17 @@ describe('the ten main Regions', () => {
     expect(cost(tokyo, 'eventbridge.scheduler_invocations')).toBe('0.000038') // '30 invocations = $0.0000375'
   })
 
+  it('ap-northeast-2 Scheduler from the 2026-09-11 AWSEvents offer, after its 14 million free', () => {
+    const seoul = priceUsage({
+      region: 'ap-northeast-2',
+      usage: { 'eventbridge.scheduler_invocations': '20000000' },
+      includeFreeTier: true,
+      catalog,
+    })
+    expect(seoul.unpriced).toEqual([])
+    expect(seoul.total).toBe('6.9') // (20M − 14M free) × $0.00000115
+  })
+
   it('load balancers, Secrets Manager, custom events and ECR from the 2026-09-03 Price List snapshots', () => {
     const month = (region: string) =>
       priceUsage({

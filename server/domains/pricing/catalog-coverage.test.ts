@@ -423,6 +423,18 @@ describe('the ten main Regions', () => {
     expect(cost(tokyo, 'eventbridge.scheduler_invocations')).toBe('0.000038') // '30 invocations = $0.0000375'
   })
 
+  it('eu-central-1 Parameter Store from a Frankfurt hosting study citing the AWSSystemsManager offer', () => {
+    const frankfurt = priceUsage({
+      region: 'eu-central-1',
+      usage: { 'ssm.advanced_parameter_hours': '730', 'ssm.api_interactions': '10000' },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(frankfurt.unpriced).toEqual([])
+    // 'Advanced parameters are $0.05/month, and higher-throughput API calls are $0.05 per 10k'
+    expect(frankfurt.total).toBe('0.1')
+  })
+
   it('ap-northeast-2 Scheduler from the 2026-09-11 AWSEvents offer, after its 14 million free', () => {
     const seoul = priceUsage({
       region: 'ap-northeast-2',

@@ -313,10 +313,7 @@ describe('the ten main Regions', () => {
     expect(cost(singapore, 'ecr.storage_gb_months')).toBe('1')
     expect(cost(singapore, 'apprunner.active_vcpu_hours')).toBe('59.057')
     expect(cost(singapore, 'apprunner.active_gb_hours')).toBe('12.921')
-    expect(singapore.unpriced.map((u) => u.usage_type)).toEqual([
-      'apprunner.provisioned_gb_hours',
-      'secretsmanager.api_requests',
-    ])
+    expect(singapore.unpriced.map((u) => u.usage_type)).toEqual(['apprunner.provisioned_gb_hours'])
 
     // the whole sa-east-1 AWSELB offer of 2026-07-20 (price-list-sae1-elb-offer)
     const saoPaulo = priceUsage({
@@ -421,6 +418,17 @@ describe('the ten main Regions', () => {
     expect(cost(tokyo, 'secretsmanager.secret_months')).toBe('0.8') // '2 secrets $0.80/month'
     expect(cost(tokyo, 'secretsmanager.api_requests')).toBe('0.05')
     expect(cost(tokyo, 'eventbridge.scheduler_invocations')).toBe('0.000038') // '30 invocations = $0.0000375'
+  })
+
+  it('ap-southeast-1 Secrets Manager API calls from a pricing snapshot of the AWSSecretsManager offer', () => {
+    const singapore = priceUsage({
+      region: 'ap-southeast-1',
+      usage: { 'secretsmanager.secret_months': '50', 'secretsmanager.api_requests': '10000' },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(singapore.unpriced).toEqual([])
+    expect(singapore.total).toBe('20.05') // its line: '50 secrets plus 10,000 API calls' = 20.05
   })
 
   it('eu-central-1 Parameter Store from a Frankfurt hosting study citing the AWSSystemsManager offer', () => {

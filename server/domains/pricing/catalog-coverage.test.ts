@@ -256,4 +256,307 @@ describe('the ten main Regions', () => {
     })
     expect(ohio.total).toBe('200.02')
   })
+
+  it('eu-west-2, ap-southeast-1 and sa-east-1: load balancers, Secrets Manager, Parameter Store, ECR, Scheduler, App Runner', () => {
+    // eu-west-2 offer files of 2026-09/10 as quoted by a hosting-cost document (price-list-euw2-hosting-costs)
+    const london = priceUsage({
+      region: 'eu-west-2',
+      usage: {
+        'elb.alb_hours': '730',
+        'elb.alb_lcu_hours': '1000',
+        'secretsmanager.secret_months': '10',
+        'secretsmanager.api_requests': '1000000',
+        'ssm.advanced_parameter_hours': '7300',
+        'ssm.api_interactions': '100000',
+        'ecr.storage_gb_months': '50',
+        'eventbridge.scheduler_invocations': '20000000',
+      },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(london.unpriced).toEqual([])
+    expect(cost(london, 'elb.alb_hours')).toBe('19.3158') // 730 × 0.02646
+    expect(cost(london, 'elb.alb_lcu_hours')).toBe('8.4')
+    expect(cost(london, 'secretsmanager.secret_months')).toBe('4')
+    expect(cost(london, 'secretsmanager.api_requests')).toBe('5')
+    expect(cost(london, 'ssm.advanced_parameter_hours')).toBe('0.5') // 10 parameters all month
+    expect(cost(london, 'ssm.api_interactions')).toBe('0.5')
+    expect(cost(london, 'ecr.storage_gb_months')).toBe('5')
+    expect(cost(london, 'eventbridge.scheduler_invocations')).toBe('23') // 20M × $1.15 per million
+    const londonNlb = priceUsage({
+      region: 'eu-west-2',
+      usage: { 'elb.nlb_hours': '730' },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(londonNlb.unpriced.map((u) => u.usage_type)).toEqual(['elb.nlb_hours'])
+
+    // ap-southeast-1 offer files of 2026-09-11 (price-list-apse1-prices-json)
+    const singapore = priceUsage({
+      region: 'ap-southeast-1',
+      usage: {
+        'elb.alb_hours': '730',
+        'elb.alb_lcu_hours': '730',
+        'secretsmanager.secret_months': '1',
+        'secretsmanager.api_requests': '10000',
+        'ecr.storage_gb_months': '10',
+        'apprunner.active_vcpu_hours': '730',
+        'apprunner.active_gb_hours': '1460',
+        'apprunner.provisioned_gb_hours': '1460',
+      },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(cost(singapore, 'elb.alb_hours')).toBe('18.396')
+    expect(cost(singapore, 'elb.alb_lcu_hours')).toBe('5.84')
+    expect(cost(singapore, 'secretsmanager.secret_months')).toBe('0.4')
+    expect(cost(singapore, 'ecr.storage_gb_months')).toBe('1')
+    expect(cost(singapore, 'apprunner.active_vcpu_hours')).toBe('59.057')
+    expect(cost(singapore, 'apprunner.active_gb_hours')).toBe('12.921')
+    expect(singapore.unpriced.map((u) => u.usage_type)).toEqual(['apprunner.provisioned_gb_hours'])
+
+    // the whole sa-east-1 AWSELB offer of 2026-07-20 (price-list-sae1-elb-offer)
+    const saoPaulo = priceUsage({
+      region: 'sa-east-1',
+      usage: {
+        'elb.alb_hours': '730',
+        'elb.alb_lcu_hours': '100',
+        'elb.nlb_hours': '730',
+        'elb.nlb_lcu_hours': '1000',
+      },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(saoPaulo.unpriced).toEqual([])
+    expect(cost(saoPaulo, 'elb.alb_hours')).toBe('24.82')
+    expect(cost(saoPaulo, 'elb.alb_lcu_hours')).toBe('1.1')
+    expect(cost(saoPaulo, 'elb.nlb_lcu_hours')).toBe('8.25')
+    expect(saoPaulo.total).toBe('58.99')
+  })
+
+  it('eu-west-1 load balancers: the Elastic Beanstalk golden test and a 2022 bill', () => {
+    const ireland = priceUsage({
+      region: 'eu-west-1',
+      usage: {
+        'elb.nlb_hours': '730',
+        'elb.nlb_lcu_hours': '25000', // the golden's 34.2465 LCU-months
+        'elb.alb_hours': '59',
+        'elb.alb_lcu_hours': '0.026',
+      },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(ireland.unpriced).toEqual([])
+    expect(cost(ireland, 'elb.nlb_hours')).toBe('18.396') // printed $18.40
+    expect(cost(ireland, 'elb.nlb_lcu_hours')).toBe('150')
+    expect(cost(ireland, 'elb.alb_hours')).toBe('1.4868')
+    expect(cost(ireland, 'elb.alb_lcu_hours')).toBe('0.000208')
+  })
+
+  it('ap-northeast-1: the NLB hour of a Tokyo deployment priced from the 2026-10-10 rates', () => {
+    const tokyo = priceUsage({
+      region: 'ap-northeast-1',
+      usage: { 'elb.nlb_hours': '730', 'elb.nlb_lcu_hours': '730' },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(cost(tokyo, 'elb.nlb_hours')).toBe('17.739')
+    expect(cost(tokyo, 'elb.nlb_lcu_hours')).toBe('4.38') // the 2026-09-03 snapshot's $0.006
+  })
+
+  it('us-west-2 ALB hours from an Oregon cost table', () => {
+    const oregon = priceUsage({
+      region: 'us-west-2',
+      usage: { 'elb.alb_hours': '730', 'elb.alb_lcu_hours': '730' },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(cost(oregon, 'elb.alb_hours')).toBe('16.425')
+    expect(cost(oregon, 'elb.alb_lcu_hours')).toBe('5.84') // the 2026-09-03 snapshot's $0.008
+  })
+
+  it('us-west-2 Secrets Manager from a cost model citing the 2026-08-31 offer SKUs', () => {
+    const oregon = priceUsage({
+      region: 'us-west-2',
+      usage: { 'secretsmanager.secret_months': '10', 'secretsmanager.api_requests': '1000000' },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(oregon.unpriced).toEqual([])
+    expect(oregon.total).toBe('9') // 10 × $0.40 + 1,000,000 × $0.000005
+  })
+
+  it('us-west-2 X-Ray: traces recorded and retrieved or scanned; Insights unpriced', () => {
+    const oregon = priceUsage({
+      region: 'us-west-2',
+      usage: {
+        'xray.traces_recorded': '148800',
+        'xray.traces_retrieved_scanned': '2775000',
+        'xray.insights_traces': '148800',
+      },
+      includeFreeTier: true,
+      catalog,
+    })
+    // 148,800 traces recorded as in the pricing page's example 1 (48,800 billable); 1,775,000 billable retrieved
+    expect(cost(oregon, 'xray.traces_recorded')).toBe('0.244')
+    expect(cost(oregon, 'xray.traces_retrieved_scanned')).toBe('0.8875')
+    expect(oregon.unpriced.map((u) => u.usage_type)).toEqual(['xray.insights_traces'])
+  })
+
+  it('ap-northeast-1 Secrets Manager and Scheduler from a Tokyo backup design (2026-08-31 offers)', () => {
+    const tokyo = priceUsage({
+      region: 'ap-northeast-1',
+      usage: {
+        'secretsmanager.secret_months': '2',
+        'secretsmanager.api_requests': '10000',
+        'eventbridge.scheduler_invocations': '30',
+      },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(tokyo.unpriced).toEqual([])
+    expect(cost(tokyo, 'secretsmanager.secret_months')).toBe('0.8') // '2 secrets $0.80/month'
+    expect(cost(tokyo, 'secretsmanager.api_requests')).toBe('0.05')
+    expect(cost(tokyo, 'eventbridge.scheduler_invocations')).toBe('0.000038') // '30 invocations = $0.0000375'
+  })
+
+  it('ap-southeast-1 Secrets Manager API calls from a pricing snapshot of the AWSSecretsManager offer', () => {
+    const singapore = priceUsage({
+      region: 'ap-southeast-1',
+      usage: { 'secretsmanager.secret_months': '50', 'secretsmanager.api_requests': '10000' },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(singapore.unpriced).toEqual([])
+    expect(singapore.total).toBe('20.05') // its line: '50 secrets plus 10,000 API calls' = 20.05
+  })
+
+  it('eu-central-1 Parameter Store from a Frankfurt hosting study citing the AWSSystemsManager offer', () => {
+    const frankfurt = priceUsage({
+      region: 'eu-central-1',
+      usage: { 'ssm.advanced_parameter_hours': '730', 'ssm.api_interactions': '10000' },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(frankfurt.unpriced).toEqual([])
+    // 'Advanced parameters are $0.05/month, and higher-throughput API calls are $0.05 per 10k'
+    expect(frankfurt.total).toBe('0.1')
+  })
+
+  it('ap-northeast-2 Scheduler from the 2026-09-11 AWSEvents offer, after its 14 million free', () => {
+    const seoul = priceUsage({
+      region: 'ap-northeast-2',
+      usage: { 'eventbridge.scheduler_invocations': '20000000' },
+      includeFreeTier: true,
+      catalog,
+    })
+    expect(seoul.unpriced).toEqual([])
+    expect(seoul.total).toBe('6.9') // (20M − 14M free) × $0.00000115
+  })
+
+  it('load balancers, Secrets Manager, custom events and ECR from the 2026-09-03 Price List snapshots', () => {
+    const month = (region: string) =>
+      priceUsage({
+        region,
+        usage: {
+          'elb.alb_hours': '730',
+          'elb.alb_lcu_hours': '730',
+          'elb.nlb_hours': '730',
+          'elb.nlb_lcu_hours': '730',
+          'eventbridge.custom_events': '1000000',
+        },
+        includeFreeTier: false,
+        catalog,
+      })
+    const frankfurt = month('eu-central-1')
+    expect(frankfurt.unpriced).toEqual([])
+    expect(cost(frankfurt, 'elb.alb_hours')).toBe('19.71') // 730 × $0.027
+    expect(cost(frankfurt, 'elb.alb_lcu_hours')).toBe('5.84')
+    expect(cost(frankfurt, 'elb.nlb_lcu_hours')).toBe('4.38')
+    expect(frankfurt.total).toBe('50.64')
+    const tokyo = month('ap-northeast-1')
+    expect(tokyo.unpriced).toEqual([])
+    expect(cost(tokyo, 'elb.alb_hours')).toBe('17.739') // 730 × $0.0243, as the NLB hour
+    expect(month('us-west-2').total).toBe('44.07') // 2 × 16.425 + 5.84 + 4.38 + 1
+    expect(month('ap-northeast-2').total).toBe('44.07')
+    for (const region of ['eu-central-1', 'ap-northeast-1', 'ap-northeast-2']) {
+      const storage = priceUsage({
+        region,
+        usage: {
+          'ecr.storage_gb_months': '50',
+          'secretsmanager.secret_months': '1',
+          'secretsmanager.api_requests': '10000',
+        },
+        includeFreeTier: false,
+        catalog,
+      })
+      expect(storage.unpriced, region).toEqual([])
+      expect(storage.total, region).toBe('5.45')
+    }
+  })
+
+  it('ap-south-1 ALB from the rates an account was billed on 2026-09-16; the NLB is unpriced', () => {
+    const mumbai = priceUsage({
+      region: 'ap-south-1',
+      usage: { 'elb.alb_hours': '730', 'elb.alb_lcu_hours': '730', 'elb.nlb_hours': '730' },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(cost(mumbai, 'elb.alb_hours')).toBe('17.447')
+    expect(cost(mumbai, 'elb.alb_lcu_hours')).toBe('5.84')
+    expect(mumbai.unpriced.map((u) => u.usage_type)).toEqual(['elb.nlb_hours'])
+  })
+
+  it('eu-west-1 Secrets Manager and ECR from a rate snapshot of the 2026-09-11 offers', () => {
+    const ireland = priceUsage({
+      region: 'eu-west-1',
+      usage: {
+        'secretsmanager.secret_months': '1',
+        'secretsmanager.api_requests': '1000',
+        'ecr.storage_gb_months': '1',
+      },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(ireland.unpriced).toEqual([])
+    expect(ireland.total).toBe('0.505') // the snapshot's scenario: 1 secret, 1,000 reads, 1 GiB of images
+  })
+
+  it('us-east-2 Secrets Manager and ECR from a rate snapshot naming the 2026-09-11 offer SKUs', () => {
+    const ohio = priceUsage({
+      region: 'us-east-2',
+      usage: {
+        'secretsmanager.secret_months': '2',
+        'secretsmanager.api_requests': '1000',
+        'ecr.storage_gb_months': '2',
+      },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(ohio.unpriced).toEqual([])
+    // the snapshot's month: 2 secrets ($0.80) and 2 GiB of images ($0.20) of its $3.30
+    // recurring total, plus its 1,000 secret reads ($0.005)
+    expect(ohio.total).toBe('1.005')
+  })
+
+  it('sa-east-1 Step Functions Express: requests, and duration within its first band only', () => {
+    const saoPaulo = (gbSeconds: string) =>
+      priceUsage({
+        region: 'sa-east-1',
+        usage: { 'stepfunctions.express_requests': '1000000', 'stepfunctions.express_gb_seconds': gbSeconds },
+        includeFreeTier: false,
+        catalog,
+      })
+    // the cost analysis's happy path: 10 s at 64 MB = 0.625 GB-s, $0.0000104 a run; a million runs
+    const within = saoPaulo('625000')
+    expect(within.unpriced).toEqual([])
+    expect(cost(within, 'stepfunctions.express_requests')).toBe('1')
+    expect(cost(within, 'stepfunctions.express_gb_seconds')).toBe('10.41875')
+    // beyond the first 3,600,000 GB-seconds the sa-east-1 bands are not sourced
+    const beyond = saoPaulo('4000000')
+    expect(cost(beyond, 'stepfunctions.express_gb_seconds')).toBe('60.012')
+    expect(beyond.unpriced.map((u) => [u.usage_type, u.quantity])).toEqual([
+      ['stepfunctions.express_gb_seconds', '400000'],
+    ])
+  })
 })

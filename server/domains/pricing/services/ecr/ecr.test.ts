@@ -32,7 +32,7 @@ describe(`ECR at the rates of ${PAGE}`, () => {
   })
 
   it('reports a Region without a sourced price as unpriced, never $0', () => {
-    const priced = cost({ storage_gb: 1 }, 'eu-west-1')
+    const priced = cost({ storage_gb: 1 }, 'sa-east-1')
     expect(priced.total).toBe('0')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['ecr.storage_gb_months'])
   })

@@ -3,12 +3,13 @@ import { listPricedSuffixes } from '../catalog-values.js'
 import {
   catalogName,
   count,
+  countHours,
   DEFAULT_HOURS,
   d,
   gigabytes,
+  hoursAt,
   instanceCount,
   optionalHours,
-  pointOf,
   strict,
 } from '../params.js'
 import { asNumber, asString } from '../plan-values.js'
@@ -106,16 +107,14 @@ export const elasticache = defineService({
     return details
   },
   toUsage(p, at, sink) {
-    const hours = p.hours === undefined ? DEFAULT_HOURS : pointOf(p.hours, at)
     if (p.deployment === 'node_based') {
       const family = p.engine === 'valkey' ? VALKEY_NODE_HOURS : NODE_HOURS
-      const nodes = p.nodes === undefined ? 1 : pointOf(p.nodes, at)
-      sink(`${family}${p.node_type}`, d(nodes).times(hours))
+      sink(`${family}${p.node_type}`, countHours(p.nodes ?? 1, p.hours, at))
       return
     }
     // AWS meters the hourly average, but never below the engine's minimum per cache.
     const storedGb = Math.max(p.data_stored_gb ?? 0, SERVERLESS_MINIMUM_GB[p.engine])
-    sink(`elasticache.serverless_gb_hours.${p.engine}`, d(storedGb).times(hours))
+    sink(`elasticache.serverless_gb_hours.${p.engine}`, d(storedGb).times(hoursAt(p.hours, at)))
     sink(`elasticache.serverless_ecpus.${p.engine}`, d(p.ecpus ?? 0))
   },
   usageTypes: [

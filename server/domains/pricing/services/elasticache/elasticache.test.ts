@@ -56,11 +56,11 @@ describe('ElastiCache', () => {
       "params.node_type: unknown ElastiCache node type 'cache.x9.huge'",
     ])
     expect(refused({ deployment: 'node_based', ecpus: 5 })).toEqual([
+      'params.ecpus: does not apply to node_based caches',
       'params.node_type: is required for node-based',
-      'params.ecpus: is billed by Serverless only',
     ])
     expect(refused({ deployment: 'serverless', node_type: 'cache.t3.micro' })).toEqual([
-      'params.node_type: applies to node-based only',
+      'params.node_type: does not apply to serverless caches',
     ])
   })
 

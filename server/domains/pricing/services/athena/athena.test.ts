@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -54,16 +55,7 @@ describe('Athena at the rates of https://aws.amazon.com/athena/pricing/', () => 
   })
 
   it('imports a workgroup with no queries yet', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            { address: 'aws_athena_workgroup.bi', mode: 'managed', type: 'aws_athena_workgroup', values: {} },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([planResource('bi', 'aws_athena_workgroup', {})])
     expect(planToLineItems(plan).items.map((item) => [item.service, item.params])).toEqual([
       ['athena', { queries: 0, scanned_gb_per_query: 0 }],
     ])

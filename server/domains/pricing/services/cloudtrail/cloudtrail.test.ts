@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -45,16 +46,7 @@ describe(`CloudTrail at the rates of ${PAGE}`, () => {
   })
 
   it('imports a trail with its events at 0', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            { address: 'aws_cloudtrail.main', mode: 'managed', type: 'aws_cloudtrail', values: {} },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([planResource('main', 'aws_cloudtrail', {})])
     expect(planToLineItems(plan).items.map((item) => [item.service, item.params])).toEqual([
       ['cloudtrail', { additional_management_events: 0, data_events: 0 }],
     ])

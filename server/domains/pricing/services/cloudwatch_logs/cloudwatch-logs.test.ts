@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage, validateLineItem } from '../../line-items.js'
@@ -109,24 +110,14 @@ describe(`CloudWatch metrics, alarms, dashboards and Logs classes at the rates o
   })
 
   it('imports alarms by resolution, composite alarms and dashboards', () => {
-    const resource = (address: string, type: string, values: Record<string, unknown>) => ({
-      address,
-      mode: 'managed',
-      type,
-      values,
-    })
-    const { items } = planToLineItems({
-      planned_values: {
-        root_module: {
-          resources: [
-            resource('aws_cloudwatch_metric_alarm.cpu', 'aws_cloudwatch_metric_alarm', { period: 300 }),
-            resource('aws_cloudwatch_metric_alarm.fast', 'aws_cloudwatch_metric_alarm', { period: 10 }),
-            resource('aws_cloudwatch_composite_alarm.all', 'aws_cloudwatch_composite_alarm', {}),
-            resource('aws_cloudwatch_dashboard.main', 'aws_cloudwatch_dashboard', {}),
-          ],
-        },
-      },
-    })
+    const { items } = planToLineItems(
+      terraformPlan([
+        planResource('cpu', 'aws_cloudwatch_metric_alarm', { period: 300 }),
+        planResource('fast', 'aws_cloudwatch_metric_alarm', { period: 10 }),
+        planResource('all', 'aws_cloudwatch_composite_alarm', {}),
+        planResource('main', 'aws_cloudwatch_dashboard', {}),
+      ]),
+    )
     expect(items.map((item) => item.params)).toEqual([
       { ...none, alarms_standard: 1 },
       { ...none, alarms_high_resolution: 1 },

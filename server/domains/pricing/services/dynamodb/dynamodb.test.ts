@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage, lineItemToUsage, validateLineItem } from '../../line-items.js'
@@ -122,26 +123,14 @@ describe(`DynamoDB at the rates of ${PAGE} (us-east-1)`, () => {
   })
 
   it('imports a provisioned Standard-IA table from a Terraform plan', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            {
-              address: 'aws_dynamodb_table.orders',
-              mode: 'managed',
-              type: 'aws_dynamodb_table',
-              values: {
-                billing_mode: 'PROVISIONED',
-                read_capacity: 20,
-                write_capacity: 5,
-                table_class: 'STANDARD_INFREQUENT_ACCESS',
-              },
-            },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('orders', 'aws_dynamodb_table', {
+        billing_mode: 'PROVISIONED',
+        read_capacity: 20,
+        write_capacity: 5,
+        table_class: 'STANDARD_INFREQUENT_ACCESS',
+      }),
+    ])
     expect(planToLineItems(plan).items.map((item) => item.params)).toEqual([
       {
         ...none,

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -43,13 +44,9 @@ describe(`ECR at the rates of ${PAGE}`, () => {
   })
 
   it('imports a repository with no storage yet, and skips its policies', () => {
-    const resource = (type: string) => ({ address: `${type}.app`, mode: 'managed', type, values: {} })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: { resources: ['aws_ecr_repository', 'aws_ecr_lifecycle_policy'].map(resource) },
-      },
-    }
+    const plan = terraformPlan(
+      ['aws_ecr_repository', 'aws_ecr_lifecycle_policy'].map((type) => planResource('app', type, {})),
+    )
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([['ecr', { storage_gb: 0 }]])
     expect(mapped.skipped.map((s) => s.reason)).toEqual(['no charge of its own'])

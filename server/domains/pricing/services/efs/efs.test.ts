@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -76,22 +77,10 @@ describe(`EFS at the rates of ${PAGE}`, () => {
   })
 
   it('imports a file system with its throughput mode, and skips mount targets', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            {
-              address: 'aws_efs_file_system.shared',
-              mode: 'managed',
-              type: 'aws_efs_file_system',
-              values: { throughput_mode: 'bursting' },
-            },
-            { address: 'aws_efs_mount_target.a', mode: 'managed', type: 'aws_efs_mount_target', values: {} },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('shared', 'aws_efs_file_system', { throughput_mode: 'bursting' }),
+      planResource('a', 'aws_efs_mount_target', {}),
+    ])
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
       ['efs', { throughput_mode: 'bursting', standard_gb: 0 }],

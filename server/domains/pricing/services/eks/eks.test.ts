@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -46,11 +47,9 @@ describe(`EKS at the rates of ${PAGE}`, () => {
   })
 
   it('imports a cluster as one always-on control plane and skips its node groups', () => {
-    const resource = (type: string) => ({ address: `${type}.main`, mode: 'managed', type, values: {} })
-    const plan = {
-      format_version: '1.2',
-      planned_values: { root_module: { resources: ['aws_eks_cluster', 'aws_eks_node_group'].map(resource) } },
-    }
+    const plan = terraformPlan(
+      ['aws_eks_cluster', 'aws_eks_node_group'].map((type) => planResource('main', type, {})),
+    )
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
       ['eks', { clusters: 1, hours: 730, support: 'standard' }],

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -65,38 +66,27 @@ describe('ElastiCache', () => {
   })
 
   it('imports clusters, replication groups (shards × nodes) and serverless caches', () => {
-    const resource = (address: string, type: string, values: object) => ({
-      address,
-      mode: 'managed',
-      type,
-      values,
-    })
-    const mapped = planToLineItems({
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            resource('aws_elasticache_cluster.a', 'aws_elasticache_cluster', {
-              engine: 'memcached',
-              node_type: 'cache.t3.small',
-              num_cache_nodes: 2,
-            }),
-            resource('aws_elasticache_replication_group.b', 'aws_elasticache_replication_group', {
-              engine: 'valkey',
-              node_type: 'cache.r7g.large',
-              num_node_groups: 3,
-              replicas_per_node_group: 1,
-            }),
-            resource('aws_elasticache_serverless_cache.c', 'aws_elasticache_serverless_cache', {
-              engine: 'redis',
-            }),
-            resource('aws_elasticache_cluster.replica', 'aws_elasticache_cluster', {
-              replication_group_id: 'b',
-            }),
-          ],
-        },
-      },
-    })
+    const mapped = planToLineItems(
+      terraformPlan([
+        planResource('a', 'aws_elasticache_cluster', {
+          engine: 'memcached',
+          node_type: 'cache.t3.small',
+          num_cache_nodes: 2,
+        }),
+        planResource('b', 'aws_elasticache_replication_group', {
+          engine: 'valkey',
+          node_type: 'cache.r7g.large',
+          num_node_groups: 3,
+          replicas_per_node_group: 1,
+        }),
+        planResource('c', 'aws_elasticache_serverless_cache', {
+          engine: 'redis',
+        }),
+        planResource('replica', 'aws_elasticache_cluster', {
+          replication_group_id: 'b',
+        }),
+      ]),
+    )
     expect(mapped.items.map((item) => item.params)).toEqual([
       { deployment: 'node_based', engine: 'memcached', node_type: 'cache.t3.small', nodes: 2, hours: 730 },
       { deployment: 'node_based', engine: 'valkey', node_type: 'cache.r7g.large', nodes: 6, hours: 730 },

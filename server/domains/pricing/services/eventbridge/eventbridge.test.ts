@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -44,15 +45,11 @@ describe(`EventBridge at the rates of ${PAGE}`, () => {
   })
 
   it('imports event buses, pipes and schedules from a Terraform plan', () => {
-    const resource = (type: string) => ({ address: `${type}.main`, mode: 'managed', type, values: {} })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: ['aws_cloudwatch_event_bus', 'aws_pipes_pipe', 'aws_scheduler_schedule'].map(resource),
-        },
-      },
-    }
+    const plan = terraformPlan(
+      ['aws_cloudwatch_event_bus', 'aws_pipes_pipe', 'aws_scheduler_schedule'].map((type) =>
+        planResource('main', type, {}),
+      ),
+    )
     const mapped = planToLineItems(plan)
     expect(mapped.skipped).toEqual([])
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([

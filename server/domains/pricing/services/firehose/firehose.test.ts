@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { validateEvents } from '../../../ingest/events.js'
 import { meterEvent } from '../../../ingest/metering.js'
 import { bundledCatalog } from '../../catalog.js'
@@ -81,30 +82,15 @@ describe(`Firehose at the rates of ${PAGE} (eu-west-2)`, () => {
   })
 
   it('imports a delivery stream with its format conversion and VPC subnets', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            {
-              address: 'aws_kinesis_firehose_delivery_stream.logs',
-              mode: 'managed',
-              type: 'aws_kinesis_firehose_delivery_stream',
-              values: {
-                extended_s3_configuration: [{ data_format_conversion_configuration: [{ enabled: true }] }],
-                opensearch_configuration: [{ vpc_config: [{ subnet_ids: ['a', 'b', 'c'] }] }],
-              },
-            },
-            {
-              address: 'aws_kinesis_firehose_delivery_stream.plain',
-              mode: 'managed',
-              type: 'aws_kinesis_firehose_delivery_stream',
-              values: { extended_s3_configuration: [{ bucket_arn: 'arn' }] },
-            },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('logs', 'aws_kinesis_firehose_delivery_stream', {
+        extended_s3_configuration: [{ data_format_conversion_configuration: [{ enabled: true }] }],
+        opensearch_configuration: [{ vpc_config: [{ subnet_ids: ['a', 'b', 'c'] }] }],
+      }),
+      planResource('plain', 'aws_kinesis_firehose_delivery_stream', {
+        extended_s3_configuration: [{ bucket_arn: 'arn' }],
+      }),
+    ])
     expect(planToLineItems(plan).items.map((item) => item.params)).toEqual([
       {
         records: 0,

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -50,13 +51,9 @@ describe(`KMS at the rates of ${PAGE}`, () => {
   })
 
   it('imports keys and replica keys as one key each, and skips aliases', () => {
-    const resource = (type: string) => ({ address: `${type}.main`, mode: 'managed', type, values: {} })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: { resources: ['aws_kms_key', 'aws_kms_replica_key', 'aws_kms_alias'].map(resource) },
-      },
-    }
+    const plan = terraformPlan(
+      ['aws_kms_key', 'aws_kms_replica_key', 'aws_kms_alias'].map((type) => planResource('main', type, {})),
+    )
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
       ['kms', { keys: 1 }],

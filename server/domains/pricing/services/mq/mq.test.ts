@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -83,27 +84,14 @@ describe('Amazon MQ at the Price List rates Infracost prints', () => {
   })
 
   it('imports brokers with their engine, deployment mode and storage', () => {
-    const broker = (name: string, values: Record<string, unknown>) => ({
-      address: `aws_mq_broker.${name}`,
-      mode: 'managed',
-      type: 'aws_mq_broker',
-      values,
-    })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            broker('rabbit', {
-              engine_type: 'RabbitMQ',
-              host_instance_type: 'mq.m5.xlarge',
-              deployment_mode: 'CLUSTER_MULTI_AZ',
-            }),
-            broker('active', { engine_type: 'ActiveMQ', host_instance_type: 'mq.t2.micro' }),
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('rabbit', 'aws_mq_broker', {
+        engine_type: 'RabbitMQ',
+        host_instance_type: 'mq.m5.xlarge',
+        deployment_mode: 'CLUSTER_MULTI_AZ',
+      }),
+      planResource('active', 'aws_mq_broker', { engine_type: 'ActiveMQ', host_instance_type: 'mq.t2.micro' }),
+    ])
     expect(planToLineItems(plan).items.map((item) => item.params)).toEqual([
       {
         engine: 'rabbitmq',

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { validateEvents } from '../../../ingest/events.js'
 import { meterEvent } from '../../../ingest/metering.js'
 import { bundledCatalog } from '../../catalog.js'
@@ -59,23 +60,10 @@ describe(`Secrets Manager at the rates of ${PAGE}`, () => {
   })
 
   it('imports a secret with its replicas as secrets, and skips its versions', () => {
-    const resource = (type: string, values: Record<string, unknown> = {}) => ({
-      address: `${type}.db`,
-      mode: 'managed',
-      type,
-      values,
-    })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            resource('aws_secretsmanager_secret', { name: 'db', replica: [{ region: 'eu-west-1' }] }),
-            resource('aws_secretsmanager_secret_version', { secret_string: 'x' }),
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('db', 'aws_secretsmanager_secret', { name: 'db', replica: [{ region: 'eu-west-1' }] }),
+      planResource('db', 'aws_secretsmanager_secret_version', { secret_string: 'x' }),
+    ])
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
       ['secretsmanager', { secrets: 2, hours: 730, api_requests: 0 }],

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -42,21 +43,7 @@ describe(`SES at the rates of ${PAGE}`, () => {
   })
 
   it('imports sending identities with no emails yet', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            {
-              address: 'aws_sesv2_email_identity.domain',
-              mode: 'managed',
-              type: 'aws_sesv2_email_identity',
-              values: {},
-            },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([planResource('domain', 'aws_sesv2_email_identity', {})])
     expect(planToLineItems(plan).items.map((item) => [item.service, item.params])).toEqual([
       ['ses', { emails_sent: 0 }],
     ])

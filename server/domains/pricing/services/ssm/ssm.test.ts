@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { validateEvents } from '../../../ingest/events.js'
 import { meterEvent } from '../../../ingest/metering.js'
 import { bundledCatalog } from '../../catalog.js'
@@ -48,20 +49,10 @@ describe('Parameter Store at $0.05 per advanced parameter-month and per 10,000 A
   })
 
   it('imports an advanced parameter and skips a standard one', () => {
-    const resource = (name: string, values: Record<string, unknown>) => ({
-      address: `aws_ssm_parameter.${name}`,
-      mode: 'managed',
-      type: 'aws_ssm_parameter',
-      values,
-    })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [resource('big', { tier: 'Advanced' }), resource('small', { tier: 'Standard' })],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('big', 'aws_ssm_parameter', { tier: 'Advanced' }),
+      planResource('small', 'aws_ssm_parameter', { tier: 'Standard' }),
+    ])
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => [item.address, item.params])).toEqual([
       ['aws_ssm_parameter.big', { advanced_parameters: 1, advanced_api_interactions: 0 }],

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -53,23 +54,13 @@ describe(`Interface VPC endpoints at the rates of ${PAGE}`, () => {
   })
 
   it('imports interface endpoints per subnet, and skips free gateway endpoints', () => {
-    const endpoint = (name: string, values: Record<string, unknown>) => ({
-      address: `aws_vpc_endpoint.${name}`,
-      mode: 'managed',
-      type: 'aws_vpc_endpoint',
-      values,
-    })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            endpoint('ecr', { vpc_endpoint_type: 'Interface', subnet_ids: ['a', 'b', 'c'] }),
-            endpoint('s3', { vpc_endpoint_type: 'Gateway' }),
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('ecr', 'aws_vpc_endpoint', {
+        vpc_endpoint_type: 'Interface',
+        subnet_ids: ['a', 'b', 'c'],
+      }),
+      planResource('s3', 'aws_vpc_endpoint', { vpc_endpoint_type: 'Gateway' }),
+    ])
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
       ['vpc_endpoints', { endpoints: 1, availability_zones: 3, hours: 730, data_processed_gb: 0 }],

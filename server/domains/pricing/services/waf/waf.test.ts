@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -38,27 +39,13 @@ describe(`WAF at the rates of ${PAGE}`, () => {
   })
 
   it('imports a web ACL with its rules, and skips associations', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            {
-              address: 'aws_wafv2_web_acl.main',
-              mode: 'managed',
-              type: 'aws_wafv2_web_acl',
-              values: { scope: 'REGIONAL', rule: [{ name: 'common' }, { name: 'rate-limit' }] },
-            },
-            {
-              address: 'aws_wafv2_web_acl_association.alb',
-              mode: 'managed',
-              type: 'aws_wafv2_web_acl_association',
-              values: {},
-            },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('main', 'aws_wafv2_web_acl', {
+        scope: 'REGIONAL',
+        rule: [{ name: 'common' }, { name: 'rate-limit' }],
+      }),
+      planResource('alb', 'aws_wafv2_web_acl_association', {}),
+    ])
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
       ['waf', { web_acls: 1, rules: 2, requests: 0 }],

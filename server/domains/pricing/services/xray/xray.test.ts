@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { validateEvents } from '../../../ingest/events.js'
 import { meterEvent } from '../../../ingest/metering.js'
 import { bundledCatalog } from '../../catalog.js'
@@ -43,21 +44,7 @@ describe('X-Ray at the rates of https://aws.amazon.com/xray/pricing/', () => {
   })
 
   it('skips sampling rules with the reason', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            {
-              address: 'aws_xray_sampling_rule.api',
-              mode: 'managed',
-              type: 'aws_xray_sampling_rule',
-              values: {},
-            },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([planResource('api', 'aws_xray_sampling_rule', {})])
     const mapped = planToLineItems(plan)
     expect(mapped.items).toEqual([])
     expect(mapped.skipped[0]?.reason).toMatch(/^no charge of its own/)

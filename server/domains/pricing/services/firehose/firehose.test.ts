@@ -1,9 +1,9 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { meterWire } from '../../../../test/metered-usage.js'
 import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { validateEvents } from '../../../ingest/events.js'
-import { meterEvent } from '../../../ingest/metering.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -60,16 +60,10 @@ describe(`Firehose at the rates of ${PAGE} (eu-west-2)`, () => {
   })
 
   it('meters a put as its bytes rounded up to 5 KB, converted and delivered into a VPC when flagged', () => {
-    const validated = validateEvents([
+    const usage = meterWire([
       { type: 'firehose.put', bytes: 0 },
       { type: 'firehose.put', bytes: 5121, format_conversion: true, vpc_delivery: true },
     ])
-    if (!validated.ok) throw new Error(JSON.stringify(validated.problems))
-    const usage: Record<string, number> = {}
-    for (const event of validated.events)
-      meterEvent(event, (usageType, quantity) => {
-        usage[usageType] = (usage[usageType] ?? 0) + quantity
-      })
     expect(usage).toEqual({
       'firehose.ingested_gb': 5120 + 10_240,
       'firehose.format_conversion_gb': 10_240,

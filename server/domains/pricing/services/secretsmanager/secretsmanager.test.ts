@@ -1,9 +1,8 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { meterWire } from '../../../../test/metered-usage.js'
 import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
-import { validateEvents } from '../../../ingest/events.js'
-import { meterEvent } from '../../../ingest/metering.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -49,13 +48,7 @@ describe(`Secrets Manager at the rates of ${PAGE}`, () => {
   })
 
   it('meters each secretsmanager.request event as one API call', () => {
-    const validated = validateEvents([{ type: 'secretsmanager.request' }, { type: 'secretsmanager.request' }])
-    if (!validated.ok) throw new Error(JSON.stringify(validated.problems))
-    const usage: Record<string, number> = {}
-    for (const event of validated.events)
-      meterEvent(event, (usageType, quantity) => {
-        usage[usageType] = (usage[usageType] ?? 0) + quantity
-      })
+    const usage = meterWire([{ type: 'secretsmanager.request' }, { type: 'secretsmanager.request' }])
     expect(usage).toEqual({ 'secretsmanager.api_requests': 2 })
   })
 

@@ -1,9 +1,9 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { meterWire } from '../../../../test/metered-usage.js'
 import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { validateEvents } from '../../../ingest/events.js'
-import { meterEvent } from '../../../ingest/metering.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -16,17 +16,6 @@ function cost(params: Record<string, unknown>, includeFreeTier = true, region = 
   return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
 }
 const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
-
-function meterAll(events: unknown[]): Record<string, number> {
-  const validated = validateEvents(events)
-  if (!validated.ok) throw new Error(JSON.stringify(validated.problems))
-  const usage: Record<string, number> = {}
-  for (const event of validated.events)
-    meterEvent(event, (usageType, quantity) => {
-      usage[usageType] = (usage[usageType] ?? 0) + quantity
-    })
-  return usage
-}
 
 describe(`Step Functions at the rates of ${PAGE}`, () => {
   it('bills Standard state transitions per 1,000 beyond 4,000 free a month', () => {
@@ -101,7 +90,7 @@ describe(`Step Functions at the rates of ${PAGE}`, () => {
 
   it('meters execution events: transitions, and Express requests with rounded MB·ms', () => {
     expect(
-      meterAll([
+      meterWire([
         { type: 'stepfunctions.execution', state_transitions: 9 },
         { type: 'stepfunctions.express_execution', duration_ms: 101, memory_mb: 50 },
         { type: 'stepfunctions.express_execution', duration_ms: 0 },

@@ -1,9 +1,9 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { meterWire } from '../../../../test/metered-usage.js'
 import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { validateEvents } from '../../../ingest/events.js'
-import { meterEvent } from '../../../ingest/metering.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -50,18 +50,6 @@ describe('X-Ray at the rates of https://aws.amazon.com/xray/pricing/', () => {
     expect(mapped.skipped[0]?.reason).toMatch(/^no charge of its own/)
   })
 })
-
-/** Validates wire events and meters them, usage type → quantity. */
-function meterWire(events: Record<string, unknown>[]): Record<string, number> {
-  const validated = validateEvents(events)
-  if (!validated.ok) throw new Error(JSON.stringify(validated.problems))
-  const usage: Record<string, number> = {}
-  for (const event of validated.events)
-    meterEvent(event, (usageType, quantity) => {
-      usage[usageType] = (usage[usageType] ?? 0) + quantity
-    })
-  return usage
-}
 
 describe('X-Ray events', () => {
   it('meter each recorded trace and the traces a query reads', () => {

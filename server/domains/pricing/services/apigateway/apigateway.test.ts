@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { priceItems } from '../../../../test/priced-items.js'
 import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
-import { lineItemsToUsage, lineItemToUsage, validateLineItem } from '../../line-items.js'
+import { lineItemToUsage, validateLineItem } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/api-gateway/pricing/'
 
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'apigateway', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: false, catalog: bundledCatalog })
+  return priceItems('apigateway', [params], { region, includeFreeTier: false })
 }
 const rows = (priced: ReturnType<typeof cost>) =>
   Object.fromEntries(priced.by_service.flatMap((s) => s.by_usage_type).map((r) => [r.usage_type, r.cost]))

@@ -1,22 +1,15 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
 import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/cloudfront/pricing/'
 
 function cost(items: Record<string, unknown>[], { region = 'us-east-1', includeFreeTier = true } = {}) {
-  const result = lineItemsToUsage(
-    items.map((params) => ({ service: 'cloudfront', params })),
-    bundledCatalog,
-  )
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+  return priceItems('cloudfront', items, { region, includeFreeTier })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`CloudFront at the rates of ${PAGE}`, () => {
   it('bills data out in bands per edge group, the free 1 TB taking the bottom of the first band', () => {

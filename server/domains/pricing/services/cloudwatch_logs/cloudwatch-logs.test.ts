@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { priceItems } from '../../../../test/priced-items.js'
 import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
@@ -9,9 +10,7 @@ const PAGE = 'https://aws.amazon.com/cloudwatch/pricing/'
 const none = { ingested_gb: 0, stored_gb: 0 }
 
 function cost(params: Record<string, unknown>, includeFreeTier = false, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'cloudwatch_logs', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+  return priceItems('cloudwatch_logs', [params], { region, includeFreeTier })
 }
 const rows = (priced: ReturnType<typeof cost>) =>
   Object.fromEntries(priced.by_service.flatMap((s) => s.by_usage_type).map((r) => [r.usage_type, r.cost]))

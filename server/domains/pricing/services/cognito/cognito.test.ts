@@ -1,6 +1,6 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
 import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
@@ -9,11 +9,8 @@ import { lineItemsToUsage } from '../../line-items.js'
 const PAGE = 'https://aws.amazon.com/cognito/pricing/'
 
 function cost(params: Record<string, unknown>, { region = 'us-east-1', includeFreeTier = true } = {}) {
-  const result = lineItemsToUsage([{ service: 'cognito', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+  return priceItems('cognito', [params], { region, includeFreeTier })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`Cognito user pools at the rates of ${PAGE}`, () => {
   it('bills Lite MAUs in four bands after 10,000 free', () => {

@@ -1,11 +1,10 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
 import { meterWire } from '../../../../test/metered-usage.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
 import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { validateEvents } from '../../../ingest/events.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/kinesis/data-firehose/pricing/'
@@ -13,11 +12,8 @@ const PAGE = 'https://aws.amazon.com/kinesis/data-firehose/pricing/'
 const RECORDS_PER_10_GB = 2_097_152
 
 function cost(params: Record<string, unknown>, region = 'eu-west-2') {
-  const result = lineItemsToUsage([{ service: 'firehose', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+  return priceItems('firehose', [params], { region, includeFreeTier: true })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`Firehose at the rates of ${PAGE} (eu-west-2)`, () => {
   it('bills each record rounded up to 5 KB', () => {

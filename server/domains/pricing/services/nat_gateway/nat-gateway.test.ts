@@ -1,6 +1,6 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents } from '../../../../test/priced-items.js'
 import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
@@ -18,7 +18,6 @@ const plain = (params: Record<string, unknown>) =>
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
   return priceUsage({ region, usage: usage(params), includeFreeTier: true, catalog: bundledCatalog })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`NAT Gateway at the rates of ${PAGE}`, () => {
   it('bills every gateway for its hours and every GB processed', () => {

@@ -9,7 +9,7 @@ import {
   useCreateScenario,
   useScenarioTemplates,
 } from '../api/scenarios-api'
-import { scenarioFieldRules } from '../scenario-field-rules'
+import { SCENARIO_FIELDS, scenarioFieldRules } from '../scenario-field-rules'
 import { ScenarioFields } from './scenario-fields'
 
 /** The template's line items and what they assume, so the user knows what they start from. */
@@ -78,16 +78,7 @@ export function CreateScenarioModal({
       form.reset()
       onCreated(scenario)
     } catch (error) {
-      setFormError(
-        applyServerErrors(form, error, [
-          'name',
-          'description',
-          'region',
-          'tags',
-          'include_free_tier',
-          'template',
-        ]),
-      )
+      setFormError(applyServerErrors(form, error, [...SCENARIO_FIELDS, 'template']))
     }
   })
   return (

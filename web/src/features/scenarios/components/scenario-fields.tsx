@@ -1,9 +1,7 @@
 import { Select, type SelectProps, Switch, TagsInput, Textarea, TextInput } from '@mantine/core'
 import type { GetInputPropsOptions, GetInputPropsReturnType } from '@mantine/form'
 import { usePricingRegions } from '../api/scenarios-api'
-
-/** A scenario's own fields, as both dialogs name them (and `scenarioFieldRules` checks them). */
-type ScenarioField = 'name' | 'description' | 'region' | 'tags' | 'include_free_tier'
+import type { ScenarioField } from '../scenario-field-rules'
 
 /** Any form holding at least the scenario's own fields: the create dialog's and the settings dialog's. */
 type ScenarioFieldsForm = {

@@ -12,7 +12,7 @@ import {
   useScenarioCosts,
   useUpdateScenario,
 } from '../api/scenarios-api'
-import { scenarioFieldRules } from '../scenario-field-rules'
+import { SCENARIO_FIELDS, scenarioFieldRules } from '../scenario-field-rules'
 import { ScenarioFields } from './scenario-fields'
 
 type SettingsValues = {
@@ -118,15 +118,7 @@ export function ScenarioSettingsModal({
       close()
     } catch (error) {
       setFormError(
-        applyServerErrors(form, error, [
-          'name',
-          'description',
-          'region',
-          'tags',
-          'include_free_tier',
-          'legacy_free_tier',
-          'free_tier_disabled_offers',
-        ]),
+        applyServerErrors(form, error, [...SCENARIO_FIELDS, 'legacy_free_tier', 'free_tier_disabled_offers']),
       )
     }
   })

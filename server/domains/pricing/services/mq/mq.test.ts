@@ -13,16 +13,18 @@ const fieldsOf = (params: Record<string, unknown>) => {
   return result.ok ? [] : result.details.map((detail) => detail.field)
 }
 
+/** A RabbitMQ mq.m5.xlarge cluster with 30 GB of EBS storage, priced in us-east-1 and in São Paulo. */
+const cluster = {
+  engine: 'rabbitmq',
+  instance_type: 'mq.m5.xlarge',
+  deployment: 'cluster_multi_az',
+  storage_type: 'ebs',
+  storage_gb: 30,
+}
+
 describe('Amazon MQ at the Price List rates Infracost prints', () => {
   it('bills each deployment at its own broker-hour rate, plus storage', () => {
     // RabbitMQ mq.m5.xlarge cluster: 730 h × $1.728 + 30 GB EBS × $0.10 (Infracost: $1,261.44 + $3.00)
-    const cluster = {
-      engine: 'rabbitmq',
-      instance_type: 'mq.m5.xlarge',
-      deployment: 'cluster_multi_az',
-      storage_type: 'ebs',
-      storage_gb: 30,
-    }
     expect(cents(cost(cluster).total)).toBe('1264.44')
     // ActiveMQ mq.m5.large active/standby: 730 h × $0.576 + 10 GB EFS × $0.30
     const pair = { instance_type: 'mq.m5.large', deployment: 'active_standby_multi_az', storage_gb: 10 }
@@ -46,13 +48,6 @@ describe('Amazon MQ at the Price List rates Infracost prints', () => {
   it('prices the other main Regions at the rate map (page-rates-mq, publication 2025-02-13)', () => {
     // São Paulo, 'RabbitMQ Active Standby mq m5.xlarge' $2.754 and 'Broker Storage Single AZ GB-Mo' $0.19:
     // 730 h × $2.754 + 30 GB × $0.19 = $2,010.42 + $5.70
-    const cluster = {
-      engine: 'rabbitmq',
-      instance_type: 'mq.m5.xlarge',
-      deployment: 'cluster_multi_az',
-      storage_type: 'ebs',
-      storage_gb: 30,
-    }
     expect(cents(cost(cluster, 'sa-east-1').total)).toBe('2016.12')
     // Frankfurt, 'Active Standby mq m5.large' $0.69 and 'Broker Storage GB Mo' $0.36: 730 × 0.69 + 10 × 0.36
     const pair = { instance_type: 'mq.m5.large', deployment: 'active_standby_multi_az', storage_gb: 10 }

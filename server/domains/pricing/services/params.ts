@@ -76,6 +76,19 @@ export function pointOf(value: Ranged, at: RangePoint = 'typical'): number {
 /** An exact decimal for usage arithmetic. */
 export const d = (value: number | string | Decimal): Decimal => new ExactDecimal(value)
 
+/** Hours per month at one point of their range; 730 (always on) when an optional `hours` is left out. */
+export function hoursAt(value: Ranged | undefined, at: RangePoint): number {
+  return value === undefined ? DEFAULT_HOURS : pointOf(value, at)
+}
+
+/**
+ * Resource-hours (instance-, node-, broker-, shard-hours): how many run, times the hours each runs, both read
+ * at the same point of their ranges; `hours` left out is 730.
+ */
+export function countHours(count: Ranged, hours: Ranged | undefined, at: RangePoint): Decimal {
+  return d(pointOf(count, at)).times(hoursAt(hours, at))
+}
+
 /**
  * The params set that belong to another mode of a service (shards on an on-demand stream, OCUs on a managed
  * domain): one detail each, saying which mode they do not apply to (`mode`, e.g. "on_demand streams").

@@ -1,3 +1,7 @@
+/** A scenario's own fields, the ones the create dialog and the settings dialog share (`ScenarioFields`). */
+export const SCENARIO_FIELDS = ['name', 'description', 'region', 'tags', 'include_free_tier'] as const
+export type ScenarioField = (typeof SCENARIO_FIELDS)[number]
+
 /** The checks a scenario's own fields get as you type, in the create dialog and the settings dialog alike. */
 export const scenarioFieldRules = {
   name: (v: string) =>

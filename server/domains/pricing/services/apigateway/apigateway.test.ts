@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
-import { lineItemsToUsage, lineItemToUsage, validateLineItem } from '../../line-items.js'
+import { lineItemToUsage, validateLineItem } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/api-gateway/pricing/'
 
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'apigateway', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: false, catalog: bundledCatalog })
+  return priceItems('apigateway', [params], { region, includeFreeTier: false })
 }
 const rows = (priced: ReturnType<typeof cost>) =>
   Object.fromEntries(priced.by_service.flatMap((s) => s.by_usage_type).map((r) => [r.usage_type, r.cost]))
@@ -75,15 +74,8 @@ describe(`API Gateway bands and caching at the rates of ${PAGE} (us-east-1)`, ()
   })
 
   it('imports a REST stage with a cache as a cache item, one without as no charge', () => {
-    const plan = (values: Record<string, unknown>) => ({
-      planned_values: {
-        root_module: {
-          resources: [
-            { address: 'aws_api_gateway_stage.prod', mode: 'managed', type: 'aws_api_gateway_stage', values },
-          ],
-        },
-      },
-    })
+    const plan = (values: Record<string, unknown>) =>
+      terraformPlan([planResource('prod', 'aws_api_gateway_stage', values)])
     const cached = planToLineItems(plan({ cache_cluster_enabled: true, cache_cluster_size: '1.6' }))
     expect(cached.items.map((item) => item.params)).toEqual([
       { api_type: 'rest', requests: 0, cache_size_gb: '1.6' },

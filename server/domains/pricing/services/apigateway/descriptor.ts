@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { count, DEFAULT_HOURS, d, optional, optionalHours, pointOf, strict } from '../params.js'
+import { count, d, hoursAt, optional, optionalHours, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
 import { apiGatewayExamples } from './examples.js'
 import { apiGatewayIngest } from './ingest.js'
@@ -68,7 +68,7 @@ export const apigateway = defineService({
   },
   toUsage(p, at, sink) {
     if (p.cache_size_gb !== undefined)
-      sink(`apigw.cache_hours.${p.cache_size_gb}`, d(pointOf(p.cache_hours ?? DEFAULT_HOURS, at)))
+      sink(`apigw.cache_hours.${p.cache_size_gb}`, d(hoursAt(p.cache_hours, at)))
     if (p.api_type === 'websocket') {
       sink('apigw.messages.websocket', d(p.requests))
       sink('apigw.connection_minutes.websocket', d(p.connection_minutes ?? 0))

@@ -1,16 +1,13 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'apprunner', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+  return priceItems('apprunner', [params], { region, includeFreeTier: true })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 const fieldsOf = (params: Record<string, unknown>) => {
   const result = lineItemsToUsage([{ service: 'apprunner', params }], bundledCatalog)
   return result.ok ? [] : result.details.map((detail) => detail.field)
@@ -43,24 +40,15 @@ describe('App Runner at the rates of https://aws.amazon.com/apprunner/pricing/',
   })
 
   it('imports a service with its instance size in either of the forms Terraform takes', () => {
-    const service = (name: string, config: Record<string, unknown>[]) => ({
-      address: `aws_apprunner_service.${name}`,
-      mode: 'managed',
-      type: 'aws_apprunner_service',
-      values: { instance_configuration: config },
-    })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            service('units', [{ cpu: '2048', memory: '4096' }]),
-            service('words', [{ cpu: '0.25 vCPU', memory: '0.5 GB' }]),
-            service('defaults', []),
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('units', 'aws_apprunner_service', {
+        instance_configuration: [{ cpu: '2048', memory: '4096' }],
+      }),
+      planResource('words', 'aws_apprunner_service', {
+        instance_configuration: [{ cpu: '0.25 vCPU', memory: '0.5 GB' }],
+      }),
+      planResource('defaults', 'aws_apprunner_service', { instance_configuration: [] }),
+    ])
     expect(planToLineItems(plan).items.map((item) => [item.params.vcpu, item.params.memory_gb])).toEqual([
       [2, 4],
       [0.25, 0.5],

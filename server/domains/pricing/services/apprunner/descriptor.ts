@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { d, hours, instanceCount, pointOf, strict } from '../params.js'
+import { countHours, d, hours, instanceCount, strict } from '../params.js'
 import type { ValidationDetail } from '../service-descriptor.js'
 import { defineService } from '../service-descriptor.js'
 
@@ -71,7 +71,7 @@ export const apprunner = defineService({
     return details
   },
   toUsage(p, at, sink) {
-    const provisionedHours = d(pointOf(p.provisioned_instances, at)).times(pointOf(p.hours, at))
+    const provisionedHours = countHours(p.provisioned_instances, p.hours, at)
     sink('apprunner.provisioned_gb_hours', provisionedHours.times(p.memory_gb))
     sink('apprunner.active_vcpu_hours', d(p.active_instance_hours ?? 0).times(p.vcpu))
     sink('apprunner.active_gb_hours', d(p.scaled_out_instance_hours ?? 0).times(p.memory_gb))

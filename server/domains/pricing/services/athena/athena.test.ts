@@ -1,16 +1,13 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'athena', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+  return priceItems('athena', [params], { region, includeFreeTier: true })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe('Athena at the rates of https://aws.amazon.com/athena/pricing/', () => {
   it('bills TB scanned at $5, each query at least 10 MB', () => {
@@ -54,16 +51,7 @@ describe('Athena at the rates of https://aws.amazon.com/athena/pricing/', () => 
   })
 
   it('imports a workgroup with no queries yet', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            { address: 'aws_athena_workgroup.bi', mode: 'managed', type: 'aws_athena_workgroup', values: {} },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([planResource('bi', 'aws_athena_workgroup', {})])
     expect(planToLineItems(plan).items.map((item) => [item.service, item.params])).toEqual([
       ['athena', { queries: 0, scanned_gb_per_query: 0 }],
     ])

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { priceItems } from '../../../../test/priced-items.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
-import { lineItemsToUsage, validateLineItem } from '../../line-items.js'
+import { validateLineItem } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/bedrock/pricing/'
 
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'bedrock', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: false, catalog: bundledCatalog })
+  return priceItems('bedrock', [params], { region, includeFreeTier: false })
 }
 const rows = (priced: ReturnType<typeof cost>) =>
   Object.fromEntries(priced.by_service.flatMap((s) => s.by_usage_type).map((r) => [r.usage_type, r.cost]))

@@ -1,21 +1,15 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/cloudfront/pricing/'
 
 function cost(items: Record<string, unknown>[], { region = 'us-east-1', includeFreeTier = true } = {}) {
-  const result = lineItemsToUsage(
-    items.map((params) => ({ service: 'cloudfront', params })),
-    bundledCatalog,
-  )
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+  return priceItems('cloudfront', items, { region, includeFreeTier })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`CloudFront at the rates of ${PAGE}`, () => {
   it('bills data out in bands per edge group, the free 1 TB taking the bottom of the first band', () => {
@@ -76,27 +70,10 @@ describe(`CloudFront at the rates of ${PAGE}`, () => {
   })
 
   it('imports a distribution with its price class, and skips functions', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            {
-              address: 'aws_cloudfront_distribution.site',
-              mode: 'managed',
-              type: 'aws_cloudfront_distribution',
-              values: { price_class: 'PriceClass_100', enabled: true },
-            },
-            {
-              address: 'aws_cloudfront_function.f',
-              mode: 'managed',
-              type: 'aws_cloudfront_function',
-              values: {},
-            },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('site', 'aws_cloudfront_distribution', { price_class: 'PriceClass_100', enabled: true }),
+      planResource('f', 'aws_cloudfront_function', {}),
+    ])
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
       ['cloudfront', { viewer_geography: 'united_states', price_class: '100', data_out_gb: 0 }],

@@ -1,18 +1,15 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/cloudtrail/pricing/'
 
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'cloudtrail', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+  return priceItems('cloudtrail', [params], { region, includeFreeTier: true })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`CloudTrail at the rates of ${PAGE}`, () => {
   it('bills nothing for the free first copy of management events', () => {
@@ -45,16 +42,7 @@ describe(`CloudTrail at the rates of ${PAGE}`, () => {
   })
 
   it('imports a trail with its events at 0', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            { address: 'aws_cloudtrail.main', mode: 'managed', type: 'aws_cloudtrail', values: {} },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([planResource('main', 'aws_cloudtrail', {})])
     expect(planToLineItems(plan).items.map((item) => [item.service, item.params])).toEqual([
       ['cloudtrail', { additional_management_events: 0, data_events: 0 }],
     ])

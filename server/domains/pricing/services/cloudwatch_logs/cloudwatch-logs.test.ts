@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage, validateLineItem } from '../../line-items.js'
@@ -8,9 +10,7 @@ const PAGE = 'https://aws.amazon.com/cloudwatch/pricing/'
 const none = { ingested_gb: 0, stored_gb: 0 }
 
 function cost(params: Record<string, unknown>, includeFreeTier = false, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'cloudwatch_logs', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+  return priceItems('cloudwatch_logs', [params], { region, includeFreeTier })
 }
 const rows = (priced: ReturnType<typeof cost>) =>
   Object.fromEntries(priced.by_service.flatMap((s) => s.by_usage_type).map((r) => [r.usage_type, r.cost]))
@@ -109,24 +109,14 @@ describe(`CloudWatch metrics, alarms, dashboards and Logs classes at the rates o
   })
 
   it('imports alarms by resolution, composite alarms and dashboards', () => {
-    const resource = (address: string, type: string, values: Record<string, unknown>) => ({
-      address,
-      mode: 'managed',
-      type,
-      values,
-    })
-    const { items } = planToLineItems({
-      planned_values: {
-        root_module: {
-          resources: [
-            resource('aws_cloudwatch_metric_alarm.cpu', 'aws_cloudwatch_metric_alarm', { period: 300 }),
-            resource('aws_cloudwatch_metric_alarm.fast', 'aws_cloudwatch_metric_alarm', { period: 10 }),
-            resource('aws_cloudwatch_composite_alarm.all', 'aws_cloudwatch_composite_alarm', {}),
-            resource('aws_cloudwatch_dashboard.main', 'aws_cloudwatch_dashboard', {}),
-          ],
-        },
-      },
-    })
+    const { items } = planToLineItems(
+      terraformPlan([
+        planResource('cpu', 'aws_cloudwatch_metric_alarm', { period: 300 }),
+        planResource('fast', 'aws_cloudwatch_metric_alarm', { period: 10 }),
+        planResource('all', 'aws_cloudwatch_composite_alarm', {}),
+        planResource('main', 'aws_cloudwatch_dashboard', {}),
+      ]),
+    )
     expect(items.map((item) => item.params)).toEqual([
       { ...none, alarms_standard: 1 },
       { ...none, alarms_high_resolution: 1 },

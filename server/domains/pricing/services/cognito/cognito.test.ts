@@ -1,6 +1,7 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -8,11 +9,8 @@ import { lineItemsToUsage } from '../../line-items.js'
 const PAGE = 'https://aws.amazon.com/cognito/pricing/'
 
 function cost(params: Record<string, unknown>, { region = 'us-east-1', includeFreeTier = true } = {}) {
-  const result = lineItemsToUsage([{ service: 'cognito', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+  return priceItems('cognito', [params], { region, includeFreeTier })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`Cognito user pools at the rates of ${PAGE}`, () => {
   it('bills Lite MAUs in four bands after 10,000 free', () => {
@@ -74,24 +72,11 @@ describe(`Cognito user pools at the rates of ${PAGE}`, () => {
   })
 
   it('imports a user pool on its feature plan (Essentials when unstated) and skips app clients', () => {
-    const resource = (address: string, type: string, values: Record<string, unknown>) => ({
-      address,
-      mode: 'managed',
-      type,
-      values,
-    })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            resource('aws_cognito_user_pool.lite', 'aws_cognito_user_pool', { user_pool_tier: 'LITE' }),
-            resource('aws_cognito_user_pool.default', 'aws_cognito_user_pool', {}),
-            resource('aws_cognito_user_pool_client.web', 'aws_cognito_user_pool_client', {}),
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('lite', 'aws_cognito_user_pool', { user_pool_tier: 'LITE' }),
+      planResource('default', 'aws_cognito_user_pool', {}),
+      planResource('web', 'aws_cognito_user_pool_client', {}),
+    ])
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => item.params)).toEqual([
       { tier: 'lite', monthly_active_users: 0 },

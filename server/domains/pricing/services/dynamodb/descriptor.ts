@@ -1,5 +1,15 @@
 import { Type } from '@sinclair/typebox'
-import { capacityUnits, count, d, gigabytes, optional, optionalHours, pointOf, strict } from '../params.js'
+import {
+  capacityUnits,
+  count,
+  countHours,
+  d,
+  gigabytes,
+  optional,
+  optionalHours,
+  pointOf,
+  strict,
+} from '../params.js'
 import { asNumber } from '../plan-values.js'
 import type { RangePoint, UsageSink, ValidationDetail } from '../service-descriptor.js'
 import { defineService } from '../service-descriptor.js'
@@ -68,12 +78,11 @@ function throughputUsage(p: DynamoDbParams, at: RangePoint, sink: UsageSink): vo
     sink(`dynamodb.read_request_units${onDemandSuffix(p.table_class)}`, d(p.read_request_units))
     return
   }
-  const hoursHeld = pointOf(p.hours, at)
-  const wcuHours = d(pointOf(p.provisioned_wcu, at)).times(hoursHeld)
+  const wcuHours = countHours(p.provisioned_wcu, p.hours, at)
   if (replicated)
     sink(`dynamodb.replicated_wcu_hours.${p.table_class}`, wcuHours.times(p.global_table_regions))
   else sink(`dynamodb.wcu_hours.${p.table_class}`, wcuHours)
-  sink(`dynamodb.rcu_hours.${p.table_class}`, d(pointOf(p.provisioned_rcu, at)).times(hoursHeld))
+  sink(`dynamodb.rcu_hours.${p.table_class}`, countHours(p.provisioned_rcu, p.hours, at))
 }
 
 function checkDynamoDbParams(input: DynamoDbInput): ValidationDetail[] {

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
-import { lineItemsToUsage, lineItemToUsage, validateLineItem } from '../../line-items.js'
+import { lineItemToUsage, validateLineItem } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/dynamodb/pricing/provisioned/'
 const none = { write_request_units: 0, read_request_units: 0, storage_gb: 0 }
 
 function cost(params: Record<string, unknown>, includeFreeTier = false, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'dynamodb', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+  return priceItems('dynamodb', [params], { region, includeFreeTier })
 }
 const rows = (priced: ReturnType<typeof cost>) =>
   Object.fromEntries(priced.by_service.flatMap((s) => s.by_usage_type).map((r) => [r.usage_type, r.cost]))
@@ -122,26 +121,14 @@ describe(`DynamoDB at the rates of ${PAGE} (us-east-1)`, () => {
   })
 
   it('imports a provisioned Standard-IA table from a Terraform plan', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            {
-              address: 'aws_dynamodb_table.orders',
-              mode: 'managed',
-              type: 'aws_dynamodb_table',
-              values: {
-                billing_mode: 'PROVISIONED',
-                read_capacity: 20,
-                write_capacity: 5,
-                table_class: 'STANDARD_INFREQUENT_ACCESS',
-              },
-            },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('orders', 'aws_dynamodb_table', {
+        billing_mode: 'PROVISIONED',
+        read_capacity: 20,
+        write_capacity: 5,
+        table_class: 'STANDARD_INFREQUENT_ACCESS',
+      }),
+    ])
     expect(planToLineItems(plan).items.map((item) => item.params)).toEqual([
       {
         ...none,

@@ -1,24 +1,19 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/ecr/pricing/'
 
 function cost(params: Record<string, unknown>, region = 'us-east-1', legacyFreeTier = false) {
-  const result = lineItemsToUsage([{ service: 'ecr', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({
+  return priceItems('ecr', [params], {
     region,
-    usage: result.usage,
     includeFreeTier: true,
     freeTier: { legacy12Month: legacyFreeTier },
-    catalog: bundledCatalog,
   })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`ECR at the rates of ${PAGE}`, () => {
   it('bills $0.10 per GB-month of private image storage', () => {
@@ -43,13 +38,9 @@ describe(`ECR at the rates of ${PAGE}`, () => {
   })
 
   it('imports a repository with no storage yet, and skips its policies', () => {
-    const resource = (type: string) => ({ address: `${type}.app`, mode: 'managed', type, values: {} })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: { resources: ['aws_ecr_repository', 'aws_ecr_lifecycle_policy'].map(resource) },
-      },
-    }
+    const plan = terraformPlan(
+      ['aws_ecr_repository', 'aws_ecr_lifecycle_policy'].map((type) => planResource('app', type, {})),
+    )
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([['ecr', { storage_gb: 0 }]])
     expect(mapped.skipped.map((s) => s.reason)).toEqual(['no charge of its own'])

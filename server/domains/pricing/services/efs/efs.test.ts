@@ -1,18 +1,15 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/efs/pricing/'
 
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'efs', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+  return priceItems('efs', [params], { region, includeFreeTier: true })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`EFS at the rates of ${PAGE}`, () => {
   it('bills each storage class per GB-month', () => {
@@ -76,22 +73,10 @@ describe(`EFS at the rates of ${PAGE}`, () => {
   })
 
   it('imports a file system with its throughput mode, and skips mount targets', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            {
-              address: 'aws_efs_file_system.shared',
-              mode: 'managed',
-              type: 'aws_efs_file_system',
-              values: { throughput_mode: 'bursting' },
-            },
-            { address: 'aws_efs_mount_target.a', mode: 'managed', type: 'aws_efs_mount_target', values: {} },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('shared', 'aws_efs_file_system', { throughput_mode: 'bursting' }),
+      planResource('a', 'aws_efs_mount_target', {}),
+    ])
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
       ['efs', { throughput_mode: 'bursting', standard_gb: 0 }],

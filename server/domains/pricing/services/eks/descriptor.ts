@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { d, hours, instanceCount, pointOf, strict } from '../params.js'
+import { countHours, hours, instanceCount, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
 import { eksExamples } from './examples.js'
 
@@ -38,7 +38,7 @@ export const eks = defineService({
   rangedParams: ['clusters', 'hours'],
   catalogValues: [],
   toUsage(p, at, sink) {
-    const clusterHours = d(pointOf(p.clusters, at)).times(pointOf(p.hours, at))
+    const clusterHours = countHours(p.clusters, p.hours, at)
     sink('eks.cluster_hours', clusterHours)
     if (p.support === 'extended') sink('eks.extended_support_hours', clusterHours)
   },

@@ -3,20 +3,25 @@ import { listPricedSuffixes } from '../catalog-values.js'
 import {
   catalogName,
   count,
+  countHours,
   DEFAULT_HOURS,
   d,
+  fieldsOfOtherMode,
   gigabytes,
+  hoursAt,
   instanceCount,
   optionalHours,
-  pointOf,
   strict,
 } from '../params.js'
 import { asNumber, asString } from '../plan-values.js'
-import { defineService, type ValidationDetail } from '../service-descriptor.js'
+import { defineService } from '../service-descriptor.js'
 import { elasticacheExamples } from './examples.js'
 
 const NODE_HOURS = 'elasticache.node_hours.'
 const VALKEY_NODE_HOURS = 'elasticache.valkey_node_hours.'
+/** The params that only one deployment bills: the other deployment refuses them. */
+const NODE_BASED_ONLY = ['node_type', 'nodes'] as const
+const SERVERLESS_ONLY = ['data_stored_gb', 'ecpus'] as const
 
 /** Serverless meters at least this much data per cache (GB): 100 MB for Valkey, 1 GB for the others. */
 const SERVERLESS_MINIMUM_GB = { valkey: 0.1, redis: 1, memcached: 1 } as const
@@ -91,31 +96,21 @@ export const elasticache = defineService({
     },
   ],
   checkParams(p) {
-    const details: ValidationDetail[] = []
-    if (p.deployment === 'node_based') {
-      if (p.node_type === undefined)
-        details.push({ field: 'params.node_type', reason: 'is required for node-based' })
-      for (const field of ['data_stored_gb', 'ecpus'] as const)
-        if (p[field] !== undefined)
-          details.push({ field: `params.${field}`, reason: 'is billed by Serverless only' })
-    } else {
-      for (const field of ['node_type', 'nodes'] as const)
-        if (p[field] !== undefined)
-          details.push({ field: `params.${field}`, reason: 'applies to node-based only' })
-    }
+    const misplaced = p.deployment === 'node_based' ? SERVERLESS_ONLY : NODE_BASED_ONLY
+    const details = fieldsOfOtherMode(p, misplaced, `${p.deployment} caches`)
+    if (p.deployment === 'node_based' && p.node_type === undefined)
+      details.push({ field: 'params.node_type', reason: 'is required for node-based' })
     return details
   },
   toUsage(p, at, sink) {
-    const hours = p.hours === undefined ? DEFAULT_HOURS : pointOf(p.hours, at)
     if (p.deployment === 'node_based') {
       const family = p.engine === 'valkey' ? VALKEY_NODE_HOURS : NODE_HOURS
-      const nodes = p.nodes === undefined ? 1 : pointOf(p.nodes, at)
-      sink(`${family}${p.node_type}`, d(nodes).times(hours))
+      sink(`${family}${p.node_type}`, countHours(p.nodes ?? 1, p.hours, at))
       return
     }
     // AWS meters the hourly average, but never below the engine's minimum per cache.
     const storedGb = Math.max(p.data_stored_gb ?? 0, SERVERLESS_MINIMUM_GB[p.engine])
-    sink(`elasticache.serverless_gb_hours.${p.engine}`, d(storedGb).times(hours))
+    sink(`elasticache.serverless_gb_hours.${p.engine}`, d(storedGb).times(hoursAt(p.hours, at)))
     sink(`elasticache.serverless_ecpus.${p.engine}`, d(p.ecpus ?? 0))
   },
   usageTypes: [

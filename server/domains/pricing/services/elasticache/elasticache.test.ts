@@ -1,16 +1,13 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'elasticache', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+  return priceItems('elasticache', [params], { region, includeFreeTier: true })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 const refused = (params: Record<string, unknown>) => {
   const result = lineItemsToUsage([{ service: 'elasticache', params }], bundledCatalog)
   return result.ok ? [] : result.details.map((detail) => `${detail.field}: ${detail.reason}`)
@@ -56,47 +53,36 @@ describe('ElastiCache', () => {
       "params.node_type: unknown ElastiCache node type 'cache.x9.huge'",
     ])
     expect(refused({ deployment: 'node_based', ecpus: 5 })).toEqual([
+      'params.ecpus: does not apply to node_based caches',
       'params.node_type: is required for node-based',
-      'params.ecpus: is billed by Serverless only',
     ])
     expect(refused({ deployment: 'serverless', node_type: 'cache.t3.micro' })).toEqual([
-      'params.node_type: applies to node-based only',
+      'params.node_type: does not apply to serverless caches',
     ])
   })
 
   it('imports clusters, replication groups (shards × nodes) and serverless caches', () => {
-    const resource = (address: string, type: string, values: object) => ({
-      address,
-      mode: 'managed',
-      type,
-      values,
-    })
-    const mapped = planToLineItems({
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            resource('aws_elasticache_cluster.a', 'aws_elasticache_cluster', {
-              engine: 'memcached',
-              node_type: 'cache.t3.small',
-              num_cache_nodes: 2,
-            }),
-            resource('aws_elasticache_replication_group.b', 'aws_elasticache_replication_group', {
-              engine: 'valkey',
-              node_type: 'cache.r7g.large',
-              num_node_groups: 3,
-              replicas_per_node_group: 1,
-            }),
-            resource('aws_elasticache_serverless_cache.c', 'aws_elasticache_serverless_cache', {
-              engine: 'redis',
-            }),
-            resource('aws_elasticache_cluster.replica', 'aws_elasticache_cluster', {
-              replication_group_id: 'b',
-            }),
-          ],
-        },
-      },
-    })
+    const mapped = planToLineItems(
+      terraformPlan([
+        planResource('a', 'aws_elasticache_cluster', {
+          engine: 'memcached',
+          node_type: 'cache.t3.small',
+          num_cache_nodes: 2,
+        }),
+        planResource('b', 'aws_elasticache_replication_group', {
+          engine: 'valkey',
+          node_type: 'cache.r7g.large',
+          num_node_groups: 3,
+          replicas_per_node_group: 1,
+        }),
+        planResource('c', 'aws_elasticache_serverless_cache', {
+          engine: 'redis',
+        }),
+        planResource('replica', 'aws_elasticache_cluster', {
+          replication_group_id: 'b',
+        }),
+      ]),
+    )
     expect(mapped.items.map((item) => item.params)).toEqual([
       { deployment: 'node_based', engine: 'memcached', node_type: 'cache.t3.small', nodes: 2, hours: 730 },
       { deployment: 'node_based', engine: 'valkey', node_type: 'cache.r7g.large', nodes: 6, hours: 730 },

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { Decimal } from 'decimal.js'
-import { d, hours, instanceCount, pointOf, strict } from '../params.js'
+import { countHours, d, hours, instanceCount, strict } from '../params.js'
 import { asString } from '../plan-values.js'
 import type { ValidationDetail } from '../service-descriptor.js'
 import { defineService } from '../service-descriptor.js'
@@ -116,7 +116,7 @@ export const elb = defineService({
     return details
   },
   toUsage(p, at, sink) {
-    const lbHours = d(pointOf(p.load_balancers, at)).times(pointOf(p.hours, at))
+    const lbHours = countHours(p.load_balancers, p.hours, at)
     const newPerSecond = d(p.new_connections_per_second ?? 0)
     const activePerMinute = d(p.active_connections_per_minute ?? 0)
     const gbPerHour = d(p.processed_gb_per_hour ?? 0)

@@ -1,6 +1,7 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -17,7 +18,6 @@ const quantities = (params: Record<string, unknown>) =>
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
   return priceUsage({ region, usage: usage(params), includeFreeTier: true, catalog: bundledCatalog })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`Elastic Load Balancing at the rates of ${PAGE}`, () => {
   it('bills an ALB per hour and its LCUs by the largest dimension', () => {
@@ -81,18 +81,11 @@ describe(`Elastic Load Balancing at the rates of ${PAGE}`, () => {
   })
 
   it('imports application and network load balancers, and reports gateway ones unpriced', () => {
-    const lb = (name: string, load_balancer_type: string) => ({
-      address: `aws_lb.${name}`,
-      mode: 'managed',
-      type: 'aws_lb',
-      values: { load_balancer_type },
-    })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: { resources: [lb('web', 'application'), lb('tcp', 'network'), lb('fw', 'gateway')] },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('web', 'aws_lb', { load_balancer_type: 'application' }),
+      planResource('tcp', 'aws_lb', { load_balancer_type: 'network' }),
+      planResource('fw', 'aws_lb', { load_balancer_type: 'gateway' }),
+    ])
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
       ['elb', { load_balancer_type: 'application', load_balancers: 1, hours: 730 }],

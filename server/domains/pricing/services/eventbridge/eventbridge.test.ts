@@ -1,18 +1,15 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/eventbridge/pricing/'
 
 function cost(params: Record<string, unknown>, includeFreeTier = true, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'eventbridge', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+  return priceItems('eventbridge', [params], { region, includeFreeTier })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`EventBridge at the rates of ${PAGE}`, () => {
   it('bills custom events per million, each 64 KB chunk as one event', () => {
@@ -44,15 +41,11 @@ describe(`EventBridge at the rates of ${PAGE}`, () => {
   })
 
   it('imports event buses, pipes and schedules from a Terraform plan', () => {
-    const resource = (type: string) => ({ address: `${type}.main`, mode: 'managed', type, values: {} })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: ['aws_cloudwatch_event_bus', 'aws_pipes_pipe', 'aws_scheduler_schedule'].map(resource),
-        },
-      },
-    }
+    const plan = terraformPlan(
+      ['aws_cloudwatch_event_bus', 'aws_pipes_pipe', 'aws_scheduler_schedule'].map((type) =>
+        planResource('main', type, {}),
+      ),
+    )
     const mapped = planToLineItems(plan)
     expect(mapped.skipped).toEqual([])
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { count, DEFAULT_HOURS, d, optionalHours, pointOf, strict } from '../params.js'
+import { count, countHours, d, optionalHours, strict } from '../params.js'
 import { asArray, asRecord, firstBlock } from '../plan-values.js'
 import { defineService, type ValidationDetail } from '../service-descriptor.js'
 import { MAX_RECORD_BYTES, RECORD_STEP_BYTES } from './billing.js'
@@ -79,8 +79,7 @@ export const firehose = defineService({
     if (p.format_conversion) sink('firehose.format_conversion_gb', ingestedGb)
     if (!p.vpc_delivery) return
     sink('firehose.vpc_data_gb', ingestedGb)
-    const hours = p.hours === undefined ? DEFAULT_HOURS : pointOf(p.hours, at)
-    sink('firehose.vpc_az_hours', d(p.vpc_availability_zones ?? 2).times(hours))
+    sink('firehose.vpc_az_hours', countHours(p.vpc_availability_zones ?? 2, p.hours, at))
   },
   usageTypes: [
     {

@@ -1,10 +1,10 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { meterWire } from '../../../../test/metered-usage.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { validateEvents } from '../../../ingest/events.js'
-import { meterEvent } from '../../../ingest/metering.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/kinesis/data-firehose/pricing/'
@@ -12,11 +12,8 @@ const PAGE = 'https://aws.amazon.com/kinesis/data-firehose/pricing/'
 const RECORDS_PER_10_GB = 2_097_152
 
 function cost(params: Record<string, unknown>, region = 'eu-west-2') {
-  const result = lineItemsToUsage([{ service: 'firehose', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+  return priceItems('firehose', [params], { region, includeFreeTier: true })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`Firehose at the rates of ${PAGE} (eu-west-2)`, () => {
   it('bills each record rounded up to 5 KB', () => {
@@ -59,16 +56,10 @@ describe(`Firehose at the rates of ${PAGE} (eu-west-2)`, () => {
   })
 
   it('meters a put as its bytes rounded up to 5 KB, converted and delivered into a VPC when flagged', () => {
-    const validated = validateEvents([
+    const usage = meterWire([
       { type: 'firehose.put', bytes: 0 },
       { type: 'firehose.put', bytes: 5121, format_conversion: true, vpc_delivery: true },
     ])
-    if (!validated.ok) throw new Error(JSON.stringify(validated.problems))
-    const usage: Record<string, number> = {}
-    for (const event of validated.events)
-      meterEvent(event, (usageType, quantity) => {
-        usage[usageType] = (usage[usageType] ?? 0) + quantity
-      })
     expect(usage).toEqual({
       'firehose.ingested_gb': 5120 + 10_240,
       'firehose.format_conversion_gb': 10_240,
@@ -81,30 +72,15 @@ describe(`Firehose at the rates of ${PAGE} (eu-west-2)`, () => {
   })
 
   it('imports a delivery stream with its format conversion and VPC subnets', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            {
-              address: 'aws_kinesis_firehose_delivery_stream.logs',
-              mode: 'managed',
-              type: 'aws_kinesis_firehose_delivery_stream',
-              values: {
-                extended_s3_configuration: [{ data_format_conversion_configuration: [{ enabled: true }] }],
-                opensearch_configuration: [{ vpc_config: [{ subnet_ids: ['a', 'b', 'c'] }] }],
-              },
-            },
-            {
-              address: 'aws_kinesis_firehose_delivery_stream.plain',
-              mode: 'managed',
-              type: 'aws_kinesis_firehose_delivery_stream',
-              values: { extended_s3_configuration: [{ bucket_arn: 'arn' }] },
-            },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('logs', 'aws_kinesis_firehose_delivery_stream', {
+        extended_s3_configuration: [{ data_format_conversion_configuration: [{ enabled: true }] }],
+        opensearch_configuration: [{ vpc_config: [{ subnet_ids: ['a', 'b', 'c'] }] }],
+      }),
+      planResource('plain', 'aws_kinesis_firehose_delivery_stream', {
+        extended_s3_configuration: [{ bucket_arn: 'arn' }],
+      }),
+    ])
     expect(planToLineItems(plan).items.map((item) => item.params)).toEqual([
       {
         records: 0,

@@ -1,16 +1,13 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 function cost(params: Record<string, unknown>, { region = 'us-east-1', includeFreeTier = true } = {}) {
-  const result = lineItemsToUsage([{ service: 'glue', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+  return priceItems('glue', [params], { region, includeFreeTier })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 const fieldsOf = (params: Record<string, unknown>) => {
   const result = lineItemsToUsage([{ service: 'glue', params }], bundledCatalog)
   return result.ok ? [] : result.details.map((detail) => detail.field)
@@ -64,30 +61,17 @@ describe('AWS Glue at the rates of https://aws.amazon.com/glue/pricing/', () => 
   })
 
   it('imports jobs with their DPUs, crawlers and catalog databases', () => {
-    const resource = (address: string, values: Record<string, unknown>) => ({
-      address,
-      mode: 'managed',
-      type: address.split('.')[0],
-      values,
-    })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            resource('aws_glue_job.g2x', {
-              worker_type: 'G.2X',
-              number_of_workers: 10,
-              execution_class: 'FLEX',
-            }),
-            resource('aws_glue_job.shell', { command: [{ name: 'pythonshell' }], max_capacity: 1 }),
-            resource('aws_glue_job.default', {}),
-            resource('aws_glue_crawler.s3', {}),
-            resource('aws_glue_catalog_database.lake', {}),
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('g2x', 'aws_glue_job', {
+        worker_type: 'G.2X',
+        number_of_workers: 10,
+        execution_class: 'FLEX',
+      }),
+      planResource('shell', 'aws_glue_job', { command: [{ name: 'pythonshell' }], max_capacity: 1 }),
+      planResource('default', 'aws_glue_job', {}),
+      planResource('s3', 'aws_glue_crawler', {}),
+      planResource('lake', 'aws_glue_catalog_database', {}),
+    ])
     expect(planToLineItems(plan).items.map((item) => item.params)).toEqual([
       { job_type: 'flex', job_runs: 0, job_minutes_per_run: 0, job_dpus: 20 },
       { job_type: 'python_shell', job_runs: 0, job_minutes_per_run: 0, job_dpus: 1 },

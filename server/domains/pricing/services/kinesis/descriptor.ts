@@ -1,13 +1,13 @@
 import { Type } from '@sinclair/typebox'
 import {
   count,
+  countHours,
   DEFAULT_HOURS,
   d,
   fieldsOfOtherMode,
   gigabytes,
   instanceCount,
   optionalHours,
-  pointOf,
   strict,
 } from '../params.js'
 import { asNumber, asString, firstBlock } from '../plan-values.js'
@@ -124,20 +124,19 @@ export const kinesis = defineService({
     return details
   },
   toUsage(p, at, sink) {
-    const hours = p.hours === undefined ? DEFAULT_HOURS : pointOf(p.hours, at)
     const records = d(p.records ?? 0)
     const recordBytes = (p.avg_record_kb ?? 0) * KIB
     sink(`kinesis.efo_data_out_gb.${p.capacity_mode}`, d(p.efo_data_retrieved_gb ?? 0))
     sink(`kinesis.long_term_retention_gb_months.${p.capacity_mode}`, d(p.long_term_retention_gb ?? 0))
     if (p.capacity_mode === 'on_demand') {
-      sink('kinesis.stream_hours', d(p.streams === undefined ? 1 : pointOf(p.streams, at)).times(hours))
+      sink('kinesis.stream_hours', countHours(p.streams ?? 1, p.hours, at))
       const billedKb = Math.max(1, Math.ceil(recordBytes / ON_DEMAND_RECORD_STEP_BYTES))
       sink('kinesis.data_in_gb', records.times(billedKb).times(KIB).div(GIB))
       sink('kinesis.data_out_gb', d(p.data_retrieved_gb ?? 0))
       sink('kinesis.extended_retention_gb_months', d(p.extended_retention_gb ?? 0))
       return
     }
-    const shardHours = d(pointOf(p.shards ?? 0, at)).times(hours)
+    const shardHours = countHours(p.shards ?? 0, p.hours, at)
     sink('kinesis.shard_hours', shardHours)
     sink(
       'kinesis.put_payload_units',

@@ -1,31 +1,16 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { meterWire } from '../../../../test/metered-usage.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
 import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { validateEvents } from '../../../ingest/events.js'
-import { meterEvent } from '../../../ingest/metering.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/kinesis/data-streams/pricing/'
 
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'kinesis', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
-}
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
-
-function meterAll(events: unknown[]): Record<string, number> {
-  const validated = validateEvents(events)
-  if (!validated.ok) throw new Error(JSON.stringify(validated.problems))
-  const usage: Record<string, number> = {}
-  for (const event of validated.events)
-    meterEvent(event, (usageType, quantity) => {
-      usage[usageType] = (usage[usageType] ?? 0) + quantity
-    })
-  return usage
+  return priceItems('kinesis', [params], { region, includeFreeTier: true })
 }
 
 describe(`Kinesis Data Streams at the rates of ${PAGE}`, () => {
@@ -78,7 +63,7 @@ describe(`Kinesis Data Streams at the rates of ${PAGE}`, () => {
 
   it('meters a put as PUT payload units (provisioned) or bytes rounded up to 1 KB (on-demand)', () => {
     expect(
-      meterAll([
+      meterWire([
         { type: 'kinesis.put', bytes: 5 * 1024 },
         { type: 'kinesis.put', bytes: 45 * 1024 },
         { type: 'kinesis.put', bytes: 1024 * 1024, capacity_mode: 'provisioned' },

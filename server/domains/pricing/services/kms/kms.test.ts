@@ -1,18 +1,15 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/kms/pricing/'
 
 function cost(params: Record<string, unknown>, includeFreeTier = true, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'kms', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+  return priceItems('kms', [params], { region, includeFreeTier })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`KMS at the rates of ${PAGE}`, () => {
   it('bills $1 per key-month, rotated backing keys included', () => {
@@ -50,13 +47,9 @@ describe(`KMS at the rates of ${PAGE}`, () => {
   })
 
   it('imports keys and replica keys as one key each, and skips aliases', () => {
-    const resource = (type: string) => ({ address: `${type}.main`, mode: 'managed', type, values: {} })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: { resources: ['aws_kms_key', 'aws_kms_replica_key', 'aws_kms_alias'].map(resource) },
-      },
-    }
+    const plan = terraformPlan(
+      ['aws_kms_key', 'aws_kms_replica_key', 'aws_kms_alias'].map((type) => planResource('main', type, {})),
+    )
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
       ['kms', { keys: 1 }],

@@ -1,12 +1,12 @@
 import { Type } from '@sinclair/typebox'
 import {
   catalogName,
+  countHours,
   DEFAULT_HOURS,
   d,
   gigabytes,
   instanceCount,
   optionalHours,
-  pointOf,
   strict,
 } from '../params.js'
 import { asNumber, asString } from '../plan-values.js'
@@ -81,10 +81,8 @@ export const memorydb = defineService({
     return details
   },
   toUsage(p, at, sink) {
-    const hours = p.hours === undefined ? DEFAULT_HOURS : pointOf(p.hours, at)
-    const nodes = d(pointOf(p.shards, at)).times(1 + p.replicas_per_shard)
     const family = p.engine === 'valkey' ? 'memorydb.valkey_node_hours.' : 'memorydb.node_hours.'
-    sink(`${family}${p.node_type}`, nodes.times(hours))
+    sink(`${family}${p.node_type}`, countHours(p.shards, p.hours, at).times(1 + p.replicas_per_shard))
     sink(`memorydb.data_written_gb.${p.engine}`, d(p.data_written_gb ?? 0))
     sink('memorydb.snapshot_gb_months', d(p.snapshot_storage_gb ?? 0))
   },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -56,23 +57,14 @@ describe(`MemoryDB at the rules of ${PAGE}`, () => {
   })
 
   it('imports a cluster with its shards and replicas, and skips ACLs and users', () => {
-    const resource = (type: string, values: Record<string, unknown>) => ({
-      address: `${type}.main`,
-      mode: 'managed',
-      type,
-      values,
-    })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            resource('aws_memorydb_cluster', { node_type: 'db.t4g.small', num_shards: 2, engine: 'valkey' }),
-            resource('aws_memorydb_acl', {}),
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('main', 'aws_memorydb_cluster', {
+        node_type: 'db.t4g.small',
+        num_shards: 2,
+        engine: 'valkey',
+      }),
+      planResource('main', 'aws_memorydb_acl', {}),
+    ])
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => item.params)).toEqual([
       {

@@ -1,31 +1,30 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'mq', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+  return priceItems('mq', [params], { region, includeFreeTier: true })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 const fieldsOf = (params: Record<string, unknown>) => {
   const result = lineItemsToUsage([{ service: 'mq', params }], bundledCatalog)
   return result.ok ? [] : result.details.map((detail) => detail.field)
 }
 
+/** A RabbitMQ mq.m5.xlarge cluster with 30 GB of EBS storage, priced in us-east-1 and in São Paulo. */
+const cluster = {
+  engine: 'rabbitmq',
+  instance_type: 'mq.m5.xlarge',
+  deployment: 'cluster_multi_az',
+  storage_type: 'ebs',
+  storage_gb: 30,
+}
+
 describe('Amazon MQ at the Price List rates Infracost prints', () => {
   it('bills each deployment at its own broker-hour rate, plus storage', () => {
     // RabbitMQ mq.m5.xlarge cluster: 730 h × $1.728 + 30 GB EBS × $0.10 (Infracost: $1,261.44 + $3.00)
-    const cluster = {
-      engine: 'rabbitmq',
-      instance_type: 'mq.m5.xlarge',
-      deployment: 'cluster_multi_az',
-      storage_type: 'ebs',
-      storage_gb: 30,
-    }
     expect(cents(cost(cluster).total)).toBe('1264.44')
     // ActiveMQ mq.m5.large active/standby: 730 h × $0.576 + 10 GB EFS × $0.30
     const pair = { instance_type: 'mq.m5.large', deployment: 'active_standby_multi_az', storage_gb: 10 }
@@ -49,13 +48,6 @@ describe('Amazon MQ at the Price List rates Infracost prints', () => {
   it('prices the other main Regions at the rate map (page-rates-mq, publication 2025-02-13)', () => {
     // São Paulo, 'RabbitMQ Active Standby mq m5.xlarge' $2.754 and 'Broker Storage Single AZ GB-Mo' $0.19:
     // 730 h × $2.754 + 30 GB × $0.19 = $2,010.42 + $5.70
-    const cluster = {
-      engine: 'rabbitmq',
-      instance_type: 'mq.m5.xlarge',
-      deployment: 'cluster_multi_az',
-      storage_type: 'ebs',
-      storage_gb: 30,
-    }
     expect(cents(cost(cluster, 'sa-east-1').total)).toBe('2016.12')
     // Frankfurt, 'Active Standby mq m5.large' $0.69 and 'Broker Storage GB Mo' $0.36: 730 × 0.69 + 10 × 0.36
     const pair = { instance_type: 'mq.m5.large', deployment: 'active_standby_multi_az', storage_gb: 10 }
@@ -83,27 +75,14 @@ describe('Amazon MQ at the Price List rates Infracost prints', () => {
   })
 
   it('imports brokers with their engine, deployment mode and storage', () => {
-    const broker = (name: string, values: Record<string, unknown>) => ({
-      address: `aws_mq_broker.${name}`,
-      mode: 'managed',
-      type: 'aws_mq_broker',
-      values,
-    })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            broker('rabbit', {
-              engine_type: 'RabbitMQ',
-              host_instance_type: 'mq.m5.xlarge',
-              deployment_mode: 'CLUSTER_MULTI_AZ',
-            }),
-            broker('active', { engine_type: 'ActiveMQ', host_instance_type: 'mq.t2.micro' }),
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('rabbit', 'aws_mq_broker', {
+        engine_type: 'RabbitMQ',
+        host_instance_type: 'mq.m5.xlarge',
+        deployment_mode: 'CLUSTER_MULTI_AZ',
+      }),
+      planResource('active', 'aws_mq_broker', { engine_type: 'ActiveMQ', host_instance_type: 'mq.t2.micro' }),
+    ])
     expect(planToLineItems(plan).items.map((item) => item.params)).toEqual([
       {
         engine: 'rabbitmq',

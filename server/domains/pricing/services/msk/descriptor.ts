@@ -3,13 +3,14 @@ import { listPricedSuffixes } from '../catalog-values.js'
 import {
   catalogName,
   count,
+  countHours,
   DEFAULT_HOURS,
   d,
   fieldsOfOtherMode,
   gigabytes,
+  hoursAt,
   instanceCount,
   optionalHours,
-  pointOf,
   strict,
 } from '../params.js'
 import { asNumber, asString, firstBlock } from '../plan-values.js'
@@ -111,7 +112,7 @@ export const msk = defineService({
     return details
   },
   toUsage(p, at, sink) {
-    const hours = p.hours === undefined ? DEFAULT_HOURS : pointOf(p.hours, at)
+    const hours = hoursAt(p.hours, at)
     if (p.cluster_type === 'serverless') {
       sink('msk.serverless_cluster_hours', d(hours))
       sink('msk.serverless_partition_hours', d(p.partitions ?? 0).times(hours))
@@ -120,7 +121,7 @@ export const msk = defineService({
       sink('msk.serverless_storage_gb_months', d(p.serverless_storage_gb ?? 0))
       return
     }
-    const brokerHours = d(p.brokers === undefined ? 1 : pointOf(p.brokers, at)).times(hours)
+    const brokerHours = countHours(p.brokers ?? 1, p.hours, at)
     sink(`${BROKER_HOURS}${p.broker_type}`, brokerHours)
     // Each broker's volume is billed for the hours it exists, as a share of the 730-hour month.
     sink('msk.storage_gb_months', brokerHours.times(p.storage_gb_per_broker ?? 0).div(DEFAULT_HOURS))

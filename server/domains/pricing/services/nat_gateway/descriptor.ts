@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { d, gigabytes, hours, instanceCount, pointOf, strict } from '../params.js'
+import { countHours, d, gigabytes, hours, instanceCount, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
 import { natGatewayExamples } from './examples.js'
 
@@ -36,7 +36,7 @@ export const natGateway = defineService({
   rangedParams: ['gateways', 'hours'],
   catalogValues: [],
   toUsage(p, at, sink) {
-    sink('nat_gateway.hours', d(pointOf(p.gateways, at)).times(pointOf(p.hours, at)))
+    sink('nat_gateway.hours', countHours(p.gateways, p.hours, at))
     sink('nat_gateway.data_processed_gb', d(p.data_processed_gb))
   },
   usageTypes: [

@@ -1,6 +1,7 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
@@ -17,7 +18,6 @@ const plain = (params: Record<string, unknown>) =>
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
   return priceUsage({ region, usage: usage(params), includeFreeTier: true, catalog: bundledCatalog })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`NAT Gateway at the rates of ${PAGE}`, () => {
   it('bills every gateway for its hours and every GB processed', () => {
@@ -62,14 +62,7 @@ describe(`NAT Gateway at the rates of ${PAGE}`, () => {
   })
 
   it('imports a NAT gateway from a Terraform plan as one always-on gateway', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [{ address: 'aws_nat_gateway.a', mode: 'managed', type: 'aws_nat_gateway', values: {} }],
-        },
-      },
-    }
+    const plan = terraformPlan([planResource('a', 'aws_nat_gateway', {})])
     const mapped = planToLineItems(plan)
     expect(mapped.skipped).toEqual([])
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([

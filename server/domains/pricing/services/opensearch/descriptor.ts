@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { listPricedSuffixes } from '../catalog-values.js'
-import { catalogName, d, fieldsOfOtherMode, gigabytes, hours, pointOf, strict } from '../params.js'
+import { catalogName, countHours, d, fieldsOfOtherMode, gigabytes, hours, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
 
 const INSTANCE_PREFIX = 'opensearch.instance_hours.'
@@ -124,10 +124,9 @@ export const opensearch = defineService({
     return details
   },
   toUsage(p, at, sink) {
-    const running = pointOf(p.hours, at)
     if (p.deployment === 'serverless') {
-      sink('opensearch.ocu_hours.indexing', d(p.indexing_ocus ?? 0).times(running))
-      sink('opensearch.ocu_hours.search', d(p.search_ocus ?? 0).times(running))
+      sink('opensearch.ocu_hours.indexing', countHours(p.indexing_ocus ?? 0, p.hours, at))
+      sink('opensearch.ocu_hours.search', countHours(p.search_ocus ?? 0, p.hours, at))
       sink('opensearch.managed_storage_gb_month', d(p.managed_storage_gb ?? 0))
       return
     }
@@ -137,7 +136,7 @@ export const opensearch = defineService({
       [p.ultrawarm_type, p.ultrawarm_count],
     ]
     for (const [type, count] of nodes)
-      if (type !== undefined) sink(`${INSTANCE_PREFIX}${type}`, d(count ?? 0).times(running))
+      if (type !== undefined) sink(`${INSTANCE_PREFIX}${type}`, countHours(count ?? 0, p.hours, at))
     const storageType: StorageType = p.storage_type ?? 'gp3'
     const dataNodes = p.instance_count ?? 0
     sink(`opensearch.storage_gb_month.${storageType}`, d(p.storage_gb_per_node ?? 0).times(dataNodes))

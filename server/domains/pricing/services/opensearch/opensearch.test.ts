@@ -1,16 +1,13 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'opensearch', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+  return priceItems('opensearch', [params], { region, includeFreeTier: true })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 const fieldsOf = (params: Record<string, unknown>) => {
   const result = lineItemsToUsage([{ service: 'opensearch', params }], bundledCatalog)
   return result.ok ? [] : result.details.map((detail) => detail.field)
@@ -104,39 +101,22 @@ describe('OpenSearch Service at the Price List rates Infracost prints', () => {
   })
 
   it('imports a domain with its nodes and volumes, and a Serverless collection', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            {
-              address: 'aws_opensearch_domain.logs',
-              mode: 'managed',
-              type: 'aws_opensearch_domain',
-              values: {
-                cluster_config: [
-                  {
-                    instance_type: 'c4.2xlarge.search',
-                    instance_count: 3,
-                    dedicated_master_enabled: true,
-                    dedicated_master_type: 'c4.8xlarge.search',
-                    dedicated_master_count: 3,
-                    warm_enabled: false,
-                  },
-                ],
-                ebs_options: [{ ebs_enabled: true, volume_size: 100, volume_type: 'gp3' }],
-              },
-            },
-            {
-              address: 'aws_opensearchserverless_collection.vectors',
-              mode: 'managed',
-              type: 'aws_opensearchserverless_collection',
-              values: { type: 'VECTORSEARCH' },
-            },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('logs', 'aws_opensearch_domain', {
+        cluster_config: [
+          {
+            instance_type: 'c4.2xlarge.search',
+            instance_count: 3,
+            dedicated_master_enabled: true,
+            dedicated_master_type: 'c4.8xlarge.search',
+            dedicated_master_count: 3,
+            warm_enabled: false,
+          },
+        ],
+        ebs_options: [{ ebs_enabled: true, volume_size: 100, volume_type: 'gp3' }],
+      }),
+      planResource('vectors', 'aws_opensearchserverless_collection', { type: 'VECTORSEARCH' }),
+    ])
     expect(planToLineItems(plan).items.map((item) => item.params)).toEqual([
       {
         deployment: 'managed',

@@ -1,18 +1,15 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/route53/pricing/'
 
 function cost(params: Record<string, unknown>, includeFreeTier = true, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'route53', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+  return priceItems('route53', [params], { region, includeFreeTier })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`Route 53 at the rates of ${PAGE}`, () => {
   it('bills the first 25 hosted zones at $0.50 and the rest at $0.10', () => {
@@ -58,28 +55,14 @@ describe(`Route 53 at the rates of ${PAGE}`, () => {
   })
 
   it('imports hosted zones and health checks from a Terraform plan', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            { address: 'aws_route53_zone.main', mode: 'managed', type: 'aws_route53_zone', values: {} },
-            {
-              address: 'aws_route53_health_check.site',
-              mode: 'managed',
-              type: 'aws_route53_health_check',
-              values: { fqdn: 'example.org', type: 'HTTPS' },
-            },
-            {
-              address: 'aws_route53_health_check.api',
-              mode: 'managed',
-              type: 'aws_route53_health_check',
-              values: { fqdn: 'api-123.execute-api.us-east-1.amazonaws.com', type: 'HTTPS' },
-            },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('main', 'aws_route53_zone', {}),
+      planResource('site', 'aws_route53_health_check', { fqdn: 'example.org', type: 'HTTPS' }),
+      planResource('api', 'aws_route53_health_check', {
+        fqdn: 'api-123.execute-api.us-east-1.amazonaws.com',
+        type: 'HTTPS',
+      }),
+    ])
     expect(planToLineItems(plan).items.map((item) => [item.service, item.params])).toEqual([
       ['route53', { hosted_zones: 1, standard_queries: 0 }],
       ['route53', { hosted_zones: 0, other_health_checks: 1 }],

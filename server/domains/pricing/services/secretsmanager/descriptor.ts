@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { count, DEFAULT_HOURS, d, optionalHours, pointOf, strict } from '../params.js'
+import { count, countHours, DEFAULT_HOURS, d, optionalHours, strict } from '../params.js'
 import { asArray } from '../plan-values.js'
 import { defineService } from '../service-descriptor.js'
 import { secretsManagerExamples } from './examples.js'
@@ -40,8 +40,7 @@ export const secretsManager = defineService({
   catalogValues: [],
   toUsage(p, at, sink) {
     // A secret stored part of the month is billed for the share of the month's hours it was stored.
-    const hours = p.hours === undefined ? DEFAULT_HOURS : pointOf(p.hours, at)
-    sink('secretsmanager.secret_months', d(p.secrets).times(hours).div(DEFAULT_HOURS))
+    sink('secretsmanager.secret_months', countHours(p.secrets, p.hours, at).div(DEFAULT_HOURS))
     sink('secretsmanager.api_requests', d(p.api_requests ?? 0))
   },
   usageTypes: [

@@ -1,20 +1,16 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
-import { validateEvents } from '../../../ingest/events.js'
-import { meterEvent } from '../../../ingest/metering.js'
+import { meterWire } from '../../../../test/metered-usage.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/secrets-manager/pricing/'
 
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'secretsmanager', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+  return priceItems('secretsmanager', [params], { region, includeFreeTier: true })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`Secrets Manager at the rates of ${PAGE}`, () => {
   it('bills $0.40 per secret-month and $0.05 per 10,000 API calls', () => {
@@ -48,34 +44,15 @@ describe(`Secrets Manager at the rates of ${PAGE}`, () => {
   })
 
   it('meters each secretsmanager.request event as one API call', () => {
-    const validated = validateEvents([{ type: 'secretsmanager.request' }, { type: 'secretsmanager.request' }])
-    if (!validated.ok) throw new Error(JSON.stringify(validated.problems))
-    const usage: Record<string, number> = {}
-    for (const event of validated.events)
-      meterEvent(event, (usageType, quantity) => {
-        usage[usageType] = (usage[usageType] ?? 0) + quantity
-      })
+    const usage = meterWire([{ type: 'secretsmanager.request' }, { type: 'secretsmanager.request' }])
     expect(usage).toEqual({ 'secretsmanager.api_requests': 2 })
   })
 
   it('imports a secret with its replicas as secrets, and skips its versions', () => {
-    const resource = (type: string, values: Record<string, unknown> = {}) => ({
-      address: `${type}.db`,
-      mode: 'managed',
-      type,
-      values,
-    })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            resource('aws_secretsmanager_secret', { name: 'db', replica: [{ region: 'eu-west-1' }] }),
-            resource('aws_secretsmanager_secret_version', { secret_string: 'x' }),
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('db', 'aws_secretsmanager_secret', { name: 'db', replica: [{ region: 'eu-west-1' }] }),
+      planResource('db', 'aws_secretsmanager_secret_version', { secret_string: 'x' }),
+    ])
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
       ['secretsmanager', { secrets: 2, hours: 730, api_requests: 0 }],

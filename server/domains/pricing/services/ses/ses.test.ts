@@ -1,18 +1,15 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/ses/pricing/'
 
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'ses', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+  return priceItems('ses', [params], { region, includeFreeTier: true })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`SES at the rates of ${PAGE}`, () => {
   it('bills $0.10 per 1,000 emails sent and $0.12 per GB of attachments', () => {
@@ -42,21 +39,7 @@ describe(`SES at the rates of ${PAGE}`, () => {
   })
 
   it('imports sending identities with no emails yet', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            {
-              address: 'aws_sesv2_email_identity.domain',
-              mode: 'managed',
-              type: 'aws_sesv2_email_identity',
-              values: {},
-            },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([planResource('domain', 'aws_sesv2_email_identity', {})])
     expect(planToLineItems(plan).items.map((item) => [item.service, item.params])).toEqual([
       ['ses', { emails_sent: 0 }],
     ])

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { priceItems } from '../../../../test/priced-items.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
-import { lineItemsToUsage, validateLineItem } from '../../line-items.js'
+import { validateLineItem } from '../../line-items.js'
 
 const PAGES = 'https://aws.amazon.com/sns/pricing/ and https://aws.amazon.com/sqs/pricing/'
 
@@ -11,9 +11,7 @@ function cost(
   includeFreeTier = false,
   region = 'us-east-1',
 ) {
-  const result = lineItemsToUsage([{ service, params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+  return priceItems(service, [params], { region, includeFreeTier })
 }
 const rows = (priced: ReturnType<typeof cost>) =>
   Object.fromEntries(priced.by_service.flatMap((s) => s.by_usage_type).map((r) => [r.usage_type, r.quantity]))

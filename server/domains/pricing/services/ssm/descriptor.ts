@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { count, d, optionalHours, pointOf, strict } from '../params.js'
+import { count, countHours, d, optionalHours, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
 import { ssmIngest } from './ingest.js'
 
@@ -52,7 +52,7 @@ export const ssm = defineService({
   rangedParams: ['hours'],
   catalogValues: [],
   toUsage(p, at, sink) {
-    sink('ssm.advanced_parameter_hours', d(p.advanced_parameters).times(pointOf(p.hours ?? 730, at)))
+    sink('ssm.advanced_parameter_hours', countHours(p.advanced_parameters, p.hours, at))
     const billedStandard = p.throughput === 'higher' ? (p.standard_api_interactions ?? 0) : 0
     sink('ssm.api_interactions', d(p.advanced_api_interactions ?? 0).plus(billedStandard))
   },

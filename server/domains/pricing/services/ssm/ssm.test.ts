@@ -1,18 +1,15 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { meterWire } from '../../../../test/metered-usage.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { validateEvents } from '../../../ingest/events.js'
-import { meterEvent } from '../../../ingest/metering.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'ssm', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+  return priceItems('ssm', [params], { region, includeFreeTier: true })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe('Parameter Store at $0.05 per advanced parameter-month and per 10,000 API interactions', () => {
   it('prorates advanced parameters by the hour', () => {
@@ -48,20 +45,10 @@ describe('Parameter Store at $0.05 per advanced parameter-month and per 10,000 A
   })
 
   it('imports an advanced parameter and skips a standard one', () => {
-    const resource = (name: string, values: Record<string, unknown>) => ({
-      address: `aws_ssm_parameter.${name}`,
-      mode: 'managed',
-      type: 'aws_ssm_parameter',
-      values,
-    })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [resource('big', { tier: 'Advanced' }), resource('small', { tier: 'Standard' })],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('big', 'aws_ssm_parameter', { tier: 'Advanced' }),
+      planResource('small', 'aws_ssm_parameter', { tier: 'Standard' }),
+    ])
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => [item.address, item.params])).toEqual([
       ['aws_ssm_parameter.big', { advanced_parameters: 1, advanced_api_interactions: 0 }],
@@ -69,18 +56,6 @@ describe('Parameter Store at $0.05 per advanced parameter-month and per 10,000 A
     expect(mapped.skipped.map((skip) => skip.reason)).toEqual(['a standard parameter has no charge'])
   })
 })
-
-/** Validates wire events and meters them, usage type → quantity. */
-function meterWire(events: Record<string, unknown>[]): Record<string, number> {
-  const validated = validateEvents(events)
-  if (!validated.ok) throw new Error(JSON.stringify(validated.problems))
-  const usage: Record<string, number> = {}
-  for (const event of validated.events)
-    meterEvent(event, (usageType, quantity) => {
-      usage[usageType] = (usage[usageType] ?? 0) + quantity
-    })
-  return usage
-}
 
 describe('ssm.api_call events', () => {
   it('bill calls on advanced parameters or at higher throughput, and nothing else', () => {

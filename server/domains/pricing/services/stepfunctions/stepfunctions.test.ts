@@ -1,31 +1,16 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { meterWire } from '../../../../test/metered-usage.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
 import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { validateEvents } from '../../../ingest/events.js'
-import { meterEvent } from '../../../ingest/metering.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/step-functions/pricing/'
 
 function cost(params: Record<string, unknown>, includeFreeTier = true, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'stepfunctions', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
-}
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
-
-function meterAll(events: unknown[]): Record<string, number> {
-  const validated = validateEvents(events)
-  if (!validated.ok) throw new Error(JSON.stringify(validated.problems))
-  const usage: Record<string, number> = {}
-  for (const event of validated.events)
-    meterEvent(event, (usageType, quantity) => {
-      usage[usageType] = (usage[usageType] ?? 0) + quantity
-    })
-  return usage
+  return priceItems('stepfunctions', [params], { region, includeFreeTier })
 }
 
 describe(`Step Functions at the rates of ${PAGE}`, () => {
@@ -101,7 +86,7 @@ describe(`Step Functions at the rates of ${PAGE}`, () => {
 
   it('meters execution events: transitions, and Express requests with rounded MB·ms', () => {
     expect(
-      meterAll([
+      meterWire([
         { type: 'stepfunctions.execution', state_transitions: 9 },
         { type: 'stepfunctions.express_execution', duration_ms: 101, memory_mb: 50 },
         { type: 'stepfunctions.express_execution', duration_ms: 0 },

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { d, gigabytes, hours, instanceCount, pointOf, strict } from '../params.js'
+import { countHours, d, gigabytes, hours, instanceCount, strict } from '../params.js'
 import { defineService } from '../service-descriptor.js'
 import { transitGatewayExamples } from './examples.js'
 
@@ -35,7 +35,7 @@ export const transitGateway = defineService({
   rangedParams: ['attachments', 'hours'],
   catalogValues: [],
   toUsage(p, at, sink) {
-    sink('tgw.attachment_hours', d(pointOf(p.attachments, at)).times(pointOf(p.hours, at)))
+    sink('tgw.attachment_hours', countHours(p.attachments, p.hours, at))
     sink('tgw.data_processed_gb', d(p.data_processed_gb))
   },
   usageTypes: [

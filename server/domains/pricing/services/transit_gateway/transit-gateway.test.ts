@@ -1,18 +1,15 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/transit-gateway/pricing/'
 
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'transit_gateway', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+  return priceItems('transit_gateway', [params], { region, includeFreeTier: true })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`Transit Gateway at the rates of ${PAGE}`, () => {
   it('bills every attachment per hour and every GB processed', () => {
@@ -53,15 +50,11 @@ describe(`Transit Gateway at the rates of ${PAGE}`, () => {
   })
 
   it('imports attachments, and skips the gateway itself', () => {
-    const resource = (type: string) => ({ address: `${type}.main`, mode: 'managed', type, values: {} })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: ['aws_ec2_transit_gateway', 'aws_ec2_transit_gateway_vpc_attachment'].map(resource),
-        },
-      },
-    }
+    const plan = terraformPlan(
+      ['aws_ec2_transit_gateway', 'aws_ec2_transit_gateway_vpc_attachment'].map((type) =>
+        planResource('main', type, {}),
+      ),
+    )
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
       ['transit_gateway', { attachments: 1, hours: 730, data_processed_gb: 0 }],

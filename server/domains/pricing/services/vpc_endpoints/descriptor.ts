@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { d, gigabytes, hours, instanceCount, pointOf, strict } from '../params.js'
+import { countHours, d, gigabytes, hours, instanceCount, strict } from '../params.js'
 import { asArray, asString } from '../plan-values.js'
 import { defineService } from '../service-descriptor.js'
 import { vpcEndpointsExamples } from './examples.js'
@@ -43,10 +43,7 @@ export const vpcEndpoints = defineService({
   rangedParams: ['endpoints', 'hours'],
   catalogValues: [],
   toUsage(p, at, sink) {
-    sink(
-      'vpce.endpoint_hours',
-      d(pointOf(p.endpoints, at)).times(p.availability_zones).times(pointOf(p.hours, at)),
-    )
+    sink('vpce.endpoint_hours', countHours(p.endpoints, p.hours, at).times(p.availability_zones))
     sink('vpce.data_processed_gb', d(p.data_processed_gb))
   },
   usageTypes: [

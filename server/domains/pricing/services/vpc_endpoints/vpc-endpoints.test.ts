@@ -1,18 +1,15 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/privatelink/pricing/'
 
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'vpc_endpoints', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+  return priceItems('vpc_endpoints', [params], { region, includeFreeTier: true })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`Interface VPC endpoints at the rates of ${PAGE}`, () => {
   it('bills each endpoint per hour in each of its Availability Zones', () => {
@@ -53,23 +50,13 @@ describe(`Interface VPC endpoints at the rates of ${PAGE}`, () => {
   })
 
   it('imports interface endpoints per subnet, and skips free gateway endpoints', () => {
-    const endpoint = (name: string, values: Record<string, unknown>) => ({
-      address: `aws_vpc_endpoint.${name}`,
-      mode: 'managed',
-      type: 'aws_vpc_endpoint',
-      values,
-    })
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            endpoint('ecr', { vpc_endpoint_type: 'Interface', subnet_ids: ['a', 'b', 'c'] }),
-            endpoint('s3', { vpc_endpoint_type: 'Gateway' }),
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('ecr', 'aws_vpc_endpoint', {
+        vpc_endpoint_type: 'Interface',
+        subnet_ids: ['a', 'b', 'c'],
+      }),
+      planResource('s3', 'aws_vpc_endpoint', { vpc_endpoint_type: 'Gateway' }),
+    ])
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
       ['vpc_endpoints', { endpoints: 1, availability_zones: 3, hours: 730, data_processed_gb: 0 }],

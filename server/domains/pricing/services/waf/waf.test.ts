@@ -1,18 +1,15 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/waf/pricing/'
 
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
-  const result = lineItemsToUsage([{ service: 'waf', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier: true, catalog: bundledCatalog })
+  return priceItems('waf', [params], { region, includeFreeTier: true })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe(`WAF at the rates of ${PAGE}`, () => {
   it('bills $5 per web ACL, $1 per rule and $0.60 per million requests', () => {
@@ -38,27 +35,13 @@ describe(`WAF at the rates of ${PAGE}`, () => {
   })
 
   it('imports a web ACL with its rules, and skips associations', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            {
-              address: 'aws_wafv2_web_acl.main',
-              mode: 'managed',
-              type: 'aws_wafv2_web_acl',
-              values: { scope: 'REGIONAL', rule: [{ name: 'common' }, { name: 'rate-limit' }] },
-            },
-            {
-              address: 'aws_wafv2_web_acl_association.alb',
-              mode: 'managed',
-              type: 'aws_wafv2_web_acl_association',
-              values: {},
-            },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([
+      planResource('main', 'aws_wafv2_web_acl', {
+        scope: 'REGIONAL',
+        rule: [{ name: 'common' }, { name: 'rate-limit' }],
+      }),
+      planResource('alb', 'aws_wafv2_web_acl_association', {}),
+    ])
     const mapped = planToLineItems(plan)
     expect(mapped.items.map((item) => [item.service, item.params])).toEqual([
       ['waf', { web_acls: 1, rules: 2, requests: 0 }],

@@ -1,18 +1,15 @@
-import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { meterWire } from '../../../../test/metered-usage.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
+import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { validateEvents } from '../../../ingest/events.js'
-import { meterEvent } from '../../../ingest/metering.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 function cost(params: Record<string, unknown>, { region = 'us-east-1', includeFreeTier = true } = {}) {
-  const result = lineItemsToUsage([{ service: 'xray', params }], bundledCatalog)
-  if (!result.ok) throw new Error(JSON.stringify(result.details))
-  return priceUsage({ region, usage: result.usage, includeFreeTier, catalog: bundledCatalog })
+  return priceItems('xray', [params], { region, includeFreeTier })
 }
-const cents = (amount: string) => new Decimal(amount).toDecimalPlaces(2).toFixed(2)
 
 describe('X-Ray at the rates of https://aws.amazon.com/xray/pricing/', () => {
   it('bills recorded traces at $5 per million beyond 100,000 free', () => {
@@ -43,38 +40,12 @@ describe('X-Ray at the rates of https://aws.amazon.com/xray/pricing/', () => {
   })
 
   it('skips sampling rules with the reason', () => {
-    const plan = {
-      format_version: '1.2',
-      planned_values: {
-        root_module: {
-          resources: [
-            {
-              address: 'aws_xray_sampling_rule.api',
-              mode: 'managed',
-              type: 'aws_xray_sampling_rule',
-              values: {},
-            },
-          ],
-        },
-      },
-    }
+    const plan = terraformPlan([planResource('api', 'aws_xray_sampling_rule', {})])
     const mapped = planToLineItems(plan)
     expect(mapped.items).toEqual([])
     expect(mapped.skipped[0]?.reason).toMatch(/^no charge of its own/)
   })
 })
-
-/** Validates wire events and meters them, usage type → quantity. */
-function meterWire(events: Record<string, unknown>[]): Record<string, number> {
-  const validated = validateEvents(events)
-  if (!validated.ok) throw new Error(JSON.stringify(validated.problems))
-  const usage: Record<string, number> = {}
-  for (const event of validated.events)
-    meterEvent(event, (usageType, quantity) => {
-      usage[usageType] = (usage[usageType] ?? 0) + quantity
-    })
-  return usage
-}
 
 describe('X-Ray events', () => {
   it('meter each recorded trace and the traces a query reads', () => {

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  List,
-  Modal,
-  Select,
-  Stack,
-  Switch,
-  TagsInput,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core'
+import { Alert, Button, Group, List, Modal, Select, Stack, Switch, Text } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { applyServerErrors } from '@/lib/form-errors'
@@ -20,10 +7,10 @@ import {
   type Scenario,
   type ScenarioTemplate,
   useCreateScenario,
-  usePricingRegions,
   useScenarioTemplates,
 } from '../api/scenarios-api'
-import { scenarioFieldRules } from '../scenario-field-rules'
+import { SCENARIO_FIELDS, scenarioFieldRules } from '../scenario-field-rules'
+import { ScenarioFields } from './scenario-fields'
 
 /** The template's line items and what they assume, so the user knows what they start from. */
 function TemplateSummary({ template }: { template: ScenarioTemplate }) {
@@ -50,7 +37,6 @@ export function CreateScenarioModal({
   onClose: () => void
   onCreated: (scenario: Scenario) => void
 }) {
-  const regions = usePricingRegions()
   const coverage = usePricingCoverage()
   const templates = useScenarioTemplates()
   const create = useCreateScenario()
@@ -92,16 +78,7 @@ export function CreateScenarioModal({
       form.reset()
       onCreated(scenario)
     } catch (error) {
-      setFormError(
-        applyServerErrors(form, error, [
-          'name',
-          'description',
-          'region',
-          'tags',
-          'include_free_tier',
-          'template',
-        ]),
-      )
+      setFormError(applyServerErrors(form, error, [...SCENARIO_FIELDS, 'template']))
     }
   })
   return (
@@ -124,39 +101,25 @@ export function CreateScenarioModal({
             {...form.getInputProps('template')}
           />
           {chosen && <TemplateSummary template={chosen} />}
-          <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
-          <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
-          <Select
-            label="Region"
-            required
-            searchable
-            allowDeselect={false}
-            data={(regions.data?.regions ?? []).map((r) => ({
-              value: r.code,
-              label: `${r.name} (${r.code})`,
-            }))}
-            renderOption={({ option }) => {
-              const covered = coverage.data?.regions.find((r) => r.code === option.value)
-              return (
-                <Stack gap={0}>
-                  <Text size="sm">{option.label}</Text>
-                  {covered && (
-                    <Text size="xs" c="dimmed">
-                      {coverageWords(covered)}
-                    </Text>
-                  )}
-                </Stack>
-              )
+          <ScenarioFields
+            form={form}
+            region={{
+              renderOption: ({ option }) => {
+                const covered = coverage.data?.regions.find((r) => r.code === option.value)
+                return (
+                  <Stack gap={0}>
+                    <Text size="sm">{option.label}</Text>
+                    {covered && (
+                      <Text size="xs" c="dimmed">
+                        {coverageWords(covered)}
+                      </Text>
+                    )}
+                  </Stack>
+                )
+              },
+              description: regionCoverage ? `Prices: ${coverageWords(regionCoverage)}` : undefined,
+              inputWrapperOrder: ['label', 'input', 'description', 'error'],
             }}
-            nothingFoundMessage={regions.isError ? 'Could not load regions' : 'No region'}
-            {...form.getInputProps('region')}
-            description={regionCoverage ? `Prices: ${coverageWords(regionCoverage)}` : undefined}
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-          />
-          <TagsInput label="Tags" placeholder="Type a tag and press Enter" {...form.getInputProps('tags')} />
-          <Switch
-            label="Apply the AWS free tier"
-            {...form.getInputProps('include_free_tier', { type: 'checkbox' })}
           />
           <Switch
             label="Apply my rate card"

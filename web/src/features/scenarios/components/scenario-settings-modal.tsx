@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Switch,
-  TagsInput,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core'
+import { Alert, Button, Checkbox, Fieldset, Group, Modal, Stack, Switch, Text } from '@mantine/core'
 import { type UseFormReturnType, useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -22,12 +8,12 @@ import {
   type Costs,
   type PricingServices,
   type Scenario,
-  usePricingRegions,
   usePricingServices,
   useScenarioCosts,
   useUpdateScenario,
 } from '../api/scenarios-api'
-import { scenarioFieldRules } from '../scenario-field-rules'
+import { SCENARIO_FIELDS, scenarioFieldRules } from '../scenario-field-rules'
+import { ScenarioFields } from './scenario-fields'
 
 type SettingsValues = {
   name: string
@@ -91,7 +77,6 @@ export function ScenarioSettingsModal({
   opened: boolean
   onClose: () => void
 }) {
-  const regions = usePricingRegions()
   const services = usePricingServices()
   const costs = useScenarioCosts(scenario.id)
   const update = useUpdateScenario(scenario.id)
@@ -133,15 +118,7 @@ export function ScenarioSettingsModal({
       close()
     } catch (error) {
       setFormError(
-        applyServerErrors(form, error, [
-          'name',
-          'description',
-          'region',
-          'tags',
-          'include_free_tier',
-          'legacy_free_tier',
-          'free_tier_disabled_offers',
-        ]),
+        applyServerErrors(form, error, [...SCENARIO_FIELDS, 'legacy_free_tier', 'free_tier_disabled_offers']),
       )
     }
   })
@@ -160,25 +137,9 @@ export function ScenarioSettingsModal({
               {formError}
             </Alert>
           )}
-          <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
-          <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
-          <Select
-            label="Region"
-            description="Changing it reprices every line item at that region's prices."
-            required
-            searchable
-            allowDeselect={false}
-            data={(regions.data?.regions ?? []).map((r) => ({
-              value: r.code,
-              label: `${r.name} (${r.code})`,
-            }))}
-            nothingFoundMessage={regions.isError ? 'Could not load regions' : 'No region'}
-            {...form.getInputProps('region')}
-          />
-          <TagsInput label="Tags" placeholder="Type a tag and press Enter" {...form.getInputProps('tags')} />
-          <Switch
-            label="Apply the AWS free tier"
-            {...form.getInputProps('include_free_tier', { type: 'checkbox' })}
+          <ScenarioFields
+            form={form}
+            region={{ description: "Changing it reprices every line item at that region's prices." }}
           />
           {form.values.include_free_tier && (
             <FreeTierFields form={form} offers={offersToShow(services.data, costs.data, form.values)} />

@@ -60,7 +60,9 @@ describe(`mockupaws pricing sync on ${testEngine}`, { timeout: 120_000 }, async 
     await expect(sync({ services: ['lambda', 'nope'] })).rejects.toThrow(
       /^unknown service nope; services that sync: .*lambda/,
     )
-    await expect(sync({ services: ['s3'] })).rejects.toThrow(/service s3 has no AWS Price List mapping yet/)
+    await expect(sync({ services: ['bedrock'] })).rejects.toThrow(
+      /service bedrock has no AWS Price List mapping yet/,
+    )
     await expect(sync({ regions: ['us-east-1', 'xx-north-9'] })).rejects.toThrow(
       /^unknown region xx-north-9; regions are AWS/,
     )

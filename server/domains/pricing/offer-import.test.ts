@@ -285,4 +285,73 @@ describe('importOfferFile mappings of the breadth services', () => {
       'ap-northeast-1 cognito.mau.plus 0.02',
     ])
   })
+  it('maps MSK brokers, storage and Serverless hours, and skips Express brokers and private connectivity', () => {
+    const result = imported('msk-offer.json')
+    expect(result.updated.map((u) => `${u.aws_usage_type} → ${u.usage_type}`).sort()).toEqual([
+      'APS1-Kafka.DataRetrieval.Tiered → msk.tiered_retrieved_gb',
+      'APS1-Kafka.Storage.GP2 → msk.storage_gb_months',
+      'APS1-Kafka.Storage.Tiered → msk.tiered_storage_gb_months',
+      'APS1-Kafka.m5.large → msk.broker_hours.kafka.m5.large',
+      'APS1-Kafka.m7g.large → msk.broker_hours.kafka.m7g.large',
+      'APS1-Kafka.t3.small → msk.broker_hours.kafka.t3.small',
+      'APS1-KafkaServerless-ClusterHours → msk.serverless_cluster_hours',
+      'APS1-KafkaServerless-PartitionHours → msk.serverless_partition_hours',
+    ])
+    expect(result.skipped).toBe(3)
+    for (const update of result.updated) {
+      expect(update.tiers, update.usage_type).toEqual(
+        perOne(bundledCatalog.prices['ap-southeast-1']?.[update.usage_type]),
+      )
+    }
+  })
+
+  it('maps OpenSearch instances by their instanceType and EBS storage by its usagetype', () => {
+    const result = imported('opensearch-offer.json')
+    expect(updates(result).sort()).toEqual([
+      'ap-southeast-1 opensearch.instance_hours.m7g.xlarge.search ESM7GXLARGEAPS1',
+      'ap-southeast-1 opensearch.storage_gb_month.gp3 ESGP3APS1',
+      'us-east-1 opensearch.storage_gb_month.gp2 ESGP2USE1',
+      'us-east-1 opensearch.storage_gb_month.gp3 ESGP3USE1',
+    ])
+    // Direct Query OCUs share the instance product family but are not an instance.
+    expect(result.skipped).toBe(1)
+    for (const update of result.updated.filter((u) => u.region === 'us-east-1')) {
+      expect(update.tiers, update.usage_type).toEqual(
+        perOne(bundledCatalog.prices['us-east-1']?.[update.usage_type]),
+      )
+    }
+  })
+
+  it('maps App Runner provisioned and active rates', () => {
+    const result = imported('apprunner-offer.json')
+    expect(result.updated.map((u) => u.usage_type).sort()).toEqual([
+      'apprunner.active_gb_hours',
+      'apprunner.active_vcpu_hours',
+      'apprunner.provisioned_gb_hours',
+    ])
+    for (const update of result.updated) {
+      expect(update.tiers, update.usage_type).toEqual(
+        perOne(bundledCatalog.prices['us-east-1']?.[update.usage_type]),
+      )
+    }
+  })
+
+  it('reads the Amazon MQ engine and deployment from the usagetype', () => {
+    const result = imported('mq-offer.json')
+    expect(result.updated.map((u) => u.usage_type).sort()).toEqual([
+      'mq.broker_hours.activemq.active_standby_multi_az.mq.m5.large',
+      'mq.broker_hours.activemq.single_instance.mq.t2.micro',
+      'mq.broker_hours.rabbitmq.cluster_multi_az.mq.m5.xlarge',
+      'mq.broker_hours.rabbitmq.single_instance.mq.m5.xlarge',
+      'mq.storage_gb_month.ebs',
+      'mq.storage_gb_month.efs',
+    ])
+    // RabbitMQ's own storage rate is not the catalog's ebs usage type.
+    expect(result.skipped).toBe(1)
+    for (const update of result.updated) {
+      expect(update.tiers, update.usage_type).toEqual(
+        perOne(bundledCatalog.prices['us-east-1']?.[update.usage_type]),
+      )
+    }
+  })
 })

@@ -354,4 +354,27 @@ describe('importOfferFile mappings of the breadth services', () => {
       )
     }
   })
+  it('maps MemoryDB Redis OSS node hours by their instanceType', () => {
+    const result = imported('memorydb-offer.json')
+    expect(updates(result)).toEqual(['ap-east-1 memorydb.node_hours.db.r6g.xlarge MEMORYDBR6GXLAPE1'])
+    expect(result.catalog.prices['ap-east-1']?.['memorydb.node_hours.db.r6g.xlarge']?.tiers).toEqual([
+      { upto: null, price: '0.812' },
+    ])
+  })
+
+  it('maps Data Firehose ingestion bands, format conversion and VPC delivery, and skips dynamic partitioning', () => {
+    const result = imported('firehose-offer.json')
+    expect(result.updated.map((u) => u.usage_type).sort()).toEqual([
+      'firehose.format_conversion_gb',
+      'firehose.ingested_gb',
+      'firehose.vpc_az_hours',
+      'firehose.vpc_data_gb',
+    ])
+    expect(result.skipped).toBe(1)
+    expect(result.catalog.prices['us-east-2']?.['firehose.ingested_gb']?.tiers).toEqual([
+      { upto: '500000', price: '0.029' },
+      { upto: '2000000', price: '0.025' },
+      { upto: null, price: '0.02' },
+    ])
+  })
 })

@@ -377,4 +377,48 @@ describe('importOfferFile mappings of the breadth services', () => {
       { upto: null, price: '0.02' },
     ])
   })
+  it('removes a region code used as prefix, as the KMS offer writes it', () => {
+    // ap-southeast-1 rows of the awskms offer as tabulated from the Pricing API (2026-08-12) in a public
+    // repository price reference: a key $1.00 a month, symmetric requests $0.000003 each.
+    const row = (usagetype: string, usd: string, unit: string) => ({
+      attributes: { regionCode: 'ap-southeast-1', location: 'Asia Pacific (Singapore)', usagetype },
+      usd,
+      unit,
+    })
+    const rows = {
+      KEYS: row('ap-southeast-1-KMS-Keys', '1.0000000000', 'Keys'),
+      REQS: row('ap-southeast-1-KMS-Requests', '0.0000030000', 'Requests'),
+    }
+    const offer: OfferFile = {
+      offerCode: 'awskms',
+      publicationDate: '2026-08-12T00:00:00Z',
+      products: Object.fromEntries(
+        Object.entries(rows).map(([sku, r]) => [sku, { sku, attributes: r.attributes }]),
+      ),
+      terms: {
+        OnDemand: Object.fromEntries(
+          Object.entries(rows).map(([sku, r]) => [
+            sku,
+            {
+              [`${sku}.JRTCKXETXF`]: {
+                priceDimensions: {
+                  [`${sku}.JRTCKXETXF.6YS6EN2CT7`]: {
+                    beginRange: '0',
+                    endRange: 'Inf',
+                    unit: r.unit,
+                    pricePerUnit: { USD: r.usd },
+                  },
+                },
+              },
+            },
+          ]),
+        ),
+      },
+    }
+    const result = importOfferFile(bundledCatalog, offer)
+    expect(result.updated.map((u) => `${u.usage_type} ${u.tiers[0]?.price}`)).toEqual([
+      'kms.key_months 1',
+      'kms.requests 0.000003',
+    ])
+  })
 })

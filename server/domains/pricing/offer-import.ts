@@ -47,11 +47,11 @@ interface Mapping {
 }
 
 /**
- * Region prefix of a usage type: letters and a digit (`USE1-`, `APS1-`, `EUC1-`) or `EU-` (eu-west-1); us-east-1
- * products often carry none. Other leading capitals are part of the usage type itself (DynamoDB `IA-`, Glue
- * `ETL-`, KMS `KMS-`), so they are kept.
+ * Region prefix of a usage type: letters and a digit (`USE1-`, `APS1-`, `EUC1-`), `EU-` (eu-west-1), or the region
+ * code itself (KMS: `ap-southeast-1-KMS-Keys`); us-east-1 products often carry none. Other leading capitals are
+ * part of the usage type (DynamoDB `IA-`, Glue `ETL-`, KMS `KMS-`), so they are kept.
  */
-const REGION_PREFIX = /^(?:[A-Z]{2,4}\d|EU)-/
+const REGION_PREFIX = /^(?:[A-Z]{2,4}\d|EU|[a-z]{2}(?:-gov)?-[a-z]+-\d+)-/
 
 /** Every descriptor's Price List rules, by offer code. */
 const rulesByOffer = new Map<string, PriceListRule[]>()

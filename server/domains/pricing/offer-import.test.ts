@@ -295,6 +295,8 @@ describe('importOfferFile mappings of the breadth services', () => {
       'APS1-Kafka.m7g.large → msk.broker_hours.kafka.m7g.large',
       'APS1-Kafka.t3.small → msk.broker_hours.kafka.t3.small',
       'APS1-KafkaServerless-ClusterHours → msk.serverless_cluster_hours',
+      'APS1-KafkaServerless-In-Bytes → msk.serverless_data_in_gb',
+      'APS1-KafkaServerless-Out-Bytes → msk.serverless_data_out_gb',
       'APS1-KafkaServerless-PartitionHours → msk.serverless_partition_hours',
     ])
     expect(result.skipped).toBe(3)

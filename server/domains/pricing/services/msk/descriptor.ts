@@ -173,7 +173,7 @@ export const msk = defineService({
   // The AmazonMSK offer's usage types were not found in a source; `pricing import` leaves it alone.
   // AmazonMSK products: Standard brokers are `Kafka.<type>` (operation RunBroker; Express brokers are
   // `Express.<type>`), storage `Kafka.Storage.GP2`, tiered storage and its retrieval, Serverless cluster and
-  // partition hours.
+  // partition hours and data in and out.
   priceList: [
     {
       offerCode: 'AmazonMSK',
@@ -189,6 +189,8 @@ export const msk = defineService({
         ['Kafka.DataRetrieval.Tiered', 'msk.tiered_retrieved_gb', 'GB'],
         ['KafkaServerless-ClusterHours', 'msk.serverless_cluster_hours', 'cluster-hours'],
         ['KafkaServerless-PartitionHours', 'msk.serverless_partition_hours', 'partition-hours'],
+        ['KafkaServerless-In-Bytes', 'msk.serverless_data_in_gb', 'GB'],
+        ['KafkaServerless-Out-Bytes', 'msk.serverless_data_out_gb', 'GB'],
       ] as const
     ).map(([awsUsageType, usageType, unit]) => ({
       offerCode: 'AmazonMSK',

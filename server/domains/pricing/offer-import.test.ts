@@ -194,6 +194,7 @@ describe('importOfferFile mappings of the breadth services', () => {
     const result = imported('s3-offer.json')
     expect(updates(result)).toEqual([
       'us-east-1 s3.storage_gb_month.standard_ia 379GYJUQ5WFBUYGM',
+      'us-east-1 s3.storage_gb_month.express_one_zone S3EXPRESSONEZONE',
       'us-east-1 s3.retrieval_gb.deep_archive.standard S3GDARESTORE',
       'us-east-1 s3.requests.put.glacier_flexible S3GLACIERPUT',
       'us-east-1 s3.retrieval_gb.glacier_flexible.standard S3GLACIERRESTORE',
@@ -422,5 +423,13 @@ describe('importOfferFile mappings of the breadth services', () => {
       'kms.key_months 1',
       'kms.requests 0.000003',
     ])
+  })
+  it('maps Glacier Deep Archive storage from its own offer, whose products have no product family', () => {
+    const result = imported('s3-deep-archive-offer.json')
+    expect(updates(result)).toEqual(['us-east-1 s3.storage_gb_month.deep_archive GDASTORAGE'])
+    expect(result.skipped).toBe(1)
+    expect(result.updated[0]?.tiers).toEqual(
+      perOne(bundledCatalog.prices['us-east-1']?.['s3.storage_gb_month.deep_archive']),
+    )
   })
 })

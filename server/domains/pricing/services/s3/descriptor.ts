@@ -317,6 +317,7 @@ export const s3 = defineService({
           's3.storage_gb_month.intelligent_tiering_archive_instant',
           'GB-months',
         ],
+        ['TimedStorage-XZ-ByteHrs', 's3.storage_gb_month.express_one_zone', 'GB-months'],
         ['Monitoring-Automation-INT', 's3.monitored_objects.intelligent_tiering', 'objects'],
         ['Requests-Tier1', 's3.requests.put', 'requests'],
         ['Requests-Tier2', 's3.requests.get', 'requests'],
@@ -344,6 +345,13 @@ export const s3 = defineService({
       usageType,
       unit,
     })),
+    // Glacier Deep Archive storage has an offer of its own (the AmazonS3 offer lists only its staging charge).
+    {
+      offerCode: 'AmazonS3GlacierDeepArchive',
+      awsUsageType: /^TimedStorage-GDA-ByteHrs$/,
+      usageType: 's3.storage_gb_month.deep_archive',
+      unit: 'GB-months',
+    },
     {
       offerCode: 'AmazonS3',
       awsUsageType: /^Requests-GLACIER-Tier1$/,

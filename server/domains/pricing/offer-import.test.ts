@@ -192,18 +192,26 @@ describe('importOfferFile mappings of the breadth services', () => {
 
   it('maps S3 storage classes and request tiers, with the attribute that separates a shared usagetype', () => {
     const result = imported('s3-offer.json')
-    expect(updates(result)).toEqual([
-      'us-east-1 s3.storage_gb_month.standard_ia 379GYJUQ5WFBUYGM',
-      'us-east-1 s3.storage_gb_month.express_one_zone S3EXPRESSONEZONE',
-      'us-east-1 s3.retrieval_gb.deep_archive.standard S3GDARESTORE',
-      'us-east-1 s3.requests.put.glacier_flexible S3GLACIERPUT',
-      'us-east-1 s3.retrieval_gb.glacier_flexible.standard S3GLACIERRESTORE',
-      'us-east-1 s3.requests.put S3REQUESTSTIER1',
-      'us-east-1 s3.requests.get S3REQUESTSTIER2',
-      'us-east-1 s3.storage_gb_month S3STANDARD',
-    ])
-    // The Intelligent-Tiering overhead storage and the lifecycle transitions are not what we price.
-    expect(result.skipped).toBe(2)
+    expect(updates(result).sort()).toEqual(
+      [
+        'us-east-1 s3.storage_gb_month.standard_ia 379GYJUQ5WFBUYGM',
+        'us-east-1 s3.retrieval_gb.glacier_flexible.bulk S3BULKRESTORE',
+        'us-east-1 s3.retrieval_gb.glacier_flexible.expedited S3EXPEDITEDRETRIEVAL',
+        'us-east-1 s3.storage_gb_month.express_one_zone S3EXPRESSONEZONE',
+        'us-east-1 s3.retrieval_gb.deep_archive.standard S3GDARESTORE',
+        'us-east-1 s3.requests.put.glacier_flexible S3GLACIERPUT',
+        'us-east-1 s3.retrieval_gb.glacier_flexible.standard S3GLACIERRESTORE',
+        'us-east-1 s3.requests.put S3REQUESTSTIER1',
+        'us-east-1 s3.requests.get S3REQUESTSTIER2',
+        'us-east-1 s3.storage_gb_month S3STANDARD',
+        'us-east-1 s3.restore_requests.glacier_flexible.standard S3TIER3RESTORE',
+        'us-east-1 s3.restore_requests.glacier_flexible.bulk S3TIER5',
+        'us-east-1 s3.restore_requests.glacier_flexible.expedited S3TIER6',
+      ].sort(),
+    )
+    // The Intelligent-Tiering overhead storage, the lifecycle transitions (Requests-GLACIER-Tier1 and Tier3) and
+    // Deep Archive's bulk retrieval (read from its own offer) are not what these rules price.
+    expect(result.skipped).toBe(4)
     for (const update of result.updated) {
       expect(update.tiers, update.usage_type).toEqual(
         perOne(bundledCatalog.prices['us-east-1']?.[update.usage_type]),
@@ -424,12 +432,20 @@ describe('importOfferFile mappings of the breadth services', () => {
       'kms.requests 0.000003',
     ])
   })
-  it('maps Glacier Deep Archive storage from its own offer, whose products have no product family', () => {
+  it('maps Glacier Deep Archive from its own offer, whose products have no product family', () => {
     const result = imported('s3-deep-archive-offer.json')
-    expect(updates(result)).toEqual(['us-east-1 s3.storage_gb_month.deep_archive GDASTORAGE'])
+    expect(updates(result).sort()).toEqual([
+      'us-east-1 s3.requests.put.deep_archive GDAPUT',
+      'us-east-1 s3.retrieval_gb.deep_archive.bulk GDABULKRETRIEVAL',
+      'us-east-1 s3.retrieval_gb.deep_archive.standard GDASTANDARDRETRIEVAL',
+      'us-east-1 s3.storage_gb_month.deep_archive GDASTORAGE',
+    ])
+    // EarlyDelete-GDA carries the storage rate but is the early-deletion fee.
     expect(result.skipped).toBe(1)
-    expect(result.updated[0]?.tiers).toEqual(
-      perOne(bundledCatalog.prices['us-east-1']?.['s3.storage_gb_month.deep_archive']),
-    )
+    for (const update of result.updated) {
+      expect(update.tiers, update.usage_type).toEqual(
+        perOne(bundledCatalog.prices['us-east-1']?.[update.usage_type]),
+      )
+    }
   })
 })

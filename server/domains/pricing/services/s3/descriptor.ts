@@ -345,13 +345,45 @@ export const s3 = defineService({
       usageType,
       unit,
     })),
-    // Glacier Deep Archive storage has an offer of its own (the AmazonS3 offer lists only its staging charge).
+    // Glacier Deep Archive storage, PUTs, restores and retrievals are an offer of their own (the AmazonS3 offer
+    // lists only its staging charge and GETs).
+    ...(
+      [
+        ['TimedStorage-GDA-ByteHrs', 's3.storage_gb_month.deep_archive', 'GB-months'],
+        ['Requests-GDA-Tier3', 's3.restore_requests.deep_archive.standard', 'requests'],
+        ['Requests-GDA-Tier5', 's3.restore_requests.deep_archive.bulk', 'requests'],
+        ['Standard-Retrieval-Bytes', 's3.retrieval_gb.deep_archive.standard', 'GB'],
+        ['Bulk-Retrieval-Bytes', 's3.retrieval_gb.deep_archive.bulk', 'GB'],
+      ] as const
+    ).map(([awsUsageType, usageType, unit]) => ({
+      offerCode: 'AmazonS3GlacierDeepArchive',
+      awsUsageType: new RegExp(`^${awsUsageType}$`),
+      usageType,
+      unit,
+    })),
     {
       offerCode: 'AmazonS3GlacierDeepArchive',
-      awsUsageType: /^TimedStorage-GDA-ByteHrs$/,
-      usageType: 's3.storage_gb_month.deep_archive',
-      unit: 'GB-months',
+      awsUsageType: /^Requests-GDA-Tier1$/,
+      usageType: 's3.requests.put.deep_archive',
+      unit: 'requests',
+      requires: { operation: 'PostObject' },
     },
+    // Glacier Flexible Retrieval restores (Tier3 also counts lifecycle transitions, told apart by operation).
+    ...(
+      [
+        ['Requests-Tier3', 'RestoreObject', 's3.restore_requests.glacier_flexible.standard', 'requests'],
+        ['Requests-Tier5', undefined, 's3.restore_requests.glacier_flexible.bulk', 'requests'],
+        ['Requests-Tier6', undefined, 's3.restore_requests.glacier_flexible.expedited', 'requests'],
+        ['Expedited-Retrieval-Bytes', undefined, 's3.retrieval_gb.glacier_flexible.expedited', 'GB'],
+        ['Bulk-Retrieval-Bytes', 'RestoreObject', 's3.retrieval_gb.glacier_flexible.bulk', 'GB'],
+      ] as const
+    ).map(([awsUsageType, operation, usageType, unit]) => ({
+      offerCode: 'AmazonS3',
+      awsUsageType: new RegExp(`^${awsUsageType}$`),
+      usageType,
+      unit,
+      ...(operation ? { requires: { operation } } : {}),
+    })),
     {
       offerCode: 'AmazonS3',
       awsUsageType: /^Requests-GLACIER-Tier1$/,

@@ -316,11 +316,13 @@ describe('importOfferFile mappings of the breadth services', () => {
     }
   })
 
-  it('maps OpenSearch instances by their instanceType and EBS storage by its usagetype', () => {
+  it('maps OpenSearch instances by their instanceType, EBS storage and Serverless OCUs by their usagetype', () => {
     const result = imported('opensearch-offer.json')
     expect(updates(result).sort()).toEqual([
       'ap-southeast-1 opensearch.instance_hours.m7g.xlarge.search ESM7GXLARGEAPS1',
       'ap-southeast-1 opensearch.storage_gb_month.gp3 ESGP3APS1',
+      'us-east-1 opensearch.ocu_hours.indexing ESINDEXINGOCUUSE1',
+      'us-east-1 opensearch.ocu_hours.search ESSEARCHOCUUSE1',
       'us-east-1 opensearch.storage_gb_month.gp2 ESGP2USE1',
       'us-east-1 opensearch.storage_gb_month.gp3 ESGP3USE1',
     ])

@@ -180,7 +180,8 @@ export const opensearch = defineService({
   // The AmazonES offer keys instances by an `instanceType` attribute beside a usagetype whose exact form was not
   // found in a public source, so `pricing import` leaves OpenSearch untouched.
   // AmazonES products: instances are `ESInstance:<type>` with the type (`c4.2xlarge.search`) in `instanceType`;
-  // EBS volumes `ES:<medium>-Storage` and io1's provisioned IOPS `ES:PIOPS`.
+  // EBS volumes `ES:<medium>-Storage` and io1's provisioned IOPS `ES:PIOPS`; Serverless OCUs `IndexingOCU` and
+  // `SearchOCU`.
   priceList: [
     {
       offerCode: 'AmazonES',
@@ -195,6 +196,8 @@ export const opensearch = defineService({
         ['ES:PIOPS-Storage', 'opensearch.storage_gb_month.io1', 'GB-months'],
         ['ES:Magnetic-Storage', 'opensearch.storage_gb_month.standard', 'GB-months'],
         ['ES:PIOPS', 'opensearch.piops_month', 'IOPS-months'],
+        ['IndexingOCU', 'opensearch.ocu_hours.indexing', 'OCU-hours'],
+        ['SearchOCU', 'opensearch.ocu_hours.search', 'OCU-hours'],
       ] as const
     ).map(([awsUsageType, usageType, unit]) => ({
       offerCode: 'AmazonES',

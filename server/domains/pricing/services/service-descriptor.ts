@@ -62,7 +62,7 @@ export interface CatalogValueRule {
 /**
  * Maps products of an AWS Price List offer file onto our usage types. `awsUsageType` is matched against the
  * product's `usagetype` with its region prefix (`USE1-`, `EU-`) removed; `usageType` may use `$1` for the
- * first capture and `{attribute}` for a product attribute (`{cacheMemorySizeGb}`). A product takes the first
+ * first capture and `{attribute}` for a product attribute (`{instanceType}`). A product takes the first
  * rule of its offer that matches it, `requires` included, so rules may share an AWS usage type.
  */
 export interface PriceListRule {

@@ -242,12 +242,14 @@ describe('importOfferFile mappings of the breadth services', () => {
 
   it('maps SNS publishes and deliveries, leaving their free bands to the free tier', () => {
     const result = imported('sns-offer.json')
-    expect(result.updated.map((u) => u.usage_type)).toEqual([
+    expect(result.updated.map((u) => u.usage_type).sort()).toEqual([
+      'sns.deliveries.email',
+      'sns.deliveries.firehose',
       'sns.deliveries.http',
       'sns.deliveries.lambda',
-      'sns.publishes',
-      'sns.deliveries.email',
+      'sns.deliveries.mobile_push',
       'sns.deliveries.sqs',
+      'sns.publishes',
     ])
     for (const update of result.updated) {
       expect(update.tiers, update.usage_type).toEqual(

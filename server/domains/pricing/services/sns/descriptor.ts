@@ -138,7 +138,9 @@ export const sns = defineService({
   ],
   ingest: snsIngest,
   sdk: [{ client: 'SNSClient', commands: ['Publish', 'PublishBatch'] }],
-  // AmazonSNS products: standard topics (the $0 first bands are the free tier) and FIFO topics (`F-`).
+  // AmazonSNS products: standard topics (the $0 first bands are the free tier) and FIFO topics (`F-`). Mobile push
+  // is read from Apple's `DeliveryAttempts-APNS`; the other push platforms have usagetypes of their own at the same
+  // rate.
   priceList: [
     ...(
       [
@@ -147,6 +149,8 @@ export const sns = defineService({
         ['DeliveryAttempts-SMTP', 'sns.deliveries.email', 'deliveries'],
         ['DeliveryAttempts-SQS', 'sns.deliveries.sqs', 'deliveries'],
         ['DeliveryAttempts-LAMBDA', 'sns.deliveries.lambda', 'deliveries'],
+        ['DeliveryAttempts-FIREHOSE', 'sns.deliveries.firehose', 'deliveries'],
+        ['DeliveryAttempts-APNS', 'sns.deliveries.mobile_push', 'deliveries'],
         ['F-Request-Tier1', 'sns.publishes.fifo', 'requests'],
         ['F-Ingress-Tier1', 'sns.publish_payload_gb.fifo', 'GB'],
         ['F-DA-SQS', 'sns.deliveries.fifo', 'deliveries'],

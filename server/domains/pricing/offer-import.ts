@@ -44,11 +44,14 @@ export interface OfferImport {
 interface Mapping {
   usageType: string
   unit: string
-  requires?: Readonly<Record<string, string>>
 }
 
-/** Region prefix of a usage type: `USE1-`, `EU-`, `APS1-`...; us-east-1 products often carry none. */
-const REGION_PREFIX = /^[A-Z]{2,4}\d?-/
+/**
+ * Region prefix of a usage type: letters and a digit (`USE1-`, `APS1-`, `EUC1-`), `EU-` (eu-west-1), or the region
+ * code itself (KMS: `ap-southeast-1-KMS-Keys`); us-east-1 products often carry none. Other leading capitals are
+ * part of the usage type (DynamoDB `IA-`, Glue `ETL-`, KMS `KMS-`), so they are kept.
+ */
+const REGION_PREFIX = /^(?:[A-Z]{2,4}\d|EU|[a-z]{2}(?:-gov)?-[a-z]+-\d+)-/
 
 /** Every descriptor's Price List rules, by offer code. */
 const rulesByOffer = new Map<string, PriceListRule[]>()
@@ -56,14 +59,28 @@ for (const rule of SERVICE_LIST.flatMap((service) => service.priceList)) {
   rulesByOffer.set(rule.offerCode, [...(rulesByOffer.get(rule.offerCode) ?? []), rule])
 }
 
-/** An AWS usage type (region prefix removed) mapped to ours by the descriptors' Price List rules. */
-function mapUsageType(offerCode: string, awsUsageType: string): Mapping | undefined {
-  const bare = awsUsageType.replace(REGION_PREFIX, '')
+/**
+ * A product (its `usagetype`, region prefix removed, and its other attributes) mapped to our usage type by the
+ * first of the offer's rules whose pattern matches and whose `requires` the product meets, so several rules
+ * may share one AWS usage type and be told apart by attributes (RDS engines, ELB load balancer kinds).
+ * `usageType` takes the first capture for `$1` and a product attribute for `{attribute}`; a rule naming an
+ * attribute the product lacks does not match.
+ */
+function mapProduct(offerCode: string, attributes: Record<string, string>): Mapping | undefined {
+  const bare = (attributes.usagetype ?? '').replace(REGION_PREFIX, '')
   for (const rule of rulesByOffer.get(offerCode) ?? []) {
     const match = rule.awsUsageType.exec(bare)
-    if (!match) continue
-    const usageType = rule.usageType.replace('$1', match[1] ?? '')
-    return { usageType, unit: rule.unit, ...(rule.requires ? { requires: rule.requires } : {}) }
+    if (!match || !matchesRequirements(attributes, rule.requires)) continue
+    let missing = false
+    const usageType = rule.usageType
+      .replace('$1', match[1] ?? '')
+      .replace(/\{(\w+)\}/g, (_, name: string) => {
+        const value = attributes[name]
+        if (value === undefined || value === '') missing = true
+        return value ?? ''
+      })
+    if (missing) continue
+    return { usageType, unit: rule.unit }
   }
   return undefined
 }
@@ -94,17 +111,14 @@ function tiersFromDimensions(
 
 /** Whether a product of an offer maps to one of our usage types (so an importer must keep it). */
 export function productMapsToCatalog(offerCode: string, attributes: Record<string, string>): boolean {
-  const mapping = mapUsageType(offerCode || (attributes.servicecode ?? ''), attributes.usagetype ?? '')
-  return mapping !== undefined && matchesRequirements(attributes, mapping.requires)
+  return mapProduct(offerCode || (attributes.servicecode ?? ''), attributes) !== undefined
 }
 
-function matchesRequirements(
-  attributes: Record<string, string>,
-  requires: Readonly<Record<string, string>> | undefined,
-) {
-  return Object.entries(requires ?? {}).every(
-    ([key, value]) => attributes[key] === undefined || attributes[key] === value,
-  )
+function matchesRequirements(attributes: Record<string, string>, requires: PriceListRule['requires']) {
+  return Object.entries(requires ?? {}).every(([key, value]) => {
+    const stated = attributes[key]
+    return stated === undefined || (typeof value === 'string' ? stated === value : value.includes(stated))
+  })
 }
 
 /**
@@ -129,9 +143,9 @@ export function importOfferFile(
   for (const sku of Object.keys(offer.products).sort()) {
     const attributes = offer.products[sku]?.attributes ?? {}
     const region = attributes.regionCode
-    const mapping = mapUsageType(offerCode || (attributes.servicecode ?? ''), attributes.usagetype ?? '')
+    const mapping = mapProduct(offerCode || (attributes.servicecode ?? ''), attributes)
     const terms = offer.terms?.OnDemand?.[sku]
-    if (!region || !mapping || !terms || !matchesRequirements(attributes, mapping.requires)) {
+    if (!region || !mapping || !terms) {
       skipped += 1
       continue
     }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -60,7 +60,9 @@ describe(`mockupaws pricing sync on ${testEngine}`, { timeout: 120_000 }, async 
     await expect(sync({ services: ['lambda', 'nope'] })).rejects.toThrow(
       /^unknown service nope; services that sync: .*lambda/,
     )
-    await expect(sync({ services: ['s3'] })).rejects.toThrow(/service s3 has no AWS Price List mapping yet/)
+    await expect(sync({ services: ['bedrock'] })).rejects.toThrow(
+      /service bedrock has no AWS Price List mapping yet/,
+    )
     await expect(sync({ regions: ['us-east-1', 'xx-north-9'] })).rejects.toThrow(
       /^unknown region xx-north-9; regions are AWS/,
     )
@@ -144,18 +146,18 @@ describe(`mockupaws pricing sync on ${testEngine}`, { timeout: 120_000 }, async 
     const ec2Use1Result = first.offers.find((o) => o.key === 'AmazonEC2/us-east-1')
     expect(ec2Use1Result).toMatchObject({ products: 2, reserved_terms: 1 })
     expect(ec2Use1Result?.updated.map((u) => u.sku)).toEqual(['EC2M5LINUXus-east-1'])
-    // Savings Plans: one file per region, rates for EC2 and Lambda usage types counted, Fargate's not mapped.
+    // Savings Plans: one file per region; its EC2, Lambda and Fargate rates all discount mapped usage types.
     expect(first.savings_plans).toEqual([
       {
         key: 'AWSComputeSavingsPlan/us-east-1',
         publication_date: '2026-11-19T00:00:00Z',
-        mapped_rates: 2,
+        mapped_rates: 3,
         rates: 3,
       },
       {
         key: 'AWSComputeSavingsPlan/eu-west-1',
         publication_date: '2026-11-19T00:00:00Z',
-        mapped_rates: 2,
+        mapped_rates: 3,
         rates: 3,
       },
     ])
@@ -252,4 +254,19 @@ describe(`mockupaws pricing sync on ${testEngine}`, { timeout: 120_000 }, async 
     expect(res.stdout).toMatch(/stored snapshot [0-9a-f-]{36} \(as of 2026-12-01\)/)
     expect(existsSync(join(dataDir, 'price-list-cache'))).toBe(true)
   }, 300_000)
+  it('downloads AmazonRDS once for RDS and Aurora and applies the rows of both', async () => {
+    const rdsOffer = JSON.parse(
+      readFileSync(new URL('./fixtures/rds-offer.json', import.meta.url), 'utf8'),
+    ) as { version: string }
+    const path = server.publish('AmazonRDS', 'us-east-1', rdsOffer)
+    server.requests.length = 0
+    const result = await sync({ services: ['rds', 'aurora'], regions: ['us-east-1'] })
+    expect(regionalRequests()).toEqual([path])
+    expect(result.offers.map((o) => o.key)).toEqual(['AmazonRDS/us-east-1'])
+    const usageTypes = result.offers[0]?.updated.map((u) => u.usage_type) ?? []
+    expect(usageTypes).toContain('aurora.instance_hours.postgresql.db.r6g.xlarge')
+    expect(usageTypes).toContain('rds.mysql_instance_hours_multi_az.db.t3.micro')
+    expect(usageTypes).toHaveLength(9)
+    expect(result.snapshot?.as_of).toBe('2026-10-08')
+  })
 })

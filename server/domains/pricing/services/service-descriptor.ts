@@ -62,15 +62,19 @@ export interface CatalogValueRule {
 /**
  * Maps products of an AWS Price List offer file onto our usage types. `awsUsageType` is matched against the
  * product's `usagetype` with its region prefix (`USE1-`, `EU-`) removed; `usageType` may use `$1` for the
- * first capture.
+ * first capture and `{attribute}` for a product attribute (`{instanceType}`). A product takes the first
+ * rule of its offer that matches it, `requires` included, so rules may share an AWS usage type.
  */
 export interface PriceListRule {
   readonly offerCode: string
   readonly awsUsageType: RegExp
   readonly usageType: string
   readonly unit: string
-  /** Attribute values the product must have when it states them (EC2 lists Windows and dedicated too). */
-  readonly requires?: Readonly<Record<string, string>>
+  /**
+   * Attribute values the product must have when it states them (EC2 lists Windows and dedicated too); a list
+   * accepts any of its values.
+   */
+  readonly requires?: Readonly<Record<string, string | readonly string[]>>
 }
 
 /** A planned Terraform resource as a mapping sees it. */

@@ -94,7 +94,28 @@ export const apigateway = defineService({
   ],
   ingest: apiGatewayIngest,
   sdk: [],
-  priceList: [],
+  // AmazonApiGateway products; a cache is `ApiGatewayCacheUsage:<size>GB`, priced per hour.
+  priceList: [
+    ...(
+      [
+        ['ApiGatewayRequest', 'apigw.requests.rest', 'requests'],
+        ['ApiGatewayHttpRequest', 'apigw.requests.http', 'requests'],
+        ['ApiGatewayMessage', 'apigw.messages.websocket', 'messages'],
+        ['ApiGatewayMinute', 'apigw.connection_minutes.websocket', 'connection-minutes'],
+      ] as const
+    ).map(([awsUsageType, usageType, unit]) => ({
+      offerCode: 'AmazonApiGateway',
+      awsUsageType: new RegExp(`^${awsUsageType}$`),
+      usageType,
+      unit,
+    })),
+    {
+      offerCode: 'AmazonApiGateway',
+      awsUsageType: /^ApiGatewayCacheUsage:(\d+(?:\.\d+)?)GB$/,
+      usageType: 'apigw.cache_hours.$1',
+      unit: 'cache-hours',
+    },
+  ],
   terraform: {
     aws_api_gateway_rest_api: () => ({ params: { api_type: 'rest' as const, requests: 0 } }),
     aws_api_gateway_stage: ({ values }) => {

@@ -99,7 +99,21 @@ export const apprunner = defineService({
   ingest: {},
   sdk: [],
   // No public copy of the AWSAppRunner offer's usage types was found; `pricing import` leaves it untouched.
-  priceList: [],
+  // AWSAppRunner products: provisioned memory, and active memory and vCPU.
+  priceList: [
+    ...(
+      [
+        ['AppRunner-Provisioned-GB-hours', 'apprunner.provisioned_gb_hours', 'GB-hours'],
+        ['AppRunner-GB-hours', 'apprunner.active_gb_hours', 'GB-hours'],
+        ['AppRunner-vCPU-hours', 'apprunner.active_vcpu_hours', 'vCPU-hours'],
+      ] as const
+    ).map(([awsUsageType, usageType, unit]) => ({
+      offerCode: 'AWSAppRunner',
+      awsUsageType: new RegExp(`^${awsUsageType}$`),
+      usageType,
+      unit,
+    })),
+  ],
   terraform: {
     aws_apprunner_service: ({ values }) => {
       const config = firstBlock(values.instance_configuration)

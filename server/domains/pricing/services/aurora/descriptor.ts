@@ -198,7 +198,54 @@ export const aurora = defineService({
   ],
   ingest: {},
   sdk: [],
-  priceList: [],
+  // AmazonRDS products of the Aurora engines. The usagetype abbreviates long classes (`InstanceUsage:db.r6g.xl`),
+  // so the class is read from `instanceType`. The cluster-wide rates are the same for both engines and are
+  // listed once per engine: Aurora PostgreSQL's are taken (Backtrack exists for Aurora MySQL only).
+  priceList: [
+    ...(
+      [
+        ['postgresql', 'Aurora PostgreSQL'],
+        ['mysql', 'Aurora MySQL'],
+      ] as const
+    ).flatMap(([engine, databaseEngine]) => [
+      {
+        offerCode: 'AmazonRDS',
+        awsUsageType: /^InstanceUsage:db\./,
+        usageType: `aurora.instance_hours.${engine}.{instanceType}`,
+        unit: 'instance-hours',
+        requires: { databaseEngine },
+      },
+      {
+        offerCode: 'AmazonRDS',
+        awsUsageType: /^InstanceUsageIOOptimized:db\./,
+        usageType: `aurora.instance_hours_io_optimized.${engine}.{instanceType}`,
+        unit: 'instance-hours',
+        requires: { databaseEngine },
+      },
+    ]),
+    ...(
+      [
+        ['Aurora:ServerlessV2Usage', 'aurora.acu_hours.standard', 'ACU-hours'],
+        ['Aurora:ServerlessV2IOOptimizedUsage', 'aurora.acu_hours.io_optimized', 'ACU-hours'],
+        ['Aurora:StorageUsage', 'aurora.storage_gb_month.standard', 'GB-months'],
+        ['Aurora:IO-OptimizedStorageUsage', 'aurora.storage_gb_month.io_optimized', 'GB-months'],
+        ['Aurora:StorageIOUsage', 'aurora.io_requests', 'requests'],
+        ['Aurora:BackupUsage', 'aurora.backup_gb_month', 'GB-months'],
+      ] as const
+    ).map(([awsUsageType, usageType, unit]) => ({
+      offerCode: 'AmazonRDS',
+      awsUsageType: new RegExp(`^${awsUsageType}$`),
+      usageType,
+      unit,
+      requires: { databaseEngine: 'Aurora PostgreSQL' },
+    })),
+    {
+      offerCode: 'AmazonRDS',
+      awsUsageType: /^Aurora:BacktrackUsage$/,
+      usageType: 'aurora.backtrack_change_records',
+      unit: 'change records',
+    },
+  ],
   terraform: {
     // The cluster carries the volume and its configuration; its usage (GB, I/Os) starts at 0.
     aws_rds_cluster: ({ values }) => {

@@ -63,7 +63,22 @@ export const cognito = defineService({
   ingest: {},
   sdk: [],
   // No public copy of the AmazonCognito offer's usage types was found; `pricing import` leaves it untouched.
-  priceList: [],
+  // AmazonCognito user-pool MAUs of the Essentials and Plus plans (one band each). Lite (`CognitoLiteMAU`) is
+  // not mapped: its bands count MAUs after the free 10,000 (the free tier is the separate
+  // `Global-CognitoFreeTierMAU` product), while the catalog counts every MAU.
+  priceList: [
+    ...(
+      [
+        ['CognitoEssentialsMAU', 'cognito.mau.essentials', 'MAUs'],
+        ['CognitoPlusMAU', 'cognito.mau.plus', 'MAUs'],
+      ] as const
+    ).map(([awsUsageType, usageType, unit]) => ({
+      offerCode: 'AmazonCognito',
+      awsUsageType: new RegExp(`^${awsUsageType}$`),
+      usageType,
+      unit,
+    })),
+  ],
   terraform: {
     aws_cognito_user_pool: ({ values }) => ({
       params: { tier: tierOf(values.user_pool_tier), monthly_active_users: 0 },

@@ -106,7 +106,26 @@ export const fargate = defineService({
   ],
   ingest: {},
   sdk: [],
-  priceList: [],
+  // AmazonECS Fargate products (Spot discounts and ECS Anywhere have other usagetypes).
+  priceList: [
+    ...(
+      [
+        ['Fargate-vCPU-Hours:perCPU', 'fargate.vcpu_hours.x86_64', 'vCPU-hours'],
+        ['Fargate-GB-Hours', 'fargate.gb_hours.x86_64', 'GB-hours'],
+        ['Fargate-ARM-vCPU-Hours:perCPU', 'fargate.vcpu_hours.arm64', 'vCPU-hours'],
+        ['Fargate-ARM-GB-Hours', 'fargate.gb_hours.arm64', 'GB-hours'],
+        ['Fargate-Windows-vCPU-Hours:perCPU', 'fargate.vcpu_hours.windows', 'vCPU-hours'],
+        ['Fargate-Windows-GB-Hours', 'fargate.gb_hours.windows', 'GB-hours'],
+        ['Fargate-Windows-OS-Hours:perCPU', 'fargate.windows_license_vcpu_hours', 'vCPU-hours'],
+        ['Fargate-EphemeralStorage-GB-Hours', 'fargate.ephemeral_gb_hours', 'GB-hours'],
+      ] as const
+    ).map(([awsUsageType, usageType, unit]) => ({
+      offerCode: 'AmazonECS',
+      awsUsageType: new RegExp(`^${awsUsageType}$`),
+      usageType,
+      unit,
+    })),
+  ],
   terraform: {
     aws_ecs_service: (resource) => {
       const { values } = resource

@@ -116,7 +116,23 @@ export const firehose = defineService({
   ingest: firehoseIngest,
   sdk: [{ client: 'FirehoseClient', commands: ['PutRecord', 'PutRecordBatch'] }],
   // The AmazonKinesisFirehose offer's usage types were not found in a source; `pricing import` leaves it alone.
-  priceList: [],
+  // AmazonKinesisFirehose products: Direct PUT ingestion `BilledBytes` (PutRecord and PutRecordBatch list the same
+  // bands), format conversion `DFCBilledBytes`, and VPC delivery bytes and AZ-hours.
+  priceList: [
+    ...(
+      [
+        ['BilledBytes', 'firehose.ingested_gb', 'GB'],
+        ['DFCBilledBytes', 'firehose.format_conversion_gb', 'GB'],
+        ['Firehose-VpcDelivery-Bytes', 'firehose.vpc_data_gb', 'GB'],
+        ['Firehose-VpcDelivery-Hours', 'firehose.vpc_az_hours', 'AZ-hours'],
+      ] as const
+    ).map(([awsUsageType, usageType, unit]) => ({
+      offerCode: 'AmazonKinesisFirehose',
+      awsUsageType: new RegExp(`^${awsUsageType}$`),
+      usageType,
+      unit,
+    })),
+  ],
   terraform: {
     aws_kinesis_firehose_delivery_stream: ({ values }) => {
       const s3 = firstBlock(values.extended_s3_configuration)

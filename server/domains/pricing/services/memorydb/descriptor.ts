@@ -115,7 +115,17 @@ export const memorydb = defineService({
   ingest: {},
   sdk: [],
   // The AmazonMemoryDB offer's usage types were not found in a source; `pricing import` leaves it alone.
-  priceList: [],
+  // AmazonMemoryDB nodes: `NodeUsage:<node type>` with the type in `instanceType` and the engine in `engine`.
+  // Only Redis OSS nodes are mapped: no Valkey node, data-written or snapshot product was found to read.
+  priceList: [
+    {
+      offerCode: 'AmazonMemoryDB',
+      awsUsageType: /^NodeUsage:db\./,
+      usageType: 'memorydb.node_hours.{instanceType}',
+      unit: 'node-hours',
+      requires: { engine: 'Redis' },
+    },
+  ],
   terraform: {
     aws_memorydb_cluster: ({ values }) => {
       const nodeType = asString(values.node_type)

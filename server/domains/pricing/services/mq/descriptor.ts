@@ -100,7 +100,35 @@ export const mq = defineService({
   ingest: {},
   sdk: [],
   // No public copy of the AmazonMQ offer's usage types was found; `pricing import` leaves it untouched.
-  priceList: [],
+  // AmazonMQ products. The usagetype names engine and deployment: an active/standby pair
+  // (`ActiveMQ-Multi-AZ-`) and a three-node cluster (`RabbitMQ-3-`) are each billed per deployment-hour, as
+  // the catalog prices them. ActiveMQ storage is `TimedStorage-ByteHrs` (EFS) or `TimedStorage-EBS-ByteHrs`;
+  // RabbitMQ's own `TimedStorage-RabbitMQ-ByteHrs` is not mapped (our `ebs` storage is ActiveMQ's rate).
+  priceList: [
+    ...(
+      [
+        ['ActiveMQ-InstanceUsage:(mq\\..+)', 'mq.broker_hours.activemq.single_instance.$1', 'broker-hours'],
+        [
+          'ActiveMQ-Multi-AZ-InstanceUsage:(mq\\..+)',
+          'mq.broker_hours.activemq.active_standby_multi_az.$1',
+          'broker-hours',
+        ],
+        ['RabbitMQ-InstanceUsage:(mq\\..+)', 'mq.broker_hours.rabbitmq.single_instance.$1', 'broker-hours'],
+        [
+          'RabbitMQ-3-InstanceUsage:(mq\\..+)',
+          'mq.broker_hours.rabbitmq.cluster_multi_az.$1',
+          'broker-hours',
+        ],
+        ['TimedStorage-ByteHrs', 'mq.storage_gb_month.efs', 'GB-months'],
+        ['TimedStorage-EBS-ByteHrs', 'mq.storage_gb_month.ebs', 'GB-months'],
+      ] as const
+    ).map(([awsUsageType, usageType, unit]) => ({
+      offerCode: 'AmazonMQ',
+      awsUsageType: new RegExp(`^${awsUsageType}$`),
+      usageType,
+      unit,
+    })),
+  ],
   terraform: {
     aws_mq_broker: ({ values }) => {
       if (typeof values.host_instance_type !== 'string')

@@ -172,7 +172,34 @@ export const msk = defineService({
   ingest: {},
   sdk: [],
   // The AmazonMSK offer's usage types were not found in a source; `pricing import` leaves it alone.
-  priceList: [],
+  // AmazonMSK products: Standard brokers are `Kafka.<type>` (operation RunBroker; Express brokers are
+  // `Express.<type>`), storage `Kafka.Storage.GP2`, tiered storage and its retrieval, Serverless cluster and
+  // partition hours and data in and out.
+  priceList: [
+    {
+      offerCode: 'AmazonMSK',
+      awsUsageType: /^Kafka\.([a-z][a-z0-9]*\.[a-z0-9]+)$/,
+      usageType: `${BROKER_HOURS}kafka.$1`,
+      unit: 'broker-hours',
+      requires: { operation: 'RunBroker' },
+    },
+    ...(
+      [
+        ['Kafka.Storage.GP2', 'msk.storage_gb_months', 'GB-months'],
+        ['Kafka.Storage.Tiered', 'msk.tiered_storage_gb_months', 'GB-months'],
+        ['Kafka.DataRetrieval.Tiered', 'msk.tiered_retrieved_gb', 'GB'],
+        ['KafkaServerless-ClusterHours', 'msk.serverless_cluster_hours', 'cluster-hours'],
+        ['KafkaServerless-PartitionHours', 'msk.serverless_partition_hours', 'partition-hours'],
+        ['KafkaServerless-In-Bytes', 'msk.serverless_data_in_gb', 'GB'],
+        ['KafkaServerless-Out-Bytes', 'msk.serverless_data_out_gb', 'GB'],
+      ] as const
+    ).map(([awsUsageType, usageType, unit]) => ({
+      offerCode: 'AmazonMSK',
+      awsUsageType: new RegExp(`^${awsUsageType}$`),
+      usageType,
+      unit,
+    })),
+  ],
   terraform: {
     aws_msk_cluster: ({ values }) => {
       const group = firstBlock(values.broker_node_group_info)

@@ -178,7 +178,33 @@ export const opensearch = defineService({
   sdk: [],
   // The AmazonES offer keys instances by an `instanceType` attribute beside a usagetype whose exact form was not
   // found in a public source, so `pricing import` leaves OpenSearch untouched.
-  priceList: [],
+  // AmazonES products: instances are `ESInstance:<type>` with the type (`c4.2xlarge.search`) in `instanceType`;
+  // EBS volumes `ES:<medium>-Storage` and io1's provisioned IOPS `ES:PIOPS`; Serverless OCUs `IndexingOCU` and
+  // `SearchOCU`.
+  priceList: [
+    {
+      offerCode: 'AmazonES',
+      awsUsageType: /^ESInstance:/,
+      usageType: 'opensearch.instance_hours.{instanceType}',
+      unit: 'instance-hours',
+    },
+    ...(
+      [
+        ['ES:GP2-Storage', 'opensearch.storage_gb_month.gp2', 'GB-months'],
+        ['ES:GP3-Storage', 'opensearch.storage_gb_month.gp3', 'GB-months'],
+        ['ES:PIOPS-Storage', 'opensearch.storage_gb_month.io1', 'GB-months'],
+        ['ES:Magnetic-Storage', 'opensearch.storage_gb_month.standard', 'GB-months'],
+        ['ES:PIOPS', 'opensearch.piops_month', 'IOPS-months'],
+        ['IndexingOCU', 'opensearch.ocu_hours.indexing', 'OCU-hours'],
+        ['SearchOCU', 'opensearch.ocu_hours.search', 'OCU-hours'],
+      ] as const
+    ).map(([awsUsageType, usageType, unit]) => ({
+      offerCode: 'AmazonES',
+      awsUsageType: new RegExp(`^${awsUsageType}$`),
+      usageType,
+      unit,
+    })),
+  ],
   terraform: {
     aws_opensearch_domain: ({ values }) => {
       const cluster = firstBlock(values.cluster_config)

@@ -9,6 +9,13 @@ export const RDS_ENGINES = ['postgresql', 'mysql', 'mariadb'] as const
 export type RdsEngine = (typeof RDS_ENGINES)[number]
 export type RdsDeployment = 'single_az' | 'multi_az'
 
+/** The Price List `databaseEngine` of each engine. */
+const PRICE_LIST_ENGINES: Record<RdsEngine, string> = {
+  postgresql: 'PostgreSQL',
+  mysql: 'MySQL',
+  mariadb: 'MariaDB',
+}
+
 /**
  * The instance-hours usage type of an engine and deployment. PostgreSQL Single-AZ keeps the usage type it had
  * before engines existed (`rds.instance_hours.<class>`), so stored items and the catalog's figures still match.
@@ -268,7 +275,48 @@ export const rds = defineService({
   ],
   ingest: {},
   sdk: [],
-  priceList: [],
+  // AmazonRDS products of our engines: the usagetype abbreviates long classes (`InstanceUsage:db.r5b.16xl`),
+  // so the class is read from `instanceType`. Storage and IOPS products state `databaseEngine` as `Any` or,
+  // in newer files, once per engine at one rate: PostgreSQL's is taken.
+  priceList: [
+    ...RDS_ENGINES.flatMap((engine) =>
+      (['single_az', 'multi_az'] as const).map((deployment) => ({
+        offerCode: 'AmazonRDS',
+        awsUsageType: deployment === 'multi_az' ? /^Multi-AZUsage:db\./ : /^InstanceUsage:db\./,
+        usageType: `${rdsInstanceFamily(engine, deployment)}.{instanceType}`,
+        unit: 'instance-hours',
+        requires: {
+          databaseEngine: PRICE_LIST_ENGINES[engine],
+          deploymentOption: deployment === 'multi_az' ? 'Multi-AZ' : 'Single-AZ',
+          licenseModel: 'No license required',
+        },
+      })),
+    ),
+    ...(
+      [
+        ['RDS:GP2-Storage', 'rds.storage_gb_month.gp2', 'GB-months'],
+        ['RDS:Multi-AZ-GP2-Storage', 'rds.storage_gb_month_multi_az.gp2', 'GB-months'],
+        ['RDS:GP3-Storage', 'rds.storage_gb_month.gp3', 'GB-months'],
+        ['RDS:Multi-AZ-GP3-Storage', 'rds.storage_gb_month_multi_az.gp3', 'GB-months'],
+        ['RDS:PIOPS-Storage', 'rds.storage_gb_month.io1', 'GB-months'],
+        ['RDS:Multi-AZ-PIOPS-Storage', 'rds.storage_gb_month_multi_az.io1', 'GB-months'],
+        ['RDS:StorageUsage', 'rds.storage_gb_month.magnetic', 'GB-months'],
+        ['RDS:Multi-AZ-StorageUsage', 'rds.storage_gb_month_multi_az.magnetic', 'GB-months'],
+        ['RDS:PIOPS', 'rds.iops_month.io1', 'IOPS-months'],
+        ['RDS:Multi-AZ-PIOPS', 'rds.iops_month_multi_az.io1', 'IOPS-months'],
+        ['RDS:GP3-PIOPS', 'rds.iops_month.gp3', 'IOPS-months'],
+        ['RDS:Multi-AZ-GP3-PIOPS', 'rds.iops_month_multi_az.gp3', 'IOPS-months'],
+        ['RDS:StorageIOUsage', 'rds.io_requests.magnetic', 'requests'],
+        ['RDS:ChargedBackupUsage', 'rds.backup_gb_month', 'GB-months'],
+      ] as const
+    ).map(([awsUsageType, usageType, unit]) => ({
+      offerCode: 'AmazonRDS',
+      awsUsageType: new RegExp(`^${awsUsageType}$`),
+      usageType,
+      unit,
+      requires: { databaseEngine: ['PostgreSQL', 'Any'] },
+    })),
+  ],
   terraform: {
     aws_db_instance: ({ values }) => {
       const instanceClass = asString(values.instance_class)

@@ -291,7 +291,121 @@ export const s3 = defineService({
       commands: ['PutObject', 'GetObject', 'ListObjectsV2', 'ListObjects', 'DeleteObject'],
     },
   ],
-  priceList: [],
+  // AmazonS3 products, one usagetype per storage class and request tier (Tier1: PUT, COPY, POST, LIST; Tier2:
+  // GET and the rest). Standard storage shares `TimedStorage-ByteHrs` with Intelligent-Tiering overhead
+  // products, so its `volumeType` is required; Glacier Flexible Retrieval PUTs share `Requests-GLACIER-Tier1` with
+  // lifecycle transitions, and restores from both archive classes share `Standard-Retrieval-Bytes`, so their
+  // `operation` is required.
+  priceList: [
+    {
+      offerCode: 'AmazonS3',
+      awsUsageType: /^TimedStorage-ByteHrs$/,
+      usageType: 's3.storage_gb_month',
+      unit: 'GB-months',
+      requires: { volumeType: 'Standard' },
+    },
+    ...(
+      [
+        ['TimedStorage-SIA-ByteHrs', 's3.storage_gb_month.standard_ia', 'GB-months'],
+        ['TimedStorage-ZIA-ByteHrs', 's3.storage_gb_month.onezone_ia', 'GB-months'],
+        ['TimedStorage-GIR-ByteHrs', 's3.storage_gb_month.glacier_ir', 'GB-months'],
+        ['TimedStorage-GlacierByteHrs', 's3.storage_gb_month.glacier_flexible', 'GB-months'],
+        ['TimedStorage-INT-FA-ByteHrs', 's3.storage_gb_month.intelligent_tiering_frequent', 'GB-months'],
+        ['TimedStorage-INT-IA-ByteHrs', 's3.storage_gb_month.intelligent_tiering_infrequent', 'GB-months'],
+        [
+          'TimedStorage-INT-AIA-ByteHrs',
+          's3.storage_gb_month.intelligent_tiering_archive_instant',
+          'GB-months',
+        ],
+        ['TimedStorage-XZ-ByteHrs', 's3.storage_gb_month.express_one_zone', 'GB-months'],
+        ['Monitoring-Automation-INT', 's3.monitored_objects.intelligent_tiering', 'objects'],
+        ['Requests-Tier1', 's3.requests.put', 'requests'],
+        ['Requests-Tier2', 's3.requests.get', 'requests'],
+        ['Requests-INT-Tier1', 's3.requests.put.intelligent_tiering', 'requests'],
+        ['Requests-INT-Tier2', 's3.requests.get.intelligent_tiering', 'requests'],
+        ['Requests-SIA-Tier1', 's3.requests.put.standard_ia', 'requests'],
+        ['Requests-SIA-Tier2', 's3.requests.get.standard_ia', 'requests'],
+        ['Requests-ZIA-Tier1', 's3.requests.put.onezone_ia', 'requests'],
+        ['Requests-ZIA-Tier2', 's3.requests.get.onezone_ia', 'requests'],
+        ['Requests-GIR-Tier1', 's3.requests.put.glacier_ir', 'requests'],
+        ['Requests-GIR-Tier2', 's3.requests.get.glacier_ir', 'requests'],
+        ['Requests-GLACIER-Tier2', 's3.requests.get.glacier_flexible', 'requests'],
+        ['Requests-GDA-Tier2', 's3.requests.get.deep_archive', 'requests'],
+        ['Requests-XZ-Tier1', 's3.requests.put.express_one_zone', 'requests'],
+        ['Requests-XZ-Tier2', 's3.requests.get.express_one_zone', 'requests'],
+        ['Retrieval-SIA', 's3.retrieval_gb.standard_ia', 'GB'],
+        ['Retrieval-ZIA', 's3.retrieval_gb.onezone_ia', 'GB'],
+        ['Retrieval-GIR', 's3.retrieval_gb.glacier_ir', 'GB'],
+        ['Retrieval-XZ', 's3.retrieval_gb.express_one_zone', 'GB'],
+        ['Upload-XZ', 's3.upload_gb.express_one_zone', 'GB'],
+      ] as const
+    ).map(([awsUsageType, usageType, unit]) => ({
+      offerCode: 'AmazonS3',
+      awsUsageType: new RegExp(`^${awsUsageType}$`),
+      usageType,
+      unit,
+    })),
+    // Glacier Deep Archive storage, PUTs, restores and retrievals are an offer of their own (the AmazonS3 offer
+    // lists only its staging charge and GETs).
+    ...(
+      [
+        ['TimedStorage-GDA-ByteHrs', 's3.storage_gb_month.deep_archive', 'GB-months'],
+        ['Requests-GDA-Tier3', 's3.restore_requests.deep_archive.standard', 'requests'],
+        ['Requests-GDA-Tier5', 's3.restore_requests.deep_archive.bulk', 'requests'],
+        ['Standard-Retrieval-Bytes', 's3.retrieval_gb.deep_archive.standard', 'GB'],
+        ['Bulk-Retrieval-Bytes', 's3.retrieval_gb.deep_archive.bulk', 'GB'],
+      ] as const
+    ).map(([awsUsageType, usageType, unit]) => ({
+      offerCode: 'AmazonS3GlacierDeepArchive',
+      awsUsageType: new RegExp(`^${awsUsageType}$`),
+      usageType,
+      unit,
+    })),
+    {
+      offerCode: 'AmazonS3GlacierDeepArchive',
+      awsUsageType: /^Requests-GDA-Tier1$/,
+      usageType: 's3.requests.put.deep_archive',
+      unit: 'requests',
+      requires: { operation: 'PostObject' },
+    },
+    // Glacier Flexible Retrieval restores (Tier3 also counts lifecycle transitions, told apart by operation).
+    ...(
+      [
+        ['Requests-Tier3', 'RestoreObject', 's3.restore_requests.glacier_flexible.standard', 'requests'],
+        ['Requests-Tier5', undefined, 's3.restore_requests.glacier_flexible.bulk', 'requests'],
+        ['Requests-Tier6', undefined, 's3.restore_requests.glacier_flexible.expedited', 'requests'],
+        ['Expedited-Retrieval-Bytes', undefined, 's3.retrieval_gb.glacier_flexible.expedited', 'GB'],
+        ['Bulk-Retrieval-Bytes', 'RestoreObject', 's3.retrieval_gb.glacier_flexible.bulk', 'GB'],
+      ] as const
+    ).map(([awsUsageType, operation, usageType, unit]) => ({
+      offerCode: 'AmazonS3',
+      awsUsageType: new RegExp(`^${awsUsageType}$`),
+      usageType,
+      unit,
+      ...(operation ? { requires: { operation } } : {}),
+    })),
+    {
+      offerCode: 'AmazonS3',
+      awsUsageType: /^Requests-GLACIER-Tier1$/,
+      usageType: 's3.requests.put.glacier_flexible',
+      unit: 'requests',
+      requires: { operation: 'PutObject' },
+    },
+    {
+      offerCode: 'AmazonS3',
+      awsUsageType: /^Standard-Retrieval-Bytes$/,
+      usageType: 's3.retrieval_gb.glacier_flexible.standard',
+      unit: 'GB',
+      requires: { operation: 'RestoreObject' },
+    },
+    {
+      offerCode: 'AmazonS3',
+      awsUsageType: /^Standard-Retrieval-Bytes$/,
+      usageType: 's3.retrieval_gb.deep_archive.standard',
+      unit: 'GB',
+      requires: { operation: 'DeepArchiveRestoreObject' },
+    },
+  ],
   terraform: { aws_s3_bucket: () => ({ params: { storage_gb: 0, put_requests: 0, get_requests: 0 } }) },
   examples: s3Examples,
 })

@@ -138,7 +138,31 @@ export const sns = defineService({
   ],
   ingest: snsIngest,
   sdk: [{ client: 'SNSClient', commands: ['Publish', 'PublishBatch'] }],
-  priceList: [],
+  // AmazonSNS products: standard topics (the $0 first bands are the free tier) and FIFO topics (`F-`). Mobile push
+  // is read from Apple's `DeliveryAttempts-APNS`; the other push platforms have usagetypes of their own at the same
+  // rate.
+  priceList: [
+    ...(
+      [
+        ['Requests-Tier1', 'sns.publishes', 'requests'],
+        ['DeliveryAttempts-HTTP', 'sns.deliveries.http', 'deliveries'],
+        ['DeliveryAttempts-SMTP', 'sns.deliveries.email', 'deliveries'],
+        ['DeliveryAttempts-SQS', 'sns.deliveries.sqs', 'deliveries'],
+        ['DeliveryAttempts-LAMBDA', 'sns.deliveries.lambda', 'deliveries'],
+        ['DeliveryAttempts-FIREHOSE', 'sns.deliveries.firehose', 'deliveries'],
+        ['DeliveryAttempts-APNS', 'sns.deliveries.mobile_push', 'deliveries'],
+        ['F-Request-Tier1', 'sns.publishes.fifo', 'requests'],
+        ['F-Ingress-Tier1', 'sns.publish_payload_gb.fifo', 'GB'],
+        ['F-DA-SQS', 'sns.deliveries.fifo', 'deliveries'],
+        ['F-Egress-SQS', 'sns.delivery_payload_gb.fifo', 'GB'],
+      ] as const
+    ).map(([awsUsageType, usageType, unit]) => ({
+      offerCode: 'AmazonSNS',
+      awsUsageType: new RegExp(`^${awsUsageType}$`),
+      usageType,
+      unit,
+    })),
+  ],
   terraform: {
     aws_sns_topic: ({ values }) => ({
       params: { publishes: 0, ...(values.fifo_topic === true ? { topic_type: 'fifo' as const } : {}) },

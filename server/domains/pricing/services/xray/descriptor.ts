@@ -67,7 +67,26 @@ export const xray = defineService({
   ingest: xrayIngest,
   sdk: [{ client: 'XRayClient', commands: ['PutTraceSegments', 'BatchGetTraces', 'GetTraceSummaries'] }],
   // No public copy of the AWSXRay offer's usage types was found; `pricing import` leaves it untouched.
-  priceList: [],
+  // AWSXRay products. Retrieved and scanned traces share `XRay-TracesAccessed` at one rate (operations
+  // `XRay-Traces-Retrieved`, `XRay-Traces-Scanned`); the retrieved one is read. The free allowances are the
+  // regionless `Global-` products, which are not imported.
+  priceList: [
+    ...([['XRay-TracesStored', 'xray.traces_recorded', 'traces']] as const).map(
+      ([awsUsageType, usageType, unit]) => ({
+        offerCode: 'AWSXRay',
+        awsUsageType: new RegExp(`^${awsUsageType}$`),
+        usageType,
+        unit,
+      }),
+    ),
+    {
+      offerCode: 'AWSXRay',
+      awsUsageType: /^XRay-TracesAccessed$/,
+      usageType: 'xray.traces_retrieved_scanned',
+      unit: 'traces',
+      requires: { operation: 'XRay-Traces-Retrieved' },
+    },
+  ],
   terraform: {
     aws_xray_sampling_rule: () => ({
       skip: 'no charge of its own: it sets how many requests are recorded, which the usage states as traces',

@@ -76,7 +76,9 @@ export const eks = defineService({
     // A new cluster runs a version in standard support; the surcharge starts only when the version ages out.
     aws_eks_cluster: () => ({ params: { clusters: 1, hours: 730, support: 'standard' as const } }),
     aws_eks_node_group: () => ({ skip: 'nodes are EC2 instances: price them as EC2 line items' }),
-    aws_eks_fargate_profile: () => ({ skip: 'no charge of its own: pods are priced as Fargate' }),
+    aws_eks_fargate_profile: () => ({
+      skip: 'no charge of its own: price its pods as a Fargate line item with orchestrator eks',
+    }),
   },
   examples: eksExamples,
 })

@@ -194,10 +194,13 @@ export const lambda = defineService({
     },
     strict,
   ),
-  rangedParams: ['provisioned_concurrency', 'provisioned_hours', 'managed_instances', 'managed_instance_hours'],
-  catalogValues: [
-    { param: 'managed_instance_type', what: 'EC2 instance type', known: listInstanceTypes },
+  rangedParams: [
+    'provisioned_concurrency',
+    'provisioned_hours',
+    'managed_instances',
+    'managed_instance_hours',
   ],
+  catalogValues: [{ param: 'managed_instance_type', what: 'EC2 instance type', known: listInstanceTypes }],
   checkParams(p) {
     const details: ValidationDetail[] = []
     const refuse = (field: string, reason: string) => details.push({ field: `params.${field}`, reason })
@@ -222,7 +225,10 @@ export const lambda = defineService({
       refuse('provisioned_hours', 'applies with provisioned_concurrency')
     if (p.compute === 'managed_instances') {
       if (p.managed_instance_type === undefined)
-        refuse('managed_instance_type', 'Lambda Managed Instances need the instance type of their capacity provider')
+        refuse(
+          'managed_instance_type',
+          'Lambda Managed Instances need the instance type of their capacity provider',
+        )
       if (p.managed_instances === undefined)
         refuse('managed_instances', 'give the instances the capacity provider runs')
       if (p.deployment === 'edge') refuse('deployment', 'Lambda@Edge does not run on Managed Instances')

@@ -259,7 +259,9 @@ describe(`Lambda pricing depth at the rates of ${PAGE} (us-east-1)`, () => {
     expect(refused(managed)).toEqual([])
     expect(refused({ ...managed, provisioned_concurrency: 1 })).toEqual(['params.provisioned_concurrency'])
     expect(refused({ ...managed, deployment: 'edge' })).toEqual(['params.deployment'])
-    expect(refused({ ...managed, managed_instance_type: 'x9.huge' })).toEqual(['params.managed_instance_type'])
+    expect(refused({ ...managed, managed_instance_type: 'x9.huge' })).toEqual([
+      'params.managed_instance_type',
+    ])
     expect(refused({ managed_instances: 3 })).toEqual(['params.managed_instances'])
   })
 

@@ -5,9 +5,40 @@ import { asNumber, asString } from '../plan-values.js'
 import { defineService, type ValidationDetail } from '../service-descriptor.js'
 import { rdsExamples } from './examples.js'
 
-export const RDS_ENGINES = ['postgresql', 'mysql', 'mariadb'] as const
+export const RDS_ENGINES = [
+  'postgresql',
+  'mysql',
+  'mariadb',
+  'sqlserver_ex',
+  'sqlserver_web',
+  'sqlserver_se',
+  'sqlserver_ee',
+  'oracle_se2',
+] as const
 export type RdsEngine = (typeof RDS_ENGINES)[number]
 export type RdsDeployment = 'single_az' | 'multi_az'
+
+/** Licence-included commercial engines: the instance rate carries the SQL Server or Oracle licence. */
+const LICENCE_INCLUDED: readonly RdsEngine[] = [
+  'sqlserver_ex',
+  'sqlserver_web',
+  'sqlserver_se',
+  'sqlserver_ee',
+  'oracle_se2',
+]
+const isLicenceIncluded = (engine: RdsEngine) => LICENCE_INCLUDED.includes(engine)
+
+/** Terraform's engine names of the engines the catalog prices (Oracle SE2 only with its licence included). */
+const TERRAFORM_ENGINES: Record<string, RdsEngine> = {
+  postgres: 'postgresql',
+  mysql: 'mysql',
+  mariadb: 'mariadb',
+  'sqlserver-ex': 'sqlserver_ex',
+  'sqlserver-web': 'sqlserver_web',
+  'sqlserver-se': 'sqlserver_se',
+  'sqlserver-ee': 'sqlserver_ee',
+  'oracle-se2': 'oracle_se2',
+}
 
 /**
  * The instance-hours usage type of an engine and deployment. PostgreSQL Single-AZ keeps the usage type it had
@@ -34,9 +65,10 @@ export const rds = defineService({
   category: 'database',
   description: 'Managed relational databases, billed per instance-hour and GB-month of storage.',
   help:
-    'PostgreSQL, MySQL or MariaDB, Single-AZ or Multi-AZ, on-demand: instances × hours of one class, allocated ' +
-    'storage (gp2, gp3 with IOPS above the baseline, io1 with provisioned IOPS, magnetic), backup storage ' +
-    'beyond the free allowance and Extended Support. Aurora is its own service; SQL Server and Oracle are not modelled.',
+    'PostgreSQL, MySQL, MariaDB, or licence-included SQL Server (Express, Web, Standard, Enterprise) and Oracle ' +
+    'SE2, Single-AZ or Multi-AZ, on-demand: instances × hours of one class, allocated storage (gp2, gp3 with ' +
+    'IOPS above the baseline, io1 with provisioned IOPS, magnetic), backup storage beyond the free allowance ' +
+    'and Extended Support. Aurora is its own service; Oracle bring-your-own-licence is not modelled.',
   params: Type.Object(
     {
       instance_class: catalogName({
@@ -64,10 +96,16 @@ export const rds = defineService({
         },
       ),
       engine: optional(
-        Type.Union([Type.Literal('postgresql'), Type.Literal('mysql'), Type.Literal('mariadb')], {
-          title: 'Engine',
-          description: 'Database engine, each with its own instance rates; postgresql when left out.',
-        }),
+        Type.Union(
+          RDS_ENGINES.map((engine) => Type.Literal(engine)),
+          {
+            title: 'Engine',
+            description:
+              'Database engine, each with its own instance rates: postgresql, mysql, mariadb, or licence-included ' +
+              'SQL Server Express, Web, Standard or Enterprise (sqlserver_ex, _web, _se, _ee) and Oracle Standard ' +
+              'Edition Two (oracle_se2), whose rates include the licence; postgresql when left out.',
+          },
+        ),
       ),
       deployment: optional(
         Type.Union([Type.Literal('single_az'), Type.Literal('multi_az')], {
@@ -143,6 +181,19 @@ export const rds = defineService({
     if (p.extended_support !== undefined && p.vcpus === undefined) {
       details.push({ field: 'params.vcpus', reason: 'Extended Support is billed per vCPU: give vcpus' })
     }
+    const engine = p.engine ?? 'postgresql'
+    if (isLicenceIncluded(engine)) {
+      if (p.extended_support !== undefined)
+        details.push({
+          field: 'params.extended_support',
+          reason: 'RDS Extended Support is for MySQL and PostgreSQL major versions',
+        })
+      if (p.storage_type === 'gp3' && p.provisioned_iops !== undefined)
+        details.push({
+          field: 'params.provisioned_iops',
+          reason: 'the gp3 baseline of SQL Server and Oracle is not modelled: leave provisioned_iops out',
+        })
+    }
     if (p.extended_support !== undefined && p.deployment === 'multi_az') {
       details.push({
         field: 'params.extended_support',
@@ -209,6 +260,20 @@ export const rds = defineService({
       kind: 'flow',
       description: 'MariaDB Multi-AZ, per instance class.',
     },
+    ...LICENCE_INCLUDED.flatMap((engine) => [
+      {
+        match: `rds.${engine}_instance_hours.*`,
+        unit: 'instance-hours',
+        kind: 'flow' as const,
+        description: `${engine} (licence included) Single-AZ, per instance class.`,
+      },
+      {
+        match: `rds.${engine}_instance_hours_multi_az.*`,
+        unit: 'instance-hours',
+        kind: 'flow' as const,
+        description: `${engine} (licence included) Multi-AZ, per instance class.`,
+      },
+    ]),
     {
       match: 'rds.storage_gb_month.*',
       unit: 'GB-months',
@@ -276,9 +341,11 @@ export const rds = defineService({
       const engine = String(values.engine ?? '')
       if (engine.startsWith('aurora'))
         return { skip: 'Aurora is priced from its aws_rds_cluster and aws_rds_cluster_instance' }
-      const known: Record<string, RdsEngine> = { postgres: 'postgresql', mysql: 'mysql', mariadb: 'mariadb' }
+      const known = TERRAFORM_ENGINES
       if (engine !== '' && !known[engine])
         return { skip: `the ${engine} engine is not in the pricing catalog` }
+      if (engine === 'oracle-se2' && values.license_model !== 'license-included')
+        return { skip: 'Oracle bring-your-own-licence is not in the pricing catalog (set license_model)' }
       const storageType = asString(values.storage_type)
       const iops = asNumber(values.iops)
       const storage: 'gp2' | 'gp3' | 'io1' | 'magnetic' =

@@ -190,3 +190,44 @@ describe(`purchase options on ${testEngine}`, async () => {
     expect((await compare('commitment=reserved_instances', other)).statusCode).toBe(404)
   })
 })
+
+describe(`purchase options of EC2 operating systems and tenancies on ${testEngine}`, async () => {
+  const app = await buildTestApp()
+  const user = await createUser(app)
+  const call = (method: string, url: string, payload?: unknown) =>
+    app.inject({
+      method: method as 'GET',
+      url: `/api/v1${url}`,
+      headers: user.headers,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    })
+  const res = await call('POST', '/scenarios', {
+    name: 'Windows',
+    region: 'us-east-1',
+    include_free_tier: false,
+  })
+  const id = res.json().id as string
+  for (const params of [
+    { instance_type: 't3.medium', count: 1, hours: 730, operating_system: 'windows' },
+    { instance_type: 't3.medium', count: 1, hours: 730, tenancy: 'dedicated' },
+  ]) {
+    expect((await call('POST', `/scenarios/${id}/items`, { service: 'ec2', params })).statusCode).toBe(201)
+  }
+
+  it('never applies Linux shared-tenancy offers or a Spot discount to another OS or tenancy', async () => {
+    const reserved = (
+      await call('GET', `/scenarios/${id}/costs/purchase-options?commitment=reserved_instances`)
+    ).json()
+    expect(reserved.items).toEqual([])
+    expect(reserved.not_covered.map((n: { reason: string }) => n.reason)).toEqual([
+      'the catalog has no price for ec2.reserved_hours.standard_1y_no_upfront.windows.t3.medium in us-east-1',
+      'no on-demand price for ec2.instance_hours_dedicated.t3.medium in us-east-1',
+    ])
+    const spot = (
+      await call('GET', `/scenarios/${id}/costs/purchase-options?commitment=spot&spot_discount_pct=50`)
+    ).json()
+    expect(spot.not_covered.map((n: { reason: string }) => n.reason)[0]).toBe(
+      'Spot does not apply to ec2 items',
+    )
+  })
+})

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox'
+import { listInstanceTypes } from '../catalog-values.js'
 import {
   architecture,
   capacityUnits,
@@ -13,7 +14,6 @@ import {
   pointOf,
   strict,
 } from '../params.js'
-import { listInstanceTypes } from '../catalog-values.js'
 import { asArray, asNumber, firstBlock } from '../plan-values.js'
 import { defineService, type ValidationDetail } from '../service-descriptor.js'
 import { lambdaExamples } from './examples.js'

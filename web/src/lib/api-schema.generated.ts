@@ -2758,7 +2758,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    /** @description Reserved Instances (EC2 and RDS items), a Compute Savings Plan (EC2; AWS also applies it to Lambda and Fargate), an EC2 Instance Savings Plan (EC2), or Spot (EC2, at the discount you state). */
+                    /** @description Reserved Instances (EC2 and RDS items), a Compute Savings Plan (EC2; AWS also applies it to Lambda and Fargate), an EC2 Instance Savings Plan (EC2), or Spot (EC2 and Fargate Spot for ECS tasks, at the discount you state). */
                     commitment: "reserved_instances" | "compute_savings_plan" | "ec2_instance_savings_plan" | "spot";
                     /** @description Term (default 1y); not for spot. */
                     term?: "1y" | "3y";
@@ -2801,6 +2801,8 @@ export interface paths {
                                 service: string;
                                 /** @description The on-demand instance-hours the option replaces. */
                                 usage_type: string;
+                                /** @description Further on-demand usage the option replaces with usage_type (Fargate: GB-hours beside vCPU-hours); empty for instances. */
+                                alongside_usage_types: string[];
                                 /** @description The catalog usage types of the offer's hourly and upfront fees (none for Spot). */
                                 offer_usage_types: string[];
                                 instances: number;

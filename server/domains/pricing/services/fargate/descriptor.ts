@@ -181,4 +181,29 @@ export const fargate = defineService({
     },
   },
   examples: fargateExamples,
+  commitments(p) {
+    // Fargate Spot runs ECS tasks on Linux (x86_64, and Arm since September 2024), never EKS pods or Windows.
+    const spot = p.orchestrator !== 'eks' && p.operating_system !== 'windows'
+    const rates =
+      p.orchestrator === 'eks' ? null : p.operating_system === 'windows' ? 'windows' : p.architecture
+    const tasks = pointOf(p.tasks)
+    const hoursPerTask = pointOf(p.hours)
+    const vcpuType = rates ? `fargate.vcpu_hours.${rates}` : 'fargate.eks_vcpu_hours'
+    const gbType = rates ? `fargate.gb_hours.${rates}` : 'fargate.eks_gb_hours'
+    return {
+      usageType: vcpuType,
+      instances: tasks,
+      hours: hoursPerTask,
+      spot,
+      // The vCPU and memory of the tasks; ephemeral storage and the Windows licence fee stay on demand.
+      usage: [
+        { usageType: vcpuType, quantity: tasks * hoursPerTask * p.vcpu },
+        { usageType: gbType, quantity: tasks * hoursPerTask * p.memory_gb },
+      ],
+      offer: ({ commitment }) =>
+        commitment === 'compute_savings_plan'
+          ? { notModelled: 'its Fargate rates (per vCPU-hour and GB-hour) are not in the catalog' }
+          : undefined,
+    }
+  },
 })

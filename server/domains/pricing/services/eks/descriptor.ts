@@ -17,8 +17,8 @@ export const eks = defineService({
     'Managed Kubernetes control planes, billed per cluster-hour, with a surcharge in extended support.',
   help:
     'Clusters × hours of the control plane; a cluster on a Kubernetes version in extended support adds the ' +
-    'surcharge for the same hours. Nodes, Fargate pods, Auto Mode, hybrid nodes and the provisioned control ' +
-    'plane are not included.',
+    'surcharge for the same hours. Nodes, Fargate pods (a Fargate item with orchestrator eks), Auto Mode, ' +
+    'hybrid nodes and the provisioned control plane are not included.',
   params: Type.Object(
     {
       clusters: instanceCount(1000, {

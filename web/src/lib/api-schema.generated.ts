@@ -3194,7 +3194,7 @@ export interface paths {
                             compute?: "default" | "managed_instances";
                             /**
                              * Managed instance type
-                             * @description Lambda Managed Instances: the EC2 instance type of the capacity provider.
+                             * @description Lambda Managed Instances: the EC2 instance type of the capacity provider (C, M and R families).
                              */
                             managed_instance_type?: string;
                             /**
@@ -5273,7 +5273,7 @@ export interface paths {
                             compute?: "default" | "managed_instances";
                             /**
                              * Managed instance type
-                             * @description Lambda Managed Instances: the EC2 instance type of the capacity provider.
+                             * @description Lambda Managed Instances: the EC2 instance type of the capacity provider (C, M and R families).
                              */
                             managed_instance_type?: string;
                             /**
@@ -7432,7 +7432,7 @@ export interface paths {
                             compute?: "default" | "managed_instances";
                             /**
                              * Managed instance type
-                             * @description Lambda Managed Instances: the EC2 instance type of the capacity provider.
+                             * @description Lambda Managed Instances: the EC2 instance type of the capacity provider (C, M and R families).
                              */
                             managed_instance_type?: string;
                             /**
@@ -9425,7 +9425,7 @@ export interface paths {
                             compute?: "default" | "managed_instances";
                             /**
                              * Managed instance type
-                             * @description Lambda Managed Instances: the EC2 instance type of the capacity provider.
+                             * @description Lambda Managed Instances: the EC2 instance type of the capacity provider (C, M and R families).
                              */
                             managed_instance_type?: string;
                             /**

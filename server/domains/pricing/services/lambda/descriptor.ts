@@ -168,7 +168,8 @@ export const lambda = defineService({
       managed_instance_type: optional(
         catalogName({
           title: 'Managed instance type',
-          description: 'Lambda Managed Instances: the EC2 instance type of the capacity provider.',
+          description:
+            'Lambda Managed Instances: the EC2 instance type of the capacity provider (C, M and R families).',
         }),
       ),
       managed_instances: optional(
@@ -231,6 +232,8 @@ export const lambda = defineService({
         )
       if (p.managed_instances === undefined)
         refuse('managed_instances', 'give the instances the capacity provider runs')
+      if (p.managed_instance_type !== undefined && /^t\d/.test(p.managed_instance_type))
+        refuse('managed_instance_type', 'Lambda Managed Instances run on the C, M and R instance families')
       if (p.deployment === 'edge') refuse('deployment', 'Lambda@Edge does not run on Managed Instances')
       for (const field of [
         'provisioned_concurrency',

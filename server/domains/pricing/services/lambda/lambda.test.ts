@@ -263,6 +263,9 @@ describe(`Lambda pricing depth at the rates of ${PAGE} (us-east-1)`, () => {
       'params.managed_instance_type',
     ])
     expect(refused({ managed_instances: 3 })).toEqual(['params.managed_instances'])
+    expect(refused({ ...managed, managed_instance_type: 't3.large' })).toEqual([
+      'params.managed_instance_type',
+    ])
   })
 
   it('refuses params that do not go together', () => {

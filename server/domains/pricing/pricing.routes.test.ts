@@ -48,7 +48,12 @@ describe(`pricing endpoints on ${testEngine}`, async () => {
     expect(lambda).toMatchObject({
       display_name: 'AWS Lambda',
       category: 'compute',
-      ranged_params: ['provisioned_concurrency', 'provisioned_hours'],
+      ranged_params: [
+        'provisioned_concurrency',
+        'provisioned_hours',
+        'managed_instances',
+        'managed_instance_hours',
+      ],
     })
     expect(lambda.params_schema.properties.memory_mb).toMatchObject({
       type: 'integer',

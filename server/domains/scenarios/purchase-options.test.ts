@@ -70,6 +70,7 @@ describe(`purchase options on ${testEngine}`, async () => {
         item_id: itemIds.ec2,
         service: 'ec2',
         usage_type: 'ec2.instance_hours.m5.large',
+        alongside_usage_types: [],
         offer_usage_types: ['ec2.reserved_hours.standard_1y_no_upfront.m5.large'],
         instances: 2,
         hours_per_instance: 730,
@@ -83,6 +84,7 @@ describe(`purchase options on ${testEngine}`, async () => {
       expect.objectContaining({
         item_id: itemIds.rds,
         usage_type: 'rds.mysql_instance_hours_multi_az.db.t3.large',
+        alongside_usage_types: [],
         offer_usage_types: ['rds.reserved_hours.1y_no_upfront.mysql_multi_az.db.t3.large'],
         on_demand_monthly: '198.56',
         monthly: '139.722',
@@ -188,5 +190,107 @@ describe(`purchase options on ${testEngine}`, async () => {
     ])
     expect((await compare('commitment=dedicated_hosts')).statusCode).toBe(422)
     expect((await compare('commitment=reserved_instances', other)).statusCode).toBe(404)
+  })
+})
+
+describe(`purchase options of EC2 operating systems and tenancies on ${testEngine}`, async () => {
+  const app = await buildTestApp()
+  const user = await createUser(app)
+  const call = (method: string, url: string, payload?: unknown) =>
+    app.inject({
+      method: method as 'GET',
+      url: `/api/v1${url}`,
+      headers: user.headers,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    })
+  const res = await call('POST', '/scenarios', {
+    name: 'Windows',
+    region: 'us-east-1',
+    include_free_tier: false,
+  })
+  const id = res.json().id as string
+  for (const params of [
+    { instance_type: 't3.medium', count: 1, hours: 730, operating_system: 'windows' },
+    { instance_type: 't3.medium', count: 1, hours: 730, tenancy: 'dedicated' },
+  ]) {
+    expect((await call('POST', `/scenarios/${id}/items`, { service: 'ec2', params })).statusCode).toBe(201)
+  }
+
+  it('never applies Linux shared-tenancy offers or a Spot discount to another OS or tenancy', async () => {
+    const reserved = (
+      await call('GET', `/scenarios/${id}/costs/purchase-options?commitment=reserved_instances`)
+    ).json()
+    expect(reserved.items).toEqual([])
+    expect(reserved.not_covered.map((n: { reason: string }) => n.reason)).toEqual([
+      'the catalog has no price for ec2.reserved_hours.standard_1y_no_upfront.windows.t3.medium in us-east-1',
+      'no on-demand price for ec2.instance_hours_dedicated.t3.medium in us-east-1',
+    ])
+    const spot = (
+      await call('GET', `/scenarios/${id}/costs/purchase-options?commitment=spot&spot_discount_pct=50`)
+    ).json()
+    expect(spot.not_covered.map((n: { reason: string }) => n.reason)[0]).toBe(
+      'Spot does not apply to ec2 items',
+    )
+  })
+})
+
+describe(`Fargate Spot and Savings Plans in the purchase options on ${testEngine}`, async () => {
+  const app = await buildTestApp()
+  const user = await createUser(app)
+  const call = (method: string, url: string, payload?: unknown) =>
+    app.inject({
+      method: method as 'GET',
+      url: `/api/v1${url}`,
+      headers: user.headers,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    })
+  const res = await call('POST', '/scenarios', {
+    name: 'Fargate',
+    region: 'us-east-1',
+    include_free_tier: false,
+  })
+  const id = res.json().id as string
+  const ids: string[] = []
+  for (const params of [
+    { tasks: 1, vcpu: 1, memory_gb: 2, hours: 730, ephemeral_storage_gb: 30 },
+    { tasks: 1, vcpu: 1, memory_gb: 2, hours: 730, orchestrator: 'eks' },
+  ]) {
+    const created = await call('POST', `/scenarios/${id}/items`, { service: 'fargate', params })
+    expect(created.statusCode).toBe(201)
+    ids.push(created.json().id)
+  }
+  const compare = async (query: string) =>
+    (await call('GET', `/scenarios/${id}/costs/purchase-options?${query}`)).json()
+
+  it('prices Fargate Spot for ECS tasks as the discount stated on their vCPU and memory, not EKS pods', async () => {
+    const body = await compare('commitment=spot&spot_discount_pct=70')
+    // 730 × $0.04048 + 1,460 × $0.004445 = $36.0401 on demand; 30% of it under Spot. Ephemeral storage stays.
+    expect(body.items).toEqual([
+      expect.objectContaining({
+        item_id: ids[0],
+        usage_type: 'fargate.vcpu_hours.x86_64',
+        alongside_usage_types: ['fargate.gb_hours.x86_64'],
+        on_demand_monthly: '36.0401',
+        monthly: '10.81203',
+      }),
+    ])
+    expect(body.not_covered).toEqual([
+      { item_id: ids[1], service: 'fargate', reason: 'Spot does not apply to fargate items' },
+    ])
+    expect(body.modelled_monthly.on_demand).not.toBe(body.modelled_monthly.with_option)
+  })
+
+  it('says a Compute Savings Plan would cover Fargate but is not priced, and Reserved Instances do not', async () => {
+    const plan = await compare('commitment=compute_savings_plan')
+    expect(plan.items).toEqual([])
+    expect(plan.not_covered.map((n: { reason: string }) => n.reason)).toEqual([
+      'a Compute Savings Plan: its Fargate rates (per vCPU-hour and GB-hour) are not in the catalog',
+      'a Compute Savings Plan: its Fargate rates (per vCPU-hour and GB-hour) are not in the catalog',
+    ])
+    const reserved = await compare('commitment=reserved_instances')
+    expect(reserved.not_covered.map((n: { reason: string }) => n.reason)).toEqual([
+      'Reserved Instances does not cover fargate items',
+      'Reserved Instances does not cover fargate items',
+    ])
   })
 })

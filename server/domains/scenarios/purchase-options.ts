@@ -105,10 +105,15 @@ export function comparePurchaseOption(input: {
       skip(coverage ? 'the item runs no hours' : `${label}: not modelled for ${item.service} items`)
       continue
     }
-    const hours = new ExactDecimal(coverage.instances).times(coverage.hours)
-    const onDemandBlock = price(new Map([[coverage.usageType, hours]]))
+    const replaced = coverage.usage ?? [
+      { usageType: coverage.usageType, quantity: coverage.instances * coverage.hours },
+    ]
+    const onDemandBlock = price(
+      new Map(replaced.map(({ usageType, quantity }) => [usageType, new ExactDecimal(quantity)])),
+    )
     if (onDemandBlock.unpriced.length > 0) {
-      skip(`no on-demand price for ${coverage.usageType} in ${region}`)
+      const lacking = onDemandBlock.unpriced.map((row) => row.usage_type).join(', ')
+      skip(`no on-demand price for ${lacking} in ${region}`)
       continue
     }
     const onDemand = new ExactDecimal(onDemandBlock.total)
@@ -124,6 +129,10 @@ export function comparePurchaseOption(input: {
       const offer = coverage.offer(option)
       if (!offer) {
         skip(`${label} does not cover ${item.service} items`)
+        continue
+      }
+      if ('notModelled' in offer) {
+        skip(`${label}: ${offer.notModelled}`)
         continue
       }
       const hourly = findPrice(catalog, region, offer.hourly)
@@ -162,6 +171,7 @@ export function comparePurchaseOption(input: {
       item_id: item.id,
       service: item.service,
       usage_type: coverage.usageType,
+      alongside_usage_types: replaced.slice(1).map(({ usageType }) => usageType),
       offer_usage_types: offerTypes,
       instances: coverage.instances,
       hours_per_instance: coverage.hours,

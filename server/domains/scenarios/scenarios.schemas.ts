@@ -604,7 +604,8 @@ export const PurchaseOptionsQuery = Type.Object(
       {
         description:
           'Reserved Instances (EC2 and RDS items), a Compute Savings Plan (EC2; AWS also applies it to Lambda ' +
-          'and Fargate), an EC2 Instance Savings Plan (EC2), or Spot (EC2, at the discount you state).',
+          'and Fargate), an EC2 Instance Savings Plan (EC2), or Spot (EC2 and Fargate Spot for ECS tasks, at ' +
+          'the discount you state).',
       },
     ),
     term: Type.Optional(
@@ -673,6 +674,11 @@ export const PurchaseOptionsResponse = Type.Object({
       item_id: Uuid,
       service: Type.String(),
       usage_type: Type.String({ description: 'The on-demand instance-hours the option replaces.' }),
+      alongside_usage_types: Type.Array(Type.String(), {
+        description:
+          'Further on-demand usage the option replaces with usage_type (Fargate: GB-hours beside vCPU-hours); ' +
+          'empty for instances.',
+      }),
       offer_usage_types: Type.Array(Type.String(), {
         description: "The catalog usage types of the offer's hourly and upfront fees (none for Spot).",
       }),

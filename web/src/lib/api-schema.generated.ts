@@ -2758,7 +2758,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    /** @description Reserved Instances (EC2 and RDS items), a Compute Savings Plan (EC2; AWS also applies it to Lambda and Fargate), an EC2 Instance Savings Plan (EC2), or Spot (EC2, at the discount you state). */
+                    /** @description Reserved Instances (EC2 and RDS items), a Compute Savings Plan (EC2; AWS also applies it to Lambda and Fargate), an EC2 Instance Savings Plan (EC2), or Spot (EC2 and Fargate Spot for ECS tasks, at the discount you state). */
                     commitment: "reserved_instances" | "compute_savings_plan" | "ec2_instance_savings_plan" | "spot";
                     /** @description Term (default 1y); not for spot. */
                     term?: "1y" | "3y";
@@ -2801,6 +2801,8 @@ export interface paths {
                                 service: string;
                                 /** @description The on-demand instance-hours the option replaces. */
                                 usage_type: string;
+                                /** @description Further on-demand usage the option replaces with usage_type (Fargate: GB-hours beside vCPU-hours); empty for instances. */
+                                alongside_usage_types: string[];
                                 /** @description The catalog usage types of the offer's hourly and upfront fees (none for Spot). */
                                 offer_usage_types: string[];
                                 instances: number;
@@ -3185,6 +3187,34 @@ export interface paths {
                              * @description Tenant isolation mode: execution environments Lambda creates per month (each billed by its memory); 0 when left out.
                              */
                             tenant_isolated_environments?: number;
+                            /**
+                             * Compute type
+                             * @description default (Lambda-managed capacity, billed per GB-second), or managed_instances (Lambda Managed Instances: requests at their own rate and a 15% management fee on the EC2 On-Demand price of the instances; the instances themselves are an EC2 line item). default when left out.
+                             */
+                            compute?: "default" | "managed_instances";
+                            /**
+                             * Managed instance type
+                             * @description Lambda Managed Instances: the EC2 instance type of the capacity provider (C, M and R families).
+                             */
+                            managed_instance_type?: string;
+                            /**
+                             * Managed instances
+                             * @description Lambda Managed Instances: instances running on average over the month, or {min, typical, max}.
+                             */
+                            managed_instances?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Managed instance hours per month
+                             * @description Lambda Managed Instances: hours each instance runs per month, or {min, typical, max}; 730 when left out.
+                             */
+                            managed_instance_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
                             /**
                              * Deployment
                              * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
@@ -3640,6 +3670,16 @@ export interface paths {
                              */
                             public_ipv4_addresses?: number;
                             /**
+                             * Operating system
+                             * @description linux, windows (Windows Server, licence included), rhel (Red Hat Enterprise Linux) or suse (SUSE Linux Enterprise Server), each with its own instance rate. SUSE bills every started instance-hour in full (the hours are rounded up), the others per second. linux when left out.
+                             */
+                            operating_system?: "linux" | "windows" | "rhel" | "suse";
+                            /**
+                             * Tenancy
+                             * @description shared, or dedicated (Dedicated Instances, on hardware of this account only, at their own instance rates; the per-Region Dedicated fee is not modelled). shared when left out.
+                             */
+                            tenancy?: "shared" | "dedicated";
+                            /**
                              * Surplus CPU credits (vCPU-hours)
                              * @description T instances in unlimited mode: CPU credits spent above the baseline and not earned back, in vCPU-hours per month for the whole item (one credit = one vCPU-minute, 60 credits = 1 vCPU-hour); 0 when left out. 0 when left out.
                              */
@@ -3687,9 +3727,9 @@ export interface paths {
                             storage_type?: "gp2" | "gp3" | "io1" | "magnetic";
                             /**
                              * Engine
-                             * @description Database engine, each with its own instance rates; postgresql when left out.
+                             * @description Database engine, each with its own instance rates: postgresql, mysql, mariadb, or licence-included SQL Server Express, Web, Standard or Enterprise (sqlserver_ex, _web, _se, _ee) and Oracle Standard Edition Two (oracle_se2), whose rates include the licence; postgresql when left out.
                              */
-                            engine?: "postgresql" | "mysql" | "mariadb";
+                            engine?: "postgresql" | "mysql" | "mariadb" | "sqlserver_ex" | "sqlserver_web" | "sqlserver_se" | "sqlserver_ee" | "oracle_se2";
                             /**
                              * Deployment
                              * @description Single-AZ, or Multi-AZ (one standby instance, billed as one Multi-AZ instance-hour and Multi-AZ storage); single_az when left out.
@@ -3793,7 +3833,7 @@ export interface paths {
                         params: {
                             /**
                              * Tasks
-                             * @description Running tasks, or {min, typical, max}.
+                             * @description Running tasks (or EKS pods), or {min, typical, max}.
                              */
                             tasks: number | {
                                 min: number;
@@ -3832,6 +3872,11 @@ export interface paths {
                              * @default 20
                              */
                             ephemeral_storage_gb?: number;
+                            /**
+                             * Orchestrator
+                             * @description ecs (ECS tasks) or eks (EKS pods on Fargate: Linux x86_64, 20 GB ephemeral storage; vcpu and memory_gb are the billed pod size EKS reports, its requests plus 256 MB rounded up to a Fargate size). ecs when left out.
+                             */
+                            orchestrator?: "ecs" | "eks";
                             /**
                              * Operating system
                              * @description Linux, or Windows (x86_64 only: Windows vCPU and GB rates plus an OS licence fee per vCPU-hour, 15-minute minimum). Linux when left out.
@@ -5222,6 +5267,34 @@ export interface paths {
                              */
                             tenant_isolated_environments?: number;
                             /**
+                             * Compute type
+                             * @description default (Lambda-managed capacity, billed per GB-second), or managed_instances (Lambda Managed Instances: requests at their own rate and a 15% management fee on the EC2 On-Demand price of the instances; the instances themselves are an EC2 line item). default when left out.
+                             */
+                            compute?: "default" | "managed_instances";
+                            /**
+                             * Managed instance type
+                             * @description Lambda Managed Instances: the EC2 instance type of the capacity provider (C, M and R families).
+                             */
+                            managed_instance_type?: string;
+                            /**
+                             * Managed instances
+                             * @description Lambda Managed Instances: instances running on average over the month, or {min, typical, max}.
+                             */
+                            managed_instances?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Managed instance hours per month
+                             * @description Lambda Managed Instances: hours each instance runs per month, or {min, typical, max}; 730 when left out.
+                             */
+                            managed_instance_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
                              * Deployment
                              * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
                              */
@@ -5676,6 +5749,16 @@ export interface paths {
                              */
                             public_ipv4_addresses?: number;
                             /**
+                             * Operating system
+                             * @description linux, windows (Windows Server, licence included), rhel (Red Hat Enterprise Linux) or suse (SUSE Linux Enterprise Server), each with its own instance rate. SUSE bills every started instance-hour in full (the hours are rounded up), the others per second. linux when left out.
+                             */
+                            operating_system?: "linux" | "windows" | "rhel" | "suse";
+                            /**
+                             * Tenancy
+                             * @description shared, or dedicated (Dedicated Instances, on hardware of this account only, at their own instance rates; the per-Region Dedicated fee is not modelled). shared when left out.
+                             */
+                            tenancy?: "shared" | "dedicated";
+                            /**
                              * Surplus CPU credits (vCPU-hours)
                              * @description T instances in unlimited mode: CPU credits spent above the baseline and not earned back, in vCPU-hours per month for the whole item (one credit = one vCPU-minute, 60 credits = 1 vCPU-hour); 0 when left out. 0 when left out.
                              */
@@ -5723,9 +5806,9 @@ export interface paths {
                             storage_type?: "gp2" | "gp3" | "io1" | "magnetic";
                             /**
                              * Engine
-                             * @description Database engine, each with its own instance rates; postgresql when left out.
+                             * @description Database engine, each with its own instance rates: postgresql, mysql, mariadb, or licence-included SQL Server Express, Web, Standard or Enterprise (sqlserver_ex, _web, _se, _ee) and Oracle Standard Edition Two (oracle_se2), whose rates include the licence; postgresql when left out.
                              */
-                            engine?: "postgresql" | "mysql" | "mariadb";
+                            engine?: "postgresql" | "mysql" | "mariadb" | "sqlserver_ex" | "sqlserver_web" | "sqlserver_se" | "sqlserver_ee" | "oracle_se2";
                             /**
                              * Deployment
                              * @description Single-AZ, or Multi-AZ (one standby instance, billed as one Multi-AZ instance-hour and Multi-AZ storage); single_az when left out.
@@ -5829,7 +5912,7 @@ export interface paths {
                         params: {
                             /**
                              * Tasks
-                             * @description Running tasks, or {min, typical, max}.
+                             * @description Running tasks (or EKS pods), or {min, typical, max}.
                              */
                             tasks: number | {
                                 min: number;
@@ -5868,6 +5951,11 @@ export interface paths {
                              * @default 20
                              */
                             ephemeral_storage_gb?: number;
+                            /**
+                             * Orchestrator
+                             * @description ecs (ECS tasks) or eks (EKS pods on Fargate: Linux x86_64, 20 GB ephemeral storage; vcpu and memory_gb are the billed pod size EKS reports, its requests plus 256 MB rounded up to a Fargate size). ecs when left out.
+                             */
+                            orchestrator?: "ecs" | "eks";
                             /**
                              * Operating system
                              * @description Linux, or Windows (x86_64 only: Windows vCPU and GB rates plus an OS licence fee per vCPU-hour, 15-minute minimum). Linux when left out.
@@ -7338,6 +7426,34 @@ export interface paths {
                              */
                             tenant_isolated_environments?: number;
                             /**
+                             * Compute type
+                             * @description default (Lambda-managed capacity, billed per GB-second), or managed_instances (Lambda Managed Instances: requests at their own rate and a 15% management fee on the EC2 On-Demand price of the instances; the instances themselves are an EC2 line item). default when left out.
+                             */
+                            compute?: "default" | "managed_instances";
+                            /**
+                             * Managed instance type
+                             * @description Lambda Managed Instances: the EC2 instance type of the capacity provider (C, M and R families).
+                             */
+                            managed_instance_type?: string;
+                            /**
+                             * Managed instances
+                             * @description Lambda Managed Instances: instances running on average over the month, or {min, typical, max}.
+                             */
+                            managed_instances?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Managed instance hours per month
+                             * @description Lambda Managed Instances: hours each instance runs per month, or {min, typical, max}; 730 when left out.
+                             */
+                            managed_instance_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
                              * Deployment
                              * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
                              */
@@ -7792,6 +7908,16 @@ export interface paths {
                              */
                             public_ipv4_addresses?: number;
                             /**
+                             * Operating system
+                             * @description linux, windows (Windows Server, licence included), rhel (Red Hat Enterprise Linux) or suse (SUSE Linux Enterprise Server), each with its own instance rate. SUSE bills every started instance-hour in full (the hours are rounded up), the others per second. linux when left out.
+                             */
+                            operating_system?: "linux" | "windows" | "rhel" | "suse";
+                            /**
+                             * Tenancy
+                             * @description shared, or dedicated (Dedicated Instances, on hardware of this account only, at their own instance rates; the per-Region Dedicated fee is not modelled). shared when left out.
+                             */
+                            tenancy?: "shared" | "dedicated";
+                            /**
                              * Surplus CPU credits (vCPU-hours)
                              * @description T instances in unlimited mode: CPU credits spent above the baseline and not earned back, in vCPU-hours per month for the whole item (one credit = one vCPU-minute, 60 credits = 1 vCPU-hour); 0 when left out. 0 when left out.
                              */
@@ -7839,9 +7965,9 @@ export interface paths {
                             storage_type?: "gp2" | "gp3" | "io1" | "magnetic";
                             /**
                              * Engine
-                             * @description Database engine, each with its own instance rates; postgresql when left out.
+                             * @description Database engine, each with its own instance rates: postgresql, mysql, mariadb, or licence-included SQL Server Express, Web, Standard or Enterprise (sqlserver_ex, _web, _se, _ee) and Oracle Standard Edition Two (oracle_se2), whose rates include the licence; postgresql when left out.
                              */
-                            engine?: "postgresql" | "mysql" | "mariadb";
+                            engine?: "postgresql" | "mysql" | "mariadb" | "sqlserver_ex" | "sqlserver_web" | "sqlserver_se" | "sqlserver_ee" | "oracle_se2";
                             /**
                              * Deployment
                              * @description Single-AZ, or Multi-AZ (one standby instance, billed as one Multi-AZ instance-hour and Multi-AZ storage); single_az when left out.
@@ -7945,7 +8071,7 @@ export interface paths {
                         params: {
                             /**
                              * Tasks
-                             * @description Running tasks, or {min, typical, max}.
+                             * @description Running tasks (or EKS pods), or {min, typical, max}.
                              */
                             tasks: number | {
                                 min: number;
@@ -7984,6 +8110,11 @@ export interface paths {
                              * @default 20
                              */
                             ephemeral_storage_gb?: number;
+                            /**
+                             * Orchestrator
+                             * @description ecs (ECS tasks) or eks (EKS pods on Fargate: Linux x86_64, 20 GB ephemeral storage; vcpu and memory_gb are the billed pod size EKS reports, its requests plus 256 MB rounded up to a Fargate size). ecs when left out.
+                             */
+                            orchestrator?: "ecs" | "eks";
                             /**
                              * Operating system
                              * @description Linux, or Windows (x86_64 only: Windows vCPU and GB rates plus an OS licence fee per vCPU-hour, 15-minute minimum). Linux when left out.
@@ -9288,6 +9419,34 @@ export interface paths {
                              */
                             tenant_isolated_environments?: number;
                             /**
+                             * Compute type
+                             * @description default (Lambda-managed capacity, billed per GB-second), or managed_instances (Lambda Managed Instances: requests at their own rate and a 15% management fee on the EC2 On-Demand price of the instances; the instances themselves are an EC2 line item). default when left out.
+                             */
+                            compute?: "default" | "managed_instances";
+                            /**
+                             * Managed instance type
+                             * @description Lambda Managed Instances: the EC2 instance type of the capacity provider (C, M and R families).
+                             */
+                            managed_instance_type?: string;
+                            /**
+                             * Managed instances
+                             * @description Lambda Managed Instances: instances running on average over the month, or {min, typical, max}.
+                             */
+                            managed_instances?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
+                             * Managed instance hours per month
+                             * @description Lambda Managed Instances: hours each instance runs per month, or {min, typical, max}; 730 when left out.
+                             */
+                            managed_instance_hours?: number | {
+                                min: number;
+                                typical: number;
+                                max: number;
+                            };
+                            /**
                              * Deployment
                              * @description regional, or edge for Lambda@Edge at CloudFront edge locations (its own request and duration rates); regional when left out.
                              */
@@ -9702,6 +9861,16 @@ export interface paths {
                              */
                             public_ipv4_addresses?: number;
                             /**
+                             * Operating system
+                             * @description linux, windows (Windows Server, licence included), rhel (Red Hat Enterprise Linux) or suse (SUSE Linux Enterprise Server), each with its own instance rate. SUSE bills every started instance-hour in full (the hours are rounded up), the others per second. linux when left out.
+                             */
+                            operating_system?: "linux" | "windows" | "rhel" | "suse";
+                            /**
+                             * Tenancy
+                             * @description shared, or dedicated (Dedicated Instances, on hardware of this account only, at their own instance rates; the per-Region Dedicated fee is not modelled). shared when left out.
+                             */
+                            tenancy?: "shared" | "dedicated";
+                            /**
                              * Surplus CPU credits (vCPU-hours)
                              * @description T instances in unlimited mode: CPU credits spent above the baseline and not earned back, in vCPU-hours per month for the whole item (one credit = one vCPU-minute, 60 credits = 1 vCPU-hour); 0 when left out. 0 when left out.
                              */
@@ -9744,9 +9913,9 @@ export interface paths {
                             storage_type?: "gp2" | "gp3" | "io1" | "magnetic";
                             /**
                              * Engine
-                             * @description Database engine, each with its own instance rates; postgresql when left out.
+                             * @description Database engine, each with its own instance rates: postgresql, mysql, mariadb, or licence-included SQL Server Express, Web, Standard or Enterprise (sqlserver_ex, _web, _se, _ee) and Oracle Standard Edition Two (oracle_se2), whose rates include the licence; postgresql when left out.
                              */
-                            engine?: "postgresql" | "mysql" | "mariadb";
+                            engine?: "postgresql" | "mysql" | "mariadb" | "sqlserver_ex" | "sqlserver_web" | "sqlserver_se" | "sqlserver_ee" | "oracle_se2";
                             /**
                              * Deployment
                              * @description Single-AZ, or Multi-AZ (one standby instance, billed as one Multi-AZ instance-hour and Multi-AZ storage); single_az when left out.
@@ -9840,7 +10009,7 @@ export interface paths {
                         } | {
                             /**
                              * Tasks
-                             * @description Running tasks, or {min, typical, max}.
+                             * @description Running tasks (or EKS pods), or {min, typical, max}.
                              */
                             tasks: number | {
                                 min: number;
@@ -9879,6 +10048,11 @@ export interface paths {
                              * @default 20
                              */
                             ephemeral_storage_gb?: number;
+                            /**
+                             * Orchestrator
+                             * @description ecs (ECS tasks) or eks (EKS pods on Fargate: Linux x86_64, 20 GB ephemeral storage; vcpu and memory_gb are the billed pod size EKS reports, its requests plus 256 MB rounded up to a Fargate size). ecs when left out.
+                             */
+                            orchestrator?: "ecs" | "eks";
                             /**
                              * Operating system
                              * @description Linux, or Windows (x86_64 only: Windows vCPU and GB rates plus an OS licence fee per vCPU-hour, 15-minute minimum). Linux when left out.

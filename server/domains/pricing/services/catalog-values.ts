@@ -38,9 +38,16 @@ export function listInstanceTypes(catalog: Catalog): string[] {
 }
 
 /** The instance-hours families of RDS: one per engine and deployment (services/rds/descriptor.ts). */
-const RDS_INSTANCE_FAMILIES = ['instance_hours', 'mysql_instance_hours', 'mariadb_instance_hours'].flatMap(
-  (family) => [`rds.${family}.`, `rds.${family}_multi_az.`],
-)
+const RDS_INSTANCE_FAMILIES = [
+  'instance_hours',
+  'mysql_instance_hours',
+  'mariadb_instance_hours',
+  'sqlserver_ex_instance_hours',
+  'sqlserver_web_instance_hours',
+  'sqlserver_se_instance_hours',
+  'sqlserver_ee_instance_hours',
+  'oracle_se2_instance_hours',
+].flatMap((family) => [`rds.${family}.`, `rds.${family}_multi_az.`])
 
 /** RDS instance classes priced in at least one region, for any engine and deployment. */
 export function listInstanceClasses(catalog: Catalog): string[] {

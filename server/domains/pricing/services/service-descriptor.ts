@@ -131,10 +131,16 @@ export interface CommitmentCoverage {
   /** Spot is offered for these hours (priced as a discount the user states). */
   readonly spot: boolean
   /**
-   * The usage types of the offer's hourly fee (billed every hour of the term) and upfront fee (per
-   * reservation), or undefined when AWS has no such offer for the service.
+   * All the on-demand usage the option replaces, when it is more than `instances × hours` of `usageType`
+   * (Fargate: vCPU-hours and GB-hours of the tasks); `usageType` names the first of them.
    */
-  offer(option: PurchaseOption): { hourly: string; upfront: string } | undefined
+  readonly usage?: readonly { readonly usageType: string; readonly quantity: number }[]
+  /**
+   * The usage types of the offer's hourly fee (billed every hour of the term) and upfront fee (per
+   * reservation); undefined when AWS has no such offer for the service; `notModelled` when AWS has one that
+   * mockupAWS does not price (the reason says why).
+   */
+  offer(option: PurchaseOption): { hourly: string; upfront: string } | { notModelled: string } | undefined
 }
 
 /** Collects one line item's usage; zero and negative quantities are dropped. */

@@ -40,6 +40,10 @@ describe('service params from the published schema', () => {
       'Durable data written (GB per month)',
       'Durable data retained (GB-months)',
       'Tenant-isolated environments created per month',
+      'Compute type',
+      'Managed instance type',
+      'Managed instances',
+      'Managed instance hours per month',
       'Deployment',
     ])
     expect(field('architecture')).toMatchObject({
@@ -108,7 +112,7 @@ describe('service params from the published schema', () => {
     })
   })
 
-  it('takes {min, typical, max} for counts and hours of always-on resources, dynamodb capacity and Lambda provisioned concurrency only', () => {
+  it('takes {min, typical, max} for counts and hours of always-on resources, dynamodb capacity, Lambda provisioned concurrency and managed instances only', () => {
     const rangeable = services.flatMap((service) =>
       paramFields(service)
         .filter((f) => f.kind === 'number' && f.rangeable)
@@ -137,6 +141,8 @@ describe('service params from the published schema', () => {
       'kinesis.hours',
       'kinesis.shards',
       'kinesis.streams',
+      'lambda.managed_instance_hours',
+      'lambda.managed_instances',
       'lambda.provisioned_concurrency',
       'lambda.provisioned_hours',
       'memorydb.hours',

@@ -70,6 +70,16 @@ describe('Amazon Aurora', () => {
     ])
   })
 
+  it('bills I/O-Optimized Serverless v2 ACU-hours at their own rate (Infracost golden: $0.16 against $0.12)', () => {
+    const acus = (storage_configuration: string, region = 'us-east-1') =>
+      cost({ engine: 'mysql', storage_configuration, serverless_acu_hours: 1000, storage_gb: 0 }, region)
+    expect(cents(acus('io_optimized').total)).toBe('160.00')
+    expect(cents(acus('standard').total)).toBe('120.00')
+    expect(acus('io_optimized', 'eu-west-1').unpriced.map((row) => row.usage_type)).toEqual([
+      'aurora.acu_hours.io_optimized',
+    ])
+  })
+
   it('reports a region without sourced Aurora prices as unpriced, never $0', () => {
     const priced = cost({ engine: 'postgresql', instance_class: 'db.r6g.large', storage_gb: 10 }, 'eu-west-2')
     expect(priced.total).toBe('0')

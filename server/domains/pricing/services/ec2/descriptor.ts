@@ -22,6 +22,29 @@ const MAX_VOLUME_GB = 65_536
 
 type Ranged = number | { min: number; typical: number; max: number }
 
+const OPERATING_SYSTEMS = ['linux', 'windows', 'rhel', 'suse'] as const
+type OperatingSystem = (typeof OPERATING_SYSTEMS)[number]
+const TENANCIES = ['shared', 'dedicated'] as const
+type Tenancy = (typeof TENANCIES)[number]
+
+/**
+ * The instance-hours usage type family of an operating system and tenancy. Linux in shared tenancy keeps
+ * `ec2.instance_hours` (the usage type items had before these params), the others add their segment:
+ * `ec2.instance_hours_windows`, `ec2.instance_hours_dedicated`, `ec2.instance_hours_rhel_dedicated`.
+ */
+function instanceFamily(os: OperatingSystem, tenancy: Tenancy): string {
+  const segments = [os === 'linux' ? '' : `_${os}`, tenancy === 'dedicated' ? '_dedicated' : ''].join('')
+  return `ec2.instance_hours${segments}`
+}
+/** The same segments for the offers of a commitment: none for Linux shared, `windows.`, `dedicated.` … */
+function offerVariant(os: OperatingSystem, tenancy: Tenancy): string {
+  const segments = [os === 'linux' ? '' : os, tenancy === 'dedicated' ? 'dedicated' : ''].filter(Boolean)
+  return segments.length ? `${segments.join('_')}.` : ''
+}
+/** SUSE instances bill each partial instance-hour as a full hour; the others per second (60-second minimum). */
+const billedHoursOf = (os: OperatingSystem, hoursPerInstance: number) =>
+  os === 'suse' ? Math.ceil(hoursPerInstance) : hoursPerInstance
+
 /** The params with every optional one at the value it takes when left out. */
 interface Ec2Params {
   instance_type: string
@@ -42,6 +65,8 @@ interface Ec2Params {
   ebs_direct_put_units: number
   public_ipv4_addresses: number
   cpu_credit_vcpu_hours: number
+  operating_system: OperatingSystem
+  tenancy: Tenancy
 }
 type Ec2Input = Partial<Ec2Params> & Pick<Ec2Params, 'instance_type' | 'count' | 'hours'>
 
@@ -62,6 +87,8 @@ function withDefaults(p: Ec2Input): Ec2Params {
     ebs_direct_put_units: 0,
     public_ipv4_addresses: 0,
     cpu_credit_vcpu_hours: 0,
+    operating_system: 'linux',
+    tenancy: 'shared',
     ...p,
   }
 }
@@ -110,7 +137,8 @@ function ebsUsage(p: Ec2Params, instances: Decimal, sink: UsageSink): void {
 function toEc2Usage(p: Ec2Params, at: RangePoint, sink: UsageSink): void {
   const instances = d(pointOf(p.count, at))
   const instanceHours = instances.times(pointOf(p.hours, at))
-  sink(`ec2.instance_hours.${p.instance_type}`, instanceHours)
+  const billedHours = instances.times(billedHoursOf(p.operating_system, pointOf(p.hours, at)))
+  sink(`${instanceFamily(p.operating_system, p.tenancy)}.${p.instance_type}`, billedHours)
   sink('ec2.public_ipv4_hours', instanceHours.times(p.public_ipv4_addresses))
   sink(`ec2.cpu_credit_vcpu_hours.${familyOf(p.instance_type)}`, d(p.cpu_credit_vcpu_hours))
   ebsUsage(p, instances, sink)
@@ -150,11 +178,12 @@ export const ec2 = defineService({
   category: 'compute',
   description: 'Virtual servers, billed per instance-hour, with EBS volumes and public IPv4 addresses.',
   help:
-    'On-demand Linux instances in shared tenancy: instances × hours per month of one instance type; per instance ' +
+    'On-demand instances: instances × hours per month of one instance type; per instance ' +
     'an EBS volume (gp2, gp3 with IOPS above 3,000 and throughput above 125 MB/s, io1/io2 with IOPS, st1, sc1, ' +
     'magnetic), its snapshots, public IPv4 addresses and the surplus CPU credits of T instances in unlimited ' +
-    'mode; snapshot archive, fast snapshot restore and EBS direct APIs for the whole item. Windows, RHEL and ' +
-    'SUSE, dedicated tenancy and detailed monitoring are not priced.',
+    'mode; snapshot archive, fast snapshot restore and EBS direct APIs for the whole item. Operating system ' +
+    '(Linux, Windows, RHEL, SUSE) and tenancy (shared, dedicated instance) pick the instance rate; few of those ' +
+    'rates are sourced yet, the others show as unpriced. Detailed monitoring and Dedicated Hosts are not priced.',
   params: Type.Object(
     {
       instance_type: catalogName({
@@ -254,6 +283,29 @@ export const ec2 = defineService({
         'Public IPv4 addresses per instance, billed per address-hour while the instance runs.',
         true,
       ),
+      operating_system: Type.Optional(
+        Type.Union(
+          OPERATING_SYSTEMS.map((os) => Type.Literal(os)),
+          {
+            title: 'Operating system',
+            description:
+              'linux, windows (Windows Server, licence included), rhel (Red Hat Enterprise Linux) or suse (SUSE ' +
+              'Linux Enterprise Server), each with its own instance rate. SUSE bills every started instance-hour ' +
+              'in full (the hours are rounded up), the others per second. linux when left out.',
+          },
+        ),
+      ),
+      tenancy: Type.Optional(
+        Type.Union(
+          TENANCIES.map((tenancy) => Type.Literal(tenancy)),
+          {
+            title: 'Tenancy',
+            description:
+              'shared, or dedicated (Dedicated Instances, on hardware of this account only, at their own ' +
+              'instance rates; the per-Region Dedicated fee is not modelled). shared when left out.',
+          },
+        ),
+      ),
       cpu_credit_vcpu_hours: optionalNumber(
         1e9,
         'Surplus CPU credits (vCPU-hours)',
@@ -274,8 +326,16 @@ export const ec2 = defineService({
       match: 'ec2.instance_hours.*',
       unit: 'instance-hours',
       kind: 'flow',
-      description: 'Per instance type.',
+      description: 'Linux, shared tenancy, per instance type.',
     },
+    ...OPERATING_SYSTEMS.flatMap((os) =>
+      TENANCIES.filter((tenancy) => os !== 'linux' || tenancy !== 'shared').map((tenancy) => ({
+        match: `${instanceFamily(os, tenancy)}.*`,
+        unit: 'instance-hours',
+        kind: 'flow' as const,
+        description: `${os}, ${tenancy} tenancy, per instance type.`,
+      })),
+    ),
     {
       match: 'ec2.cpu_credit_vcpu_hours.*',
       unit: 'vCPU-hours',
@@ -386,31 +446,45 @@ export const ec2 = defineService({
     aws_instance: ({ values }) => {
       const instanceType = asString(values.instance_type)
       if (!instanceType) return { skip: 'instance_type is not known until apply' }
-      return { params: { instance_type: instanceType, count: 1, hours: 730, ...rootVolumeOf(values) } }
+      if (values.tenancy === 'host') return { skip: 'Dedicated Hosts are billed per host, not modelled' }
+      return {
+        params: {
+          instance_type: instanceType,
+          count: 1,
+          hours: 730,
+          ...rootVolumeOf(values),
+          ...(values.tenancy === 'dedicated' ? { tenancy: 'dedicated' as const } : {}),
+        },
+      }
     },
   },
   examples: ec2Examples,
   commitments(p) {
     const type = p.instance_type
+    const os = p.operating_system ?? 'linux'
+    const tenancy = p.tenancy ?? 'shared'
+    // Offers of another OS or tenancy are their own usage types (`…<offer>.windows.<type>`): unpriced until sourced.
+    const variant = offerVariant(os, tenancy)
     return {
-      usageType: `ec2.instance_hours.${type}`,
+      usageType: `${instanceFamily(os, tenancy)}.${type}`,
       instances: pointOf(p.count),
-      hours: pointOf(p.hours),
-      spot: true,
+      hours: billedHoursOf(os, pointOf(p.hours)),
+      // The user's Spot discount applies to the Linux shared-tenancy rate it was stated against.
+      spot: variant === '',
       offer: ({ commitment, term, payment, offeringClass }) => {
         if (commitment === 'reserved_instances') {
           const offer = `${offeringClass}_${term}_${payment}`
           return {
-            hourly: `ec2.reserved_hours.${offer}.${type}`,
-            upfront: `ec2.reserved_upfront.${offer}.${type}`,
+            hourly: `ec2.reserved_hours.${offer}.${variant}${type}`,
+            upfront: `ec2.reserved_upfront.${offer}.${variant}${type}`,
           }
         }
         if (commitment === 'spot') return undefined
         const plan = commitment === 'compute_savings_plan' ? 'compute' : 'ec2_instance'
         const offer = `${plan}_${term}_${payment}`
         return {
-          hourly: `ec2.savings_plan_hours.${offer}.${type}`,
-          upfront: `ec2.savings_plan_upfront.${offer}.${type}`,
+          hourly: `ec2.savings_plan_hours.${offer}.${variant}${type}`,
+          upfront: `ec2.savings_plan_upfront.${offer}.${variant}${type}`,
         }
       },
     }

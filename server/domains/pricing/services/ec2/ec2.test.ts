@@ -212,4 +212,59 @@ describe(`EC2 instances, EBS volumes (${EBS_PAGE}) and public IPv4 addresses`, (
       ],
     })
   })
+
+  it('prices Windows at its own rate (Infracost golden: t3.medium 730 hours $43.80), Linux as before', () => {
+    const item = { instance_type: 't3.medium', count: 1, hours: 730 }
+    expect(rows(cost({ ...item, operating_system: 'windows' }))).toEqual({
+      'ec2.instance_hours_windows.t3.medium': '43.8',
+    })
+    expect(rows(cost({ ...item, operating_system: 'linux', tenancy: 'shared' }))).toEqual(rows(cost(item)))
+    expect(rows(cost(item))).toEqual({ 'ec2.instance_hours.t3.medium': '30.368' })
+  })
+
+  it('reports RHEL, SUSE, Dedicated Instances and Windows without a figure as unpriced, never $0', () => {
+    const unpriced = (params: Record<string, unknown>, region = 'us-east-1') =>
+      cost({ instance_type: 't3.medium', count: 2, hours: 100, ...params }, region).unpriced.map((row) => [
+        row.usage_type,
+        row.quantity,
+      ])
+    expect(unpriced({ operating_system: 'rhel' })).toEqual([['ec2.instance_hours_rhel.t3.medium', '200']])
+    expect(unpriced({ tenancy: 'dedicated' })).toEqual([['ec2.instance_hours_dedicated.t3.medium', '200']])
+    expect(unpriced({ operating_system: 'windows', tenancy: 'dedicated' })).toEqual([
+      ['ec2.instance_hours_windows_dedicated.t3.medium', '200'],
+    ])
+    expect(unpriced({ operating_system: 'windows' }, 'eu-west-1')).toEqual([
+      ['ec2.instance_hours_windows.t3.medium', '200'],
+    ])
+  })
+
+  it('bills SUSE per started instance-hour, the other systems per second as entered', () => {
+    const quantity = (params: Record<string, unknown>) =>
+      cost({ instance_type: 't3.medium', count: 3, hours: 10.25, ...params }).unpriced[0]?.quantity
+    expect(quantity({ operating_system: 'suse' })).toBe('33')
+    expect(quantity({ operating_system: 'rhel' })).toBe('30.75')
+  })
+
+  it('imports a dedicated-tenancy instance as dedicated and skips Dedicated Hosts', () => {
+    const resource = (name: string, values: Record<string, unknown>) => ({
+      address: `aws_instance.${name}`,
+      mode: 'managed',
+      type: 'aws_instance',
+      name,
+      values: { instance_type: 'm5.large', ...values },
+    })
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [resource('a', { tenancy: 'dedicated' }), resource('b', { tenancy: 'host' })],
+        },
+      },
+    }
+    const { items, skipped } = planToLineItems(plan)
+    expect(items.map((i) => i.params)).toEqual([
+      { instance_type: 'm5.large', count: 1, hours: 730, tenancy: 'dedicated' },
+    ])
+    expect(skipped.map((s) => s.reason)).toEqual(['Dedicated Hosts are billed per host, not modelled'])
+  })
 })

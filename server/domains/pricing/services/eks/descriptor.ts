@@ -17,8 +17,8 @@ export const eks = defineService({
     'Managed Kubernetes control planes, billed per cluster-hour, with a surcharge in extended support.',
   help:
     'Clusters × hours of the control plane; a cluster on a Kubernetes version in extended support adds the ' +
-    'surcharge for the same hours. Nodes, Fargate pods, Auto Mode, hybrid nodes and the provisioned control ' +
-    'plane are not included.',
+    'surcharge for the same hours. Nodes, Fargate pods (a Fargate item with orchestrator eks), Auto Mode, ' +
+    'hybrid nodes and the provisioned control plane are not included.',
   params: Type.Object(
     {
       clusters: instanceCount(1000, {
@@ -76,7 +76,9 @@ export const eks = defineService({
     // A new cluster runs a version in standard support; the surcharge starts only when the version ages out.
     aws_eks_cluster: () => ({ params: { clusters: 1, hours: 730, support: 'standard' as const } }),
     aws_eks_node_group: () => ({ skip: 'nodes are EC2 instances: price them as EC2 line items' }),
-    aws_eks_fargate_profile: () => ({ skip: 'no charge of its own: pods are priced as Fargate' }),
+    aws_eks_fargate_profile: () => ({
+      skip: 'no charge of its own: price its pods as a Fargate line item with orchestrator eks',
+    }),
   },
   examples: eksExamples,
 })

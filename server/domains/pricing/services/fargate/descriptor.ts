@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { architecture, d, hours, instanceCount, optional, pointOf, strict } from '../params.js'
 import { asArray, asNumber, asRecord, firstBlock } from '../plan-values.js'
-import { defineService } from '../service-descriptor.js'
+import { defineService, type ValidationDetail } from '../service-descriptor.js'
 import { fargateExamples } from './examples.js'
 
 /** Ephemeral storage included with every task. */
@@ -14,6 +14,9 @@ const WINDOWS_MINIMUM_HOURS = 0.25
  * 20 GB included with every task as GB-hours. Windows tasks (x86 only) bill their own vCPU and GB rates plus an
  * OS licence fee per vCPU-hour, per minute with a 15-minute minimum: a task's monthly hours are billed as at
  * least 0.25 (the minimum of one run; many short runs of one task are the user's to enter).
+ *
+ * Pods of Amazon EKS on Fargate bill the same way (vCPU-hours and GB-hours of the pod's billed size) at the
+ * Fargate rates AWS lists under EKS; they run Linux on x86_64 only, with the 20 GB of ephemeral storage included.
  */
 export const fargate = defineService({
   id: 'fargate',
@@ -21,12 +24,12 @@ export const fargate = defineService({
   name: 'AWS Fargate',
   category: 'compute',
   description: 'Serverless containers for ECS and EKS, billed per vCPU-hour and GB-hour.',
-  help: 'Tasks × hours at the task size, per architecture or Windows (with its OS licence fee and 15-minute minimum), and ephemeral storage above 20 GB.',
+  help: 'Tasks (ECS) or pods (EKS) × hours at the task size, per architecture or Windows (with its OS licence fee and 15-minute minimum), and ephemeral storage above 20 GB.',
   params: Type.Object(
     {
       tasks: instanceCount(100_000, {
         title: 'Tasks',
-        description: 'Running tasks, or {min, typical, max}.',
+        description: 'Running tasks (or EKS pods), or {min, typical, max}.',
       }),
       vcpu: Type.Number({
         minimum: 0.25,
@@ -49,6 +52,15 @@ export const fargate = defineService({
         title: 'Ephemeral storage (GB)',
         description: 'Configured ephemeral storage per task; 20 GB are included.',
       }),
+      orchestrator: optional(
+        Type.Union([Type.Literal('ecs'), Type.Literal('eks')], {
+          title: 'Orchestrator',
+          description:
+            'ecs (ECS tasks) or eks (EKS pods on Fargate: Linux x86_64, 20 GB ephemeral storage; vcpu and ' +
+            'memory_gb are the billed pod size EKS reports, its requests plus 256 MB rounded up to a Fargate ' +
+            'size). ecs when left out.',
+        }),
+      ),
       operating_system: optional(
         Type.Union([Type.Literal('linux'), Type.Literal('windows')], {
           title: 'Operating system',
@@ -62,9 +74,21 @@ export const fargate = defineService({
   rangedParams: ['tasks', 'hours'],
   catalogValues: [],
   checkParams(p) {
-    return p.operating_system === 'windows' && p.architecture === 'arm64'
-      ? [{ field: 'params.architecture', reason: 'Windows tasks run on x86_64 only' }]
-      : []
+    const details: ValidationDetail[] = []
+    if (p.operating_system === 'windows' && p.architecture === 'arm64')
+      details.push({ field: 'params.architecture', reason: 'Windows tasks run on x86_64 only' })
+    if (p.orchestrator === 'eks') {
+      if (p.architecture === 'arm64')
+        details.push({ field: 'params.architecture', reason: 'EKS pods on Fargate run on x86_64 only' })
+      if (p.operating_system === 'windows')
+        details.push({ field: 'params.operating_system', reason: 'EKS pods on Fargate run Linux only' })
+      if (p.ephemeral_storage_gb > FREE_EPHEMERAL_GB)
+        details.push({
+          field: 'params.ephemeral_storage_gb',
+          reason: 'EKS pods on Fargate have the 20 GB included and no more',
+        })
+    }
+    return details
   },
   toUsage(p, at, sink) {
     const windows = p.operating_system === 'windows'
@@ -72,6 +96,11 @@ export const fargate = defineService({
     const billedHours =
       windows && hoursPerTask > 0 ? Math.max(hoursPerTask, WINDOWS_MINIMUM_HOURS) : hoursPerTask
     const taskHours = d(pointOf(p.tasks, at)).times(billedHours)
+    if (p.orchestrator === 'eks') {
+      sink('fargate.eks_vcpu_hours', taskHours.times(p.vcpu))
+      sink('fargate.eks_gb_hours', taskHours.times(p.memory_gb))
+      return
+    }
     const rates = windows ? 'windows' : p.architecture
     sink(`fargate.vcpu_hours.${rates}`, taskHours.times(p.vcpu))
     sink(`fargate.gb_hours.${rates}`, taskHours.times(p.memory_gb))
@@ -96,6 +125,18 @@ export const fargate = defineService({
       unit: 'vCPU-hours',
       kind: 'flow',
       description: 'Windows OS licence fee per vCPU-hour.',
+    },
+    {
+      match: 'fargate.eks_vcpu_hours',
+      unit: 'vCPU-hours',
+      kind: 'flow',
+      description: 'EKS pods on Fargate (Linux, x86_64).',
+    },
+    {
+      match: 'fargate.eks_gb_hours',
+      unit: 'GB-hours',
+      kind: 'flow',
+      description: 'Memory of EKS pods on Fargate (Linux, x86_64).',
     },
     {
       match: 'fargate.ephemeral_gb_hours',
@@ -159,4 +200,29 @@ export const fargate = defineService({
     },
   },
   examples: fargateExamples,
+  commitments(p) {
+    // Fargate Spot runs ECS tasks on Linux (x86_64, and Arm since September 2024), never EKS pods or Windows.
+    const spot = p.orchestrator !== 'eks' && p.operating_system !== 'windows'
+    const rates =
+      p.orchestrator === 'eks' ? null : p.operating_system === 'windows' ? 'windows' : p.architecture
+    const tasks = pointOf(p.tasks)
+    const hoursPerTask = pointOf(p.hours)
+    const vcpuType = rates ? `fargate.vcpu_hours.${rates}` : 'fargate.eks_vcpu_hours'
+    const gbType = rates ? `fargate.gb_hours.${rates}` : 'fargate.eks_gb_hours'
+    return {
+      usageType: vcpuType,
+      instances: tasks,
+      hours: hoursPerTask,
+      spot,
+      // The vCPU and memory of the tasks; ephemeral storage and the Windows licence fee stay on demand.
+      usage: [
+        { usageType: vcpuType, quantity: tasks * hoursPerTask * p.vcpu },
+        { usageType: gbType, quantity: tasks * hoursPerTask * p.memory_gb },
+      ],
+      offer: ({ commitment }) =>
+        commitment === 'compute_savings_plan'
+          ? { notModelled: 'its Fargate rates (per vCPU-hour and GB-hour) are not in the catalog' }
+          : undefined,
+    }
+  },
 })

@@ -47,7 +47,13 @@ export const fargateExamples: WorkedExample[] = [
     source: FARGATE_PAGE,
     region: 'us-east-1',
     includeFreeTier: true,
-    items: [{ service: 'fargate', params: { tasks: 10, vcpu: 0.25, memory_gb: 1, hours: 30 } }],
+    // EKS pods, priced at the Fargate rates AWS lists under EKS (orchestrator: eks).
+    items: [
+      {
+        service: 'fargate',
+        params: { tasks: 10, vcpu: 0.25, memory_gb: 1, hours: 30, orchestrator: 'eks' },
+      },
+    ],
     printedTotal: '4.37',
   },
   {

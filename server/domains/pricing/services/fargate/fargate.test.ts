@@ -99,3 +99,35 @@ describe(`Fargate Windows at the rates of ${PAGE} (us-east-1)`, () => {
     expect(linux).not.toHaveProperty('operating_system')
   })
 })
+
+describe('EKS pods on Fargate at the Fargate rates AWS lists under EKS', () => {
+  it('bills pod vCPU-hours and GB-hours at the EKS rate map’s rates', () => {
+    // 730 × $0.04048 and 1,460 × $0.004445, the ECS Linux x86 rates in us-east-1
+    expect(rows(cost({ ...task, orchestrator: 'eks' }))).toEqual({
+      'fargate.eks_vcpu_hours': '29.5504',
+      'fargate.eks_gb_hours': '6.4897',
+    })
+    // São Paulo: 2 pods × 0.5 vCPU × 730 h × $0.0696, 2 × 1 GB × 730 × $0.0076
+    expect(
+      rows(cost({ tasks: 2, vcpu: 0.5, memory_gb: 1, hours: 730, orchestrator: 'eks' }, 'sa-east-1')),
+    ).toEqual({ 'fargate.eks_vcpu_hours': '50.808', 'fargate.eks_gb_hours': '11.096' })
+  })
+
+  it('reproduces Infracost’s EKS Fargate profile golden (1 vCPU and 1 GB for 730 hours: $29.55 + $3.24)', () => {
+    const priced = rows(cost({ tasks: 1, vcpu: 1, memory_gb: 1, hours: 730, orchestrator: 'eks' }))
+    expect(
+      [priced['fargate.eks_vcpu_hours'], priced['fargate.eks_gb_hours']].map((c) => Number(c).toFixed(2)),
+    ).toEqual(['29.55', '3.24'])
+  })
+
+  it('refuses what EKS pods on Fargate do not offer', () => {
+    const refused = (params: Record<string, unknown>) => {
+      const result = validateLineItem('fargate', { ...task, orchestrator: 'eks', ...params }, bundledCatalog)
+      return result.ok ? [] : result.details.map((detail) => detail.field)
+    }
+    expect(refused({})).toEqual([])
+    expect(refused({ architecture: 'arm64' })).toEqual(['params.architecture'])
+    expect(refused({ operating_system: 'windows' })).toEqual(['params.operating_system'])
+    expect(refused({ ephemeral_storage_gb: 30 })).toEqual(['params.ephemeral_storage_gb'])
+  })
+})

@@ -1,11 +1,14 @@
 import { Type } from '@sinclair/typebox'
+import { listInstanceTypes } from '../catalog-values.js'
 import {
   architecture,
   capacityUnits,
+  catalogName,
   count,
   DEFAULT_HOURS,
   d,
   gigabytes,
+  instanceCount,
   optional,
   optionalHours,
   pointOf,
@@ -40,6 +43,11 @@ const MAX_CACHED_VERSION_HOURS = 744_000
  * their replays are ordinary invocations and duration. Tenant isolation bills each tenant-isolated execution
  * environment Lambda creates, by its memory. Lambda@Edge bills its own request and duration rates in place of
  * the regional ones.
+ *
+ * Lambda Managed Instances run the function on EC2 instances in the customer's account: EC2 bills the instances
+ * (an EC2 line item of the same type and hours, where Reserved Instances and Savings Plans apply), and Lambda
+ * bills a management fee of 15% of the instance's EC2 On-Demand price per instance-hour plus every request at
+ * its own rate; duration is not billed.
  */
 export const lambda = defineService({
   id: 'lambda',
@@ -47,7 +55,7 @@ export const lambda = defineService({
   name: 'AWS Lambda',
   category: 'compute',
   description: 'Run code without servers, billed per request and per GB-second of duration.',
-  help: 'Requests and duration at the configured memory, ephemeral storage above 512 MB, provisioned concurrency, SnapStart, response streaming beyond 6 MB per response, provisioned-mode event source mappings, durable functions, tenant isolation and Lambda@Edge.',
+  help: 'Requests and duration at the configured memory, ephemeral storage above 512 MB, provisioned concurrency, SnapStart, response streaming beyond 6 MB per response, provisioned-mode event source mappings, durable functions, tenant isolation and Lambda@Edge; or, on Lambda Managed Instances, requests and the 15% management fee of the instances (the instances are an EC2 line item).',
   params: Type.Object(
     {
       invocations: count({ title: 'Invocations per month', description: 'Invocations per month.' }),
@@ -148,6 +156,35 @@ export const lambda = defineService({
             'Tenant isolation mode: execution environments Lambda creates per month (each billed by its memory); 0 when left out.',
         }),
       ),
+      compute: optional(
+        Type.Union([Type.Literal('default'), Type.Literal('managed_instances')], {
+          title: 'Compute type',
+          description:
+            'default (Lambda-managed capacity, billed per GB-second), or managed_instances (Lambda Managed ' +
+            'Instances: requests at their own rate and a 15% management fee on the EC2 On-Demand price of the ' +
+            'instances; the instances themselves are an EC2 line item). default when left out.',
+        }),
+      ),
+      managed_instance_type: optional(
+        catalogName({
+          title: 'Managed instance type',
+          description:
+            'Lambda Managed Instances: the EC2 instance type of the capacity provider (C, M and R families).',
+        }),
+      ),
+      managed_instances: optional(
+        instanceCount(10_000, {
+          title: 'Managed instances',
+          description:
+            'Lambda Managed Instances: instances running on average over the month, or {min, typical, max}.',
+        }),
+      ),
+      managed_instance_hours: {
+        ...optionalHours,
+        title: 'Managed instance hours per month',
+        description:
+          'Lambda Managed Instances: hours each instance runs per month, or {min, typical, max}; 730 when left out.',
+      },
       deployment: optional(
         Type.Union([Type.Literal('regional'), Type.Literal('edge')], {
           title: 'Deployment',
@@ -158,8 +195,13 @@ export const lambda = defineService({
     },
     strict,
   ),
-  rangedParams: ['provisioned_concurrency', 'provisioned_hours'],
-  catalogValues: [],
+  rangedParams: [
+    'provisioned_concurrency',
+    'provisioned_hours',
+    'managed_instances',
+    'managed_instance_hours',
+  ],
+  catalogValues: [{ param: 'managed_instance_type', what: 'EC2 instance type', known: listInstanceTypes }],
   checkParams(p) {
     const details: ValidationDetail[] = []
     const refuse = (field: string, reason: string) => details.push({ field: `params.${field}`, reason })
@@ -182,6 +224,28 @@ export const lambda = defineService({
     }
     if (p.provisioned_hours !== undefined && p.provisioned_concurrency === undefined)
       refuse('provisioned_hours', 'applies with provisioned_concurrency')
+    if (p.compute === 'managed_instances') {
+      if (p.managed_instance_type === undefined)
+        refuse(
+          'managed_instance_type',
+          'Lambda Managed Instances need the instance type of their capacity provider',
+        )
+      if (p.managed_instances === undefined)
+        refuse('managed_instances', 'give the instances the capacity provider runs')
+      if (p.managed_instance_type !== undefined && /^t\d/.test(p.managed_instance_type))
+        refuse('managed_instance_type', 'Lambda Managed Instances run on the C, M and R instance families')
+      if (p.deployment === 'edge') refuse('deployment', 'Lambda@Edge does not run on Managed Instances')
+      for (const field of [
+        'provisioned_concurrency',
+        'snapstart_cached_version_hours',
+        'snapstart_restores',
+        'tenant_isolated_environments',
+      ] as const)
+        if (p[field] !== undefined) refuse(field, 'not billed this way on Lambda Managed Instances')
+    } else {
+      for (const field of ['managed_instance_type', 'managed_instances', 'managed_instance_hours'] as const)
+        if (p[field] !== undefined) refuse(field, 'applies with compute: managed_instances')
+    }
     return details
   },
   toUsage(p, at, sink) {
@@ -189,7 +253,13 @@ export const lambda = defineService({
     const memoryGb = d(p.memory_mb).dividedBy(1024)
     const gbSeconds = seconds.times(memoryGb)
     const concurrency = pointOf(p.provisioned_concurrency ?? 0, at)
-    if (p.deployment === 'edge') {
+    if (p.compute === 'managed_instances') {
+      const instanceHours = d(pointOf(p.managed_instances ?? 0, at)).times(
+        pointOf(p.managed_instance_hours ?? DEFAULT_HOURS, at),
+      )
+      sink('lambda.managed_instance_requests', d(p.invocations))
+      sink(`lambda.managed_instance_fee_hours.${p.managed_instance_type}`, instanceHours)
+    } else if (p.deployment === 'edge') {
       sink('lambda.edge_requests', d(p.invocations))
       sink('lambda.edge_gb_seconds', gbSeconds)
     } else {
@@ -205,10 +275,11 @@ export const lambda = defineService({
         sink(`lambda.gb_seconds.${p.architecture}`, gbSeconds)
       }
     }
-    sink(
-      'lambda.ephemeral_gb_seconds',
-      seconds.times(p.ephemeral_storage_mb - FREE_EPHEMERAL_MB).dividedBy(1024),
-    )
+    if (p.compute !== 'managed_instances')
+      sink(
+        'lambda.ephemeral_gb_seconds',
+        seconds.times(p.ephemeral_storage_mb - FREE_EPHEMERAL_MB).dividedBy(1024),
+      )
     sink(
       'lambda.snapstart_cache_gb_seconds',
       memoryGb.times(p.snapstart_cached_version_hours ?? 0).times(3600),
@@ -308,6 +379,18 @@ export const lambda = defineService({
       description: 'Tenant-isolated execution environments created × memory, per architecture.',
     },
     { match: 'lambda.edge_requests', unit: 'requests', kind: 'flow', description: 'Lambda@Edge requests.' },
+    {
+      match: 'lambda.managed_instance_requests',
+      unit: 'requests',
+      kind: 'flow',
+      description: 'Requests of functions on Lambda Managed Instances.',
+    },
+    {
+      match: 'lambda.managed_instance_fee_hours.*',
+      unit: 'instance-hours',
+      kind: 'flow',
+      description: 'Lambda Managed Instances management fee, per EC2 instance type.',
+    },
     {
       match: 'lambda.edge_gb_seconds',
       unit: 'GB-seconds',

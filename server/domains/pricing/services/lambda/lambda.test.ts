@@ -203,6 +203,71 @@ describe(`Lambda pricing depth at the rates of ${PAGE} (us-east-1)`, () => {
     ])
   })
 
+  it('bills Lambda Managed Instances as requests plus a 15% fee on the EC2 On-Demand price, no duration', () => {
+    const item = {
+      invocations: 100_000_000,
+      avg_duration_ms: 200,
+      memory_mb: 2048,
+      ephemeral_storage_mb: 1024,
+      compute: 'managed_instances',
+      managed_instance_type: 'm7g.large',
+      managed_instances: 3,
+    }
+    const priced = cost([item])
+    // 100M × $0.20 per million; 3 × 730 h × 15% of m7g.large's $0.0816 On-Demand rate ($0.01224)
+    expect(rows(priced)).toEqual({
+      'lambda.managed_instance_requests': '20',
+      'lambda.managed_instance_fee_hours.m7g.large': '26.8056',
+    })
+    const ec2 = priceUsage({
+      region: 'us-east-1',
+      usage: (() => {
+        const result = lineItemsToUsage(
+          [{ service: 'ec2', params: { instance_type: 'm7g.large', count: 3, hours: 730 } }],
+          bundledCatalog,
+        )
+        if (!result.ok) throw new Error(JSON.stringify(result.details))
+        return result.usage
+      })(),
+      includeFreeTier: false,
+      catalog: bundledCatalog,
+    })
+    // The fee is 15% of the instances' own EC2 line item.
+    expect(Number(rows(priced)['lambda.managed_instance_fee_hours.m7g.large'])).toBeCloseTo(
+      Number(ec2.total) * 0.15,
+      6,
+    )
+    // The requests are not Lambda's free-tier requests, and the fee is unpriced where the page states no figure.
+    expect(cost([item], true).total).toBe(priced.total)
+    expect(cost([item], false, 'eu-west-1').unpriced.map((row) => row.usage_type)).toEqual([
+      'lambda.managed_instance_fee_hours.m7g.large',
+      'lambda.managed_instance_requests',
+    ])
+  })
+
+  it('refuses Managed Instances params that do not fit the compute type', () => {
+    const base = { invocations: 1, avg_duration_ms: 1, memory_mb: 128 }
+    const refused = (params: Record<string, unknown>) => {
+      const result = validateLineItem('lambda', { ...base, ...params }, bundledCatalog)
+      return result.ok ? [] : result.details.map((detail) => detail.field).sort()
+    }
+    expect(refused({ compute: 'managed_instances' })).toEqual([
+      'params.managed_instance_type',
+      'params.managed_instances',
+    ])
+    const managed = { compute: 'managed_instances', managed_instance_type: 'm7g.large', managed_instances: 3 }
+    expect(refused(managed)).toEqual([])
+    expect(refused({ ...managed, provisioned_concurrency: 1 })).toEqual(['params.provisioned_concurrency'])
+    expect(refused({ ...managed, deployment: 'edge' })).toEqual(['params.deployment'])
+    expect(refused({ ...managed, managed_instance_type: 'x9.huge' })).toEqual([
+      'params.managed_instance_type',
+    ])
+    expect(refused({ managed_instances: 3 })).toEqual(['params.managed_instances'])
+    expect(refused({ ...managed, managed_instance_type: 't3.large' })).toEqual([
+      'params.managed_instance_type',
+    ])
+  })
+
   it('refuses params that do not go together', () => {
     const base = { invocations: 1, avg_duration_ms: 1, memory_mb: 128 }
     const refused = (params: Record<string, unknown>) => {

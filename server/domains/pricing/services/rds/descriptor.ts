@@ -5,15 +5,63 @@ import { asNumber, asString } from '../plan-values.js'
 import { defineService, type ValidationDetail } from '../service-descriptor.js'
 import { rdsExamples } from './examples.js'
 
-export const RDS_ENGINES = ['postgresql', 'mysql', 'mariadb'] as const
+export const RDS_ENGINES = [
+  'postgresql',
+  'mysql',
+  'mariadb',
+  'sqlserver_ex',
+  'sqlserver_web',
+  'sqlserver_se',
+  'sqlserver_ee',
+  'oracle_se2',
+] as const
 export type RdsEngine = (typeof RDS_ENGINES)[number]
 export type RdsDeployment = 'single_az' | 'multi_az'
 
-/** The Price List `databaseEngine` of each engine. */
-const PRICE_LIST_ENGINES: Record<RdsEngine, string> = {
-  postgresql: 'PostgreSQL',
-  mysql: 'MySQL',
-  mariadb: 'MariaDB',
+/** Licence-included commercial engines: the instance rate carries the SQL Server or Oracle licence. */
+const LICENCE_INCLUDED: readonly RdsEngine[] = [
+  'sqlserver_ex',
+  'sqlserver_web',
+  'sqlserver_se',
+  'sqlserver_ee',
+  'oracle_se2',
+]
+const isLicenceIncluded = (engine: RdsEngine) => LICENCE_INCLUDED.includes(engine)
+
+/** Terraform's engine names of the engines the catalog prices (Oracle SE2 only with its licence included). */
+const TERRAFORM_ENGINES: Record<string, RdsEngine> = {
+  postgres: 'postgresql',
+  mysql: 'mysql',
+  mariadb: 'mariadb',
+  'sqlserver-ex': 'sqlserver_ex',
+  'sqlserver-web': 'sqlserver_web',
+  'sqlserver-se': 'sqlserver_se',
+  'sqlserver-ee': 'sqlserver_ee',
+  'oracle-se2': 'oracle_se2',
+}
+
+/** The Price List attributes of each engine's instance products (AmazonRDS `databaseEngine`, edition, licence). */
+const PRICE_LIST_ENGINES: Record<RdsEngine, Readonly<Record<string, string>>> = {
+  postgresql: { databaseEngine: 'PostgreSQL', licenseModel: 'No license required' },
+  mysql: { databaseEngine: 'MySQL', licenseModel: 'No license required' },
+  mariadb: { databaseEngine: 'MariaDB', licenseModel: 'No license required' },
+  sqlserver_ex: {
+    databaseEngine: 'SQL Server',
+    databaseEdition: 'Express',
+    licenseModel: 'License included',
+  },
+  sqlserver_web: { databaseEngine: 'SQL Server', databaseEdition: 'Web', licenseModel: 'License included' },
+  sqlserver_se: {
+    databaseEngine: 'SQL Server',
+    databaseEdition: 'Standard',
+    licenseModel: 'License included',
+  },
+  sqlserver_ee: {
+    databaseEngine: 'SQL Server',
+    databaseEdition: 'Enterprise',
+    licenseModel: 'License included',
+  },
+  oracle_se2: { databaseEngine: 'Oracle', databaseEdition: 'Standard Two', licenseModel: 'License included' },
 }
 
 /**
@@ -41,9 +89,10 @@ export const rds = defineService({
   category: 'database',
   description: 'Managed relational databases, billed per instance-hour and GB-month of storage.',
   help:
-    'PostgreSQL, MySQL or MariaDB, Single-AZ or Multi-AZ, on-demand: instances × hours of one class, allocated ' +
-    'storage (gp2, gp3 with IOPS above the baseline, io1 with provisioned IOPS, magnetic), backup storage ' +
-    'beyond the free allowance and Extended Support. Aurora is its own service; SQL Server and Oracle are not modelled.',
+    'PostgreSQL, MySQL, MariaDB, or licence-included SQL Server (Express, Web, Standard, Enterprise) and Oracle ' +
+    'SE2, Single-AZ or Multi-AZ, on-demand: instances × hours of one class, allocated storage (gp2, gp3 with ' +
+    'IOPS above the baseline, io1 with provisioned IOPS, magnetic), backup storage beyond the free allowance ' +
+    'and Extended Support. Aurora is its own service; Oracle bring-your-own-licence is not modelled.',
   params: Type.Object(
     {
       instance_class: catalogName({
@@ -71,10 +120,16 @@ export const rds = defineService({
         },
       ),
       engine: optional(
-        Type.Union([Type.Literal('postgresql'), Type.Literal('mysql'), Type.Literal('mariadb')], {
-          title: 'Engine',
-          description: 'Database engine, each with its own instance rates; postgresql when left out.',
-        }),
+        Type.Union(
+          RDS_ENGINES.map((engine) => Type.Literal(engine)),
+          {
+            title: 'Engine',
+            description:
+              'Database engine, each with its own instance rates: postgresql, mysql, mariadb, or licence-included ' +
+              'SQL Server Express, Web, Standard or Enterprise (sqlserver_ex, _web, _se, _ee) and Oracle Standard ' +
+              'Edition Two (oracle_se2), whose rates include the licence; postgresql when left out.',
+          },
+        ),
       ),
       deployment: optional(
         Type.Union([Type.Literal('single_az'), Type.Literal('multi_az')], {
@@ -150,6 +205,19 @@ export const rds = defineService({
     if (p.extended_support !== undefined && p.vcpus === undefined) {
       details.push({ field: 'params.vcpus', reason: 'Extended Support is billed per vCPU: give vcpus' })
     }
+    const engine = p.engine ?? 'postgresql'
+    if (isLicenceIncluded(engine)) {
+      if (p.extended_support !== undefined)
+        details.push({
+          field: 'params.extended_support',
+          reason: 'RDS Extended Support is for MySQL and PostgreSQL major versions',
+        })
+      if (p.storage_type === 'gp3' && p.provisioned_iops !== undefined)
+        details.push({
+          field: 'params.provisioned_iops',
+          reason: 'the gp3 baseline of SQL Server and Oracle is not modelled: leave provisioned_iops out',
+        })
+    }
     if (p.extended_support !== undefined && p.deployment === 'multi_az') {
       details.push({
         field: 'params.extended_support',
@@ -216,6 +284,20 @@ export const rds = defineService({
       kind: 'flow',
       description: 'MariaDB Multi-AZ, per instance class.',
     },
+    ...LICENCE_INCLUDED.flatMap((engine) => [
+      {
+        match: `rds.${engine}_instance_hours.*`,
+        unit: 'instance-hours',
+        kind: 'flow' as const,
+        description: `${engine} (licence included) Single-AZ, per instance class.`,
+      },
+      {
+        match: `rds.${engine}_instance_hours_multi_az.*`,
+        unit: 'instance-hours',
+        kind: 'flow' as const,
+        description: `${engine} (licence included) Multi-AZ, per instance class.`,
+      },
+    ]),
     {
       match: 'rds.storage_gb_month.*',
       unit: 'GB-months',
@@ -286,9 +368,8 @@ export const rds = defineService({
         usageType: `${rdsInstanceFamily(engine, deployment)}.{instanceType}`,
         unit: 'instance-hours',
         requires: {
-          databaseEngine: PRICE_LIST_ENGINES[engine],
+          ...PRICE_LIST_ENGINES[engine],
           deploymentOption: deployment === 'multi_az' ? 'Multi-AZ' : 'Single-AZ',
-          licenseModel: 'No license required',
         },
       })),
     ),
@@ -324,9 +405,11 @@ export const rds = defineService({
       const engine = String(values.engine ?? '')
       if (engine.startsWith('aurora'))
         return { skip: 'Aurora is priced from its aws_rds_cluster and aws_rds_cluster_instance' }
-      const known: Record<string, RdsEngine> = { postgres: 'postgresql', mysql: 'mysql', mariadb: 'mariadb' }
+      const known = TERRAFORM_ENGINES
       if (engine !== '' && !known[engine])
         return { skip: `the ${engine} engine is not in the pricing catalog` }
+      if (engine === 'oracle-se2' && values.license_model !== 'license-included')
+        return { skip: 'Oracle bring-your-own-licence is not in the pricing catalog (set license_model)' }
       const storageType = asString(values.storage_type)
       const iops = asNumber(values.iops)
       const storage: 'gp2' | 'gp3' | 'io1' | 'magnetic' =

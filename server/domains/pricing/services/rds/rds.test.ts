@@ -17,6 +17,7 @@ function cost(params: Record<string, unknown>, region = 'us-east-1') {
 const rows = (priced: ReturnType<typeof cost>) =>
   Object.fromEntries(priced.by_service.flatMap((s) => s.by_usage_type).map((r) => [r.usage_type, r.cost]))
 const base = { instance_class: 'db.t3.large', count: 1, hours: 730, storage_gb: 20, storage_type: 'gp2' }
+const sqlServerOf = (engine: string) => ({ instance_class: 'db.t3.large', count: 1, hours: 730, engine })
 
 describe(`RDS engines, deployments and storage (${GOLDEN})`, () => {
   it('prices an item saved before engines existed as PostgreSQL Single-AZ, exactly as before', () => {
@@ -160,7 +161,17 @@ describe(`RDS engines, deployments and storage (${GOLDEN})`, () => {
               multi_az: true,
             }),
             { ...resource({ engine: 'aurora-postgresql', instance_class: 'db.r6g.large' }), address: 'a' },
-            { ...resource({ engine: 'sqlserver-ex', instance_class: 'db.t3.large' }), address: 'b' },
+            { ...resource({ engine: 'oracle-ee', instance_class: 'db.t3.large' }), address: 'b' },
+            { ...resource({ engine: 'sqlserver-ex', instance_class: 'db.t3.large' }), address: 'c' },
+            { ...resource({ engine: 'oracle-se2', instance_class: 'db.t3.large' }), address: 'd' },
+            {
+              ...resource({
+                engine: 'oracle-se2',
+                license_model: 'license-included',
+                instance_class: 'db.t3.large',
+              }),
+              address: 'e',
+            },
           ],
         },
       },
@@ -177,11 +188,55 @@ describe(`RDS engines, deployments and storage (${GOLDEN})`, () => {
         deployment: 'multi_az',
         provisioned_iops: 1200,
       },
+      { ...sqlServerOf('sqlserver_ex'), storage_gb: 20, storage_type: 'gp3' },
+      { ...sqlServerOf('oracle_se2'), storage_gb: 20, storage_type: 'gp3' },
     ])
     expect(skipped.map((s) => s.reason)).toEqual([
       'Aurora is priced from its aws_rds_cluster and aws_rds_cluster_instance',
-      'the sqlserver-ex engine is not in the pricing catalog',
+      'the oracle-ee engine is not in the pricing catalog',
+      'Oracle bring-your-own-licence is not in the pricing catalog (set license_model)',
     ])
+  })
+
+  it('prices licence-included SQL Server and Oracle SE2 at the golden test’s rates (730 hours, gp2 20 GB $2.30)', () => {
+    const li = (engine: string, instanceClass: string) =>
+      rows(cost({ ...base, instance_class: instanceClass, engine }))
+    expect(li('sqlserver_ex', 'db.t3.large')).toEqual({
+      'rds.sqlserver_ex_instance_hours.db.t3.large': '118.26',
+      'rds.storage_gb_month.gp2': '2.3',
+    })
+    expect(li('sqlserver_web', 'db.t3.large')['rds.sqlserver_web_instance_hours.db.t3.large']).toBe('169.36')
+    expect(li('sqlserver_se', 'db.m5.xlarge')['rds.sqlserver_se_instance_hours.db.m5.xlarge']).toBe('893.52')
+    expect(li('sqlserver_ee', 'db.m5.xlarge')['rds.sqlserver_ee_instance_hours.db.m5.xlarge']).toBe('1705.28')
+    expect(li('oracle_se2', 'db.t3.large')['rds.oracle_se2_instance_hours.db.t3.large']).toBe('219')
+  })
+
+  it('reports licence-included classes, deployments and Regions without a figure as unpriced, never $0', () => {
+    const unpriced = (params: Record<string, unknown>, region = 'us-east-1') =>
+      cost({ ...base, ...params }, region).unpriced.map((row) => row.usage_type)
+    expect(unpriced({ engine: 'sqlserver_se', instance_class: 'db.t3.large' })).toEqual([
+      'rds.sqlserver_se_instance_hours.db.t3.large',
+    ])
+    expect(unpriced({ engine: 'sqlserver_ex', deployment: 'multi_az' })).toContain(
+      'rds.sqlserver_ex_instance_hours_multi_az.db.t3.large',
+    )
+    expect(unpriced({ engine: 'oracle_se2' }, 'eu-west-1')).toContain(
+      'rds.oracle_se2_instance_hours.db.t3.large',
+    )
+  })
+
+  it('refuses Extended Support and a gp3 IOPS baseline for the licence-included engines', () => {
+    const refused = (params: Record<string, unknown>) => {
+      const result = validateLineItem('rds', { ...base, ...params }, bundledCatalog)
+      return result.ok ? [] : result.details.map((detail) => detail.field)
+    }
+    expect(refused({ engine: 'sqlserver_se', extended_support: 'year_1', vcpus: 2 })).toEqual([
+      'params.extended_support',
+    ])
+    expect(refused({ engine: 'oracle_se2', storage_type: 'gp3', provisioned_iops: 4000 })).toEqual([
+      'params.provisioned_iops',
+    ])
+    expect(refused({ engine: 'oracle_se1' }).length).toBeGreaterThan(0)
   })
 
   it('has Reserved Instance rates that reproduce the golden test’s reserved instances (730 hours a month)', () => {

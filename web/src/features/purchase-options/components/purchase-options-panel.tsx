@@ -141,8 +141,8 @@ export function PurchaseOptionsPanel({ scenarioId }: { scenarioId: string }) {
       </Group>
       <Text size="sm" c="dimmed" mb="sm">
         The line items on demand against a commitment: Reserved Instances cover EC2 and RDS items, Savings
-        Plans and Spot EC2 items. Totals over 12 and 36 months include the upfront fees; items the option does
-        not cover stay on demand.
+        Plans EC2 items, Spot EC2 items and Fargate tasks on ECS. Totals over 12 and 36 months include the
+        upfront fees; items the option does not cover stay on demand.
       </Text>
       <Group align="flex-start" grow preventGrowOverflow={false} mb="md">
         <Select

@@ -3526,9 +3526,9 @@ export interface paths {
                             output_tokens: number;
                             /**
                              * Inference
-                             * @description on_demand, or batch at the model’s batch rates; on_demand when left out.
+                             * @description on_demand, batch at the model’s batch rates, or provisioned (Provisioned Throughput: model units billed per hour, tokens not billed); on_demand when left out.
                              */
-                            inference?: "on_demand" | "batch";
+                            inference?: "on_demand" | "batch" | "provisioned";
                             /**
                              * Cache write tokens per month
                              * @description Input tokens written to the prompt cache per month; 0 when left out.
@@ -3539,6 +3539,21 @@ export interface paths {
                              * @description Input tokens read from the prompt cache per month; 0 when left out.
                              */
                             cache_read_tokens?: number;
+                            /**
+                             * Model units
+                             * @description Provisioned Throughput model units bought for the model (inference: provisioned only); 1 when left out.
+                             */
+                            model_units?: number;
+                            /**
+                             * Commitment term
+                             * @description Provisioned Throughput term: no_commitment (hourly), 1_month or 6_months, each at its own rate per model unit-hour (inference: provisioned only); no_commitment when left out.
+                             */
+                            commitment?: "no_commitment" | "1_month" | "6_months";
+                            /**
+                             * Provisioned hours per month
+                             * @description Hours per month the model units are held (inference: provisioned only; a commitment bills every hour of its term, 744 in a 31-day month); 730 when left out.
+                             */
+                            provisioned_hours?: number;
                         };
                         label?: string | null;
                     } | {
@@ -5562,9 +5577,9 @@ export interface paths {
                             output_tokens: number;
                             /**
                              * Inference
-                             * @description on_demand, or batch at the model’s batch rates; on_demand when left out.
+                             * @description on_demand, batch at the model’s batch rates, or provisioned (Provisioned Throughput: model units billed per hour, tokens not billed); on_demand when left out.
                              */
-                            inference?: "on_demand" | "batch";
+                            inference?: "on_demand" | "batch" | "provisioned";
                             /**
                              * Cache write tokens per month
                              * @description Input tokens written to the prompt cache per month; 0 when left out.
@@ -5575,6 +5590,21 @@ export interface paths {
                              * @description Input tokens read from the prompt cache per month; 0 when left out.
                              */
                             cache_read_tokens?: number;
+                            /**
+                             * Model units
+                             * @description Provisioned Throughput model units bought for the model (inference: provisioned only); 1 when left out.
+                             */
+                            model_units?: number;
+                            /**
+                             * Commitment term
+                             * @description Provisioned Throughput term: no_commitment (hourly), 1_month or 6_months, each at its own rate per model unit-hour (inference: provisioned only); no_commitment when left out.
+                             */
+                            commitment?: "no_commitment" | "1_month" | "6_months";
+                            /**
+                             * Provisioned hours per month
+                             * @description Hours per month the model units are held (inference: provisioned only; a commitment bills every hour of its term, 744 in a 31-day month); 730 when left out.
+                             */
+                            provisioned_hours?: number;
                         };
                         label?: string | null;
                     } | {
@@ -7678,9 +7708,9 @@ export interface paths {
                             output_tokens: number;
                             /**
                              * Inference
-                             * @description on_demand, or batch at the model’s batch rates; on_demand when left out.
+                             * @description on_demand, batch at the model’s batch rates, or provisioned (Provisioned Throughput: model units billed per hour, tokens not billed); on_demand when left out.
                              */
-                            inference?: "on_demand" | "batch";
+                            inference?: "on_demand" | "batch" | "provisioned";
                             /**
                              * Cache write tokens per month
                              * @description Input tokens written to the prompt cache per month; 0 when left out.
@@ -7691,6 +7721,21 @@ export interface paths {
                              * @description Input tokens read from the prompt cache per month; 0 when left out.
                              */
                             cache_read_tokens?: number;
+                            /**
+                             * Model units
+                             * @description Provisioned Throughput model units bought for the model (inference: provisioned only); 1 when left out.
+                             */
+                            model_units?: number;
+                            /**
+                             * Commitment term
+                             * @description Provisioned Throughput term: no_commitment (hourly), 1_month or 6_months, each at its own rate per model unit-hour (inference: provisioned only); no_commitment when left out.
+                             */
+                            commitment?: "no_commitment" | "1_month" | "6_months";
+                            /**
+                             * Provisioned hours per month
+                             * @description Hours per month the model units are held (inference: provisioned only; a commitment bills every hour of its term, 744 in a 31-day month); 730 when left out.
+                             */
+                            provisioned_hours?: number;
                         };
                         label?: string | null;
                     } | {
@@ -9593,9 +9638,9 @@ export interface paths {
                             output_tokens: number;
                             /**
                              * Inference
-                             * @description on_demand, or batch at the model’s batch rates; on_demand when left out.
+                             * @description on_demand, batch at the model’s batch rates, or provisioned (Provisioned Throughput: model units billed per hour, tokens not billed); on_demand when left out.
                              */
-                            inference?: "on_demand" | "batch";
+                            inference?: "on_demand" | "batch" | "provisioned";
                             /**
                              * Cache write tokens per month
                              * @description Input tokens written to the prompt cache per month; 0 when left out.
@@ -9606,6 +9651,21 @@ export interface paths {
                              * @description Input tokens read from the prompt cache per month; 0 when left out.
                              */
                             cache_read_tokens?: number;
+                            /**
+                             * Model units
+                             * @description Provisioned Throughput model units bought for the model (inference: provisioned only); 1 when left out.
+                             */
+                            model_units?: number;
+                            /**
+                             * Commitment term
+                             * @description Provisioned Throughput term: no_commitment (hourly), 1_month or 6_months, each at its own rate per model unit-hour (inference: provisioned only); no_commitment when left out.
+                             */
+                            commitment?: "no_commitment" | "1_month" | "6_months";
+                            /**
+                             * Provisioned hours per month
+                             * @description Hours per month the model units are held (inference: provisioned only; a commitment bills every hour of its term, 744 in a 31-day month); 730 when left out.
+                             */
+                            provisioned_hours?: number;
                         } | {
                             /**
                              * Instance type

@@ -3556,9 +3556,9 @@ export interface paths {
                             output_tokens: number;
                             /**
                              * Inference
-                             * @description on_demand, or batch at the model’s batch rates; on_demand when left out.
+                             * @description on_demand, batch at the model’s batch rates, or provisioned (Provisioned Throughput: model units billed per hour, tokens not billed); on_demand when left out.
                              */
-                            inference?: "on_demand" | "batch";
+                            inference?: "on_demand" | "batch" | "provisioned";
                             /**
                              * Cache write tokens per month
                              * @description Input tokens written to the prompt cache per month; 0 when left out.
@@ -3569,6 +3569,21 @@ export interface paths {
                              * @description Input tokens read from the prompt cache per month; 0 when left out.
                              */
                             cache_read_tokens?: number;
+                            /**
+                             * Model units
+                             * @description Provisioned Throughput model units bought for the model (inference: provisioned only); 1 when left out.
+                             */
+                            model_units?: number;
+                            /**
+                             * Commitment term
+                             * @description Provisioned Throughput term: no_commitment (hourly), 1_month or 6_months, each at its own rate per model unit-hour (inference: provisioned only); no_commitment when left out.
+                             */
+                            commitment?: "no_commitment" | "1_month" | "6_months";
+                            /**
+                             * Provisioned hours per month
+                             * @description Hours per month the model units are held (inference: provisioned only; a commitment bills every hour of its term, 744 in a 31-day month); 730 when left out.
+                             */
+                            provisioned_hours?: number;
                         };
                         label?: string | null;
                     } | {
@@ -5635,9 +5650,9 @@ export interface paths {
                             output_tokens: number;
                             /**
                              * Inference
-                             * @description on_demand, or batch at the model’s batch rates; on_demand when left out.
+                             * @description on_demand, batch at the model’s batch rates, or provisioned (Provisioned Throughput: model units billed per hour, tokens not billed); on_demand when left out.
                              */
-                            inference?: "on_demand" | "batch";
+                            inference?: "on_demand" | "batch" | "provisioned";
                             /**
                              * Cache write tokens per month
                              * @description Input tokens written to the prompt cache per month; 0 when left out.
@@ -5648,6 +5663,21 @@ export interface paths {
                              * @description Input tokens read from the prompt cache per month; 0 when left out.
                              */
                             cache_read_tokens?: number;
+                            /**
+                             * Model units
+                             * @description Provisioned Throughput model units bought for the model (inference: provisioned only); 1 when left out.
+                             */
+                            model_units?: number;
+                            /**
+                             * Commitment term
+                             * @description Provisioned Throughput term: no_commitment (hourly), 1_month or 6_months, each at its own rate per model unit-hour (inference: provisioned only); no_commitment when left out.
+                             */
+                            commitment?: "no_commitment" | "1_month" | "6_months";
+                            /**
+                             * Provisioned hours per month
+                             * @description Hours per month the model units are held (inference: provisioned only; a commitment bills every hour of its term, 744 in a 31-day month); 730 when left out.
+                             */
+                            provisioned_hours?: number;
                         };
                         label?: string | null;
                     } | {
@@ -7794,9 +7824,9 @@ export interface paths {
                             output_tokens: number;
                             /**
                              * Inference
-                             * @description on_demand, or batch at the model’s batch rates; on_demand when left out.
+                             * @description on_demand, batch at the model’s batch rates, or provisioned (Provisioned Throughput: model units billed per hour, tokens not billed); on_demand when left out.
                              */
-                            inference?: "on_demand" | "batch";
+                            inference?: "on_demand" | "batch" | "provisioned";
                             /**
                              * Cache write tokens per month
                              * @description Input tokens written to the prompt cache per month; 0 when left out.
@@ -7807,6 +7837,21 @@ export interface paths {
                              * @description Input tokens read from the prompt cache per month; 0 when left out.
                              */
                             cache_read_tokens?: number;
+                            /**
+                             * Model units
+                             * @description Provisioned Throughput model units bought for the model (inference: provisioned only); 1 when left out.
+                             */
+                            model_units?: number;
+                            /**
+                             * Commitment term
+                             * @description Provisioned Throughput term: no_commitment (hourly), 1_month or 6_months, each at its own rate per model unit-hour (inference: provisioned only); no_commitment when left out.
+                             */
+                            commitment?: "no_commitment" | "1_month" | "6_months";
+                            /**
+                             * Provisioned hours per month
+                             * @description Hours per month the model units are held (inference: provisioned only; a commitment bills every hour of its term, 744 in a 31-day month); 730 when left out.
+                             */
+                            provisioned_hours?: number;
                         };
                         label?: string | null;
                     } | {
@@ -9752,9 +9797,9 @@ export interface paths {
                             output_tokens: number;
                             /**
                              * Inference
-                             * @description on_demand, or batch at the model’s batch rates; on_demand when left out.
+                             * @description on_demand, batch at the model’s batch rates, or provisioned (Provisioned Throughput: model units billed per hour, tokens not billed); on_demand when left out.
                              */
-                            inference?: "on_demand" | "batch";
+                            inference?: "on_demand" | "batch" | "provisioned";
                             /**
                              * Cache write tokens per month
                              * @description Input tokens written to the prompt cache per month; 0 when left out.
@@ -9765,6 +9810,21 @@ export interface paths {
                              * @description Input tokens read from the prompt cache per month; 0 when left out.
                              */
                             cache_read_tokens?: number;
+                            /**
+                             * Model units
+                             * @description Provisioned Throughput model units bought for the model (inference: provisioned only); 1 when left out.
+                             */
+                            model_units?: number;
+                            /**
+                             * Commitment term
+                             * @description Provisioned Throughput term: no_commitment (hourly), 1_month or 6_months, each at its own rate per model unit-hour (inference: provisioned only); no_commitment when left out.
+                             */
+                            commitment?: "no_commitment" | "1_month" | "6_months";
+                            /**
+                             * Provisioned hours per month
+                             * @description Hours per month the model units are held (inference: provisioned only; a commitment bills every hour of its term, 744 in a 31-day month); 730 when left out.
+                             */
+                            provisioned_hours?: number;
                         } | {
                             /**
                              * Instance type

@@ -62,17 +62,6 @@ describe(`Bedrock Provisioned Throughput at the per model unit-hour rates of ${P
     expect(cost(claude2, 'eu-central-1').total).toBe('79')
   })
 
-  it('prices Llama 3.1 and 3.2 in US West (Oregon), the Region their tables name', () => {
-    // Llama 3.2 90B: $30.00 hourly, $26.48 for 1 month, $16.35 for 6 months; Llama 3.1 8B 6 months $13.08
-    const llama = (model: string, commitment: string, region: string) =>
-      cost({ model, ...provisioned, commitment, provisioned_hours: 10 }, region)
-    expect(llama('meta.llama3-2-90b-instruct', 'no_commitment', 'us-west-2').total).toBe('300')
-    expect(llama('meta.llama3-2-90b-instruct', '1_month', 'us-west-2').total).toBe('264.8')
-    expect(llama('meta.llama3-2-90b-instruct', '6_months', 'us-west-2').total).toBe('163.5')
-    expect(llama('meta.llama3-1-8b-instruct', '6_months', 'us-west-2').total).toBe('130.8')
-    expect(llama('meta.llama3-1-8b-instruct', '6_months', 'us-east-1').unpriced).toHaveLength(1)
-  })
-
   it('reports a term, Region or model without a listed rate as unpriced, never $0', () => {
     // Llama 2 lists no no-commitment rate for base models; Tokyo lists no hourly Claude rate; Nova has no
     // sourced Provisioned Throughput rate at all

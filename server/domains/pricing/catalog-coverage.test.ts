@@ -257,3 +257,46 @@ describe('the ten main Regions', () => {
     expect(ohio.total).toBe('200.02')
   })
 })
+
+describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiCache Serverless, ...)', () => {
+  const mainRegions = [
+    'us-east-1',
+    'us-east-2',
+    'us-west-2',
+    'eu-west-1',
+    'eu-west-2',
+    'eu-central-1',
+    'ap-southeast-1',
+    'ap-northeast-1',
+    'ap-south-1',
+    'sa-east-1',
+  ]
+  const price = (region: string, usage: Record<string, string>) =>
+    priceUsage({ region, usage, includeFreeTier: false, catalog })
+
+  it.each(mainRegions)('%s: ElastiCache Serverless, every engine', (region) => {
+    const engines = ['redis', 'valkey', 'memcached']
+    const usage = Object.fromEntries(
+      engines.flatMap((e) => [
+        [`elasticache.serverless_gb_hours.${e}`, '730'],
+        [`elasticache.serverless_ecpus.${e}`, '1000000000'],
+      ]),
+    )
+    expect(price(region, usage).unpriced).toEqual([])
+  })
+
+  it('ElastiCache Serverless rates to the cent (rate map of 2025-03-14)', () => {
+    // London Redis OSS: 730 GB-hours × $0.147 + 1,000M ECPUs × $0.004 per million
+    const london = price('eu-west-2', {
+      'elasticache.serverless_gb_hours.redis': '730',
+      'elasticache.serverless_ecpus.redis': '1000000000',
+    })
+    expect(london.total).toBe('111.31')
+    // São Paulo Valkey: 730 × $0.133 + 1,000M × $0.0037
+    const saoPaulo = price('sa-east-1', {
+      'elasticache.serverless_gb_hours.valkey': '730',
+      'elasticache.serverless_ecpus.valkey': '1000000000',
+    })
+    expect(saoPaulo.total).toBe('100.79')
+  })
+})

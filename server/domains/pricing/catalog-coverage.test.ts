@@ -299,4 +299,24 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     })
     expect(saoPaulo.total).toBe('100.79')
   })
+  it('eu-west-2: SQS first bands, Aurora Standard and I/O-Optimized Serverless v2, RDS gp3 and backup (offers of 2026-09/10)', () => {
+    const london = price('eu-west-2', {
+      'sqs.requests.standard': '10000000',
+      'sqs.requests.fifo': '10000000',
+      'aurora.acu_hours.standard': '730',
+      'aurora.acu_hours.io_optimized': '730',
+      'aurora.storage_gb_month.standard': '100',
+      'aurora.io_requests': '50000000',
+      'aurora.backup_gb_month': '100',
+      'rds.storage_gb_month.gp3': '100',
+      'rds.backup_gb_month': '100',
+    })
+    expect(london.unpriced).toEqual([])
+    expect(cost(london, 'sqs.requests.standard')).toBe('4')
+    expect(cost(london, 'sqs.requests.fifo')).toBe('5')
+    expect(cost(london, 'aurora.acu_hours.standard')).toBe('102.2')
+    expect(cost(london, 'aurora.acu_hours.io_optimized')).toBe('138.7')
+    // + 100 × 0.10 + 50 × 0.20 + 100 × 0.022 + 100 × 0.133 + 100 × 0.10
+    expect(london.total).toBe('295.4')
+  })
 })

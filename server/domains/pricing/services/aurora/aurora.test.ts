@@ -70,12 +70,12 @@ describe('Amazon Aurora', () => {
     ])
   })
 
-  it('reports a region without sourced Aurora prices as unpriced, never $0', () => {
+  it('reports what a region has no sourced Aurora price for as unpriced, never $0', () => {
+    // eu-west-2 prices the cluster volume ($0.10 per GB-month) but no instance class
     const priced = cost({ engine: 'postgresql', instance_class: 'db.r6g.large', storage_gb: 10 }, 'eu-west-2')
-    expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type).sort()).toEqual([
+    expect(priced.total).toBe('1')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual([
       'aurora.instance_hours.postgresql.db.r6g.large',
-      'aurora.storage_gb_month.standard',
     ])
   })
 

@@ -319,4 +319,45 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     // + 100 × 0.10 + 50 × 0.20 + 100 × 0.022 + 100 × 0.133 + 100 × 0.10
     expect(london.total).toBe('295.4')
   })
+  it('RDS gp3 storage in eu-central-1 and ap-northeast-1, Aurora backup in sa-east-1', () => {
+    // 100 GB × $0.137 Single-AZ + 100 GB × $0.274 Multi-AZ in Frankfurt
+    const frankfurt = price('eu-central-1', {
+      'rds.storage_gb_month.gp3': '100',
+      'rds.storage_gb_month_multi_az.gp3': '100',
+    })
+    expect(frankfurt.unpriced).toEqual([])
+    expect(frankfurt.total).toBe('41.1')
+    expect(price('ap-northeast-1', { 'rds.storage_gb_month.gp3': '20' }).total).toBe('2.76')
+    expect(price('sa-east-1', { 'aurora.backup_gb_month': '1000' }).total).toBe('37')
+  })
+
+  it('ap-northeast-2 (Seoul): RDS storage, backup and Extended Support, Aurora PostgreSQL (offers of 2026-10-01)', () => {
+    const seoul = price('ap-northeast-2', {
+      'rds.storage_gb_month.gp3': '20',
+      'rds.storage_gb_month_multi_az.gp3': '20',
+      'rds.backup_gb_month': '100',
+      'rds.extended_support_vcpu_hours.year_1': '1460',
+      'rds.extended_support_vcpu_hours.year_2': '1460',
+      'aurora.instance_hours.postgresql.db.t4g.medium': '730',
+      'aurora.instance_hours_io_optimized.postgresql.db.t4g.medium': '730',
+      'aurora.storage_gb_month.standard': '100',
+      'aurora.storage_gb_month.io_optimized': '100',
+      'aurora.io_requests': '10000000',
+      'aurora.backup_gb_month': '100',
+      'aurora.acu_hours.standard': '365',
+      'sqs.requests.standard': '1000000',
+      'sqs.requests.fifo': '1000000',
+    })
+    expect(seoul.unpriced).toEqual([])
+    expect(cost(seoul, 'rds.storage_gb_month.gp3')).toBe('2.62')
+    expect(cost(seoul, 'rds.storage_gb_month_multi_az.gp3')).toBe('5.24')
+    expect(cost(seoul, 'rds.extended_support_vcpu_hours.year_1')).toBe('175.2')
+    expect(cost(seoul, 'aurora.instance_hours.postgresql.db.t4g.medium')).toBe('82.49')
+    expect(cost(seoul, 'aurora.instance_hours_io_optimized.postgresql.db.t4g.medium')).toBe('107.31')
+    expect(cost(seoul, 'aurora.io_requests')).toBe('2.4')
+    // 0.5 ACU all month × $0.20, the document's own "≈ $73/월"
+    expect(cost(seoul, 'aurora.acu_hours.standard')).toBe('73')
+    // 2.62 + 5.24 + 9.5 + 175.2 × 2 + 82.49 + 107.31 + 12 + 27 + 2.4 + 2.3 + 73 + 0.4 + 0.5
+    expect(seoul.total).toBe('675.16')
+  })
 })

@@ -360,4 +360,18 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     // 2.62 + 5.24 + 9.5 + 175.2 × 2 + 82.49 + 107.31 + 12 + 27 + 2.4 + 2.3 + 73 + 0.4 + 0.5
     expect(seoul.total).toBe('675.16')
   })
+  it('Cognito Essentials and Plus outside us-east-1, SQS first band in us-west-1 (Price List quotes)', () => {
+    // Tokyo: 20,000 Essentials MAUs × $0.015 + 5,000 Plus MAUs × $0.020 (no free tier)
+    const tokyo = price('ap-northeast-1', { 'cognito.mau.essentials': '20000', 'cognito.mau.plus': '5000' })
+    expect(tokyo.unpriced).toEqual([])
+    expect(tokyo.total).toBe('400')
+    expect(price('eu-west-2', { 'cognito.mau.essentials': '1000' }).total).toBe('15')
+    expect(
+      price('us-west-1', { 'cognito.mau.essentials': '1000', 'sqs.requests.standard': '5000000' }).total,
+    ).toBe('17')
+    // eu-west-2 Plus has no sourced rate: unpriced, never $0
+    expect(price('eu-west-2', { 'cognito.mau.plus': '1000' }).unpriced.map((row) => row.usage_type)).toEqual([
+      'cognito.mau.plus',
+    ])
+  })
 })

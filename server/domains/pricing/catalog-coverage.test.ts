@@ -319,7 +319,7 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     // + 100 × 0.10 + 50 × 0.20 + 100 × 0.022 + 100 × 0.133 + 100 × 0.10
     expect(london.total).toBe('295.4')
   })
-  it('RDS gp3 storage in eu-central-1 and ap-northeast-1, Aurora backup in sa-east-1', () => {
+  it('RDS gp3 storage in eu-central-1, ap-northeast-1 and sa-east-1, Aurora backup in sa-east-1', () => {
     // 100 GB × $0.137 Single-AZ + 100 GB × $0.274 Multi-AZ in Frankfurt
     const frankfurt = price('eu-central-1', {
       'rds.storage_gb_month.gp3': '100',
@@ -329,6 +329,11 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     expect(frankfurt.total).toBe('41.1')
     expect(price('ap-northeast-1', { 'rds.storage_gb_month.gp3': '20' }).total).toBe('2.76')
     expect(price('sa-east-1', { 'aurora.backup_gb_month': '1000' }).total).toBe('37')
+    // São Paulo gp3: 100 GB × $0.219 Single-AZ + 100 GB × $0.438 Multi-AZ
+    expect(
+      price('sa-east-1', { 'rds.storage_gb_month.gp3': '100', 'rds.storage_gb_month_multi_az.gp3': '100' })
+        .total,
+    ).toBe('65.7')
   })
 
   it('ap-northeast-2 (Seoul): RDS storage, backup and Extended Support, Aurora PostgreSQL (offers of 2026-10-01)', () => {

@@ -379,4 +379,18 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
       'cognito.mau.plus',
     ])
   })
+  it('Aurora I/O-Optimized Serverless v2 and storage in us-east-2, backup in five more Regions (Price List quotes)', () => {
+    const ohio = price('us-east-2', {
+      'aurora.acu_hours.io_optimized': '730',
+      'aurora.storage_gb_month.io_optimized': '100',
+      'aurora.backup_gb_month': '100',
+    })
+    expect(ohio.unpriced).toEqual([])
+    // 730 × $0.16 + 100 × $0.225 + 100 × $0.021
+    expect(ohio.total).toBe('141.4')
+    const backup = { 'aurora.backup_gb_month': '1000' }
+    expect(price('us-west-2', backup).total).toBe('21')
+    expect(price('eu-west-1', backup).total).toBe('21')
+    expect(price('ap-southeast-1', { ...backup, 'rds.backup_gb_month': '1000' }).total).toBe('118')
+  })
 })

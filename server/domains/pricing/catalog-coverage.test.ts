@@ -393,4 +393,22 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     expect(price('eu-west-1', backup).total).toBe('21')
     expect(price('ap-southeast-1', { ...backup, 'rds.backup_gb_month': '1000' }).total).toBe('118')
   })
+  it('Bedrock Nova Pro in ap-northeast-1 and Nova Lite in us-east-2 (Price List documents)', () => {
+    const tokyo = price('ap-northeast-1', {
+      'bedrock.input_tokens.amazon.nova-pro': '1000000',
+      'bedrock.output_tokens.amazon.nova-pro': '1000000',
+      'bedrock.batch_input_tokens.amazon.nova-pro': '1000000',
+      'bedrock.batch_output_tokens.amazon.nova-pro': '1000000',
+    })
+    // 1M tokens each: $0.96 in, $3.84 out, $0.48 batch in; batch output has no sourced rate
+    expect(tokyo.total).toBe('5.28')
+    expect(tokyo.unpriced.map((row) => row.usage_type)).toEqual([
+      'bedrock.batch_output_tokens.amazon.nova-pro',
+    ])
+    const ohio = price('us-east-2', {
+      'bedrock.input_tokens.amazon.nova-lite': '1000000',
+      'bedrock.output_tokens.amazon.nova-lite': '1000000',
+    })
+    expect(ohio.total).toBe('0.3')
+  })
 })

@@ -57,16 +57,17 @@ describe('Amazon Aurora', () => {
     )
   })
 
-  it('bills I/O-Optimized storage at its own rate and reports its unsourced instance rates as unpriced', () => {
-    const priced = cost({
-      engine: 'postgresql',
-      storage_configuration: 'io_optimized',
-      instance_class: 'db.r6g.large',
-      storage_gb: 100,
-    })
-    expect(cents(priced.total)).toBe('22.50')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual([
-      'aurora.instance_hours_io_optimized.postgresql.db.r6g.large',
+  it('bills I/O-Optimized storage and instances at their own rates, and reports unsourced ones as unpriced', () => {
+    const io = { storage_configuration: 'io_optimized', instance_class: 'db.r6g.large', storage_gb: 100 }
+    // PostgreSQL: 730 h × $0.338 + 100 GB × $0.225 (us-east-1 offer rows of 2026-07-28)
+    const priced = cost({ engine: 'postgresql', ...io })
+    expect(cents(priced.total)).toBe('269.24')
+    expect(priced.unpriced).toEqual([])
+    // MySQL's I/O-Optimized instance rate is not sourced: the storage is priced, the instance is not
+    const mysql = cost({ engine: 'mysql', ...io })
+    expect(cents(mysql.total)).toBe('22.50')
+    expect(mysql.unpriced.map((row) => row.usage_type)).toEqual([
+      'aurora.instance_hours_io_optimized.mysql.db.r6g.large',
     ])
   })
 

@@ -411,4 +411,43 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     })
     expect(ohio.total).toBe('0.3')
   })
+  it.each(mainRegions)('%s: RDS storage, IOPS, magnetic I/O and backup, MariaDB instances', (region) => {
+    const usage = Object.fromEntries(
+      [
+        'rds.storage_gb_month.gp2',
+        'rds.storage_gb_month.gp3',
+        'rds.storage_gb_month.io1',
+        'rds.storage_gb_month.magnetic',
+        'rds.storage_gb_month_multi_az.gp2',
+        'rds.storage_gb_month_multi_az.gp3',
+        'rds.storage_gb_month_multi_az.io1',
+        'rds.iops_month.gp3',
+        'rds.iops_month.io1',
+        'rds.iops_month_multi_az.gp3',
+        'rds.iops_month_multi_az.io1',
+        'rds.io_requests.magnetic',
+        'rds.backup_gb_month',
+        'rds.mariadb_instance_hours.db.t3.medium',
+        'rds.mariadb_instance_hours_multi_az.db.r6g.large',
+      ].map((usageType) => [usageType, '100']),
+    )
+    expect(price(region, usage).unpriced).toEqual([])
+  })
+
+  it('RDS rate maps to the cent: São Paulo io1 and magnetic, Mumbai MariaDB (maps of 2024-09-28)', () => {
+    const saoPaulo = price('sa-east-1', {
+      'rds.storage_gb_month.io1': '100',
+      'rds.iops_month.io1': '1000',
+      'rds.storage_gb_month.magnetic': '100',
+      'rds.io_requests.magnetic': '10000000',
+    })
+    expect(saoPaulo.unpriced).toEqual([])
+    // 100 × $0.238 + 1,000 × $0.14 + 100 × $0.19 + 10M × $0.14 per million
+    expect(saoPaulo.total).toBe('184.2')
+    const mumbai = price('ap-south-1', { 'rds.mariadb_instance_hours.db.t3.micro': '730' })
+    expect(mumbai.unpriced).toEqual([])
+    // 730 h × $0.025, the rate MySQL has there too (rds-ri-rate-maps)
+    expect(mumbai.total).toBe('18.25')
+    expect(price('ap-south-1', { 'rds.mysql_instance_hours.db.t3.micro': '730' }).total).toBe('18.25')
+  })
 })

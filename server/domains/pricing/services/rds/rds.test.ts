@@ -88,13 +88,15 @@ describe(`RDS engines, deployments and storage (${GOLDEN})`, () => {
     })
   })
 
-  it('bills Extended Support per vCPU-hour of the year asked; an unsourced year is unpriced', () => {
+  it('bills Extended Support per vCPU-hour of the year asked; a Region without a source is unpriced', () => {
     const item = { ...base, engine: 'mysql', extended_support: 'year_1', vcpus: 2 }
     expect(rows(cost(item))['rds.extended_support_vcpu_hours.year_1']).toBe('146')
-    const year3 = cost({ ...item, extended_support: 'year_3' })
-    expect(year3.unpriced.map((u) => [u.usage_type, u.quantity])).toEqual([
-      ['rds.extended_support_vcpu_hours.year_3', '1460'],
-    ])
+    // Year 3 doubles the rate: 1,460 vCPU-hours × $0.20 (MySQL 5.7 and PostgreSQL 11 in the rate maps)
+    expect(
+      rows(cost({ ...item, extended_support: 'year_3' }))['rds.extended_support_vcpu_hours.year_3'],
+    ).toBe('292')
+    const mexico = cost({ ...item, extended_support: 'year_3' }, 'mx-central-1')
+    expect(mexico.unpriced.map((u) => u.usage_type)).toContain('rds.extended_support_vcpu_hours.year_3')
   })
 
   it('prices MariaDB and Multi-AZ io1 from the RDS rate maps, and reports unsourced figures as unpriced', () => {

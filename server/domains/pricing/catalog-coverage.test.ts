@@ -450,4 +450,14 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     expect(mumbai.total).toBe('18.25')
     expect(price('ap-south-1', { 'rds.mysql_instance_hours.db.t3.micro': '730' }).total).toBe('18.25')
   })
+  it('OpenSearch Serverless OCUs in us-west-2 (billed rates); its managed storage stays unpriced', () => {
+    const oregon = price('us-west-2', {
+      'opensearch.ocu_hours.indexing': '192',
+      'opensearch.ocu_hours.search': '192',
+      'opensearch.managed_storage_gb_month': '10',
+    })
+    // 192 OCU-hours × $0.24 each, the CUR example's $46.08 + $46.08
+    expect(oregon.total).toBe('92.16')
+    expect(oregon.unpriced.map((row) => row.usage_type)).toEqual(['opensearch.managed_storage_gb_month'])
+  })
 })

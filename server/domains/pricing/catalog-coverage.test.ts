@@ -460,4 +460,13 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     expect(oregon.total).toBe('92.16')
     expect(oregon.unpriced.map((row) => row.usage_type)).toEqual(['opensearch.managed_storage_gb_month'])
   })
+  it('ap-southeast-3 (Jakarta): internet egress, first 10 TB band only (offer quote of 2026-09-25)', () => {
+    const jakarta = price('ap-southeast-3', { 'data_transfer.out_gb': '1000' })
+    expect(jakarta.unpriced).toEqual([])
+    // 1,000 GB × $0.132 (free tier left out here)
+    expect(jakarta.total).toBe('132')
+    // beyond the sourced band the usage is reported, not priced at $0
+    const beyond = price('ap-southeast-3', { 'data_transfer.out_gb': '20000' })
+    expect(beyond.unpriced.map((row) => row.usage_type)).toEqual(['data_transfer.out_gb'])
+  })
 })

@@ -30,6 +30,31 @@ describe(`MemoryDB at the rules of ${PAGE}`, () => {
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['memorydb.node_hours.db.r7g.large'])
   })
 
+  it('prices Seoul db.t4g.small nodes, data written and snapshots from the Price List figures of 2026-10-01', () => {
+    const seoul = (params: Record<string, unknown>) => cost(params, 'ap-northeast-2')
+    // 1 shard × (1 primary + 1 replica) × 730 h × $0.049 = $71.54, the Multi-AZ figure the source rounds to $71.5
+    const valkey = seoul({ engine: 'valkey', node_type: 'db.t4g.small', shards: 1, data_written_gb: 500 })
+    expect(valkey.unpriced).toEqual([])
+    expect(valkey.total).toBe('71.54')
+    // 730 h × $0.070 + 100 GB written × $0.20 + 10 GB-months of snapshots × $0.023
+    const redis = seoul({
+      node_type: 'db.t4g.small',
+      shards: 1,
+      replicas_per_shard: 0,
+      data_written_gb: 100,
+      snapshot_storage_gb: 10,
+    })
+    expect(redis.unpriced).toEqual([])
+    expect(redis.total).toBe('71.33')
+    // Valkey writes above the free 10 TB have no sourced Seoul rate: reported, not charged at $0
+    const heavy = seoul({ engine: 'valkey', node_type: 'db.t4g.small', shards: 1, data_written_gb: 20_000 })
+    expect(heavy.unpriced.map((row) => row.usage_type)).toEqual(['memorydb.data_written_gb.valkey'])
+    // other node types stay unpriced there
+    expect(seoul({ node_type: 'db.r7g.large', shards: 1 }).unpriced.map((row) => row.usage_type)).toEqual([
+      'memorydb.node_hours.db.r7g.large',
+    ])
+  })
+
   it('bills Redis OSS data written at $0.20 per GB and Valkey beyond 10 TB at $0.04', () => {
     expect(cost({ node_type: 'db.r7g.large', shards: 1, data_written_gb: 100 }).by_service[0]?.cost).toBe(
       '20',

@@ -469,4 +469,22 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     const beyond = price('ap-southeast-3', { 'data_transfer.out_gb': '20000' })
     expect(beyond.unpriced.map((row) => row.usage_type)).toEqual(['data_transfer.out_gb'])
   })
+  it('il-central-1 (Tel Aviv): SQS Standard and Cognito first bands (offer quotes of 2026-09-27)', () => {
+    const telAviv = price('il-central-1', {
+      'sqs.requests.standard': '10000000',
+      'cognito.mau.lite': '50000',
+      'cognito.mau.essentials': '1000',
+      'cognito.mau.plus': '1000',
+    })
+    expect(telAviv.unpriced).toEqual([])
+    // 10M × $0.42 per million + 50,000 × $0.0055 + 1,000 × $0.015 + 1,000 × $0.020 (free tier left out here)
+    expect(cost(telAviv, 'sqs.requests.standard')).toBe('4.2')
+    expect(telAviv.total).toBe('314.2')
+    // FIFO and Lite beyond its first band are not sourced there
+    const beyond = price('il-central-1', { 'sqs.requests.fifo': '1000', 'cognito.mau.lite': '200000' })
+    expect(beyond.unpriced.map((row) => row.usage_type).sort()).toEqual([
+      'cognito.mau.lite',
+      'sqs.requests.fifo',
+    ])
+  })
 })

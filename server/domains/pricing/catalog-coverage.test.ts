@@ -487,4 +487,9 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
       'sqs.requests.fifo',
     ])
   })
+  it('ap-southeast-2 and ap-southeast-4: OpenSearch gp3 storage (AmazonES offer of 2026-09-27)', () => {
+    // 500 GB-months × $0.1464 (Sydney) and × $0.146 (Melbourne)
+    expect(price('ap-southeast-2', { 'opensearch.storage_gb_month.gp3': '500' }).total).toBe('73.2')
+    expect(price('ap-southeast-4', { 'opensearch.storage_gb_month.gp3': '500' }).total).toBe('73')
+  })
 })

@@ -371,6 +371,14 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     expect(tokyo.unpriced).toEqual([])
     expect(tokyo.total).toBe('400')
     expect(price('eu-west-2', { 'cognito.mau.essentials': '1000' }).total).toBe('15')
+    // Oregon: every Cognito plan priced, 50,000 Lite MAUs × $0.0055 + 1,000 × $0.015 + 1,000 × $0.020
+    const oregon = price('us-west-2', {
+      'cognito.mau.lite': '50000',
+      'cognito.mau.essentials': '1000',
+      'cognito.mau.plus': '1000',
+    })
+    expect(oregon.unpriced).toEqual([])
+    expect(oregon.total).toBe('310')
     expect(
       price('us-west-1', { 'cognito.mau.essentials': '1000', 'sqs.requests.standard': '5000000' }).total,
     ).toBe('17')

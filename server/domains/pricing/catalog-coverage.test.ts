@@ -418,6 +418,24 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
       'bedrock.output_tokens.amazon.nova-lite': '1000000',
     })
     expect(ohio.total).toBe('0.3')
+    // Oregon, 1M tokens in and out of each first-generation Nova model: 0.175 + 0.30 + 4.00 + 15.00
+    const oregon = price(
+      'us-west-2',
+      Object.fromEntries(
+        ['nova-micro', 'nova-lite', 'nova-pro', 'nova-premier'].flatMap((model) => [
+          [`bedrock.input_tokens.amazon.${model}`, '1000000'],
+          [`bedrock.output_tokens.amazon.${model}`, '1000000'],
+        ]),
+      ),
+    )
+    expect(oregon.unpriced).toEqual([])
+    expect(oregon.total).toBe('19.475')
+    // Frankfurt Nova Lite: 1M × $0.078 + 1M × $0.312 per million
+    const frankfurt = price('eu-central-1', {
+      'bedrock.input_tokens.amazon.nova-lite': '1000000',
+      'bedrock.output_tokens.amazon.nova-lite': '1000000',
+    })
+    expect(frankfurt.total).toBe('0.39')
   })
   it.each(mainRegions)('%s: RDS storage, IOPS, magnetic I/O and backup, MariaDB instances', (region) => {
     const usage = Object.fromEntries(

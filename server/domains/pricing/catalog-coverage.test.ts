@@ -437,6 +437,12 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     })
     expect(frankfurt.total).toBe('0.39')
   })
+  it('ap-northeast-1: SQS FIFO first band (Tokyo decision records); Standard stays unpriced there', () => {
+    // 130,500 requests × $0.50 per million, the records' $0.06525
+    const tokyo = price('ap-northeast-1', { 'sqs.requests.fifo': '130500', 'sqs.requests.standard': '1000' })
+    expect(cost(tokyo, 'sqs.requests.fifo')).toBe('0.06525')
+    expect(tokyo.unpriced.map((row) => row.usage_type)).toEqual(['sqs.requests.standard'])
+  })
   it.each(mainRegions)('%s: RDS storage, IOPS, magnetic I/O and backup, MariaDB instances', (region) => {
     const usage = Object.fromEntries(
       [

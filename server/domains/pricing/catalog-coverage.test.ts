@@ -437,11 +437,18 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     })
     expect(frankfurt.total).toBe('0.39')
   })
-  it('ap-northeast-1: SQS FIFO first band (Tokyo decision records); Standard stays unpriced there', () => {
+  it('SQS first bands: FIFO in ap-northeast-1 (Tokyo decision records), Standard in eu-central-1 (Frankfurt note)', () => {
     // 130,500 requests × $0.50 per million, the records' $0.06525
     const tokyo = price('ap-northeast-1', { 'sqs.requests.fifo': '130500', 'sqs.requests.standard': '1000' })
     expect(cost(tokyo, 'sqs.requests.fifo')).toBe('0.06525')
     expect(tokyo.unpriced.map((row) => row.usage_type)).toEqual(['sqs.requests.standard'])
+    // Frankfurt Standard, 25M requests × $0.40 per million; FIFO is not sourced there
+    const frankfurt = price('eu-central-1', {
+      'sqs.requests.standard': '25000000',
+      'sqs.requests.fifo': '1000',
+    })
+    expect(cost(frankfurt, 'sqs.requests.standard')).toBe('10')
+    expect(frankfurt.unpriced.map((row) => row.usage_type)).toEqual(['sqs.requests.fifo'])
   })
   it.each(mainRegions)('%s: RDS storage, IOPS, magnetic I/O and backup, MariaDB instances', (region) => {
     const usage = Object.fromEntries(

@@ -437,7 +437,7 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     })
     expect(frankfurt.total).toBe('0.39')
   })
-  it('SQS first bands: FIFO in ap-northeast-1 (Tokyo decision records), Standard in eu-central-1 (Frankfurt note)', () => {
+  it('SQS first bands: FIFO in ap-northeast-1 (Tokyo decision records), Standard in eu-central-1 and us-east-2', () => {
     // 130,500 requests × $0.50 per million, the records' $0.06525
     const tokyo = price('ap-northeast-1', { 'sqs.requests.fifo': '130500', 'sqs.requests.standard': '1000' })
     expect(cost(tokyo, 'sqs.requests.fifo')).toBe('0.06525')
@@ -449,6 +449,8 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     })
     expect(cost(frankfurt, 'sqs.requests.standard')).toBe('10')
     expect(frankfurt.unpriced.map((row) => row.usage_type)).toEqual(['sqs.requests.fifo'])
+    // Ohio Standard: the proposal's 0.2 million requests × $0.40 per million = $0.08
+    expect(price('us-east-2', { 'sqs.requests.standard': '200000' }).total).toBe('0.08')
   })
   it.each(mainRegions)('%s: RDS storage, IOPS, magnetic I/O and backup, MariaDB instances', (region) => {
     const usage = Object.fromEntries(

@@ -533,4 +533,17 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     expect(price('ap-southeast-2', { 'opensearch.storage_gb_month.gp3': '500' }).total).toBe('73.2')
     expect(price('ap-southeast-4', { 'opensearch.storage_gb_month.gp3': '500' }).total).toBe('73')
   })
+  it('ap-south-1: Aurora Standard Serverless v2, storage and I/O, OpenSearch Serverless (Mumbai feed figures)', () => {
+    const mumbai = price('ap-south-1', {
+      'aurora.acu_hours.standard': '730',
+      'aurora.storage_gb_month.standard': '100',
+      'aurora.io_requests': '10000000',
+      'opensearch.ocu_hours.indexing': '730',
+      'opensearch.ocu_hours.search': '730',
+      'opensearch.managed_storage_gb_month': '100',
+    })
+    expect(mumbai.unpriced).toEqual([])
+    // 730 × $0.18 + 100 × $0.11 + 10 × $0.22 = $144.6; 2 × 730 × $0.2472 + 100 × $0.026 = $363.512
+    expect(mumbai.total).toBe('508.112')
+  })
 })

@@ -560,3 +560,293 @@ describe('the ten main Regions', () => {
     ])
   })
 })
+
+describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiCache Serverless, ...)', () => {
+  const mainRegions = [
+    'us-east-1',
+    'us-east-2',
+    'us-west-2',
+    'eu-west-1',
+    'eu-west-2',
+    'eu-central-1',
+    'ap-southeast-1',
+    'ap-northeast-1',
+    'ap-south-1',
+    'sa-east-1',
+  ]
+  const price = (region: string, usage: Record<string, string>) =>
+    priceUsage({ region, usage, includeFreeTier: false, catalog })
+
+  it.each(mainRegions)('%s: ElastiCache Serverless, every engine', (region) => {
+    const engines = ['redis', 'valkey', 'memcached']
+    const usage = Object.fromEntries(
+      engines.flatMap((e) => [
+        [`elasticache.serverless_gb_hours.${e}`, '730'],
+        [`elasticache.serverless_ecpus.${e}`, '1000000000'],
+      ]),
+    )
+    expect(price(region, usage).unpriced).toEqual([])
+  })
+
+  it('ElastiCache Serverless rates to the cent (rate map of 2025-03-14)', () => {
+    // London Redis OSS: 730 GB-hours × $0.147 + 1,000M ECPUs × $0.004 per million
+    const london = price('eu-west-2', {
+      'elasticache.serverless_gb_hours.redis': '730',
+      'elasticache.serverless_ecpus.redis': '1000000000',
+    })
+    expect(london.total).toBe('111.31')
+    // São Paulo Valkey: 730 × $0.133 + 1,000M × $0.0037
+    const saoPaulo = price('sa-east-1', {
+      'elasticache.serverless_gb_hours.valkey': '730',
+      'elasticache.serverless_ecpus.valkey': '1000000000',
+    })
+    expect(saoPaulo.total).toBe('100.79')
+  })
+  it('eu-west-2: SQS first bands, Aurora Standard and I/O-Optimized Serverless v2, RDS gp3 and backup (offers of 2026-09/10)', () => {
+    const london = price('eu-west-2', {
+      'sqs.requests.standard': '10000000',
+      'sqs.requests.fifo': '10000000',
+      'aurora.acu_hours.standard': '730',
+      'aurora.acu_hours.io_optimized': '730',
+      'aurora.storage_gb_month.standard': '100',
+      'aurora.io_requests': '50000000',
+      'aurora.backup_gb_month': '100',
+      'rds.storage_gb_month.gp3': '100',
+      'rds.backup_gb_month': '100',
+    })
+    expect(london.unpriced).toEqual([])
+    expect(cost(london, 'sqs.requests.standard')).toBe('4')
+    expect(cost(london, 'sqs.requests.fifo')).toBe('5')
+    expect(cost(london, 'aurora.acu_hours.standard')).toBe('102.2')
+    expect(cost(london, 'aurora.acu_hours.io_optimized')).toBe('138.7')
+    // + 100 × 0.10 + 50 × 0.20 + 100 × 0.022 + 100 × 0.133 + 100 × 0.10
+    expect(london.total).toBe('295.4')
+  })
+  it('RDS gp3 storage in eu-central-1, ap-northeast-1 and sa-east-1, Aurora backup in sa-east-1', () => {
+    // 100 GB × $0.137 Single-AZ + 100 GB × $0.274 Multi-AZ in Frankfurt
+    const frankfurt = price('eu-central-1', {
+      'rds.storage_gb_month.gp3': '100',
+      'rds.storage_gb_month_multi_az.gp3': '100',
+    })
+    expect(frankfurt.unpriced).toEqual([])
+    expect(frankfurt.total).toBe('41.1')
+    expect(price('ap-northeast-1', { 'rds.storage_gb_month.gp3': '20' }).total).toBe('2.76')
+    expect(price('sa-east-1', { 'aurora.backup_gb_month': '1000' }).total).toBe('37')
+    // São Paulo gp3: 100 GB × $0.219 Single-AZ + 100 GB × $0.438 Multi-AZ
+    expect(
+      price('sa-east-1', { 'rds.storage_gb_month.gp3': '100', 'rds.storage_gb_month_multi_az.gp3': '100' })
+        .total,
+    ).toBe('65.7')
+  })
+
+  it('ap-northeast-2 (Seoul): RDS storage, backup and Extended Support, Aurora PostgreSQL (offers of 2026-10-01)', () => {
+    const seoul = price('ap-northeast-2', {
+      'rds.storage_gb_month.gp3': '20',
+      'rds.storage_gb_month_multi_az.gp3': '20',
+      'rds.backup_gb_month': '100',
+      'rds.extended_support_vcpu_hours.year_1': '1460',
+      'rds.extended_support_vcpu_hours.year_2': '1460',
+      'aurora.instance_hours.postgresql.db.t4g.medium': '730',
+      'aurora.instance_hours_io_optimized.postgresql.db.t4g.medium': '730',
+      'aurora.storage_gb_month.standard': '100',
+      'aurora.storage_gb_month.io_optimized': '100',
+      'aurora.io_requests': '10000000',
+      'aurora.backup_gb_month': '100',
+      'aurora.acu_hours.standard': '365',
+      'sqs.requests.standard': '1000000',
+      'sqs.requests.fifo': '1000000',
+    })
+    expect(seoul.unpriced).toEqual([])
+    expect(cost(seoul, 'rds.storage_gb_month.gp3')).toBe('2.62')
+    expect(cost(seoul, 'rds.storage_gb_month_multi_az.gp3')).toBe('5.24')
+    expect(cost(seoul, 'rds.extended_support_vcpu_hours.year_1')).toBe('175.2')
+    expect(cost(seoul, 'aurora.instance_hours.postgresql.db.t4g.medium')).toBe('82.49')
+    expect(cost(seoul, 'aurora.instance_hours_io_optimized.postgresql.db.t4g.medium')).toBe('107.31')
+    expect(cost(seoul, 'aurora.io_requests')).toBe('2.4')
+    // 0.5 ACU all month × $0.20, the document's own "≈ $73/월"
+    expect(cost(seoul, 'aurora.acu_hours.standard')).toBe('73')
+    // 2.62 + 5.24 + 9.5 + 175.2 × 2 + 82.49 + 107.31 + 12 + 27 + 2.4 + 2.3 + 73 + 0.4 + 0.5
+    expect(seoul.total).toBe('675.16')
+  })
+  it('Cognito Essentials and Plus outside us-east-1, SQS first band in us-west-1 (Price List quotes)', () => {
+    // Tokyo: 20,000 Essentials MAUs × $0.015 + 5,000 Plus MAUs × $0.020 (no free tier)
+    const tokyo = price('ap-northeast-1', { 'cognito.mau.essentials': '20000', 'cognito.mau.plus': '5000' })
+    expect(tokyo.unpriced).toEqual([])
+    expect(tokyo.total).toBe('400')
+    expect(price('eu-west-2', { 'cognito.mau.essentials': '1000' }).total).toBe('15')
+    // Oregon: every Cognito plan priced, 50,000 Lite MAUs × $0.0055 + 1,000 × $0.015 + 1,000 × $0.020
+    const oregon = price('us-west-2', {
+      'cognito.mau.lite': '50000',
+      'cognito.mau.essentials': '1000',
+      'cognito.mau.plus': '1000',
+    })
+    expect(oregon.unpriced).toEqual([])
+    expect(oregon.total).toBe('310')
+    expect(
+      price('us-west-1', { 'cognito.mau.essentials': '1000', 'sqs.requests.standard': '5000000' }).total,
+    ).toBe('17')
+    // eu-west-2 Plus has no sourced rate: unpriced, never $0
+    expect(price('eu-west-2', { 'cognito.mau.plus': '1000' }).unpriced.map((row) => row.usage_type)).toEqual([
+      'cognito.mau.plus',
+    ])
+  })
+  it('Aurora I/O-Optimized Serverless v2 and storage in us-east-2, backup in five more Regions (Price List quotes)', () => {
+    const ohio = price('us-east-2', {
+      'aurora.acu_hours.io_optimized': '730',
+      'aurora.storage_gb_month.io_optimized': '100',
+      'aurora.backup_gb_month': '100',
+    })
+    expect(ohio.unpriced).toEqual([])
+    // 730 × $0.16 + 100 × $0.225 + 100 × $0.021
+    expect(ohio.total).toBe('141.4')
+    const backup = { 'aurora.backup_gb_month': '1000' }
+    expect(price('us-west-2', backup).total).toBe('21')
+    expect(price('eu-west-1', backup).total).toBe('21')
+    expect(price('ap-southeast-1', { ...backup, 'rds.backup_gb_month': '1000' }).total).toBe('118')
+  })
+  it('Bedrock Nova Pro in ap-northeast-1 and Nova Lite in us-east-2 (Price List documents)', () => {
+    const tokyo = price('ap-northeast-1', {
+      'bedrock.input_tokens.amazon.nova-pro': '1000000',
+      'bedrock.output_tokens.amazon.nova-pro': '1000000',
+      'bedrock.batch_input_tokens.amazon.nova-pro': '1000000',
+      'bedrock.batch_output_tokens.amazon.nova-pro': '1000000',
+    })
+    // 1M tokens each: $0.96 in, $3.84 out, $0.48 batch in; batch output has no sourced rate
+    expect(tokyo.total).toBe('5.28')
+    expect(tokyo.unpriced.map((row) => row.usage_type)).toEqual([
+      'bedrock.batch_output_tokens.amazon.nova-pro',
+    ])
+    const ohio = price('us-east-2', {
+      'bedrock.input_tokens.amazon.nova-lite': '1000000',
+      'bedrock.output_tokens.amazon.nova-lite': '1000000',
+    })
+    expect(ohio.total).toBe('0.3')
+    // Oregon, 1M tokens in and out of each first-generation Nova model: 0.175 + 0.30 + 4.00 + 15.00
+    const oregon = price(
+      'us-west-2',
+      Object.fromEntries(
+        ['nova-micro', 'nova-lite', 'nova-pro', 'nova-premier'].flatMap((model) => [
+          [`bedrock.input_tokens.amazon.${model}`, '1000000'],
+          [`bedrock.output_tokens.amazon.${model}`, '1000000'],
+        ]),
+      ),
+    )
+    expect(oregon.unpriced).toEqual([])
+    expect(oregon.total).toBe('19.475')
+    // Frankfurt Nova Lite: 1M × $0.078 + 1M × $0.312 per million
+    const frankfurt = price('eu-central-1', {
+      'bedrock.input_tokens.amazon.nova-lite': '1000000',
+      'bedrock.output_tokens.amazon.nova-lite': '1000000',
+    })
+    expect(frankfurt.total).toBe('0.39')
+  })
+  it('SQS first bands: FIFO in ap-northeast-1 (Tokyo decision records), Standard in eu-central-1 and us-east-2', () => {
+    // 130,500 requests × $0.50 per million, the records' $0.06525
+    const tokyo = price('ap-northeast-1', { 'sqs.requests.fifo': '130500', 'sqs.requests.standard': '1000' })
+    expect(cost(tokyo, 'sqs.requests.fifo')).toBe('0.06525')
+    expect(tokyo.unpriced.map((row) => row.usage_type)).toEqual(['sqs.requests.standard'])
+    // Frankfurt Standard, 25M requests × $0.40 per million; FIFO is not sourced there
+    const frankfurt = price('eu-central-1', {
+      'sqs.requests.standard': '25000000',
+      'sqs.requests.fifo': '1000',
+    })
+    expect(cost(frankfurt, 'sqs.requests.standard')).toBe('10')
+    expect(frankfurt.unpriced.map((row) => row.usage_type)).toEqual(['sqs.requests.fifo'])
+    // Ohio Standard: the proposal's 0.2 million requests × $0.40 per million = $0.08
+    expect(price('us-east-2', { 'sqs.requests.standard': '200000' }).total).toBe('0.08')
+  })
+  it.each(mainRegions)('%s: RDS storage, IOPS, magnetic I/O and backup, MariaDB instances', (region) => {
+    const usage = Object.fromEntries(
+      [
+        'rds.storage_gb_month.gp2',
+        'rds.storage_gb_month.gp3',
+        'rds.storage_gb_month.io1',
+        'rds.storage_gb_month.magnetic',
+        'rds.storage_gb_month_multi_az.gp2',
+        'rds.storage_gb_month_multi_az.gp3',
+        'rds.storage_gb_month_multi_az.io1',
+        'rds.iops_month.gp3',
+        'rds.iops_month.io1',
+        'rds.iops_month_multi_az.gp3',
+        'rds.iops_month_multi_az.io1',
+        'rds.io_requests.magnetic',
+        'rds.backup_gb_month',
+        'rds.mariadb_instance_hours.db.t3.medium',
+        'rds.mariadb_instance_hours_multi_az.db.r6g.large',
+      ].map((usageType) => [usageType, '100']),
+    )
+    expect(price(region, usage).unpriced).toEqual([])
+  })
+
+  it('RDS rate maps to the cent: São Paulo io1 and magnetic, Mumbai MariaDB (maps of 2024-09-28)', () => {
+    const saoPaulo = price('sa-east-1', {
+      'rds.storage_gb_month.io1': '100',
+      'rds.iops_month.io1': '1000',
+      'rds.storage_gb_month.magnetic': '100',
+      'rds.io_requests.magnetic': '10000000',
+    })
+    expect(saoPaulo.unpriced).toEqual([])
+    // 100 × $0.238 + 1,000 × $0.14 + 100 × $0.19 + 10M × $0.14 per million
+    expect(saoPaulo.total).toBe('184.2')
+    const mumbai = price('ap-south-1', { 'rds.mariadb_instance_hours.db.t3.micro': '730' })
+    expect(mumbai.unpriced).toEqual([])
+    // 730 h × $0.025, the rate MySQL has there too (rds-ri-rate-maps)
+    expect(mumbai.total).toBe('18.25')
+    expect(price('ap-south-1', { 'rds.mysql_instance_hours.db.t3.micro': '730' }).total).toBe('18.25')
+  })
+  it('OpenSearch Serverless OCUs in us-west-2 (billed rates); its managed storage stays unpriced', () => {
+    const oregon = price('us-west-2', {
+      'opensearch.ocu_hours.indexing': '192',
+      'opensearch.ocu_hours.search': '192',
+      'opensearch.managed_storage_gb_month': '10',
+    })
+    // 192 OCU-hours × $0.24 each, the CUR example's $46.08 + $46.08
+    expect(oregon.total).toBe('92.16')
+    expect(oregon.unpriced.map((row) => row.usage_type)).toEqual(['opensearch.managed_storage_gb_month'])
+  })
+  it('ap-southeast-3 (Jakarta): internet egress, first 10 TB band only (offer quote of 2026-09-25)', () => {
+    const jakarta = price('ap-southeast-3', { 'data_transfer.out_gb': '1000' })
+    expect(jakarta.unpriced).toEqual([])
+    // 1,000 GB × $0.132 (free tier left out here)
+    expect(jakarta.total).toBe('132')
+    // beyond the sourced band the usage is reported, not priced at $0
+    const beyond = price('ap-southeast-3', { 'data_transfer.out_gb': '20000' })
+    expect(beyond.unpriced.map((row) => row.usage_type)).toEqual(['data_transfer.out_gb'])
+  })
+  it('il-central-1 (Tel Aviv): SQS Standard and Cognito first bands (offer quotes of 2026-09-27)', () => {
+    const telAviv = price('il-central-1', {
+      'sqs.requests.standard': '10000000',
+      'cognito.mau.lite': '50000',
+      'cognito.mau.essentials': '1000',
+      'cognito.mau.plus': '1000',
+    })
+    expect(telAviv.unpriced).toEqual([])
+    // 10M × $0.42 per million + 50,000 × $0.0055 + 1,000 × $0.015 + 1,000 × $0.020 (free tier left out here)
+    expect(cost(telAviv, 'sqs.requests.standard')).toBe('4.2')
+    expect(telAviv.total).toBe('314.2')
+    // FIFO and Lite beyond its first band are not sourced there
+    const beyond = price('il-central-1', { 'sqs.requests.fifo': '1000', 'cognito.mau.lite': '200000' })
+    expect(beyond.unpriced.map((row) => row.usage_type).sort()).toEqual([
+      'cognito.mau.lite',
+      'sqs.requests.fifo',
+    ])
+  })
+  it('ap-southeast-2 and ap-southeast-4: OpenSearch gp3 storage (AmazonES offer of 2026-09-27)', () => {
+    // 500 GB-months × $0.1464 (Sydney) and × $0.146 (Melbourne)
+    expect(price('ap-southeast-2', { 'opensearch.storage_gb_month.gp3': '500' }).total).toBe('73.2')
+    expect(price('ap-southeast-4', { 'opensearch.storage_gb_month.gp3': '500' }).total).toBe('73')
+  })
+  it('ap-south-1: Aurora Standard Serverless v2, storage and I/O, OpenSearch Serverless (Mumbai feed figures)', () => {
+    const mumbai = price('ap-south-1', {
+      'aurora.acu_hours.standard': '730',
+      'aurora.storage_gb_month.standard': '100',
+      'aurora.io_requests': '10000000',
+      'opensearch.ocu_hours.indexing': '730',
+      'opensearch.ocu_hours.search': '730',
+      'opensearch.managed_storage_gb_month': '100',
+    })
+    expect(mumbai.unpriced).toEqual([])
+    // 730 × $0.18 + 100 × $0.11 + 10 × $0.22 = $144.6; 2 × 730 × $0.2472 + 100 × $0.026 = $363.512
+    expect(mumbai.total).toBe('508.112')
+  })
+})

@@ -57,20 +57,21 @@ describe('Amazon Aurora', () => {
     )
   })
 
-  it('bills I/O-Optimized storage at its own rate and reports its unsourced instance rates as unpriced', () => {
-    const priced = cost({
-      engine: 'postgresql',
-      storage_configuration: 'io_optimized',
-      instance_class: 'db.r6g.large',
-      storage_gb: 100,
-    })
-    expect(cents(priced.total)).toBe('22.50')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual([
-      'aurora.instance_hours_io_optimized.postgresql.db.r6g.large',
+  it('bills I/O-Optimized storage and instances at their own rates, and reports unsourced ones as unpriced', () => {
+    const io = { storage_configuration: 'io_optimized', instance_class: 'db.r6g.large', storage_gb: 100 }
+    // PostgreSQL: 730 h × $0.338 + 100 GB × $0.225 (us-east-1 offer rows of 2026-07-28)
+    const priced = cost({ engine: 'postgresql', ...io })
+    expect(cents(priced.total)).toBe('269.24')
+    expect(priced.unpriced).toEqual([])
+    // MySQL's I/O-Optimized instance rate is not sourced: the storage is priced, the instance is not
+    const mysql = cost({ engine: 'mysql', ...io })
+    expect(cents(mysql.total)).toBe('22.50')
+    expect(mysql.unpriced.map((row) => row.usage_type)).toEqual([
+      'aurora.instance_hours_io_optimized.mysql.db.r6g.large',
     ])
   })
 
-  it('bills I/O-Optimized Serverless v2 ACU-hours at their own rate (Infracost golden: $0.16 against $0.12)', () => {
+  it('bills I/O-Optimized Serverless v2 ACU-hours at their own rate ($0.16 against $0.12)', () => {
     const acus = (storage_configuration: string, region = 'us-east-1') =>
       cost({ engine: 'mysql', storage_configuration, serverless_acu_hours: 1000, storage_gb: 0 }, region)
     expect(cents(acus('io_optimized').total)).toBe('160.00')
@@ -80,12 +81,12 @@ describe('Amazon Aurora', () => {
     ])
   })
 
-  it('reports a region without sourced Aurora prices as unpriced, never $0', () => {
+  it('reports what a region has no sourced Aurora price for as unpriced, never $0', () => {
+    // eu-west-2 prices the cluster volume ($0.10 per GB-month) but no instance class
     const priced = cost({ engine: 'postgresql', instance_class: 'db.r6g.large', storage_gb: 10 }, 'eu-west-2')
-    expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type).sort()).toEqual([
+    expect(priced.total).toBe('1')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual([
       'aurora.instance_hours.postgresql.db.r6g.large',
-      'aurora.storage_gb_month.standard',
     ])
   })
 

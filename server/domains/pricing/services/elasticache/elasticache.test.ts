@@ -39,13 +39,29 @@ describe('ElastiCache', () => {
     expect(cents(redis.total)).toBe('110.23')
   })
 
-  it('reports what has no sourced rate as unpriced, never $0: Valkey nodes, other Regions', () => {
-    const valkeyNodes = cost({ engine: 'valkey', node_type: 'cache.t4g.micro' })
-    expect(valkeyNodes.total).toBe('0')
-    expect(valkeyNodes.unpriced.map((row) => row.usage_type)).toEqual([
+  it('prices Valkey nodes at their own rate, and Serverless in every Region of the rate map', () => {
+    // 2 × cache.t4g.micro Valkey × 730 h × $0.0128 in us-east-1 (Redis OSS: $0.016)
+    expect(cents(cost({ engine: 'valkey', node_type: 'cache.t4g.micro', nodes: 2 }).total)).toBe('18.69')
+    // Mumbai Serverless Valkey: 10 GB × 730 h × $0.054 + 1,000M ECPUs × $0.0015 per million
+    expect(
+      cents(
+        cost(
+          { deployment: 'serverless', engine: 'valkey', data_stored_gb: 10, ecpus: 1_000_000_000 },
+          'ap-south-1',
+        ).total,
+      ),
+    ).toBe('395.70')
+    // Bahrain cache.t3.micro Redis OSS × 730 h × $0.024
+    expect(cents(cost({ node_type: 'cache.t3.micro' }, 'me-south-1').total)).toBe('17.52')
+  })
+
+  it('reports what has no sourced rate as unpriced, never $0: Regions the rate map does not list', () => {
+    const taipei = cost({ engine: 'valkey', node_type: 'cache.t4g.micro' }, 'ap-east-2')
+    expect(taipei.total).toBe('0')
+    expect(taipei.unpriced.map((row) => row.usage_type)).toEqual([
       'elasticache.valkey_node_hours.cache.t4g.micro',
     ])
-    expect(cost({ node_type: 'cache.t3.micro' }, 'me-south-1').unpriced).toHaveLength(1)
+    expect(cost({ deployment: 'serverless', data_stored_gb: 1 }, 'ap-southeast-6').unpriced).toHaveLength(1)
   })
 
   it('refuses an unknown node type and params of the other deployment', () => {

@@ -75,7 +75,7 @@ export const memorydb = defineService({
   catalogValues: [],
   checkParams(p) {
     const details: ValidationDetail[] = []
-    // No node type is priced yet, so the catalog cannot list them: the shape of a MemoryDB name is checked.
+    // Node types are priced in one Region only (Seoul), so the catalog cannot list them: the shape of a name is checked.
     if (!/^db\.[a-z0-9]+\.[a-z0-9]+$/.test(p.node_type))
       details.push({ field: 'params.node_type', reason: 'must be a MemoryDB node type such as db.r7g.large' })
     return details

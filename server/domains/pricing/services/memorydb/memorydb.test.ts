@@ -25,18 +25,80 @@ describe(`MemoryDB at the rules of ${PAGE}`, () => {
     expect(String(valkey.get('memorydb.valkey_node_hours.db.r7g.large'))).toBe(String(2 * 3 * 730))
   })
 
-  it('reports node-hours as unpriced (no credible per-type source), never $0', () => {
-    const priced = cost({ node_type: 'db.r7g.large', shards: 1 })
+  it('reports node-hours of a type without a sourced rate as unpriced, never $0', () => {
+    const priced = cost({ node_type: 'db.r6g.large', shards: 1 })
     expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['memorydb.node_hours.db.r7g.large'])
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['memorydb.node_hours.db.r6g.large'])
+  })
+
+  it('prices N. Virginia and Mumbai nodes and snapshots from the offers of 2026-08-31', () => {
+    // 1 shard × 2 nodes × 730 h × $0.309 + 50 GB-months of snapshots × $0.021
+    const virginia = cost({ node_type: 'db.r7g.large', shards: 1, snapshot_storage_gb: 50 })
+    expect(virginia.unpriced).toEqual([])
+    expect(virginia.total).toBe('452.19')
+    // The decision record's Mumbai figures: Valkey db.t4g.medium alone, 1,609.8 GB written inside the free 10 TB,
+    // $0.0847 × 730 = $61.83; at ten times, db.r7g.xlarge with 16,098 GB written, $323.46 + 5,858 GB × $0.04
+    // (the record counts 10 TB as 10,000 GB and prints $567.38; the catalog's band ends at 10,240 GB)
+    const mumbai = (params: Record<string, unknown>) => cost(params, 'ap-south-1')
+    const small = mumbai({
+      engine: 'valkey',
+      node_type: 'db.t4g.medium',
+      shards: 1,
+      replicas_per_shard: 0,
+      data_written_gb: 1609.8,
+    })
+    expect(small.total).toBe('61.831')
+    const large = mumbai({
+      engine: 'valkey',
+      node_type: 'db.r7g.xlarge',
+      shards: 1,
+      replicas_per_shard: 0,
+      data_written_gb: 16_098,
+    })
+    expect(large.unpriced).toEqual([])
+    expect(large.total).toBe('557.783')
+    // Redis OSS there: $0.121 × 730 + 1,609.8 GB × $0.20
+    const redis = mumbai({
+      node_type: 'db.t4g.medium',
+      shards: 1,
+      replicas_per_shard: 0,
+      data_written_gb: 1609.8,
+    })
+    expect(redis.total).toBe('410.29')
+  })
+
+  it('prices Seoul db.t4g.small nodes, data written and snapshots from the Price List figures of 2026-10-01', () => {
+    const seoul = (params: Record<string, unknown>) => cost(params, 'ap-northeast-2')
+    // 1 shard × (1 primary + 1 replica) × 730 h × $0.049 = $71.54, the Multi-AZ figure the source rounds to $71.5
+    const valkey = seoul({ engine: 'valkey', node_type: 'db.t4g.small', shards: 1, data_written_gb: 500 })
+    expect(valkey.unpriced).toEqual([])
+    expect(valkey.total).toBe('71.54')
+    // 730 h × $0.070 + 100 GB written × $0.20 + 10 GB-months of snapshots × $0.023
+    const redis = seoul({
+      node_type: 'db.t4g.small',
+      shards: 1,
+      replicas_per_shard: 0,
+      data_written_gb: 100,
+      snapshot_storage_gb: 10,
+    })
+    expect(redis.unpriced).toEqual([])
+    expect(redis.total).toBe('71.33')
+    // Valkey writes above the free 10 TB have no sourced Seoul rate: reported, not charged at $0
+    const heavy = seoul({ engine: 'valkey', node_type: 'db.t4g.small', shards: 1, data_written_gb: 20_000 })
+    expect(heavy.unpriced.map((row) => row.usage_type)).toEqual(['memorydb.data_written_gb.valkey'])
+    // other node types stay unpriced there
+    expect(seoul({ node_type: 'db.r7g.large', shards: 1 }).unpriced.map((row) => row.usage_type)).toEqual([
+      'memorydb.node_hours.db.r7g.large',
+    ])
   })
 
   it('bills Redis OSS data written at $0.20 per GB and Valkey beyond 10 TB at $0.04', () => {
-    expect(cost({ node_type: 'db.r7g.large', shards: 1, data_written_gb: 100 }).by_service[0]?.cost).toBe(
+    // (a node type without a sourced rate, so only the data written is charged)
+    expect(cost({ node_type: 'db.r6g.large', shards: 1, data_written_gb: 100 }).by_service[0]?.cost).toBe(
       '20',
     )
     const valkey = (gb: number) =>
-      cost({ engine: 'valkey', node_type: 'db.r7g.large', shards: 1, data_written_gb: gb }).by_service[0]
+      cost({ engine: 'valkey', node_type: 'db.r6g.large', shards: 1, data_written_gb: gb }).by_service[0]
         ?.cost
     expect(valkey(10_240)).toBe('0')
     // (12,240 − 10,240) × $0.04 = $80

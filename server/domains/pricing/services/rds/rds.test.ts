@@ -89,26 +89,33 @@ describe(`RDS engines, deployments and storage (${GOLDEN})`, () => {
     })
   })
 
-  it('bills Extended Support per vCPU-hour of the year asked; an unsourced year is unpriced', () => {
+  it('bills Extended Support per vCPU-hour of the year asked; a Region without a source is unpriced', () => {
     const item = { ...base, engine: 'mysql', extended_support: 'year_1', vcpus: 2 }
     expect(rows(cost(item))['rds.extended_support_vcpu_hours.year_1']).toBe('146')
-    const year3 = cost({ ...item, extended_support: 'year_3' })
-    expect(year3.unpriced.map((u) => [u.usage_type, u.quantity])).toEqual([
-      ['rds.extended_support_vcpu_hours.year_3', '1460'],
-    ])
+    // Year 3 doubles the rate: 1,460 vCPU-hours × $0.20 (MySQL 5.7 and PostgreSQL 11 in the rate maps)
+    expect(
+      rows(cost({ ...item, extended_support: 'year_3' }))['rds.extended_support_vcpu_hours.year_3'],
+    ).toBe('292')
+    const mexico = cost({ ...item, extended_support: 'year_3' }, 'mx-central-1')
+    expect(mexico.unpriced.map((u) => u.usage_type)).toContain('rds.extended_support_vcpu_hours.year_3')
   })
 
-  it('reports unsourced figures as unpriced, never $0', () => {
-    // MariaDB is sourced for db.t3.large in us-east-1 only; Multi-AZ io1 has no source.
-    const mariadb = cost({ ...base, engine: 'mariadb' }, 'eu-west-1')
-    expect(mariadb.unpriced.map((u) => u.usage_type)).toEqual([
+  it('prices MariaDB and Multi-AZ io1 from the RDS rate maps, and reports unsourced figures as unpriced', () => {
+    // Ireland MariaDB db.t3.large $0.144 × 730 and gp2 20 GB × $0.127 (rate maps of 2024-09-28)
+    expect(rows(cost({ ...base, engine: 'mariadb' }, 'eu-west-1'))).toEqual({
+      'rds.mariadb_instance_hours.db.t3.large': '105.12',
+      'rds.storage_gb_month.gp2': '2.54',
+    })
+    // Multi-AZ io1 in us-east-1: 20 GB × $0.25 and 1,000 IOPS × $0.20
+    const io1 = rows(cost({ ...base, storage_type: 'io1', provisioned_iops: 1000, deployment: 'multi_az' }))
+    expect(io1['rds.storage_gb_month_multi_az.io1']).toBe('5')
+    expect(io1['rds.iops_month_multi_az.io1']).toBe('200')
+    // Mexico (Central) is in none of the RDS sources: unpriced, never $0.
+    const mexico = cost({ ...base, engine: 'mariadb' }, 'mx-central-1')
+    expect(mexico.total).toBe('0')
+    expect(mexico.unpriced.map((u) => u.usage_type)).toEqual([
       'rds.mariadb_instance_hours.db.t3.large',
       'rds.storage_gb_month.gp2',
-    ])
-    const io1 = cost({ ...base, storage_type: 'io1', provisioned_iops: 1000, deployment: 'multi_az' })
-    expect(io1.unpriced.map((u) => u.usage_type)).toEqual([
-      'rds.iops_month_multi_az.io1',
-      'rds.storage_gb_month_multi_az.io1',
     ])
     // MySQL in Frankfurt comes from the Region's rate map: $0.16 an hour.
     expect(rows(cost({ ...base, engine: 'mysql', storage_gb: 0 }, 'eu-central-1'))).toEqual({

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { hash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../config.js'
@@ -11,7 +11,7 @@ export function isOpsPath(req: FastifyRequest): boolean {
   return path === '/metrics' || path === '/docs' || path.startsWith('/docs/')
 }
 
-const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest()
+const digest = (value: string) => hash('sha256', value, 'buffer')
 
 /**
  * In production (or whenever configured) `/metrics` and `/docs` answer only a caller whose address is in

@@ -53,7 +53,7 @@ export const DEFAULT_WEB_ROOT = serverDir.endsWith(join('dist', 'server'))
 const CORS_HEADERS = ['Content-Type', 'Authorization', 'X-API-Key', 'X-Scenario-ID', 'Idempotency-Key']
 
 /** CORS for the configured origins (docs/api.md), with credentials for the web app's refresh cookie. */
-export function corsOptions(origins: readonly string[]): FastifyCorsOptions {
+function corsOptions(origins: readonly string[]): FastifyCorsOptions {
   const allowed = [...origins]
   return {
     // A request without an Origin header is not a cross-origin browser request: no CORS headers to send.

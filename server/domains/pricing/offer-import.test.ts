@@ -135,7 +135,7 @@ describe('importOfferFile mappings of the breadth services', () => {
   const imported = (name: string) => importOfferFile(bundledCatalog, fixture(name))
   const updates = (result: OfferImport) => result.updated.map((u) => `${u.region} ${u.usage_type} ${u.sku}`)
 
-  it('tells RDS engines, deployments and Aurora apart by attributes on a shared usagetype', () => {
+  it('tells RDS engines, editions, deployments and Aurora apart by attributes on a shared usagetype', () => {
     const result = imported('rds-offer.json')
     expect(updates(result).sort()).toEqual(
       [
@@ -148,10 +148,12 @@ describe('importOfferFile mappings of the breadth services', () => {
         'us-east-1 rds.instance_hours.db.r6g.large RDSPGR6GLARGESAZ',
         'us-east-1 rds.instance_hours_multi_az.db.t3.micro RDSPGT3MICROMAZ',
         'us-east-1 rds.instance_hours.db.t3.micro RDSPGT3MICROSAZ',
+        'us-east-1 rds.sqlserver_se_instance_hours.db.m5.xlarge RDSSQLSESTDM5XLSAZ',
       ].sort(),
     )
-    // MySQL's storage and the MySQL, Oracle and RDS Custom backup products are other engines' rows.
-    expect(result.skipped).toBe(5)
+    // MySQL's storage, the MySQL, Oracle and RDS Custom backup products and the RDS Custom for SQL Server
+    // instance (no licence included) are other rows than ours.
+    expect(result.skipped).toBe(6)
     // The rows carry the rates the catalog already has: imported per one, they equal it band for band.
     for (const update of result.updated) {
       const previous = bundledCatalog.prices['us-east-1']?.[update.usage_type]

@@ -266,7 +266,8 @@ describe(`mockupaws pricing sync on ${testEngine}`, { timeout: 120_000 }, async 
     const usageTypes = result.offers[0]?.updated.map((u) => u.usage_type) ?? []
     expect(usageTypes).toContain('aurora.instance_hours.postgresql.db.r6g.xlarge')
     expect(usageTypes).toContain('rds.mysql_instance_hours_multi_az.db.t3.micro')
-    expect(usageTypes).toHaveLength(9)
+    expect(usageTypes).toContain('rds.sqlserver_se_instance_hours.db.m5.xlarge')
+    expect(usageTypes).toHaveLength(10)
     expect(result.snapshot?.as_of).toBe('2026-10-08')
   })
 })

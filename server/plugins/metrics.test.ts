@@ -54,4 +54,15 @@ describe('GET /metrics for operators', async () => {
     expect(text).toContain('# TYPE mockupaws_schedule_runs gauge')
     expect(text).toContain('# TYPE mockupaws_job_failures_total counter')
   })
+
+  it('labels a request the per-address pre-limit refused with its route, though its route hooks never ran', async () => {
+    const limited = await buildTestApp({ env: { RATE_LIMIT_IP_PER_MINUTE: '1' } })
+    for (let i = 0; i < 2; i++) {
+      await limited.inject({ method: 'GET', url: '/api/v1/auth/me', remoteAddress: '198.51.100.9' })
+    }
+    const text = (await limited.inject({ method: 'GET', url: '/metrics' })).body
+    expect(text).toMatch(
+      /^http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/auth\/me",status_code="429"\} 1$/m,
+    )
+  })
 })

@@ -6,8 +6,9 @@ import type { Metrics } from '../lib/metrics.js'
 export const metricsPlugin = fp(async (app: FastifyInstance, opts: { metrics: Metrics }) => {
   const { metrics } = opts
   app.addHook('onResponse', (req, reply, done) => {
-    // Unmatched URLs share one label so a scanner cannot explode the metric's cardinality.
-    const route = req.routeInfo?.url ?? 'unmatched'
+    // Unmatched URLs share one label so a scanner cannot explode the metric's cardinality. A request refused by
+    // a global hook (pre-limit, operators-only) never reached its route's hooks: its route is read the slow way.
+    const route = req.routeInfo?.url ?? req.routeOptions.url ?? 'unmatched'
     metrics.httpDuration.observe(
       { method: req.method, route, status_code: String(reply.statusCode) },
       reply.elapsedTime / 1000,

@@ -28,7 +28,8 @@ export type RateLimitOptions = {
 }
 
 function rateClassOf(req: FastifyRequest): RateClass {
-  return req.routeInfo?.rateClass ?? 'general'
+  // A CORS preflight is limited in a global hook, before its route's hooks set routeInfo.
+  return req.routeInfo?.rateClass ?? req.routeOptions.config?.rateClass ?? 'general'
 }
 
 /**

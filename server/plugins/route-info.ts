@@ -7,7 +7,10 @@ export type RouteInfo = { readonly url: string; readonly rateClass: RateClass }
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The matched route; undefined for a URL no route matches. */
+    /**
+     * The matched route, set by the route's first onRequest hook: undefined for a URL no route matches, and in
+     * global onRequest hooks, which run before it.
+     */
     routeInfo?: RouteInfo
   }
 }

@@ -31,9 +31,11 @@ export function formatBytes(bytes: number | null): string {
 
 export function ReportStatusBadge({ status }: { status: ReportStatus }) {
   return (
+    // The dot variant keeps the status text in the body colour: green text on the light variant's green
+    // background measured 3.8:1 in light mode, below WCAG AA (axe, e2e/accessibility.spec.ts).
     <Badge
       color={STATUS_COLOR[status]}
-      variant="light"
+      variant="dot"
       leftSection={status === 'queued' || status === 'running' ? <Loader size={10} aria-hidden /> : null}
       data-testid="report-status"
     >

@@ -92,3 +92,14 @@ export async function createScenario(
   }
   return { id }
 }
+
+/** `call(method, url, payload?)` against `/api/v1` as `user`, through app.inject. */
+export function callerAs(app: FastifyInstance, user: TestUser) {
+  return (method: string, url: string, payload?: unknown) =>
+    app.inject({
+      method: method as 'GET',
+      url: `/api/v1${url}`,
+      headers: user.headers,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    })
+}

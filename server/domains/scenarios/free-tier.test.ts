@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../test/build-test-app.js'
-import { createUser } from '../../test/factories.js'
+import { callerAs, createUser } from '../../test/factories.js'
 import { testEngine } from '../../test/test-db.js'
 
 type Row = { usage_type: string; cost: string; free_quantity: string }
@@ -13,13 +13,7 @@ type Row = { usage_type: string; cost: string; free_quantity: string }
 describe(`free tier per scenario on ${testEngine}`, async () => {
   const app = await buildTestApp()
   const user = await createUser(app)
-  const call = (method: string, url: string, payload?: unknown) =>
-    app.inject({
-      method: method as 'GET',
-      url: `/api/v1${url}`,
-      headers: user.headers,
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    })
+  const call = callerAs(app, user)
   const rowsOf = async (id: string) => {
     const res = await call('GET', `/scenarios/${id}/costs`)
     expect(res.statusCode).toBe(200)

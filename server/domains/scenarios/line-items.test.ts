@@ -3,20 +3,14 @@ import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { queryRows } from '../../db/client.js'
 import { buildTestApp } from '../../test/build-test-app.js'
-import { createUser } from '../../test/factories.js'
+import { callerAs, createUser } from '../../test/factories.js'
 import { testEngine } from '../../test/test-db.js'
 
 describe(`scenario line items on ${testEngine}`, async () => {
   const app = await buildTestApp()
   const user = await createUser(app)
 
-  const call = (method: string, url: string, payload?: unknown) =>
-    app.inject({
-      method: method as 'GET',
-      url: `/api/v1${url}`,
-      headers: user.headers,
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    })
+  const call = callerAs(app, user)
 
   async function newScenario(region = 'us-east-1'): Promise<string> {
     const res = await call('POST', '/scenarios', { name: 'Items', region })

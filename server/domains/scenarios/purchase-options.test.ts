@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../test/build-test-app.js'
-import { createUser, type TestUser } from '../../test/factories.js'
+import { callerAs, createUser, type TestUser } from '../../test/factories.js'
 import { testEngine } from '../../test/test-db.js'
 
 /*
@@ -196,13 +196,7 @@ describe(`purchase options on ${testEngine}`, async () => {
 describe(`purchase options of EC2 operating systems and tenancies on ${testEngine}`, async () => {
   const app = await buildTestApp()
   const user = await createUser(app)
-  const call = (method: string, url: string, payload?: unknown) =>
-    app.inject({
-      method: method as 'GET',
-      url: `/api/v1${url}`,
-      headers: user.headers,
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    })
+  const call = callerAs(app, user)
   const res = await call('POST', '/scenarios', {
     name: 'Windows',
     region: 'us-east-1',
@@ -237,13 +231,7 @@ describe(`purchase options of EC2 operating systems and tenancies on ${testEngin
 describe(`Fargate Spot and Savings Plans in the purchase options on ${testEngine}`, async () => {
   const app = await buildTestApp()
   const user = await createUser(app)
-  const call = (method: string, url: string, payload?: unknown) =>
-    app.inject({
-      method: method as 'GET',
-      url: `/api/v1${url}`,
-      headers: user.headers,
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    })
+  const call = callerAs(app, user)
   const res = await call('POST', '/scenarios', {
     name: 'Fargate',
     region: 'us-east-1',

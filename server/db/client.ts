@@ -57,13 +57,35 @@ export async function queryPrepared<T extends pg.QueryResultRow>(
   statement: PreparedStatement,
   values: Record<string, unknown>,
 ): Promise<T[]> {
-  const params = fillPlaceholders(statement.params, values)
+  const params = fillPlaceholders(statement.params, values).map(arrayLiteral)
   const client = (db as { $client?: unknown }).$client
   if (client instanceof pg.Pool) {
     return (await client.query<T>({ name: statement.name, text: statement.text, values: params })).rows
   }
   if (client instanceof PGlite) return (await client.query<T>(statement.text, params)).rows
   throw new Error('queryPrepared needs the database handle, not a transaction')
+}
+
+/** A string needs quoting-escapes only when it holds a quote or a backslash (array_in's two specials inside "…"). */
+const NEEDS_ESCAPE = /["\\]/
+
+/**
+ * A flat array of strings, numbers, booleans and nulls as PostgreSQL's array literal text, which the `$n::type[]`
+ * cast parses. node-postgres builds the same text with two regex replaces per element, a third of the server's
+ * CPU on a commit of thousands of rollup rows (docs/PERFORMANCE.md); anything else is left to the driver.
+ */
+export function arrayLiteral(value: unknown): unknown {
+  if (!Array.isArray(value)) return value
+  const parts = new Array<string>(value.length)
+  for (let i = 0; i < value.length; i++) {
+    const element: unknown = value[i]
+    if (element === null || element === undefined) parts[i] = 'NULL'
+    else if (typeof element === 'number' || typeof element === 'boolean') parts[i] = String(element)
+    else if (typeof element === 'string')
+      parts[i] = `"${NEEDS_ESCAPE.test(element) ? element.replace(/["\\]/g, '\\$&') : element}"`
+    else return value
+  }
+  return `{${parts.join(',')}}`
 }
 
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url))

@@ -169,25 +169,26 @@ export function toGroupColumns(batches: readonly PendingBatch[]): repo.GroupColu
     batchResponse: [],
     batchFirstAt: [],
     batchLastAt: [],
-    usageBatchId: [],
+    usageBatch: [],
     usageMinute: [],
     usagePerDay: [],
     usageType: [],
     usageQuantity: [],
-    eventBatchId: [],
+    eventBatch: [],
     eventMinute: [],
     eventPerDay: [],
     eventType: [],
     eventCount: [],
-    piiBatchId: [],
+    piiBatch: [],
     piiKind: [],
     piiCount: [],
-    sampleBatchId: [],
+    sampleBatch: [],
     sampleKind: [],
     sampleMasked: [],
     sampleSeenAt: [],
   }
-  for (const b of batches) {
+  for (const [i, b] of batches.entries()) {
+    const n = i + 1
     const { aggregate } = b
     const received = b.receivedAt.getTime()
     c.batchId.push(b.id)
@@ -201,14 +202,14 @@ export function toGroupColumns(batches: readonly PendingBatch[]): repo.GroupColu
     c.batchFirstAt.push(aggregate.firstEventAt?.getTime() ?? received)
     c.batchLastAt.push(aggregate.lastEventAt?.getTime() ?? received)
     for (const r of aggregate.rollups.values()) {
-      c.usageBatchId.push(b.id)
+      c.usageBatch.push(n)
       c.usageMinute.push(r.minute.getTime())
       c.usagePerDay.push(r.perDay)
       c.usageType.push(r.usageType)
       c.usageQuantity.push(String(r.quantity))
     }
     for (const e of aggregate.eventCounts.values()) {
-      c.eventBatchId.push(b.id)
+      c.eventBatch.push(n)
       c.eventMinute.push(e.minute.getTime())
       c.eventPerDay.push(e.perDay)
       c.eventType.push(e.eventType)
@@ -217,12 +218,12 @@ export function toGroupColumns(batches: readonly PendingBatch[]): repo.GroupColu
     const piiByKind = new Map<string, number>()
     for (const finding of aggregate.pii) piiByKind.set(finding.kind, (piiByKind.get(finding.kind) ?? 0) + 1)
     for (const [kind, count] of piiByKind) {
-      c.piiBatchId.push(b.id)
+      c.piiBatch.push(n)
       c.piiKind.push(kind)
       c.piiCount.push(count)
     }
     for (const finding of aggregate.pii.slice(0, PII_SAMPLES_PER_BATCH)) {
-      c.sampleBatchId.push(b.id)
+      c.sampleBatch.push(n)
       c.sampleKind.push(finding.kind)
       c.sampleMasked.push(finding.masked)
       c.sampleSeenAt.push(received)

@@ -6,7 +6,8 @@ import type { IngestResponse } from './ingest.schemas.js'
 
 /**
  * A group of requests as columns, one array per column (unnest() turns them back into rows in the
- * database). Every usage, event-count and PII row names its batch, so only stored batches' rows are added.
+ * database). Every usage, event-count and PII row names its batch by position in the batch columns (1-based),
+ * so only stored batches' rows are added.
  */
 export type GroupColumns = {
   /** Distinct and sorted: the scenarios are locked in this order. */
@@ -24,21 +25,21 @@ export type GroupColumns = {
   /** Times are epoch milliseconds (to_timestamp in the database): cheaper than ISO text on both sides. */
   batchFirstAt: number[]
   batchLastAt: number[]
-  usageBatchId: string[]
+  usageBatch: number[]
   /** A minute's start, or a day's when `usagePerDay` (events that arrived more than a day late). */
   usageMinute: number[]
   usagePerDay: boolean[]
   usageType: string[]
   usageQuantity: string[]
-  eventBatchId: string[]
+  eventBatch: number[]
   eventMinute: number[]
   eventPerDay: boolean[]
   eventType: string[]
   eventCount: number[]
-  piiBatchId: string[]
+  piiBatch: number[]
   piiKind: string[]
   piiCount: number[]
-  sampleBatchId: string[]
+  sampleBatch: number[]
   sampleKind: string[]
   sampleMasked: string[]
   sampleSeenAt: number[]
@@ -63,13 +64,13 @@ const COMMIT_GROUP = prepareStatement(
       order by id for no key update
     ),
     batch as (
-      select b.id, b.scenario_id, b.api_key_id, b.idempotency_key, b.body_hash, b.events, b.bytes, b.response,
+      select b.n, b.id, b.scenario_id, b.api_key_id, b.idempotency_key, b.body_hash, b.events, b.bytes, b.response,
              to_timestamp(b.first_ms / 1000) as first_at, to_timestamp(b.last_ms / 1000) as last_at
       from unnest(${v('batchId')}::uuid[], ${v('batchScenarioId')}::uuid[], ${v('batchApiKeyId')}::uuid[],
                   ${v('batchKey')}::text[], ${v('batchBodyHash')}::text[], ${v('batchEvents')}::int[],
                   ${v('batchBytes')}::int[], ${v('batchResponse')}::jsonb[], ${v('batchFirstAt')}::float8[],
-                  ${v('batchLastAt')}::float8[])
-           as b(id, scenario_id, api_key_id, idempotency_key, body_hash, events, bytes, response, first_ms, last_ms)
+                  ${v('batchLastAt')}::float8[]) with ordinality
+           as b(id, scenario_id, api_key_id, idempotency_key, body_hash, events, bytes, response, first_ms, last_ms, n)
       where b.scenario_id in (select id from running)
     ),
     keyed as (
@@ -100,10 +101,10 @@ const COMMIT_GROUP = prepareStatement(
     usage_rows as (
       select b.scenario_id, to_timestamp(u.minute_ms / 1000) as minute, u.per_day, u.usage_type, b.api_key_id,
              sum(u.quantity) as quantity
-      from unnest(${v('usageBatchId')}::uuid[], ${v('usageMinute')}::float8[], ${v('usagePerDay')}::boolean[],
+      from unnest(${v('usageBatch')}::int[], ${v('usageMinute')}::float8[], ${v('usagePerDay')}::boolean[],
                   ${v('usageType')}::text[], ${v('usageQuantity')}::numeric[])
-           as u(batch_id, minute_ms, per_day, usage_type, quantity)
-      join batch_info b on b.id = u.batch_id
+           as u(batch_n, minute_ms, per_day, usage_type, quantity)
+      join batch_info b on b.n = u.batch_n
       group by 1, 2, 3, 4, 5
     ),
     usage_minutes as (
@@ -136,10 +137,10 @@ const COMMIT_GROUP = prepareStatement(
     event_rows as (
       select b.scenario_id, to_timestamp(e.minute_ms / 1000) as minute, e.per_day, e.event_type,
              sum(e.count) as count
-      from unnest(${v('eventBatchId')}::uuid[], ${v('eventMinute')}::float8[], ${v('eventPerDay')}::boolean[],
+      from unnest(${v('eventBatch')}::int[], ${v('eventMinute')}::float8[], ${v('eventPerDay')}::boolean[],
                   ${v('eventType')}::text[], ${v('eventCount')}::bigint[])
-           as e(batch_id, minute_ms, per_day, event_type, count)
-      join batch_info b on b.id = e.batch_id
+           as e(batch_n, minute_ms, per_day, event_type, count)
+      join batch_info b on b.n = e.batch_n
       group by 1, 2, 3, 4
     ),
     event_minutes as (
@@ -163,19 +164,19 @@ const COMMIT_GROUP = prepareStatement(
     pii_sums as (
       insert into pii_totals (scenario_id, kind, count)
       select b.scenario_id, f.kind, sum(f.count)
-      from unnest(${v('piiBatchId')}::uuid[], ${v('piiKind')}::text[]::pii_kind[], ${v('piiCount')}::bigint[])
-           as f(batch_id, kind, count)
-      join batch_info b on b.id = f.batch_id
+      from unnest(${v('piiBatch')}::int[], ${v('piiKind')}::text[]::pii_kind[], ${v('piiCount')}::bigint[])
+           as f(batch_n, kind, count)
+      join batch_info b on b.n = f.batch_n
       group by 1, 2 order by 1, 2
       on conflict (scenario_id, kind) do update set count = pii_totals.count + excluded.count
       returning 1
     ),
     pii_samples as (
       insert into pii_findings (scenario_id, batch_id, kind, masked, seen_at)
-      select b.scenario_id, f.batch_id, f.kind, f.masked, to_timestamp(f.seen_ms / 1000)
-      from unnest(${v('sampleBatchId')}::uuid[], ${v('sampleKind')}::text[]::pii_kind[], ${v('sampleMasked')}::text[],
-                  ${v('sampleSeenAt')}::float8[]) as f(batch_id, kind, masked, seen_ms)
-      join batch_info b on b.id = f.batch_id
+      select b.scenario_id, b.id, f.kind, f.masked, to_timestamp(f.seen_ms / 1000)
+      from unnest(${v('sampleBatch')}::int[], ${v('sampleKind')}::text[]::pii_kind[], ${v('sampleMasked')}::text[],
+                  ${v('sampleSeenAt')}::float8[]) as f(batch_n, kind, masked, seen_ms)
+      join batch_info b on b.n = f.batch_n
       returning 1
     )
     select (select array_agg(id::text) from running) as running,

@@ -201,14 +201,14 @@ export function toGroupColumns(batches: readonly PendingBatch[]): repo.GroupColu
     c.batchResponse.push(b.idempotencyKey === null ? null : JSON.stringify(b.response))
     c.batchFirstAt.push(aggregate.firstEventAt?.getTime() ?? received)
     c.batchLastAt.push(aggregate.lastEventAt?.getTime() ?? received)
-    for (const r of aggregate.rollups.values()) {
+    for (const r of aggregate.rollups) {
       c.usageBatch.push(n)
       c.usageMinute.push(r.minute.getTime())
       c.usagePerDay.push(r.perDay)
       c.usageType.push(r.usageType)
       c.usageQuantity.push(String(r.quantity))
     }
-    for (const e of aggregate.eventCounts.values()) {
+    for (const e of aggregate.eventCounts) {
       c.eventBatch.push(n)
       c.eventMinute.push(e.minute.getTime())
       c.eventPerDay.push(e.perDay)

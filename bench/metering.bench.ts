@@ -113,7 +113,7 @@ function runBatch(body: string, now: number): number {
   const validated = validateEvents(parsed.items, { now, lines: parsed.lines })
   if (!validated.ok) throw new Error(`bench batch is invalid: ${JSON.stringify(validated.problems)}`)
   const aggregate = aggregateEvents(validated.events, new Date(now))
-  return aggregate.rollups.size + aggregate.pii.length
+  return aggregate.rollups.length + aggregate.pii.length
 }
 
 // The batch has Bedrock text to count; the server loads the encoding on first need, the bench up front.

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import type { IngestEvent } from './events.js'
-import { aggregateEvents } from './rollup.js'
+import { aggregateEvents, type EventCount, type UsageRollup } from './rollup.js'
 
 const received = new Date('2025-06-15T12:00:42.500Z')
+
+/** The rows by `${minute epoch ms}|${type}`, or `day|${day epoch ms}|${type}` for per-day rows. */
+function byKey<T extends { minute: Date; perDay: boolean }>(
+  rows: T[],
+  type: (row: T) => string,
+): Map<string, T> {
+  return new Map(rows.map((row) => [`${row.perDay ? 'day|' : ''}${row.minute.getTime()}|${type(row)}`, row]))
+}
+const usageByKey = (rows: UsageRollup[]) => byKey(rows, (row) => row.usageType)
+const countsByKey = (rows: EventCount[]) => byKey(rows, (row) => row.eventType)
 const at = (iso: string) => Date.parse(iso)
 
 describe('aggregateEvents', () => {
@@ -16,7 +26,7 @@ describe('aggregateEvents', () => {
     const { rollups } = aggregateEvents(events, received)
     const minute1159 = Date.UTC(2025, 5, 15, 11, 59)
     const minute1200 = Date.UTC(2025, 5, 15, 12, 0)
-    expect([...rollups.entries()]).toEqual([
+    expect([...usageByKey(rollups).entries()]).toEqual([
       [
         `${minute1159}|sqs.requests.standard`,
         { minute: new Date(minute1159), perDay: false, usageType: 'sqs.requests.standard', quantity: 4 },
@@ -48,7 +58,7 @@ describe('aggregateEvents', () => {
       { type: 's3.list', time: undefined, bytes: 0 },
       { type: 's3.get', time: at('2025-06-15T11:00:30Z'), bytes: 0 },
     ]
-    const { eventCounts } = aggregateEvents(events, received)
+    const eventCounts = countsByKey(aggregateEvents(events, received).eventCounts)
     const minute1200 = Date.UTC(2025, 5, 15, 12, 0)
     const minute1100 = Date.UTC(2025, 5, 15, 11, 0)
     expect(Object.fromEntries([...eventCounts].map(([key, value]) => [key, value.count]))).toEqual({
@@ -73,7 +83,9 @@ describe('aggregateEvents', () => {
       { type: 'sqs.send', time: received.getTime() - 86_400_000, bytes: 10, fifo: false },
       { type: 'sqs.send', time: at('2025-06-15T00:00:10.000Z'), bytes: 10, fifo: false },
     ]
-    const { rollups, eventCounts } = aggregateEvents(events, received)
+    const aggregate = aggregateEvents(events, received)
+    const rollups = usageByKey(aggregate.rollups)
+    const eventCounts = countsByKey(aggregate.eventCounts)
     const day12 = Date.UTC(2025, 5, 12)
     const day14 = Date.UTC(2025, 5, 14)
     const minuteDayBefore = Date.UTC(2025, 5, 14, 12, 0)
@@ -100,7 +112,7 @@ describe('aggregateEvents', () => {
       { type: 's3.delete', time: undefined, bytes: 400 },
     ]
     const minute1200 = Date.UTC(2025, 5, 15, 12, 0)
-    const { rollups } = aggregateEvents(events, received)
+    const rollups = usageByKey(aggregateEvents(events, received).rollups)
     expect(rollups.get(`${minute1200}|s3.storage_gb_month`)?.quantity).toBe(600)
     expect(rollups.get(`${minute1200}|s3.requests.put`)?.quantity).toBe(1)
   })
@@ -132,6 +144,6 @@ describe('aggregateEvents', () => {
     expect(aggregate.lastEventAt).toEqual(received)
     const empty = aggregateEvents([], received)
     expect(empty.firstEventAt).toBeUndefined()
-    expect(empty.rollups.size).toBe(0)
+    expect(empty.rollups).toEqual([])
   })
 })

@@ -26,10 +26,10 @@ export interface EventCount {
 }
 
 export interface BatchAggregate {
-  /** Keyed by `${minute epoch ms}|${usageType}` (`day|${day epoch ms}|${usageType}` per day). */
-  rollups: Map<string, UsageRollup>
-  /** Keyed by `${minute epoch ms}|${eventType}` (`day|${day epoch ms}|${eventType}` per day). */
-  eventCounts: Map<string, EventCount>
+  /** One per minute (or day) and usage type: minutes first, then days. */
+  rollups: UsageRollup[]
+  /** One per minute (or day) and event type: minutes first, then days. */
+  eventCounts: EventCount[]
   pii: PiiFinding[]
   /** Earliest and latest event time of the batch (receive time for events without a timestamp). */
   firstEventAt: Date | undefined
@@ -41,12 +41,15 @@ const DAY_MS = 86_400_000
 /** An event whose time is further than this before the request's arrival is rolled up per day. */
 const LATE_EVENT_MS = DAY_MS
 
-/** One minute's (or day's) rows while aggregating; keyed by plain strings so lookups never build a composite key. */
+/**
+ * One minute's (or day's) rows while aggregating. Arrays searched in order rather than maps: a bucket holds a
+ * few types, and a batch scattered over months opens a bucket for most of its events.
+ */
 interface MinuteBucket {
   minute: Date
   perDay: boolean
-  usage: Map<string, UsageRollup>
-  counts: Map<EventType, EventCount>
+  usage: UsageRollup[]
+  counts: EventCount[]
 }
 
 const floorTo = (time: number, span: number) => time - (((time % span) + span) % span)
@@ -69,9 +72,9 @@ export function aggregateEvents(events: readonly IngestEvent[], receivedAt: Date
   let bucketMs = Number.NaN
   const addUsage = (usageType: string, quantity: number) => {
     const { usage, minute, perDay } = bucket as MinuteBucket
-    const rollup = usage.get(usageType)
+    const rollup = usage.find((row) => row.usageType === usageType)
     if (rollup) rollup.quantity += quantity
-    else usage.set(usageType, { minute, perDay, usageType, quantity })
+    else usage.push({ minute, perDay, usageType, quantity })
   }
 
   for (let i = 0; i < events.length; i++) {
@@ -89,29 +92,27 @@ export function aggregateEvents(events: readonly IngestEvent[], receivedAt: Date
       const map = perDay ? dayBuckets : buckets
       bucket = map.get(startMs)
       if (bucket === undefined) {
-        bucket = { minute: new Date(startMs), perDay, usage: new Map(), counts: new Map() }
+        bucket = { minute: new Date(startMs), perDay, usage: [], counts: [] }
         map.set(startMs, bucket)
       }
     }
     const current = bucket as MinuteBucket
 
-    const count = current.counts.get(event.type)
+    const count = current.counts.find((row) => row.eventType === event.type)
     if (count) count.count++
-    else current.counts.set(event.type, { minute: current.minute, perDay, eventType: event.type, count: 1 })
+    else current.counts.push({ minute: current.minute, perDay, eventType: event.type, count: 1 })
 
     meterEvent(event, addUsage)
     scanEvent(event, i, pii)
   }
 
-  const rollups = new Map<string, UsageRollup>()
-  const eventCounts = new Map<string, EventCount>()
-  for (const [minuteMs, { usage, counts }] of buckets) {
-    for (const rollup of usage.values()) rollups.set(`${minuteMs}|${rollup.usageType}`, rollup)
-    for (const count of counts.values()) eventCounts.set(`${minuteMs}|${count.eventType}`, count)
-  }
-  for (const [dayMs, { usage, counts }] of dayBuckets) {
-    for (const rollup of usage.values()) rollups.set(`day|${dayMs}|${rollup.usageType}`, rollup)
-    for (const count of counts.values()) eventCounts.set(`day|${dayMs}|${count.eventType}`, count)
+  // Arrays, not maps keyed by minute and type: a batch scattered over months has a row per event or more, and
+  // building a composite key for each cost more than the rows' aggregation (docs/PERFORMANCE.md).
+  const rollups: UsageRollup[] = []
+  const eventCounts: EventCount[] = []
+  for (const { usage, counts } of [...buckets.values(), ...dayBuckets.values()]) {
+    rollups.push(...usage)
+    eventCounts.push(...counts)
   }
   return {
     rollups,

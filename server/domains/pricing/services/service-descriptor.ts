@@ -77,6 +77,24 @@ export interface PriceListRule {
   readonly requires?: Readonly<Record<string, string | readonly string[]>>
 }
 
+/**
+ * Price List rules for usagetypes named exactly (region prefix removed): one `[awsUsageType, usageType, unit]`
+ * row each, all from one offer, with the same attribute `requires` when given.
+ */
+export function exactUsageTypes(
+  offerCode: string,
+  rows: readonly (readonly [awsUsageType: string, usageType: string, unit: string])[],
+  requires?: PriceListRule['requires'],
+): PriceListRule[] {
+  return rows.map(([awsUsageType, usageType, unit]) => ({
+    offerCode,
+    awsUsageType: new RegExp(`^${awsUsageType}$`),
+    usageType,
+    unit,
+    ...(requires ? { requires } : {}),
+  }))
+}
+
 /** A planned Terraform resource as a mapping sees it. */
 export interface TerraformResource {
   readonly address: string

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { count, d, hoursAt, optional, optionalHours, strict } from '../params.js'
-import { defineService } from '../service-descriptor.js'
+import { defineService, exactUsageTypes } from '../service-descriptor.js'
 import { apiGatewayExamples } from './examples.js'
 import { apiGatewayIngest } from './ingest.js'
 
@@ -96,19 +96,12 @@ export const apigateway = defineService({
   sdk: [],
   // AmazonApiGateway products; a cache is `ApiGatewayCacheUsage:<size>GB`, priced per hour.
   priceList: [
-    ...(
-      [
-        ['ApiGatewayRequest', 'apigw.requests.rest', 'requests'],
-        ['ApiGatewayHttpRequest', 'apigw.requests.http', 'requests'],
-        ['ApiGatewayMessage', 'apigw.messages.websocket', 'messages'],
-        ['ApiGatewayMinute', 'apigw.connection_minutes.websocket', 'connection-minutes'],
-      ] as const
-    ).map(([awsUsageType, usageType, unit]) => ({
-      offerCode: 'AmazonApiGateway',
-      awsUsageType: new RegExp(`^${awsUsageType}$`),
-      usageType,
-      unit,
-    })),
+    ...exactUsageTypes('AmazonApiGateway', [
+      ['ApiGatewayRequest', 'apigw.requests.rest', 'requests'],
+      ['ApiGatewayHttpRequest', 'apigw.requests.http', 'requests'],
+      ['ApiGatewayMessage', 'apigw.messages.websocket', 'messages'],
+      ['ApiGatewayMinute', 'apigw.connection_minutes.websocket', 'connection-minutes'],
+    ]),
     {
       offerCode: 'AmazonApiGateway',
       awsUsageType: /^ApiGatewayCacheUsage:(\d+(?:\.\d+)?)GB$/,

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { countHours, d, hours, instanceCount, strict } from '../params.js'
 import type { ValidationDetail } from '../service-descriptor.js'
-import { defineService } from '../service-descriptor.js'
+import { defineService, exactUsageTypes } from '../service-descriptor.js'
 
 /** The instance sizes App Runner offers. */
 const VCPU_SIZES = [0.25, 0.5, 1, 2, 4] as const
@@ -101,18 +101,11 @@ export const apprunner = defineService({
   // No public copy of the AWSAppRunner offer's usage types was found; `pricing import` leaves it untouched.
   // AWSAppRunner products: provisioned memory, and active memory and vCPU.
   priceList: [
-    ...(
-      [
-        ['AppRunner-Provisioned-GB-hours', 'apprunner.provisioned_gb_hours', 'GB-hours'],
-        ['AppRunner-GB-hours', 'apprunner.active_gb_hours', 'GB-hours'],
-        ['AppRunner-vCPU-hours', 'apprunner.active_vcpu_hours', 'vCPU-hours'],
-      ] as const
-    ).map(([awsUsageType, usageType, unit]) => ({
-      offerCode: 'AWSAppRunner',
-      awsUsageType: new RegExp(`^${awsUsageType}$`),
-      usageType,
-      unit,
-    })),
+    ...exactUsageTypes('AWSAppRunner', [
+      ['AppRunner-Provisioned-GB-hours', 'apprunner.provisioned_gb_hours', 'GB-hours'],
+      ['AppRunner-GB-hours', 'apprunner.active_gb_hours', 'GB-hours'],
+      ['AppRunner-vCPU-hours', 'apprunner.active_vcpu_hours', 'vCPU-hours'],
+    ]),
   ],
   terraform: {
     aws_apprunner_service: ({ values }) => {

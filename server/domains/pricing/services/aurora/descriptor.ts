@@ -13,7 +13,7 @@ import {
   strict,
 } from '../params.js'
 import { asString } from '../plan-values.js'
-import { defineService, type ValidationDetail } from '../service-descriptor.js'
+import { defineService, exactUsageTypes, type ValidationDetail } from '../service-descriptor.js'
 import { auroraExamples } from './examples.js'
 
 type AuroraEngine = 'postgresql' | 'mysql'
@@ -223,7 +223,8 @@ export const aurora = defineService({
         requires: { databaseEngine },
       },
     ]),
-    ...(
+    ...exactUsageTypes(
+      'AmazonRDS',
       [
         ['Aurora:ServerlessV2Usage', 'aurora.acu_hours.standard', 'ACU-hours'],
         ['Aurora:ServerlessV2IOOptimizedUsage', 'aurora.acu_hours.io_optimized', 'ACU-hours'],
@@ -231,14 +232,9 @@ export const aurora = defineService({
         ['Aurora:IO-OptimizedStorageUsage', 'aurora.storage_gb_month.io_optimized', 'GB-months'],
         ['Aurora:StorageIOUsage', 'aurora.io_requests', 'requests'],
         ['Aurora:BackupUsage', 'aurora.backup_gb_month', 'GB-months'],
-      ] as const
-    ).map(([awsUsageType, usageType, unit]) => ({
-      offerCode: 'AmazonRDS',
-      awsUsageType: new RegExp(`^${awsUsageType}$`),
-      usageType,
-      unit,
-      requires: { databaseEngine: 'Aurora PostgreSQL' },
-    })),
+      ],
+      { databaseEngine: 'Aurora PostgreSQL' },
+    ),
     {
       offerCode: 'AmazonRDS',
       awsUsageType: /^Aurora:BacktrackUsage$/,

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { count, d, strict } from '../params.js'
-import { defineService } from '../service-descriptor.js'
+import { defineService, exactUsageTypes } from '../service-descriptor.js'
 
 const TIERS = ['lite', 'essentials', 'plus'] as const
 type Tier = (typeof TIERS)[number]
@@ -67,17 +67,10 @@ export const cognito = defineService({
   // not mapped: its bands count MAUs after the free 10,000 (the free tier is the separate
   // `Global-CognitoFreeTierMAU` product), while the catalog counts every MAU.
   priceList: [
-    ...(
-      [
-        ['CognitoEssentialsMAU', 'cognito.mau.essentials', 'MAUs'],
-        ['CognitoPlusMAU', 'cognito.mau.plus', 'MAUs'],
-      ] as const
-    ).map(([awsUsageType, usageType, unit]) => ({
-      offerCode: 'AmazonCognito',
-      awsUsageType: new RegExp(`^${awsUsageType}$`),
-      usageType,
-      unit,
-    })),
+    ...exactUsageTypes('AmazonCognito', [
+      ['CognitoEssentialsMAU', 'cognito.mau.essentials', 'MAUs'],
+      ['CognitoPlusMAU', 'cognito.mau.plus', 'MAUs'],
+    ]),
   ],
   terraform: {
     aws_cognito_user_pool: ({ values }) => ({

@@ -12,7 +12,7 @@ import {
 } from '../params.js'
 import { asNumber } from '../plan-values.js'
 import type { RangePoint, UsageSink, ValidationDetail } from '../service-descriptor.js'
-import { defineService } from '../service-descriptor.js'
+import { defineService, exactUsageTypes } from '../service-descriptor.js'
 import { dynamodbExamples } from './examples.js'
 import { dynamoDbIngest } from './ingest.js'
 
@@ -278,41 +278,34 @@ export const dynamodb = defineService({
   // AmazonDynamoDB products. `IA-` is the Standard-IA table class, `Repl` global-table replicas; the $0 first
   // band of storage, capacity and streams is the free tier, which the catalog models separately.
   priceList: [
-    ...(
+    ...exactUsageTypes('AmazonDynamoDB', [
+      ['WriteRequestUnits', 'dynamodb.write_request_units', 'write request units'],
+      ['ReadRequestUnits', 'dynamodb.read_request_units', 'read request units'],
+      ['IA-WriteRequestUnits', 'dynamodb.write_request_units.standard_ia', 'write request units'],
+      ['IA-ReadRequestUnits', 'dynamodb.read_request_units.standard_ia', 'read request units'],
       [
-        ['WriteRequestUnits', 'dynamodb.write_request_units', 'write request units'],
-        ['ReadRequestUnits', 'dynamodb.read_request_units', 'read request units'],
-        ['IA-WriteRequestUnits', 'dynamodb.write_request_units.standard_ia', 'write request units'],
-        ['IA-ReadRequestUnits', 'dynamodb.read_request_units.standard_ia', 'read request units'],
-        [
-          'ReplWriteRequestUnits',
-          'dynamodb.replicated_write_request_units.standard',
-          'replicated write request units',
-        ],
-        [
-          'IA-ReplWriteRequestUnits',
-          'dynamodb.replicated_write_request_units.standard_ia',
-          'replicated write request units',
-        ],
-        ['TimedStorage-ByteHrs', 'dynamodb.storage_gb_month', 'GB-months'],
-        ['IA-TimedStorage-ByteHrs', 'dynamodb.storage_gb_month.standard_ia', 'GB-months'],
-        ['ReadCapacityUnit-Hrs', 'dynamodb.rcu_hours.standard', 'RCU-hours'],
-        ['WriteCapacityUnit-Hrs', 'dynamodb.wcu_hours.standard', 'WCU-hours'],
-        ['IA-ReadCapacityUnit-Hrs', 'dynamodb.rcu_hours.standard_ia', 'RCU-hours'],
-        ['IA-WriteCapacityUnit-Hrs', 'dynamodb.wcu_hours.standard_ia', 'WCU-hours'],
-        ['ReplWriteCapacityUnit-Hrs', 'dynamodb.replicated_wcu_hours.standard', 'rWCU-hours'],
-        ['IA-ReplWriteCapacityUnit-Hrs', 'dynamodb.replicated_wcu_hours.standard_ia', 'rWCU-hours'],
-        ['TimedPITRStorage-ByteHrs', 'dynamodb.pitr_gb_month', 'GB-months'],
-        ['TimedBackupStorage-ByteHrs', 'dynamodb.backup_gb_month', 'GB-months'],
-        ['RestoreDataSize-Bytes', 'dynamodb.restore_gb', 'GB'],
-        ['Streams-Requests', 'dynamodb.streams_read_requests', 'requests'],
-      ] as const
-    ).map(([awsUsageType, usageType, unit]) => ({
-      offerCode: 'AmazonDynamoDB',
-      awsUsageType: new RegExp(`^${awsUsageType}$`),
-      usageType,
-      unit,
-    })),
+        'ReplWriteRequestUnits',
+        'dynamodb.replicated_write_request_units.standard',
+        'replicated write request units',
+      ],
+      [
+        'IA-ReplWriteRequestUnits',
+        'dynamodb.replicated_write_request_units.standard_ia',
+        'replicated write request units',
+      ],
+      ['TimedStorage-ByteHrs', 'dynamodb.storage_gb_month', 'GB-months'],
+      ['IA-TimedStorage-ByteHrs', 'dynamodb.storage_gb_month.standard_ia', 'GB-months'],
+      ['ReadCapacityUnit-Hrs', 'dynamodb.rcu_hours.standard', 'RCU-hours'],
+      ['WriteCapacityUnit-Hrs', 'dynamodb.wcu_hours.standard', 'WCU-hours'],
+      ['IA-ReadCapacityUnit-Hrs', 'dynamodb.rcu_hours.standard_ia', 'RCU-hours'],
+      ['IA-WriteCapacityUnit-Hrs', 'dynamodb.wcu_hours.standard_ia', 'WCU-hours'],
+      ['ReplWriteCapacityUnit-Hrs', 'dynamodb.replicated_wcu_hours.standard', 'rWCU-hours'],
+      ['IA-ReplWriteCapacityUnit-Hrs', 'dynamodb.replicated_wcu_hours.standard_ia', 'rWCU-hours'],
+      ['TimedPITRStorage-ByteHrs', 'dynamodb.pitr_gb_month', 'GB-months'],
+      ['TimedBackupStorage-ByteHrs', 'dynamodb.backup_gb_month', 'GB-months'],
+      ['RestoreDataSize-Bytes', 'dynamodb.restore_gb', 'GB'],
+      ['Streams-Requests', 'dynamodb.streams_read_requests', 'requests'],
+    ]),
   ],
   terraform: {
     aws_dynamodb_table: ({ values }) => {

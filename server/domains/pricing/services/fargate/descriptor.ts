@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { architecture, d, hours, instanceCount, optional, pointOf, strict } from '../params.js'
 import { asArray, asNumber, asRecord, firstBlock } from '../plan-values.js'
-import { defineService, type ValidationDetail } from '../service-descriptor.js'
+import { defineService, exactUsageTypes, type ValidationDetail } from '../service-descriptor.js'
 import { fargateExamples } from './examples.js'
 
 /** Ephemeral storage included with every task. */
@@ -149,23 +149,16 @@ export const fargate = defineService({
   sdk: [],
   // AmazonECS Fargate products (Spot discounts and ECS Anywhere have other usagetypes).
   priceList: [
-    ...(
-      [
-        ['Fargate-vCPU-Hours:perCPU', 'fargate.vcpu_hours.x86_64', 'vCPU-hours'],
-        ['Fargate-GB-Hours', 'fargate.gb_hours.x86_64', 'GB-hours'],
-        ['Fargate-ARM-vCPU-Hours:perCPU', 'fargate.vcpu_hours.arm64', 'vCPU-hours'],
-        ['Fargate-ARM-GB-Hours', 'fargate.gb_hours.arm64', 'GB-hours'],
-        ['Fargate-Windows-vCPU-Hours:perCPU', 'fargate.vcpu_hours.windows', 'vCPU-hours'],
-        ['Fargate-Windows-GB-Hours', 'fargate.gb_hours.windows', 'GB-hours'],
-        ['Fargate-Windows-OS-Hours:perCPU', 'fargate.windows_license_vcpu_hours', 'vCPU-hours'],
-        ['Fargate-EphemeralStorage-GB-Hours', 'fargate.ephemeral_gb_hours', 'GB-hours'],
-      ] as const
-    ).map(([awsUsageType, usageType, unit]) => ({
-      offerCode: 'AmazonECS',
-      awsUsageType: new RegExp(`^${awsUsageType}$`),
-      usageType,
-      unit,
-    })),
+    ...exactUsageTypes('AmazonECS', [
+      ['Fargate-vCPU-Hours:perCPU', 'fargate.vcpu_hours.x86_64', 'vCPU-hours'],
+      ['Fargate-GB-Hours', 'fargate.gb_hours.x86_64', 'GB-hours'],
+      ['Fargate-ARM-vCPU-Hours:perCPU', 'fargate.vcpu_hours.arm64', 'vCPU-hours'],
+      ['Fargate-ARM-GB-Hours', 'fargate.gb_hours.arm64', 'GB-hours'],
+      ['Fargate-Windows-vCPU-Hours:perCPU', 'fargate.vcpu_hours.windows', 'vCPU-hours'],
+      ['Fargate-Windows-GB-Hours', 'fargate.gb_hours.windows', 'GB-hours'],
+      ['Fargate-Windows-OS-Hours:perCPU', 'fargate.windows_license_vcpu_hours', 'vCPU-hours'],
+      ['Fargate-EphemeralStorage-GB-Hours', 'fargate.ephemeral_gb_hours', 'GB-hours'],
+    ]),
   ],
   terraform: {
     aws_ecs_service: (resource) => {

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { count, countHours, d, optionalHours, strict } from '../params.js'
 import { asArray, asRecord, firstBlock } from '../plan-values.js'
-import { defineService, type ValidationDetail } from '../service-descriptor.js'
+import { defineService, exactUsageTypes, type ValidationDetail } from '../service-descriptor.js'
 import { MAX_RECORD_BYTES, RECORD_STEP_BYTES } from './billing.js'
 import { firehoseIngest } from './ingest.js'
 
@@ -119,19 +119,12 @@ export const firehose = defineService({
   // AmazonKinesisFirehose products: Direct PUT ingestion `BilledBytes` (PutRecord and PutRecordBatch list the same
   // bands), format conversion `DFCBilledBytes`, and VPC delivery bytes and AZ-hours.
   priceList: [
-    ...(
-      [
-        ['BilledBytes', 'firehose.ingested_gb', 'GB'],
-        ['DFCBilledBytes', 'firehose.format_conversion_gb', 'GB'],
-        ['Firehose-VpcDelivery-Bytes', 'firehose.vpc_data_gb', 'GB'],
-        ['Firehose-VpcDelivery-Hours', 'firehose.vpc_az_hours', 'AZ-hours'],
-      ] as const
-    ).map(([awsUsageType, usageType, unit]) => ({
-      offerCode: 'AmazonKinesisFirehose',
-      awsUsageType: new RegExp(`^${awsUsageType}$`),
-      usageType,
-      unit,
-    })),
+    ...exactUsageTypes('AmazonKinesisFirehose', [
+      ['BilledBytes', 'firehose.ingested_gb', 'GB'],
+      ['DFCBilledBytes', 'firehose.format_conversion_gb', 'GB'],
+      ['Firehose-VpcDelivery-Bytes', 'firehose.vpc_data_gb', 'GB'],
+      ['Firehose-VpcDelivery-Hours', 'firehose.vpc_az_hours', 'AZ-hours'],
+    ]),
   ],
   terraform: {
     aws_kinesis_firehose_delivery_stream: ({ values }) => {

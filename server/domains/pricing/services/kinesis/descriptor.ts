@@ -11,7 +11,7 @@ import {
   strict,
 } from '../params.js'
 import { asNumber, asString, firstBlock } from '../plan-values.js'
-import { defineService } from '../service-descriptor.js'
+import { defineService, exactUsageTypes } from '../service-descriptor.js'
 import { MAX_RECORD_BYTES, ON_DEMAND_RECORD_STEP_BYTES, PUT_PAYLOAD_UNIT_BYTES } from './billing.js'
 import { kinesisExamples } from './examples.js'
 import { kinesisIngest } from './ingest.js'
@@ -214,7 +214,7 @@ export const kinesis = defineService({
   ingest: kinesisIngest,
   // The call does not say the stream's capacity mode: the bridge's `kinesis.onDemand` setting does (default provisioned).
   sdk: [{ client: 'KinesisClient', commands: ['PutRecord', 'PutRecords'] }],
-  priceList: [
+  priceList: exactUsageTypes('AmazonKinesis', [
     ['OnDemand-StreamHour', 'kinesis.stream_hours', 'stream-hours'],
     ['OnDemand-BilledIncomingBytes', 'kinesis.data_in_gb', 'GB'],
     ['OnDemand-BilledOutgoingBytes', 'kinesis.data_out_gb', 'GB'],
@@ -223,12 +223,7 @@ export const kinesis = defineService({
     ['OnDemand-LongTermRetention-ByteHrs', 'kinesis.long_term_retention_gb_months.on_demand', 'GB-months'],
     ['Storage-ShardHour', 'kinesis.shard_hours', 'shard-hours'],
     ['PutRequestPayloadUnits', 'kinesis.put_payload_units', 'units'],
-  ].map(([awsUsageType, usageType, unit]) => ({
-    offerCode: 'AmazonKinesis',
-    awsUsageType: new RegExp(`^${awsUsageType}$`),
-    usageType: usageType as string,
-    unit: unit as string,
-  })),
+  ]),
   terraform: {
     aws_kinesis_stream: ({ values }) => {
       if (asString(firstBlock(values.stream_mode_details).stream_mode) === 'ON_DEMAND')

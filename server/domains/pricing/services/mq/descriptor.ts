@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox'
 import { listPricedSuffixes } from '../catalog-values.js'
 import { catalogName, d, gigabytes, hours, pointOf, strict } from '../params.js'
 import type { ValidationDetail } from '../service-descriptor.js'
-import { defineService } from '../service-descriptor.js'
+import { defineService, exactUsageTypes } from '../service-descriptor.js'
 
 const ENGINES = ['activemq', 'rabbitmq'] as const
 const DEPLOYMENTS = ['single_instance', 'active_standby_multi_az', 'cluster_multi_az'] as const
@@ -105,29 +105,18 @@ export const mq = defineService({
   // the catalog prices them. ActiveMQ storage is `TimedStorage-ByteHrs` (EFS) or `TimedStorage-EBS-ByteHrs`;
   // RabbitMQ's own `TimedStorage-RabbitMQ-ByteHrs` is not mapped (our `ebs` storage is ActiveMQ's rate).
   priceList: [
-    ...(
+    ...exactUsageTypes('AmazonMQ', [
+      ['ActiveMQ-InstanceUsage:(mq\\..+)', 'mq.broker_hours.activemq.single_instance.$1', 'broker-hours'],
       [
-        ['ActiveMQ-InstanceUsage:(mq\\..+)', 'mq.broker_hours.activemq.single_instance.$1', 'broker-hours'],
-        [
-          'ActiveMQ-Multi-AZ-InstanceUsage:(mq\\..+)',
-          'mq.broker_hours.activemq.active_standby_multi_az.$1',
-          'broker-hours',
-        ],
-        ['RabbitMQ-InstanceUsage:(mq\\..+)', 'mq.broker_hours.rabbitmq.single_instance.$1', 'broker-hours'],
-        [
-          'RabbitMQ-3-InstanceUsage:(mq\\..+)',
-          'mq.broker_hours.rabbitmq.cluster_multi_az.$1',
-          'broker-hours',
-        ],
-        ['TimedStorage-ByteHrs', 'mq.storage_gb_month.efs', 'GB-months'],
-        ['TimedStorage-EBS-ByteHrs', 'mq.storage_gb_month.ebs', 'GB-months'],
-      ] as const
-    ).map(([awsUsageType, usageType, unit]) => ({
-      offerCode: 'AmazonMQ',
-      awsUsageType: new RegExp(`^${awsUsageType}$`),
-      usageType,
-      unit,
-    })),
+        'ActiveMQ-Multi-AZ-InstanceUsage:(mq\\..+)',
+        'mq.broker_hours.activemq.active_standby_multi_az.$1',
+        'broker-hours',
+      ],
+      ['RabbitMQ-InstanceUsage:(mq\\..+)', 'mq.broker_hours.rabbitmq.single_instance.$1', 'broker-hours'],
+      ['RabbitMQ-3-InstanceUsage:(mq\\..+)', 'mq.broker_hours.rabbitmq.cluster_multi_az.$1', 'broker-hours'],
+      ['TimedStorage-ByteHrs', 'mq.storage_gb_month.efs', 'GB-months'],
+      ['TimedStorage-EBS-ByteHrs', 'mq.storage_gb_month.ebs', 'GB-months'],
+    ]),
   ],
   terraform: {
     aws_mq_broker: ({ values }) => {

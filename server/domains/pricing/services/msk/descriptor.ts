@@ -14,7 +14,7 @@ import {
   strict,
 } from '../params.js'
 import { asNumber, asString, firstBlock } from '../plan-values.js'
-import { defineService } from '../service-descriptor.js'
+import { defineService, exactUsageTypes } from '../service-descriptor.js'
 
 const BROKER_HOURS = 'msk.broker_hours.'
 
@@ -183,22 +183,15 @@ export const msk = defineService({
       unit: 'broker-hours',
       requires: { operation: 'RunBroker' },
     },
-    ...(
-      [
-        ['Kafka.Storage.GP2', 'msk.storage_gb_months', 'GB-months'],
-        ['Kafka.Storage.Tiered', 'msk.tiered_storage_gb_months', 'GB-months'],
-        ['Kafka.DataRetrieval.Tiered', 'msk.tiered_retrieved_gb', 'GB'],
-        ['KafkaServerless-ClusterHours', 'msk.serverless_cluster_hours', 'cluster-hours'],
-        ['KafkaServerless-PartitionHours', 'msk.serverless_partition_hours', 'partition-hours'],
-        ['KafkaServerless-In-Bytes', 'msk.serverless_data_in_gb', 'GB'],
-        ['KafkaServerless-Out-Bytes', 'msk.serverless_data_out_gb', 'GB'],
-      ] as const
-    ).map(([awsUsageType, usageType, unit]) => ({
-      offerCode: 'AmazonMSK',
-      awsUsageType: new RegExp(`^${awsUsageType}$`),
-      usageType,
-      unit,
-    })),
+    ...exactUsageTypes('AmazonMSK', [
+      ['Kafka.Storage.GP2', 'msk.storage_gb_months', 'GB-months'],
+      ['Kafka.Storage.Tiered', 'msk.tiered_storage_gb_months', 'GB-months'],
+      ['Kafka.DataRetrieval.Tiered', 'msk.tiered_retrieved_gb', 'GB'],
+      ['KafkaServerless-ClusterHours', 'msk.serverless_cluster_hours', 'cluster-hours'],
+      ['KafkaServerless-PartitionHours', 'msk.serverless_partition_hours', 'partition-hours'],
+      ['KafkaServerless-In-Bytes', 'msk.serverless_data_in_gb', 'GB'],
+      ['KafkaServerless-Out-Bytes', 'msk.serverless_data_out_gb', 'GB'],
+    ]),
   ],
   terraform: {
     aws_msk_cluster: ({ values }) => {

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { listPricedSuffixes } from '../catalog-values.js'
 import { catalogName, countHours, d, fieldsOfOtherMode, gigabytes, hours, strict } from '../params.js'
-import { defineService } from '../service-descriptor.js'
+import { defineService, exactUsageTypes } from '../service-descriptor.js'
 
 const INSTANCE_PREFIX = 'opensearch.instance_hours.'
 const STORAGE_TYPES = ['gp3', 'gp2', 'io1', 'standard'] as const
@@ -188,22 +188,15 @@ export const opensearch = defineService({
       usageType: 'opensearch.instance_hours.{instanceType}',
       unit: 'instance-hours',
     },
-    ...(
-      [
-        ['ES:GP2-Storage', 'opensearch.storage_gb_month.gp2', 'GB-months'],
-        ['ES:GP3-Storage', 'opensearch.storage_gb_month.gp3', 'GB-months'],
-        ['ES:PIOPS-Storage', 'opensearch.storage_gb_month.io1', 'GB-months'],
-        ['ES:Magnetic-Storage', 'opensearch.storage_gb_month.standard', 'GB-months'],
-        ['ES:PIOPS', 'opensearch.piops_month', 'IOPS-months'],
-        ['IndexingOCU', 'opensearch.ocu_hours.indexing', 'OCU-hours'],
-        ['SearchOCU', 'opensearch.ocu_hours.search', 'OCU-hours'],
-      ] as const
-    ).map(([awsUsageType, usageType, unit]) => ({
-      offerCode: 'AmazonES',
-      awsUsageType: new RegExp(`^${awsUsageType}$`),
-      usageType,
-      unit,
-    })),
+    ...exactUsageTypes('AmazonES', [
+      ['ES:GP2-Storage', 'opensearch.storage_gb_month.gp2', 'GB-months'],
+      ['ES:GP3-Storage', 'opensearch.storage_gb_month.gp3', 'GB-months'],
+      ['ES:PIOPS-Storage', 'opensearch.storage_gb_month.io1', 'GB-months'],
+      ['ES:Magnetic-Storage', 'opensearch.storage_gb_month.standard', 'GB-months'],
+      ['ES:PIOPS', 'opensearch.piops_month', 'IOPS-months'],
+      ['IndexingOCU', 'opensearch.ocu_hours.indexing', 'OCU-hours'],
+      ['SearchOCU', 'opensearch.ocu_hours.search', 'OCU-hours'],
+    ]),
   ],
   terraform: {
     aws_opensearch_domain: ({ values }) => {

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox'
 import { listInstanceClasses } from '../catalog-values.js'
 import { catalogName, DEFAULT_HOURS, d, hours, instanceCount, optional, pointOf, strict } from '../params.js'
 import { asNumber, asString } from '../plan-values.js'
-import { defineService, type ValidationDetail } from '../service-descriptor.js'
+import { defineService, exactUsageTypes, type ValidationDetail } from '../service-descriptor.js'
 import { rdsExamples } from './examples.js'
 
 export const RDS_ENGINES = [
@@ -373,7 +373,8 @@ export const rds = defineService({
         },
       })),
     ),
-    ...(
+    ...exactUsageTypes(
+      'AmazonRDS',
       [
         ['RDS:GP2-Storage', 'rds.storage_gb_month.gp2', 'GB-months'],
         ['RDS:Multi-AZ-GP2-Storage', 'rds.storage_gb_month_multi_az.gp2', 'GB-months'],
@@ -389,14 +390,9 @@ export const rds = defineService({
         ['RDS:Multi-AZ-GP3-PIOPS', 'rds.iops_month_multi_az.gp3', 'IOPS-months'],
         ['RDS:StorageIOUsage', 'rds.io_requests.magnetic', 'requests'],
         ['RDS:ChargedBackupUsage', 'rds.backup_gb_month', 'GB-months'],
-      ] as const
-    ).map(([awsUsageType, usageType, unit]) => ({
-      offerCode: 'AmazonRDS',
-      awsUsageType: new RegExp(`^${awsUsageType}$`),
-      usageType,
-      unit,
-      requires: { databaseEngine: ['PostgreSQL', 'Any'] },
-    })),
+      ],
+      { databaseEngine: ['PostgreSQL', 'Any'] },
+    ),
   ],
   terraform: {
     aws_db_instance: ({ values }) => {

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox'
 import type { Decimal } from 'decimal.js'
 import { count, d, gigabytes, optional, strict } from '../params.js'
 import type { UsageSink, ValidationDetail } from '../service-descriptor.js'
-import { defineService } from '../service-descriptor.js'
+import { defineService, exactUsageTypes } from '../service-descriptor.js'
 import { s3Examples } from './examples.js'
 import { s3Ingest } from './ingest.js'
 
@@ -304,63 +304,49 @@ export const s3 = defineService({
       unit: 'GB-months',
       requires: { volumeType: 'Standard' },
     },
-    ...(
+    ...exactUsageTypes('AmazonS3', [
+      ['TimedStorage-SIA-ByteHrs', 's3.storage_gb_month.standard_ia', 'GB-months'],
+      ['TimedStorage-ZIA-ByteHrs', 's3.storage_gb_month.onezone_ia', 'GB-months'],
+      ['TimedStorage-GIR-ByteHrs', 's3.storage_gb_month.glacier_ir', 'GB-months'],
+      ['TimedStorage-GlacierByteHrs', 's3.storage_gb_month.glacier_flexible', 'GB-months'],
+      ['TimedStorage-INT-FA-ByteHrs', 's3.storage_gb_month.intelligent_tiering_frequent', 'GB-months'],
+      ['TimedStorage-INT-IA-ByteHrs', 's3.storage_gb_month.intelligent_tiering_infrequent', 'GB-months'],
       [
-        ['TimedStorage-SIA-ByteHrs', 's3.storage_gb_month.standard_ia', 'GB-months'],
-        ['TimedStorage-ZIA-ByteHrs', 's3.storage_gb_month.onezone_ia', 'GB-months'],
-        ['TimedStorage-GIR-ByteHrs', 's3.storage_gb_month.glacier_ir', 'GB-months'],
-        ['TimedStorage-GlacierByteHrs', 's3.storage_gb_month.glacier_flexible', 'GB-months'],
-        ['TimedStorage-INT-FA-ByteHrs', 's3.storage_gb_month.intelligent_tiering_frequent', 'GB-months'],
-        ['TimedStorage-INT-IA-ByteHrs', 's3.storage_gb_month.intelligent_tiering_infrequent', 'GB-months'],
-        [
-          'TimedStorage-INT-AIA-ByteHrs',
-          's3.storage_gb_month.intelligent_tiering_archive_instant',
-          'GB-months',
-        ],
-        ['TimedStorage-XZ-ByteHrs', 's3.storage_gb_month.express_one_zone', 'GB-months'],
-        ['Monitoring-Automation-INT', 's3.monitored_objects.intelligent_tiering', 'objects'],
-        ['Requests-Tier1', 's3.requests.put', 'requests'],
-        ['Requests-Tier2', 's3.requests.get', 'requests'],
-        ['Requests-INT-Tier1', 's3.requests.put.intelligent_tiering', 'requests'],
-        ['Requests-INT-Tier2', 's3.requests.get.intelligent_tiering', 'requests'],
-        ['Requests-SIA-Tier1', 's3.requests.put.standard_ia', 'requests'],
-        ['Requests-SIA-Tier2', 's3.requests.get.standard_ia', 'requests'],
-        ['Requests-ZIA-Tier1', 's3.requests.put.onezone_ia', 'requests'],
-        ['Requests-ZIA-Tier2', 's3.requests.get.onezone_ia', 'requests'],
-        ['Requests-GIR-Tier1', 's3.requests.put.glacier_ir', 'requests'],
-        ['Requests-GIR-Tier2', 's3.requests.get.glacier_ir', 'requests'],
-        ['Requests-GLACIER-Tier2', 's3.requests.get.glacier_flexible', 'requests'],
-        ['Requests-GDA-Tier2', 's3.requests.get.deep_archive', 'requests'],
-        ['Requests-XZ-Tier1', 's3.requests.put.express_one_zone', 'requests'],
-        ['Requests-XZ-Tier2', 's3.requests.get.express_one_zone', 'requests'],
-        ['Retrieval-SIA', 's3.retrieval_gb.standard_ia', 'GB'],
-        ['Retrieval-ZIA', 's3.retrieval_gb.onezone_ia', 'GB'],
-        ['Retrieval-GIR', 's3.retrieval_gb.glacier_ir', 'GB'],
-        ['Retrieval-XZ', 's3.retrieval_gb.express_one_zone', 'GB'],
-        ['Upload-XZ', 's3.upload_gb.express_one_zone', 'GB'],
-      ] as const
-    ).map(([awsUsageType, usageType, unit]) => ({
-      offerCode: 'AmazonS3',
-      awsUsageType: new RegExp(`^${awsUsageType}$`),
-      usageType,
-      unit,
-    })),
+        'TimedStorage-INT-AIA-ByteHrs',
+        's3.storage_gb_month.intelligent_tiering_archive_instant',
+        'GB-months',
+      ],
+      ['TimedStorage-XZ-ByteHrs', 's3.storage_gb_month.express_one_zone', 'GB-months'],
+      ['Monitoring-Automation-INT', 's3.monitored_objects.intelligent_tiering', 'objects'],
+      ['Requests-Tier1', 's3.requests.put', 'requests'],
+      ['Requests-Tier2', 's3.requests.get', 'requests'],
+      ['Requests-INT-Tier1', 's3.requests.put.intelligent_tiering', 'requests'],
+      ['Requests-INT-Tier2', 's3.requests.get.intelligent_tiering', 'requests'],
+      ['Requests-SIA-Tier1', 's3.requests.put.standard_ia', 'requests'],
+      ['Requests-SIA-Tier2', 's3.requests.get.standard_ia', 'requests'],
+      ['Requests-ZIA-Tier1', 's3.requests.put.onezone_ia', 'requests'],
+      ['Requests-ZIA-Tier2', 's3.requests.get.onezone_ia', 'requests'],
+      ['Requests-GIR-Tier1', 's3.requests.put.glacier_ir', 'requests'],
+      ['Requests-GIR-Tier2', 's3.requests.get.glacier_ir', 'requests'],
+      ['Requests-GLACIER-Tier2', 's3.requests.get.glacier_flexible', 'requests'],
+      ['Requests-GDA-Tier2', 's3.requests.get.deep_archive', 'requests'],
+      ['Requests-XZ-Tier1', 's3.requests.put.express_one_zone', 'requests'],
+      ['Requests-XZ-Tier2', 's3.requests.get.express_one_zone', 'requests'],
+      ['Retrieval-SIA', 's3.retrieval_gb.standard_ia', 'GB'],
+      ['Retrieval-ZIA', 's3.retrieval_gb.onezone_ia', 'GB'],
+      ['Retrieval-GIR', 's3.retrieval_gb.glacier_ir', 'GB'],
+      ['Retrieval-XZ', 's3.retrieval_gb.express_one_zone', 'GB'],
+      ['Upload-XZ', 's3.upload_gb.express_one_zone', 'GB'],
+    ]),
     // Glacier Deep Archive storage, PUTs, restores and retrievals are an offer of their own (the AmazonS3 offer
     // lists only its staging charge and GETs).
-    ...(
-      [
-        ['TimedStorage-GDA-ByteHrs', 's3.storage_gb_month.deep_archive', 'GB-months'],
-        ['Requests-GDA-Tier3', 's3.restore_requests.deep_archive.standard', 'requests'],
-        ['Requests-GDA-Tier5', 's3.restore_requests.deep_archive.bulk', 'requests'],
-        ['Standard-Retrieval-Bytes', 's3.retrieval_gb.deep_archive.standard', 'GB'],
-        ['Bulk-Retrieval-Bytes', 's3.retrieval_gb.deep_archive.bulk', 'GB'],
-      ] as const
-    ).map(([awsUsageType, usageType, unit]) => ({
-      offerCode: 'AmazonS3GlacierDeepArchive',
-      awsUsageType: new RegExp(`^${awsUsageType}$`),
-      usageType,
-      unit,
-    })),
+    ...exactUsageTypes('AmazonS3GlacierDeepArchive', [
+      ['TimedStorage-GDA-ByteHrs', 's3.storage_gb_month.deep_archive', 'GB-months'],
+      ['Requests-GDA-Tier3', 's3.restore_requests.deep_archive.standard', 'requests'],
+      ['Requests-GDA-Tier5', 's3.restore_requests.deep_archive.bulk', 'requests'],
+      ['Standard-Retrieval-Bytes', 's3.retrieval_gb.deep_archive.standard', 'GB'],
+      ['Bulk-Retrieval-Bytes', 's3.retrieval_gb.deep_archive.bulk', 'GB'],
+    ]),
     {
       offerCode: 'AmazonS3GlacierDeepArchive',
       awsUsageType: /^Requests-GDA-Tier1$/,

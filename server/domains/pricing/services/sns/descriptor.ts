@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox'
 import { count, d, optional, strict } from '../params.js'
 import { chunksOf, payloadGb, payloadKb } from '../payload.js'
 import type { ValidationDetail } from '../service-descriptor.js'
-import { defineService } from '../service-descriptor.js'
+import { defineService, exactUsageTypes } from '../service-descriptor.js'
 import { snsExamples } from './examples.js'
 import { snsIngest } from './ingest.js'
 
@@ -142,26 +142,19 @@ export const sns = defineService({
   // is read from Apple's `DeliveryAttempts-APNS`; the other push platforms have usagetypes of their own at the same
   // rate.
   priceList: [
-    ...(
-      [
-        ['Requests-Tier1', 'sns.publishes', 'requests'],
-        ['DeliveryAttempts-HTTP', 'sns.deliveries.http', 'deliveries'],
-        ['DeliveryAttempts-SMTP', 'sns.deliveries.email', 'deliveries'],
-        ['DeliveryAttempts-SQS', 'sns.deliveries.sqs', 'deliveries'],
-        ['DeliveryAttempts-LAMBDA', 'sns.deliveries.lambda', 'deliveries'],
-        ['DeliveryAttempts-FIREHOSE', 'sns.deliveries.firehose', 'deliveries'],
-        ['DeliveryAttempts-APNS', 'sns.deliveries.mobile_push', 'deliveries'],
-        ['F-Request-Tier1', 'sns.publishes.fifo', 'requests'],
-        ['F-Ingress-Tier1', 'sns.publish_payload_gb.fifo', 'GB'],
-        ['F-DA-SQS', 'sns.deliveries.fifo', 'deliveries'],
-        ['F-Egress-SQS', 'sns.delivery_payload_gb.fifo', 'GB'],
-      ] as const
-    ).map(([awsUsageType, usageType, unit]) => ({
-      offerCode: 'AmazonSNS',
-      awsUsageType: new RegExp(`^${awsUsageType}$`),
-      usageType,
-      unit,
-    })),
+    ...exactUsageTypes('AmazonSNS', [
+      ['Requests-Tier1', 'sns.publishes', 'requests'],
+      ['DeliveryAttempts-HTTP', 'sns.deliveries.http', 'deliveries'],
+      ['DeliveryAttempts-SMTP', 'sns.deliveries.email', 'deliveries'],
+      ['DeliveryAttempts-SQS', 'sns.deliveries.sqs', 'deliveries'],
+      ['DeliveryAttempts-LAMBDA', 'sns.deliveries.lambda', 'deliveries'],
+      ['DeliveryAttempts-FIREHOSE', 'sns.deliveries.firehose', 'deliveries'],
+      ['DeliveryAttempts-APNS', 'sns.deliveries.mobile_push', 'deliveries'],
+      ['F-Request-Tier1', 'sns.publishes.fifo', 'requests'],
+      ['F-Ingress-Tier1', 'sns.publish_payload_gb.fifo', 'GB'],
+      ['F-DA-SQS', 'sns.deliveries.fifo', 'deliveries'],
+      ['F-Egress-SQS', 'sns.delivery_payload_gb.fifo', 'GB'],
+    ]),
   ],
   terraform: {
     aws_sns_topic: ({ values }) => ({

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { count, d, strict } from '../params.js'
-import { defineService } from '../service-descriptor.js'
+import { defineService, exactUsageTypes } from '../service-descriptor.js'
 import { xrayExamples } from './examples.js'
 import { xrayIngest } from './ingest.js'
 
@@ -71,14 +71,7 @@ export const xray = defineService({
   // `XRay-Traces-Retrieved`, `XRay-Traces-Scanned`); the retrieved one is read. The free allowances are the
   // regionless `Global-` products, which are not imported.
   priceList: [
-    ...([['XRay-TracesStored', 'xray.traces_recorded', 'traces']] as const).map(
-      ([awsUsageType, usageType, unit]) => ({
-        offerCode: 'AWSXRay',
-        awsUsageType: new RegExp(`^${awsUsageType}$`),
-        usageType,
-        unit,
-      }),
-    ),
+    ...exactUsageTypes('AWSXRay', [['XRay-TracesStored', 'xray.traces_recorded', 'traces']]),
     {
       offerCode: 'AWSXRay',
       awsUsageType: /^XRay-TracesAccessed$/,

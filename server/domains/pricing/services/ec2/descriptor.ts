@@ -360,14 +360,16 @@ export const ec2 = defineService({
       match: 'ec2.savings_plan_hours.*',
       unit: 'instance-hours',
       kind: 'flow',
-      description: 'Savings Plans rate: <compute|ec2_instance>_<term>_<payment>.<type> (none sourced yet).',
+      description:
+        'Savings Plans hourly part: <compute|ec2_instance>_<term>_<payment>.<variant><type>, what is billed every ' +
+        'hour of the term once the upfront part is paid (the whole rate with No Upfront, 0 with All Upfront).',
     },
     {
       match: 'ec2.savings_plan_upfront.*',
       unit: 'reservations',
       kind: 'flow',
       description:
-        'Savings Plans upfront part per instance covered, same suffix as the rate (none sourced yet).',
+        'Savings Plans upfront part per instance covered, same suffix as the hourly part (Partial and All Upfront).',
     },
     { match: 'ec2.ebs_gb_month.*', unit: 'GB-months', kind: 'stock', description: 'EBS storage, per type.' },
     {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { comparePurchaseOption } from '../../../scenarios/purchase-options.js'
+import type { ItemRow } from '../../../scenarios/scenarios.repo.js'
+import type { PurchaseOptionsQuery } from '../../../scenarios/scenarios.schemas.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
+import { priceUsage, type UsageMap } from '../../cost-engine.js'
 import { lineItemsToUsage, validateLineItem } from '../../line-items.js'
 
 const EBS_PAGE = 'https://aws.amazon.com/ebs/pricing/'
@@ -266,5 +269,181 @@ describe(`EC2 instances, EBS volumes (${EBS_PAGE}) and public IPv4 addresses`, (
       { instance_type: 'm5.large', count: 1, hours: 730, tenancy: 'dedicated' },
     ])
     expect(skipped.map((s) => s.reason)).toEqual(['Dedicated Hosts are billed per host, not modelled'])
+  })
+})
+
+/*
+ * AWS Pricing Calculator output for 1 c5.xlarge, Windows Server licence (RunInstances:0002), shared tenancy, in
+ * ap-northeast-1, as reproduced in github.com/jtdelia/ec2-priceit examples/aws-calculator-output.md (commit
+ * ae128cc, 2025-10-17; catalog source `ec2-calculator-c5-windows-apn1`). Each figure below is one the calculator
+ * prints: "Reservation instances (upfront)" / "… Savings Plans instances (upfront)" (`upfront`), "Normalized …
+ * (monthly)" (`monthly`), and for Savings Plans "Normalized … monthly price" (`effective_monthly`) and "Total
+ * Commitment" (the term's total: 12 months of a 1-year plan, 36 of a 3-year one).
+ */
+const CALCULATOR = 'AWS Pricing Calculator, c5.xlarge Windows ap-northeast-1 (jtdelia/ec2-priceit)'
+
+describe(`EC2 purchase options priced from the ${CALCULATOR}`, () => {
+  const windowsC5 = { instance_type: 'c5.xlarge', count: 1, hours: 730, operating_system: 'windows' }
+
+  function compare(
+    query: PurchaseOptionsQuery,
+    params: Record<string, unknown> = windowsC5,
+    region = 'ap-northeast-1',
+  ) {
+    const price = (usage: UsageMap) =>
+      priceUsage({ region, usage, includeFreeTier: false, catalog: bundledCatalog })
+    const usage = lineItemsToUsage([{ service: 'ec2', params }], bundledCatalog)
+    if (!usage.ok) throw new Error(JSON.stringify(usage.details))
+    const items = [{ id: 'item-1', service: 'ec2', params }] as unknown as ItemRow[]
+    return comparePurchaseOption({
+      items,
+      catalog: bundledCatalog,
+      region,
+      query,
+      price,
+      modelledTotal: price(usage.usage).total,
+    })
+  }
+  const figuresOf = (result: ReturnType<typeof compare>) => {
+    const [item] = result.items
+    if (!item) throw new Error(`not covered: ${JSON.stringify(result.not_covered)}`)
+    return item
+  }
+
+  it('prices On-Demand at the calculator’s 0.398 USD an hour: 730 hours = 290.54 USD', () => {
+    expect(rows(cost(windowsC5, 'ap-northeast-1'))).toEqual({
+      'ec2.instance_hours_windows.c5.xlarge': '290.54',
+    })
+  })
+
+  it.each([
+    ['1y', 'no_upfront', '0', '232.87'],
+    ['1y', 'partial_upfront', '1368', '113.88'],
+    ['1y', 'all_upfront', '2714', '0'],
+    ['3y', 'no_upfront', '0', '201.48'],
+    ['3y', 'partial_upfront', '3543', '98.55'],
+    ['3y', 'all_upfront', '6950', '0'],
+  ] as const)(
+    'Standard Reserved Instances %s %s: %s USD upfront + %s USD a month',
+    (term, payment, upfront, monthly) => {
+      const item = figuresOf(compare({ commitment: 'reserved_instances', term, payment }))
+      expect(item.on_demand_monthly).toBe('290.54')
+      expect(item.upfront).toBe(upfront)
+      expect(item.monthly).toBe(monthly)
+      expect(item.offer_usage_types[0]).toBe(
+        `ec2.reserved_hours.standard_${term}_${payment}.windows.c5.xlarge`,
+      )
+    },
+  )
+
+  // [term, payment, upfront, monthly, normalized monthly price, total commitment over the term]
+  type PlanCase = [
+    NonNullable<PurchaseOptionsQuery['term']>,
+    NonNullable<PurchaseOptionsQuery['payment']>,
+    string,
+    string,
+    string,
+    string,
+  ]
+  const plans: Record<'compute_savings_plan' | 'ec2_instance_savings_plan', PlanCase[]> = {
+    compute_savings_plan: [
+      ['1y', 'no_upfront', '0', '263.53', '263.53', '3162.36'],
+      ['1y', 'partial_upfront', '1541.76', '128.48', '256.96', '3083.52'],
+      ['1y', 'all_upfront', '3057.24', '0', '254.77', '3057.24'],
+      ['3y', 'no_upfront', '0', '226.3', '226.3', '8146.8'],
+      ['3y', 'partial_upfront', '3955.14', '109.865', '219.73', '7910.28'],
+      ['3y', 'all_upfront', '7857.72', '0', '218.27', '7857.72'],
+    ],
+    ec2_instance_savings_plan: [
+      ['1y', 'no_upfront', '0', '232.87', '232.87', '2794.44'],
+      ['1y', 'partial_upfront', '1366.56', '113.88', '227.76', '2733.12'],
+      ['1y', 'all_upfront', '2715.6', '0', '226.3', '2715.6'],
+      ['3y', 'no_upfront', '0', '201.48', '201.48', '7253.28'],
+      ['3y', 'partial_upfront', '3547.8', '98.55', '197.1', '7095.6'],
+      ['3y', 'all_upfront', '6937.92', '0', '192.72', '6937.92'],
+    ],
+  }
+  for (const commitment of ['compute_savings_plan', 'ec2_instance_savings_plan'] as const) {
+    const cases = plans[commitment]
+    it.each(cases)(
+      `${commitment} %s %s: %s USD upfront + %s USD a month (normalized %s, commitment %s)`,
+      (term, payment, upfront, monthly, normalized, commitmentTotal) => {
+        const plan = commitment === 'compute_savings_plan' ? 'compute' : 'ec2_instance'
+        const result = compare({ commitment, term, payment })
+        const item = figuresOf(result)
+        expect(item.on_demand_monthly).toBe('290.54')
+        expect(item.upfront).toBe(upfront)
+        expect(item.monthly).toBe(monthly)
+        expect(item.effective_monthly).toBe(normalized)
+        const overTerm = term === '1y' ? item.total_12_months : item.total_36_months
+        expect(overTerm.with_option).toBe(commitmentTotal)
+        expect(item.offer_usage_types).toEqual(
+          payment === 'no_upfront'
+            ? [`ec2.savings_plan_hours.${plan}_${term}_${payment}.windows.c5.xlarge`]
+            : [
+                `ec2.savings_plan_hours.${plan}_${term}_${payment}.windows.c5.xlarge`,
+                `ec2.savings_plan_upfront.${plan}_${term}_${payment}.windows.c5.xlarge`,
+              ],
+        )
+        expect(result.not_covered).toEqual([])
+        expect(result.modelled_monthly).toEqual({ on_demand: '290.54', with_option: monthly })
+      },
+    )
+  }
+
+  it('renews a 1-year plan at the same rates: 36 months of Compute 1y Partial Upfront pay three upfront parts', () => {
+    const item = figuresOf(
+      compare({ commitment: 'compute_savings_plan', term: '1y', payment: 'partial_upfront' }),
+    )
+    expect(item.total_36_months).toEqual({
+      on_demand: '10459.44',
+      with_option: '9250.56',
+      savings: '1208.88',
+    })
+  })
+
+  it('covers each instance of the item: 3 instances, Compute 1y Partial Upfront', () => {
+    const result = compare(
+      { commitment: 'compute_savings_plan', term: '1y', payment: 'partial_upfront' },
+      { ...windowsC5, count: 3 },
+    )
+    expect(result.totals.upfront).toBe('4625.28')
+    expect(result.totals.monthly).toBe('385.44')
+    expect(result.totals.on_demand_monthly).toBe('871.62')
+  })
+
+  it('leaves a Savings Plan unpriced, never $0, where no rate is sourced: another OS, type or Region', () => {
+    const reasons = (params: Record<string, unknown>, region: string) => {
+      const result = compare(
+        { commitment: 'compute_savings_plan', term: '1y', payment: 'no_upfront' },
+        params,
+        region,
+      )
+      expect(result.items).toEqual([])
+      return result.not_covered.map((entry) => entry.reason)
+    }
+    // Linux c5.xlarge in the same Region: its On-Demand rate is sourced, its Savings Plans rate is not.
+    expect(reasons({ ...windowsC5, operating_system: 'linux' }, 'ap-northeast-1')).toEqual([
+      'the catalog has no price for ec2.savings_plan_hours.compute_1y_no_upfront.c5.xlarge in ap-northeast-1',
+    ])
+    // Windows t3.medium in us-east-1: On-Demand sourced (Infracost golden), no Savings Plans rate.
+    expect(reasons({ ...windowsC5, instance_type: 't3.medium' }, 'us-east-1')).toEqual([
+      'the catalog has no price for ec2.savings_plan_hours.compute_1y_no_upfront.windows.t3.medium in us-east-1',
+    ])
+    // The same Windows c5.xlarge in another Region takes nothing from Tokyo's figures.
+    expect(reasons(windowsC5, 'ap-northeast-3')).toEqual([
+      'no on-demand price for ec2.instance_hours_windows.c5.xlarge in ap-northeast-3',
+    ])
+  })
+
+  it('never applies the Windows offers to a Dedicated Instance', () => {
+    const result = compare(
+      { commitment: 'ec2_instance_savings_plan', term: '3y', payment: 'all_upfront' },
+      { ...windowsC5, tenancy: 'dedicated' },
+    )
+    expect(result.items).toEqual([])
+    expect(result.not_covered.map((entry) => entry.reason)).toEqual([
+      'no on-demand price for ec2.instance_hours_windows_dedicated.c5.xlarge in ap-northeast-1',
+    ])
   })
 })

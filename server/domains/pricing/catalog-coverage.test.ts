@@ -849,4 +849,18 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     // 730 × $0.18 + 100 × $0.11 + 10 × $0.22 = $144.6; 2 × 730 × $0.2472 + 100 × $0.026 = $363.512
     expect(mumbai.total).toBe('508.112')
   })
+  it('EC2 Windows and Dedicated Instances: us-east-1, eu-west-1 and ap-northeast-1 (offer rows and a bill)', () => {
+    const hours = (usageType: string) => ({ [usageType]: '730' })
+    // us-east-1 offer of 2026-09-10: Windows m5.xlarge $0.376, Dedicated Linux m5.xlarge $0.204
+    expect(price('us-east-1', hours('ec2.instance_hours_windows.m5.xlarge')).total).toBe('274.48')
+    expect(price('us-east-1', hours('ec2.instance_hours_dedicated.m5.xlarge')).total).toBe('148.92')
+    // eu-west-1 bill line of 2022: Windows t3.medium $0.064
+    expect(price('eu-west-1', hours('ec2.instance_hours_windows.t3.medium')).total).toBe('46.72')
+    // Tokyo offer of 2025-09-26: Windows c5.xlarge $0.398
+    expect(price('ap-northeast-1', hours('ec2.instance_hours_windows.c5.xlarge')).total).toBe('290.54')
+    // Each only where it was quoted
+    for (const region of mainRegions.filter((r) => r !== 'us-east-1')) {
+      expect(price(region, hours('ec2.instance_hours_windows.m5.xlarge')).unpriced, region).toHaveLength(1)
+    }
+  })
 })

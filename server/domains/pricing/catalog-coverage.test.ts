@@ -863,4 +863,31 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
       expect(price(region, hours('ec2.instance_hours_windows.m5.xlarge')).unpriced, region).toHaveLength(1)
     }
   })
+  it('Bedrock in us-west-2 (seven more models, a restated table) and Nova Lite in ap-south-1 (Price List rows)', () => {
+    const models = [
+      'anthropic.claude-3-5-sonnet',
+      'anthropic.claude-3-5-sonnet-v2',
+      'anthropic.claude-3-5-haiku',
+      'anthropic.claude-3-haiku',
+      'deepseek.r1',
+      'meta.llama3-3-70b-instruct',
+      'meta.llama4-maverick-17b-instruct',
+    ]
+    const usage = Object.fromEntries(
+      models.flatMap((model) => [
+        [`bedrock.input_tokens.${model}`, '1000000'],
+        [`bedrock.output_tokens.${model}`, '1000000'],
+      ]),
+    )
+    const oregon = price('us-west-2', usage)
+    expect(oregon.unpriced).toEqual([])
+    // 18 + 18 + 4.8 + 1.5 + 6.75 + 1.44 + 1.21, the same as N. Virginia
+    expect(oregon.total).toBe('51.7')
+    expect(price('us-east-1', usage).total).toBe('51.7')
+    const mumbai = price('ap-south-1', {
+      'bedrock.input_tokens.amazon.nova-lite': '1000000',
+      'bedrock.output_tokens.amazon.nova-lite': '1000000',
+    })
+    expect(mumbai.total).toBe('0.355')
+  })
 })

@@ -863,7 +863,7 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
       expect(price(region, hours('ec2.instance_hours_windows.m5.xlarge')).unpriced, region).toHaveLength(1)
     }
   })
-  it('Bedrock in us-west-2 (seven more models, a restated table) and Nova Lite in ap-south-1 (Price List rows)', () => {
+  it('Bedrock in us-west-2 (eight more models) and Nova Lite in ap-south-1 (Price List rows)', () => {
     const models = [
       'anthropic.claude-3-5-sonnet',
       'anthropic.claude-3-5-sonnet-v2',
@@ -884,6 +884,12 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     // 18 + 18 + 4.8 + 1.5 + 6.75 + 1.44 + 1.21, the same as N. Virginia
     expect(oregon.total).toBe('51.7')
     expect(price('us-east-1', usage).total).toBe('51.7')
+    // Llama 3.1 405B on demand, in-Region in Oregon only (2026-06-11 offer check): 1M × $2.40 in and out
+    const llama405 = {
+      'bedrock.input_tokens.meta.llama3-1-405b-instruct': '1000000',
+      'bedrock.output_tokens.meta.llama3-1-405b-instruct': '1000000',
+    }
+    expect(price('us-west-2', llama405).total).toBe('4.8')
     const mumbai = price('ap-south-1', {
       'bedrock.input_tokens.amazon.nova-lite': '1000000',
       'bedrock.output_tokens.amazon.nova-lite': '1000000',

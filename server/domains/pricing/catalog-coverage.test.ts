@@ -896,4 +896,26 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     })
     expect(mumbai.total).toBe('0.355')
   })
+  it('Bedrock Nova in Frankfurt, Tokyo and Seoul from the 2026-09-03 Price List snapshots', () => {
+    const tokens = (models: string[]) =>
+      Object.fromEntries(
+        models.flatMap((model) => [
+          [`bedrock.input_tokens.amazon.${model}`, '1000000'],
+          [`bedrock.output_tokens.amazon.${model}`, '1000000'],
+        ]),
+      )
+    const all = tokens(['nova-micro', 'nova-lite', 'nova-pro'])
+    // 1M in and out of each: Frankfurt 0.23 + 0.39 + 5.25, Tokyo 0.21 + 0.36 + 4.80, Seoul 0.205 + 0.355 + 4.75
+    for (const [region, total] of [
+      ['eu-central-1', '5.87'],
+      ['ap-northeast-1', '5.37'],
+      ['ap-northeast-2', '5.31'],
+    ] as const) {
+      const priced = price(region, all)
+      expect(priced.unpriced, region).toEqual([])
+      expect(priced.total, region).toBe(total)
+    }
+    // Nova Premier is not in the snapshots: unpriced there
+    expect(price('eu-central-1', tokens(['nova-premier'])).unpriced).toHaveLength(2)
+  })
 })

@@ -918,4 +918,20 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     // Nova Premier is not in the snapshots: unpriced there
     expect(price('eu-central-1', tokens(['nova-premier'])).unpriced).toHaveLength(2)
   })
+  it('Bedrock Nova Lite in eu-west-1 (2026-10-09 offer check), Nova Micro and Lite in ap-southeast-1 (2026-09-01 offer)', () => {
+    const tokens = (models: string[]) =>
+      Object.fromEntries(
+        models.flatMap((model) => [
+          [`bedrock.input_tokens.amazon.${model}`, '1000000'],
+          [`bedrock.output_tokens.amazon.${model}`, '1000000'],
+        ]),
+      )
+    // Ireland: 1M × $0.069 + 1M × $0.276 per million
+    expect(price('eu-west-1', tokens(['nova-lite'])).total).toBe('0.345')
+    // Singapore: 0.047 + 0.188 + 0.081 + 0.324
+    const singapore = price('ap-southeast-1', tokens(['nova-micro', 'nova-lite']))
+    expect(singapore.unpriced).toEqual([])
+    expect(singapore.total).toBe('0.64')
+    expect(price('ap-southeast-1', tokens(['nova-pro'])).unpriced).toHaveLength(2)
+  })
 })

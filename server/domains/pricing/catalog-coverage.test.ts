@@ -934,4 +934,25 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     expect(singapore.total).toBe('0.64')
     expect(price('ap-southeast-1', tokens(['nova-pro'])).unpriced).toHaveLength(2)
   })
+  it('Bedrock in us-east-2 (offer of 2026-10-03): Nova Micro, Lite and Pro, Llama 3.3 70B, Llama 4 Scout and Maverick', () => {
+    const models = [
+      'amazon.nova-micro',
+      'amazon.nova-lite',
+      'amazon.nova-pro',
+      'meta.llama3-3-70b-instruct',
+      'meta.llama4-scout-17b-instruct',
+      'meta.llama4-maverick-17b-instruct',
+    ]
+    const usage = Object.fromEntries(
+      models.flatMap((model) => [
+        [`bedrock.input_tokens.${model}`, '1000000'],
+        [`bedrock.output_tokens.${model}`, '1000000'],
+      ]),
+    )
+    const ohio = price('us-east-2', usage)
+    expect(ohio.unpriced).toEqual([])
+    // 0.175 + 0.30 + 4.00 + 1.44 + 0.83 + 1.21, the N. Virginia rates
+    expect(ohio.total).toBe('7.955')
+    expect(price('us-east-1', usage).total).toBe('7.955')
+  })
 })

@@ -138,9 +138,9 @@ describe('the ten main Regions', () => {
     'ap-south-1',
     'sa-east-1',
   ]
-  // The usage types sourced in every main Region (docs/pricing.md, "Coverage and gaps"). SQS, RDS storage and
-  // Bedrock are sourced in us-east-1 only and reported unpriced elsewhere. A usage type added to the catalog
-  // later joins this list once its regional prices are sourced.
+  // The usage types sourced in every main Region (docs/pricing.md, "Coverage and gaps"). Bedrock models and EC2
+  // Windows and Dedicated rates are sourced in some Regions only (their own tests below) and reported unpriced
+  // elsewhere. A usage type added to the catalog later joins this list once its regional prices are sourced.
   const regionalUsageTypes = [
     ...[
       'lambda.requests',

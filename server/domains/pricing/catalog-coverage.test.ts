@@ -138,9 +138,9 @@ describe('the ten main Regions', () => {
     'ap-south-1',
     'sa-east-1',
   ]
-  // The usage types sourced in every main Region (docs/pricing.md, "Coverage and gaps"). SQS, RDS storage and
-  // Bedrock are sourced in us-east-1 only and reported unpriced elsewhere. A usage type added to the catalog
-  // later joins this list once its regional prices are sourced.
+  // The usage types sourced in every main Region (docs/pricing.md, "Coverage and gaps"). Bedrock models and EC2
+  // Windows and Dedicated rates are sourced in some Regions only (their own tests below) and reported unpriced
+  // elsewhere. A usage type added to the catalog later joins this list once its regional prices are sourced.
   const regionalUsageTypes = [
     ...[
       'lambda.requests',
@@ -848,5 +848,111 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     expect(mumbai.unpriced).toEqual([])
     // 730 × $0.18 + 100 × $0.11 + 10 × $0.22 = $144.6; 2 × 730 × $0.2472 + 100 × $0.026 = $363.512
     expect(mumbai.total).toBe('508.112')
+  })
+  it('EC2 Windows and Dedicated Instances: us-east-1, eu-west-1 and ap-northeast-1 (offer rows and a bill)', () => {
+    const hours = (usageType: string) => ({ [usageType]: '730' })
+    // us-east-1 offer of 2026-09-10: Windows m5.xlarge $0.376, Dedicated Linux m5.xlarge $0.204
+    expect(price('us-east-1', hours('ec2.instance_hours_windows.m5.xlarge')).total).toBe('274.48')
+    expect(price('us-east-1', hours('ec2.instance_hours_dedicated.m5.xlarge')).total).toBe('148.92')
+    // eu-west-1 bill line of 2022: Windows t3.medium $0.064
+    expect(price('eu-west-1', hours('ec2.instance_hours_windows.t3.medium')).total).toBe('46.72')
+    // Tokyo offer of 2025-09-26: Windows c5.xlarge $0.398
+    expect(price('ap-northeast-1', hours('ec2.instance_hours_windows.c5.xlarge')).total).toBe('290.54')
+    // Each only where it was quoted
+    for (const region of mainRegions.filter((r) => r !== 'us-east-1')) {
+      expect(price(region, hours('ec2.instance_hours_windows.m5.xlarge')).unpriced, region).toHaveLength(1)
+    }
+  })
+  it('Bedrock in us-west-2 (eight more models) and Nova Lite in ap-south-1 (Price List rows)', () => {
+    const models = [
+      'anthropic.claude-3-5-sonnet',
+      'anthropic.claude-3-5-sonnet-v2',
+      'anthropic.claude-3-5-haiku',
+      'anthropic.claude-3-haiku',
+      'deepseek.r1',
+      'meta.llama3-3-70b-instruct',
+      'meta.llama4-maverick-17b-instruct',
+    ]
+    const usage = Object.fromEntries(
+      models.flatMap((model) => [
+        [`bedrock.input_tokens.${model}`, '1000000'],
+        [`bedrock.output_tokens.${model}`, '1000000'],
+      ]),
+    )
+    const oregon = price('us-west-2', usage)
+    expect(oregon.unpriced).toEqual([])
+    // 18 + 18 + 4.8 + 1.5 + 6.75 + 1.44 + 1.21, the same as N. Virginia
+    expect(oregon.total).toBe('51.7')
+    expect(price('us-east-1', usage).total).toBe('51.7')
+    // Llama 3.1 405B on demand, in-Region in Oregon only (2026-06-11 offer check): 1M × $2.40 in and out
+    const llama405 = {
+      'bedrock.input_tokens.meta.llama3-1-405b-instruct': '1000000',
+      'bedrock.output_tokens.meta.llama3-1-405b-instruct': '1000000',
+    }
+    expect(price('us-west-2', llama405).total).toBe('4.8')
+    const mumbai = price('ap-south-1', {
+      'bedrock.input_tokens.amazon.nova-lite': '1000000',
+      'bedrock.output_tokens.amazon.nova-lite': '1000000',
+    })
+    expect(mumbai.total).toBe('0.355')
+  })
+  it('Bedrock Nova in Frankfurt, Tokyo and Seoul from the 2026-09-03 Price List snapshots', () => {
+    const tokens = (models: string[]) =>
+      Object.fromEntries(
+        models.flatMap((model) => [
+          [`bedrock.input_tokens.amazon.${model}`, '1000000'],
+          [`bedrock.output_tokens.amazon.${model}`, '1000000'],
+        ]),
+      )
+    const all = tokens(['nova-micro', 'nova-lite', 'nova-pro'])
+    // 1M in and out of each: Frankfurt 0.23 + 0.39 + 5.25, Tokyo 0.21 + 0.36 + 4.80, Seoul 0.205 + 0.355 + 4.75
+    for (const [region, total] of [
+      ['eu-central-1', '5.87'],
+      ['ap-northeast-1', '5.37'],
+      ['ap-northeast-2', '5.31'],
+    ] as const) {
+      const priced = price(region, all)
+      expect(priced.unpriced, region).toEqual([])
+      expect(priced.total, region).toBe(total)
+    }
+    // Nova Premier is not in the snapshots: unpriced there
+    expect(price('eu-central-1', tokens(['nova-premier'])).unpriced).toHaveLength(2)
+  })
+  it('Bedrock Nova Lite in eu-west-1 (2026-10-09 offer check), Nova Micro and Lite in ap-southeast-1 (2026-09-01 offer)', () => {
+    const tokens = (models: string[]) =>
+      Object.fromEntries(
+        models.flatMap((model) => [
+          [`bedrock.input_tokens.amazon.${model}`, '1000000'],
+          [`bedrock.output_tokens.amazon.${model}`, '1000000'],
+        ]),
+      )
+    // Ireland: 1M × $0.069 + 1M × $0.276 per million
+    expect(price('eu-west-1', tokens(['nova-lite'])).total).toBe('0.345')
+    // Singapore: 0.047 + 0.188 + 0.081 + 0.324
+    const singapore = price('ap-southeast-1', tokens(['nova-micro', 'nova-lite']))
+    expect(singapore.unpriced).toEqual([])
+    expect(singapore.total).toBe('0.64')
+    expect(price('ap-southeast-1', tokens(['nova-pro'])).unpriced).toHaveLength(2)
+  })
+  it('Bedrock in us-east-2 (offer of 2026-10-03): Nova Micro, Lite and Pro, Llama 3.3 70B, Llama 4 Scout and Maverick', () => {
+    const models = [
+      'amazon.nova-micro',
+      'amazon.nova-lite',
+      'amazon.nova-pro',
+      'meta.llama3-3-70b-instruct',
+      'meta.llama4-scout-17b-instruct',
+      'meta.llama4-maverick-17b-instruct',
+    ]
+    const usage = Object.fromEntries(
+      models.flatMap((model) => [
+        [`bedrock.input_tokens.${model}`, '1000000'],
+        [`bedrock.output_tokens.${model}`, '1000000'],
+      ]),
+    )
+    const ohio = price('us-east-2', usage)
+    expect(ohio.unpriced).toEqual([])
+    // 0.175 + 0.30 + 4.00 + 1.44 + 0.83 + 1.21, the N. Virginia rates
+    expect(ohio.total).toBe('7.955')
+    expect(price('us-east-1', usage).total).toBe('7.955')
   })
 })

@@ -74,6 +74,25 @@ describe(`Bedrock models, batch and prompt caching at the rates of ${PAGE} (us-e
     expect(cost({ model: 'deepseek.r1', ...million }, 'eu-west-1').unpriced).toHaveLength(2)
   })
 
+  it('prices the Oregon on-demand rates of seven more models and Nova Lite in Mumbai; batch there stays unpriced', () => {
+    // 1M tokens in and out in us-west-2, the US East rates (bedrock-llmfy-usw2)
+    const oregon = (model: string) => cost({ model, ...million }, 'us-west-2').total
+    expect(oregon('anthropic.claude-3-5-sonnet')).toBe('18')
+    expect(oregon('anthropic.claude-3-5-sonnet-v2')).toBe('18')
+    expect(oregon('anthropic.claude-3-5-haiku')).toBe('4.8')
+    expect(oregon('anthropic.claude-3-haiku')).toBe('1.5')
+    expect(oregon('deepseek.r1')).toBe('6.75')
+    expect(oregon('meta.llama3-3-70b-instruct')).toBe('1.44')
+    expect(oregon('meta.llama4-maverick-17b-instruct')).toBe('1.21')
+    const batch = cost({ model: 'anthropic.claude-3-haiku', ...million, inference: 'batch' }, 'us-west-2')
+    expect(batch.unpriced).toHaveLength(2)
+    // ap-south-1 Nova Lite: 1M × $0.071 + 1M × $0.284 per million (APS3- offer rows)
+    expect(cost({ model: 'amazon.nova-lite', ...million }, 'ap-south-1').total).toBe('0.355')
+    // Nova Pro there: $0.94 + $3.76 (a second Mumbai quote, whose Nova Lite rates agree); Nova Micro is not sourced
+    expect(cost({ model: 'amazon.nova-pro', ...million }, 'ap-south-1').total).toBe('4.7')
+    expect(cost({ model: 'amazon.nova-micro', ...million }, 'ap-south-1').unpriced).toHaveLength(2)
+  })
+
   it('refuses prompt caching on a batch item and an unknown model', () => {
     const refused = (params: Record<string, unknown>) => {
       const result = validateLineItem('bedrock', { ...million, ...params }, bundledCatalog)

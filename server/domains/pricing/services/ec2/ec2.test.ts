@@ -236,9 +236,39 @@ describe(`EC2 instances, EBS volumes (${EBS_PAGE}) and public IPv4 addresses`, (
     expect(unpriced({ operating_system: 'windows', tenancy: 'dedicated' })).toEqual([
       ['ec2.instance_hours_windows_dedicated.t3.medium', '200'],
     ])
-    expect(unpriced({ operating_system: 'windows' }, 'eu-west-1')).toEqual([
+    expect(unpriced({ operating_system: 'windows' }, 'sa-east-1')).toEqual([
       ['ec2.instance_hours_windows.t3.medium', '200'],
     ])
+    expect(unpriced({ instance_type: 'm5.large', operating_system: 'windows' })).toEqual([
+      ['ec2.instance_hours_windows.m5.large', '200'],
+    ])
+  })
+
+  it('prices the Windows and Dedicated rates quoted from Price List rows and a bill, each in its own Region only', () => {
+    const item = { count: 1, hours: 730 }
+    // us-east-1 offer of 2026-09-10: Windows m5.xlarge $0.376, Dedicated Linux m5.xlarge $0.204
+    expect(rows(cost({ ...item, instance_type: 'm5.xlarge', operating_system: 'windows' }))).toEqual({
+      'ec2.instance_hours_windows.m5.xlarge': '274.48',
+    })
+    expect(rows(cost({ ...item, instance_type: 'm5.xlarge', tenancy: 'dedicated' }))).toEqual({
+      'ec2.instance_hours_dedicated.m5.xlarge': '148.92',
+    })
+    // eu-west-1 bill line (2022): Windows t3.medium $0.064; Tokyo offer of 2025-09-26: Windows c5.xlarge $0.398
+    expect(
+      rows(cost({ ...item, instance_type: 't3.medium', operating_system: 'windows' }, 'eu-west-1')),
+    ).toEqual({
+      'ec2.instance_hours_windows.t3.medium': '46.72',
+    })
+    expect(
+      rows(cost({ ...item, instance_type: 'c5.xlarge', operating_system: 'windows' }, 'ap-northeast-1')),
+    ).toEqual({ 'ec2.instance_hours_windows.c5.xlarge': '290.54' })
+    // The same types elsewhere stay unpriced
+    expect(
+      cost({ ...item, instance_type: 'm5.xlarge', operating_system: 'windows' }, 'us-west-2').unpriced,
+    ).toHaveLength(1)
+    expect(cost({ ...item, instance_type: 'c5.xlarge', operating_system: 'windows' }).unpriced).toHaveLength(
+      1,
+    )
   })
 
   it('bills SUSE per started instance-hour, the other systems per second as entered', () => {

@@ -74,7 +74,7 @@ const NEEDS_ESCAPE = /["\\]/
  * cast parses. node-postgres builds the same text with two regex replaces per element, a third of the server's
  * CPU on a commit of thousands of rollup rows (docs/PERFORMANCE.md); anything else is left to the driver.
  */
-export function arrayLiteral(value: unknown): unknown {
+function arrayLiteral(value: unknown): unknown {
   if (!Array.isArray(value)) return value
   const parts = new Array<string>(value.length)
   for (let i = 0; i < value.length; i++) {

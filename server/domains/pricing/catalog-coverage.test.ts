@@ -674,6 +674,14 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     expect(tokyo.unpriced).toEqual([])
     expect(tokyo.total).toBe('400')
     expect(price('eu-west-2', { 'cognito.mau.essentials': '1000' }).total).toBe('15')
+    // Singapore (AmazonCognito offer of 2026-09-11, price-list-apse1-prices-json): 1,000 × $0.015 + 1,000 × $0.020
+    const singapore = price('ap-southeast-1', {
+      'cognito.mau.essentials': '1000',
+      'cognito.mau.plus': '1000',
+    })
+    expect(singapore.unpriced).toEqual([])
+    expect(cost(singapore, 'cognito.mau.essentials')).toBe('15')
+    expect(cost(singapore, 'cognito.mau.plus')).toBe('20')
     // Oregon: every Cognito plan priced, 50,000 Lite MAUs × $0.0055 + 1,000 × $0.015 + 1,000 × $0.020
     const oregon = price('us-west-2', {
       'cognito.mau.lite': '50000',

@@ -858,3 +858,19 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     expect(mumbai.total).toBe('508.112')
   })
 })
+
+describe('regional prices of the third batch (issue #21: Secrets Manager, Firehose, ...)', () => {
+  const price = (region: string, usage: Record<string, string>) =>
+    priceUsage({ region, usage, includeFreeTier: false, catalog })
+
+  it('ap-south-1: Secrets Manager secrets and API calls (AWSSecretsManager offer of 2026-09-11)', () => {
+    const mumbai = price('ap-south-1', {
+      'secretsmanager.secret_months': '10',
+      'secretsmanager.api_requests': '1000000',
+    })
+    expect(mumbai.unpriced).toEqual([])
+    // 10 × $0.40 + 100 × $0.05 per 10,000
+    expect(cost(mumbai, 'secretsmanager.secret_months')).toBe('4')
+    expect(cost(mumbai, 'secretsmanager.api_requests')).toBe('5')
+  })
+})

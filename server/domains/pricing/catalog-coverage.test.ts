@@ -873,4 +873,22 @@ describe('regional prices of the third batch (issue #21: Secrets Manager, Fireho
     expect(cost(mumbai, 'secretsmanager.secret_months')).toBe('4')
     expect(cost(mumbai, 'secretsmanager.api_requests')).toBe('5')
   })
+
+  it('us-east-2: Firehose first ingestion band, format conversion, VPC delivery (AmazonKinesisFirehose rates as quoted)', () => {
+    const ohio = price('us-east-2', {
+      'firehose.ingested_gb': '1000',
+      'firehose.format_conversion_gb': '1000',
+      'firehose.vpc_data_gb': '1000',
+      'firehose.vpc_az_hours': '1460',
+    })
+    expect(ohio.unpriced).toEqual([])
+    // 1,000 GB × ($0.029 + $0.018 + $0.01) + 1,460 AZ-hours × $0.01
+    expect(ohio.total).toBe('71.6')
+    // eu-west-2 keeps the band edges its offer rows have in Infracost's price filter: 512,000 and 2,048,000 GB
+    expect(catalog.prices['eu-west-2']?.['firehose.ingested_gb']?.tiers.map((t) => t.upto)).toEqual([
+      '512000',
+      '2048000',
+      null,
+    ])
+  })
 })

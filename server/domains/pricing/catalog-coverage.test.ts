@@ -752,7 +752,8 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     // 130,500 requests × $0.50 per million, the records' $0.06525
     const tokyo = price('ap-northeast-1', { 'sqs.requests.fifo': '130500', 'sqs.requests.standard': '1000' })
     expect(cost(tokyo, 'sqs.requests.fifo')).toBe('0.06525')
-    expect(tokyo.unpriced.map((row) => row.usage_type)).toEqual(['sqs.requests.standard'])
+    // Standard's first band came later from the 2026-09-03 snapshot (third batch, below)
+    expect(tokyo.unpriced).toEqual([])
     // Frankfurt Standard, 25M requests × $0.40 per million; FIFO is not sourced there
     const frankfurt = price('eu-central-1', {
       'sqs.requests.standard': '25000000',
@@ -884,11 +885,34 @@ describe('regional prices of the third batch (issue #21: Secrets Manager, Fireho
     expect(ohio.unpriced).toEqual([])
     // 1,000 GB × ($0.029 + $0.018 + $0.01) + 1,460 AZ-hours × $0.01
     expect(ohio.total).toBe('71.6')
+    // (see below for the band edges)
+    expect(cost(ohio, 'firehose.ingested_gb')).toBe('29')
     // eu-west-2 keeps the band edges its offer rows have in Infracost's price filter: 512,000 and 2,048,000 GB
     expect(catalog.prices['eu-west-2']?.['firehose.ingested_gb']?.tiers.map((t) => t.upto)).toEqual([
       '512000',
       '2048000',
       null,
     ])
+  })
+
+  it('Price List snapshots of 2026-09-03: SQS Standard in Tokyo, Cognito Essentials and Plus in Frankfurt, OpenSearch gp3', () => {
+    // Tokyo: 10M Standard requests × $0.40 per million (first band)
+    const tokyo = price('ap-northeast-1', {
+      'sqs.requests.standard': '10000000',
+      'opensearch.storage_gb_month.gp3': '100',
+    })
+    expect(tokyo.unpriced).toEqual([])
+    expect(cost(tokyo, 'sqs.requests.standard')).toBe('4')
+    expect(cost(tokyo, 'opensearch.storage_gb_month.gp3')).toBe('14.64')
+    // Frankfurt: 1,000 × $0.015 + 1,000 × $0.020, 100 GB-months × $0.1452
+    const frankfurt = price('eu-central-1', {
+      'cognito.mau.essentials': '1000',
+      'cognito.mau.plus': '1000',
+      'opensearch.storage_gb_month.gp3': '100',
+    })
+    expect(frankfurt.unpriced).toEqual([])
+    expect(frankfurt.total).toBe('49.52')
+    expect(price('us-west-2', { 'opensearch.storage_gb_month.gp3': '100' }).total).toBe('12.2')
+    expect(price('ap-northeast-2', { 'opensearch.storage_gb_month.gp3': '100' }).total).toBe('13.91')
   })
 })

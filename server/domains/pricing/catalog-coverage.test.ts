@@ -283,13 +283,16 @@ describe('the ten main Regions', () => {
     expect(cost(london, 'ssm.api_interactions')).toBe('0.5')
     expect(cost(london, 'ecr.storage_gb_months')).toBe('5')
     expect(cost(london, 'eventbridge.scheduler_invocations')).toBe('23') // 20M × $1.15 per million
+    // the NLB from the eu-west-2 AWSELB offer slice of 2026-08-31 (price-list-togen-euw2-offer-slices)
     const londonNlb = priceUsage({
       region: 'eu-west-2',
-      usage: { 'elb.nlb_hours': '730' },
+      usage: { 'elb.nlb_hours': '730', 'elb.nlb_lcu_hours': '1000' },
       includeFreeTier: false,
       catalog,
     })
-    expect(londonNlb.unpriced.map((u) => u.usage_type)).toEqual(['elb.nlb_hours'])
+    expect(londonNlb.unpriced).toEqual([])
+    expect(cost(londonNlb, 'elb.nlb_hours')).toBe('19.3158') // 730 × 0.02646
+    expect(cost(londonNlb, 'elb.nlb_lcu_hours')).toBe('6')
 
     // ap-southeast-1 offer files of 2026-09-11 (price-list-apse1-prices-json)
     const singapore = priceUsage({
@@ -893,6 +896,18 @@ describe('regional prices of the third batch (issue #21: Secrets Manager, Fireho
       '2048000',
       null,
     ])
+  })
+
+  it('eu-west-2: SQS Standard and FIFO in every band (the whole AWSQueueService offer of 2026-09-04)', () => {
+    // 250 billion requests: 100B × $0.40 + 100B × $0.35 + 50B × $0.32 per million (Standard),
+    // 100B × $0.50 + 100B × $0.46 + 50B × $0.42 (FIFO)
+    const london = price('eu-west-2', {
+      'sqs.requests.standard': '250000000000',
+      'sqs.requests.fifo': '250000000000',
+    })
+    expect(london.unpriced).toEqual([])
+    expect(cost(london, 'sqs.requests.standard')).toBe('91000')
+    expect(cost(london, 'sqs.requests.fifo')).toBe('117000')
   })
 
   it('Price List snapshots of 2026-09-03: SQS Standard in Tokyo, Cognito Essentials and Plus in Frankfurt, OpenSearch gp3', () => {

@@ -58,6 +58,18 @@ describe(`Elastic Load Balancing at the rates of ${PAGE}`, () => {
     expect(cents(cost(tcp).total)).toBe('25.19')
   })
 
+  it('prices a London NLB from the eu-west-2 AWSELB offer slice of 2026-08-31', () => {
+    const tcp = {
+      load_balancer_type: 'network',
+      load_balancers: 1,
+      hours: 730,
+      new_connections_per_second: 1600,
+    }
+    // 730 × $0.02646 + 1,460 NLCU-hours × $0.006
+    expect(cents(cost(tcp, 'eu-west-2').total)).toBe('28.08')
+    expect(cost(tcp, 'eu-west-2').unpriced).toEqual([])
+  })
+
   it('reports a region without sourced load balancer prices as unpriced, never $0', () => {
     const priced = cost({ load_balancers: 1, processed_gb_per_hour: 1 }, 'us-east-2')
     expect(priced.total).toBe('0')

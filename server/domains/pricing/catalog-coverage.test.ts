@@ -898,6 +898,17 @@ describe('regional prices of the third batch (issue #21: Secrets Manager, Fireho
     ])
   })
 
+  it('us-east-2: the ALB (AWSELB offer of 2026-09-11 as quoted); its NLB stays unpriced', () => {
+    const ohio = price('us-east-2', {
+      'elb.alb_hours': '730',
+      'elb.alb_lcu_hours': '100',
+      'elb.nlb_hours': '730',
+    })
+    expect(cost(ohio, 'elb.alb_hours')).toBe('16.425')
+    expect(cost(ohio, 'elb.alb_lcu_hours')).toBe('0.8')
+    expect(ohio.unpriced.map((row) => row.usage_type)).toEqual(['elb.nlb_hours'])
+  })
+
   it('eu-west-2: SQS Standard and FIFO in every band (the whole AWSQueueService offer of 2026-09-04)', () => {
     // 250 billion requests: 100B × $0.40 + 100B × $0.35 + 50B × $0.32 per million (Standard),
     // 100B × $0.50 + 100B × $0.46 + 50B × $0.42 (FIFO)

@@ -283,13 +283,16 @@ describe('the ten main Regions', () => {
     expect(cost(london, 'ssm.api_interactions')).toBe('0.5')
     expect(cost(london, 'ecr.storage_gb_months')).toBe('5')
     expect(cost(london, 'eventbridge.scheduler_invocations')).toBe('23') // 20M × $1.15 per million
+    // the NLB from the eu-west-2 AWSELB offer slice of 2026-08-31 (price-list-togen-euw2-offer-slices)
     const londonNlb = priceUsage({
       region: 'eu-west-2',
-      usage: { 'elb.nlb_hours': '730' },
+      usage: { 'elb.nlb_hours': '730', 'elb.nlb_lcu_hours': '1000' },
       includeFreeTier: false,
       catalog,
     })
-    expect(londonNlb.unpriced.map((u) => u.usage_type)).toEqual(['elb.nlb_hours'])
+    expect(londonNlb.unpriced).toEqual([])
+    expect(cost(londonNlb, 'elb.nlb_hours')).toBe('19.3158') // 730 × 0.02646
+    expect(cost(londonNlb, 'elb.nlb_lcu_hours')).toBe('6')
 
     // ap-southeast-1 offer files of 2026-09-11 (price-list-apse1-prices-json)
     const singapore = priceUsage({
@@ -674,6 +677,14 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     expect(tokyo.unpriced).toEqual([])
     expect(tokyo.total).toBe('400')
     expect(price('eu-west-2', { 'cognito.mau.essentials': '1000' }).total).toBe('15')
+    // Singapore (AmazonCognito offer of 2026-09-11, price-list-apse1-prices-json): 1,000 × $0.015 + 1,000 × $0.020
+    const singapore = price('ap-southeast-1', {
+      'cognito.mau.essentials': '1000',
+      'cognito.mau.plus': '1000',
+    })
+    expect(singapore.unpriced).toEqual([])
+    expect(cost(singapore, 'cognito.mau.essentials')).toBe('15')
+    expect(cost(singapore, 'cognito.mau.plus')).toBe('20')
     // Oregon: every Cognito plan priced, 50,000 Lite MAUs × $0.0055 + 1,000 × $0.015 + 1,000 × $0.020
     const oregon = price('us-west-2', {
       'cognito.mau.lite': '50000',
@@ -744,7 +755,8 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     // 130,500 requests × $0.50 per million, the records' $0.06525
     const tokyo = price('ap-northeast-1', { 'sqs.requests.fifo': '130500', 'sqs.requests.standard': '1000' })
     expect(cost(tokyo, 'sqs.requests.fifo')).toBe('0.06525')
-    expect(tokyo.unpriced.map((row) => row.usage_type)).toEqual(['sqs.requests.standard'])
+    // Standard's first band came later from the 2026-09-03 snapshot (third batch, below)
+    expect(tokyo.unpriced).toEqual([])
     // Frankfurt Standard, 25M requests × $0.40 per million; FIFO is not sourced there
     const frankfurt = price('eu-central-1', {
       'sqs.requests.standard': '25000000',
@@ -954,5 +966,85 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     // 0.175 + 0.30 + 4.00 + 1.44 + 0.83 + 1.21, the N. Virginia rates
     expect(ohio.total).toBe('7.955')
     expect(price('us-east-1', usage).total).toBe('7.955')
+  })
+})
+
+describe('regional prices of the third batch (issue #21: Secrets Manager, Firehose, ...)', () => {
+  const price = (region: string, usage: Record<string, string>) =>
+    priceUsage({ region, usage, includeFreeTier: false, catalog })
+
+  it('ap-south-1: Secrets Manager secrets and API calls (AWSSecretsManager offer of 2026-09-11)', () => {
+    const mumbai = price('ap-south-1', {
+      'secretsmanager.secret_months': '10',
+      'secretsmanager.api_requests': '1000000',
+    })
+    expect(mumbai.unpriced).toEqual([])
+    // 10 × $0.40 + 100 × $0.05 per 10,000
+    expect(cost(mumbai, 'secretsmanager.secret_months')).toBe('4')
+    expect(cost(mumbai, 'secretsmanager.api_requests')).toBe('5')
+  })
+
+  it('us-east-2: Firehose first ingestion band, format conversion, VPC delivery (AmazonKinesisFirehose rates as quoted)', () => {
+    const ohio = price('us-east-2', {
+      'firehose.ingested_gb': '1000',
+      'firehose.format_conversion_gb': '1000',
+      'firehose.vpc_data_gb': '1000',
+      'firehose.vpc_az_hours': '1460',
+    })
+    expect(ohio.unpriced).toEqual([])
+    // 1,000 GB × ($0.029 + $0.018 + $0.01) + 1,460 AZ-hours × $0.01
+    expect(ohio.total).toBe('71.6')
+    // (see below for the band edges)
+    expect(cost(ohio, 'firehose.ingested_gb')).toBe('29')
+    // eu-west-2 keeps the band edges its offer rows have in Infracost's price filter: 512,000 and 2,048,000 GB
+    expect(catalog.prices['eu-west-2']?.['firehose.ingested_gb']?.tiers.map((t) => t.upto)).toEqual([
+      '512000',
+      '2048000',
+      null,
+    ])
+  })
+
+  it('us-east-2: the ALB (AWSELB offer of 2026-09-11 as quoted); its NLB stays unpriced', () => {
+    const ohio = price('us-east-2', {
+      'elb.alb_hours': '730',
+      'elb.alb_lcu_hours': '100',
+      'elb.nlb_hours': '730',
+    })
+    expect(cost(ohio, 'elb.alb_hours')).toBe('16.425')
+    expect(cost(ohio, 'elb.alb_lcu_hours')).toBe('0.8')
+    expect(ohio.unpriced.map((row) => row.usage_type)).toEqual(['elb.nlb_hours'])
+  })
+
+  it('eu-west-2: SQS Standard and FIFO in every band (the whole AWSQueueService offer of 2026-09-04)', () => {
+    // 250 billion requests: 100B × $0.40 + 100B × $0.35 + 50B × $0.32 per million (Standard),
+    // 100B × $0.50 + 100B × $0.46 + 50B × $0.42 (FIFO)
+    const london = price('eu-west-2', {
+      'sqs.requests.standard': '250000000000',
+      'sqs.requests.fifo': '250000000000',
+    })
+    expect(london.unpriced).toEqual([])
+    expect(cost(london, 'sqs.requests.standard')).toBe('91000')
+    expect(cost(london, 'sqs.requests.fifo')).toBe('117000')
+  })
+
+  it('Price List snapshots of 2026-09-03: SQS Standard in Tokyo, Cognito Essentials and Plus in Frankfurt, OpenSearch gp3', () => {
+    // Tokyo: 10M Standard requests × $0.40 per million (first band)
+    const tokyo = price('ap-northeast-1', {
+      'sqs.requests.standard': '10000000',
+      'opensearch.storage_gb_month.gp3': '100',
+    })
+    expect(tokyo.unpriced).toEqual([])
+    expect(cost(tokyo, 'sqs.requests.standard')).toBe('4')
+    expect(cost(tokyo, 'opensearch.storage_gb_month.gp3')).toBe('14.64')
+    // Frankfurt: 1,000 × $0.015 + 1,000 × $0.020, 100 GB-months × $0.1452
+    const frankfurt = price('eu-central-1', {
+      'cognito.mau.essentials': '1000',
+      'cognito.mau.plus': '1000',
+      'opensearch.storage_gb_month.gp3': '100',
+    })
+    expect(frankfurt.unpriced).toEqual([])
+    expect(frankfurt.total).toBe('49.52')
+    expect(price('us-west-2', { 'opensearch.storage_gb_month.gp3': '100' }).total).toBe('12.2')
+    expect(price('ap-northeast-2', { 'opensearch.storage_gb_month.gp3': '100' }).total).toBe('13.91')
   })
 })

@@ -59,6 +59,64 @@ describe('importOfferFile', () => {
     expect(priceUsage({ region: 'us-east-1', usage, includeFreeTier: false, catalog }).total).toBe('1.2')
   })
 
+  it('maps the us-east-1 SQS request products named -RBP (no Tier1 rows there) and skips fair queues', () => {
+    const product = (usagetype: string, queueType: string) => ({
+      attributes: { regionCode: 'us-east-1', location: 'US East (N. Virginia)', usagetype, queueType },
+    })
+    const bands = (first: string, second: string, third: string) => ({
+      T: {
+        priceDimensions: {
+          A: {
+            beginRange: '0',
+            endRange: '1000000',
+            unit: 'Requests',
+            pricePerUnit: { USD: '0.0000000000' },
+          },
+          B: {
+            beginRange: '1000000',
+            endRange: '100000000000',
+            unit: 'Requests',
+            pricePerUnit: { USD: first },
+          },
+          C: {
+            beginRange: '100000000000',
+            endRange: '200000000000',
+            unit: 'Requests',
+            pricePerUnit: { USD: second },
+          },
+          D: { beginRange: '200000000000', endRange: 'Inf', unit: 'Requests', pricePerUnit: { USD: third } },
+        },
+      },
+    })
+    const offer: OfferFile = {
+      offerCode: 'AWSQueueService',
+      publicationDate: '2026-09-11T00:00:00Z',
+      products: {
+        STD: product('Requests-RBP', 'Standard'),
+        FIFO: product('Requests-FIFO-RBP', 'FIFO (first-in, first-out)'),
+        FAIR: product('Requests-Fair-RBP', 'Fair'),
+      },
+      terms: {
+        OnDemand: {
+          STD: bands('0.0000004000', '0.0000003000', '0.0000002400'),
+          FIFO: bands('0.0000005000', '0.0000004000', '0.0000003500'),
+          FAIR: bands('0.0000004000', '0.0000003000', '0.0000002400'),
+        },
+      },
+    }
+    const { catalog, updated, skipped } = importOfferFile(bundledCatalog, offer)
+    expect(updated.map((u) => `${u.region} ${u.usage_type}`).sort()).toEqual([
+      'us-east-1 sqs.requests.fifo',
+      'us-east-1 sqs.requests.standard',
+    ])
+    expect(skipped).toBe(1)
+    expect(catalog.prices['us-east-1']?.['sqs.requests.fifo']?.tiers).toEqual([
+      { upto: '100000000000', price: '0.0000005' },
+      { upto: '200000000000', price: '0.0000004' },
+      { upto: null, price: '0.00000035' },
+    ])
+  })
+
   it('imports only Linux shared-tenancy EC2 instance hours', () => {
     const { catalog, updated, skipped } = importOfferFile(bundledCatalog, fixture('ec2-offer.json'))
     expect(updated.map((u) => u.usage_type)).toEqual([

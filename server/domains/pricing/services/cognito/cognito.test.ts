@@ -49,12 +49,16 @@ describe(`Cognito user pools at the rates of ${PAGE}`, () => {
     expect(cents(priced.total)).toBe('11.00')
   })
 
-  it('prices Lite in Frankfurt and reports Essentials there, and any plan in Bahrain, as unpriced', () => {
+  it('prices Lite and Essentials in Frankfurt, reports Essentials in Ireland and any plan in Bahrain as unpriced', () => {
     expect(
       cents(cost({ tier: 'lite', monthly_active_users: 110_000 }, { region: 'eu-central-1' }).total),
     ).toBe('541.00')
+    // Frankfurt Essentials from the 2026-09-03 Price List snapshot: 10,000 free, 10,000 × $0.015
+    const frankfurt = cost({ monthly_active_users: 20_000 }, { region: 'eu-central-1' })
+    expect(frankfurt.unpriced).toEqual([])
+    expect(cents(frankfurt.total)).toBe('150.00')
     expect(
-      cost({ monthly_active_users: 20_000 }, { region: 'eu-central-1' }).unpriced.map((r) => r.usage_type),
+      cost({ monthly_active_users: 20_000 }, { region: 'eu-west-1' }).unpriced.map((r) => r.usage_type),
     ).toEqual(['cognito.mau.essentials'])
     const bahrain = cost({ tier: 'lite', monthly_active_users: 20_000 }, { region: 'me-south-1' })
     expect(bahrain.total).toBe('0')

@@ -58,12 +58,31 @@ describe(`Elastic Load Balancing at the rates of ${PAGE}`, () => {
     expect(cents(cost(tcp).total)).toBe('25.19')
   })
 
+  it('prices a London NLB from the eu-west-2 AWSELB offer slice of 2026-08-31', () => {
+    const tcp = {
+      load_balancer_type: 'network',
+      load_balancers: 1,
+      hours: 730,
+      new_connections_per_second: 1600,
+    }
+    // 730 × $0.02646 + 1,460 NLCU-hours × $0.006
+    expect(cents(cost(tcp, 'eu-west-2').total)).toBe('28.08')
+    expect(cost(tcp, 'eu-west-2').unpriced).toEqual([])
+  })
+
   it('reports a region without sourced load balancer prices as unpriced, never $0', () => {
-    const priced = cost({ load_balancers: 1, processed_gb_per_hour: 1 }, 'us-east-2')
+    // us-east-2 has the ALB (its AWSELB offer of 2026-09-11 as quoted) but no sourced NLB rate
+    const alb = cost({ load_balancers: 1, processed_gb_per_hour: 1 }, 'us-east-2')
+    expect(alb.unpriced).toEqual([])
+    expect(cents(alb.total)).toBe('22.27') // 730 × $0.0225 + 730 LCU-hours × $0.008
+    const priced = cost(
+      { load_balancer_type: 'network', load_balancers: 1, hours: 730, new_connections_per_second: 1600 },
+      'us-east-2',
+    )
     expect(priced.total).toBe('0')
     expect(priced.unpriced.map((row) => row.usage_type).sort()).toEqual([
-      'elb.alb_hours',
-      'elb.alb_lcu_hours',
+      'elb.nlb_hours',
+      'elb.nlb_lcu_hours',
     ])
   })
 

@@ -36,6 +36,19 @@ describe(`Firehose at the rates of ${PAGE} (eu-west-2)`, () => {
     expect(cents(priced.total)).toBe('399864.06')
   })
 
+  it('us-east-2: first ingestion band, conversion and VPC delivery (its offer as quoted); beyond 500,000 GB unpriced', () => {
+    // 10 GB × ($0.029 + $0.018 + $0.01) + 2 AZs × 730 h × $0.01
+    const ohio = cost(
+      { records: RECORDS_PER_10_GB, avg_record_kb: 5, format_conversion: true, vpc_delivery: true },
+      'us-east-2',
+    )
+    expect(ohio.unpriced).toEqual([])
+    expect(cents(ohio.total)).toBe('15.17')
+    // 600,000 GB: where the second band starts is not settled there, so the GB beyond the first band are unpriced.
+    const beyond = cost({ records: 60_000 * RECORDS_PER_10_GB, avg_record_kb: 5 }, 'us-east-2')
+    expect(beyond.unpriced.map((row) => row.usage_type)).toEqual(['firehose.ingested_gb'])
+  })
+
   it('reports a Region without a sourced price as unpriced, never $0', () => {
     const priced = cost({ records: 1000 }, 'us-east-1')
     expect(priced.total).toBe('0')

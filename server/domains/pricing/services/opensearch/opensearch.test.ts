@@ -66,6 +66,27 @@ describe('OpenSearch Service at the Price List rates Infracost prints', () => {
     ])
   })
 
+  it('prices gp3 storage in us-west-2, eu-central-1 and ap-northeast-1 (AmazonES offers of 2026-09-03)', () => {
+    // Frankfurt: 2 nodes × 730 h × $0.67 + 2 × 100 GB × $0.1452 = $978.20 + $29.04
+    const frankfurt = cost(
+      { instance_type: 'c4.2xlarge.search', instance_count: 2, storage_gb_per_node: 100 },
+      'eu-central-1',
+    )
+    expect(frankfurt.unpriced).toEqual([])
+    expect(cents(frankfurt.total)).toBe('1007.24')
+    // Tokyo 100 GB × $0.1464, Oregon 100 GB × $0.122 beside one c4.2xlarge.search node
+    const tokyo = cost(
+      { instance_type: 'c4.2xlarge.search', instance_count: 1, storage_gb_per_node: 100 },
+      'ap-northeast-1',
+    )
+    expect(cents(tokyo.total)).toBe('557.03')
+    const oregon = cost(
+      { instance_type: 'c4.2xlarge.search', instance_count: 1, storage_gb_per_node: 100 },
+      'us-west-2',
+    )
+    expect(cents(oregon.total)).toBe('440.71')
+  })
+
   it('prices c4 nodes in the other main Regions at the rate maps (opensearch-ri-rows, 2025-04-04)', () => {
     // Ireland: the reserved-instance rows give c4.2xlarge.search On-Demand $0.668 an hour, 730 h = $487.64;
     // EBS has no sourced rate there and is reported unpriced, not charged

@@ -47,13 +47,15 @@ export const sqs = defineService({
   priceList: [
     {
       offerCode: 'AWSQueueService',
-      awsUsageType: /^Requests-Tier1$/,
+      // us-east-1 names its request products `Requests-RBP` / `Requests-FIFO-RBP`, the other Regions
+      // `<prefix>-Requests-Tier1` / `-Requests-FIFO-Tier1`; fair queues (`Requests-Fair-RBP`) are not modelled.
+      awsUsageType: /^Requests-(?:Tier1|RBP)$/,
       usageType: 'sqs.requests.standard',
       unit: 'requests',
     },
     {
       offerCode: 'AWSQueueService',
-      awsUsageType: /^Requests-FIFO-Tier1$/,
+      awsUsageType: /^Requests-FIFO-(?:Tier1|RBP)$/,
       usageType: 'sqs.requests.fifo',
       unit: 'requests',
     },

@@ -3772,9 +3772,14 @@ export interface paths {
                             extended_support?: "year_1" | "year_2" | "year_3";
                             /**
                              * vCPUs per instance
-                             * @description The instance class vCPUs, for Extended Support.
+                             * @description The instance class vCPUs, for Extended Support and Database Insights Advanced mode.
                              */
                             vcpus?: number;
+                            /**
+                             * CloudWatch Database Insights mode
+                             * @description Standard (free, 7 days of performance history) or Advanced (15 months, execution plans and on-demand analysis; billed by CloudWatch per vCPU-hour of the monitored instances, needs vcpus); standard when left out.
+                             */
+                            database_insights?: "standard" | "advanced";
                         };
                         label?: string | null;
                     } | {
@@ -3840,6 +3845,16 @@ export interface paths {
                              * @description Aurora MySQL only: change records stored for Backtrack; 0 when left out.
                              */
                             backtrack_change_records?: number;
+                            /**
+                             * CloudWatch Database Insights mode
+                             * @description Standard (free, 7 days of performance history) or Advanced (15 months, execution plans and on-demand analysis; billed by CloudWatch per vCPU-hour of the provisioned instances, which needs vcpus, and per ACU-hour of Serverless v2 capacity); standard when left out.
+                             */
+                            database_insights?: "standard" | "advanced";
+                            /**
+                             * vCPUs per instance
+                             * @description The instance class vCPUs, for Database Insights Advanced mode of provisioned instances.
+                             */
+                            vcpus?: number;
                         };
                         label?: string | null;
                     } | {
@@ -5866,9 +5881,14 @@ export interface paths {
                             extended_support?: "year_1" | "year_2" | "year_3";
                             /**
                              * vCPUs per instance
-                             * @description The instance class vCPUs, for Extended Support.
+                             * @description The instance class vCPUs, for Extended Support and Database Insights Advanced mode.
                              */
                             vcpus?: number;
+                            /**
+                             * CloudWatch Database Insights mode
+                             * @description Standard (free, 7 days of performance history) or Advanced (15 months, execution plans and on-demand analysis; billed by CloudWatch per vCPU-hour of the monitored instances, needs vcpus); standard when left out.
+                             */
+                            database_insights?: "standard" | "advanced";
                         };
                         label?: string | null;
                     } | {
@@ -5934,6 +5954,16 @@ export interface paths {
                              * @description Aurora MySQL only: change records stored for Backtrack; 0 when left out.
                              */
                             backtrack_change_records?: number;
+                            /**
+                             * CloudWatch Database Insights mode
+                             * @description Standard (free, 7 days of performance history) or Advanced (15 months, execution plans and on-demand analysis; billed by CloudWatch per vCPU-hour of the provisioned instances, which needs vcpus, and per ACU-hour of Serverless v2 capacity); standard when left out.
+                             */
+                            database_insights?: "standard" | "advanced";
+                            /**
+                             * vCPUs per instance
+                             * @description The instance class vCPUs, for Database Insights Advanced mode of provisioned instances.
+                             */
+                            vcpus?: number;
                         };
                         label?: string | null;
                     } | {
@@ -8040,9 +8070,14 @@ export interface paths {
                             extended_support?: "year_1" | "year_2" | "year_3";
                             /**
                              * vCPUs per instance
-                             * @description The instance class vCPUs, for Extended Support.
+                             * @description The instance class vCPUs, for Extended Support and Database Insights Advanced mode.
                              */
                             vcpus?: number;
+                            /**
+                             * CloudWatch Database Insights mode
+                             * @description Standard (free, 7 days of performance history) or Advanced (15 months, execution plans and on-demand analysis; billed by CloudWatch per vCPU-hour of the monitored instances, needs vcpus); standard when left out.
+                             */
+                            database_insights?: "standard" | "advanced";
                         };
                         label?: string | null;
                     } | {
@@ -8108,6 +8143,16 @@ export interface paths {
                              * @description Aurora MySQL only: change records stored for Backtrack; 0 when left out.
                              */
                             backtrack_change_records?: number;
+                            /**
+                             * CloudWatch Database Insights mode
+                             * @description Standard (free, 7 days of performance history) or Advanced (15 months, execution plans and on-demand analysis; billed by CloudWatch per vCPU-hour of the provisioned instances, which needs vcpus, and per ACU-hour of Serverless v2 capacity); standard when left out.
+                             */
+                            database_insights?: "standard" | "advanced";
+                            /**
+                             * vCPUs per instance
+                             * @description The instance class vCPUs, for Database Insights Advanced mode of provisioned instances.
+                             */
+                            vcpus?: number;
                         };
                         label?: string | null;
                     } | {
@@ -10003,9 +10048,14 @@ export interface paths {
                             extended_support?: "year_1" | "year_2" | "year_3";
                             /**
                              * vCPUs per instance
-                             * @description The instance class vCPUs, for Extended Support.
+                             * @description The instance class vCPUs, for Extended Support and Database Insights Advanced mode.
                              */
                             vcpus?: number;
+                            /**
+                             * CloudWatch Database Insights mode
+                             * @description Standard (free, 7 days of performance history) or Advanced (15 months, execution plans and on-demand analysis; billed by CloudWatch per vCPU-hour of the monitored instances, needs vcpus); standard when left out.
+                             */
+                            database_insights?: "standard" | "advanced";
                         } | {
                             /**
                              * Engine
@@ -10066,6 +10116,16 @@ export interface paths {
                              * @description Aurora MySQL only: change records stored for Backtrack; 0 when left out.
                              */
                             backtrack_change_records?: number;
+                            /**
+                             * CloudWatch Database Insights mode
+                             * @description Standard (free, 7 days of performance history) or Advanced (15 months, execution plans and on-demand analysis; billed by CloudWatch per vCPU-hour of the provisioned instances, which needs vcpus, and per ACU-hour of Serverless v2 capacity); standard when left out.
+                             */
+                            database_insights?: "standard" | "advanced";
+                            /**
+                             * vCPUs per instance
+                             * @description The instance class vCPUs, for Database Insights Advanced mode of provisioned instances.
+                             */
+                            vcpus?: number;
                         } | {
                             /**
                              * Tasks

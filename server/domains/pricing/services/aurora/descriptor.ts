@@ -48,7 +48,8 @@ export const aurora = defineService({
   help:
     'One cluster: PostgreSQL or MySQL, Standard or I/O-Optimized; provisioned instances × hours of one class ' +
     'and/or Serverless v2 ACU-hours, the cluster volume (GB-months), I/O requests (Standard only), backup ' +
-    'storage beyond the free allowance and Backtrack change records (MySQL).',
+    'storage beyond the free allowance, Backtrack change records (MySQL) and CloudWatch Database Insights ' +
+    'Advanced mode.',
   params: Type.Object(
     {
       engine: Type.Union([Type.Literal('postgresql'), Type.Literal('mysql')], {
@@ -113,6 +114,24 @@ export const aurora = defineService({
           description: 'Aurora MySQL only: change records stored for Backtrack; 0 when left out.',
         }),
       ),
+      database_insights: optional(
+        Type.Union([Type.Literal('standard'), Type.Literal('advanced')], {
+          title: 'CloudWatch Database Insights mode',
+          description:
+            'Standard (free, 7 days of performance history) or Advanced (15 months, execution plans and ' +
+            'on-demand analysis; billed by CloudWatch per vCPU-hour of the provisioned instances, which needs ' +
+            'vcpus, and per ACU-hour of Serverless v2 capacity); standard when left out.',
+        }),
+      ),
+      vcpus: optional(
+        Type.Integer({
+          minimum: 1,
+          maximum: 1_024,
+          title: 'vCPUs per instance',
+          description:
+            'The instance class vCPUs, for Database Insights Advanced mode of provisioned instances.',
+        }),
+      ),
     },
     strict,
   ),
@@ -137,16 +156,33 @@ export const aurora = defineService({
         reason: 'Backtrack is an Aurora MySQL feature',
       })
     }
+    if (p.database_insights === 'advanced' && p.instance_class !== undefined && p.vcpus === undefined) {
+      details.push({
+        field: 'params.vcpus',
+        reason: 'Database Insights Advanced mode bills provisioned instances per vCPU-hour: give vcpus',
+      })
+    }
+    if (p.vcpus !== undefined && p.database_insights !== 'advanced') {
+      details.push({
+        field: 'params.vcpus',
+        reason: 'vcpus is only used by Database Insights Advanced mode: leave it out',
+      })
+    }
     return details
   },
   toUsage(p, at, sink) {
     const configuration = p.storage_configuration ?? 'standard'
     const ioOptimized = configuration === 'io_optimized' ? '_io_optimized' : ''
+    const advanced = p.database_insights === 'advanced'
     if (p.instance_class !== undefined) {
       const instanceHours = d(pointOf(p.count ?? 1, at)).times(pointOf(p.hours ?? DEFAULT_HOURS, at))
       sink(`aurora.instance_hours${ioOptimized}.${p.engine}.${p.instance_class}`, instanceHours)
+      if (advanced && p.vcpus !== undefined) {
+        sink('aurora.database_insights_vcpu_hours', instanceHours.times(p.vcpus))
+      }
     }
     sink(`aurora.acu_hours.${configuration}`, d(p.serverless_acu_hours ?? 0))
+    if (advanced) sink('aurora.database_insights_acu_hours', d(p.serverless_acu_hours ?? 0))
     sink(`aurora.storage_gb_month.${configuration}`, d(p.storage_gb))
     sink('aurora.io_requests', d(p.io_requests ?? 0))
     sink('aurora.backup_gb_month', d(p.backup_storage_gb ?? 0))
@@ -195,6 +231,22 @@ export const aurora = defineService({
       kind: 'flow',
       description: 'Aurora MySQL Backtrack change records.',
     },
+    {
+      match: 'aurora.database_insights_vcpu_hours',
+      unit: 'vCPU-hours',
+      kind: 'flow',
+      description:
+        'CloudWatch Database Insights Advanced mode of provisioned instances, per vCPU-hour (billed by ' +
+        'CloudWatch as DatabaseInsights-vCPU-Hours).',
+    },
+    {
+      match: 'aurora.database_insights_acu_hours',
+      unit: 'ACU-hours',
+      kind: 'flow',
+      description:
+        'CloudWatch Database Insights Advanced mode of Serverless v2 capacity, per ACU-hour (billed by ' +
+        'CloudWatch as DatabaseInsights-ACU-Hours).',
+    },
   ],
   ingest: {},
   sdk: [],
@@ -241,6 +293,8 @@ export const aurora = defineService({
       usageType: 'aurora.backtrack_change_records',
       unit: 'change records',
     },
+    // Database Insights is billed by CloudWatch (AmazonCloudWatch `DatabaseInsights-vCPU-Hours` and
+    // `-ACU-Hours`) and not mapped: a rule on that offer would make every Aurora sync download CloudWatch's.
   ],
   terraform: {
     // The cluster carries the volume and its configuration; its usage (GB, I/Os) starts at 0.

@@ -91,8 +91,9 @@ export const rds = defineService({
   help:
     'PostgreSQL, MySQL, MariaDB, or licence-included SQL Server (Express, Web, Standard, Enterprise) and Oracle ' +
     'SE2, Single-AZ or Multi-AZ, on-demand: instances × hours of one class, allocated storage (gp2, gp3 with ' +
-    'IOPS above the baseline, io1 with provisioned IOPS, magnetic), backup storage beyond the free allowance ' +
-    'and Extended Support. Aurora is its own service; Oracle bring-your-own-licence is not modelled.',
+    'IOPS above the baseline, io1 with provisioned IOPS, magnetic), backup storage beyond the free allowance, ' +
+    'Extended Support and CloudWatch Database Insights Advanced mode. Aurora is its own service; Oracle ' +
+    'bring-your-own-licence is not modelled.',
   params: Type.Object(
     {
       instance_class: catalogName({
@@ -180,7 +181,16 @@ export const rds = defineService({
           minimum: 1,
           maximum: 1_024,
           title: 'vCPUs per instance',
-          description: 'The instance class vCPUs, for Extended Support.',
+          description: 'The instance class vCPUs, for Extended Support and Database Insights Advanced mode.',
+        }),
+      ),
+      database_insights: optional(
+        Type.Union([Type.Literal('standard'), Type.Literal('advanced')], {
+          title: 'CloudWatch Database Insights mode',
+          description:
+            'Standard (free, 7 days of performance history) or Advanced (15 months, execution plans and ' +
+            'on-demand analysis; billed by CloudWatch per vCPU-hour of the monitored instances, needs vcpus); ' +
+            'standard when left out.',
         }),
       ),
     },
@@ -218,6 +228,18 @@ export const rds = defineService({
           reason: 'the gp3 baseline of SQL Server and Oracle is not modelled: leave provisioned_iops out',
         })
     }
+    if (p.database_insights === 'advanced' && p.vcpus === undefined) {
+      details.push({
+        field: 'params.vcpus',
+        reason: 'Database Insights Advanced mode is billed per vCPU-hour: give vcpus',
+      })
+    }
+    if (p.database_insights === 'advanced' && p.deployment === 'multi_az') {
+      details.push({
+        field: 'params.database_insights',
+        reason: 'Database Insights Advanced mode of Multi-AZ deployments is not modelled',
+      })
+    }
     if (p.extended_support !== undefined && p.deployment === 'multi_az') {
       details.push({
         field: 'params.extended_support',
@@ -245,6 +267,9 @@ export const rds = defineService({
     if (p.backup_storage_gb !== undefined) sink('rds.backup_gb_month', d(p.backup_storage_gb))
     if (p.extended_support !== undefined && p.vcpus !== undefined) {
       sink(`rds.extended_support_vcpu_hours.${p.extended_support}`, count.times(runHours).times(p.vcpus))
+    }
+    if (p.database_insights === 'advanced' && p.vcpus !== undefined) {
+      sink('rds.database_insights_vcpu_hours', count.times(runHours).times(p.vcpus))
     }
   },
   usageTypes: [
@@ -339,6 +364,14 @@ export const rds = defineService({
       unit: 'vCPU-hours',
       kind: 'flow',
       description: 'Extended Support, per year of Extended Support.',
+    },
+    {
+      match: 'rds.database_insights_vcpu_hours',
+      unit: 'vCPU-hours',
+      kind: 'flow',
+      description:
+        'CloudWatch Database Insights Advanced mode, per vCPU-hour of the monitored instances (billed by ' +
+        'CloudWatch as DatabaseInsights-vCPU-Hours).',
     },
     {
       match: 'rds.reserved_hours.*',

@@ -119,7 +119,9 @@ describe('scanText false-positive guards', () => {
     const text = `${'a'.repeat(65_000)}@`
     const started = performance.now()
     expect(scan(text)).toEqual([])
-    expect(performance.now() - started).toBeLessThan(50)
+    // A scan that backtracks over the word run from every position takes ~65,000² steps (seconds); a linear one
+    // ~1 ms. The bound sits far from both, so a loaded CI machine (110 ms seen) does not fail it.
+    expect(performance.now() - started).toBeLessThan(1_000)
   })
 })
 

@@ -117,6 +117,27 @@ describe('aggregateEvents', () => {
     expect(rollups.get(`${minute1200}|s3.requests.put`)?.quantity).toBe(1)
   })
 
+  it('sums each of thousands of distinct usage types in one minute, seen once or again later in the batch', () => {
+    // Bedrock's usage types name the client's model, so one minute can hold any number of them.
+    const invoke = (model: string): IngestEvent => ({
+      type: 'bedrock.invoke',
+      time: undefined,
+      model,
+      inputTokens: 10,
+      outputTokens: 1,
+      inputText: undefined,
+      outputText: undefined,
+    })
+    const models = Array.from({ length: 3_000 }, (_, i) => `vendor.model-${i}`)
+    const events = [...models.map(invoke), invoke('vendor.model-0'), invoke('vendor.model-2999')]
+    const rollups = usageByKey(aggregateEvents(events, received).rollups)
+    const minute1200 = Date.UTC(2025, 5, 15, 12, 0)
+    expect(rollups.size).toBe(6_000)
+    expect(rollups.get(`${minute1200}|bedrock.input_tokens.vendor.model-0`)?.quantity).toBe(20)
+    expect(rollups.get(`${minute1200}|bedrock.input_tokens.vendor.model-1`)?.quantity).toBe(10)
+    expect(rollups.get(`${minute1200}|bedrock.output_tokens.vendor.model-2999`)?.quantity).toBe(2)
+  })
+
   it('collects masked PII findings with the index of their event', () => {
     const events: IngestEvent[] = [
       { type: 's3.list', time: undefined, bytes: 0 },

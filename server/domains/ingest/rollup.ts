@@ -42,15 +42,21 @@ const DAY_MS = 86_400_000
 const LATE_EVENT_MS = DAY_MS
 
 /**
- * One minute's (or day's) rows while aggregating. Arrays searched in order rather than maps: a bucket holds a
- * few types, and a batch scattered over months opens a bucket for most of its events.
+ * One minute's (or day's) rows while aggregating. Arrays searched in order: a batch scattered over months opens a
+ * bucket for most of its events, and a map per bucket cost more than the aggregation. Usage types are not a
+ * fixed list (Bedrock's name the client's model), so past SMALL_BUCKET types a bucket indexes them in a map
+ * (`byType`) and a batch of thousands of distinct models stays linear.
  */
 interface MinuteBucket {
   minute: Date
   perDay: boolean
   usage: UsageRollup[]
+  byType: Map<string, UsageRollup> | undefined
+  /** Event types are a fixed, short list. */
   counts: EventCount[]
 }
+
+const SMALL_BUCKET = 16
 
 const floorTo = (time: number, span: number) => time - (((time % span) + span) % span)
 
@@ -71,10 +77,17 @@ export function aggregateEvents(events: readonly IngestEvent[], receivedAt: Date
   let bucket: MinuteBucket | undefined
   let bucketMs = Number.NaN
   const addUsage = (usageType: string, quantity: number) => {
-    const { usage, minute, perDay } = bucket as MinuteBucket
-    const rollup = usage.find((row) => row.usageType === usageType)
-    if (rollup) rollup.quantity += quantity
-    else usage.push({ minute, perDay, usageType, quantity })
+    const current = bucket as MinuteBucket
+    const { usage, byType } = current
+    const rollup = byType ? byType.get(usageType) : usage.find((row) => row.usageType === usageType)
+    if (rollup) {
+      rollup.quantity += quantity
+      return
+    }
+    const row = { minute: current.minute, perDay: current.perDay, usageType, quantity }
+    usage.push(row)
+    if (byType) byType.set(usageType, row)
+    else if (usage.length > SMALL_BUCKET) current.byType = new Map(usage.map((r) => [r.usageType, r]))
   }
 
   for (let i = 0; i < events.length; i++) {
@@ -92,7 +105,7 @@ export function aggregateEvents(events: readonly IngestEvent[], receivedAt: Date
       const map = perDay ? dayBuckets : buckets
       bucket = map.get(startMs)
       if (bucket === undefined) {
-        bucket = { minute: new Date(startMs), perDay, usage: [], counts: [] }
+        bucket = { minute: new Date(startMs), perDay, usage: [], byType: undefined, counts: [] }
         map.set(startMs, bucket)
       }
     }

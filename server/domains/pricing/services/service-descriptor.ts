@@ -78,8 +78,9 @@ export interface PriceListRule {
 }
 
 /**
- * Price List rules for usagetypes named exactly (region prefix removed): one `[awsUsageType, usageType, unit]`
- * row each, all from one offer, with the same attribute `requires` when given.
+ * Price List rules matching the whole usagetype (region prefix removed): one `[awsUsageType, usageType, unit]` row
+ * each, all from one offer, with the same attribute `requires` when given. `awsUsageType` is a regular expression
+ * source, mostly a plain name; Amazon MQ's capture the instance type into `$1` of the usage type.
  */
 export function exactUsageTypes(
   offerCode: string,

@@ -123,7 +123,8 @@ const services: {
   {
     label: 'Amazon Bedrock',
     fill: async (p, d) => {
-      await pick(p, d, 'Model')
+      // A model with on-demand token rates in us-east-1 (some models are priced for Provisioned Throughput only).
+      await pick(p, d, 'Model', 'amazon.nova-lite')
       await d.getByLabel('Input tokens per month').fill('1600000000')
       await d.getByLabel('Output tokens per month').fill('400000000')
     },

@@ -8,7 +8,8 @@ test.use({ freshAccount: true })
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`every page in ${colorScheme} mode`, async ({ page, browser, request, account, snap }, testInfo) => {
-    test.setTimeout(60_000)
+    // Fourteen pages, a report to wait for and two guest pages: a minute was too short on a loaded CI machine.
+    test.setTimeout(120_000)
     const today = await createPricedScenario(request, account.accessToken, 'Checkout today')
     const peak = await createPricedScenario(request, account.accessToken, 'Checkout at peak', 20_000_000)
     await apiAs(request, account.accessToken, 'post', `/api/v1/scenarios/${today.id}/reports`, {

@@ -124,8 +124,9 @@ export function aggregateEvents(events: readonly IngestEvent[], receivedAt: Date
   const rollups: UsageRollup[] = []
   const eventCounts: EventCount[] = []
   for (const { usage, counts } of [...buckets.values(), ...dayBuckets.values()]) {
-    rollups.push(...usage)
-    eventCounts.push(...counts)
+    // One by one: a bucket can hold tens of thousands of types, too many to spread as arguments.
+    for (const row of usage) rollups.push(row)
+    for (const row of counts) eventCounts.push(row)
   }
   return {
     rollups,

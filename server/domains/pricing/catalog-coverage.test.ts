@@ -1048,3 +1048,18 @@ describe('regional prices of the third batch (issue #21: Secrets Manager, Fireho
     expect(price('ap-northeast-2', { 'opensearch.storage_gb_month.gp3': '100' }).total).toBe('13.91')
   })
 })
+
+describe('regional prices of the fourth batch (issue #21: SQS, X-Ray, ...)', () => {
+  it('us-east-1: SQS FIFO in every band (Requests-FIFO-RBP as the Price List returned it on 2026-10-08)', () => {
+    // 250 billion FIFO requests: 100B × $0.50 + 100B × $0.40 + 50B × $0.35 per million
+    const virginia = priceUsage({
+      region: 'us-east-1',
+      usage: { 'sqs.requests.fifo': '250000000000' },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(virginia.unpriced).toEqual([])
+    expect(cost(virginia, 'sqs.requests.fifo')).toBe('107500')
+    expect(catalog.prices['us-east-1']?.['sqs.requests.fifo']?.tiers_incomplete).toBeUndefined()
+  })
+})

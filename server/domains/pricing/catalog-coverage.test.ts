@@ -1062,4 +1062,21 @@ describe('regional prices of the fourth batch (issue #21: SQS, X-Ray, ...)', () 
     expect(cost(virginia, 'sqs.requests.fifo')).toBe('107500')
     expect(catalog.prices['us-east-1']?.['sqs.requests.fifo']?.tiers_incomplete).toBeUndefined()
   })
+
+  it('ap-south-1 X-Ray: traces recorded and retrieved or scanned (2026-09-18 Price List); Insights unpriced', () => {
+    const mumbai = priceUsage({
+      region: 'ap-south-1',
+      usage: {
+        'xray.traces_recorded': '148800',
+        'xray.traces_retrieved_scanned': '2775000',
+        'xray.insights_traces': '148800',
+      },
+      includeFreeTier: true,
+      catalog,
+    })
+    // 48,800 billable traces recorded × $5.00 per million; 1,775,000 billable retrieved or scanned × $0.50
+    expect(cost(mumbai, 'xray.traces_recorded')).toBe('0.244')
+    expect(cost(mumbai, 'xray.traces_retrieved_scanned')).toBe('0.8875')
+    expect(mumbai.unpriced.map((u) => u.usage_type)).toEqual(['xray.insights_traces'])
+  })
 })

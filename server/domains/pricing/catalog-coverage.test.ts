@@ -542,7 +542,7 @@ describe('the ten main Regions', () => {
     expect(ohio.total).toBe('1.005')
   })
 
-  it('sa-east-1 Step Functions Express: requests, and duration within its first band only', () => {
+  it('sa-east-1 Step Functions Express: requests, and duration in every band', () => {
     const saoPaulo = (gbSeconds: string) =>
       priceUsage({
         region: 'sa-east-1',
@@ -555,12 +555,11 @@ describe('the ten main Regions', () => {
     expect(within.unpriced).toEqual([])
     expect(cost(within, 'stepfunctions.express_requests')).toBe('1')
     expect(cost(within, 'stepfunctions.express_gb_seconds')).toBe('10.41875')
-    // beyond the first 3,600,000 GB-seconds the sa-east-1 bands are not sourced
+    // beyond the first 3,600,000 GB-seconds, the bands of AWS's rate map of 2025-03-18 (page-rates-stepfunctions):
+    // 3,600,000 × $0.00001667 + 400,000 × $0.00000833
     const beyond = saoPaulo('4000000')
-    expect(cost(beyond, 'stepfunctions.express_gb_seconds')).toBe('60.012')
-    expect(beyond.unpriced.map((u) => [u.usage_type, u.quantity])).toEqual([
-      ['stepfunctions.express_gb_seconds', '400000'],
-    ])
+    expect(beyond.unpriced).toEqual([])
+    expect(cost(beyond, 'stepfunctions.express_gb_seconds')).toBe('63.344')
   })
 })
 

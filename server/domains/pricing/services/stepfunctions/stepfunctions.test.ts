@@ -53,17 +53,53 @@ describe(`Step Functions at the rates of ${PAGE}`, () => {
     expect(cents(cost(params).total)).toBe('482.88')
   })
 
-  it('reports Express outside us-east-1 as unpriced, never $0', () => {
+  it('reports Express in a Region without a sourced rate (Taipei, which the rate map predates) as unpriced, never $0', () => {
     const priced = cost(
       { workflow_type: 'express', requests: 1_000, avg_duration_ms: 100 },
       true,
-      'eu-west-1',
+      'ap-east-2',
     )
     expect(priced.total).toBe('0')
     expect(priced.unpriced.map((row) => row.usage_type).sort()).toEqual([
       'stepfunctions.express_gb_seconds',
       'stepfunctions.express_requests',
     ])
+  })
+
+  // AWS's Step Functions rate map of 2025-03-18 (page-rates-stepfunctions), read by rate name: 'Number of Workflow
+  // Requests', 'Duration of Workflows from 0 to 3600000', 'from 3600000 to 18000000' and 'over 18000000'.
+  const express3Tiers = {
+    workflow_type: 'express',
+    requests: 100_000_000,
+    avg_duration_ms: 17_100,
+    memory_mb: 64,
+  }
+
+  it.each([
+    'us-east-2',
+    'us-west-2',
+    'eu-west-1',
+    'eu-west-2',
+    'eu-central-1',
+    'ap-southeast-1',
+    'ap-northeast-1',
+    'ap-south-1',
+    'sa-east-1',
+  ])(
+    '%s: Express in all three duration bands, at the rate map’s rates (those of us-east-1 there)',
+    (region) => {
+      const priced = cost(express3Tiers, true, region)
+      expect(priced.unpriced).toEqual([])
+      // 106,875,000 GB-s: 3.6M × $0.00001667 + 14.4M × $0.00000833 + 88.875M × $0.00000456, plus 100M × $1.00/M
+      expect(cents(priced.total)).toBe('685.23')
+    },
+  )
+
+  it('prices Express and Standard at a Region’s own rates where they differ (Cape Town, not in the page’s table)', () => {
+    // 100M × $1.33/M + 3.6M × $0.00002217 + 14.4M × $0.00001108 + 88.875M × $0.00000606 = $910.9465
+    expect(cents(cost(express3Tiers, true, 'af-south-1').total)).toBe('910.95')
+    // 1M transitions × $0.02975 per 1,000
+    expect(cents(cost({ state_transitions: 1_000_000 }, false, 'af-south-1').total)).toBe('29.75')
   })
 
   it('refuses params of the other workflow type and a duration beyond five minutes', () => {

@@ -26,10 +26,46 @@ describe(`EventBridge at the rates of ${PAGE}`, () => {
     expect(cents(cost({ custom_events: 0, scheduler_invocations: 20_000_000 }, false).total)).toBe('20.00')
   })
 
-  it('reports a region without sourced EventBridge prices as unpriced, never $0', () => {
-    const priced = cost({ custom_events: 1_000_000 }, true, 'eu-west-1')
+  it('reports a region without sourced EventBridge prices (Taipei, which the rate map predates) as unpriced, never $0', () => {
+    const priced = cost({ custom_events: 1_000_000 }, true, 'ap-east-2')
     expect(priced.total).toBe('0')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['eventbridge.custom_events'])
+  })
+
+  // AWS's EventBridge rate map of 2025-03-17 (page-rates-eventbridge), read by rate name: 'CloudWatch Events Custom
+  // Event', 'Pipe Request per 64K-Chunks', 'Scheduled Invocation for 14000000 to Inf Invocations'.
+  const month = {
+    custom_events: 3_000_000,
+    event_size_kb: 100,
+    pipes_requests: 10_000_000,
+    scheduler_invocations: 20_000_000,
+  }
+
+  it.each([
+    ['us-east-1', '16.00'], // 6M chunks × $1.00 + 10M × $0.40 + 6M beyond the free 14M × $1.00
+    ['us-east-2', '16.00'],
+    ['us-west-2', '16.00'],
+    ['eu-west-1', '16.00'],
+    ['eu-west-2', '17.50'], // 6 + 10 × $0.46 + 6 × $1.15
+    ['eu-central-1', '17.50'],
+    ['ap-southeast-1', '18.50'], // 6 + 10 × $0.50 + 6 × $1.25
+    ['ap-northeast-1', '18.50'],
+    ['ap-south-1', '16.50'], // 6 + 10 × $0.42 + 6 × $1.05
+    ['sa-east-1', '23.10'], // 6 + 10 × $0.69 + 6 × $1.70
+  ])('%s: custom events, Pipes and Scheduler at the Region’s rates, $%s', (region, total) => {
+    const priced = cost(month, true, region)
+    expect(priced.unpriced).toEqual([])
+    expect(cents(priced.total)).toBe(total)
+  })
+
+  it('prices custom events where the map has no Pipes or Scheduler rate, and reports those unpriced (Tel Aviv)', () => {
+    const priced = cost(month, true, 'il-central-1')
+    // 6M chunks × $1.05 per million
+    expect(cents(priced.total)).toBe('6.30')
+    expect(priced.unpriced.map((row) => row.usage_type).sort()).toEqual([
+      'eventbridge.pipes_requests',
+      'eventbridge.scheduler_invocations',
+    ])
   })
 
   it('refuses an event larger than EventBridge accepts', () => {

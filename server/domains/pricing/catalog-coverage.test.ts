@@ -389,7 +389,7 @@ describe('the ten main Regions', () => {
     expect(oregon.total).toBe('9') // 10 × $0.40 + 1,000,000 × $0.000005
   })
 
-  it('us-west-2 X-Ray: traces recorded and retrieved or scanned; Insights unpriced', () => {
+  it('us-west-2 X-Ray: traces recorded and retrieved or scanned (cost analysis), Insights (rate map)', () => {
     const oregon = priceUsage({
       region: 'us-west-2',
       usage: {
@@ -403,7 +403,9 @@ describe('the ten main Regions', () => {
     // 148,800 traces recorded as in the pricing page's example 1 (48,800 billable); 1,775,000 billable retrieved
     expect(cost(oregon, 'xray.traces_recorded')).toBe('0.244')
     expect(cost(oregon, 'xray.traces_retrieved_scanned')).toBe('0.8875')
-    expect(oregon.unpriced.map((u) => u.usage_type)).toEqual(['xray.insights_traces'])
+    // Insights from AWS's X-Ray rate map of 2025-03-13 (page-rates-xray): 148,800 × $1.00 per million, no free tier
+    expect(oregon.unpriced).toEqual([])
+    expect(cost(oregon, 'xray.insights_traces')).toBe('0.1488')
   })
 
   it('ap-northeast-1 Secrets Manager and Scheduler from a Tokyo backup design (2026-08-31 offers)', () => {
@@ -756,13 +758,15 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     expect(cost(tokyo, 'sqs.requests.fifo')).toBe('0.06525')
     // Standard's first band came later from the 2026-09-03 snapshot (third batch, below)
     expect(tokyo.unpriced).toEqual([])
-    // Frankfurt Standard, 25M requests × $0.40 per million; FIFO is not sourced there
+    // Frankfurt Standard, 25M requests × $0.40 per million; FIFO, 1,000 × $0.50 per million, from the SQS rate map
+    // of 2025-04-02 (page-rates-sqs, below)
     const frankfurt = price('eu-central-1', {
       'sqs.requests.standard': '25000000',
       'sqs.requests.fifo': '1000',
     })
     expect(cost(frankfurt, 'sqs.requests.standard')).toBe('10')
-    expect(frankfurt.unpriced.map((row) => row.usage_type)).toEqual(['sqs.requests.fifo'])
+    expect(frankfurt.unpriced).toEqual([])
+    expect(cost(frankfurt, 'sqs.requests.fifo')).toBe('0.0005')
     // Ohio Standard: the proposal's 0.2 million requests × $0.40 per million = $0.08
     expect(price('us-east-2', { 'sqs.requests.standard': '200000' }).total).toBe('0.08')
   })
@@ -835,12 +839,10 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     // 10M × $0.42 per million + 50,000 × $0.0055 + 1,000 × $0.015 + 1,000 × $0.020 (free tier left out here)
     expect(cost(telAviv, 'sqs.requests.standard')).toBe('4.2')
     expect(telAviv.total).toBe('314.2')
-    // FIFO and Lite beyond its first band are not sourced there
+    // Lite beyond its first band is not sourced there; FIFO is, from the SQS rate map (1,000 × $0.53 per million)
     const beyond = price('il-central-1', { 'sqs.requests.fifo': '1000', 'cognito.mau.lite': '200000' })
-    expect(beyond.unpriced.map((row) => row.usage_type).sort()).toEqual([
-      'cognito.mau.lite',
-      'sqs.requests.fifo',
-    ])
+    expect(beyond.unpriced.map((row) => row.usage_type)).toEqual(['cognito.mau.lite'])
+    expect(cost(beyond, 'sqs.requests.fifo')).toBe('0.00053')
   })
   it('ap-southeast-2 and ap-southeast-4: OpenSearch gp3 storage (AmazonES offer of 2026-09-27)', () => {
     // 500 GB-months × $0.1464 (Sydney) and × $0.146 (Melbourne)
@@ -1062,7 +1064,7 @@ describe('regional prices of the fourth batch (issue #21: SQS, X-Ray, ...)', () 
     expect(catalog.prices['us-east-1']?.['sqs.requests.fifo']?.tiers_incomplete).toBeUndefined()
   })
 
-  it('ap-south-1 X-Ray: traces recorded and retrieved or scanned (2026-09-18 Price List); Insights unpriced', () => {
+  it('ap-south-1 X-Ray: traces recorded and retrieved or scanned (2026-09-18 Price List), Insights (rate map)', () => {
     const mumbai = priceUsage({
       region: 'ap-south-1',
       usage: {
@@ -1076,6 +1078,89 @@ describe('regional prices of the fourth batch (issue #21: SQS, X-Ray, ...)', () 
     // 48,800 billable traces recorded × $5.00 per million; 1,775,000 billable retrieved or scanned × $0.50
     expect(cost(mumbai, 'xray.traces_recorded')).toBe('0.244')
     expect(cost(mumbai, 'xray.traces_retrieved_scanned')).toBe('0.8875')
-    expect(mumbai.unpriced.map((u) => u.usage_type)).toEqual(['xray.insights_traces'])
+    expect(mumbai.unpriced).toEqual([])
+    expect(cost(mumbai, 'xray.insights_traces')).toBe('0.1488')
+  })
+
+  it.each([
+    'us-east-2',
+    'eu-west-1',
+    'eu-west-2',
+    'eu-central-1',
+    'ap-southeast-1',
+    'ap-northeast-1',
+    'sa-east-1',
+  ])("%s X-Ray: recorded, retrieved or scanned and Insights from AWS's rate map of 2025-03-13", (region) => {
+    const priced = priceUsage({
+      region,
+      usage: {
+        'xray.traces_recorded': '148800',
+        'xray.traces_retrieved_scanned': '2775000',
+        'xray.insights_traces': '148800',
+      },
+      includeFreeTier: true,
+      catalog,
+    })
+    expect(priced.unpriced).toEqual([])
+    // 48,800 × $5.00 + 1,775,000 × $0.50 + 148,800 × $1.00 per million
+    expect(priced.total).toBe('1.2803')
+  })
+
+  it("X-Ray in Malaysia and Thailand at the rate map's lower rates; Paris has no retrieved or scanned rate", () => {
+    const usage = {
+      'xray.traces_recorded': '1100000',
+      'xray.traces_retrieved_scanned': '2000000',
+      'xray.insights_traces': '1000000',
+    }
+    for (const region of ['ap-southeast-5', 'ap-southeast-7']) {
+      const priced = priceUsage({ region, usage, includeFreeTier: true, catalog })
+      // 1,000,000 × $4.25 + 1,000,000 × $0.425 + 1,000,000 × $0.85 per million
+      expect(priced.total, region).toBe('5.525')
+    }
+    const paris = priceUsage({ region: 'eu-west-3', usage, includeFreeTier: true, catalog })
+    expect(paris.unpriced.map((u) => u.usage_type)).toEqual(['xray.traces_retrieved_scanned'])
+  })
+})
+
+describe("SQS in every band from AWS's SQS rate map of 2025-04-02 (page-rates-sqs)", () => {
+  // 'Standard per Requests' and its Tier2 and Tier3, 'FIFO first-in first-out per Requests' and its Tier2 and Tier3,
+  // on the bands to 100 and 200 billion requests. 250 billion requests a month: 100B + 100B + 50B.
+  const month = { 'sqs.requests.standard': '250000000000', 'sqs.requests.fifo': '250000000000' }
+  it.each([
+    ['us-east-1', '82000', '107500'], // Standard $0.40 / $0.30 / $0.24, FIFO $0.50 / $0.40 / $0.35 per million
+    ['us-east-2', '82000', '107500'],
+    ['us-west-2', '82000', '107500'],
+    ['eu-west-1', '82000', '107500'],
+    ['eu-west-2', '91000', '117000'], // $0.40 / $0.35 / $0.32, $0.50 / $0.46 / $0.42
+    ['eu-central-1', '92000', '120000'], // $0.40 / $0.36 / $0.32, $0.50 / $0.48 / $0.44
+    ['ap-southeast-1', '91000', '117000'],
+    ['ap-northeast-1', '91000', '117000'],
+    ['ap-south-1', '91000', '117000'],
+    ['sa-east-1', '98000', '123000'], // $0.40 / $0.39 / $0.38, $0.50 / $0.49 / $0.48
+  ])('%s: Standard $%s and FIFO $%s', (region, standard, fifo) => {
+    const result = priceUsage({ region, usage: month, includeFreeTier: false, catalog })
+    expect(result.unpriced).toEqual([])
+    expect(cost(result, 'sqs.requests.standard')).toBe(standard)
+    expect(cost(result, 'sqs.requests.fifo')).toBe(fifo)
+  })
+
+  it('a Region’s own first band (Cape Town $0.476 and $0.595, Malaysia $0.34); Taipei, which the map predates, unpriced', () => {
+    const tenMillion = { 'sqs.requests.standard': '10000000', 'sqs.requests.fifo': '10000000' }
+    const capeTown = priceUsage({ region: 'af-south-1', usage: tenMillion, includeFreeTier: false, catalog })
+    expect(cost(capeTown, 'sqs.requests.standard')).toBe('4.76')
+    expect(cost(capeTown, 'sqs.requests.fifo')).toBe('5.95')
+    const malaysia = priceUsage({
+      region: 'ap-southeast-5',
+      usage: tenMillion,
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(cost(malaysia, 'sqs.requests.standard')).toBe('3.4')
+    const taipei = priceUsage({ region: 'ap-east-2', usage: tenMillion, includeFreeTier: false, catalog })
+    expect(taipei.total).toBe('0')
+    expect(taipei.unpriced.map((row) => row.usage_type).sort()).toEqual([
+      'sqs.requests.fifo',
+      'sqs.requests.standard',
+    ])
   })
 })

@@ -1164,3 +1164,46 @@ describe("SQS in every band from AWS's SQS rate map of 2025-04-02 (page-rates-sq
     ])
   })
 })
+
+describe("SQS in every band from AWS's SQS rate map of 2025-04-02 (page-rates-sqs)", () => {
+  // 'Standard per Requests' and its Tier2 and Tier3, 'FIFO first-in first-out per Requests' and its Tier2 and Tier3,
+  // on the bands to 100 and 200 billion requests. 250 billion requests a month: 100B + 100B + 50B.
+  const month = { 'sqs.requests.standard': '250000000000', 'sqs.requests.fifo': '250000000000' }
+  it.each([
+    ['us-east-1', '82000', '107500'], // Standard $0.40 / $0.30 / $0.24, FIFO $0.50 / $0.40 / $0.35 per million
+    ['us-east-2', '82000', '107500'],
+    ['us-west-2', '82000', '107500'],
+    ['eu-west-1', '82000', '107500'],
+    ['eu-west-2', '91000', '117000'], // $0.40 / $0.35 / $0.32, $0.50 / $0.46 / $0.42
+    ['eu-central-1', '92000', '120000'], // $0.40 / $0.36 / $0.32, $0.50 / $0.48 / $0.44
+    ['ap-southeast-1', '91000', '117000'],
+    ['ap-northeast-1', '91000', '117000'],
+    ['ap-south-1', '91000', '117000'],
+    ['sa-east-1', '98000', '123000'], // $0.40 / $0.39 / $0.38, $0.50 / $0.49 / $0.48
+  ])('%s: Standard $%s and FIFO $%s', (region, standard, fifo) => {
+    const result = priceUsage({ region, usage: month, includeFreeTier: false, catalog })
+    expect(result.unpriced).toEqual([])
+    expect(cost(result, 'sqs.requests.standard')).toBe(standard)
+    expect(cost(result, 'sqs.requests.fifo')).toBe(fifo)
+  })
+
+  it('a Region’s own first band (Cape Town $0.476 and $0.595, Malaysia $0.34); Taipei, which the map predates, unpriced', () => {
+    const tenMillion = { 'sqs.requests.standard': '10000000', 'sqs.requests.fifo': '10000000' }
+    const capeTown = priceUsage({ region: 'af-south-1', usage: tenMillion, includeFreeTier: false, catalog })
+    expect(cost(capeTown, 'sqs.requests.standard')).toBe('4.76')
+    expect(cost(capeTown, 'sqs.requests.fifo')).toBe('5.95')
+    const malaysia = priceUsage({
+      region: 'ap-southeast-5',
+      usage: tenMillion,
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(cost(malaysia, 'sqs.requests.standard')).toBe('3.4')
+    const taipei = priceUsage({ region: 'ap-east-2', usage: tenMillion, includeFreeTier: false, catalog })
+    expect(taipei.total).toBe('0')
+    expect(taipei.unpriced.map((row) => row.usage_type).sort()).toEqual([
+      'sqs.requests.fifo',
+      'sqs.requests.standard',
+    ])
+  })
+})

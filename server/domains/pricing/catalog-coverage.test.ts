@@ -1051,6 +1051,49 @@ describe('regional prices of the third batch (issue #21: Secrets Manager, Fireho
 })
 
 describe('regional prices of the fourth batch (issue #21: SQS, X-Ray, ...)', () => {
+  it.each([
+    'us-east-1',
+    'us-east-2',
+    'us-west-2',
+    'eu-west-1',
+    'eu-west-2',
+    'eu-central-1',
+    'ap-southeast-1',
+    'ap-northeast-1',
+    'ap-south-1',
+    'sa-east-1',
+  ])('%s prices Firehose ingestion in every band, conversion and VPC delivery', (region) => {
+    for (const usageType of [
+      'firehose.ingested_gb',
+      'firehose.format_conversion_gb',
+      'firehose.vpc_data_gb',
+      'firehose.vpc_az_hours',
+    ]) {
+      const entry = catalog.prices[region]?.[usageType]
+      expect(entry, usageType).toBeDefined()
+      expect(entry?.tiers_incomplete, usageType).toBeUndefined()
+    }
+    expect(catalog.prices[region]?.['firehose.ingested_gb']?.tiers.map((t) => t.upto)).toEqual([
+      '512000',
+      '2048000',
+      null,
+    ])
+  })
+
+  it("Firehose in Tokyo and São Paulo from AWS's rate map of 2025-05-22", () => {
+    const usage = {
+      'firehose.ingested_gb': '1000',
+      'firehose.format_conversion_gb': '1000',
+      'firehose.vpc_data_gb': '1000',
+      'firehose.vpc_az_hours': '1460',
+    }
+    const price = (region: string) => priceUsage({ region, usage, includeFreeTier: false, catalog })
+    // 1,000 GB × ($0.036 + $0.022 + $0.01) + 1,460 AZ-hours × $0.014
+    expect(price('ap-northeast-1').total).toBe('88.44')
+    // 1,000 GB × ($0.058 + $0.035 + $0.01) + 1,460 AZ-hours × $0.021
+    expect(price('sa-east-1').total).toBe('133.66')
+  })
+
   it('us-east-1: SQS FIFO in every band (Requests-FIFO-RBP as the Price List returned it on 2026-10-08)', () => {
     // 250 billion FIFO requests: 100B × $0.50 + 100B × $0.40 + 50B × $0.35 per million
     const virginia = priceUsage({

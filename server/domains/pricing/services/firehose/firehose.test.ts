@@ -36,7 +36,7 @@ describe(`Firehose at the rates of ${PAGE} (eu-west-2)`, () => {
     expect(cents(priced.total)).toBe('399864.06')
   })
 
-  it('us-east-2: first ingestion band, conversion and VPC delivery (its offer as quoted); beyond 500,000 GB unpriced', () => {
+  it('us-east-2: ingestion, conversion and VPC delivery (its offer as quoted), the later bands from the rate map', () => {
     // 10 GB × ($0.029 + $0.018 + $0.01) + 2 AZs × 730 h × $0.01
     const ohio = cost(
       { records: RECORDS_PER_10_GB, avg_record_kb: 5, format_conversion: true, vpc_delivery: true },
@@ -44,13 +44,25 @@ describe(`Firehose at the rates of ${PAGE} (eu-west-2)`, () => {
     )
     expect(ohio.unpriced).toEqual([])
     expect(cents(ohio.total)).toBe('15.17')
-    // 600,000 GB: where the second band starts is not settled there, so the GB beyond the first band are unpriced.
+    // 600,000 GB: 512,000 × $0.029 + 88,000 × $0.025 (AWS's Firehose rate map of 2025-05-22, page-rates-firehose)
     const beyond = cost({ records: 60_000 * RECORDS_PER_10_GB, avg_record_kb: 5 }, 'us-east-2')
-    expect(beyond.unpriced.map((row) => row.usage_type)).toEqual(['firehose.ingested_gb'])
+    expect(beyond.unpriced).toEqual([])
+    expect(cents(beyond.total)).toBe('17048.00')
   })
 
-  it('reports a Region without a sourced price as unpriced, never $0', () => {
-    const priced = cost({ records: 1000 }, 'us-east-1')
+  it('us-east-1: the golden test’s 7,000,000 GB stream at the rate map’s rates, every band', () => {
+    // 512,000 × $0.029 + 1,536,000 × $0.025 + 4,952,000 × $0.020 = $152,288 ingested, 7,000,000 × $0.018 conversion,
+    // × $0.01 VPC data, 2 AZs × 730 h × $0.01
+    const priced = cost(
+      { records: 700_000 * RECORDS_PER_10_GB, avg_record_kb: 5, format_conversion: true, vpc_delivery: true },
+      'us-east-1',
+    )
+    expect(priced.unpriced).toEqual([])
+    expect(cents(priced.total)).toBe('348302.60')
+  })
+
+  it('reports a Region without a sourced price (Taipei, which the rate map predates) as unpriced, never $0', () => {
+    const priced = cost({ records: 1000 }, 'ap-east-2')
     expect(priced.total).toBe('0')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['firehose.ingested_gb'])
   })

@@ -100,8 +100,11 @@ describe('priceUsage free tier', () => {
   })
 
   it('spends no allowance on a usage type that is unpriced in the region', () => {
+    // A catalog where us-west-2 lacks its FIFO price (AWS's SQS rate map prices both queue types there)
+    const gap = copyCatalog()
+    delete gap.prices['us-west-2']?.['sqs.requests.fifo']
     const usage = { 'sqs.requests.fifo': '600000', 'sqs.requests.standard': '800000' }
-    const result = priceUsage({ region: 'us-west-2', usage, includeFreeTier: true, catalog })
+    const result = priceUsage({ region: 'us-west-2', usage, includeFreeTier: true, catalog: gap })
     expect(row(result, 'sqs.requests.standard')?.free_quantity).toBe('800000')
     expect(result.unpriced.map((u) => u.usage_type)).toEqual(['sqs.requests.fifo'])
   })

@@ -279,7 +279,7 @@ describe('the ten main Regions', () => {
     expect(cost(london, 'elb.alb_lcu_hours')).toBe('8.4')
     expect(cost(london, 'secretsmanager.secret_months')).toBe('4')
     expect(cost(london, 'secretsmanager.api_requests')).toBe('5')
-    expect(cost(london, 'ssm.advanced_parameter_hours')).toBe('0.5') // 10 parameters all month
+    expect(cost(london, 'ssm.advanced_parameter_hours')).toBe('0.511') // 10 parameters all month, page-rates-ssm
     expect(cost(london, 'ssm.api_interactions')).toBe('0.5')
     expect(cost(london, 'ecr.storage_gb_months')).toBe('5')
     expect(cost(london, 'eventbridge.scheduler_invocations')).toBe('23') // 20M × $1.15 per million
@@ -436,7 +436,7 @@ describe('the ten main Regions', () => {
     expect(singapore.total).toBe('20.05') // its line: '50 secrets plus 10,000 API calls' = 20.05
   })
 
-  it('eu-central-1 Parameter Store from a Frankfurt hosting study citing the AWSSystemsManager offer', () => {
+  it('eu-central-1 Parameter Store: API calls from a Frankfurt hosting study, parameter-hours from the rate map', () => {
     const frankfurt = priceUsage({
       region: 'eu-central-1',
       usage: { 'ssm.advanced_parameter_hours': '730', 'ssm.api_interactions': '10000' },
@@ -444,8 +444,9 @@ describe('the ten main Regions', () => {
       catalog,
     })
     expect(frankfurt.unpriced).toEqual([])
-    // 'Advanced parameters are $0.05/month, and higher-throughput API calls are $0.05 per 10k'
-    expect(frankfurt.total).toBe('0.1')
+    // 'higher-throughput API calls are $0.05 per 10k'; the parameter at the rate map's $0.00007 an hour
+    // (page-rates-ssm; the study's '$0.05/month' is the pricing page's rounded monthly figure)
+    expect(frankfurt.total).toBe('0.1011')
   })
 
   it('ap-northeast-2 Scheduler from the 2026-09-11 AWSEvents offer, after its 14 million free', () => {
@@ -1051,6 +1052,31 @@ describe('regional prices of the third batch (issue #21: Secrets Manager, Fireho
 })
 
 describe('regional prices of the fourth batch (issue #21: SQS, X-Ray, ...)', () => {
+  it.each([
+    'us-east-1',
+    'us-east-2',
+    'us-west-2',
+    'eu-west-1',
+    'eu-west-2',
+    'eu-central-1',
+    'ap-northeast-1',
+    'ap-south-1',
+    'sa-east-1',
+  ])(
+    "%s Parameter Store from AWS's rate map of 2025-04-30: parameter-hours and API interactions",
+    (region) => {
+      const priced = priceUsage({
+        region,
+        usage: { 'ssm.advanced_parameter_hours': '7300', 'ssm.api_interactions': '100000' },
+        includeFreeTier: false,
+        catalog,
+      })
+      expect(priced.unpriced).toEqual([])
+      // 10 advanced parameters all month × $0.00007 + 100,000 interactions × $0.05 per 10,000
+      expect(priced.total).toBe('1.011')
+    },
+  )
+
   it.each([
     'us-east-1',
     'us-east-2',

@@ -7,7 +7,7 @@ const optionalCount = (title: string, description: string) => Type.Optional(coun
 
 /**
  * AWS Systems Manager Parameter Store. Standard parameters are free; each advanced parameter is billed per hour
- * stored ($0.05 a 730-hour month). API interactions (GetParameter, GetParameters, PutParameter, ...) are billed
+ * stored ($0.00007 in the Price List, which the pricing page rounds to $0.05 a month). API interactions (GetParameter, GetParameters, PutParameter, ...) are billed
  * per 10,000 when they touch an advanced parameter, or for any parameter once higher throughput is turned on for
  * the account and Region; standard parameters at standard throughput interact free.
  */

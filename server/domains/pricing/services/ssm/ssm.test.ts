@@ -11,12 +11,16 @@ function cost(params: Record<string, unknown>, region = 'us-east-1') {
   return priceItems('ssm', [params], { region, includeFreeTier: true })
 }
 
-describe('Parameter Store at $0.05 per advanced parameter-month and per 10,000 API interactions', () => {
-  it('prorates advanced parameters by the hour', () => {
-    // 200 parameters × 730 h = $10.00; 200 × 365 h = $5.00
-    expect(cents(cost({ advanced_parameters: 200 }).total)).toBe('10.00')
-    expect(cents(cost({ advanced_parameters: 200, hours: 365 }).total)).toBe('5.00')
-    // The Infracost golden test: one parameter for 600 hours, 100,000 interactions.
+// AWS's Systems Manager rate map of 2025-04-30 (page-rates-ssm): 'Advanced Parameter' $0.00007 per parameter-hour,
+// API interactions $0.000005 each.
+describe('Parameter Store at $0.00007 per advanced parameter-hour and $0.05 per 10,000 API interactions', () => {
+  it('bills advanced parameters by the hour', () => {
+    // 200 parameters × 730 h × $0.00007 = $10.22; 200 × 365 h = $5.11
+    expect(cents(cost({ advanced_parameters: 200 }).total)).toBe('10.22')
+    expect(cents(cost({ advanced_parameters: 200, hours: 365 }).total)).toBe('5.11')
+    // The Infracost golden test: one parameter for 730 hours prints $0.05, for 600 hours $0.04, 100,000
+    // interactions $0.50.
+    expect(cents(cost({ advanced_parameters: 1 }).total)).toBe('0.05')
     expect(
       cents(cost({ advanced_parameters: 1, hours: 600, advanced_api_interactions: 100_000 }).total),
     ).toBe('0.54')
@@ -28,10 +32,20 @@ describe('Parameter Store at $0.05 per advanced parameter-month and per 10,000 A
     expect(cents(cost({ ...standard, throughput: 'higher' }).total)).toBe('50.00')
   })
 
-  it('reports a region without sourced prices as unpriced, never $0', () => {
-    const priced = cost({ advanced_parameters: 10 }, 'eu-west-1')
+  it('reports a region without sourced prices (Taipei, which the rate map predates) as unpriced, never $0', () => {
+    const priced = cost({ advanced_parameters: 10 }, 'ap-east-2')
     expect(priced.total).toBe('0')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['ssm.advanced_parameter_hours'])
+  })
+
+  it('prices Tel Aviv at its own rates; Singapore lists no rate for interactions at standard throughput', () => {
+    // 10 parameters × 730 h × $0.000077 + 100,000 × $0.0000055 = $0.5621 + $0.55
+    expect(
+      cents(cost({ advanced_parameters: 10, advanced_api_interactions: 100_000 }, 'il-central-1').total),
+    ).toBe('1.11')
+    const singapore = cost({ advanced_parameters: 10, advanced_api_interactions: 100_000 }, 'ap-southeast-1')
+    expect(cents(singapore.total)).toBe('0.51')
+    expect(singapore.unpriced.map((row) => row.usage_type)).toEqual(['ssm.api_interactions'])
   })
 
   it('refuses an unknown throughput and more hours than a month has', () => {

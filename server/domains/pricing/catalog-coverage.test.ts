@@ -169,6 +169,9 @@ describe('the ten main Regions', () => {
       'fargate.gb_hours.arm64',
     ],
     ...['fargate.ephemeral_gb_hours', 'data_transfer.out_gb'],
+    ...['m5.large', 'm7g.large', 'c5.xlarge', 'r5.large'].map(
+      (t) => `lambda.managed_instance_fee_hours.${t}`,
+    ),
   ]
 
   it('are all in the catalog, among every commercial Region', () => {
@@ -182,6 +185,37 @@ describe('the ten main Regions', () => {
       (usageType) => catalog.prices[region]?.[usageType]?.tiers_incomplete,
     )
     expect(partial).toEqual([])
+  })
+
+  it('price the Lambda Managed Instances fee at 15% of the same Region’s EC2 On-Demand rate, exactly where that rate is', () => {
+    // AWS's rule (https://aws.amazon.com/lambda/pricing/, "15% premium on the EC2 on-demand instance price") applied to
+    // each Region's own sourced EC2 rate; a Region without the EC2 rate of a type has no fee for it either.
+    const feeTypes = Object.keys(catalog.prices['us-east-1'] ?? {})
+      .filter((usageType) => usageType.startsWith('lambda.managed_instance_fee_hours.'))
+      .map((usageType) => usageType.slice('lambda.managed_instance_fee_hours.'.length))
+    expect(feeTypes).toHaveLength(64)
+    for (const region of mainRegions) {
+      const prices = catalog.prices[region] ?? {}
+      for (const type of feeTypes) {
+        const fee = prices[`lambda.managed_instance_fee_hours.${type}`]
+        const ec2 = prices[`ec2.instance_hours.${type}`]
+        expect(Boolean(fee), `${region} ${type}`).toBe(Boolean(ec2))
+        if (!fee || !ec2) continue
+        expect(fee.confidence).toBe('inferred')
+        expect(fee.note).toContain(` in ${region} ($${ec2.tiers[0]?.price}, source ${ec2.source})`)
+        expect(Number(fee.tiers[0]?.price)).toBeCloseTo(Number(ec2.tiers[0]?.price) * 0.15, 10)
+      }
+    }
+    // m7a has no EC2 rate in eu-west-2, ap-southeast-1, ap-south-1 and sa-east-1 (docs/pricing.md).
+    expect(catalog.prices['sa-east-1']?.['lambda.managed_instance_fee_hours.m7a.large']).toBeUndefined()
+    // sa-east-1 m7g.large $0.1301 an hour (page-rates-ec2): fee $0.019515, 2 instances all month pay $28.49.
+    const saoPaulo = priceUsage({
+      region: 'sa-east-1',
+      usage: { 'lambda.managed_instance_fee_hours.m7g.large': '1460' },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(Number(cost(saoPaulo, 'lambda.managed_instance_fee_hours.m7g.large')).toFixed(2)).toBe('28.49')
   })
 
   it('sa-east-1: 50 TB and 200 TB out to the internet, band by band', () => {

@@ -705,6 +705,31 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     // 2.62 + 5.24 + 9.5 + 175.2 × 2 + 82.49 + 107.31 + 12 + 27 + 2.4 + 2.3 + 73 + 0.4 + 0.5
     expect(seoul.total).toBe('675.16')
   })
+  it('Aurora storage in us-west-2, eu-central-1 and ap-northeast-1, Tokyo I/O-Optimized storage and I/O (2026-09-03 Price List)', () => {
+    // Snapshots of 2026-09-03 (price-list-snapshots-cost-calculator): Standard storage $0.10 Oregon, $0.119 Frankfurt
+    expect(price('us-west-2', { 'aurora.storage_gb_month.standard': '250' }).total).toBe('25')
+    expect(price('eu-central-1', { 'aurora.storage_gb_month.standard': '250' }).total).toBe('29.75')
+    // Tokyo (aurora-offer-apn1-storage-io): 500 GB × $0.12 + 300M I/O × $0.24 per million; I/O-Optimized 500 GB × $0.27
+    const tokyo = price('ap-northeast-1', {
+      'aurora.storage_gb_month.standard': '500',
+      'aurora.io_requests': '300000000',
+      'aurora.storage_gb_month.io_optimized': '500',
+      'aurora.acu_hours.standard': '730',
+    })
+    expect(tokyo.unpriced).toEqual([])
+    expect(cost(tokyo, 'aurora.storage_gb_month.standard')).toBe('60')
+    expect(cost(tokyo, 'aurora.io_requests')).toBe('72')
+    expect(cost(tokyo, 'aurora.storage_gb_month.io_optimized')).toBe('135')
+    // + 730 ACU-hours × $0.15
+    expect(tokyo.total).toBe('376.5')
+    // Frankfurt I/O and I/O-Optimized storage stay unpriced: no source states them.
+    expect(
+      price('eu-central-1', {
+        'aurora.io_requests': '1000000',
+        'aurora.storage_gb_month.io_optimized': '1',
+      }).unpriced.map((row) => row.usage_type),
+    ).toEqual(['aurora.io_requests', 'aurora.storage_gb_month.io_optimized'])
+  })
   it('Cognito Essentials and Plus outside us-east-1, SQS first band in us-west-1 (Price List quotes)', () => {
     // Tokyo: 20,000 Essentials MAUs × $0.015 + 5,000 Plus MAUs × $0.020 (no free tier)
     const tokyo = price('ap-northeast-1', { 'cognito.mau.essentials': '20000', 'cognito.mau.plus': '5000' })

@@ -705,7 +705,7 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     // 2.62 + 5.24 + 9.5 + 175.2 × 2 + 82.49 + 107.31 + 12 + 27 + 2.4 + 2.3 + 73 + 0.4 + 0.5
     expect(seoul.total).toBe('675.16')
   })
-  it('Aurora storage in us-west-2, eu-central-1 and ap-northeast-1, Tokyo I/O-Optimized storage and I/O (2026-09-03 Price List)', () => {
+  it('Aurora storage in us-west-2, eu-central-1 and ap-northeast-1, Tokyo I/O-Optimized storage and I/O, London Backtrack (2026-09 Price List)', () => {
     // Snapshots of 2026-09-03 (price-list-snapshots-cost-calculator): Standard storage $0.10 Oregon, $0.119 Frankfurt
     expect(price('us-west-2', { 'aurora.storage_gb_month.standard': '250' }).total).toBe('25')
     expect(price('eu-central-1', { 'aurora.storage_gb_month.standard': '250' }).total).toBe('29.75')
@@ -722,6 +722,14 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     expect(cost(tokyo, 'aurora.storage_gb_month.io_optimized')).toBe('135')
     // + 730 ACU-hours × $0.15
     expect(tokyo.total).toBe('376.5')
+    // London Backtrack (EUW2-Aurora:BacktrackUsage, AmazonRDS offer of 2026-09-04, price-list-togen-euw2-offer-slices):
+    // Infracost's 66,576M change records at $0.014 per million; $0.012 in us-east-1, where Infracost prints $798.91.
+    const backtrack = { 'aurora.backtrack_change_records': '66576000000' }
+    expect(price('eu-west-2', backtrack).total).toBe('932.064')
+    expect(price('us-east-1', backtrack).total).toBe('798.912')
+    expect(price('eu-west-1', backtrack).unpriced.map((row) => row.usage_type)).toEqual([
+      'aurora.backtrack_change_records',
+    ])
     // Frankfurt I/O and I/O-Optimized storage stay unpriced: no source states them.
     expect(
       price('eu-central-1', {

@@ -169,6 +169,9 @@ describe('the ten main Regions', () => {
       'fargate.gb_hours.arm64',
     ],
     ...['fargate.ephemeral_gb_hours', 'data_transfer.out_gb'],
+    ...['m5.large', 'm7g.large', 'c5.xlarge', 'r5.large'].map(
+      (t) => `lambda.managed_instance_fee_hours.${t}`,
+    ),
   ]
 
   it('are all in the catalog, among every commercial Region', () => {
@@ -182,6 +185,37 @@ describe('the ten main Regions', () => {
       (usageType) => catalog.prices[region]?.[usageType]?.tiers_incomplete,
     )
     expect(partial).toEqual([])
+  })
+
+  it('price the Lambda Managed Instances fee at 15% of the same Region’s EC2 On-Demand rate, exactly where that rate is', () => {
+    // AWS's rule (https://aws.amazon.com/lambda/pricing/, "15% premium on the EC2 on-demand instance price") applied to
+    // each Region's own sourced EC2 rate; a Region without the EC2 rate of a type has no fee for it either.
+    const feeTypes = Object.keys(catalog.prices['us-east-1'] ?? {})
+      .filter((usageType) => usageType.startsWith('lambda.managed_instance_fee_hours.'))
+      .map((usageType) => usageType.slice('lambda.managed_instance_fee_hours.'.length))
+    expect(feeTypes).toHaveLength(64)
+    for (const region of mainRegions) {
+      const prices = catalog.prices[region] ?? {}
+      for (const type of feeTypes) {
+        const fee = prices[`lambda.managed_instance_fee_hours.${type}`]
+        const ec2 = prices[`ec2.instance_hours.${type}`]
+        expect(Boolean(fee), `${region} ${type}`).toBe(Boolean(ec2))
+        if (!fee || !ec2) continue
+        expect(fee.confidence).toBe('inferred')
+        expect(fee.note).toContain(` in ${region} ($${ec2.tiers[0]?.price}, source ${ec2.source})`)
+        expect(Number(fee.tiers[0]?.price)).toBeCloseTo(Number(ec2.tiers[0]?.price) * 0.15, 10)
+      }
+    }
+    // m7a has no EC2 rate in eu-west-2, ap-southeast-1, ap-south-1 and sa-east-1 (docs/pricing.md).
+    expect(catalog.prices['sa-east-1']?.['lambda.managed_instance_fee_hours.m7a.large']).toBeUndefined()
+    // sa-east-1 m7g.large $0.1301 an hour (page-rates-ec2): fee $0.019515, 2 instances all month pay $28.49.
+    const saoPaulo = priceUsage({
+      region: 'sa-east-1',
+      usage: { 'lambda.managed_instance_fee_hours.m7g.large': '1460' },
+      includeFreeTier: false,
+      catalog,
+    })
+    expect(Number(cost(saoPaulo, 'lambda.managed_instance_fee_hours.m7g.large')).toFixed(2)).toBe('28.49')
   })
 
   it('sa-east-1: 50 TB and 200 TB out to the internet, band by band', () => {
@@ -672,6 +706,39 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     expect(cost(seoul, 'aurora.acu_hours.standard')).toBe('73')
     // 2.62 + 5.24 + 9.5 + 175.2 × 2 + 82.49 + 107.31 + 12 + 27 + 2.4 + 2.3 + 73 + 0.4 + 0.5
     expect(seoul.total).toBe('675.16')
+  })
+  it('Aurora storage in us-west-2, eu-central-1 and ap-northeast-1, Tokyo I/O-Optimized storage and I/O, London Backtrack (2026-09 Price List)', () => {
+    // Snapshots of 2026-09-03 (price-list-snapshots-cost-calculator): Standard storage $0.10 Oregon, $0.119 Frankfurt
+    expect(price('us-west-2', { 'aurora.storage_gb_month.standard': '250' }).total).toBe('25')
+    expect(price('eu-central-1', { 'aurora.storage_gb_month.standard': '250' }).total).toBe('29.75')
+    // Tokyo (aurora-offer-apn1-storage-io): 500 GB × $0.12 + 300M I/O × $0.24 per million; I/O-Optimized 500 GB × $0.27
+    const tokyo = price('ap-northeast-1', {
+      'aurora.storage_gb_month.standard': '500',
+      'aurora.io_requests': '300000000',
+      'aurora.storage_gb_month.io_optimized': '500',
+      'aurora.acu_hours.standard': '730',
+    })
+    expect(tokyo.unpriced).toEqual([])
+    expect(cost(tokyo, 'aurora.storage_gb_month.standard')).toBe('60')
+    expect(cost(tokyo, 'aurora.io_requests')).toBe('72')
+    expect(cost(tokyo, 'aurora.storage_gb_month.io_optimized')).toBe('135')
+    // + 730 ACU-hours × $0.15
+    expect(tokyo.total).toBe('376.5')
+    // London Backtrack (EUW2-Aurora:BacktrackUsage, AmazonRDS offer of 2026-09-04, price-list-togen-euw2-offer-slices):
+    // Infracost's 66,576M change records at $0.014 per million; $0.012 in us-east-1, where Infracost prints $798.91.
+    const backtrack = { 'aurora.backtrack_change_records': '66576000000' }
+    expect(price('eu-west-2', backtrack).total).toBe('932.064')
+    expect(price('us-east-1', backtrack).total).toBe('798.912')
+    expect(price('eu-west-1', backtrack).unpriced.map((row) => row.usage_type)).toEqual([
+      'aurora.backtrack_change_records',
+    ])
+    // Frankfurt I/O and I/O-Optimized storage stay unpriced: no source states them.
+    expect(
+      price('eu-central-1', {
+        'aurora.io_requests': '1000000',
+        'aurora.storage_gb_month.io_optimized': '1',
+      }).unpriced.map((row) => row.usage_type),
+    ).toEqual(['aurora.io_requests', 'aurora.storage_gb_month.io_optimized'])
   })
   it('Cognito Essentials and Plus outside us-east-1, SQS first band in us-west-1 (Price List quotes)', () => {
     // Tokyo: 20,000 Essentials MAUs × $0.015 + 5,000 Plus MAUs × $0.020 (no free tier)

@@ -237,10 +237,36 @@ describe(`Lambda pricing depth at the rates of ${PAGE} (us-east-1)`, () => {
       Number(ec2.total) * 0.15,
       6,
     )
-    // The requests are not Lambda's free-tier requests, and the fee is unpriced where the page states no figure.
+    // The requests are not Lambda's free-tier requests.
     expect(cost([item], true).total).toBe(priced.total)
-    expect(cost([item], false, 'eu-west-1').unpriced.map((row) => row.usage_type)).toEqual([
-      'lambda.managed_instance_fee_hours.m7g.large',
+  })
+
+  it('bills the Managed Instances fee at 15% of the same Region’s EC2 rate, and leaves the rest unpriced there', () => {
+    const item = {
+      invocations: 100_000_000,
+      avg_duration_ms: 200,
+      memory_mb: 2048,
+      compute: 'managed_instances',
+      managed_instance_type: 'm7g.large',
+      managed_instances: 3,
+    }
+    // eu-west-1 m7g.large $0.091 an hour (source page-rates-ec2): fee $0.01365, × 3 × 730 h = $29.89.
+    // The request rate is sourced for us-east-1 only, so the requests stay unpriced.
+    const ireland = cost([item], false, 'eu-west-1')
+    expect(cents(rows(ireland)['lambda.managed_instance_fee_hours.m7g.large'])).toBe('29.89')
+    expect(ireland.unpriced.map((row) => row.usage_type)).toEqual(['lambda.managed_instance_requests'])
+    // ap-northeast-1 c7i.xlarge $0.2247 (page-rates-ec2): fee $0.033705, × 2 × 730 h = $49.21.
+    const tokyo = cost(
+      [{ ...item, managed_instance_type: 'c7i.xlarge', managed_instances: 2 }],
+      false,
+      'ap-northeast-1',
+    )
+    expect(cents(rows(tokyo)['lambda.managed_instance_fee_hours.c7i.xlarge'])).toBe('49.21')
+    // The fee follows the Region's own EC2 rate: where the catalog has none (m7a in eu-west-2), it is unpriced too,
+    // never the us-east-1 fee.
+    const london = cost([{ ...item, managed_instance_type: 'm7a.large' }], false, 'eu-west-2')
+    expect(london.unpriced.map((row) => row.usage_type)).toEqual([
+      'lambda.managed_instance_fee_hours.m7a.large',
       'lambda.managed_instance_requests',
     ])
   })

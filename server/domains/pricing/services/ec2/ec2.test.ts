@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
-import { comparePurchaseOption } from '../../../scenarios/purchase-options.js'
-import type { ItemRow } from '../../../scenarios/scenarios.repo.js'
+import { compareItem, coveredItem } from '../../../../test/purchase-options.js'
 import type { PurchaseOptionsQuery } from '../../../scenarios/scenarios.schemas.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage, type UsageMap } from '../../cost-engine.js'
+import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage, validateLineItem } from '../../line-items.js'
 
 const EBS_PAGE = 'https://aws.amazon.com/ebs/pricing/'
@@ -315,30 +314,12 @@ const CALCULATOR = 'AWS Pricing Calculator, c5.xlarge Windows ap-northeast-1 (jt
 describe(`EC2 purchase options priced from the ${CALCULATOR}`, () => {
   const windowsC5 = { instance_type: 'c5.xlarge', count: 1, hours: 730, operating_system: 'windows' }
 
-  function compare(
+  const compare = (
     query: PurchaseOptionsQuery,
     params: Record<string, unknown> = windowsC5,
     region = 'ap-northeast-1',
-  ) {
-    const price = (usage: UsageMap) =>
-      priceUsage({ region, usage, includeFreeTier: false, catalog: bundledCatalog })
-    const usage = lineItemsToUsage([{ service: 'ec2', params }], bundledCatalog)
-    if (!usage.ok) throw new Error(JSON.stringify(usage.details))
-    const items = [{ id: 'item-1', service: 'ec2', params }] as unknown as ItemRow[]
-    return comparePurchaseOption({
-      items,
-      catalog: bundledCatalog,
-      region,
-      query,
-      price,
-      modelledTotal: price(usage.usage).total,
-    })
-  }
-  const figuresOf = (result: ReturnType<typeof compare>) => {
-    const [item] = result.items
-    if (!item) throw new Error(`not covered: ${JSON.stringify(result.not_covered)}`)
-    return item
-  }
+  ) => compareItem('ec2', params, region, query)
+  const figuresOf = coveredItem
 
   it('prices On-Demand at the calculator’s 0.398 USD an hour: 730 hours = 290.54 USD', () => {
     expect(rows(cost(windowsC5, 'ap-northeast-1'))).toEqual({

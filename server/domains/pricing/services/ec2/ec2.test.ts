@@ -476,7 +476,7 @@ describe(`EC2 Linux Reserved Instances in the main Regions (${RI_MAPS})`, () => 
     ['eu-west-2', 'r6i.large', 'convertible', '1y', '0.1071', '0.148', '156.366', '216.08'],
     ['eu-central-1', 'm7g.large', 'convertible', '3y', '0.0508', '0.0978', '74.168', '142.788'],
     ['ap-southeast-1', 't3.medium', 'standard', '1y', '0.0332', '0.0528', '48.472', '77.088'],
-    // Tokyo's $0.092 is also the Standard 3 year No Upfront rate of the AmazonEC2 offer of 2025-09-26 as
+    // Tokyo's $0.092 is also the Standard 3 year No Upfront rate of an AmazonEC2 Price List row (effective 2025-09-30) as
     // printed in github.com/jtdelia/ec2-priceit (examples/global-pricing-list-info.md), a separate copy.
     ['ap-northeast-1', 'c5.xlarge', 'standard', '3y', '0.092', '0.214', '134.32', '312.44'],
     ['ap-south-1', 'm6i.xlarge', 'convertible', '1y', '0.1491', '0.202', '217.686', '294.92'],

@@ -218,6 +218,54 @@ describe('the ten main Regions', () => {
     expect(Number(cost(saoPaulo, 'lambda.managed_instance_fee_hours.m7g.large')).toFixed(2)).toBe('28.49')
   })
 
+  // EC2 Linux and RDS PostgreSQL/MySQL Reserved Instances: AWS's rate maps mirrored in github.com/yeo/ec2.shop
+  // (commit 74c9fd8; ec2-ri-rate-maps, rds-ri-rate-maps) hold every offer below for every type or class the Region
+  // sells On-Demand, so a main Region with an On-Demand rate and no reserved one is a gap in the catalog.
+  it.each(mainRegions)(
+    '%s prices every mirrored Reserved Instance offer of what it sells On-Demand',
+    (region) => {
+      const prices = catalog.prices[region] ?? {}
+      const ec2Types = Object.keys(prices)
+        .filter((usageType) => usageType.startsWith('ec2.instance_hours.'))
+        .map((usageType) => usageType.slice('ec2.instance_hours.'.length))
+      const ec2Offers = ['standard', 'convertible'].flatMap((offeringClass) =>
+        ['1y', '3y'].map((term) => `${offeringClass}_${term}_no_upfront`),
+      )
+      const onDemandOf = {
+        postgresql_single_az: 'rds.instance_hours.',
+        postgresql_multi_az: 'rds.instance_hours_multi_az.',
+        mysql_single_az: 'rds.mysql_instance_hours.',
+        mysql_multi_az: 'rds.mysql_instance_hours_multi_az.',
+      }
+      const rdsOffers = Object.entries(onDemandOf).flatMap(([engineDeployment, prefix]) =>
+        Object.keys(prices)
+          .filter(
+            (usageType) => usageType.startsWith(prefix) && usageType.slice(prefix.length).startsWith('db.'),
+          )
+          .flatMap((usageType) => {
+            const offer = (payment: string) =>
+              `${payment}.${engineDeployment}.${usageType.slice(prefix.length)}`
+            return [
+              `rds.reserved_hours.${offer('1y_no_upfront')}`,
+              `rds.reserved_hours.${offer('1y_partial_upfront')}`,
+              `rds.reserved_upfront.${offer('1y_partial_upfront')}`,
+              `rds.reserved_hours.${offer('3y_partial_upfront')}`,
+              `rds.reserved_upfront.${offer('3y_partial_upfront')}`,
+            ]
+          }),
+      )
+      const expected = [
+        ...ec2Types.flatMap((type) => ec2Offers.map((offer) => `ec2.reserved_hours.${offer}.${type}`)),
+        ...rdsOffers,
+      ]
+      expect(expected.length).toBeGreaterThan(600)
+      expect(expected.filter((usageType) => !prices[usageType])).toEqual([])
+      for (const usageType of expected) {
+        expect(prices[usageType]?.source, usageType).toMatch(/^(ec2|rds)-ri-rate-maps$/)
+      }
+    },
+  )
+
   it('sa-east-1: 50 TB and 200 TB out to the internet, band by band', () => {
     const price = (gb: string) =>
       priceUsage({

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
-import { comparePurchaseOption } from '../../../scenarios/purchase-options.js'
-import type { ItemRow } from '../../../scenarios/scenarios.repo.js'
+import { compareItem, coveredItem } from '../../../../test/purchase-options.js'
 import type { PurchaseOptionsQuery } from '../../../scenarios/scenarios.schemas.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage, type UsageMap } from '../../cost-engine.js'
+import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage, validateLineItem } from '../../line-items.js'
 
 const EBS_PAGE = 'https://aws.amazon.com/ebs/pricing/'
@@ -315,30 +314,12 @@ const CALCULATOR = 'AWS Pricing Calculator, c5.xlarge Windows ap-northeast-1 (jt
 describe(`EC2 purchase options priced from the ${CALCULATOR}`, () => {
   const windowsC5 = { instance_type: 'c5.xlarge', count: 1, hours: 730, operating_system: 'windows' }
 
-  function compare(
+  const compare = (
     query: PurchaseOptionsQuery,
     params: Record<string, unknown> = windowsC5,
     region = 'ap-northeast-1',
-  ) {
-    const price = (usage: UsageMap) =>
-      priceUsage({ region, usage, includeFreeTier: false, catalog: bundledCatalog })
-    const usage = lineItemsToUsage([{ service: 'ec2', params }], bundledCatalog)
-    if (!usage.ok) throw new Error(JSON.stringify(usage.details))
-    const items = [{ id: 'item-1', service: 'ec2', params }] as unknown as ItemRow[]
-    return comparePurchaseOption({
-      items,
-      catalog: bundledCatalog,
-      region,
-      query,
-      price,
-      modelledTotal: price(usage.usage).total,
-    })
-  }
-  const figuresOf = (result: ReturnType<typeof compare>) => {
-    const [item] = result.items
-    if (!item) throw new Error(`not covered: ${JSON.stringify(result.not_covered)}`)
-    return item
-  }
+  ) => compareItem('ec2', params, region, query)
+  const figuresOf = coveredItem
 
   it('prices On-Demand at the calculator’s 0.398 USD an hour: 730 hours = 290.54 USD', () => {
     expect(rows(cost(windowsC5, 'ap-northeast-1'))).toEqual({
@@ -474,6 +455,72 @@ describe(`EC2 purchase options priced from the ${CALCULATOR}`, () => {
     expect(result.items).toEqual([])
     expect(result.not_covered.map((entry) => entry.reason)).toEqual([
       'no on-demand price for ec2.instance_hours_windows_dedicated.c5.xlarge in ap-northeast-1',
+    ])
+  })
+})
+
+/*
+ * Linux shared-tenancy Reserved Instances, No Upfront, in the main Regions beyond us-east-1 and eu-west-1: AWS's
+ * rate maps behind https://aws.amazon.com/ec2/pricing/reserved-instances/pricing/ as committed in
+ * github.com/yeo/ec2.shop data/ec2/<region>-reservedinstance[-convertible]-<1y|3y>.json at commit 74c9fd8
+ * (fetched 2025-04-05; catalog source `ec2-ri-rate-maps`). Each case is one row of those files: the hourly fee
+ * (`price`) and the On-Demand rate it carries (`OnDemand:PricePerUnit`), two instances × 730 hours.
+ */
+const RI_MAPS = 'EC2 Reserved Instance rate maps of 2025-04-05 (yeo/ec2.shop 74c9fd8)'
+
+describe(`EC2 Linux Reserved Instances in the main Regions (${RI_MAPS})`, () => {
+  // [region, type, offering class, term, row's hourly fee, row's On-Demand rate, monthly fees, on-demand monthly]
+  it.each([
+    ['us-east-2', 'm5.large', 'standard', '1y', '0.06', '0.096', '87.6', '140.16'],
+    ['us-west-2', 'c6g.xlarge', 'standard', '3y', '0.0588', '0.136', '85.848', '198.56'],
+    ['eu-west-2', 'r6i.large', 'convertible', '1y', '0.1071', '0.148', '156.366', '216.08'],
+    ['eu-central-1', 'm7g.large', 'convertible', '3y', '0.0508', '0.0978', '74.168', '142.788'],
+    ['ap-southeast-1', 't3.medium', 'standard', '1y', '0.0332', '0.0528', '48.472', '77.088'],
+    // Tokyo's $0.092 is also the Standard 3 year No Upfront rate of an AmazonEC2 Price List row (effective 2025-09-30) as
+    // printed in github.com/jtdelia/ec2-priceit (examples/global-pricing-list-info.md), a separate copy.
+    ['ap-northeast-1', 'c5.xlarge', 'standard', '3y', '0.092', '0.214', '134.32', '312.44'],
+    ['ap-south-1', 'm6i.xlarge', 'convertible', '1y', '0.1491', '0.202', '217.686', '294.92'],
+    ['sa-east-1', 't4g.small', 'convertible', '3y', '0.0134', '0.0268', '19.564', '39.128'],
+  ] as const)(
+    '%s %s %s %s No Upfront: $%s an hour against $%s on demand',
+    (region, type, offeringClass, term, _hourly, _onDemand, monthly, onDemandMonthly) => {
+      const result = compareItem('ec2', { instance_type: type, count: 2, hours: 730 }, region, {
+        commitment: 'reserved_instances',
+        term,
+        payment: 'no_upfront',
+        offering_class: offeringClass,
+      })
+      const item = coveredItem(result)
+      expect(item.offer_usage_types).toEqual([
+        `ec2.reserved_hours.${offeringClass}_${term}_no_upfront.${type}`,
+      ])
+      expect(item.on_demand_monthly).toBe(onDemandMonthly)
+      expect(item.upfront).toBe('0')
+      expect(item.monthly).toBe(monthly)
+      expect(result.not_covered).toEqual([])
+    },
+  )
+
+  it('leaves a type the Region does not sell, and the offers the maps lack, out: not covered, never $0', () => {
+    const reasons = (region: string, params: Record<string, unknown>, query: PurchaseOptionsQuery) => {
+      const result = compareItem('ec2', { count: 1, hours: 730, ...params }, region, query)
+      expect(result.items).toEqual([])
+      return result.not_covered.map((entry) => entry.reason)
+    }
+    const ri1y = { commitment: 'reserved_instances', term: '1y', payment: 'no_upfront' } as const
+    // m7a is in none of the London, Singapore, Mumbai or São Paulo maps (On-Demand or reserved)
+    expect(reasons('eu-west-2', { instance_type: 'm7a.large' }, ri1y)).toEqual([
+      'no on-demand price for ec2.instance_hours.m7a.large in eu-west-2',
+    ])
+    // Only No Upfront offers were mirrored
+    expect(
+      reasons('eu-central-1', { instance_type: 'm5.large' }, { ...ri1y, payment: 'partial_upfront' }),
+    ).toEqual([
+      'the catalog has no price for ec2.reserved_hours.standard_1y_partial_upfront.m5.large in eu-central-1',
+    ])
+    // A Windows item never takes the Linux rate
+    expect(reasons('us-east-2', { instance_type: 'm5.large', operating_system: 'windows' }, ri1y)).toEqual([
+      'no on-demand price for ec2.instance_hours_windows.m5.large in us-east-2',
     ])
   })
 })

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { compareItem, coveredItem } from '../../../../test/purchase-options.js'
 import { bundledCatalog, findPrice } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage, validateLineItem } from '../../line-items.js'
@@ -259,5 +260,171 @@ describe(`RDS engines, deployments and storage (${GOLDEN})`, () => {
     expect(monthly('rds.reserved_hours.1y_no_upfront.mysql_multi_az.db.t3.large')).toBe('139.72')
     expect(monthly('rds.reserved_hours.1y_partial_upfront.mysql_multi_az.db.t3.large')).toBe('66.50')
     expect(monthly('rds.reserved_hours.3y_partial_upfront.postgresql_multi_az.db.t3.large')).toBe('50.74')
+  })
+})
+
+/*
+ * PostgreSQL and MySQL Reserved Instances in the main Regions beyond us-east-1 and eu-west-1: AWS's rate maps behind
+ * https://aws.amazon.com/rds/mysql/pricing/ and https://aws.amazon.com/rds/postgresql/pricing/ (publication
+ * 2025-04-04) as committed in github.com/yeo/ec2.shop data/rds/<region>-rds-<engine>-reservedinstance-
+ * <single-az|multi-az>-<1y|1y-partial|3y>.json at commit 74c9fd8 (catalog source `rds-ri-rate-maps`). Each case is
+ * one row of those files: its hourly fee (`price`), upfront fee (`riupfront:PricePerUnit`, Partial Upfront files)
+ * and On-Demand rate (`OnDemand:PricePerUnit`), one instance × 730 hours.
+ */
+describe('RDS Reserved Instances in the main Regions (rate maps of 2025-04-04, yeo/ec2.shop 74c9fd8)', () => {
+  const compare = (
+    region: string,
+    params: Record<string, unknown>,
+    term: '1y' | '3y',
+    payment: 'no_upfront' | 'partial_upfront',
+  ) => compareItem('rds', { ...base, ...params }, region, { commitment: 'reserved_instances', term, payment })
+
+  // [region, engine, deployment, class, term, payment, row's hourly fee, upfront, row's On-Demand rate,
+  //  monthly fees, on-demand monthly]
+  it.each([
+    [
+      'us-east-2',
+      'mysql',
+      'multi_az',
+      'db.m5.large',
+      '1y',
+      'partial_upfront',
+      '0.1043',
+      '914',
+      '0.342',
+      '76.139',
+      '249.66',
+    ],
+    [
+      'us-west-2',
+      'postgresql',
+      'single_az',
+      'db.r6g.large',
+      '3y',
+      'partial_upfront',
+      '0.0416',
+      '1093',
+      '0.225',
+      '30.368',
+      '164.25',
+    ],
+    [
+      'eu-west-2',
+      'mysql',
+      'single_az',
+      'db.t4g.medium',
+      '1y',
+      'no_upfront',
+      '0.0521',
+      '0',
+      '0.072',
+      '38.033',
+      '52.56',
+    ],
+    [
+      'eu-central-1',
+      'postgresql',
+      'multi_az',
+      'db.m6i.large',
+      '1y',
+      'partial_upfront',
+      '0.1441',
+      '1263',
+      '0.424',
+      '105.193',
+      '309.52',
+    ],
+    [
+      'ap-southeast-1',
+      'mysql',
+      'multi_az',
+      'db.r5.large',
+      '3y',
+      'partial_upfront',
+      '0.1283',
+      '3370',
+      '0.57',
+      '93.659',
+      '416.1',
+    ],
+    [
+      'ap-northeast-1',
+      'postgresql',
+      'single_az',
+      'db.t3.micro',
+      '1y',
+      'partial_upfront',
+      '0.0104',
+      '91',
+      '0.028',
+      '7.592',
+      '20.44',
+    ],
+    [
+      'ap-south-1',
+      'mysql',
+      'single_az',
+      'db.m6g.large',
+      '3y',
+      'partial_upfront',
+      '0.0428',
+      '1126',
+      '0.214',
+      '31.244',
+      '156.22',
+    ],
+    [
+      'sa-east-1',
+      'postgresql',
+      'multi_az',
+      'db.t3.medium',
+      '1y',
+      'no_upfront',
+      '0.1871',
+      '0',
+      '0.302',
+      '136.583',
+      '220.46',
+    ],
+  ] as const)(
+    '%s %s %s %s %s %s: $%s an hour + $%s upfront against $%s on demand',
+    (region, engine, deployment, instanceClass, term, payment, _hourly, upfront, _onDemand, monthly, onDemandMonthly) => {
+      const result = compare(region, { engine, deployment, instance_class: instanceClass }, term, payment)
+      const item = coveredItem(result)
+      const offer = `${term}_${payment}.${engine}_${deployment}.${instanceClass}`
+      expect(item.offer_usage_types).toEqual(
+        payment === 'no_upfront'
+          ? [`rds.reserved_hours.${offer}`]
+          : [`rds.reserved_hours.${offer}`, `rds.reserved_upfront.${offer}`],
+      )
+      expect(item.on_demand_monthly).toBe(onDemandMonthly)
+      expect(item.upfront).toBe(upfront)
+      expect(item.monthly).toBe(monthly)
+      expect(result.not_covered).toEqual([])
+    },
+  )
+
+  it('leaves classes a Region does not sell, MariaDB and the offers the maps lack out: not covered, never $0', () => {
+    const reasons = (
+      region: string,
+      params: Record<string, unknown>,
+      term: '1y' | '3y',
+      payment: 'no_upfront' | 'partial_upfront',
+    ) => {
+      const result = compare(region, params, term, payment)
+      expect(result.items).toEqual([])
+      return result.not_covered.map((entry) => entry.reason)
+    }
+    // São Paulo's maps list no db.m7g or db.r7g (On-Demand or reserved)
+    expect(reasons('sa-east-1', { instance_class: 'db.m7g.large' }, '1y', 'no_upfront')).toEqual([
+      'no on-demand price for rds.instance_hours.db.m7g.large in sa-east-1',
+    ])
+    // MariaDB's reserved-instance files are error pages; 3 year No Upfront was not mirrored
+    expect(reasons('us-west-2', { engine: 'mariadb' }, '1y', 'no_upfront')).toEqual([
+      'the catalog has no price for rds.reserved_hours.1y_no_upfront.mariadb_single_az.db.t3.large in us-west-2',
+    ])
+    expect(reasons('eu-west-2', {}, '3y', 'no_upfront')).toEqual([
+      'the catalog has no price for rds.reserved_hours.3y_no_upfront.postgresql_single_az.db.t3.large in eu-west-2',
+    ])
   })
 })

@@ -26,22 +26,37 @@ export interface RegionCoverage {
 }
 
 /**
- * Every usage type a service bills that the catalog can name: its descriptor's exact usage types, plus the
- * members of its families (`ec2.instance_hours.*`) priced in some region or named in the unit table.
+ * Every usage type each service bills that the catalog can name: its descriptor's exact usage types, plus the
+ * members of its families (`ec2.instance_hours.*`) priced in some region or named in the unit table. Worked
+ * out in one pass over the catalog and kept per catalog object: catalogs are never changed once built (an
+ * import makes a new one), and a pass over tens of thousands of prices per service made each coverage answer
+ * cost a tenth of a second of the event loop.
  */
-export function knownUsageTypes(catalog: Catalog, service: string): string[] {
-  const known = new Set<string>()
-  const descriptor = SERVICE_LIST.find((s) => s.id === service)
-  for (const spec of descriptor?.usageTypes ?? []) if (!spec.match.endsWith('.*')) known.add(spec.match)
+const usageTypesByCatalog = new WeakMap<Catalog, Map<string, string[]>>()
+
+function usageTypesByService(catalog: Catalog): Map<string, string[]> {
+  const cached = usageTypesByCatalog.get(catalog)
+  if (cached) return cached
+  const known = new Map<string, Set<string>>(SERVICE_LIST.map((s) => [s.id, new Set<string>()]))
+  const add = (service: string, usageType: string) => {
+    if (!usageType.endsWith('.*')) known.get(service)?.add(usageType)
+  }
+  for (const descriptor of SERVICE_LIST)
+    for (const spec of descriptor.usageTypes) add(descriptor.id, spec.match)
   for (const regionPrices of Object.values(catalog.prices)) {
-    for (const usageType of Object.keys(regionPrices)) {
-      if (serviceOfUsageType(usageType) === service) known.add(usageType)
-    }
+    for (const usageType of Object.keys(regionPrices)) add(serviceOfUsageType(usageType), usageType)
   }
-  for (const usageType of Object.keys(catalog.services[service]?.units ?? {})) {
-    if (!usageType.endsWith('.*')) known.add(usageType)
+  for (const [service, entry] of Object.entries(catalog.services)) {
+    for (const usageType of Object.keys(entry.units)) add(service, usageType)
   }
-  return [...known].sort()
+  const sorted = new Map([...known].map(([service, usageTypes]) => [service, [...usageTypes].sort()]))
+  usageTypesByCatalog.set(catalog, sorted)
+  return sorted
+}
+
+/** Every usage type `service` bills that the catalog can name (see usageTypesByService). */
+export function knownUsageTypes(catalog: Catalog, service: string): string[] {
+  return usageTypesByService(catalog).get(service) ?? []
 }
 
 function statusOf(priced: number, total: number, incomplete: number): CoverageStatus {
@@ -80,22 +95,30 @@ function serviceCoverage(
  * all its bands, `none` when none is, `partial` otherwise; a region likewise over its services.
  */
 export function catalogCoverage(catalog: Catalog, regions?: string[]): RegionCoverage[] {
-  const known = new Map(SERVICE_LIST.map((s) => [s.id, knownUsageTypes(catalog, s.id)]))
-  return listRegions(catalog)
-    .filter((region) => !regions || regions.includes(region.code))
-    .map(({ code, name }) => {
-      const services = SERVICE_LIST.map((s) => serviceCoverage(catalog, code, s.id, known.get(s.id) ?? []))
-      const complete = services.filter((s) => s.status === 'complete').length
-      const none = services.filter((s) => s.status === 'none').length
-      return {
-        code,
-        name,
-        status: complete === services.length ? 'complete' : none === services.length ? 'none' : 'partial',
-        services_complete: complete,
-        services_total: services.length,
-        usage_types_priced: services.reduce((sum, s) => sum + s.usage_types_priced, 0),
-        usage_types_total: services.reduce((sum, s) => sum + s.usage_types_total, 0),
-        services,
-      }
-    })
+  const all = coverageByCatalog.get(catalog) ?? regionCoverages(catalog)
+  coverageByCatalog.set(catalog, all)
+  return regions ? all.filter((region) => regions.includes(region.code)) : all
+}
+
+/** Every region's coverage, kept per catalog object like the usage types (catalogs never change once built). */
+const coverageByCatalog = new WeakMap<Catalog, RegionCoverage[]>()
+
+function regionCoverages(catalog: Catalog): RegionCoverage[] {
+  return listRegions(catalog).map(({ code, name }) => {
+    const services = SERVICE_LIST.map((s) =>
+      serviceCoverage(catalog, code, s.id, knownUsageTypes(catalog, s.id)),
+    )
+    const complete = services.filter((s) => s.status === 'complete').length
+    const none = services.filter((s) => s.status === 'none').length
+    return {
+      code,
+      name,
+      status: complete === services.length ? 'complete' : none === services.length ? 'none' : 'partial',
+      services_complete: complete,
+      services_total: services.length,
+      usage_types_priced: services.reduce((sum, s) => sum + s.usage_types_priced, 0),
+      usage_types_total: services.reduce((sum, s) => sum + s.usage_types_total, 0),
+      services,
+    }
+  })
 }

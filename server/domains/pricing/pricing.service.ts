@@ -91,7 +91,8 @@ export function createPricingService({ db }: PricingDeps) {
    */
   async function storeCatalog(next: Catalog, sourceFile: string): Promise<{ id: string }> {
     const row = await repo.insertCatalog(db, { sourceFile, catalog: next })
-    catalog = next
+    // A copy: what is stored is the catalog as it was now, and a catalog in use never changes (coverage.ts).
+    catalog = structuredClone(next)
     origin = { kind: 'imported', id: row.id, importedAt: row.importedAt, sourceFile: row.sourceFile }
     return { id: row.id }
   }

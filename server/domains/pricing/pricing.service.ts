@@ -5,6 +5,7 @@ import { pageWindow, toPage } from '../../lib/pagination.js'
 import {
   bundledCatalog,
   type Catalog,
+  findNotOffered,
   getServicePrices,
   listRegions,
   listServices,
@@ -213,6 +214,8 @@ export function createPricingService({ db }: PricingDeps) {
       const prices = getServicePrices(region, service, catalog)
       if (!entry || !prices) throw notFound('service')
       const priced = new Set(prices.prices.map((p) => p.usage_type))
+      const missing = knownUsageTypes(catalog, service).filter((usageType) => !priced.has(usageType))
+      const unitOf = (usageType: string) => unitOfUsageType(catalog, usageType) ?? 'units'
       return {
         region,
         region_name: catalog.regions[region]?.name ?? region,
@@ -225,12 +228,23 @@ export function createPricingService({ db }: PricingDeps) {
           return { ...p, source_url: source?.url ?? null }
         }),
         free_tier: publishedFreeTier(service, entry.free_tier),
-        unpriced_usage_types: knownUsageTypes(catalog, service)
-          .filter((usageType) => !priced.has(usageType))
-          .map((usageType) => ({
-            usage_type: usageType,
-            unit: unitOfUsageType(catalog, usageType) ?? 'units',
-          })),
+        unpriced_usage_types: missing
+          .filter((usageType) => !findNotOffered(catalog, region, usageType))
+          .map((usageType) => ({ usage_type: usageType, unit: unitOf(usageType) })),
+        not_offered_usage_types: missing.flatMap((usageType) => {
+          const claim = findNotOffered(catalog, region, usageType)
+          if (!claim) return []
+          return [
+            {
+              usage_type: usageType,
+              unit: unitOf(usageType),
+              source: claim.source,
+              source_url: catalog.meta.sources[claim.source]?.url ?? null,
+              as_of: claim.as_of,
+              ...(claim.note ? { note: claim.note } : {}),
+            },
+          ]
+        }),
       }
     },
   }

@@ -219,6 +219,15 @@ describe(`GET /pricing/coverage on ${testEngine}`, async () => {
     expect(gone.services_total).toBe(before.services_total - 1)
     expect(gone.services_not_offered).toBe(before.services_not_offered + 1)
     expect(gone.services_complete).toBe(before.services_complete)
+
+    // A usage type priced and claimed not offered in one region is refused: nothing stored.
+    const current = app.services.pricing.currentSnapshot().id
+    const contradiction: Catalog = structuredClone(catalog)
+    ;(contradiction.prices['eu-west-2'] ?? {})['sqs.requests.standard'] = standard
+    await expect(
+      app.services.pricing.storeCatalog(contradiction, 'coverage-test-contradiction.json'),
+    ).rejects.toThrow('not_offered.eu-west-2.sqs.*: sqs.requests.standard is priced in eu-west-2')
+    expect(app.services.pricing.currentSnapshot().id).toBe(current)
   })
 
   it('refuses an unknown region with a 422 naming the field, and requires sign-in', async () => {

@@ -9,6 +9,7 @@ import {
   getServicePrices,
   listRegions,
   listServices,
+  notOfferedProblems,
   publishedFreeTier,
   unitOfUsageType,
 } from './catalog.js'
@@ -88,9 +89,14 @@ export function createPricingService({ db }: PricingDeps) {
 
   /**
    * Stores a whole catalog as the newest snapshot (one insert: a reader sees the old catalog or the new one,
-   * never part of it) and prices with it from now on.
+   * never part of it) and prices with it from now on. A catalog whose `not_offered` claims are broken (a
+   * usage type priced and claimed not offered in one region, an unknown source) is refused, nothing stored.
    */
   async function storeCatalog(next: Catalog, sourceFile: string): Promise<{ id: string }> {
+    const problems = notOfferedProblems(next)
+    if (problems.length > 0) {
+      throw new Error(`the catalog's not_offered claims are inconsistent: ${problems.slice(0, 5).join('; ')}`)
+    }
     const row = await repo.insertCatalog(db, { sourceFile, catalog: next })
     catalog = next
     origin = { kind: 'imported', id: row.id, importedAt: row.importedAt, sourceFile: row.sourceFile }

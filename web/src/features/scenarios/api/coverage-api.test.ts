@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { type Coverage, coverageWords, priceGaps, type RegionCoverage, relevantToItem } from './coverage-api'
+import {
+  type Coverage,
+  chosenAbout,
+  coverageWords,
+  priceGaps,
+  type RegionCoverage,
+  relevantToItem,
+} from './coverage-api'
 
 const region = (overrides: Partial<RegionCoverage>): RegionCoverage => ({
   code: 'sa-east-1',
@@ -73,5 +80,16 @@ describe('priceGaps', () => {
       missing: [],
       serviceNotOffered: false,
     })
+  })
+})
+
+describe('chosenAbout', () => {
+  it('names the chosen model when every usage type not offered is about it, else nothing', () => {
+    const choices = { model: ['amazon.nova-lite', 'deepseek.r1'] }
+    const r1 = ['bedrock.input_tokens.deepseek.r1', 'bedrock.output_tokens.deepseek.r1']
+    expect(chosenAbout(r1, choices, { model: 'deepseek.r1' })).toBe('deepseek.r1')
+    expect(chosenAbout([...r1, 'bedrock.other'], choices, { model: 'deepseek.r1' })).toBeUndefined()
+    expect(chosenAbout(r1, choices, { model: 'not.a.choice' })).toBeUndefined()
+    expect(chosenAbout(r1, {}, { model: 'deepseek.r1' })).toBeUndefined()
   })
 })

@@ -76,3 +76,20 @@ export function relevantToItem(
     return about.some(({ param, value }) => params[param] === value)
   }
 }
+
+/**
+ * The param value every one of `usageTypes` is named after (the chosen model, `deepseek.r1`), when there is
+ * one: then that is what AWS does not offer, rather than a list of its usage types.
+ */
+export function chosenAbout(
+  usageTypes: string[],
+  choices: Record<string, readonly string[]>,
+  params: Record<string, unknown>,
+): string | undefined {
+  for (const [param, values] of Object.entries(choices)) {
+    const value = params[param]
+    if (typeof value !== 'string' || !values.includes(value)) continue
+    if (usageTypes.every((usageType) => usageType.endsWith(`.${value}`))) return value
+  }
+  return undefined
+}

@@ -14,7 +14,7 @@ import {
 import { type UseFormReturnType, useForm } from '@mantine/form'
 import { useEffect, useState } from 'react'
 import { applyServerErrors } from '@/lib/form-errors'
-import { priceGaps, relevantToItem, usePricingCoverage } from '../api/coverage-api'
+import { chosenAbout, priceGaps, relevantToItem, usePricingCoverage } from '../api/coverage-api'
 import {
   type ItemInput,
   type LineItem,
@@ -223,10 +223,13 @@ export function ItemFormModal({
           </SimpleGrid>
           {gaps.notOffered.length > 0 && (
             <Alert color="orange" title={`Not offered in ${region}`} data-testid="not-offered">
+              AWS does not offer{' '}
               {gaps.serviceNotOffered
-                ? `AWS does not offer ${serviceName} in ${region}.`
-                : `AWS does not offer ${listed(gaps.notOffered)} in ${region}.`}{' '}
-              The item can still be saved; that usage is shown as &ldquo;no price&rdquo;, never as $0.00.
+                ? serviceName
+                : (chosenAbout(gaps.notOffered, catalogService?.choices ?? {}, form.values.params) ??
+                  listed(gaps.notOffered))}{' '}
+              in <span style={{ whiteSpace: 'nowrap' }}>{region}</span>. The item can still be saved; that
+              usage is shown as &ldquo;no price&rdquo;, never as $0.00.
             </Alert>
           )}
           {gaps.missing.length > 0 && (

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Config } from '../config.js'
-import type { OfferFile, OfferUpdate } from '../domains/pricing/offer-import.js'
+import type { OfferFile, OfferImport, OfferUpdate } from '../domains/pricing/offer-import.js'
 import {
   AWS_PRICE_LIST_URL,
   offerCodesFor,
@@ -50,6 +50,13 @@ function describeTiers(tiers: { upto: string | null; price: string }[], per = '1
 }
 
 /** One line per region with the usage types updated there, then the skipped count. */
+/** `not_offered` claims a synced or imported price contradicted, so dropped (docs/pricing.md#not-offered). */
+function describeWithdrawn(withdrawn: OfferImport['withdrawn_not_offered']): string {
+  return withdrawn
+    .map((w) => `${w.region}: dropped the not-offered claim ${w.pattern}, AWS prices ${w.usage_type} there\n`)
+    .join('')
+}
+
 function summarise(updated: OfferUpdate[], skipped: number): string {
   const byRegion = new Map<string, OfferUpdate[]>()
   for (const update of updated) byRegion.set(update.region, [...(byRegion.get(update.region) ?? []), update])
@@ -90,6 +97,7 @@ export async function pricingCommand(config: Config, args: string[]): Promise<vo
     await pricing.load()
     const result = await pricing.importOffer(offer, basename(file))
     process.stdout.write(summarise(result.updated, result.skipped))
+    process.stdout.write(describeWithdrawn(result.withdrawn_not_offered))
     process.stdout.write(
       result.stored
         ? `stored the updated catalog; running servers use it after a restart\n`
@@ -145,6 +153,8 @@ function describeSync(result: SyncResult): string {
       const was = u.previous_tiers ? ` (was ${describeTiers(u.previous_tiers, u.previous_per)})` : ' (new)'
       lines.push(`  ${u.usage_type} ← ${u.aws_usage_type}: ${describeTiers(u.tiers)}${was}`)
     }
+    const withdrawn = describeWithdrawn(offer.withdrawn_not_offered)
+    if (withdrawn) lines.push(withdrawn.trimEnd())
   }
   for (const plans of result.savings_plans) {
     lines.push(

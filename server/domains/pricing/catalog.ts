@@ -75,6 +75,18 @@ export interface PriceListVersion {
   publication_date: string
 }
 
+/**
+ * A sourced statement that AWS does not sell a usage type in a region (the AWS Regional Services list, a
+ * service's supported-Regions page, Bedrock's model-by-Region table). Costs still report such usage unpriced,
+ * never $0, with that reason; coverage does not count it as a missing price.
+ */
+export interface NotOfferedClaim {
+  /** A `meta.sources` key: the AWS page that says so, and where it was read. */
+  source: string
+  as_of: string
+  note?: string
+}
+
 export interface Catalog {
   meta: {
     as_of: string
@@ -87,6 +99,12 @@ export interface Catalog {
   regions: Record<string, { name: string }>
   services: Record<string, ServiceEntry>
   prices: Record<string, Record<string, PriceEntry>>
+  /**
+   * What AWS does not offer, by region and usage type pattern: an exact usage type, `<prefix>.*` for every
+   * usage type under the prefix (`apprunner.*`, `s3.storage_gb_month.express_one_zone`), or `*` standing for
+   * one dot-free segment before the end (`bedrock.*.meta.llama3-8b-instruct`: every kind of that model).
+   */
+  not_offered?: Record<string, Record<string, NotOfferedClaim>>
 }
 
 /** The catalog shipped in the repository (server/domains/pricing/catalog.json). */
@@ -111,6 +129,101 @@ export function unitOfUsageType(catalog: Catalog, usageType: string): string | u
       key.endsWith('.*') && usageType.startsWith(key.slice(0, -1)) && usageType.length > key.length - 1,
   )
   return wildcard ? units[wildcard] : undefined
+}
+
+/**
+ * Whether a `not_offered` pattern covers a usage type: segment by segment, a `*` in the middle is one segment,
+ * a trailing `*` one or more (dots included), anything else itself.
+ */
+export function notOfferedPatternMatches(pattern: string, usageType: string): boolean {
+  const want = pattern.split('.')
+  const have = usageType.split('.')
+  for (let i = 0; i < want.length; i += 1) {
+    const segment = want[i]
+    const last = i === want.length - 1
+    if (segment === '*' && last) return have.length > i && have.slice(i).every((part) => part !== '')
+    if (i >= have.length) return false
+    if (segment === '*') {
+      if (have[i] === '') return false
+    } else if (segment !== have[i]) return false
+  }
+  return want.length === have.length
+}
+
+/** The claim that AWS does not offer `usageType` in `region`, with its pattern, or undefined. */
+export function findNotOffered(
+  catalog: Catalog,
+  region: string,
+  usageType: string,
+): (NotOfferedClaim & { pattern: string }) | undefined {
+  const claims = catalog.not_offered?.[region]
+  if (!claims) return undefined
+  const exact = claims[usageType]
+  if (exact) return { pattern: usageType, ...exact }
+  for (const [pattern, claim] of Object.entries(claims)) {
+    if (notOfferedPatternMatches(pattern, usageType)) return { pattern, ...claim }
+  }
+  return undefined
+}
+
+/**
+ * What is wrong with a catalog's `not_offered` claims: an unknown region or service, a pattern no known unit
+ * matches, a source missing from `meta.sources`, an `as_of` that is not a date, or a usage type both priced
+ * and claimed not offered in the same region (a price is evidence of an offer; the claim must go).
+ */
+export function notOfferedProblems(catalog: Catalog): string[] {
+  const problems: string[] = []
+  for (const [region, claims] of Object.entries(catalog.not_offered ?? {})) {
+    if (!catalog.regions[region]) problems.push(`not_offered.${region}: not a region of the catalog`)
+    const priced = Object.keys(catalog.prices[region] ?? {})
+    for (const [pattern, claim] of Object.entries(claims)) {
+      const at = `not_offered.${region}.${pattern}`
+      const service = serviceOfUsageType(pattern)
+      if (!catalog.services[service]) problems.push(`${at}: ${service} is not a service of the catalog`)
+      else if (!patternNamesUnits(catalog, pattern))
+        problems.push(`${at}: matches no usage type of ${service}`)
+      if (!catalog.meta.sources[claim.source])
+        problems.push(`${at}: source ${claim.source} is not in meta.sources`)
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(claim.as_of)) problems.push(`${at}: as_of ${claim.as_of} is not a date`)
+      for (const usageType of priced) {
+        if (notOfferedPatternMatches(pattern, usageType)) {
+          problems.push(`${at}: ${usageType} is priced in ${region}`)
+        }
+      }
+    }
+  }
+  return problems
+}
+
+/**
+ * Whether a pattern can name usage types of its service: the whole service (`<prefix>.*`), an exact usage
+ * type with a unit, or a pattern some usage type of the unit table fits.
+ */
+function patternNamesUnits(catalog: Catalog, pattern: string): boolean {
+  if (/^[^.*]+\.\*$/.test(pattern)) return true
+  if (!pattern.includes('*')) return unitOfUsageType(catalog, pattern) !== undefined
+  // A sample usage type per unit key: each `*` takes that key's segment there (`x` past it or at its `*`).
+  return Object.keys(catalog.services[serviceOfUsageType(pattern)]?.units ?? {}).some((key) => {
+    const segments = key.split('.')
+    const sample = pattern
+      .split('.')
+      .map((part, i) => (part !== '*' ? part : segments[i] && segments[i] !== '*' ? segments[i] : 'x'))
+      .join('.')
+    return notOfferedPatternMatches(pattern, sample) && unitOfUsageType(catalog, sample) !== undefined
+  })
+}
+
+/**
+ * Drops the `not_offered` claims of `region` that cover `usageType`, in place: a price AWS publishes there
+ * (an offer import, a Price List sync) wins over the claim. Answers the patterns dropped.
+ */
+export function dropNotOffered(catalog: Catalog, region: string, usageType: string): string[] {
+  const claims = catalog.not_offered?.[region]
+  if (!claims) return []
+  const dropped = Object.keys(claims).filter((pattern) => notOfferedPatternMatches(pattern, usageType))
+  for (const pattern of dropped) delete claims[pattern]
+  if (catalog.not_offered && Object.keys(claims).length === 0) delete catalog.not_offered[region]
+  return dropped
 }
 
 /** Regions of the catalog, sorted by code, for `GET /pricing/regions`. */

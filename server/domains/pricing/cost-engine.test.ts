@@ -128,6 +128,45 @@ describe('priceUsage unpriced usage', () => {
     ])
   })
 
+  it('says AWS does not offer a usage type where the catalog claims so, still never $0', () => {
+    // The bundled claim: AWS's model-by-Region tables list DeepSeek-R1 neither in-Region nor as a cross-Region
+    // inference profile in South America (São Paulo).
+    const usage = { 'bedrock.input_tokens.deepseek.r1': '1000000', 'lambda.requests': '2000000' }
+    const result = priceUsage({ region: 'sa-east-1', usage, includeFreeTier: false, catalog })
+    expect(result.total).toBe('0.4')
+    expect(result.by_service.map((s) => s.service)).toEqual(['lambda'])
+    expect(result.unpriced).toEqual([
+      {
+        service: 'bedrock',
+        usage_type: 'bedrock.input_tokens.deepseek.r1',
+        quantity: '1000000',
+        unit: 'tokens',
+        reason:
+          'AWS does not offer bedrock.input_tokens.deepseek.r1 in sa-east-1 ' +
+          '(https://docs.aws.amazon.com/bedrock/latest/userguide/models-regions.html, as of 2026-02-15)',
+      },
+    ])
+
+    // Without the claim the same usage is a missing price; with a rate card override it is priced.
+    const unclaimed = copyCatalog()
+    delete unclaimed.not_offered?.['sa-east-1']?.['bedrock.*.deepseek.r1']
+    expect(
+      priceUsage({ region: 'sa-east-1', usage, includeFreeTier: false, catalog: unclaimed }).unpriced[0]
+        ?.reason,
+    ).toBe('the catalog has no price for bedrock.input_tokens.deepseek.r1 in sa-east-1')
+    const overridden = priceUsage({
+      region: 'sa-east-1',
+      usage,
+      includeFreeTier: false,
+      catalog,
+      rateCard: [
+        { kind: 'override', usage_type: 'bedrock.input_tokens.deepseek.r1', price_per_unit: '0.000002' },
+      ],
+    })
+    expect(overridden.unpriced).toEqual([])
+    expect(overridden.total).toBe('2.4')
+  })
+
   it('lists usage above the last sourced band of an incomplete tier list', () => {
     const firstBandOnly = copyCatalog()
     const prices = firstBandOnly.prices['eu-central-1'] ?? {}

@@ -1,5 +1,12 @@
 import { Decimal } from 'decimal.js'
-import { type Catalog, findPrice, freeTierOfferId, type PriceEntry, unitOfUsageType } from './catalog.js'
+import {
+  type Catalog,
+  findNotOffered,
+  findPrice,
+  freeTierOfferId,
+  type PriceEntry,
+  unitOfUsageType,
+} from './catalog.js'
 import { ExactDecimal } from './exact-decimal.js'
 import { type PriceLookup, type RateCard, rateCardPrices } from './rate-card-prices.js'
 import { SERVICE_IDS, serviceOfUsageType } from './services/registry.js'
@@ -193,7 +200,8 @@ function chargeTiers(price: PriceEntry, from: Decimal, to: Decimal): TierCharge 
 
 /**
  * Prices one month of usage in `region`. Rules (each documented in docs/pricing.md):
- * - a usage type without a price in the region is listed under `unpriced`, never charged $0;
+ * - a usage type without a price in the region is listed under `unpriced`, never charged $0, saying whether
+ *   AWS does not offer it there (a sourced `not_offered` claim) or the catalog has no price for it;
  * - with `includeFreeTier`, the always-free allowances reduce billable quantity, once, never below zero;
  * - tiers are graduated over the month's total of each usage type;
  * - usage above the last band of an incomplete tier list is listed under `unpriced` for that excess;
@@ -226,15 +234,12 @@ export function priceUsage({
     const price = priceOf(region, usageType)
     const unit = price?.unit ?? unitOfUsageType(catalog, usageType) ?? 'units'
     if (!price) {
-      const known = unitOfUsageType(catalog, usageType) !== undefined
       unpriced.push({
         service,
         usage_type: usageType,
         quantity: toPlain(quantity),
         unit,
-        reason: known
-          ? `the catalog has no price for ${usageType} in ${region}`
-          : `${usageType} is not a known usage type`,
+        reason: unpricedReason(catalog, region, usageType),
       })
       continue
     }
@@ -273,6 +278,18 @@ export function priceUsage({
   const total = [...costByService.values()].reduce((sum, cost) => sum.plus(cost), new Exact(0))
   unpriced.sort((a, b) => compareServices(a.service, b.service) || a.usage_type.localeCompare(b.usage_type))
   return { total: toPlain(total), by_service: byService, unpriced }
+}
+
+/**
+ * Why usage has no price: AWS does not offer it in the region (the catalog's sourced claim, with its page),
+ * the catalog has no price for it there, or it is no usage type the catalog knows.
+ */
+export function unpricedReason(catalog: Catalog, region: string, usageType: string): string {
+  if (unitOfUsageType(catalog, usageType) === undefined) return `${usageType} is not a known usage type`
+  const claim = findNotOffered(catalog, region, usageType)
+  if (!claim) return `the catalog has no price for ${usageType} in ${region}`
+  const url = catalog.meta.sources[claim.source]?.url ?? claim.source
+  return `AWS does not offer ${usageType} in ${region} (${url}, as of ${claim.as_of})`
 }
 
 /** Known services in SERVICE_IDS order, unknown ones after them alphabetically. */

@@ -10,7 +10,9 @@ type ServiceCoverage = {
   status: string
   usage_types_priced: number
   usage_types_total: number
+  usage_types_not_offered: number
   unpriced_usage_types: string[]
+  not_offered_usage_types: string[]
   incomplete_tier_usage_types: string[]
 }
 type RegionCoverage = {
@@ -19,8 +21,10 @@ type RegionCoverage = {
   status: string
   services_complete: number
   services_total: number
+  services_not_offered: number
   usage_types_priced: number
   usage_types_total: number
+  usage_types_not_offered: number
   services: ServiceCoverage[]
 }
 
@@ -45,8 +49,14 @@ describe(`GET /pricing/coverage on ${testEngine}`, async () => {
     )
     for (const region of regions) {
       expect(region.services.map((s) => s.service)).toEqual(SERVICE_IDS)
-      expect(region.services_total).toBe(SERVICE_IDS.length)
+      expect(region.services_total + region.services_not_offered).toBe(SERVICE_IDS.length)
+      expect(region.services_not_offered).toBe(
+        region.services.filter((s) => s.status === 'not_offered').length,
+      )
       expect(region.usage_types_priced).toBe(region.services.reduce((n, s) => n + s.usage_types_priced, 0))
+      expect(region.usage_types_not_offered).toBe(
+        region.services.reduce((n, s) => n + s.usage_types_not_offered, 0),
+      )
     }
     // The unpriced usage types are exactly those GET /pricing/:region/:service lists, in three regions.
     for (const code of ['us-east-1', 'eu-west-2', 'sa-east-1']) {
@@ -56,6 +66,10 @@ describe(`GET /pricing/coverage on ${testEngine}`, async () => {
         expect(service.unpriced_usage_types, `${code} ${service.service}`).toEqual(
           prices.unpriced_usage_types.map((u: { usage_type: string }) => u.usage_type),
         )
+        expect(service.not_offered_usage_types, `${code} ${service.service}`).toEqual(
+          prices.not_offered_usage_types.map((u: { usage_type: string }) => u.usage_type),
+        )
+        expect(service.usage_types_not_offered).toBe(prices.not_offered_usage_types.length)
         expect(service.usage_types_priced).toBe(prices.prices.length)
         expect(service.usage_types_total).toBe(prices.prices.length + prices.unpriced_usage_types.length)
       }
@@ -80,7 +94,9 @@ describe(`GET /pricing/coverage on ${testEngine}`, async () => {
       status: 'none',
       usage_types_priced: 0,
       usage_types_total: 2,
+      usage_types_not_offered: 0,
       unpriced_usage_types: ['sqs.requests.fifo', 'sqs.requests.standard'],
+      not_offered_usage_types: [],
       incomplete_tier_usage_types: [],
     })
     expect(none.status).toBe('partial')
@@ -111,6 +127,107 @@ describe(`GET /pricing/coverage on ${testEngine}`, async () => {
     const empty = await coverageOf('eu-west-2')
     expect(empty).toMatchObject({ status: 'none', services_complete: 0, usage_types_priced: 0 })
     expect(empty.services.every((s) => s.status === 'none')).toBe(true)
+  })
+
+  it('counts what AWS does not offer apart: neither missing nor priced, and a service of its own status', async () => {
+    // The bundled catalog: MSK Serverless is not offered in sa-east-1, App Runner not at all there.
+    const saopaulo = await coverageOf('sa-east-1')
+    const msk = serviceIn(saopaulo, 'msk')
+    expect(msk.not_offered_usage_types).toEqual([
+      'msk.serverless_cluster_hours',
+      'msk.serverless_data_in_gb',
+      'msk.serverless_data_out_gb',
+      'msk.serverless_partition_hours',
+      'msk.serverless_storage_gb_months',
+    ])
+    expect(msk.unpriced_usage_types.filter((u) => u.startsWith('msk.serverless'))).toEqual([])
+    expect(msk.usage_types_total + msk.usage_types_not_offered).toBe(
+      (await coverageOf('us-east-1')).services.find((s) => s.service === 'msk')?.usage_types_total,
+    )
+    expect(serviceIn(saopaulo, 'apprunner')).toMatchObject({
+      status: 'not_offered',
+      usage_types_priced: 0,
+      usage_types_total: 0,
+      usage_types_not_offered: 3,
+      unpriced_usage_types: [],
+    })
+    expect(saopaulo.services_not_offered).toBeGreaterThanOrEqual(1)
+
+    // A stored catalog: SQS FIFO unpriced in eu-west-2, then claimed not offered (complete), then SQS not
+    // offered at all there (its own status, out of the region's service count).
+    const catalog: Catalog = structuredClone(bundledCatalog)
+    const euw2 = catalog.prices['eu-west-2'] ?? {}
+    const standard = bundledCatalog.prices['eu-west-2']?.['sqs.requests.standard']
+    if (!standard) throw new Error('the catalog prices SQS in eu-west-2')
+    catalog.prices['eu-west-2'] = euw2
+    euw2['sqs.requests.standard'] = { ...standard, tiers_incomplete: false }
+    delete euw2['sqs.requests.fifo']
+    catalog.meta.sources['test-claim'] = { url: 'https://aws.amazon.com/sqs/faqs/', note: 'test' }
+    await app.services.pricing.storeCatalog(catalog, 'coverage-test-fifo-unpriced.json')
+    const before = await coverageOf('eu-west-2')
+    expect(serviceIn(before, 'sqs')).toMatchObject({
+      status: 'partial',
+      unpriced_usage_types: ['sqs.requests.fifo'],
+    })
+
+    catalog.not_offered = {
+      ...catalog.not_offered,
+      'eu-west-2': {
+        ...catalog.not_offered?.['eu-west-2'],
+        'sqs.requests.fifo': { source: 'test-claim', as_of: '2026-12-07' },
+      },
+    }
+    await app.services.pricing.storeCatalog(catalog, 'coverage-test-fifo-not-offered.json')
+    const claimed = await coverageOf('eu-west-2')
+    expect(serviceIn(claimed, 'sqs')).toEqual({
+      service: 'sqs',
+      name: bundledCatalog.services.sqs?.name,
+      status: 'complete',
+      usage_types_priced: 1,
+      usage_types_total: 1,
+      usage_types_not_offered: 1,
+      unpriced_usage_types: [],
+      not_offered_usage_types: ['sqs.requests.fifo'],
+      incomplete_tier_usage_types: [],
+    })
+    expect(claimed.services_complete).toBe(before.services_complete + 1)
+    expect(claimed.usage_types_total).toBe(before.usage_types_total - 1)
+    expect(claimed.usage_types_not_offered).toBe(before.usage_types_not_offered + 1)
+    const prices = (await get('/eu-west-2/sqs')).json()
+    expect(prices.unpriced_usage_types).toEqual([])
+    expect(prices.not_offered_usage_types).toEqual([
+      {
+        usage_type: 'sqs.requests.fifo',
+        unit: 'requests',
+        source: 'test-claim',
+        source_url: 'https://aws.amazon.com/sqs/faqs/',
+        as_of: '2026-12-07',
+      },
+    ])
+
+    delete euw2['sqs.requests.standard']
+    const claims = catalog.not_offered['eu-west-2'] ?? {}
+    delete claims['sqs.requests.fifo']
+    claims['sqs.*'] = { source: 'test-claim', as_of: '2026-12-07', note: 'whole service' }
+    await app.services.pricing.storeCatalog(catalog, 'coverage-test-sqs-not-offered.json')
+    const gone = await coverageOf('eu-west-2')
+    expect(serviceIn(gone, 'sqs')).toMatchObject({
+      status: 'not_offered',
+      usage_types_total: 0,
+      usage_types_not_offered: 2,
+    })
+    expect(gone.services_total).toBe(before.services_total - 1)
+    expect(gone.services_not_offered).toBe(before.services_not_offered + 1)
+    expect(gone.services_complete).toBe(before.services_complete)
+
+    // A usage type priced and claimed not offered in one region is refused: nothing stored.
+    const current = app.services.pricing.currentSnapshot().id
+    const contradiction: Catalog = structuredClone(catalog)
+    ;(contradiction.prices['eu-west-2'] ?? {})['sqs.requests.standard'] = standard
+    await expect(
+      app.services.pricing.storeCatalog(contradiction, 'coverage-test-contradiction.json'),
+    ).rejects.toThrow('not_offered.eu-west-2.sqs.*: sqs.requests.standard is priced in eu-west-2')
+    expect(app.services.pricing.currentSnapshot().id).toBe(current)
   })
 
   it('refuses an unknown region with a 422 naming the field, and requires sign-in', async () => {

@@ -1,15 +1,21 @@
-import { type Catalog, findPrice, listRegions } from './catalog.js'
+import { type Catalog, findNotOffered, findPrice, listRegions } from './catalog.js'
 import { SERVICE_LIST, serviceOfUsageType } from './services/registry.js'
 
-export type CoverageStatus = 'complete' | 'partial' | 'none'
+/** `not_offered`: AWS does not sell any usage type of the service in the region (a sourced claim, not a gap). */
+export type CoverageStatus = 'complete' | 'partial' | 'none' | 'not_offered'
+export type RegionCoverageStatus = 'complete' | 'partial' | 'none'
 
 export interface ServiceCoverage {
   service: string
   name: string
   status: CoverageStatus
   usage_types_priced: number
+  /** Usage types the service bills that AWS offers in the region (those not offered are left out). */
   usage_types_total: number
+  usage_types_not_offered: number
   unpriced_usage_types: string[]
+  /** Claimed not offered in the region (`not_offered` in the catalog): not a missing price. */
+  not_offered_usage_types: string[]
   /** Priced, but only up to a band: usage above it is reported unpriced. */
   incomplete_tier_usage_types: string[]
 }
@@ -17,11 +23,14 @@ export interface ServiceCoverage {
 export interface RegionCoverage {
   code: string
   name: string
-  status: CoverageStatus
+  status: RegionCoverageStatus
   services_complete: number
+  /** Services offered in the region (at least one usage type not claimed not offered). */
   services_total: number
+  services_not_offered: number
   usage_types_priced: number
   usage_types_total: number
+  usage_types_not_offered: number
   services: ServiceCoverage[]
 }
 
@@ -59,7 +68,8 @@ export function knownUsageTypes(catalog: Catalog, service: string): string[] {
   return usageTypesByService(catalog).get(service) ?? []
 }
 
-function statusOf(priced: number, total: number, incomplete: number): CoverageStatus {
+function statusOf(priced: number, total: number, incomplete: number, notOffered: number): CoverageStatus {
+  if (total === 0 && notOffered > 0) return 'not_offered'
   if (priced === 0) return 'none'
   return priced === total && incomplete === 0 ? 'complete' : 'partial'
 }
@@ -71,28 +81,37 @@ function serviceCoverage(
   known: string[],
 ): ServiceCoverage {
   const unpriced: string[] = []
+  const notOffered: string[] = []
   const incomplete: string[] = []
   for (const usageType of known) {
     const price = findPrice(catalog, region, usageType)
-    if (!price) unpriced.push(usageType)
-    else if (price.tiers_incomplete) incomplete.push(usageType)
+    if (price?.tiers_incomplete) incomplete.push(usageType)
+    else if (price) continue
+    else if (findNotOffered(catalog, region, usageType)) notOffered.push(usageType)
+    else unpriced.push(usageType)
   }
-  const priced = known.length - unpriced.length
+  const offered = known.length - notOffered.length
+  const priced = offered - unpriced.length
   return {
     service,
     name: catalog.services[service]?.name ?? SERVICE_LIST.find((s) => s.id === service)?.name ?? service,
-    status: statusOf(priced, known.length, incomplete.length),
+    status: statusOf(priced, offered, incomplete.length, notOffered.length),
     usage_types_priced: priced,
-    usage_types_total: known.length,
+    usage_types_total: offered,
+    usage_types_not_offered: notOffered.length,
     unpriced_usage_types: unpriced,
+    not_offered_usage_types: notOffered,
     incomplete_tier_usage_types: incomplete,
   }
 }
 
 /**
  * How complete the catalog's prices are, per region (sorted by code) and service (in registry order): the
- * usage types priced there of those the service bills. A service is `complete` when every one is priced with
- * all its bands, `none` when none is, `partial` otherwise; a region likewise over its services.
+ * usage types priced there of those the service bills and AWS offers there. Usage types the catalog claims
+ * not offered in the region (`not_offered`, sourced) are counted apart, never as missing. A service is
+ * `complete` when every offered usage type is priced with all its bands, `none` when none is, `partial`
+ * otherwise, and `not_offered` when AWS offers none of its usage types there; a region is `complete` when
+ * every service it offers is, `none` when none of them has a price, `partial` otherwise.
  */
 export function catalogCoverage(catalog: Catalog, regions?: string[]): RegionCoverage[] {
   const all = coverageByCatalog.get(catalog) ?? regionCoverages(catalog)
@@ -108,16 +127,21 @@ function regionCoverages(catalog: Catalog): RegionCoverage[] {
     const services = SERVICE_LIST.map((s) =>
       serviceCoverage(catalog, code, s.id, knownUsageTypes(catalog, s.id)),
     )
-    const complete = services.filter((s) => s.status === 'complete').length
-    const none = services.filter((s) => s.status === 'none').length
+    const offered = services.filter((s) => s.status !== 'not_offered')
+    const complete = offered.filter((s) => s.status === 'complete').length
+    const none = offered.filter((s) => s.status === 'none').length
+    const status: RegionCoverageStatus =
+      complete === offered.length ? 'complete' : none === offered.length ? 'none' : 'partial'
     return {
       code,
       name,
-      status: complete === services.length ? 'complete' : none === services.length ? 'none' : 'partial',
+      status,
       services_complete: complete,
-      services_total: services.length,
+      services_total: offered.length,
+      services_not_offered: services.length - offered.length,
       usage_types_priced: services.reduce((sum, s) => sum + s.usage_types_priced, 0),
       usage_types_total: services.reduce((sum, s) => sum + s.usage_types_total, 0),
+      usage_types_not_offered: services.reduce((sum, s) => sum + s.usage_types_not_offered, 0),
       services,
     }
   })

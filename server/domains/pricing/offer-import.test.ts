@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
-import { bundledCatalog, type PriceEntry, type PriceTier } from './catalog.js'
+import {
+  bundledCatalog,
+  type Catalog,
+  notOfferedProblems,
+  type PriceEntry,
+  type PriceTier,
+} from './catalog.js'
 import { priceUsage } from './cost-engine.js'
 import { importOfferFile, type OfferFile, type OfferImport } from './offer-import.js'
 
@@ -39,6 +45,30 @@ describe('importOfferFile', () => {
       bundledCatalog.prices['eu-west-1']?.['lambda.gb_seconds.arm64']?.tiers,
     )
     expect(catalog.prices['eu-west-1']?.['lambda.gb_seconds.arm64']?.confidence).toBe('price-list')
+  })
+
+  it('drops a not_offered claim that a price of the file contradicts: the price wins', () => {
+    const claimed: Catalog = structuredClone(bundledCatalog)
+    const euw1 = claimed.prices['eu-west-1'] ?? {}
+    for (const usageType of Object.keys(euw1)) {
+      if (usageType.startsWith('lambda.gb_seconds.')) delete euw1[usageType]
+    }
+    claimed.not_offered = {
+      'eu-west-1': {
+        'lambda.gb_seconds.*': { source: 'lambda-page', as_of: '2026-12-07' },
+        'lambda.durable_operations': { source: 'lambda-page', as_of: '2026-12-07' },
+      },
+    }
+    const { catalog, withdrawn_not_offered } = importOfferFile(claimed, fixture('lambda-offer.json'))
+    expect(withdrawn_not_offered).toEqual([
+      { region: 'eu-west-1', pattern: 'lambda.gb_seconds.*', usage_type: 'lambda.gb_seconds.arm64' },
+    ])
+    expect(catalog.not_offered).toEqual({
+      'eu-west-1': { 'lambda.durable_operations': { source: 'lambda-page', as_of: '2026-12-07' } },
+    })
+    expect(notOfferedProblems(catalog)).toEqual([])
+    expect(notOfferedProblems(claimed)).toEqual([])
+    expect(importOfferFile(bundledCatalog, fixture('lambda-offer.json')).withdrawn_not_offered).toEqual([])
   })
 
   it('does not modify the catalog it is given', () => {

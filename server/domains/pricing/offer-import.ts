@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js'
-import type { Catalog, PriceEntry, PriceTier } from './catalog.js'
+import { type Catalog, dropNotOffered, type PriceEntry, type PriceTier } from './catalog.js'
 import { SERVICE_LIST } from './services/registry.js'
 import type { PriceListRule } from './services/service-descriptor.js'
 
@@ -39,6 +39,11 @@ export interface OfferImport {
   catalog: Catalog
   updated: OfferUpdate[]
   skipped: number
+  /**
+   * `not_offered` claims dropped because the file prices a usage type they cover in their region: AWS
+   * publishing a price there is evidence of an offer, so the price wins and the claim goes.
+   */
+  withdrawn_not_offered: { region: string; pattern: string; usage_type: string }[]
 }
 
 interface Mapping {
@@ -124,7 +129,8 @@ function matchesRequirements(attributes: Record<string, string>, requires: Price
 /**
  * Applies an AWS Price List offer file to a copy of the catalog: every on-demand product whose usage type
  * maps to one of ours (the descriptors' `priceList` rules) replaces that usage type's
- * price in the product's region, marked `price-list` with the offer's publication date. Products that map to
+ * price in the product's region, marked `price-list` with the offer's publication date, and drops any
+ * `not_offered` claim covering it there (the price wins). Products that map to
  * nothing, or have no on-demand term, are counted as skipped. The input catalog is not modified. `source`
  * names where the file came from (default: the offer's whole-offer URL).
  */
@@ -138,6 +144,7 @@ export function importOfferFile(
   const asOf = (offer.publicationDate ?? '').slice(0, 10)
   const sourceId = source?.id ?? `offer-${offerCode}`
   const updated: OfferUpdate[] = []
+  const withdrawn: OfferImport['withdrawn_not_offered'] = []
   let skipped = 0
 
   for (const sku of Object.keys(offer.products).sort()) {
@@ -169,6 +176,9 @@ export function importOfferFile(
       note: `AWS Price List ${offerCode} ${attributes.usagetype} (SKU ${sku})`,
     }
     regionPrices[mapping.usageType] = entry
+    for (const pattern of dropNotOffered(next, region, mapping.usageType)) {
+      withdrawn.push({ region, pattern, usage_type: mapping.usageType })
+    }
     updated.push({
       region,
       usage_type: mapping.usageType,
@@ -186,5 +196,5 @@ export function importOfferFile(
       note: `Imported from an AWS Price List offer file published ${offer.publicationDate ?? 'on an unknown date'}.`,
     }
   }
-  return { catalog: next, updated, skipped }
+  return { catalog: next, updated, skipped, withdrawn_not_offered: withdrawn }
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { DownloadError, downloadResumable } from '../../lib/resumable-download.js'
 import type { Catalog, PriceListVersion } from './catalog.js'
-import { importOfferFile, type OfferUpdate } from './offer-import.js'
+import { importOfferFile, type OfferImport, type OfferUpdate } from './offer-import.js'
 import { readRegionalOffer, readSavingsPlansOffer } from './price-list-files.js'
 import type { PricingService } from './pricing.service.js'
 import { SERVICE_LIST } from './services/registry.js'
@@ -45,6 +45,8 @@ export interface SyncedOffer {
   key: string
   publication_date: string
   updated: OfferUpdate[]
+  /** `not_offered` claims this file's prices contradicted, dropped (the price wins). */
+  withdrawn_not_offered: OfferImport['withdrawn_not_offered']
   products: number
   reserved_terms: number
 }
@@ -246,6 +248,7 @@ export async function syncPriceList(pricing: PricingService, options: SyncOption
       key: file.key,
       publication_date: publicationDate,
       updated: applied.updated,
+      withdrawn_not_offered: applied.withdrawn_not_offered,
       products: regional.productCount,
       reserved_terms: regional.reservedTermCount,
     })

@@ -93,6 +93,7 @@ describe(`pricing endpoints on ${testEngine}`, async () => {
     expect(standard.source_url).toMatch(/^https:\/\//)
     expect(body.free_tier[0]).toMatchObject({ quantity: '1000000' })
     expect(body.unpriced_usage_types).toEqual([])
+    expect(body.not_offered_usage_types).toEqual([])
   })
 
   it('names the usage types with no price in the region', async () => {
@@ -104,6 +105,28 @@ describe(`pricing endpoints on ${testEngine}`, async () => {
       { usage_type: 'sqs.requests.fifo', unit: 'requests' },
       { usage_type: 'sqs.requests.standard', unit: 'requests' },
     ])
+    expect(res.json().not_offered_usage_types).toEqual([])
+  })
+
+  it('names the usage types AWS does not offer in the region apart, with their source', async () => {
+    const res = await get('/sa-east-1/apprunner')
+    expect(res.statusCode).toBe(200)
+    const body = res.json()
+    expect(body.prices).toEqual([])
+    expect(body.unpriced_usage_types).toEqual([])
+    expect(body.not_offered_usage_types.map((u: { usage_type: string }) => u.usage_type)).toEqual([
+      'apprunner.active_gb_hours',
+      'apprunner.active_vcpu_hours',
+      'apprunner.provisioned_gb_hours',
+    ])
+    expect(body.not_offered_usage_types[0]).toEqual({
+      usage_type: 'apprunner.active_gb_hours',
+      unit: 'GB-hours',
+      source: 'apprunner-endpoints',
+      source_url: 'https://docs.aws.amazon.com/general/latest/gr/apprunner.html',
+      as_of: '2026-12-07',
+      note: 'App Runner has no endpoint in South America (São Paulo).',
+    })
   })
 
   it.each([

@@ -47,7 +47,9 @@ export const pricingRoutes: FastifyPluginAsyncTypebox<{ pricing: PricingService 
         security,
         description:
           'How complete the prices are, per region and service: usage types priced there of those the service ' +
-          'bills, which are missing, and a status (complete, partial, none). An unknown region is a 422.',
+          'bills and AWS offers there, which are missing, which AWS does not offer there (sourced claims of the ' +
+          'catalog, never counted as missing), and a status (complete, partial, none, or not_offered for a ' +
+          'service AWS does not sell in the region). An unknown region is a 422.',
         querystring: CoverageQuery,
         response: { 200: CoverageResponse },
       },
@@ -98,7 +100,8 @@ export const pricingRoutes: FastifyPluginAsyncTypebox<{ pricing: PricingService 
         security,
         description:
           'Prices of one service in one region: tiers, unit, source, confidence and date of each usage type, ' +
-          'the free tier, and the usage types with no price in that region (reported as unpriced in costs).',
+          'the free tier, the usage types with no price in that region and those AWS does not offer there with ' +
+          'the source that says so (both reported as unpriced in costs, never $0).',
         params: PricingParams,
         response: { 200: ServicePricesResponse },
       },

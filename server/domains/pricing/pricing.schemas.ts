@@ -112,8 +112,25 @@ export const ServicePricesResponse = Type.Object({
   ),
   free_tier: Type.Array(FreeTierOffer),
   unpriced_usage_types: Type.Array(Type.Object({ usage_type: Type.String(), unit: Type.String() }), {
-    description: 'Usage types of the service the catalog knows but has no price for in this region.',
+    description:
+      'Usage types of the service the catalog knows but has no price for in this region, offered there as ' +
+      'far as the catalog knows.',
   }),
+  not_offered_usage_types: Type.Array(
+    Type.Object({
+      usage_type: Type.String(),
+      unit: Type.String(),
+      source: Type.String(),
+      source_url: Type.Union([Type.String(), Type.Null()]),
+      as_of: Type.String(),
+      note: Type.Optional(Type.String()),
+    }),
+    {
+      description:
+        'Usage types of the service AWS does not offer in this region, with the source that says so ' +
+        '(unpriced in costs, never $0).',
+    },
+  ),
 })
 export type ServicePricesResponse = Static<typeof ServicePricesResponse>
 
@@ -190,10 +207,23 @@ export const SnapshotDiffResponse = Type.Object({
 })
 export type SnapshotDiffResponse = Static<typeof SnapshotDiffResponse>
 
-const CoverageStatus = Type.Union([Type.Literal('complete'), Type.Literal('partial'), Type.Literal('none')], {
-  description:
-    'complete: every usage type priced with all its bands; none: no usage type priced; partial: in between.',
-})
+const RegionCoverageStatus = Type.Union(
+  [Type.Literal('complete'), Type.Literal('partial'), Type.Literal('none')],
+  {
+    description:
+      'complete: every service AWS offers in the region is complete; none: none of them has a price; ' +
+      'partial: in between.',
+  },
+)
+
+const ServiceCoverageStatus = Type.Union(
+  [Type.Literal('complete'), Type.Literal('partial'), Type.Literal('none'), Type.Literal('not_offered')],
+  {
+    description:
+      'complete: every usage type AWS offers in the region priced with all its bands; none: none of them ' +
+      'priced; partial: in between; not_offered: AWS offers none of the usage types there (sourced).',
+  },
+)
 
 export const CoverageQuery = Type.Object(
   {
@@ -217,20 +247,34 @@ export const CoverageResponse = Type.Object({
     Type.Object({
       code: Type.String(),
       name: Type.String(),
-      status: CoverageStatus,
+      status: RegionCoverageStatus,
       services_complete: Type.Integer({ minimum: 0 }),
-      services_total: Type.Integer({ minimum: 0 }),
+      services_total: Type.Integer({
+        minimum: 0,
+        description: 'Services AWS offers in the region: those not offered at all are left out.',
+      }),
+      services_not_offered: Type.Integer({ minimum: 0, description: 'Services with status not_offered.' }),
       usage_types_priced: Type.Integer({ minimum: 0 }),
-      usage_types_total: Type.Integer({ minimum: 0 }),
+      usage_types_total: Type.Integer({ minimum: 0, description: 'Usage types offered in the region.' }),
+      usage_types_not_offered: Type.Integer({ minimum: 0 }),
       services: Type.Array(
         Type.Object({
           service: Type.String(),
           name: Type.String(),
-          status: CoverageStatus,
+          status: ServiceCoverageStatus,
           usage_types_priced: Type.Integer({ minimum: 0 }),
-          usage_types_total: Type.Integer({ minimum: 0, description: 'Usage types the service bills.' }),
+          usage_types_total: Type.Integer({
+            minimum: 0,
+            description: 'Usage types the service bills that AWS offers in this region.',
+          }),
+          usage_types_not_offered: Type.Integer({ minimum: 0 }),
           unpriced_usage_types: Type.Array(Type.String(), {
-            description: 'No price in this region: costs report them unpriced, never $0.',
+            description: 'Offered but no price in this region: costs report them unpriced, never $0.',
+          }),
+          not_offered_usage_types: Type.Array(Type.String(), {
+            description:
+              'AWS does not offer them in this region (a sourced claim of the catalog, not a missing price): ' +
+              'costs still report such usage unpriced, never $0, saying so.',
           }),
           incomplete_tier_usage_types: Type.Array(Type.String(), {
             description: 'Priced only up to a band: usage above it is reported unpriced.',

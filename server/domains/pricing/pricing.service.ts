@@ -5,9 +5,11 @@ import { pageWindow, toPage } from '../../lib/pagination.js'
 import {
   bundledCatalog,
   type Catalog,
+  findNotOffered,
   getServicePrices,
   listRegions,
   listServices,
+  notOfferedProblems,
   publishedFreeTier,
   unitOfUsageType,
 } from './catalog.js'
@@ -87,9 +89,14 @@ export function createPricingService({ db }: PricingDeps) {
 
   /**
    * Stores a whole catalog as the newest snapshot (one insert: a reader sees the old catalog or the new one,
-   * never part of it) and prices with it from now on.
+   * never part of it) and prices with it from now on. A catalog whose `not_offered` claims are broken (a
+   * usage type priced and claimed not offered in one region, an unknown source) is refused, nothing stored.
    */
   async function storeCatalog(next: Catalog, sourceFile: string): Promise<{ id: string }> {
+    const problems = notOfferedProblems(next)
+    if (problems.length > 0) {
+      throw new Error(`the catalog's not_offered claims are inconsistent: ${problems.slice(0, 5).join('; ')}`)
+    }
     const row = await repo.insertCatalog(db, { sourceFile, catalog: next })
     // A copy: what is stored is the catalog as it was now, and a catalog in use never changes (coverage.ts).
     catalog = structuredClone(next)
@@ -214,6 +221,8 @@ export function createPricingService({ db }: PricingDeps) {
       const prices = getServicePrices(region, service, catalog)
       if (!entry || !prices) throw notFound('service')
       const priced = new Set(prices.prices.map((p) => p.usage_type))
+      const missing = knownUsageTypes(catalog, service).filter((usageType) => !priced.has(usageType))
+      const unitOf = (usageType: string) => unitOfUsageType(catalog, usageType) ?? 'units'
       return {
         region,
         region_name: catalog.regions[region]?.name ?? region,
@@ -226,12 +235,23 @@ export function createPricingService({ db }: PricingDeps) {
           return { ...p, source_url: source?.url ?? null }
         }),
         free_tier: publishedFreeTier(service, entry.free_tier),
-        unpriced_usage_types: knownUsageTypes(catalog, service)
-          .filter((usageType) => !priced.has(usageType))
-          .map((usageType) => ({
-            usage_type: usageType,
-            unit: unitOfUsageType(catalog, usageType) ?? 'units',
-          })),
+        unpriced_usage_types: missing
+          .filter((usageType) => !findNotOffered(catalog, region, usageType))
+          .map((usageType) => ({ usage_type: usageType, unit: unitOf(usageType) })),
+        not_offered_usage_types: missing.flatMap((usageType) => {
+          const claim = findNotOffered(catalog, region, usageType)
+          if (!claim) return []
+          return [
+            {
+              usage_type: usageType,
+              unit: unitOf(usageType),
+              source: claim.source,
+              source_url: catalog.meta.sources[claim.source]?.url ?? null,
+              as_of: claim.as_of,
+              ...(claim.note ? { note: claim.note } : {}),
+            },
+          ]
+        }),
       }
     },
   }

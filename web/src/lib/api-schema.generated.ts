@@ -991,7 +991,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description How complete the prices are, per region and service: usage types priced there of those the service bills, which are missing, and a status (complete, partial, none). An unknown region is a 422. */
+        /** @description How complete the prices are, per region and service: usage types priced there of those the service bills and AWS offers there, which are missing, which AWS does not offer there (sourced claims of the catalog, never counted as missing), and a status (complete, partial, none, or not_offered for a service AWS does not sell in the region). An unknown region is a 422. */
         get: {
             parameters: {
                 query?: {
@@ -1024,23 +1024,31 @@ export interface paths {
                             regions: {
                                 code: string;
                                 name: string;
-                                /** @description complete: every usage type priced with all its bands; none: no usage type priced; partial: in between. */
+                                /** @description complete: every service AWS offers in the region is complete; none: none of them has a price; partial: in between. */
                                 status: "complete" | "partial" | "none";
                                 services_complete: number;
+                                /** @description Services AWS offers in the region: those not offered at all are left out. */
                                 services_total: number;
+                                /** @description Services with status not_offered. */
+                                services_not_offered: number;
                                 usage_types_priced: number;
+                                /** @description Usage types offered in the region. */
                                 usage_types_total: number;
+                                usage_types_not_offered: number;
                                 /** @description In the order costs are reported. */
                                 services: {
                                     service: string;
                                     name: string;
-                                    /** @description complete: every usage type priced with all its bands; none: no usage type priced; partial: in between. */
-                                    status: "complete" | "partial" | "none";
+                                    /** @description complete: every usage type AWS offers in the region priced with all its bands; none: none of them priced; partial: in between; not_offered: AWS offers none of the usage types there (sourced). */
+                                    status: "complete" | "partial" | "none" | "not_offered";
                                     usage_types_priced: number;
-                                    /** @description Usage types the service bills. */
+                                    /** @description Usage types the service bills that AWS offers in this region. */
                                     usage_types_total: number;
-                                    /** @description No price in this region: costs report them unpriced, never $0. */
+                                    usage_types_not_offered: number;
+                                    /** @description Offered but no price in this region: costs report them unpriced, never $0. */
                                     unpriced_usage_types: string[];
+                                    /** @description AWS does not offer them in this region (a sourced claim of the catalog, not a missing price): costs still report such usage unpriced, never $0, saying so. */
+                                    not_offered_usage_types: string[];
                                     /** @description Priced only up to a band: usage above it is reported unpriced. */
                                     incomplete_tier_usage_types: string[];
                                 }[];
@@ -1276,7 +1284,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Prices of one service in one region: tiers, unit, source, confidence and date of each usage type, the free tier, and the usage types with no price in that region (reported as unpriced in costs). */
+        /** @description Prices of one service in one region: tiers, unit, source, confidence and date of each usage type, the free tier, the usage types with no price in that region and those AWS does not offer there with the source that says so (both reported as unpriced in costs, never $0). */
         get: {
             parameters: {
                 query?: never;
@@ -1334,10 +1342,19 @@ export interface paths {
                                 /** @description AWS's 12-month free tier of accounts created before 15 July 2025: applied only with a scenario's legacy_free_tier. */
                                 legacy_12_month: boolean;
                             }[];
-                            /** @description Usage types of the service the catalog knows but has no price for in this region. */
+                            /** @description Usage types of the service the catalog knows but has no price for in this region, offered there as far as the catalog knows. */
                             unpriced_usage_types: {
                                 usage_type: string;
                                 unit: string;
+                            }[];
+                            /** @description Usage types of the service AWS does not offer in this region, with the source that says so (unpriced in costs, never $0). */
+                            not_offered_usage_types: {
+                                usage_type: string;
+                                unit: string;
+                                source: string;
+                                source_url: string | null;
+                                as_of: string;
+                                note?: string;
                             }[];
                         };
                     };

@@ -113,7 +113,7 @@ export function CostSummary({ costs }: { costs: Costs }) {
         ))}
       </List>
       {costs.unpriced.length > 0 && (
-        <Text size="xs" c="orange" role="note">
+        <Text size="xs" c="orange" role="note" style={{ overflowWrap: 'anywhere' }}>
           Not priced in this region: {costs.unpriced.map((u) => `${u.usage_type} (${u.reason})`).join(', ')}
         </Text>
       )}

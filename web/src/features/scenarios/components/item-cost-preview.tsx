@@ -120,9 +120,15 @@ function PreviewFigures({ preview }: { preview: ItemPreview }) {
           {row.usage_type}: {formatNumber(row.billable_quantity)} {row.unit} billable → {money(row.cost)}
         </Text>
       ))}
+      {/* The reason says why (no price in the catalog, or AWS does not offer it there, with the source's URL). */}
       {cost.unpriced.map((row) => (
-        <Text size="xs" c="var(--mantine-color-orange-text)" key={row.usage_type}>
-          {row.usage_type}: no price in {preview.region} ({row.reason})
+        <Text
+          size="xs"
+          c="var(--mantine-color-orange-text)"
+          key={row.usage_type}
+          style={{ overflowWrap: 'anywhere' }}
+        >
+          {row.reason.includes(row.usage_type) ? row.reason : `${row.usage_type}: ${row.reason}`}
         </Text>
       ))}
       <Text size="sm" data-testid="item-preview-after">

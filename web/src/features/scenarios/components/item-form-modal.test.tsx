@@ -88,10 +88,12 @@ const coverage = {
       code: 'eu-south-1',
       name: 'Europe (Milan)',
       status: 'partial',
-      services_complete: 2,
+      services_complete: 1,
       services_total: 3,
+      services_not_offered: 1,
       usage_types_priced: 3,
       usage_types_total: 4,
+      usage_types_not_offered: 4,
       services: [
         {
           service: 'sqs',
@@ -99,7 +101,34 @@ const coverage = {
           status: 'none',
           usage_types_priced: 0,
           usage_types_total: 1,
+          usage_types_not_offered: 0,
           unpriced_usage_types: ['sqs.requests.standard'],
+          not_offered_usage_types: [],
+          incomplete_tier_usage_types: [],
+        },
+        {
+          service: 's3',
+          name: 'S3',
+          status: 'complete',
+          usage_types_priced: 2,
+          usage_types_total: 2,
+          usage_types_not_offered: 2,
+          unpriced_usage_types: [],
+          not_offered_usage_types: [
+            's3.requests.put.express_one_zone',
+            's3.storage_gb_month.express_one_zone',
+          ],
+          incomplete_tier_usage_types: [],
+        },
+        {
+          service: 'memorydb',
+          name: 'MemoryDB',
+          status: 'not_offered',
+          usage_types_priced: 0,
+          usage_types_total: 0,
+          usage_types_not_offered: 2,
+          unpriced_usage_types: [],
+          not_offered_usage_types: ['memorydb.node_hours.db.r7g.large', 'memorydb.snapshot_gb_months'],
           incomplete_tier_usage_types: [],
         },
       ],
@@ -159,6 +188,35 @@ describe('ItemFormModal', () => {
     await user.click(options[0] as HTMLElement)
     expect(within(dialog).getByTestId('missing-prices')).toHaveTextContent(
       'The catalog has no price in eu-south-1 for sqs.requests.standard. The item can still be saved',
+    )
+    expect(within(dialog).queryByTestId('not-offered')).toBeNull()
+  })
+
+  it('says what AWS does not offer in the region apart from a missing price, and still lets the item be added', async () => {
+    const user = userEvent.setup()
+    renderWithProviders(<ItemFormModal scenarioId="scn" opened item={null} onClose={vi.fn()} />)
+    const dialog = screen.getByRole('dialog')
+    const picker = within(dialog).getByRole('combobox', { name: 'Service' })
+    await user.click(picker)
+    await user.clear(picker)
+    await user.type(picker, 'object')
+    await user.click((await screen.findAllByRole('option', { hidden: true }))[0] as HTMLElement)
+    const notOffered = within(dialog).getByTestId('not-offered')
+    expect(notOffered).toHaveTextContent('Not offered in eu-south-1')
+    expect(notOffered).toHaveTextContent(
+      'AWS does not offer s3.requests.put.express_one_zone, s3.storage_gb_month.express_one_zone in ' +
+        'eu-south-1. The item can still be saved',
+    )
+    expect(within(dialog).queryByTestId('missing-prices')).toBeNull()
+    expect(within(dialog).getByRole('button', { name: 'Add item' })).toBeEnabled()
+
+    // A service AWS does not sell in the region at all is named as such.
+    await user.click(picker)
+    await user.clear(picker)
+    await user.type(picker, 'durable')
+    await user.click((await screen.findAllByRole('option', { hidden: true }))[0] as HTMLElement)
+    expect(within(dialog).getByTestId('not-offered')).toHaveTextContent(
+      'AWS does not offer MemoryDB in eu-south-1. The item can still be saved',
     )
   })
 

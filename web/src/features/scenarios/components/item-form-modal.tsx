@@ -14,7 +14,7 @@ import {
 import { type UseFormReturnType, useForm } from '@mantine/form'
 import { useEffect, useState } from 'react'
 import { applyServerErrors } from '@/lib/form-errors'
-import { missingPrices, usePricingCoverage } from '../api/coverage-api'
+import { chosenAbout, priceGaps, relevantToItem, usePricingCoverage } from '../api/coverage-api'
 import {
   type ItemInput,
   type LineItem,
@@ -128,8 +128,16 @@ export function ItemFormModal({
   const serviceOptions = serviceGroups(services.data?.services ?? [])
   const describe = (id: string) => services.data?.services.find((s) => s.id === id)?.description
   const region = scenario.data?.region
-  const missing =
-    region && form.values.service ? missingPrices(coverage.data, region, form.values.service) : []
+  const gaps =
+    region && form.values.service
+      ? priceGaps(
+          coverage.data,
+          region,
+          form.values.service,
+          relevantToItem(catalogService?.choices ?? {}, form.values.params),
+        )
+      : { notOffered: [], missing: [], serviceNotOffered: false }
+  const serviceName = catalogService?.display_name ?? form.values.service
 
   // Priced as typed once the form passes its own checks; the server's 422 details land on the fields.
   const previewItem =
@@ -213,10 +221,21 @@ export function ItemFormModal({
               <ParamInput key={`${form.values.service}-${field.name}`} field={field} form={form} />
             ))}
           </SimpleGrid>
-          {missing.length > 0 && (
-            <Alert color="yellow" title={`Missing prices in ${region}`} data-testid="missing-prices">
-              The catalog has no price in {region} for {missing.join(', ')}. The item can still be saved; that
+          {gaps.notOffered.length > 0 && (
+            <Alert color="orange" title={`Not offered in ${region}`} data-testid="not-offered">
+              AWS does not offer{' '}
+              {gaps.serviceNotOffered
+                ? serviceName
+                : (chosenAbout(gaps.notOffered, catalogService?.choices ?? {}, form.values.params) ??
+                  listed(gaps.notOffered))}{' '}
+              in <span style={{ whiteSpace: 'nowrap' }}>{region}</span>. The item can still be saved; that
               usage is shown as &ldquo;no price&rdquo;, never as $0.00.
+            </Alert>
+          )}
+          {gaps.missing.length > 0 && (
+            <Alert color="yellow" title={`Missing prices in ${region}`} data-testid="missing-prices">
+              The catalog has no price in {region} for {listed(gaps.missing)}. The item can still be saved;
+              that usage is shown as &ldquo;no price&rdquo;, never as $0.00.
             </Alert>
           )}
           <ItemCostPreview scenarioId={scenarioId} itemId={item?.id} item={previewItem} form={form} />
@@ -232,6 +251,12 @@ export function ItemFormModal({
       </form>
     </Modal>
   )
+}
+
+/** Usage types as a short list: the first few, then how many more. */
+function listed(usageTypes: string[], shown = 4): string {
+  if (usageTypes.length <= shown) return usageTypes.join(', ')
+  return `${usageTypes.slice(0, shown).join(', ')} and ${usageTypes.length - shown} more`
 }
 
 function ParamInput({ field, form }: { field: ParamField; form: UseFormReturnType<Values> }) {

@@ -696,10 +696,22 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     expect(
       price('us-west-1', { 'cognito.mau.essentials': '1000', 'sqs.requests.standard': '5000000' }).total,
     ).toBe('17')
-    // eu-west-2 Plus has no sourced rate: unpriced, never $0
-    expect(price('eu-west-2', { 'cognito.mau.plus': '1000' }).unpriced.map((row) => row.usage_type)).toEqual([
-      'cognito.mau.plus',
-    ])
+    // eu-west-2 Plus from the rate map (page-rates-cognito-essentials-plus): 1,000 × $0.020
+    expect(price('eu-west-2', { 'cognito.mau.plus': '1000' }).total).toBe('20')
+  })
+
+  it('Cognito Essentials and Plus in Ohio, Ireland, Mumbai and São Paulo (the rate map of 2025-11-03)', () => {
+    // 3,000 Essentials MAUs × $0.015 + 2,000 Plus MAUs × $0.020 = $45 + $40 in each (no free tier here)
+    for (const region of ['us-east-2', 'eu-west-1', 'ap-south-1', 'sa-east-1']) {
+      const result = price(region, { 'cognito.mau.essentials': '3000', 'cognito.mau.plus': '2000' })
+      expect(result.unpriced, region).toEqual([])
+      expect(cost(result, 'cognito.mau.essentials'), region).toBe('45')
+      expect(cost(result, 'cognito.mau.plus'), region).toBe('40')
+    }
+    // Bahrain has neither source: unpriced, never $0
+    expect(price('me-south-1', { 'cognito.mau.plus': '1000' }).unpriced.map((row) => row.usage_type)).toEqual(
+      ['cognito.mau.plus'],
+    )
   })
   it('Aurora I/O-Optimized Serverless v2 and storage in us-east-2, backup in five more Regions (Price List quotes)', () => {
     const ohio = price('us-east-2', {

@@ -828,6 +828,20 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     expect(oregon.total).toBe('92.16')
     expect(oregon.unpriced.map((row) => row.usage_type)).toEqual(['opensearch.managed_storage_gb_month'])
   })
+
+  it('OpenSearch Serverless in ap-northeast-1 (Tokyo Price List rates of 2026-10-10)', () => {
+    // A day at the 1-OCU minimum of each kind: 24 OCU-hours × $0.334 = $8.016, the bill's APN1-IndexingOCU
+    // and APN1-SearchOCU lines; 50 GB-months × $0.026
+    const tokyo = price('ap-northeast-1', {
+      'opensearch.ocu_hours.indexing': '24',
+      'opensearch.ocu_hours.search': '24',
+      'opensearch.managed_storage_gb_month': '50',
+    })
+    expect(tokyo.unpriced).toEqual([])
+    expect(cost(tokyo, 'opensearch.ocu_hours.indexing')).toBe('8.016')
+    expect(cost(tokyo, 'opensearch.ocu_hours.search')).toBe('8.016')
+    expect(cost(tokyo, 'opensearch.managed_storage_gb_month')).toBe('1.3')
+  })
   it('ap-southeast-3 (Jakarta): internet egress, first 10 TB band only (offer quote of 2026-09-25)', () => {
     const jakarta = price('ap-southeast-3', { 'data_transfer.out_gb': '1000' })
     expect(jakarta.unpriced).toEqual([])

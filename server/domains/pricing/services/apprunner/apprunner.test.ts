@@ -31,6 +31,26 @@ describe('App Runner at the rates of https://aws.amazon.com/apprunner/pricing/',
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['apprunner.active_vcpu_hours'])
   })
 
+  it('reproduces the Mumbai briefing: $0.007448 per GB-hour, $0.068096 per vCPU-hour (apprunner-offer-aps3-briefing)', () => {
+    // one 2 GB instance provisioned 730 hours: $10.87; with 1 vCPU active 100 hours: $17.68; all 730: $60.58
+    expect(cents(cost({ provisioned_instances: 1 }, 'ap-south-1').total)).toBe('10.87')
+    expect(cents(cost({ provisioned_instances: 1, active_instance_hours: 100 }, 'ap-south-1').total)).toBe(
+      '17.68',
+    )
+    expect(cents(cost({ provisioned_instances: 1, active_instance_hours: 730 }, 'ap-south-1').total)).toBe(
+      '60.58',
+    )
+  })
+
+  it('reports a Region App Runner is not offered in (sa-east-1) as unpriced, never $0', () => {
+    const priced = cost({ provisioned_instances: 1, active_instance_hours: 10 }, 'sa-east-1')
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type).sort()).toEqual([
+      'apprunner.active_vcpu_hours',
+      'apprunner.provisioned_gb_hours',
+    ])
+  })
+
   it('refuses a size App Runner does not offer and more scaled-out than active hours', () => {
     expect(fieldsOf({ provisioned_instances: 1, vcpu: 4, memory_gb: 2 })).toEqual(['params.memory_gb'])
     expect(

@@ -33,8 +33,12 @@ describe(`ECR at the rates of ${PAGE}`, () => {
     expect(cents(cost({ storage_gb: 12.51 }, 'sa-east-1').total)).toBe('1.25')
   })
 
+  it('bills ap-south-1 at its AmazonECR offer as cited in a decision record (ecr-offer-aps3-cloud-decision)', () => {
+    expect(cents(cost({ storage_gb: 50 }, 'ap-south-1').total)).toBe('5.00')
+  })
+
   it('reports a Region without a sourced price as unpriced, never $0', () => {
-    const priced = cost({ storage_gb: 1 }, 'ap-south-1')
+    const priced = cost({ storage_gb: 1 }, 'me-south-1')
     expect(priced.total).toBe('0')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['ecr.storage_gb_months'])
   })

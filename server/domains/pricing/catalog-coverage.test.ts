@@ -498,16 +498,16 @@ describe('the ten main Regions', () => {
     }
   })
 
-  it('ap-south-1 ALB from the rates an account was billed on 2026-09-16; the NLB is unpriced', () => {
+  it('ap-south-1 ALB from the rates an account was billed on 2026-09-16', () => {
     const mumbai = priceUsage({
       region: 'ap-south-1',
-      usage: { 'elb.alb_hours': '730', 'elb.alb_lcu_hours': '730', 'elb.nlb_hours': '730' },
+      usage: { 'elb.alb_hours': '730', 'elb.alb_lcu_hours': '730' },
       includeFreeTier: false,
       catalog,
     })
     expect(cost(mumbai, 'elb.alb_hours')).toBe('17.447')
     expect(cost(mumbai, 'elb.alb_lcu_hours')).toBe('5.84')
-    expect(mumbai.unpriced.map((u) => u.usage_type)).toEqual(['elb.nlb_hours'])
+    expect(mumbai.unpriced).toEqual([])
   })
 
   it('eu-west-1 Secrets Manager and ECR from a rate snapshot of the 2026-09-11 offers', () => {
@@ -1030,15 +1030,11 @@ describe('regional prices of the third batch (issue #21: Secrets Manager, Fireho
     ])
   })
 
-  it('us-east-2: the ALB (AWSELB offer of 2026-09-11 as quoted); its NLB stays unpriced', () => {
-    const ohio = price('us-east-2', {
-      'elb.alb_hours': '730',
-      'elb.alb_lcu_hours': '100',
-      'elb.nlb_hours': '730',
-    })
+  it('us-east-2: the ALB (AWSELB offer of 2026-09-11 as quoted)', () => {
+    const ohio = price('us-east-2', { 'elb.alb_hours': '730', 'elb.alb_lcu_hours': '100' })
     expect(cost(ohio, 'elb.alb_hours')).toBe('16.425')
     expect(cost(ohio, 'elb.alb_lcu_hours')).toBe('0.8')
-    expect(ohio.unpriced.map((row) => row.usage_type)).toEqual(['elb.nlb_hours'])
+    expect(ohio.unpriced).toEqual([])
   })
 
   it('eu-west-2: SQS Standard and FIFO in every band (the whole AWSQueueService offer of 2026-09-04)', () => {
@@ -1072,5 +1068,28 @@ describe('regional prices of the third batch (issue #21: Secrets Manager, Fireho
     expect(frankfurt.total).toBe('49.52')
     expect(price('us-west-2', { 'opensearch.storage_gb_month.gp3': '100' }).total).toBe('12.2')
     expect(price('ap-northeast-2', { 'opensearch.storage_gb_month.gp3': '100' }).total).toBe('13.91')
+  })
+})
+
+describe("AWS's rate maps as committed in iann0036/aws-price-watcher (issue #21, read at commit d65c44f)", () => {
+  const price = (region: string, usage: Record<string, string>) =>
+    priceUsage({ region, usage, includeFreeTier: false, catalog })
+
+  it('NLB hours and NLCU-hours in us-east-2, ap-southeast-1 and ap-south-1 (elb rate map of 2025-05-20)', () => {
+    // 730 hours and 1,000 NLCU-hours: Ohio 730 × $0.0225 + 1,000 × $0.006, Singapore 730 × $0.0252,
+    // Mumbai 730 × $0.0239 (NLCU $0.006 in all three)
+    const nlb = { 'elb.nlb_hours': '730', 'elb.nlb_lcu_hours': '1000' }
+    for (const [region, hours, total] of [
+      ['us-east-2', '16.425', '22.425'],
+      ['ap-southeast-1', '18.396', '24.396'],
+      ['ap-south-1', '17.447', '23.447'],
+    ]) {
+      const result = price(region, nlb)
+      expect(result.unpriced, region).toEqual([])
+      expect(cost(result, 'elb.nlb_hours'), region).toBe(hours)
+      expect(cost(result, 'elb.nlb_lcu_hours'), region).toBe('6')
+      expect(result.total, region).toBe(total)
+      expect(catalog.prices[region]['elb.nlb_hours'].source).toBe('page-rates-elb')
+    }
   })
 })

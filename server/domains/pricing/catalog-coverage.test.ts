@@ -316,7 +316,9 @@ describe('the ten main Regions', () => {
     expect(cost(singapore, 'ecr.storage_gb_months')).toBe('1')
     expect(cost(singapore, 'apprunner.active_vcpu_hours')).toBe('59.057')
     expect(cost(singapore, 'apprunner.active_gb_hours')).toBe('12.921')
-    expect(singapore.unpriced.map((u) => u.usage_type)).toEqual(['apprunner.provisioned_gb_hours'])
+    // provisioned memory from AWS's App Runner rate map of 2026-08-31 (page-rates-apprunner)
+    expect(cost(singapore, 'apprunner.provisioned_gb_hours')).toBe('12.921')
+    expect(singapore.unpriced).toEqual([])
 
     // the whole sa-east-1 AWSELB offer of 2026-07-20 (price-list-sae1-elb-offer)
     const saoPaulo = priceUsage({

@@ -25,10 +25,22 @@ describe('App Runner at the rates of https://aws.amazon.com/apprunner/pricing/',
     ).toBe('23.72')
   })
 
-  it('prices Tokyo memory at $0.009 and reports its vCPU-hours unpriced', () => {
+  it("prices Tokyo memory at the page's $0.009 and vCPU at the rate map's $0.0809", () => {
+    // 730 h × 2 GB × $0.009 + 10 active hours × 1 vCPU × $0.0809 (page-rates-apprunner, map of 2026-08-31)
     const priced = cost({ provisioned_instances: 1, active_instance_hours: 10 }, 'ap-northeast-1')
-    expect(cents(priced.total)).toBe('13.14')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['apprunner.active_vcpu_hours'])
+    expect(priced.unpriced).toEqual([])
+    expect(cents(priced.total)).toBe('13.95')
+  })
+
+  it('prices Frankfurt and London from the rate map of 2026-08-31 (aws-price-watcher raw/apprunner.json)', () => {
+    // 730 h × 2 GB × $0.008176 + 100 active hours × 1 vCPU × $0.074496 = $11.94 + $7.45
+    for (const region of ['eu-central-1', 'eu-west-2']) {
+      const priced = cost({ provisioned_instances: 1, active_instance_hours: 100 }, region)
+      expect(priced.unpriced, region).toEqual([])
+      expect(cents(priced.total), region).toBe('19.39')
+    }
+    // Singapore's provisioned memory: 730 h × 2 GB × $0.00885
+    expect(cents(cost({ provisioned_instances: 1 }, 'ap-southeast-1').total)).toBe('12.92')
   })
 
   it('reproduces the Mumbai briefing: $0.007448 per GB-hour, $0.068096 per vCPU-hour (apprunner-offer-aps3-briefing)', () => {

@@ -169,6 +169,15 @@ describe('the ten main Regions', () => {
       'fargate.gb_hours.arm64',
     ],
     ...['fargate.ephemeral_gb_hours', 'data_transfer.out_gb'],
+    // issue #21: completed in the ten main Regions with AWS's rate maps in iann0036/aws-price-watcher
+    ...['elb.alb_hours', 'elb.alb_lcu_hours', 'elb.nlb_hours', 'elb.nlb_lcu_hours'],
+    ...['secretsmanager.secret_months', 'secretsmanager.api_requests'],
+    ...['s3.storage_gb_month.deep_archive', 's3.requests.put.deep_archive'],
+    ...['db.t4g.small', 'db.t4g.medium'].flatMap((t) => [
+      `memorydb.node_hours.${t}`,
+      `memorydb.valkey_node_hours.${t}`,
+    ]),
+    ...['memorydb.data_written_gb.redis', 'memorydb.data_written_gb.valkey', 'memorydb.snapshot_gb_months'],
   ]
 
   it('are all in the catalog, among every commercial Region', () => {

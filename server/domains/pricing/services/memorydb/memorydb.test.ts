@@ -94,7 +94,7 @@ describe(`MemoryDB at the rules of ${PAGE}`, () => {
     expect(r7g.total).toBe('269.37')
   })
 
-  it('prices the main Regions from AWS rate map of 2025-03-26 (aws-price-watcher raw/memorydb.json)', () => {
+  it("prices the main Regions from AWS's rate map of 2025-03-26 (aws-price-watcher raw/memorydb.json)", () => {
     // Frankfurt: 1 shard × 2 nodes × 730 h × $0.371 (db r7g.large Redis) + 100 GB-months × $0.023
     const frankfurt = cost({ node_type: 'db.r7g.large', shards: 1, snapshot_storage_gb: 100 }, 'eu-central-1')
     expect(frankfurt.unpriced).toEqual([])

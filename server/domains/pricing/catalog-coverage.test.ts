@@ -1090,17 +1090,18 @@ describe("AWS's rate maps as committed in iann0036/aws-price-watcher (issue #21,
     // 730 hours and 1,000 NLCU-hours: Ohio 730 × $0.0225 + 1,000 × $0.006, Singapore 730 × $0.0252,
     // Mumbai 730 × $0.0239 (NLCU $0.006 in all three)
     const nlb = { 'elb.nlb_hours': '730', 'elb.nlb_lcu_hours': '1000' }
-    for (const [region, hours, total] of [
+    const cases: [string, string, string][] = [
       ['us-east-2', '16.425', '22.425'],
       ['ap-southeast-1', '18.396', '24.396'],
       ['ap-south-1', '17.447', '23.447'],
-    ]) {
+    ]
+    for (const [region, hours, total] of cases) {
       const result = price(region, nlb)
       expect(result.unpriced, region).toEqual([])
       expect(cost(result, 'elb.nlb_hours'), region).toBe(hours)
       expect(cost(result, 'elb.nlb_lcu_hours'), region).toBe('6')
       expect(result.total, region).toBe(total)
-      expect(catalog.prices[region]['elb.nlb_hours'].source).toBe('page-rates-elb')
+      expect(catalog.prices[region]?.['elb.nlb_hours']?.source).toBe('page-rates-elb')
     }
   })
 })

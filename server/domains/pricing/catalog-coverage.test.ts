@@ -172,6 +172,15 @@ describe('the ten main Regions', () => {
     ...['m5.large', 'm7g.large', 'c5.xlarge', 'r5.large'].map(
       (t) => `lambda.managed_instance_fee_hours.${t}`,
     ),
+    // issue #21: completed in the ten main Regions with AWS's rate maps in iann0036/aws-price-watcher
+    ...['elb.alb_hours', 'elb.alb_lcu_hours', 'elb.nlb_hours', 'elb.nlb_lcu_hours'],
+    ...['secretsmanager.secret_months', 'secretsmanager.api_requests'],
+    ...['s3.storage_gb_month.deep_archive', 's3.requests.put.deep_archive'],
+    ...['db.t4g.small', 'db.t4g.medium'].flatMap((t) => [
+      `memorydb.node_hours.${t}`,
+      `memorydb.valkey_node_hours.${t}`,
+    ]),
+    ...['memorydb.data_written_gb.redis', 'memorydb.data_written_gb.valkey', 'memorydb.snapshot_gb_months'],
   ]
 
   it('are all in the catalog, among every commercial Region', () => {
@@ -398,7 +407,9 @@ describe('the ten main Regions', () => {
     expect(cost(singapore, 'ecr.storage_gb_months')).toBe('1')
     expect(cost(singapore, 'apprunner.active_vcpu_hours')).toBe('59.057')
     expect(cost(singapore, 'apprunner.active_gb_hours')).toBe('12.921')
-    expect(singapore.unpriced.map((u) => u.usage_type)).toEqual(['apprunner.provisioned_gb_hours'])
+    // provisioned memory from AWS's App Runner rate map of 2026-08-31 (page-rates-apprunner)
+    expect(cost(singapore, 'apprunner.provisioned_gb_hours')).toBe('12.921')
+    expect(singapore.unpriced).toEqual([])
 
     // the whole sa-east-1 AWSELB offer of 2026-07-20 (price-list-sae1-elb-offer)
     const saoPaulo = priceUsage({
@@ -583,16 +594,16 @@ describe('the ten main Regions', () => {
     }
   })
 
-  it('ap-south-1 ALB from the rates an account was billed on 2026-09-16; the NLB is unpriced', () => {
+  it('ap-south-1 ALB from the rates an account was billed on 2026-09-16', () => {
     const mumbai = priceUsage({
       region: 'ap-south-1',
-      usage: { 'elb.alb_hours': '730', 'elb.alb_lcu_hours': '730', 'elb.nlb_hours': '730' },
+      usage: { 'elb.alb_hours': '730', 'elb.alb_lcu_hours': '730' },
       includeFreeTier: false,
       catalog,
     })
     expect(cost(mumbai, 'elb.alb_hours')).toBe('17.447')
     expect(cost(mumbai, 'elb.alb_lcu_hours')).toBe('5.84')
-    expect(mumbai.unpriced.map((u) => u.usage_type)).toEqual(['elb.nlb_hours'])
+    expect(mumbai.unpriced).toEqual([])
   })
 
   it('eu-west-1 Secrets Manager and ECR from a rate snapshot of the 2026-09-11 offers', () => {
@@ -813,10 +824,22 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     expect(
       price('us-west-1', { 'cognito.mau.essentials': '1000', 'sqs.requests.standard': '5000000' }).total,
     ).toBe('17')
-    // eu-west-2 Plus has no sourced rate: unpriced, never $0
-    expect(price('eu-west-2', { 'cognito.mau.plus': '1000' }).unpriced.map((row) => row.usage_type)).toEqual([
-      'cognito.mau.plus',
-    ])
+    // eu-west-2 Plus from the rate map (page-rates-cognito-essentials-plus): 1,000 × $0.020
+    expect(price('eu-west-2', { 'cognito.mau.plus': '1000' }).total).toBe('20')
+  })
+
+  it('Cognito Essentials and Plus in Ohio, Ireland, Mumbai and São Paulo (the rate map of 2025-11-03)', () => {
+    // 3,000 Essentials MAUs × $0.015 + 2,000 Plus MAUs × $0.020 = $45 + $40 in each (no free tier here)
+    for (const region of ['us-east-2', 'eu-west-1', 'ap-south-1', 'sa-east-1']) {
+      const result = price(region, { 'cognito.mau.essentials': '3000', 'cognito.mau.plus': '2000' })
+      expect(result.unpriced, region).toEqual([])
+      expect(cost(result, 'cognito.mau.essentials'), region).toBe('45')
+      expect(cost(result, 'cognito.mau.plus'), region).toBe('40')
+    }
+    // Bahrain has neither source: unpriced, never $0
+    expect(price('me-south-1', { 'cognito.mau.plus': '1000' }).unpriced.map((row) => row.usage_type)).toEqual(
+      ['cognito.mau.plus'],
+    )
   })
   it('Aurora I/O-Optimized Serverless v2 and storage in us-east-2, backup in five more Regions (Price List quotes)', () => {
     const ohio = price('us-east-2', {
@@ -934,6 +957,20 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     // 192 OCU-hours × $0.24 each, the CUR example's $46.08 + $46.08
     expect(oregon.total).toBe('92.16')
     expect(oregon.unpriced.map((row) => row.usage_type)).toEqual(['opensearch.managed_storage_gb_month'])
+  })
+
+  it('OpenSearch Serverless in ap-northeast-1 (Tokyo Price List rates of 2026-10-10)', () => {
+    // A day at the 1-OCU minimum of each kind: 24 OCU-hours × $0.334 = $8.016, the bill's APN1-IndexingOCU
+    // and APN1-SearchOCU lines; 50 GB-months × $0.026
+    const tokyo = price('ap-northeast-1', {
+      'opensearch.ocu_hours.indexing': '24',
+      'opensearch.ocu_hours.search': '24',
+      'opensearch.managed_storage_gb_month': '50',
+    })
+    expect(tokyo.unpriced).toEqual([])
+    expect(cost(tokyo, 'opensearch.ocu_hours.indexing')).toBe('8.016')
+    expect(cost(tokyo, 'opensearch.ocu_hours.search')).toBe('8.016')
+    expect(cost(tokyo, 'opensearch.managed_storage_gb_month')).toBe('1.3')
   })
   it('ap-southeast-3 (Jakarta): internet egress, first 10 TB band only (offer quote of 2026-09-25)', () => {
     const jakarta = price('ap-southeast-3', { 'data_transfer.out_gb': '1000' })
@@ -1121,15 +1158,11 @@ describe('regional prices of the third batch (issue #21: Secrets Manager, Fireho
     ])
   })
 
-  it('us-east-2: the ALB (AWSELB offer of 2026-09-11 as quoted); its NLB stays unpriced', () => {
-    const ohio = price('us-east-2', {
-      'elb.alb_hours': '730',
-      'elb.alb_lcu_hours': '100',
-      'elb.nlb_hours': '730',
-    })
+  it('us-east-2: the ALB (AWSELB offer of 2026-09-11 as quoted)', () => {
+    const ohio = price('us-east-2', { 'elb.alb_hours': '730', 'elb.alb_lcu_hours': '100' })
     expect(cost(ohio, 'elb.alb_hours')).toBe('16.425')
     expect(cost(ohio, 'elb.alb_lcu_hours')).toBe('0.8')
-    expect(ohio.unpriced.map((row) => row.usage_type)).toEqual(['elb.nlb_hours'])
+    expect(ohio.unpriced).toEqual([])
   })
 
   it('eu-west-2: SQS Standard and FIFO in every band (the whole AWSQueueService offer of 2026-09-04)', () => {
@@ -1346,5 +1379,29 @@ describe("SQS in every band from AWS's SQS rate map of 2025-04-02 (page-rates-sq
       'sqs.requests.fifo',
       'sqs.requests.standard',
     ])
+  })
+})
+
+describe("AWS's rate maps as committed in iann0036/aws-price-watcher (issue #21, read at commit d65c44f)", () => {
+  const price = (region: string, usage: Record<string, string>) =>
+    priceUsage({ region, usage, includeFreeTier: false, catalog })
+
+  it('NLB hours and NLCU-hours in us-east-2, ap-southeast-1 and ap-south-1 (elb rate map of 2025-05-20)', () => {
+    // 730 hours and 1,000 NLCU-hours: Ohio 730 × $0.0225 + 1,000 × $0.006, Singapore 730 × $0.0252,
+    // Mumbai 730 × $0.0239 (NLCU $0.006 in all three)
+    const nlb = { 'elb.nlb_hours': '730', 'elb.nlb_lcu_hours': '1000' }
+    const cases: [string, string, string][] = [
+      ['us-east-2', '16.425', '22.425'],
+      ['ap-southeast-1', '18.396', '24.396'],
+      ['ap-south-1', '17.447', '23.447'],
+    ]
+    for (const [region, hours, total] of cases) {
+      const result = price(region, nlb)
+      expect(result.unpriced, region).toEqual([])
+      expect(cost(result, 'elb.nlb_hours'), region).toBe(hours)
+      expect(cost(result, 'elb.nlb_lcu_hours'), region).toBe('6')
+      expect(result.total, region).toBe(total)
+      expect(catalog.prices[region]?.['elb.nlb_hours']?.source).toBe('page-rates-elb')
+    }
   })
 })

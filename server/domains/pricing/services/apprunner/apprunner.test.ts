@@ -25,10 +25,42 @@ describe('App Runner at the rates of https://aws.amazon.com/apprunner/pricing/',
     ).toBe('23.72')
   })
 
-  it('prices Tokyo memory at $0.009 and reports its vCPU-hours unpriced', () => {
+  it("prices Tokyo memory at the page's $0.009 and vCPU at the rate map's $0.0809", () => {
+    // 730 h × 2 GB × $0.009 + 10 active hours × 1 vCPU × $0.0809 (page-rates-apprunner, map of 2026-08-31)
     const priced = cost({ provisioned_instances: 1, active_instance_hours: 10 }, 'ap-northeast-1')
-    expect(cents(priced.total)).toBe('13.14')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['apprunner.active_vcpu_hours'])
+    expect(priced.unpriced).toEqual([])
+    expect(cents(priced.total)).toBe('13.95')
+  })
+
+  it('prices Frankfurt and London from the rate map of 2026-08-31 (aws-price-watcher raw/apprunner.json)', () => {
+    // 730 h × 2 GB × $0.008176 + 100 active hours × 1 vCPU × $0.074496 = $11.94 + $7.45
+    for (const region of ['eu-central-1', 'eu-west-2']) {
+      const priced = cost({ provisioned_instances: 1, active_instance_hours: 100 }, region)
+      expect(priced.unpriced, region).toEqual([])
+      expect(cents(priced.total), region).toBe('19.39')
+    }
+    // Singapore's provisioned memory: 730 h × 2 GB × $0.00885
+    expect(cents(cost({ provisioned_instances: 1 }, 'ap-southeast-1').total)).toBe('12.92')
+  })
+
+  it('reproduces the Mumbai briefing: $0.007448 per GB-hour, $0.068096 per vCPU-hour (apprunner-offer-aps3-briefing)', () => {
+    // one 2 GB instance provisioned 730 hours: $10.87; with 1 vCPU active 100 hours: $17.68; all 730: $60.58
+    expect(cents(cost({ provisioned_instances: 1 }, 'ap-south-1').total)).toBe('10.87')
+    expect(cents(cost({ provisioned_instances: 1, active_instance_hours: 100 }, 'ap-south-1').total)).toBe(
+      '17.68',
+    )
+    expect(cents(cost({ provisioned_instances: 1, active_instance_hours: 730 }, 'ap-south-1').total)).toBe(
+      '60.58',
+    )
+  })
+
+  it('reports a Region App Runner is not offered in (sa-east-1) as unpriced, never $0', () => {
+    const priced = cost({ provisioned_instances: 1, active_instance_hours: 10 }, 'sa-east-1')
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type).sort()).toEqual([
+      'apprunner.active_vcpu_hours',
+      'apprunner.provisioned_gb_hours',
+    ])
   })
 
   it('refuses a size App Runner does not offer and more scaled-out than active hours', () => {

@@ -34,10 +34,25 @@ describe('Athena at the rates of https://aws.amazon.com/athena/pricing/', () => 
     expect(cents(cost({ queries: 1, scanned_gb_per_query: 1024 }, 'sa-east-1').total)).toBe('9.00')
   })
 
+  it('prices Frankfurt Provisioned Capacity and Spark in London and São Paulo from the rate map of 2026-03-25', () => {
+    // aws-price-watcher raw/athena.json at 5cd86e8: 'Athena Queries Data processing' $0.33 in Frankfurt,
+    // 'Athena Spark - Spark_Execution' $0.50 in London and $0.35 in São Paulo
+    const frankfurt = cost(
+      { queries: 0, scanned_gb_per_query: 0, provisioned_dpu_hours: 17_520 },
+      'eu-central-1',
+    )
+    expect(frankfurt.unpriced).toEqual([])
+    expect(cents(frankfurt.total)).toBe('5781.60') // 24 DPUs × 730 h × $0.33
+    const spark = { queries: 0, scanned_gb_per_query: 0, spark_dpu_hours: 100 }
+    expect(cents(cost(spark, 'eu-west-2').total)).toBe('50.00')
+    expect(cents(cost(spark, 'sa-east-1').total)).toBe('35.00')
+  })
+
   it('reports a rate the region lacks as unpriced, never $0', () => {
-    const priced = cost({ queries: 0, scanned_gb_per_query: 0, spark_dpu_hours: 10 }, 'eu-west-2')
+    // London's Provisioned Capacity is in neither rate map (2025-06-27, 2026-03-25)
+    const priced = cost({ queries: 0, scanned_gb_per_query: 0, provisioned_dpu_hours: 10 }, 'eu-west-2')
     expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['athena.spark_dpu_hours'])
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['athena.provisioned_dpu_hours'])
   })
 
   it('refuses a missing scan size and negative DPU-hours', () => {

@@ -49,7 +49,7 @@ describe(`Cognito user pools at the rates of ${PAGE}`, () => {
     expect(cents(priced.total)).toBe('11.00')
   })
 
-  it('prices Lite and Essentials in Frankfurt, reports Essentials in Ireland and any plan in Bahrain as unpriced', () => {
+  it('prices Lite and Essentials in Frankfurt and Essentials in Ireland, reports any plan in Bahrain as unpriced', () => {
     expect(
       cents(cost({ tier: 'lite', monthly_active_users: 110_000 }, { region: 'eu-central-1' }).total),
     ).toBe('541.00')
@@ -57,9 +57,10 @@ describe(`Cognito user pools at the rates of ${PAGE}`, () => {
     const frankfurt = cost({ monthly_active_users: 20_000 }, { region: 'eu-central-1' })
     expect(frankfurt.unpriced).toEqual([])
     expect(cents(frankfurt.total)).toBe('150.00')
-    expect(
-      cost({ monthly_active_users: 20_000 }, { region: 'eu-west-1' }).unpriced.map((r) => r.usage_type),
-    ).toEqual(['cognito.mau.essentials'])
+    // Ireland Essentials from the rate map's Essentials key (page-rates-cognito-essentials-plus): 10,000 × $0.015
+    const ireland = cost({ monthly_active_users: 20_000 }, { region: 'eu-west-1' })
+    expect(ireland.unpriced).toEqual([])
+    expect(cents(ireland.total)).toBe('150.00')
     const bahrain = cost({ tier: 'lite', monthly_active_users: 20_000 }, { region: 'me-south-1' })
     expect(bahrain.total).toBe('0')
     expect(bahrain.unpriced.map((row) => row.usage_type)).toEqual(['cognito.mau.lite'])

@@ -26,8 +26,19 @@ describe(`ECR at the rates of ${PAGE}`, () => {
     expect(cents(cost({ storage_gb: 10 }).total)).toBe('1.00')
   })
 
+  it('bills sa-east-1 at the rate a Cost Explorer extract reproduces to the cent (ecr-billed-sae1)', () => {
+    // July 2026 of that extract: 18.91 GB-months of SAE1-TimedStorage-ByteHrs billed $1.89
+    expect(cents(cost({ storage_gb: 18.91 }, 'sa-east-1').total)).toBe('1.89')
+    // and May: 12.51 GB-months billed $1.25
+    expect(cents(cost({ storage_gb: 12.51 }, 'sa-east-1').total)).toBe('1.25')
+  })
+
+  it('bills ap-south-1 at its AmazonECR offer as cited in a decision record (ecr-offer-aps3-cloud-decision)', () => {
+    expect(cents(cost({ storage_gb: 50 }, 'ap-south-1').total)).toBe('5.00')
+  })
+
   it('reports a Region without a sourced price as unpriced, never $0', () => {
-    const priced = cost({ storage_gb: 1 }, 'sa-east-1')
+    const priced = cost({ storage_gb: 1 }, 'me-south-1')
     expect(priced.total).toBe('0')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['ecr.storage_gb_months'])
   })

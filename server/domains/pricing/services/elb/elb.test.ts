@@ -71,16 +71,24 @@ describe(`Elastic Load Balancing at the rates of ${PAGE}`, () => {
   })
 
   it('reports a region without sourced load balancer prices as unpriced, never $0', () => {
-    // us-east-2 has the ALB (its AWSELB offer of 2026-09-11 as quoted) but no sourced NLB rate
+    // us-east-2: the ALB from its AWSELB offer of 2026-09-11 as quoted, the NLB from AWS's elb rate map of
+    // 2025-05-20 (page-rates-elb)
     const alb = cost({ load_balancers: 1, processed_gb_per_hour: 1 }, 'us-east-2')
     expect(alb.unpriced).toEqual([])
     expect(cents(alb.total)).toBe('22.27') // 730 × $0.0225 + 730 LCU-hours × $0.008
-    const priced = cost(
-      { load_balancer_type: 'network', load_balancers: 1, hours: 730, new_connections_per_second: 1600 },
-      'us-east-2',
-    )
-    expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type).sort()).toEqual([
+    const nlb = {
+      load_balancer_type: 'network',
+      load_balancers: 1,
+      hours: 730,
+      new_connections_per_second: 1600,
+    }
+    const ohio = cost(nlb, 'us-east-2')
+    expect(ohio.unpriced).toEqual([])
+    expect(cents(ohio.total)).toBe('25.19') // 730 × $0.0225 + 1,460 NLCU-hours × $0.006
+    // ap-south-2 (Hyderabad) has no sourced load balancer rate in the catalog
+    const unpriced = cost(nlb, 'ap-south-2')
+    expect(unpriced.total).toBe('0')
+    expect(unpriced.unpriced.map((row) => row.usage_type).sort()).toEqual([
       'elb.nlb_hours',
       'elb.nlb_lcu_hours',
     ])

@@ -83,13 +83,65 @@ describe(`MemoryDB at the rules of ${PAGE}`, () => {
     })
     expect(redis.unpriced).toEqual([])
     expect(redis.total).toBe('71.33')
-    // Valkey writes above the free 10 TB have no sourced Seoul rate: reported, not charged at $0
+    // Valkey writes above the free 10 TB: $0.04 per GB from AWS's rate map of 2025-03-26 (page-rates-memorydb),
+    // 730 h × 2 × $0.049 + (20,000 − 10,240) GB × $0.04
     const heavy = seoul({ engine: 'valkey', node_type: 'db.t4g.small', shards: 1, data_written_gb: 20_000 })
-    expect(heavy.unpriced.map((row) => row.usage_type)).toEqual(['memorydb.data_written_gb.valkey'])
-    // other node types stay unpriced there
-    expect(seoul({ node_type: 'db.r7g.large', shards: 1 }).unpriced.map((row) => row.usage_type)).toEqual([
-      'memorydb.node_hours.db.r7g.large',
-    ])
+    expect(heavy.unpriced).toEqual([])
+    expect(heavy.total).toBe('461.94')
+    // db.r7g.large from the same map: 730 h × $0.369
+    const r7g = seoul({ node_type: 'db.r7g.large', shards: 1, replicas_per_shard: 0 })
+    expect(r7g.unpriced).toEqual([])
+    expect(r7g.total).toBe('269.37')
+  })
+
+  it("prices the main Regions from AWS's rate map of 2025-03-26 (aws-price-watcher raw/memorydb.json)", () => {
+    // Frankfurt: 1 shard × 2 nodes × 730 h × $0.371 (db r7g.large Redis) + 100 GB-months × $0.023
+    const frankfurt = cost({ node_type: 'db.r7g.large', shards: 1, snapshot_storage_gb: 100 }, 'eu-central-1')
+    expect(frankfurt.unpriced).toEqual([])
+    expect(frankfurt.total).toBe('543.96')
+    // São Paulo: Valkey db.t4g.small 730 h × $0.0637 + 10 GB-months × $0.037 + 12,240 GB written
+    // ((12,240 − 10,240) × $0.04)
+    const saoPaulo = cost(
+      {
+        engine: 'valkey',
+        node_type: 'db.t4g.small',
+        shards: 1,
+        replicas_per_shard: 0,
+        snapshot_storage_gb: 10,
+        data_written_gb: 12_240,
+      },
+      'sa-east-1',
+    )
+    expect(saoPaulo.unpriced).toEqual([])
+    expect(saoPaulo.total).toBe('126.871')
+    // the map lists no db.r7g node in São Paulo: unpriced, not $0
+    expect(
+      cost({ node_type: 'db.r7g.large', shards: 1 }, 'sa-east-1').unpriced.map((row) => row.usage_type),
+    ).toEqual(['memorydb.node_hours.db.r7g.large'])
+    // db.t4g.small in N. Virginia and Mumbai: 730 h × $0.048 and × $0.0427 (Valkey)
+    expect(cost({ node_type: 'db.t4g.small', shards: 1, replicas_per_shard: 0 }).total).toBe('35.04')
+    expect(
+      cost({ engine: 'valkey', node_type: 'db.t4g.small', shards: 1, replicas_per_shard: 0 }, 'ap-south-1')
+        .total,
+    ).toBe('31.171')
+    // every main Region but São Paulo prices all 11 usage types
+    for (const region of [
+      'us-east-1',
+      'us-east-2',
+      'us-west-2',
+      'eu-west-1',
+      'eu-west-2',
+      'eu-central-1',
+      'ap-southeast-1',
+      'ap-northeast-1',
+      'ap-south-1',
+    ]) {
+      const all = cost(
+        { node_type: 'db.r7g.xlarge', shards: 1, data_written_gb: 1, snapshot_storage_gb: 1 },
+        region,
+      )
+      expect(all.unpriced, region).toEqual([])
+    }
   })
 
   it('bills Redis OSS data written at $0.20 per GB and Valkey beyond 10 TB at $0.04', () => {

@@ -87,15 +87,52 @@ describe('OpenSearch Service at the Price List rates Infracost prints', () => {
     expect(cents(oregon.total)).toBe('440.71')
   })
 
+  it('prices EBS in the other main Regions at the On-Demand rate map (page-rates-opensearch-ebs, 2024-08-28)', () => {
+    // London, 2 data nodes × 100 GB: gp2 $0.157, io1 $0.196 + 1,000 IOPS × $0.103, standard $0.078;
+    // nodes at the reserved-instance rows' On-Demand rate, so compare the storage lines alone
+    const storage = (params: Record<string, unknown>, region: string) =>
+      cost({ instance_type: 'c4.2xlarge.search', instance_count: 2, ...params }, region)
+        .by_service[0]?.by_usage_type.filter((row) => !row.usage_type.startsWith('opensearch.instance_hours'))
+        .map((row) => [row.usage_type, row.cost])
+    expect(storage({ storage_type: 'gp2', storage_gb_per_node: 100 }, 'eu-west-2')).toEqual([
+      ['opensearch.storage_gb_month.gp2', '31.4'],
+    ])
+    expect(
+      storage(
+        { storage_type: 'io1', storage_gb_per_node: 100, provisioned_iops_per_node: 1000 },
+        'eu-west-2',
+      ),
+    ).toEqual([
+      ['opensearch.piops_month', '206'],
+      ['opensearch.storage_gb_month.io1', '39.2'],
+    ])
+    expect(storage({ storage_type: 'standard', storage_gb_per_node: 100 }, 'eu-west-2')).toEqual([
+      ['opensearch.storage_gb_month.standard', '15.6'],
+    ])
+    // São Paulo gp3 $0.2318, Mumbai $0.1391, Ohio $0.122, Singapore $0.1464 per GB-month
+    expect(storage({ storage_gb_per_node: 100 }, 'sa-east-1')).toEqual([
+      ['opensearch.storage_gb_month.gp3', '46.36'],
+    ])
+    expect(storage({ storage_gb_per_node: 100 }, 'ap-south-1')).toEqual([
+      ['opensearch.storage_gb_month.gp3', '27.82'],
+    ])
+    expect(storage({ storage_gb_per_node: 100 }, 'us-east-2')).toEqual([
+      ['opensearch.storage_gb_month.gp3', '24.4'],
+    ])
+    expect(storage({ storage_gb_per_node: 100 }, 'ap-southeast-1')).toEqual([
+      ['opensearch.storage_gb_month.gp3', '29.28'],
+    ])
+  })
+
   it('prices c4 nodes in the other main Regions at the rate maps (opensearch-ri-rows, 2025-04-04)', () => {
-    // Ireland: the reserved-instance rows give c4.2xlarge.search On-Demand $0.668 an hour, 730 h = $487.64;
-    // EBS has no sourced rate there and is reported unpriced, not charged
+    // Ireland: the reserved-instance rows give c4.2xlarge.search On-Demand $0.668 an hour, 730 h = $487.64,
+    // plus 10 GB of gp3 × $0.1342 (the On-Demand rate map of 2024-08-28) = $1.342
     const ireland = cost(
       { instance_type: 'c4.2xlarge.search', instance_count: 1, storage_gb_per_node: 10 },
       'eu-west-1',
     )
-    expect(cents(ireland.total)).toBe('487.64')
-    expect(ireland.unpriced.map((row) => row.usage_type)).toEqual(['opensearch.storage_gb_month.gp3'])
+    expect(ireland.unpriced).toEqual([])
+    expect(cents(ireland.total)).toBe('488.98')
     // São Paulo: 3 data nodes × $0.912 + 1 master × $3.643, 730 h = $1,997.28 + $2,659.39
     const saoPaulo = cost(
       {

@@ -122,11 +122,29 @@ describe(`S3 storage classes at the rates of ${PAGE} (us-east-1)`, () => {
   })
 
   it('reports what a region lacks as unpriced, never $0', () => {
-    const deepArchive = cost({ ...base, storage_class: 'deep_archive', storage_gb: 1000 }, 'eu-west-1')
+    // Deep Archive storage is sourced in the ten main Regions only (ap-south-2 has none)
+    const deepArchive = cost({ ...base, storage_class: 'deep_archive', storage_gb: 1000 }, 'ap-south-2')
     expect(deepArchive.unpriced.map((row) => row.usage_type)).toEqual(['s3.storage_gb_month.deep_archive'])
     const express = cost({ ...base, storage_class: 'express_one_zone', storage_gb: 10 }, 'sa-east-1')
     expect(express.unpriced.map((row) => row.usage_type)).toEqual(['s3.storage_gb_month.express_one_zone'])
     expect(express.total).toBe('0')
+  })
+
+  it("prices Deep Archive storage and PUTs outside us-east-1 from AWS's AmazonS3GlacierDeepArchive rate map of 2025-04-08", () => {
+    // aws-price-watcher raw/s3glacierdeeparchive.json: 'Glacier Deep Archive GB Mo' and 'PUT to Glacier Deep
+    // Archive Requests'. 1,000 GB-months and 1,000 PUTs: eu-west-1 $0.00099 and $0.055 per 1,000,
+    // eu-west-2 $0.0018 and $0.06, sa-east-1 $0.0032 and $0.10, ap-south-1 $0.002 and $0.07
+    const deep = { ...base, storage_class: 'deep_archive', storage_gb: 1000, put_requests: 1000 }
+    for (const [region, total] of [
+      ['eu-west-1', '1.045'],
+      ['eu-west-2', '1.86'],
+      ['sa-east-1', '3.3'],
+      ['ap-south-1', '2.07'],
+    ]) {
+      const priced = cost(deep, region)
+      expect(priced.unpriced, region).toEqual([])
+      expect(priced.total, region).toBe(total)
+    }
   })
 
   it('prices the classes in other regions from their own rates', () => {

@@ -24,8 +24,15 @@ describe(`Secrets Manager at the rates of ${PAGE}`, () => {
     expect(cents(cost({ secrets: 10, hours: { min: 73, typical: 365, max: 730 } }).total)).toBe('2.00')
   })
 
+  it('prices sa-east-1 from the rate map of 2025-03-27 (aws-price-watcher raw/secretsmanager.json)', () => {
+    // 'Secret' $0.40 and 'API Request' $0.000005: 25 × $0.40 + 1,000,000 × $0.000005
+    const saoPaulo = cost({ secrets: 25, api_requests: 1_000_000 }, 'sa-east-1')
+    expect(saoPaulo.unpriced).toEqual([])
+    expect(cents(saoPaulo.total)).toBe('15.00')
+  })
+
   it('reports a region without a sourced price as unpriced, never $0', () => {
-    const priced = cost({ secrets: 1 }, 'sa-east-1')
+    const priced = cost({ secrets: 1 }, 'ap-south-2')
     expect(priced.total).toBe('0')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['secretsmanager.secret_months'])
   })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { bundledCatalog as catalog } from './catalog.js'
 import { priceUsage } from './cost-engine.js'
+import { catalogCoverage } from './coverage.js'
 
 function cost(result: ReturnType<typeof priceUsage>, usageType: string): string | undefined {
   return result.by_service.flatMap((s) => s.by_usage_type).find((r) => r.usage_type === usageType)?.cost
@@ -181,6 +182,29 @@ describe('the ten main Regions', () => {
       `memorydb.valkey_node_hours.${t}`,
     ]),
     ...['memorydb.data_written_gb.redis', 'memorydb.data_written_gb.valkey', 'memorydb.snapshot_gb_months'],
+    // Aurora from AWS's Aurora rate maps of 2025-05-23 (db.r8g, Backtrack and Database Insights are not in all ten)
+    ...['postgresql', 'mysql'].flatMap((engine) =>
+      [
+        'db.t3.medium',
+        'db.t3.large',
+        'db.t4g.medium',
+        'db.t4g.large',
+        'db.r5.large',
+        'db.r5.xlarge',
+        'db.r6g.large',
+        'db.r6g.xlarge',
+        'db.r6g.2xlarge',
+        'db.r7g.large',
+        'db.r7g.xlarge',
+        'db.r7g.2xlarge',
+      ].map((c) => `aurora.instance_hours.${engine}.${c}`),
+    ),
+    ...['db.t4g.medium', 'db.r6g.large', 'db.r6g.xlarge', 'db.r6g.2xlarge', 'db.r7g.xlarge'].map(
+      (c) => `aurora.instance_hours_io_optimized.postgresql.${c}`,
+    ),
+    ...['aurora.acu_hours.standard', 'aurora.acu_hours.io_optimized'],
+    ...['aurora.storage_gb_month.standard', 'aurora.storage_gb_month.io_optimized'],
+    ...['aurora.io_requests', 'aurora.backup_gb_month'],
   ]
 
   it('are all in the catalog, among every commercial Region', () => {
@@ -788,16 +812,10 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     const backtrack = { 'aurora.backtrack_change_records': '66576000000' }
     expect(price('eu-west-2', backtrack).total).toBe('932.064')
     expect(price('us-east-1', backtrack).total).toBe('798.912')
-    expect(price('eu-west-1', backtrack).unpriced.map((row) => row.usage_type)).toEqual([
+    // São Paulo's Backtrack stays unpriced: AWS's Aurora rate map of 2025-05-23 names no Backtrack rate there.
+    expect(price('sa-east-1', backtrack).unpriced.map((row) => row.usage_type)).toEqual([
       'aurora.backtrack_change_records',
     ])
-    // Frankfurt I/O and I/O-Optimized storage stay unpriced: no source states them.
-    expect(
-      price('eu-central-1', {
-        'aurora.io_requests': '1000000',
-        'aurora.storage_gb_month.io_optimized': '1',
-      }).unpriced.map((row) => row.usage_type),
-    ).toEqual(['aurora.io_requests', 'aurora.storage_gb_month.io_optimized'])
   })
   it('Cognito Essentials and Plus outside us-east-1, SQS first band in us-west-1 (Price List quotes)', () => {
     // Tokyo: 20,000 Essentials MAUs × $0.015 + 5,000 Plus MAUs × $0.020 (no free tier)
@@ -1402,6 +1420,80 @@ describe("AWS's rate maps as committed in iann0036/aws-price-watcher (issue #21,
       expect(cost(result, 'elb.nlb_lcu_hours'), region).toBe('6')
       expect(result.total, region).toBe(total)
       expect(catalog.prices[region]?.['elb.nlb_hours']?.source).toBe('page-rates-elb')
+    }
+  })
+
+  it('Aurora instance classes, I/O-Optimized compute and storage in each main Region (Aurora rate maps of 2025-05-23)', () => {
+    // 730 h of Aurora PostgreSQL db.r6g.large, Aurora MySQL db.t4g.medium and I/O-Optimized Aurora PostgreSQL
+    // db.r7g.xlarge, 100 I/O-Optimized ACU-hours and 100 GB of I/O-Optimized storage; the rates, in that order,
+    // as the maps name them per Region
+    const usage = {
+      'aurora.instance_hours.postgresql.db.r6g.large': '730',
+      'aurora.instance_hours.mysql.db.t4g.medium': '730',
+      'aurora.instance_hours_io_optimized.postgresql.db.r7g.xlarge': '730',
+      'aurora.acu_hours.io_optimized': '100',
+      'aurora.storage_gb_month.io_optimized': '100',
+    }
+    const cases: [string, string, string][] = [
+      ['us-east-2', '0.26 0.073 0.719 0.16 0.225', '806.46'],
+      ['us-west-2', '0.26 0.073 0.719 0.16 0.225', '806.46'],
+      ['eu-west-1', '0.286 0.078 0.79 0.19 0.248', '886.22'],
+      ['eu-west-2', '0.304 0.082 0.84 0.19 0.225', '936.48'],
+      ['eu-central-1', '0.313 0.085 0.865 0.19 0.268', '967.79'],
+      ['ap-southeast-1', '0.313 0.114 0.865 0.26 0.248', '993.96'],
+      ['ap-northeast-1', '0.313 0.113 0.865 0.2 0.27', '989.43'],
+      ['ap-south-1', '0.295 0.093 0.815 0.24 0.248', '926.99'],
+      ['sa-east-1', '0.537 0.153 1.485 0.33 0.428', '1663.55'],
+    ]
+    for (const [region, rates, total] of cases) {
+      const result = price(region, usage)
+      expect(result.unpriced, region).toEqual([])
+      const [r6g, t4g, r7gIo, acuIo, storageIo] = rates.split(' ')
+      for (const [usageType, rate] of [
+        ['aurora.instance_hours.postgresql.db.r6g.large', r6g],
+        ['aurora.instance_hours.mysql.db.t4g.medium', t4g],
+        ['aurora.instance_hours_io_optimized.postgresql.db.r7g.xlarge', r7gIo],
+        ['aurora.acu_hours.io_optimized', acuIo],
+        ['aurora.storage_gb_month.io_optimized', storageIo],
+      ] as const)
+        expect(catalog.prices[region]?.[usageType]?.tiers[0]?.price, `${region} ${usageType}`).toBe(rate)
+      expect(result.total, region).toBe(total)
+    }
+    // us-east-1's only gap before the maps: I/O-Optimized Aurora PostgreSQL db.t4g.medium, $0.095
+    expect(
+      price('us-east-1', { 'aurora.instance_hours_io_optimized.postgresql.db.t4g.medium': '730' }).total,
+    ).toBe('69.35')
+  })
+
+  it('Aurora coverage in the ten main Regions: what the rate maps do not list stays unpriced', () => {
+    const databaseInsights = ['aurora.database_insights_acu_hours', 'aurora.database_insights_vcpu_hours']
+    const r8g = [
+      'aurora.instance_hours.mysql.db.r8g.large',
+      'aurora.instance_hours.mysql.db.r8g.xlarge',
+      'aurora.instance_hours.postgresql.db.r8g.large',
+      'aurora.instance_hours.postgresql.db.r8g.xlarge',
+    ]
+    const expected: Record<string, string[]> = {
+      'us-east-1': [],
+      'us-east-2': [],
+      'us-west-2': databaseInsights,
+      'eu-west-1': databaseInsights,
+      'eu-west-2': [...databaseInsights, ...r8g],
+      'eu-central-1': databaseInsights,
+      'ap-southeast-1': [...databaseInsights, ...r8g],
+      'ap-northeast-1': databaseInsights,
+      'ap-south-1': databaseInsights,
+      'sa-east-1': ['aurora.backtrack_change_records', ...databaseInsights, ...r8g],
+    }
+    const regions = Object.keys(expected)
+    const coverage = catalogCoverage(catalog, regions)
+    expect(coverage.map((r) => r.code).sort()).toEqual([...regions].sort())
+    for (const region of coverage) {
+      const aurora = region.services.find((s) => s.service === 'aurora')
+      expect(aurora?.usage_types_total, region.code).toBe(42)
+      expect([...(aurora?.unpriced_usage_types ?? [])].sort(), region.code).toEqual(
+        [...(expected[region.code] ?? [])].sort(),
+      )
     }
   })
 })

@@ -76,19 +76,103 @@ describe('Amazon Aurora', () => {
       cost({ engine: 'mysql', storage_configuration, serverless_acu_hours: 1000, storage_gb: 0 }, region)
     expect(cents(acus('io_optimized').total)).toBe('160.00')
     expect(cents(acus('standard').total)).toBe('120.00')
-    expect(acus('io_optimized', 'eu-west-1').unpriced.map((row) => row.usage_type)).toEqual([
+    // eu-west-1 from AWS's Aurora rate map of 2025-05-23 (page-rates-aurora-storage): $0.19 against $0.14
+    expect(cents(acus('io_optimized', 'eu-west-1').total)).toBe('190.00')
+    expect(cents(acus('standard', 'eu-west-1').total)).toBe('140.00')
+    expect(acus('io_optimized', 'af-south-1').unpriced.map((row) => row.usage_type)).toEqual([
       'aurora.acu_hours.io_optimized',
     ])
   })
 
   it('reports what a region has no sourced Aurora price for as unpriced, never $0', () => {
-    // eu-west-2 prices the cluster volume ($0.10 per GB-month) but no instance class
-    const priced = cost({ engine: 'postgresql', instance_class: 'db.r6g.large', storage_gb: 10 }, 'eu-west-2')
+    // eu-west-2 prices the cluster volume ($0.10 per GB-month) but not db.r8g: AWS's Aurora rate map of 2025-05-23
+    // lists no db.r8g in London
+    const priced = cost({ engine: 'postgresql', instance_class: 'db.r8g.large', storage_gb: 10 }, 'eu-west-2')
     expect(priced.total).toBe('1')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual([
-      'aurora.instance_hours.postgresql.db.r6g.large',
+      'aurora.instance_hours.postgresql.db.r8g.large',
     ])
   })
+
+  // AWS's Aurora rate maps of 2025-05-23 (page-rates-aurora-ondemand, page-rates-aurora-storage): a Standard Aurora
+  // MySQL cluster of 2 × db.r6g.xlarge for 730 hours, 200 GB, 100M I/Os, 50 GB of backup and 1,000M Backtrack
+  // change records, in each main Region. Rates: instance-hour, GB-month, I/O and Backtrack per million, backup.
+  it.each([
+    ['us-east-1', '0.519', '0.10', '0.20', '0.021', '0.012', '810.79'],
+    ['us-east-2', '0.519', '0.10', '0.20', '0.021', '0.012', '810.79'],
+    ['us-west-2', '0.519', '0.10', '0.20', '0.021', '0.012', '810.79'],
+    ['eu-west-1', '0.573', '0.11', '0.22', '0.021', '0.013', '894.63'],
+    ['eu-west-2', '0.609', '0.10', '0.20', '0.022', '0.014', '944.24'],
+    ['eu-central-1', '0.627', '0.119', '0.22', '0.023', '0.014', '976.37'],
+    ['ap-southeast-1', '0.627', '0.11', '0.22', '0.023', '0.013', '973.57'],
+    ['ap-northeast-1', '0.627', '0.12', '0.24', '0.023', '0.014', '978.57'],
+    ['ap-south-1', '0.591', '0.11', '0.22', '0.023', '0.013', '921.01'],
+  ])(
+    'prices a Standard Aurora MySQL cluster in %s to the cent (instance $%s, storage $%s, I/O $%s, backup $%s, Backtrack $%s)',
+    (region, _instance, _storage, _io, _backup, _backtrack, total) => {
+      const priced = cost(
+        {
+          engine: 'mysql',
+          instance_class: 'db.r6g.xlarge',
+          count: 2,
+          storage_gb: 200,
+          io_requests: 100_000_000,
+          backup_storage_gb: 50,
+          backtrack_change_records: 1_000_000_000,
+        },
+        region,
+      )
+      expect(priced.unpriced).toEqual([])
+      expect(cents(priced.total)).toBe(total)
+    },
+  )
+
+  it('prices São Paulo but for Backtrack, which the rate map does not list there', () => {
+    // 1,460 h × $1.074 + 200 GB × $0.19 + 100M × $0.28 per million + 50 GB × $0.037
+    const priced = cost(
+      {
+        engine: 'mysql',
+        instance_class: 'db.r6g.xlarge',
+        count: 2,
+        storage_gb: 200,
+        io_requests: 100_000_000,
+        backup_storage_gb: 50,
+        backtrack_change_records: 1_000_000_000,
+      },
+      'sa-east-1',
+    )
+    expect(cents(priced.total)).toBe('1635.89')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['aurora.backtrack_change_records'])
+  })
+
+  // I/O-Optimized Aurora PostgreSQL db.t4g.medium for 730 hours and 100 GB of I/O-Optimized storage (rate maps above)
+  it.each([
+    ['us-east-1', '0.095', '0.225', '91.85'],
+    ['us-east-2', '0.095', '0.225', '91.85'],
+    ['us-west-2', '0.095', '0.225', '91.85'],
+    ['eu-west-1', '0.101', '0.248', '98.53'],
+    ['eu-west-2', '0.107', '0.225', '100.61'],
+    ['eu-central-1', '0.111', '0.268', '107.83'],
+    ['ap-southeast-1', '0.148', '0.248', '132.84'],
+    ['ap-northeast-1', '0.147', '0.27', '134.31'],
+    ['ap-south-1', '0.121', '0.248', '113.13'],
+    ['sa-east-1', '0.199', '0.428', '188.07'],
+  ])(
+    'prices an I/O-Optimized Aurora PostgreSQL db.t4g.medium cluster in %s (instance $%s, storage $%s)',
+    (region, _instance, _storage, total) => {
+      const priced = cost(
+        {
+          engine: 'postgresql',
+          storage_configuration: 'io_optimized',
+          instance_class: 'db.t4g.medium',
+          storage_gb: 100,
+        },
+        region,
+      )
+      expect(priced.unpriced).toEqual([])
+      expect(cents(priced.total)).toBe(total)
+    },
+  )
 
   it('refuses I/O requests on I/O-Optimized, Backtrack on PostgreSQL, instances without a class and unknown classes', () => {
     expect(

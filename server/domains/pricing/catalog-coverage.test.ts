@@ -1497,3 +1497,30 @@ describe("AWS's rate maps as committed in iann0036/aws-price-watcher (issue #21,
     }
   })
 })
+
+describe("AWS's RDS for SQL Server On-Demand rate map (iann0036/aws-price-watcher raw/rds-sqlserver-ondemand.json, publication 2026-05-12)", () => {
+  it('prices the four licence-included SQL Server editions in us-west-2 and us-east-2 to the cent', () => {
+    // one Single-AZ instance each, 730 hours: Express and Web db.t3.large $0.162 and $0.232, Standard and
+    // Enterprise db.m5.xlarge $1.224 and $2.336 (the N. Virginia rates, which the map confirms for us-east-1)
+    const usage = {
+      'rds.sqlserver_ex_instance_hours.db.t3.large': '730',
+      'rds.sqlserver_web_instance_hours.db.t3.large': '730',
+      'rds.sqlserver_se_instance_hours.db.m5.xlarge': '730',
+      'rds.sqlserver_ee_instance_hours.db.m5.xlarge': '730',
+    }
+    for (const region of ['us-west-2', 'us-east-2', 'us-east-1']) {
+      const result = priceUsage({ region, usage, includeFreeTier: false, catalog })
+      expect(result.unpriced, region).toEqual([])
+      expect(cost(result, 'rds.sqlserver_ex_instance_hours.db.t3.large'), region).toBe('118.26')
+      expect(cost(result, 'rds.sqlserver_web_instance_hours.db.t3.large'), region).toBe('169.36')
+      expect(cost(result, 'rds.sqlserver_se_instance_hours.db.m5.xlarge'), region).toBe('893.52')
+      expect(cost(result, 'rds.sqlserver_ee_instance_hours.db.m5.xlarge'), region).toBe('1705.28')
+      expect(result.total, region).toBe('2886.42')
+    }
+    expect(catalog.prices['us-west-2']?.['rds.sqlserver_se_instance_hours.db.m5.xlarge']?.source).toBe(
+      'page-rates-rds-sqlserver',
+    )
+    const london = priceUsage({ region: 'eu-west-2', usage, includeFreeTier: false, catalog })
+    expect(london.unpriced.map((row) => row.usage_type).sort()).toEqual(Object.keys(usage).sort())
+  })
+})

@@ -427,4 +427,49 @@ describe('RDS Reserved Instances in the main Regions (rate maps of 2025-04-04, y
       'the catalog has no price for rds.reserved_hours.3y_no_upfront.postgresql_single_az.db.t3.large in eu-west-2',
     ])
   })
+}) /**
+ * Licence-included SQL Server outside us-east-1, from AWS's SQL Server On-Demand rate map (publication 2026-05-12)
+ * as committed in iann0036/aws-price-watcher raw/rds-sqlserver-ondemand.json (catalog source
+ * `page-rates-rds-sqlserver`). One Single-AZ instance × 730 hours; Oregon and Ohio carry the N. Virginia rates,
+ * which the same map confirms for the catalog's us-east-1 figures.
+ */
+describe('RDS for SQL Server in us-west-2 and us-east-2 (rate map of 2026-05-12)', () => {
+  const li = (engine: string, instanceClass: string, region: string) =>
+    rows(cost({ ...base, engine, instance_class: instanceClass }, region))
+
+  it.each(['us-west-2', 'us-east-2'])(
+    'prices Express, Web, Standard and Enterprise in %s to the cent',
+    (region) => {
+      expect(li('sqlserver_ex', 'db.t3.large', region)['rds.sqlserver_ex_instance_hours.db.t3.large']).toBe(
+        '118.26',
+      )
+      expect(li('sqlserver_web', 'db.t3.large', region)['rds.sqlserver_web_instance_hours.db.t3.large']).toBe(
+        '169.36',
+      )
+      expect(li('sqlserver_se', 'db.m5.xlarge', region)['rds.sqlserver_se_instance_hours.db.m5.xlarge']).toBe(
+        '893.52',
+      )
+      expect(li('sqlserver_ee', 'db.m5.xlarge', region)['rds.sqlserver_ee_instance_hours.db.m5.xlarge']).toBe(
+        '1705.28',
+      )
+      for (const usageType of [
+        'rds.sqlserver_ex_instance_hours.db.t3.large',
+        'rds.sqlserver_web_instance_hours.db.t3.large',
+        'rds.sqlserver_se_instance_hours.db.m5.xlarge',
+        'rds.sqlserver_ee_instance_hours.db.m5.xlarge',
+      ]) {
+        const entry = findPrice(bundledCatalog, region, usageType)
+        expect(entry?.source, usageType).toBe('page-rates-rds-sqlserver')
+        expect(entry?.as_of, usageType).toBe('2026-05-12')
+      }
+    },
+  )
+
+  it('leaves the Regions the map was not read for unpriced, never $0', () => {
+    const priced = cost({ ...base, engine: 'sqlserver_ex' }, 'eu-west-1')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual([
+      'rds.sqlserver_ex_instance_hours.db.t3.large',
+    ])
+    expect(rows(priced)['rds.sqlserver_ex_instance_hours.db.t3.large']).toBeUndefined()
+  })
 })

@@ -181,6 +181,8 @@ describe('the ten main Regions', () => {
       `memorydb.valkey_node_hours.${t}`,
     ]),
     ...['memorydb.data_written_gb.redis', 'memorydb.data_written_gb.valkey', 'memorydb.snapshot_gb_months'],
+    // issue #21: the Lambda rate map of 2025-12-17 (source page-rates-lambda-2025-12)
+    ...['lambda.esm_epu_hours.sqs', 'lambda.tenant_environment_gb.x86_64'],
   ]
 
   it('are all in the catalog, among every commercial Region', () => {
@@ -194,6 +196,51 @@ describe('the ten main Regions', () => {
       (usageType) => catalog.prices[region]?.[usageType]?.tiers_incomplete,
     )
     expect(partial).toEqual([])
+  })
+
+  it('price SQS provisioned-mode EPUs and x86 tenant isolation at the 2025-12-17 Lambda rate map’s figures', () => {
+    // Read under regionless codes Mwt8a0FC3o… (SQS EPU-hour) and K5bCBU3X5W… (tenant isolation, per GB) in each
+    // Region's section of the map; us-east-1 keeps the page's figures ($0.00925, $0.000167 as printed).
+    const sqs: Record<string, string> = {
+      'us-east-2': '0.00925',
+      'us-west-2': '0.00925',
+      'eu-west-1': '0.01035',
+      'eu-west-2': '0.01065',
+      'eu-central-1': '0.01105',
+      'ap-southeast-1': '0.01155',
+      'ap-northeast-1': '0.0119',
+      'ap-south-1': '0.0097',
+      'sa-east-1': '0.0147',
+    }
+    for (const [region, price] of Object.entries(sqs)) {
+      for (const [usageType, expected] of [
+        ['lambda.esm_epu_hours.sqs', price],
+        ['lambda.tenant_environment_gb.x86_64', '0.000166667'],
+      ] as const) {
+        const entry = catalog.prices[region]?.[usageType]
+        expect(entry?.tiers, `${region} ${usageType}`).toEqual([{ upto: null, price: expected }])
+        expect([entry?.source, entry?.confidence, entry?.as_of]).toEqual([
+          'page-rates-lambda-2025-12',
+          'price-list',
+          '2025-12-17',
+        ])
+      }
+    }
+    expect(catalog.prices['us-east-1']?.['lambda.esm_epu_hours.sqs']?.tiers[0]?.price).toBe('0.00925')
+    expect(catalog.prices['us-east-1']?.['lambda.tenant_environment_gb.x86_64']?.tiers[0]?.price).toBe('0.000167')
+    // 500 EPU-hours in Frankfurt: 500 × $0.01105 = $5.525; 3,000 environments of 2 GB in Mumbai: 6,000 × $0.000166667.
+    const frankfurt = priceUsage({
+      region: 'eu-central-1',
+      usage: { 'lambda.esm_epu_hours.sqs': '500' },
+      catalog,
+    })
+    expect(cost(frankfurt, 'lambda.esm_epu_hours.sqs')).toBe('5.525')
+    const mumbai = priceUsage({
+      region: 'ap-south-1',
+      usage: { 'lambda.tenant_environment_gb.x86_64': '6000' },
+      catalog,
+    })
+    expect(Number(cost(mumbai, 'lambda.tenant_environment_gb.x86_64')).toFixed(2)).toBe('1.00')
   })
 
   it('price the Lambda Managed Instances fee at 15% of the same Region’s EC2 On-Demand rate, exactly where that rate is', () => {

@@ -227,7 +227,9 @@ describe('the ten main Regions', () => {
       }
     }
     expect(catalog.prices['us-east-1']?.['lambda.esm_epu_hours.sqs']?.tiers[0]?.price).toBe('0.00925')
-    expect(catalog.prices['us-east-1']?.['lambda.tenant_environment_gb.x86_64']?.tiers[0]?.price).toBe('0.000167')
+    expect(catalog.prices['us-east-1']?.['lambda.tenant_environment_gb.x86_64']?.tiers[0]?.price).toBe(
+      '0.000167',
+    )
     // 500 EPU-hours in Frankfurt: 500 × $0.01105 = $5.525; 3,000 environments of 2 GB in Mumbai: 6,000 × $0.000166667.
     const frankfurt = priceUsage({
       region: 'eu-central-1',

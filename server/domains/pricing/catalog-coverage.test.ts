@@ -911,11 +911,9 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
       'bedrock.batch_input_tokens.amazon.nova-pro': '1000000',
       'bedrock.batch_output_tokens.amazon.nova-pro': '1000000',
     })
-    // 1M tokens each: $0.96 in, $3.84 out, $0.48 batch in; batch output has no sourced rate
-    expect(tokyo.total).toBe('5.28')
-    expect(tokyo.unpriced.map((row) => row.usage_type)).toEqual([
-      'bedrock.batch_output_tokens.amazon.nova-pro',
-    ])
+    // 1M tokens each: $0.96 in, $3.84 out, $0.48 batch in; batch output $1.92 from the 2025-05-21 rate map
+    expect(tokyo.total).toBe('7.2')
+    expect(tokyo.unpriced).toEqual([])
     const ohio = price('us-east-2', {
       'bedrock.input_tokens.amazon.nova-lite': '1000000',
       'bedrock.output_tokens.amazon.nova-lite': '1000000',
@@ -939,6 +937,42 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
       'bedrock.output_tokens.amazon.nova-lite': '1000000',
     })
     expect(frankfurt.total).toBe('0.39')
+  })
+  it('Bedrock rates read from the 2025-05-21 rate map under codes tied by their us-east-1 values', () => {
+    const rate = (region: string, usageType: string) => catalog.prices[region]?.[usageType]
+    // Figures the catalog already had elsewhere agree with the map; these were filled from it.
+    for (const [region, usageType, price] of [
+      ['eu-west-1', 'bedrock.output_tokens.amazon.nova-micro', '0.00016'],
+      ['ap-south-1', 'bedrock.input_tokens.amazon.nova-micro', '0.000041'],
+      ['ap-southeast-1', 'bedrock.output_tokens.amazon.nova-pro', '0.00432'],
+      ['ap-south-1', 'bedrock.output_tokens.meta.llama3-70b-instruct', '0.0042'],
+      ['us-east-2', 'bedrock.input_tokens.deepseek.r1', '0.00135'],
+      ['eu-west-2', 'bedrock.provisioned_mu_hours_6_months.amazon.titan-embed-image', '8.5699'],
+    ] as const) {
+      const entry = rate(region, usageType)
+      expect(entry?.tiers, `${region} ${usageType}`).toEqual([{ upto: null, price }])
+      expect([entry?.source, entry?.confidence, entry?.as_of]).toEqual([
+        'page-rates-bedrock-2025-05',
+        'price-list',
+        '2025-05-21',
+      ])
+    }
+    // Nova Micro in Mumbai, 1M tokens in and out: $0.041 + $0.164; Llama 3 70B in London: $3.45 + $4.55
+    const mumbai = price('ap-south-1', {
+      'bedrock.input_tokens.amazon.nova-micro': '1000000',
+      'bedrock.output_tokens.amazon.nova-micro': '1000000',
+    })
+    expect(mumbai.unpriced).toEqual([])
+    expect(mumbai.total).toBe('0.205')
+    const london = price('eu-west-2', {
+      'bedrock.input_tokens.meta.llama3-70b-instruct': '1000000',
+      'bedrock.output_tokens.meta.llama3-70b-instruct': '1000000',
+    })
+    expect(london.total).toBe('8')
+    // Nova Pro batch output in Frankfurt: 1M × $0.0021 per 1K
+    expect(price('eu-central-1', { 'bedrock.batch_output_tokens.amazon.nova-pro': '1000000' }).total).toBe(
+      '2.1',
+    )
   })
   it('SQS first bands: FIFO in ap-northeast-1 (Tokyo decision records), Standard in eu-central-1 and us-east-2', () => {
     // 130,500 requests × $0.50 per million, the records' $0.06525
@@ -1147,7 +1181,11 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     const singapore = price('ap-southeast-1', tokens(['nova-micro', 'nova-lite']))
     expect(singapore.unpriced).toEqual([])
     expect(singapore.total).toBe('0.64')
-    expect(price('ap-southeast-1', tokens(['nova-pro'])).unpriced).toHaveLength(2)
+    // Nova Pro's output rate came from the 2025-05-21 rate map; its input rate shares its us-east-1 value with
+    // other codes and stays unpriced
+    expect(price('ap-southeast-1', tokens(['nova-pro'])).unpriced.map((row) => row.usage_type)).toEqual([
+      'bedrock.input_tokens.amazon.nova-pro',
+    ])
   })
   it('Bedrock in us-east-2 (offer of 2026-10-03): Nova Micro, Lite and Pro, Llama 3.3 70B, Llama 4 Scout and Maverick', () => {
     const models = [

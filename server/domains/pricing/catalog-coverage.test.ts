@@ -235,12 +235,14 @@ describe('the ten main Regions', () => {
       region: 'eu-central-1',
       usage: { 'lambda.esm_epu_hours.sqs': '500' },
       catalog,
+      includeFreeTier: false,
     })
     expect(cost(frankfurt, 'lambda.esm_epu_hours.sqs')).toBe('5.525')
     const mumbai = priceUsage({
       region: 'ap-south-1',
       usage: { 'lambda.tenant_environment_gb.x86_64': '6000' },
       catalog,
+      includeFreeTier: false,
     })
     expect(Number(cost(mumbai, 'lambda.tenant_environment_gb.x86_64')).toFixed(2)).toBe('1.00')
   })

@@ -1183,11 +1183,10 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     const singapore = price('ap-southeast-1', tokens(['nova-micro', 'nova-lite']))
     expect(singapore.unpriced).toEqual([])
     expect(singapore.total).toBe('0.64')
-    // Nova Pro's output rate came from the 2025-05-21 rate map; its input rate shares its us-east-1 value with
-    // other codes and stays unpriced
-    expect(price('ap-southeast-1', tokens(['nova-pro'])).unpriced.map((row) => row.usage_type)).toEqual([
-      'bedrock.input_tokens.amazon.nova-pro',
-    ])
+    // Nova Pro from the 2025-05-21 rate map: 1M × $0.00108 + 1M × $0.00432 per 1K
+    const novaPro = price('ap-southeast-1', tokens(['nova-pro']))
+    expect(novaPro.unpriced).toEqual([])
+    expect(novaPro.total).toBe('5.4')
   })
   it('Bedrock in us-east-2 (offer of 2026-10-03): Nova Micro, Lite and Pro, Llama 3.3 70B, Llama 4 Scout and Maverick', () => {
     const models = [

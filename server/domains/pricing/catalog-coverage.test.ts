@@ -205,6 +205,8 @@ describe('the ten main Regions', () => {
     ...['aurora.acu_hours.standard', 'aurora.acu_hours.io_optimized'],
     ...['aurora.storage_gb_month.standard', 'aurora.storage_gb_month.io_optimized'],
     ...['aurora.io_requests', 'aurora.backup_gb_month'],
+    // issue #21: the Lambda rate map of 2025-12-17 (source page-rates-lambda-2025-12)
+    ...['lambda.esm_epu_hours.sqs', 'lambda.tenant_environment_gb.x86_64'],
   ]
 
   it('are all in the catalog, among every commercial Region', () => {
@@ -218,6 +220,55 @@ describe('the ten main Regions', () => {
       (usageType) => catalog.prices[region]?.[usageType]?.tiers_incomplete,
     )
     expect(partial).toEqual([])
+  })
+
+  it('price SQS provisioned-mode EPUs and x86 tenant isolation at the 2025-12-17 Lambda rate map’s figures', () => {
+    // Read under regionless codes Mwt8a0FC3o… (SQS EPU-hour) and K5bCBU3X5W… (tenant isolation, per GB) in each
+    // Region's section of the map; us-east-1 keeps the page's figures ($0.00925, $0.000167 as printed).
+    const sqs: Record<string, string> = {
+      'us-east-2': '0.00925',
+      'us-west-2': '0.00925',
+      'eu-west-1': '0.01035',
+      'eu-west-2': '0.01065',
+      'eu-central-1': '0.01105',
+      'ap-southeast-1': '0.01155',
+      'ap-northeast-1': '0.0119',
+      'ap-south-1': '0.0097',
+      'sa-east-1': '0.0147',
+    }
+    for (const [region, price] of Object.entries(sqs)) {
+      for (const [usageType, expected] of [
+        ['lambda.esm_epu_hours.sqs', price],
+        ['lambda.tenant_environment_gb.x86_64', '0.000166667'],
+      ] as const) {
+        const entry = catalog.prices[region]?.[usageType]
+        expect(entry?.tiers, `${region} ${usageType}`).toEqual([{ upto: null, price: expected }])
+        expect([entry?.source, entry?.confidence, entry?.as_of]).toEqual([
+          'page-rates-lambda-2025-12',
+          'price-list',
+          '2025-12-17',
+        ])
+      }
+    }
+    expect(catalog.prices['us-east-1']?.['lambda.esm_epu_hours.sqs']?.tiers[0]?.price).toBe('0.00925')
+    expect(catalog.prices['us-east-1']?.['lambda.tenant_environment_gb.x86_64']?.tiers[0]?.price).toBe(
+      '0.000167',
+    )
+    // 500 EPU-hours in Frankfurt: 500 × $0.01105 = $5.525; 3,000 environments of 2 GB in Mumbai: 6,000 × $0.000166667.
+    const frankfurt = priceUsage({
+      region: 'eu-central-1',
+      usage: { 'lambda.esm_epu_hours.sqs': '500' },
+      catalog,
+      includeFreeTier: false,
+    })
+    expect(cost(frankfurt, 'lambda.esm_epu_hours.sqs')).toBe('5.525')
+    const mumbai = priceUsage({
+      region: 'ap-south-1',
+      usage: { 'lambda.tenant_environment_gb.x86_64': '6000' },
+      catalog,
+      includeFreeTier: false,
+    })
+    expect(Number(cost(mumbai, 'lambda.tenant_environment_gb.x86_64')).toFixed(2)).toBe('1.00')
   })
 
   it('price the Lambda Managed Instances fee at 15% of the same Region’s EC2 On-Demand rate, exactly where that rate is', () => {
@@ -880,11 +931,9 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
       'bedrock.batch_input_tokens.amazon.nova-pro': '1000000',
       'bedrock.batch_output_tokens.amazon.nova-pro': '1000000',
     })
-    // 1M tokens each: $0.96 in, $3.84 out, $0.48 batch in; batch output has no sourced rate
-    expect(tokyo.total).toBe('5.28')
-    expect(tokyo.unpriced.map((row) => row.usage_type)).toEqual([
-      'bedrock.batch_output_tokens.amazon.nova-pro',
-    ])
+    // 1M tokens each: $0.96 in, $3.84 out, $0.48 batch in; batch output $1.92 from the 2025-05-21 rate map
+    expect(tokyo.total).toBe('7.2')
+    expect(tokyo.unpriced).toEqual([])
     const ohio = price('us-east-2', {
       'bedrock.input_tokens.amazon.nova-lite': '1000000',
       'bedrock.output_tokens.amazon.nova-lite': '1000000',
@@ -908,6 +957,42 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
       'bedrock.output_tokens.amazon.nova-lite': '1000000',
     })
     expect(frankfurt.total).toBe('0.39')
+  })
+  it('Bedrock rates read from the 2025-05-21 rate map under codes tied by their us-east-1 values', () => {
+    const rate = (region: string, usageType: string) => catalog.prices[region]?.[usageType]
+    // Figures the catalog already had elsewhere agree with the map; these were filled from it.
+    for (const [region, usageType, price] of [
+      ['eu-west-1', 'bedrock.output_tokens.amazon.nova-micro', '0.00016'],
+      ['ap-south-1', 'bedrock.input_tokens.amazon.nova-micro', '0.000041'],
+      ['ap-southeast-1', 'bedrock.output_tokens.amazon.nova-pro', '0.00432'],
+      ['ap-south-1', 'bedrock.output_tokens.meta.llama3-70b-instruct', '0.0042'],
+      ['us-east-2', 'bedrock.input_tokens.deepseek.r1', '0.00135'],
+      ['eu-west-2', 'bedrock.provisioned_mu_hours_6_months.amazon.titan-embed-image', '8.5699'],
+    ] as const) {
+      const entry = rate(region, usageType)
+      expect(entry?.tiers, `${region} ${usageType}`).toEqual([{ upto: null, price }])
+      expect([entry?.source, entry?.confidence, entry?.as_of]).toEqual([
+        'page-rates-bedrock-2025-05',
+        'price-list',
+        '2025-05-21',
+      ])
+    }
+    // Nova Micro in Mumbai, 1M tokens in and out: $0.041 + $0.164; Llama 3 70B in London: $3.45 + $4.55
+    const mumbai = price('ap-south-1', {
+      'bedrock.input_tokens.amazon.nova-micro': '1000000',
+      'bedrock.output_tokens.amazon.nova-micro': '1000000',
+    })
+    expect(mumbai.unpriced).toEqual([])
+    expect(mumbai.total).toBe('0.205')
+    const london = price('eu-west-2', {
+      'bedrock.input_tokens.meta.llama3-70b-instruct': '1000000',
+      'bedrock.output_tokens.meta.llama3-70b-instruct': '1000000',
+    })
+    expect(london.total).toBe('8')
+    // Nova Pro batch output in Frankfurt: 1M × $0.0021 per 1K
+    expect(price('eu-central-1', { 'bedrock.batch_output_tokens.amazon.nova-pro': '1000000' }).total).toBe(
+      '2.1',
+    )
   })
   it('SQS first bands: FIFO in ap-northeast-1 (Tokyo decision records), Standard in eu-central-1 and us-east-2', () => {
     // 130,500 requests × $0.50 per million, the records' $0.06525
@@ -1116,7 +1201,10 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     const singapore = price('ap-southeast-1', tokens(['nova-micro', 'nova-lite']))
     expect(singapore.unpriced).toEqual([])
     expect(singapore.total).toBe('0.64')
-    expect(price('ap-southeast-1', tokens(['nova-pro'])).unpriced).toHaveLength(2)
+    // Nova Pro from the 2025-05-21 rate map: 1M × $0.00108 + 1M × $0.00432 per 1K
+    const novaPro = price('ap-southeast-1', tokens(['nova-pro']))
+    expect(novaPro.unpriced).toEqual([])
+    expect(novaPro.total).toBe('5.4')
   })
   it('Bedrock in us-east-2 (offer of 2026-10-03): Nova Micro, Lite and Pro, Llama 3.3 70B, Llama 4 Scout and Maverick', () => {
     const models = [

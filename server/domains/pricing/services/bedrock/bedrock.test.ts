@@ -88,9 +88,10 @@ describe(`Bedrock models, batch and prompt caching at the rates of ${PAGE} (us-e
     expect(batch.unpriced).toHaveLength(2)
     // ap-south-1 Nova Lite: 1M × $0.071 + 1M × $0.284 per million (APS3- offer rows)
     expect(cost({ model: 'amazon.nova-lite', ...million }, 'ap-south-1').total).toBe('0.355')
-    // Nova Pro there: $0.94 + $3.76 (a second Mumbai quote, whose Nova Lite rates agree); Nova Micro is not sourced
+    // Nova Pro there: $0.94 + $3.76 (a second Mumbai quote, whose Nova Lite rates agree); Nova Micro $0.041 + $0.164
+    // from the Bedrock rate map of 2025-05-21 (page-rates-bedrock-2025-05)
     expect(cost({ model: 'amazon.nova-pro', ...million }, 'ap-south-1').total).toBe('4.7')
-    expect(cost({ model: 'amazon.nova-micro', ...million }, 'ap-south-1').unpriced).toHaveLength(2)
+    expect(cost({ model: 'amazon.nova-micro', ...million }, 'ap-south-1').total).toBe('0.205')
   })
 
   it('refuses prompt caching on a batch item and an unknown model', () => {

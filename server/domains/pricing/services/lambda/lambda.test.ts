@@ -152,11 +152,42 @@ describe(`Lambda pricing depth at the rates of ${PAGE} (us-east-1)`, () => {
     })
   })
 
+  it('prices SQS provisioned-mode EPUs and tenant isolation in the main Regions at their own rates (2025-12-17 rate map)', () => {
+    const item = {
+      invocations: 0,
+      avg_duration_ms: 0,
+      memory_mb: 1024,
+      esm_source: 'sqs',
+      esm_epu_hours: 1000,
+      tenant_isolated_environments: 100_000,
+    }
+    // 1,000 EPU-hours × the Region's rate; 100,000 environments × 1 GB × $0.000166667.
+    const expected: Record<string, string> = {
+      'us-east-2': '9.25',
+      'us-west-2': '9.25',
+      'eu-west-1': '10.35',
+      'eu-west-2': '10.65',
+      'eu-central-1': '11.05',
+      'ap-southeast-1': '11.55',
+      'ap-northeast-1': '11.90',
+      'ap-south-1': '9.70',
+      'sa-east-1': '14.70',
+    }
+    for (const [region, epu] of Object.entries(expected)) {
+      const priced = cost([item], false, region)
+      expect(priced.unpriced, region).toEqual([])
+      expect(cents(rows(priced)['lambda.esm_epu_hours.sqs']), region).toBe(epu)
+      expect(cents(rows(priced)['lambda.tenant_environment_gb.x86_64']), region).toBe('16.67')
+    }
+    // The Sao Paulo item all told: $14.70 + $16.67.
+    expect(cents(cost([item], false, 'sa-east-1').total)).toBe('31.37')
+  })
+
   it('reports what a Region lacks as unpriced, never $0', () => {
     const sqs = cost(
       [{ invocations: 0, avg_duration_ms: 0, memory_mb: 1024, esm_source: 'sqs', esm_epu_hours: 10 }],
       false,
-      'eu-west-1',
+      'ap-southeast-2',
     )
     expect(sqs.unpriced.map((row) => row.usage_type)).toEqual(['lambda.esm_epu_hours.sqs'])
     const edge = cost(

@@ -76,6 +76,7 @@ describe(`GET /pricing/coverage on ${testEngine}`, async () => {
     }
   })
 
+  // Each stores the whole catalog (megabytes of JSON) several times: slow on PGlite under load.
   it('says complete, partial or none from what the current catalog prices', async () => {
     // A stored catalog where SQS in eu-west-2 has no price, then one price with an incomplete band, then both.
     const catalog: Catalog = structuredClone(bundledCatalog)
@@ -127,7 +128,7 @@ describe(`GET /pricing/coverage on ${testEngine}`, async () => {
     const empty = await coverageOf('eu-west-2')
     expect(empty).toMatchObject({ status: 'none', services_complete: 0, usage_types_priced: 0 })
     expect(empty.services.every((s) => s.status === 'none')).toBe(true)
-  })
+  }, 120_000)
 
   it('counts what AWS does not offer apart: neither missing nor priced, and a service of its own status', async () => {
     // The bundled catalog: MSK Serverless is not offered in sa-east-1, App Runner not at all there.
@@ -228,7 +229,7 @@ describe(`GET /pricing/coverage on ${testEngine}`, async () => {
       app.services.pricing.storeCatalog(contradiction, 'coverage-test-contradiction.json'),
     ).rejects.toThrow('not_offered.eu-west-2.sqs.*: sqs.requests.standard is priced in eu-west-2')
     expect(app.services.pricing.currentSnapshot().id).toBe(current)
-  })
+  }, 120_000)
 
   it('refuses an unknown region with a 422 naming the field, and requires sign-in', async () => {
     const unknown = await get('/coverage?region=xx-north-9')

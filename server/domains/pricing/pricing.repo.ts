@@ -15,9 +15,14 @@ export async function insertCatalog(
   db: DbOrTx,
   values: { sourceFile: string; catalog: Catalog },
 ): Promise<PricingCatalogRow> {
-  const [row] = await db.insert(pricingCatalogs).values(values).returning()
+  // Not the catalog itself back: it is megabytes of JSON the caller already holds.
+  const [row] = await db.insert(pricingCatalogs).values(values).returning({
+    id: pricingCatalogs.id,
+    importedAt: pricingCatalogs.importedAt,
+    sourceFile: pricingCatalogs.sourceFile,
+  })
   if (!row) throw new Error('insert into pricing_catalogs returned no row')
-  return { ...row, catalog: row.catalog as Catalog }
+  return { ...row, catalog: values.catalog }
 }
 
 export type PricingCatalogSummary = { id: string; importedAt: Date; sourceFile: string; asOf: string }

@@ -156,7 +156,7 @@ describe(`pricing endpoints on ${testEngine}`, async () => {
 
 // Each test spawns the CLI twice through tsx, and each run migrates a fresh PGlite directory: about 10 s apiece on
 // a quiet 2-core machine, several times that while other suites share the cores.
-const CLI_TEST_TIMEOUT_MS = 120_000
+const CLI_TEST_TIMEOUT_MS = 180_000
 
 describe(`mockupaws pricing import on ${testEngine}`, () => {
   /** The CLI's database: a PGlite directory, or a fresh PostgreSQL database when TEST_DATABASE_URL is set. */

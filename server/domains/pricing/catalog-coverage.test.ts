@@ -557,24 +557,29 @@ describe('the ten main Regions', () => {
     expect(oregon.total).toBe('9') // 10 × $0.40 + 1,000,000 × $0.000005
   })
 
-  it('us-west-2 X-Ray: traces recorded and retrieved or scanned (cost analysis), Insights (rate map)', () => {
-    const oregon = priceUsage({
-      region: 'us-west-2',
-      usage: {
-        'xray.traces_recorded': '148800',
-        'xray.traces_retrieved_scanned': '2775000',
-        'xray.insights_traces': '148800',
-      },
-      includeFreeTier: true,
-      catalog,
-    })
-    // 148,800 traces recorded as in the pricing page's example 1 (48,800 billable); 1,775,000 billable retrieved
-    expect(cost(oregon, 'xray.traces_recorded')).toBe('0.244')
-    expect(cost(oregon, 'xray.traces_retrieved_scanned')).toBe('0.8875')
-    // Insights from AWS's X-Ray rate map of 2025-03-13 (page-rates-xray): 148,800 × $1.00 per million, no free tier
-    expect(oregon.unpriced).toEqual([])
-    expect(cost(oregon, 'xray.insights_traces')).toBe('0.1488')
-  })
+  // us-west-2 recorded and retrieved from a cost analysis, ap-south-1 from the 2026-09-18 Price List, Insights in both
+  // from AWS's X-Ray rate map of 2025-03-13 (page-rates-xray): the same rates in both Regions.
+  it.each(['us-west-2', 'ap-south-1'])(
+    '%s X-Ray: traces recorded, retrieved or scanned, and Insights',
+    (region) => {
+      const result = priceUsage({
+        region,
+        usage: {
+          'xray.traces_recorded': '148800',
+          'xray.traces_retrieved_scanned': '2775000',
+          'xray.insights_traces': '148800',
+        },
+        includeFreeTier: true,
+        catalog,
+      })
+      // 148,800 traces recorded as in the pricing page's example 1: 48,800 billable × $5.00 per million; 1,775,000
+      // billable retrieved or scanned × $0.50; Insights 148,800 × $1.00 per million, no free tier
+      expect(cost(result, 'xray.traces_recorded')).toBe('0.244')
+      expect(cost(result, 'xray.traces_retrieved_scanned')).toBe('0.8875')
+      expect(result.unpriced).toEqual([])
+      expect(cost(result, 'xray.insights_traces')).toBe('0.1488')
+    },
+  )
 
   it('ap-northeast-1 Secrets Manager and Scheduler from a Tokyo backup design (2026-08-31 offers)', () => {
     const tokyo = priceUsage({
@@ -1385,24 +1390,6 @@ describe('regional prices of the fourth batch (issue #21: SQS, X-Ray, ...)', () 
     expect(virginia.unpriced).toEqual([])
     expect(cost(virginia, 'sqs.requests.fifo')).toBe('107500')
     expect(catalog.prices['us-east-1']?.['sqs.requests.fifo']?.tiers_incomplete).toBeUndefined()
-  })
-
-  it('ap-south-1 X-Ray: traces recorded and retrieved or scanned (2026-09-18 Price List), Insights (rate map)', () => {
-    const mumbai = priceUsage({
-      region: 'ap-south-1',
-      usage: {
-        'xray.traces_recorded': '148800',
-        'xray.traces_retrieved_scanned': '2775000',
-        'xray.insights_traces': '148800',
-      },
-      includeFreeTier: true,
-      catalog,
-    })
-    // 48,800 billable traces recorded × $5.00 per million; 1,775,000 billable retrieved or scanned × $0.50
-    expect(cost(mumbai, 'xray.traces_recorded')).toBe('0.244')
-    expect(cost(mumbai, 'xray.traces_retrieved_scanned')).toBe('0.8875')
-    expect(mumbai.unpriced).toEqual([])
-    expect(cost(mumbai, 'xray.insights_traces')).toBe('0.1488')
   })
 
   it.each([

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Config } from '../config.js'
+import type { Catalog } from '../domains/pricing/catalog.js'
+import { coverageMarkdown, coverageOf, MAIN_REGIONS } from '../domains/pricing/coverage-table.js'
 import type { OfferFile, OfferImport, OfferUpdate } from '../domains/pricing/offer-import.js'
 import {
   AWS_PRICE_LIST_URL,
@@ -15,6 +17,7 @@ import { createSyncProgress } from './progress.js'
 import { closeRuntime, openRuntime } from './runtime.js'
 
 const USAGE = `Usage: mockupaws pricing import FILE   (an AWS Price List offer file, bulk JSON format)
+       mockupaws pricing coverage [--regions REGION[,REGION...]|all]   (default: the ten main Regions)
        mockupaws pricing sync --regions REGION[,REGION...]|all [--services SERVICE[,SERVICE...]]
                               [--base-url ${AWS_PRICE_LIST_URL}] [--cache-dir DIR]
 `
@@ -49,7 +52,6 @@ function describeTiers(tiers: { upto: string | null; price: string }[], per = '1
   return per === '1' ? bands : `${bands} per ${per}`
 }
 
-/** One line per region with the usage types updated there, then the skipped count. */
 /** `not_offered` claims a synced or imported price contradicted, so dropped (docs/pricing.md#not-offered). */
 function describeWithdrawn(withdrawn: OfferImport['withdrawn_not_offered']): string {
   return withdrawn
@@ -57,6 +59,7 @@ function describeWithdrawn(withdrawn: OfferImport['withdrawn_not_offered']): str
     .join('')
 }
 
+/** One line per region with the usage types updated there, then the skipped count. */
 function summarise(updated: OfferUpdate[], skipped: number): string {
   const byRegion = new Map<string, OfferUpdate[]>()
   for (const update of updated) byRegion.set(update.region, [...(byRegion.get(update.region) ?? []), update])
@@ -84,10 +87,12 @@ function usage(): never {
  * `mockupaws pricing import FILE`: applies an AWS offer file to the catalog in use and stores the result in
  * the database (`pricing_catalogs`), so every instance prices with it from its next start.
  * `mockupaws pricing sync ...`: the same from AWS's current Price List files (docs/pricing.md).
+ * `mockupaws pricing coverage`: how complete the catalog in use is per region, as GET /pricing/coverage says.
  */
 export async function pricingCommand(config: Config, args: string[]): Promise<void> {
   const [sub, ...rest] = args
   if (sub === 'sync') return syncCommand(config, rest)
+  if (sub === 'coverage') return coverageCommand(config, rest)
   const [file, ...extra] = rest
   if (sub !== 'import' || !file || extra.length > 0) usage()
   const offer = await readOffer(file)
@@ -202,4 +207,29 @@ async function syncCommand(config: Config, args: string[]): Promise<void> {
     await closeRuntime(runtime)
   }
   if (failure) fail(failure)
+}
+
+/** The catalog in use (stored by an import or sync, else the bundled one), as a Markdown table per region. */
+async function coverageCommand(config: Config, args: string[]): Promise<void> {
+  let regions: string | undefined
+  try {
+    regions = parseArgs({ args, options: { regions: { type: 'string' } }, strict: true }).values.regions
+  } catch (err) {
+    process.stderr.write(`mockupaws: ${(err as Error).message}\n`)
+    usage()
+  }
+  const runtime = await openRuntime(config, { logToStderr: true })
+  let catalog: Catalog
+  try {
+    const pricing = createPricingService({ db: runtime.database.db })
+    await pricing.load()
+    catalog = pricing.current()
+  } finally {
+    await closeRuntime(runtime)
+  }
+  const codes = regions === 'all' ? Object.keys(catalog.regions).sort() : (list(regions) ?? [...MAIN_REGIONS])
+  const unknown = codes.filter((code) => !catalog.regions[code])
+  if (unknown.length > 0)
+    fail(`not a region of the catalog: ${unknown.join(', ')} (GET /api/v1/pricing/regions)`)
+  process.stdout.write(coverageMarkdown(coverageOf(catalog, codes)))
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { bundledCatalog as catalog } from './catalog.js'
 import { priceUsage } from './cost-engine.js'
 import { catalogCoverage } from './coverage.js'
+import { MAIN_REGIONS } from './coverage-table.js'
 
 function cost(result: ReturnType<typeof priceUsage>, usageType: string): string | undefined {
   return result.by_service.flatMap((s) => s.by_usage_type).find((r) => r.usage_type === usageType)?.cost
@@ -127,18 +128,7 @@ describe('regional coverage: representative usage is priced, not unpriced', () =
 })
 
 describe('the ten main Regions', () => {
-  const mainRegions = [
-    'us-east-1',
-    'us-east-2',
-    'us-west-2',
-    'eu-west-1',
-    'eu-west-2',
-    'eu-central-1',
-    'ap-southeast-1',
-    'ap-northeast-1',
-    'ap-south-1',
-    'sa-east-1',
-  ]
+  const mainRegions = [...MAIN_REGIONS]
   // The usage types sourced in every main Region (docs/pricing.md, "Coverage and gaps"). Bedrock models and EC2
   // Windows and Dedicated rates are sourced in some Regions only (their own tests below) and reported unpriced
   // elsewhere. A usage type added to the catalog later joins this list once its regional prices are sourced.
@@ -740,18 +730,7 @@ describe('the ten main Regions', () => {
 })
 
 describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiCache Serverless, ...)', () => {
-  const mainRegions = [
-    'us-east-1',
-    'us-east-2',
-    'us-west-2',
-    'eu-west-1',
-    'eu-west-2',
-    'eu-central-1',
-    'ap-southeast-1',
-    'ap-northeast-1',
-    'ap-south-1',
-    'sa-east-1',
-  ]
+  const mainRegions = [...MAIN_REGIONS]
   const price = (region: string, usage: Record<string, string>) =>
     priceUsage({ region, usage, includeFreeTier: false, catalog })
 

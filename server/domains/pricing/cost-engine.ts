@@ -198,6 +198,41 @@ function chargeTiers(price: PriceEntry, from: Decimal, to: Decimal): TierCharge 
   return { cost, priced, beyond, ...(single ? { unitPrice: single } : {}) }
 }
 
+/** The price of a usage type in a region: the catalog's, adjusted by the rate card when there is one. */
+function priceLookup(catalog: Catalog, rateCard: RateCard | undefined): PriceLookup {
+  return rateCard && rateCard.length > 0
+    ? rateCardPrices(catalog, rateCard)
+    : (region, usageType) => findPrice(catalog, region, usageType)
+}
+
+/** Usage types without a price in a region, split by why (see priceGaps). */
+export interface PriceGaps {
+  /** AWS does not offer them in the region (the catalog's sourced `not_offered` claims). */
+  not_offered: string[]
+  /** Offered there, or not known to be absent, but the catalog has no price for them. */
+  missing: string[]
+}
+
+/**
+ * Which of `usageTypes` would be reported unpriced in `region` (a rate card's override is a price), whatever
+ * the quantity: the gaps a line item's form warns about before any usage is entered.
+ */
+export function priceGaps(
+  catalog: Catalog,
+  region: string,
+  usageTypes: readonly string[],
+  rateCard?: RateCard,
+): PriceGaps {
+  const priceOf = priceLookup(catalog, rateCard)
+  const gaps: PriceGaps = { not_offered: [], missing: [] }
+  for (const usageType of usageTypes) {
+    if (priceOf(region, usageType)) continue
+    if (findNotOffered(catalog, region, usageType)) gaps.not_offered.push(usageType)
+    else gaps.missing.push(usageType)
+  }
+  return gaps
+}
+
 /**
  * Prices one month of usage in `region`. Rules (each documented in docs/pricing.md):
  * - a usage type without a price in the region is listed under `unpriced`, never charged $0, saying whether
@@ -217,10 +252,7 @@ export function priceUsage({
   freeTier,
 }: PriceUsageInput): PricedUsage {
   const quantities = toUsageMap(usage)
-  const priceOf: PriceLookup =
-    rateCard && rateCard.length > 0
-      ? rateCardPrices(catalog, rateCard)
-      : (r, usageType) => findPrice(catalog, r, usageType)
+  const priceOf = priceLookup(catalog, rateCard)
   const free = includeFreeTier
     ? allocateFreeTier(catalog, region, quantities, priceOf, freeTier)
     : new Map<string, Decimal>()

@@ -99,6 +99,20 @@ export function lineItemToUsage<S extends ServiceId>(
   return usage
 }
 
+/**
+ * Every usage type an item with these params bills, whatever its quantities (zero included), at each point of
+ * its ranges: the prices it needs in a region. A Standard bucket needs no Express One Zone price.
+ */
+export function usageTypesBilled<S extends ServiceId>(service: S, params: LineItemParams[S]): string[] {
+  const usageTypes = new Set<string>()
+  for (const at of ['min', 'typical', 'max'] as const) {
+    descriptorOf(service).toUsage(params as never, at, (usageType) => {
+      usageTypes.add(usageType)
+    })
+  }
+  return [...usageTypes].sort()
+}
+
 export interface LineItem {
   service: string
   params: unknown

@@ -7,6 +7,7 @@ import {
   ExactDecimal,
   mergeUsage,
   type PricedUsage,
+  priceGaps,
   priceUsage,
   type UnpricedUsage,
   type UsageMap,
@@ -15,6 +16,7 @@ import {
   type LineItemParams,
   lineItemToUsage,
   type RangePoint,
+  usageTypesBilled,
   validateLineItem,
 } from '../pricing/line-items.js'
 import { type PricingService, snapshotRef } from '../pricing/pricing.service.js'
@@ -544,6 +546,12 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
         monthly_usage: toMonthlyUsageRows(input.service, params, catalog),
         monthly_cost: price(itemUsage('typical')),
         monthly_range: { min: price(itemUsage('min')).total, max: price(itemUsage('max')).total },
+        price_gaps: priceGaps(
+          catalog,
+          scenario.region,
+          usageTypesBilled(input.service as ServiceId, params as LineItemParams[ServiceId]),
+          terms.rateCard,
+        ),
         modelled_monthly_total: {
           before,
           after,

@@ -156,6 +156,56 @@ describe(`line item preview on ${testEngine}`, async () => {
     expect(costs.json().modelled_monthly.total).toBe('11.56672')
   })
 
+  it('names the prices the item needs that its region lacks, whatever the quantities, and only those', async () => {
+    // São Paulo has no S3 Express One Zone (a sourced not_offered claim) and prices every other class.
+    const saoPaulo = await newScenario(user, { region: 'sa-east-1' })
+    const bucket = (storage_class: string) => ({
+      service: 's3',
+      params: { storage_class, storage_gb: 0, put_requests: 0, get_requests: 0 },
+    })
+    const standard = await preview(saoPaulo, bucket('standard'))
+    expect(standard.statusCode).toBe(200)
+    expect(standard.json().price_gaps).toEqual({ not_offered: [], missing: [] })
+    const express = (await preview(saoPaulo, bucket('express_one_zone'))).json()
+    expect(express.price_gaps.missing).toEqual([])
+    expect(express.price_gaps.not_offered).toEqual([
+      's3.requests.get.express_one_zone',
+      's3.requests.put.express_one_zone',
+      's3.retrieval_gb.express_one_zone',
+      's3.storage_gb_month.express_one_zone',
+      's3.upload_gb.express_one_zone',
+    ])
+    // Nothing is stored yet, so nothing is unpriced yet: the gaps are what usage would meet.
+    expect(express.monthly_cost.unpriced).toEqual([])
+
+    // Taipei has no SQS price: a standard queue needs the standard rate only, not FIFO's.
+    const owner = await createUser(app)
+    const taipei = await newScenario(owner, { region: 'ap-east-2' })
+    const queue = { service: 'sqs', params: { queue_type: 'standard', requests: 0 } }
+    expect((await preview(taipei, queue, owner)).json().price_gaps).toEqual({
+      not_offered: [],
+      missing: ['sqs.requests.standard'],
+    })
+    // The owner's rate card prices it there: then nothing is missing, as its costs answer would say.
+    const card = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/rate-card',
+      headers: owner.headers,
+      payload: {
+        rules: [
+          {
+            kind: 'override',
+            usage_type: 'sqs.requests.standard',
+            region: 'ap-east-2',
+            price_per_unit: '0.0000004',
+          },
+        ],
+      },
+    })
+    expect(card.statusCode).toBe(200)
+    expect((await preview(taipei, queue, owner)).json().price_gaps).toEqual({ not_offered: [], missing: [] })
+  })
+
   it('lists usage without a price in the region as unpriced, never as $0', async () => {
     const id = await newScenario(user, { region: 'eu-west-1' })
     const res = await preview(id, {

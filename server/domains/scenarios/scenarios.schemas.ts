@@ -441,6 +441,22 @@ export const ItemPreviewResponse = Type.Object({
     { min: Money, max: Money },
     { description: 'monthly_cost.total with every {min, typical, max} param at its min, and at its max.' },
   ),
+  price_gaps: Type.Object(
+    {
+      not_offered: Type.Array(Type.String(), {
+        description: "Usage types AWS does not offer in the scenario's region (sourced claims of the catalog).",
+      }),
+      missing: Type.Array(Type.String(), {
+        description: "Usage types the catalog has no price for in the scenario's region.",
+      }),
+    },
+    {
+      description:
+        'The usage types this item bills with its params (whatever the quantities, at any point of its ranges) ' +
+        "that have no price in the scenario's region: usage of them is reported unpriced, never $0. Empty " +
+        'arrays when every one is priced.',
+    },
+  ),
   modelled_monthly_total: Type.Object(
     {
       before: Money,

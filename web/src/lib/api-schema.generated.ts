@@ -7313,6 +7313,13 @@ export interface paths {
                                 /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
                                 max: string;
                             };
+                            /** @description The usage types this item bills with its params (whatever the quantities, at any point of its ranges) that have no price in the scenario's region: usage of them is reported unpriced, never $0. Empty arrays when every one is priced. */
+                            price_gaps: {
+                                /** @description Usage types AWS does not offer in the scenario's region (sourced claims of the catalog). */
+                                not_offered: string[];
+                                /** @description Usage types the catalog has no price for in the scenario's region. */
+                                missing: string[];
+                            };
                             /** @description The scenario's modelled_monthly.total now and once this item is saved (added, or in place of item_id), priced together so tiers and the free tier are shared, as GET /costs will answer it. */
                             modelled_monthly_total: {
                                 /** @description Exact decimal string in the catalog currency, up to 6 decimals. */

@@ -56,6 +56,8 @@ test('the item form finds services by what they do and reads 10M', async ({
     // never $0.00.
     await expect(dialog.getByTestId('missing-prices')).toContainText('can still be saved')
     await expect(dialog.getByTestId('item-preview-cost')).toHaveText('No price in ap-east-2')
+    // Once priced, the warning names the price this standard queue needs, not FIFO's too.
+    await expect(dialog.getByTestId('missing-prices')).toContainText('for sqs.requests.standard. The item')
     await snap(`item-form-${width}`)
     await page.keyboard.press('Escape')
   }

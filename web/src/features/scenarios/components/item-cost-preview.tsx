@@ -15,26 +15,23 @@ type FieldErrors = {
   clearFieldError: (path: string) => void
 }
 
-/**
- * The monthly cost of the item being typed, priced by the server as a save would (its rules, region, free tier
- * and rate card) and updated as the user types. `item` is null while the form fails its own checks: nothing is
- * asked then. A 422 puts the server's `details` on the fields of `form`; they are taken off again by the next
- * verdict, so errors of a save attempt are left alone.
- */
-export function ItemCostPreview({
-  scenarioId,
-  itemId,
-  item,
-  form,
-}: {
-  scenarioId: string
-  itemId?: string
-  item: ItemInput | null
-  form: FieldErrors
-}) {
+/** The server's verdict on the item being typed, asked once typing pauses; `item` null asks nothing. */
+export function useLiveItemPreview(scenarioId: string, item: ItemInput | null, itemId?: string) {
   const body = item ? JSON.stringify(item) : null
   const [debouncedBody] = useDebouncedValue(body, PREVIEW_DEBOUNCE_MS)
   const preview = useItemPreview(scenarioId, body === null ? null : debouncedBody, itemId)
+  return { body, debouncedBody, preview }
+}
+export type LiveItemPreview = ReturnType<typeof useLiveItemPreview>
+
+/**
+ * The monthly cost of the item being typed, priced by the server as a save would (its rules, region, free tier
+ * and rate card) and updated as the user types (`useLiveItemPreview`). A 422 puts the server's `details` on
+ * the fields of `form`; they are taken off again by the next verdict, so errors of a save attempt are left
+ * alone.
+ */
+export function ItemCostPreview({ live, form }: { live: LiveItemPreview; form: FieldErrors }) {
+  const { body, debouncedBody, preview } = live
   const [rejection, setRejection] = useState<string | null>(null)
   const placedFields = useRef<string[]>([])
   const isAccepted = preview.isSuccess && !preview.isPlaceholderData

@@ -137,6 +137,8 @@ const coverage = {
 } as unknown as Coverage
 
 const preview = vi.fn()
+const noPreview = { data: undefined, isFetching: false, error: null }
+let previewAnswer: unknown = noPreview
 // Stable answers, as TanStack Query gives: the form resets when the services' data changes identity.
 const servicesQuery = { data: { currency: 'USD', as_of: '2026-11-01', services } }
 const scenarioQuery = { data: { id: 'scn', region: 'eu-south-1' } }
@@ -148,7 +150,7 @@ vi.mock('../api/scenarios-api', () => ({
   useUpdateItem: () => ({ mutateAsync: vi.fn(), isPending: false }),
   useItemPreview: (...args: unknown[]) => {
     preview(...args)
-    return { data: undefined, isFetching: false, error: null }
+    return previewAnswer
   },
 }))
 vi.mock('../api/coverage-api', async (original) => ({
@@ -158,7 +160,10 @@ vi.mock('../api/coverage-api', async (original) => ({
 
 const { ItemFormModal, serviceGroups } = await import('./item-form-modal')
 
-beforeEach(() => preview.mockClear())
+beforeEach(() => {
+  preview.mockClear()
+  previewAnswer = noPreview
+})
 
 describe('ItemFormModal', () => {
   it('groups the services by category and starts with the first one, not a hard-coded service', () => {
@@ -218,6 +223,35 @@ describe('ItemFormModal', () => {
     expect(within(dialog).getByTestId('not-offered')).toHaveTextContent(
       'AWS does not offer MemoryDB in eu-south-1. The item can still be saved',
     )
+  })
+
+  it('warns about the prices the item needs, once the server has priced it, not every gap of its service', async () => {
+    const user = userEvent.setup()
+    // The server's verdict on a Standard bucket: every price it needs exists in the region.
+    previewAnswer = {
+      data: {
+        currency: 'USD',
+        region: 'eu-south-1',
+        service: 's3',
+        monthly_cost: { total: '0.23', by_service: [], unpriced: [] },
+        monthly_range: { min: '0.23', max: '0.23' },
+        modelled_monthly_total: { before: '0', after: '0.23', delta: '0.23' },
+        price_gaps: { not_offered: [], missing: [] },
+      },
+      isSuccess: true,
+      isFetching: false,
+      error: null,
+    }
+    renderWithProviders(<ItemFormModal scenarioId="scn" opened item={null} onClose={vi.fn()} />)
+    const dialog = screen.getByRole('dialog')
+    const picker = within(dialog).getByRole('combobox', { name: 'Service' })
+    await user.click(picker)
+    await user.clear(picker)
+    await user.type(picker, 'object')
+    await user.click((await screen.findAllByRole('option', { hidden: true }))[0] as HTMLElement)
+    // The region lacks S3 Express One Zone (coverage), which a Standard bucket does not bill.
+    expect(within(dialog).queryByTestId('not-offered')).toBeNull()
+    expect(within(dialog).queryByTestId('missing-prices')).toBeNull()
   })
 
   it('reads 10M as ten million and refuses a fraction of a whole number', async () => {

@@ -25,7 +25,7 @@ import {
   useUpdateItem,
 } from '../api/scenarios-api'
 import { formValue, type ParamField, paramFields, toParams, validateParam } from '../service-fields'
-import { ItemCostPreview } from './item-cost-preview'
+import { ItemCostPreview, useLiveItemPreview } from './item-cost-preview'
 import { QuantityInput } from './quantity-input'
 import { RangeParamInput } from './range-param-input'
 
@@ -128,7 +128,16 @@ export function ItemFormModal({
   const serviceOptions = serviceGroups(services.data?.services ?? [])
   const describe = (id: string) => services.data?.services.find((s) => s.id === id)?.description
   const region = scenario.data?.region
-  const gaps =
+  const serviceName = catalogService?.display_name ?? form.values.service
+
+  // Priced as typed once the form passes its own checks; the server's 422 details land on the fields.
+  const previewItem =
+    opened && form.isValid()
+      ? ({ service: form.values.service, params: toParams(fields, form.values.params) } as ItemInput)
+      : null
+  const live = useLiveItemPreview(scenarioId, previewItem, item?.id)
+  const verdict = live.preview.data?.service === form.values.service ? live.preview.data : undefined
+  const serviceGaps =
     region && form.values.service
       ? priceGaps(
           coverage.data,
@@ -137,13 +146,15 @@ export function ItemFormModal({
           relevantToItem(catalogService?.choices ?? {}, form.values.params),
         )
       : { notOffered: [], missing: [], serviceNotOffered: false }
-  const serviceName = catalogService?.display_name ?? form.values.service
-
-  // Priced as typed once the form passes its own checks; the server's 422 details land on the fields.
-  const previewItem =
-    opened && form.isValid()
-      ? ({ service: form.values.service, params: toParams(fields, form.values.params) } as ItemInput)
-      : null
+  // The prices this item needs once the server has priced it (a Standard bucket needs no Express One Zone
+  // price); until then, the service's gaps in the region that concern the chosen model or type.
+  const gaps = verdict
+    ? {
+        notOffered: verdict.price_gaps.not_offered,
+        missing: verdict.price_gaps.missing,
+        serviceNotOffered: serviceGaps.serviceNotOffered,
+      }
+    : serviceGaps
 
   const submit = form.onSubmit(async (values) => {
     setFormError(null)
@@ -238,7 +249,7 @@ export function ItemFormModal({
               that usage is shown as &ldquo;no price&rdquo;, never as $0.00.
             </Alert>
           )}
-          <ItemCostPreview scenarioId={scenarioId} itemId={item?.id} item={previewItem} form={form} />
+          <ItemCostPreview live={live} form={form} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bundledCatalog as catalog } from './catalog.js'
+import { bundledCatalog as catalog, findNotOffered } from './catalog.js'
 import { priceUsage } from './cost-engine.js'
 import { catalogCoverage } from './coverage.js'
 import { MAIN_REGIONS } from './coverage-table.js'
@@ -280,8 +280,13 @@ describe('the ten main Regions', () => {
         expect(Number(fee.tiers[0]?.price)).toBeCloseTo(Number(ec2.tiers[0]?.price) * 0.15, 10)
       }
     }
-    // m7a has no EC2 rate in eu-west-2, ap-southeast-1, ap-south-1 and sa-east-1 (docs/pricing.md).
-    expect(catalog.prices['sa-east-1']?.['lambda.managed_instance_fee_hours.m7a.large']).toBeUndefined()
+    // AWS does not sell m7a in ap-southeast-1, ap-south-1 and sa-east-1 (page-rates-ec2-2026-03): no EC2 rate, no fee,
+    // and both are claimed not offered there (docs/pricing.md).
+    for (const region of ['ap-southeast-1', 'ap-south-1', 'sa-east-1']) {
+      expect(catalog.prices[region]?.['lambda.managed_instance_fee_hours.m7a.large']).toBeUndefined()
+      expect(findNotOffered(catalog, region, 'lambda.managed_instance_fee_hours.m7a.large')).toBeDefined()
+      expect(findNotOffered(catalog, region, 'ec2.instance_hours.m7a.large')).toBeDefined()
+    }
     // sa-east-1 m7g.large $0.1301 an hour (page-rates-ec2): fee $0.019515, 2 instances all month pay $28.49.
     const saoPaulo = priceUsage({
       region: 'sa-east-1',
@@ -294,13 +299,18 @@ describe('the ten main Regions', () => {
 
   // EC2 Linux and RDS PostgreSQL/MySQL Reserved Instances: AWS's rate maps mirrored in github.com/yeo/ec2.shop
   // (commit 74c9fd8; ec2-ri-rate-maps, rds-ri-rate-maps) hold every offer below for every type or class the Region
-  // sells On-Demand, so a main Region with an On-Demand rate and no reserved one is a gap in the catalog.
+  // sells On-Demand, so a main Region with an On-Demand rate and no reserved one is a gap in the catalog. Types priced
+  // On-Demand only from AWS's later rate map (page-rates-ec2-2026-03: m7a in eu-west-2) are not in those maps.
   it.each(mainRegions)(
     '%s prices every mirrored Reserved Instance offer of what it sells On-Demand',
     (region) => {
       const prices = catalog.prices[region] ?? {}
       const ec2Types = Object.keys(prices)
-        .filter((usageType) => usageType.startsWith('ec2.instance_hours.'))
+        .filter(
+          (usageType) =>
+            usageType.startsWith('ec2.instance_hours.') &&
+            prices[usageType]?.source !== 'page-rates-ec2-2026-03',
+        )
         .map((usageType) => usageType.slice('ec2.instance_hours.'.length))
       const ec2Offers = ['standard', 'convertible'].flatMap((offeringClass) =>
         ['1y', '3y'].map((term) => `${offeringClass}_${term}_no_upfront`),

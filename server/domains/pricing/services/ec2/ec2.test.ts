@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
 import { compareItem, coveredItem } from '../../../../test/purchase-options.js'
 import type { PurchaseOptionsQuery } from '../../../scenarios/scenarios.schemas.js'
-import { bundledCatalog } from '../../catalog.js'
+import { bundledCatalog, findNotOffered, findPrice } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage, validateLineItem } from '../../line-items.js'
 
@@ -508,9 +509,13 @@ describe(`EC2 Linux Reserved Instances in the main Regions (${RI_MAPS})`, () => 
       return result.not_covered.map((entry) => entry.reason)
     }
     const ri1y = { commitment: 'reserved_instances', term: '1y', payment: 'no_upfront' } as const
-    // m7a is in none of the London, Singapore, Mumbai or São Paulo maps (On-Demand or reserved)
+    // AWS does not sell m7a in Singapore, Mumbai or São Paulo (AWS's EC2 rate map of 2026-03-23): nothing to reserve
+    expect(reasons('sa-east-1', { instance_type: 'm7a.large' }, ri1y)).toEqual([
+      'no on-demand price for ec2.instance_hours.m7a.large in sa-east-1',
+    ])
+    // London's m7a On-Demand rates come from that later map; the reserved maps of 2025-04-05 predate them
     expect(reasons('eu-west-2', { instance_type: 'm7a.large' }, ri1y)).toEqual([
-      'no on-demand price for ec2.instance_hours.m7a.large in eu-west-2',
+      'the catalog has no price for ec2.reserved_hours.standard_1y_no_upfront.m7a.large in eu-west-2',
     ])
     // Only No Upfront offers were mirrored
     expect(
@@ -523,4 +528,65 @@ describe(`EC2 Linux Reserved Instances in the main Regions (${RI_MAPS})`, () => 
       'no on-demand price for ec2.instance_hours_windows.m5.large in us-east-2',
     ])
   })
+})
+
+/*
+ * AWS's EC2 On-Demand rate map of 2026-03-23 (hawkFilePublicationDate 2026-03-23T18:41:22Z) as committed in
+ * github.com/iann0036/aws-price-watcher at commit 03bc3d59f (processed/ec2.json; catalog source
+ * `page-rates-ec2-2026-03`): its rows 'OnDemand Linux-instancetype-m7a.<size>' list EU (London) and not Asia Pacific
+ * (Singapore), Asia Pacific (Mumbai) or South America (Sao Paulo).
+ */
+const RATE_MAP_2026_03 = "AWS's EC2 rate map of 2026-03-23 (iann0036/aws-price-watcher 03bc3d59f)"
+
+describe(`EC2 m7a in the main Regions (${RATE_MAP_2026_03})`, () => {
+  it.each([
+    // [type, count, hours, the map's EU (London) rate, cost]
+    ['m7a.large', 2, 730, '0.13403', '195.68'],
+    ['m7a.xlarge', 1, 730, '0.26806', '195.68'],
+    ['m7a.2xlarge', 1, 100, '0.53612', '53.61'],
+    ['m7a.4xlarge', 3, 730, '1.07224', '2348.21'],
+  ] as const)('eu-west-2 %s × %i for %i hours at $%s an hour: $%s', (type, count, hours, rate, total) => {
+    const priced = priceItems('ec2', [{ instance_type: type, count, hours }], {
+      region: 'eu-west-2',
+      includeFreeTier: false,
+    })
+    const row = priced.by_service[0]?.by_usage_type[0]
+    expect(row?.usage_type).toBe(`ec2.instance_hours.${type}`)
+    expect(row?.unit_price).toBe(rate)
+    expect(cents(priced.total)).toBe(total)
+    expect(priced.unpriced).toEqual([])
+  })
+
+  it.each(['ap-southeast-1', 'ap-south-1', 'sa-east-1'])(
+    '%s: AWS does not sell m7a there, so it is reported as not offered, never $0 and never another Region’s rate',
+    (region) => {
+      for (const type of ['m7a.large', 'm7a.xlarge', 'm7a.2xlarge', 'm7a.4xlarge']) {
+        const priced = priceItems('ec2', [{ instance_type: type, count: 1, hours: 730 }], {
+          region,
+          includeFreeTier: false,
+        })
+        expect(priced.total).toBe('0')
+        expect(priced.unpriced.map((row) => [row.usage_type, row.reason])).toEqual([
+          [
+            `ec2.instance_hours.${type}`,
+            `AWS does not offer ec2.instance_hours.${type} in ${region} ` +
+              '(https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/ec2.json, as of 2026-03-23)',
+          ],
+        ])
+      }
+      // The claim covers every operating system, tenancy and offer of the type, not other types
+      for (const usageType of [
+        'ec2.instance_hours_windows.m7a.large',
+        'ec2.instance_hours_dedicated.m7a.xlarge',
+        'ec2.reserved_hours.standard_1y_no_upfront.m7a.2xlarge',
+        'ec2.savings_plan_hours.compute_1y_no_upfront.m7a.4xlarge',
+      ]) {
+        expect(findNotOffered(bundledCatalog, region, usageType)?.source, usageType).toBe(
+          'page-rates-ec2-2026-03',
+        )
+      }
+      expect(findNotOffered(bundledCatalog, region, 'ec2.instance_hours.m7i.large')).toBeUndefined()
+      expect(findPrice(bundledCatalog, region, 'ec2.instance_hours.m7i.large')).toBeDefined()
+    },
+  )
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
 import { bundledCatalog } from '../../catalog.js'
-import { priceUsage } from '../../cost-engine.js'
+import { priceUsage, unpricedReason } from '../../cost-engine.js'
 import { lineItemsToUsage, lineItemToUsage, validateLineItem } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/lambda/pricing/'
@@ -293,13 +293,21 @@ describe(`Lambda pricing depth at the rates of ${PAGE} (us-east-1)`, () => {
       'ap-northeast-1',
     )
     expect(cents(rows(tokyo)['lambda.managed_instance_fee_hours.c7i.xlarge'])).toBe('49.21')
-    // The fee follows the Region's own EC2 rate: where the catalog has none (m7a in eu-west-2), it is unpriced too,
-    // never the us-east-1 fee.
+    // eu-west-2 m7a.large $0.13403 (AWS's EC2 rate map of 2026-03-23, page-rates-ec2-2026-03): fee $0.0201045,
+    // × 3 × 730 h = $44.03.
     const london = cost([{ ...item, managed_instance_type: 'm7a.large' }], false, 'eu-west-2')
-    expect(london.unpriced.map((row) => row.usage_type)).toEqual([
+    expect(cents(rows(london)['lambda.managed_instance_fee_hours.m7a.large'])).toBe('44.03')
+    // The fee follows the Region's own EC2 rate, never the us-east-1 fee: AWS does not sell m7a in Mumbai (absent
+    // from the same map), so its fee there is not offered either, and says so.
+    const mumbai = cost([{ ...item, managed_instance_type: 'm7a.large' }], false, 'ap-south-1')
+    expect(mumbai.unpriced.map((row) => row.usage_type)).toEqual([
       'lambda.managed_instance_fee_hours.m7a.large',
       'lambda.managed_instance_requests',
     ])
+    expect(unpricedReason(bundledCatalog, 'ap-south-1', 'lambda.managed_instance_fee_hours.m7a.large')).toBe(
+      'AWS does not offer lambda.managed_instance_fee_hours.m7a.large in ap-south-1 ' +
+        '(https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/ec2.json, as of 2026-03-23)',
+    )
   })
 
   it('refuses Managed Instances params that do not fit the compute type', () => {

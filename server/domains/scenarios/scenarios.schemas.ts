@@ -444,7 +444,8 @@ export const ItemPreviewResponse = Type.Object({
   price_gaps: Type.Object(
     {
       not_offered: Type.Array(Type.String(), {
-        description: "Usage types AWS does not offer in the scenario's region (sourced claims of the catalog).",
+        description:
+          "Usage types AWS does not offer in the scenario's region (sourced claims of the catalog).",
       }),
       missing: Type.Array(Type.String(), {
         description: "Usage types the catalog has no price for in the scenario's region.",

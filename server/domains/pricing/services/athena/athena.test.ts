@@ -48,9 +48,17 @@ describe('Athena at the rates of https://aws.amazon.com/athena/pricing/', () => 
     expect(cents(cost(spark, 'sa-east-1').total)).toBe('35.00')
   })
 
+  it('prices London’s Provisioned Capacity from the rate map of 2026-03-27', () => {
+    // Absent from the maps of 2025-06-27 and 2026-03-25; 'Athena Queries Data processing' $0.33 in EU (London)
+    // in page-rates-athena-2026-03-27: 24 DPUs × 730 h × $0.33
+    const london = cost({ queries: 0, scanned_gb_per_query: 0, provisioned_dpu_hours: 17_520 }, 'eu-west-2')
+    expect(london.unpriced).toEqual([])
+    expect(cents(london.total)).toBe('5781.60')
+  })
+
   it('reports a rate the region lacks as unpriced, never $0', () => {
-    // London's Provisioned Capacity is in neither rate map (2025-06-27, 2026-03-25)
-    const priced = cost({ queries: 0, scanned_gb_per_query: 0, provisioned_dpu_hours: 10 }, 'eu-west-2')
+    // Taipei is in none of the Athena rate maps read
+    const priced = cost({ queries: 0, scanned_gb_per_query: 0, provisioned_dpu_hours: 10 }, 'ap-east-2')
     expect(priced.total).toBe('0')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['athena.provisioned_dpu_hours'])
   })

@@ -50,6 +50,31 @@ describe(`Data transfer across AZs and Regions at the rates of ${PAGE}`, () => {
     ).toEqual(['data_transfer.inter_region_gb'])
   })
 
+  it('says AWS does not offer the US East pair rate outside us-east-1 and us-east-2 (S3 pricing page, CUR guide)', () => {
+    // "The data transfer charge from US East (N. Virginia) to US East (Ohio) is $0.01 per GB"
+    // (https://aws.amazon.com/s3/pricing/); inter-Region transfer is billed on the sending Region's
+    // <source>-<destination>-AWS-Out-Bytes line (https://docs.aws.amazon.com/cur/latest/userguide/cur-data-transfers-charges.html).
+    for (const region of [
+      'us-west-2',
+      'eu-west-1',
+      'eu-west-2',
+      'eu-central-1',
+      'ap-southeast-1',
+      'ap-northeast-1',
+      'ap-south-1',
+      'sa-east-1',
+    ]) {
+      const priced = cost({ gb_out: 0, gb_inter_region: 10, gb_us_east_inter_region: 10 }, region)
+      expect(
+        priced.unpriced.map((row) => [row.usage_type, row.reason.startsWith('AWS does not offer')]),
+      ).toEqual([['data_transfer.us_east_inter_region_gb', true]])
+      expect(rows(priced)['data_transfer.inter_region_gb']).toBeDefined()
+    }
+    expect(rows(cost({ gb_out: 0, gb_us_east_inter_region: 100 }, 'us-east-2'))).toEqual({
+      'data_transfer.us_east_inter_region_gb': '1',
+    })
+  })
+
   it('refuses negative gigabytes', () => {
     expect(validateLineItem('data_transfer', { gb_out: 0, gb_cross_az: -1 }, bundledCatalog).ok).toBe(false)
   })

@@ -80,7 +80,8 @@ export const dataTransfer = defineService({
       match: 'data_transfer.us_east_inter_region_gb',
       unit: 'GB',
       kind: 'flow',
-      description: 'GB between US East (N. Virginia) and US East (Ohio).',
+      description:
+        'GB between US East (N. Virginia) and US East (Ohio); billed in those two Regions only (elsewhere transfer to them is inter_region_gb).',
     },
   ],
   ingest: dataTransferIngest,

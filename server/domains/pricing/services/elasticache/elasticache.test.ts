@@ -55,6 +55,15 @@ describe('ElastiCache', () => {
     expect(cents(cost({ node_type: 'cache.t3.micro' }, 'me-south-1').total)).toBe('17.52')
   })
 
+  it('prices London’s one r6gd size from the rate map; its other r6gd sizes stay unpriced', () => {
+    // page-rates-elasticache (2025-03-14): 'OnDemand Cache Instance Memory optimized cache r6gd.8xlarge Redis
+    // datatiering Current Generation' $7.306 in EU (London); 2 nodes × 730 h = $10,666.76
+    expect(cents(cost({ node_type: 'cache.r6gd.8xlarge', nodes: 2 }, 'eu-west-2').total)).toBe('10666.76')
+    expect(
+      cost({ node_type: 'cache.r6gd.xlarge' }, 'eu-west-2').unpriced.map((row) => row.usage_type),
+    ).toEqual(['elasticache.node_hours.cache.r6gd.xlarge'])
+  })
+
   it('reports what has no sourced rate as unpriced, never $0: Regions the rate map does not list', () => {
     const taipei = cost({ engine: 'valkey', node_type: 'cache.t4g.micro' }, 'ap-east-2')
     expect(taipei.total).toBe('0')

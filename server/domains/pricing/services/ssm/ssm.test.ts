@@ -38,14 +38,16 @@ describe('Parameter Store at $0.00007 per advanced parameter-hour and $0.05 per 
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['ssm.advanced_parameter_hours'])
   })
 
-  it('prices Tel Aviv at its own rates; Singapore lists no rate for interactions at standard throughput', () => {
+  it('prices Tel Aviv at its own rates, and Singapore’s interactions under its rate map’s other name', () => {
     // 10 parameters × 730 h × $0.000077 + 100,000 × $0.0000055 = $0.5621 + $0.55
     expect(
       cents(cost({ advanced_parameters: 10, advanced_api_interactions: 100_000 }, 'il-central-1').total),
     ).toBe('1.11')
     const singapore = cost({ advanced_parameters: 10, advanced_api_interactions: 100_000 }, 'ap-southeast-1')
-    expect(cents(singapore.total)).toBe('0.51')
-    expect(singapore.unpriced.map((row) => row.usage_type)).toEqual(['ssm.api_interactions'])
+    // 10 × 730 h × $0.00007 + 100,000 × $0.000005 ('advanced or standard', the standard-throughput row's
+    // regionless code in page-rates-ssm) = $0.511 + $0.50
+    expect(cents(singapore.total)).toBe('1.01')
+    expect(singapore.unpriced).toEqual([])
   })
 
   it('refuses an unknown throughput and more hours than a month has', () => {

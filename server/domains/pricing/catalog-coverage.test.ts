@@ -1593,7 +1593,35 @@ describe("AWS's RDS for SQL Server On-Demand rate map (iann0036/aws-price-watche
     expect(catalog.prices['us-west-2']?.['rds.sqlserver_se_instance_hours.db.m5.xlarge']?.source).toBe(
       'page-rates-rds-sqlserver',
     )
-    const london = priceUsage({ region: 'eu-west-2', usage, includeFreeTier: false, catalog })
-    expect(london.unpriced.map((row) => row.usage_type).sort()).toEqual(Object.keys(usage).sort())
+    const canada = priceUsage({ region: 'ca-central-1', usage, includeFreeTier: false, catalog })
+    expect(canada.unpriced.map((row) => row.usage_type).sort()).toEqual(Object.keys(usage).sort())
+  })
+
+  it('prices the same four editions in the seven other main Regions at their own rates', () => {
+    // 730 hours each at the Region's Express, Web, Standard and Enterprise rates, e.g. London $0.178, $0.246,
+    // $1.323 and $2.376 an hour (source page-rates-rds-sqlserver-regions)
+    const usage = {
+      'rds.sqlserver_ex_instance_hours.db.t3.large': '730',
+      'rds.sqlserver_web_instance_hours.db.t3.large': '730',
+      'rds.sqlserver_se_instance_hours.db.m5.xlarge': '730',
+      'rds.sqlserver_ee_instance_hours.db.m5.xlarge': '730',
+    }
+    const totals: Record<string, string> = {
+      'eu-west-1': '2947.74',
+      'eu-west-2': '3009.79',
+      'eu-central-1': '2997.38',
+      'ap-southeast-1': '3101.04',
+      'ap-northeast-1': '3106.15',
+      'ap-south-1': '3060.89',
+      'sa-east-1': '3231.71',
+    }
+    for (const [region, total] of Object.entries(totals)) {
+      const result = priceUsage({ region, usage, includeFreeTier: false, catalog })
+      expect(result.unpriced, region).toEqual([])
+      expect(result.total, region).toBe(total)
+      expect(catalog.prices[region]?.['rds.sqlserver_ee_instance_hours.db.m5.xlarge']?.source, region).toBe(
+        'page-rates-rds-sqlserver-regions',
+      )
+    }
   })
 })

@@ -466,10 +466,53 @@ describe('RDS for SQL Server in us-west-2 and us-east-2 (rate map of 2026-05-12)
   )
 
   it('leaves the Regions the map was not read for unpriced, never $0', () => {
-    const priced = cost({ ...base, engine: 'sqlserver_ex' }, 'eu-west-1')
+    const priced = cost({ ...base, engine: 'sqlserver_ex' }, 'ca-central-1')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual([
       'rds.sqlserver_ex_instance_hours.db.t3.large',
     ])
     expect(rows(priced)['rds.sqlserver_ex_instance_hours.db.t3.large']).toBeUndefined()
+  })
+})
+
+/**
+ * Licence-included SQL Server in seven more of the main Regions, from the same AWS rate map (publication
+ * 2026-05-12, iann0036/aws-price-watcher raw/rds-sqlserver-ondemand.json at commit 00ffc43; catalog source
+ * `page-rates-rds-sqlserver-regions`). One Single-AZ instance × 730 hours at the Region's hourly rate: Express and
+ * Web db.t3.large, Standard and Enterprise db.m5.xlarge, e.g. London $0.178, $0.246, $1.323 and $2.376 an hour.
+ */
+describe('RDS for SQL Server in Europe, Asia Pacific and São Paulo (rate map of 2026-05-12)', () => {
+  const li = (engine: string, instanceClass: string, region: string) =>
+    rows(cost({ ...base, engine, instance_class: instanceClass }, region))
+
+  it.each([
+    ['eu-west-1', '126.29', '176.66', '919.8', '1724.99'],
+    ['eu-west-2', '129.94', '179.58', '965.79', '1734.48'],
+    ['eu-central-1', '131.4', '181.77', '942.43', '1741.78'],
+    ['ap-southeast-1', '141.62', '190.53', '1018.35', '1750.54'],
+    ['ap-northeast-1', '145.27', '193.45', '1009.59', '1757.84'],
+    ['ap-south-1', '124.83', '175.2', '1013.97', '1746.89'],
+    ['sa-east-1', '173.01', '217.54', '1029.3', '1811.86'],
+  ])('prices Express, Web, Standard and Enterprise in %s to the cent', (region, ex, web, se, ee) => {
+    expect(li('sqlserver_ex', 'db.t3.large', region)['rds.sqlserver_ex_instance_hours.db.t3.large']).toBe(ex)
+    expect(li('sqlserver_web', 'db.t3.large', region)['rds.sqlserver_web_instance_hours.db.t3.large']).toBe(
+      web,
+    )
+    expect(li('sqlserver_se', 'db.m5.xlarge', region)['rds.sqlserver_se_instance_hours.db.m5.xlarge']).toBe(
+      se,
+    )
+    expect(li('sqlserver_ee', 'db.m5.xlarge', region)['rds.sqlserver_ee_instance_hours.db.m5.xlarge']).toBe(
+      ee,
+    )
+    for (const usageType of [
+      'rds.sqlserver_ex_instance_hours.db.t3.large',
+      'rds.sqlserver_web_instance_hours.db.t3.large',
+      'rds.sqlserver_se_instance_hours.db.m5.xlarge',
+      'rds.sqlserver_ee_instance_hours.db.m5.xlarge',
+    ]) {
+      const entry = findPrice(bundledCatalog, region, usageType)
+      expect(entry?.source, usageType).toBe('page-rates-rds-sqlserver-regions')
+      expect(entry?.confidence, usageType).toBe('price-list')
+      expect(entry?.as_of, usageType).toBe('2026-05-12')
+    }
   })
 })

@@ -326,6 +326,9 @@ describe('the ten main Regions', () => {
           .filter(
             (usageType) => usageType.startsWith(prefix) && usageType.slice(prefix.length).startsWith('db.'),
           )
+          // classes priced only from AWS's 2026 On-Demand maps (São Paulo's db.m7g and db.r7g) are newer than the
+          // 2025 reserved-instance mirror, which has no row for them: a known gap, asserted below
+          .filter((usageType) => prices[usageType]?.source !== 'page-rates-rds-ondemand-2026-sae1')
           .flatMap((usageType) => {
             const offer = (payment: string) =>
               `${payment}.${engineDeployment}.${usageType.slice(prefix.length)}`
@@ -346,6 +349,18 @@ describe('the ten main Regions', () => {
       expect(expected.filter((usageType) => !prices[usageType])).toEqual([])
       for (const usageType of expected) {
         expect(prices[usageType]?.source, usageType).toMatch(/^(ec2|rds)-ri-rate-maps$/)
+      }
+      // the known gap: São Paulo's db.m7g.large and db.r7g.large have On-Demand rates (2026 maps) and no reserved one
+      const newer = Object.keys(prices).filter(
+        (usageType) => prices[usageType]?.source === 'page-rates-rds-ondemand-2026-sae1',
+      )
+      expect(newer.length).toBe(region === 'sa-east-1' ? 12 : 0)
+      for (const usageType of newer) {
+        const klass = usageType.slice(usageType.indexOf('.db.') + 1)
+        expect(
+          Object.keys(prices).filter((key) => key.startsWith('rds.reserved_') && key.endsWith(`.${klass}`)),
+          usageType,
+        ).toEqual([])
       }
     },
   )

@@ -415,9 +415,10 @@ describe('RDS Reserved Instances in the main Regions (rate maps of 2025-04-04, y
       expect(result.items).toEqual([])
       return result.not_covered.map((entry) => entry.reason)
     }
-    // São Paulo's maps list no db.m7g or db.r7g (On-Demand or reserved)
+    // São Paulo sells db.m7g and db.r7g On-Demand (2026-05-12 rate maps), but the 2025 reserved-instance files
+    // used for reserved rates there list neither
     expect(reasons('sa-east-1', { instance_class: 'db.m7g.large' }, '1y', 'no_upfront')).toEqual([
-      'no on-demand price for rds.instance_hours.db.m7g.large in sa-east-1',
+      'the catalog has no price for rds.reserved_hours.1y_no_upfront.postgresql_single_az.db.m7g.large in sa-east-1',
     ])
     // MariaDB's reserved-instance files are error pages; 3 year No Upfront was not mirrored
     expect(reasons('us-west-2', { engine: 'mariadb' }, '1y', 'no_upfront')).toEqual([
@@ -514,5 +515,31 @@ describe('RDS for SQL Server in Europe, Asia Pacific and São Paulo (rate map of
       expect(entry?.confidence, usageType).toBe('price-list')
       expect(entry?.as_of, usageType).toBe('2026-05-12')
     }
+  })
+})
+
+/**
+ * db.m7g.large and db.r7g.large in São Paulo, from AWS's 2026-05-12 On-Demand rate maps for PostgreSQL, MySQL and
+ * MariaDB (iann0036/aws-price-watcher raw/rds-<engine>-ondemand.json at commit 00ffc43; catalog source
+ * `page-rates-rds-ondemand-2026-sae1`): the same rates for all three engines, $0.221 / $0.442 (m7g.large Single-AZ /
+ * Multi-AZ) and $0.497 / $0.994 (r7g.large). One instance × 730 hours.
+ */
+describe('RDS db.m7g and db.r7g in sa-east-1 (rate maps of 2026-05-12)', () => {
+  it.each([
+    ['postgresql', 'rds.instance_hours'],
+    ['mysql', 'rds.mysql_instance_hours'],
+    ['mariadb', 'rds.mariadb_instance_hours'],
+  ])('prices %s On-Demand, Single-AZ and Multi-AZ, to the cent', (engine, prefix) => {
+    const hours = (instanceClass: string, deployment: string) =>
+      rows(cost({ ...base, engine, deployment, instance_class: instanceClass }, 'sa-east-1'))
+    const multi = `${prefix}_multi_az`
+    expect(hours('db.m7g.large', 'single_az')[`${prefix}.db.m7g.large`]).toBe('161.33')
+    expect(hours('db.m7g.large', 'multi_az')[`${multi}.db.m7g.large`]).toBe('322.66')
+    expect(hours('db.r7g.large', 'single_az')[`${prefix}.db.r7g.large`]).toBe('362.81')
+    expect(hours('db.r7g.large', 'multi_az')[`${multi}.db.r7g.large`]).toBe('725.62')
+    const entry = findPrice(bundledCatalog, 'sa-east-1', `${prefix}.db.r7g.large`)
+    expect(entry?.source).toBe('page-rates-rds-ondemand-2026-sae1')
+    expect(entry?.confidence).toBe('price-list')
+    expect(entry?.as_of).toBe('2026-05-12')
   })
 })

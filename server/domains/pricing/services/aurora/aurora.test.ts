@@ -84,15 +84,44 @@ describe('Amazon Aurora', () => {
     ])
   })
 
-  it('reports what a region has no sourced Aurora price for as unpriced, never $0', () => {
-    // eu-west-2 prices the cluster volume ($0.10 per GB-month) but not db.r8g: AWS's Aurora rate map of 2025-05-23
-    // lists no db.r8g in London
+  it('reports db.r8g in London and São Paulo as not offered there, never $0', () => {
+    // eu-west-2 prices the cluster volume ($0.10 per GB-month) but AWS sells no db.r8g in London: AWS's Aurora rate
+    // map of 2026-05-12 (page-rates-aurora-ondemand-2026) lists none there, nor in São Paulo
     const priced = cost({ engine: 'postgresql', instance_class: 'db.r8g.large', storage_gb: 10 }, 'eu-west-2')
     expect(priced.total).toBe('1')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual([
       'aurora.instance_hours.postgresql.db.r8g.large',
     ])
+    expect(priced.unpriced[0]?.reason).toMatch(
+      /^AWS does not offer aurora\.instance_hours\.postgresql\.db\.r8g\.large in eu-west-2 \(.*rds-aurora-ondemand\.json, as of 2026-05-12\)$/,
+    )
+    const saoPaulo = cost({ engine: 'mysql', instance_class: 'db.r8g.xlarge', storage_gb: 10 }, 'sa-east-1')
+    expect(saoPaulo.unpriced.map((row) => row.reason)).toEqual([
+      expect.stringMatching(
+        /^AWS does not offer aurora\.instance_hours\.mysql\.db\.r8g\.xlarge in sa-east-1 /,
+      ),
+    ])
   })
+
+  // AWS's Aurora rate map of 2026-05-12 (page-rates-aurora-ondemand-2026), Asia Pacific (Singapore): db.r8g.large
+  // $0.333 and db.r8g.xlarge $0.666 an hour, Aurora MySQL and Aurora PostgreSQL alike, with 100 GB of Standard storage
+  // at $0.11 (page-rates-aurora-storage)
+  it.each([
+    ['mysql', 'db.r8g.large', '497.18'],
+    ['mysql', 'db.r8g.xlarge', '983.36'],
+    ['postgresql', 'db.r8g.large', '497.18'],
+    ['postgresql', 'db.r8g.xlarge', '983.36'],
+  ])(
+    'prices Aurora %s %s in Singapore from the 2026-05-12 rate map (2 instances × 730 h)',
+    (engine, instanceClass, total) => {
+      const priced = cost(
+        { engine, instance_class: instanceClass, count: 2, storage_gb: 100 },
+        'ap-southeast-1',
+      )
+      expect(priced.unpriced).toEqual([])
+      expect(cents(priced.total)).toBe(total)
+    },
+  )
 
   // AWS's Aurora rate maps of 2025-05-23 (page-rates-aurora-ondemand, page-rates-aurora-storage): a Standard Aurora
   // MySQL cluster of 2 × db.r6g.xlarge for 730 hours, 200 GB, 100M I/Os, 50 GB of backup and 1,000M Backtrack

@@ -415,9 +415,10 @@ describe('RDS Reserved Instances in the main Regions (rate maps of 2025-04-04, y
       expect(result.items).toEqual([])
       return result.not_covered.map((entry) => entry.reason)
     }
-    // São Paulo's maps list no db.m7g or db.r7g (On-Demand or reserved)
+    // São Paulo sells db.m7g and db.r7g On-Demand (2026-05-12 rate maps), but the 2025 reserved-instance files
+    // used for reserved rates there list neither
     expect(reasons('sa-east-1', { instance_class: 'db.m7g.large' }, '1y', 'no_upfront')).toEqual([
-      'no on-demand price for rds.instance_hours.db.m7g.large in sa-east-1',
+      'the catalog has no price for rds.reserved_hours.1y_no_upfront.postgresql_single_az.db.m7g.large in sa-east-1',
     ])
     // MariaDB's reserved-instance files are error pages; 3 year No Upfront was not mirrored
     expect(reasons('us-west-2', { engine: 'mariadb' }, '1y', 'no_upfront')).toEqual([
@@ -466,10 +467,79 @@ describe('RDS for SQL Server in us-west-2 and us-east-2 (rate map of 2026-05-12)
   )
 
   it('leaves the Regions the map was not read for unpriced, never $0', () => {
-    const priced = cost({ ...base, engine: 'sqlserver_ex' }, 'eu-west-1')
+    const priced = cost({ ...base, engine: 'sqlserver_ex' }, 'ca-central-1')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual([
       'rds.sqlserver_ex_instance_hours.db.t3.large',
     ])
     expect(rows(priced)['rds.sqlserver_ex_instance_hours.db.t3.large']).toBeUndefined()
+  })
+})
+
+/**
+ * Licence-included SQL Server in seven more of the main Regions, from the same AWS rate map (publication
+ * 2026-05-12, iann0036/aws-price-watcher raw/rds-sqlserver-ondemand.json at commit 00ffc43; catalog source
+ * `page-rates-rds-sqlserver-regions`). One Single-AZ instance × 730 hours at the Region's hourly rate: Express and
+ * Web db.t3.large, Standard and Enterprise db.m5.xlarge, e.g. London $0.178, $0.246, $1.323 and $2.376 an hour.
+ */
+describe('RDS for SQL Server in Europe, Asia Pacific and São Paulo (rate map of 2026-05-12)', () => {
+  const li = (engine: string, instanceClass: string, region: string) =>
+    rows(cost({ ...base, engine, instance_class: instanceClass }, region))
+
+  it.each([
+    ['eu-west-1', '126.29', '176.66', '919.8', '1724.99'],
+    ['eu-west-2', '129.94', '179.58', '965.79', '1734.48'],
+    ['eu-central-1', '131.4', '181.77', '942.43', '1741.78'],
+    ['ap-southeast-1', '141.62', '190.53', '1018.35', '1750.54'],
+    ['ap-northeast-1', '145.27', '193.45', '1009.59', '1757.84'],
+    ['ap-south-1', '124.83', '175.2', '1013.97', '1746.89'],
+    ['sa-east-1', '173.01', '217.54', '1029.3', '1811.86'],
+  ])('prices Express, Web, Standard and Enterprise in %s to the cent', (region, ex, web, se, ee) => {
+    expect(li('sqlserver_ex', 'db.t3.large', region)['rds.sqlserver_ex_instance_hours.db.t3.large']).toBe(ex)
+    expect(li('sqlserver_web', 'db.t3.large', region)['rds.sqlserver_web_instance_hours.db.t3.large']).toBe(
+      web,
+    )
+    expect(li('sqlserver_se', 'db.m5.xlarge', region)['rds.sqlserver_se_instance_hours.db.m5.xlarge']).toBe(
+      se,
+    )
+    expect(li('sqlserver_ee', 'db.m5.xlarge', region)['rds.sqlserver_ee_instance_hours.db.m5.xlarge']).toBe(
+      ee,
+    )
+    for (const usageType of [
+      'rds.sqlserver_ex_instance_hours.db.t3.large',
+      'rds.sqlserver_web_instance_hours.db.t3.large',
+      'rds.sqlserver_se_instance_hours.db.m5.xlarge',
+      'rds.sqlserver_ee_instance_hours.db.m5.xlarge',
+    ]) {
+      const entry = findPrice(bundledCatalog, region, usageType)
+      expect(entry?.source, usageType).toBe('page-rates-rds-sqlserver-regions')
+      expect(entry?.confidence, usageType).toBe('price-list')
+      expect(entry?.as_of, usageType).toBe('2026-05-12')
+    }
+  })
+})
+
+/**
+ * db.m7g.large and db.r7g.large in São Paulo, from AWS's 2026-05-12 On-Demand rate maps for PostgreSQL, MySQL and
+ * MariaDB (iann0036/aws-price-watcher raw/rds-<engine>-ondemand.json at commit 00ffc43; catalog source
+ * `page-rates-rds-ondemand-2026-sae1`): the same rates for all three engines, $0.221 / $0.442 (m7g.large Single-AZ /
+ * Multi-AZ) and $0.497 / $0.994 (r7g.large). One instance × 730 hours.
+ */
+describe('RDS db.m7g and db.r7g in sa-east-1 (rate maps of 2026-05-12)', () => {
+  it.each([
+    ['postgresql', 'rds.instance_hours'],
+    ['mysql', 'rds.mysql_instance_hours'],
+    ['mariadb', 'rds.mariadb_instance_hours'],
+  ])('prices %s On-Demand, Single-AZ and Multi-AZ, to the cent', (engine, prefix) => {
+    const hours = (instanceClass: string, deployment: string) =>
+      rows(cost({ ...base, engine, deployment, instance_class: instanceClass }, 'sa-east-1'))
+    const multi = `${prefix}_multi_az`
+    expect(hours('db.m7g.large', 'single_az')[`${prefix}.db.m7g.large`]).toBe('161.33')
+    expect(hours('db.m7g.large', 'multi_az')[`${multi}.db.m7g.large`]).toBe('322.66')
+    expect(hours('db.r7g.large', 'single_az')[`${prefix}.db.r7g.large`]).toBe('362.81')
+    expect(hours('db.r7g.large', 'multi_az')[`${multi}.db.r7g.large`]).toBe('725.62')
+    const entry = findPrice(bundledCatalog, 'sa-east-1', `${prefix}.db.r7g.large`)
+    expect(entry?.source).toBe('page-rates-rds-ondemand-2026-sae1')
+    expect(entry?.confidence).toBe('price-list')
+    expect(entry?.as_of).toBe('2026-05-12')
   })
 })

@@ -124,3 +124,55 @@ describe('Bedrock models past their end-of-life date', () => {
     ])
   })
 })
+
+// Rate-map codes tied by the Regions they cover (page-rates-bedrock-2025-05-ties, rule 3): Nova Pro batch input and
+// cache reads by Tokyo's Price List figures, Pixtral Large by AWS's list of its seven Regions.
+describe('Bedrock Nova batch and cache and Pixtral Large in more Regions', () => {
+  it('prices Nova Pro batch and cache reads and Nova Lite batch in Frankfurt', () => {
+    // Nova Pro batch: 1M × $0.000525 + 1M × $0.0021 per 1,000; Nova Lite batch: $0.000039 + $0.000156
+    expect(total('amazon.nova-pro', 'eu-central-1', 'batch')).toBe('2.63')
+    expect(total('amazon.nova-lite', 'eu-central-1', 'batch')).toBe('0.20')
+    const reads = cost(
+      { model: 'amazon.nova-pro', input_tokens: 0, output_tokens: 0, cache_read_tokens: 1_000_000 },
+      'eu-central-1',
+    )
+    expect(reads.total).toBe('0.2625')
+  })
+
+  it.each(['us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1'])('prices Pixtral Large in %s', (region) => {
+    expect(total('mistral.pixtral-large-2502', region)).toBe('8.00') // $0.002 + $0.006
+  })
+})
+
+// AWS's list of models and Regions for Provisioned Throughput (bedrock-pt-regions) and its model support by
+// Region page (bedrock-models-regions): models or terms AWS does not sell in a Region are reported as such.
+describe('Bedrock Provisioned Throughput and models AWS does not sell in a Region', () => {
+  const PT_PAGE = 'https://docs.aws.amazon.com/bedrock/latest/userguide/prov-thru-supported.html'
+  const provisioned = (model: string, region: string, commitment = '1_month') =>
+    cost({ model, input_tokens: 0, output_tokens: 0, inference: 'provisioned', commitment }, region)
+
+  it.each([
+    ['cohere.command', 'sa-east-1', '1_month'], // no longer on the list
+    ['meta.llama2-70b', 'eu-west-2', '6_months'], // no longer on the list
+    ['cohere.embed-english-v3', 'ap-northeast-1', '1_month'], // listed in six Regions, not Tokyo
+    ['meta.llama3-1-70b-instruct', 'us-east-1', 'no_commitment'], // listed in us-west-2 only
+  ])('reports Provisioned Throughput of %s in %s as not offered', (model, region, commitment) => {
+    const priced = provisioned(model, region, commitment)
+    expect(priced.unpriced.map((row) => row.reason)).toEqual([
+      `AWS does not offer bedrock.provisioned_mu_hours_${commitment}.${model} in ${region} (${PT_PAGE}, as of 2026-12-07)`,
+    ])
+  })
+
+  it('keeps the dated Provisioned Throughput prices of a model the list no longer names', () => {
+    // Claude Instant 1 month in Tokyo, $53.00 an hour (bedrock-pt-page-crawl, 2025-02-28)
+    expect(provisioned('anthropic.claude-instant', 'ap-northeast-1').total).toBe('38690')
+  })
+
+  it('reports Titan Text Premier outside us-east-1 as not offered', () => {
+    const priced = cost({ model: 'amazon.titan-text-premier', ...million }, 'eu-west-1')
+    expect(priced.unpriced.map((row) => row.reason)).toEqual([
+      'AWS does not offer bedrock.input_tokens.amazon.titan-text-premier in eu-west-1 (https://docs.aws.amazon.com/bedrock/latest/userguide/models-regions.html, as of 2026-02-15)',
+      'AWS does not offer bedrock.output_tokens.amazon.titan-text-premier in eu-west-1 (https://docs.aws.amazon.com/bedrock/latest/userguide/models-regions.html, as of 2026-02-15)',
+    ])
+  })
+})

@@ -72,7 +72,7 @@ describe('not_offered', () => {
       'eu-west-2': {
         'sqs.requests.standard': { source: 'sqs-page', as_of: '2026-12-07' },
         'sqs.*': { source: 'no-such-source', as_of: 'December' },
-        'bedrock.*.meta.llama3-8b-instruct': { source: 'sqs-page', as_of: '2026-12-07' },
+        'bedrock.*.amazon.titan-text-premier': { source: 'sqs-page', as_of: '2026-12-07' },
         'bedrock.nothing_like_this.x': { source: 'sqs-page', as_of: '2026-12-07' },
         'mainframe.mips': { source: 'sqs-page', as_of: '2026-12-07' },
       },

@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog.js'
-import { catalogCoverage, type RegionCoverage } from './coverage.js'
+import { catalogCoverage, type RegionCoverage, type ServiceCoverage } from './coverage.js'
 
 /**
  * The ten Regions the catalog promises complete (docs/pricing.md#coverage): the ones `mockupaws pricing
@@ -24,11 +24,12 @@ export function coverageOf(catalog: Catalog, regions: readonly string[] = MAIN_R
   return regions.flatMap((code) => byCode.get(code) ?? [])
 }
 
-/** Where docs/pricing.md's generated coverage table starts and ends (`npm run docs:coverage` rewrites it). */
-export const COVERAGE_TABLE_MARKERS = {
-  begin: '<!-- coverage-table:begin (npm run docs:coverage) -->',
-  end: '<!-- coverage-table:end -->',
-} as const
+/** The tables docs/pricing.md generates, each between its two markers (`npm run docs:coverage` rewrites them). */
+export type GeneratedTable = 'coverage-table' | 'service-matrix' | 'other-regions'
+
+export function markersOf(name: GeneratedTable): { begin: string; end: string } {
+  return { begin: `<!-- ${name}:begin (npm run docs:coverage) -->`, end: `<!-- ${name}:end -->` }
+}
 
 function servicesWithGaps(region: RegionCoverage): string {
   const gaps = region.services
@@ -37,12 +38,14 @@ function servicesWithGaps(region: RegionCoverage): string {
   return gaps.length > 0 ? gaps.join(', ') : '—'
 }
 
+const markdownTable = (rows: string[][]) => `${rows.map((cells) => `| ${cells.join(' | ')} |`).join('\n')}\n`
+
 /**
  * Coverage as a Markdown table, one row per region: services fully priced of those AWS offers there, services
  * and usage types AWS does not offer there (sourced claims, not gaps), and the services with gaps.
  */
 export function coverageMarkdown(regions: readonly RegionCoverage[]): string {
-  const rows = [
+  return markdownTable([
     [
       'region',
       'services fully priced',
@@ -60,23 +63,64 @@ export function coverageMarkdown(regions: readonly RegionCoverage[]): string {
       String(r.usage_types_not_offered),
       servicesWithGaps(r),
     ]),
-  ]
-  return `${rows.map((cells) => `| ${cells.join(' | ')} |`).join('\n')}\n`
+  ])
 }
 
-/** `document` with the text between the coverage-table markers replaced by `table` (both markers must exist). */
-export function replaceCoverageTable(document: string, table: string): string {
-  const begin = document.indexOf(COVERAGE_TABLE_MARKERS.begin)
-  const end = document.indexOf(COVERAGE_TABLE_MARKERS.end)
-  if (begin < 0 || end < begin) throw new Error('the coverage-table markers are missing or out of order')
-  const head = document.slice(0, begin + COVERAGE_TABLE_MARKERS.begin.length)
-  return `${head}\n\n${table}\n${document.slice(end)}`
+function matrixCell(service: ServiceCoverage): string {
+  if (service.status === 'complete') return '✓'
+  if (service.status === 'not_offered') return 'not offered'
+  return `${service.usage_types_priced}/${service.usage_types_total}`
 }
 
-/** The generated table of `document` (between the markers), as written there. */
-export function coverageTableOf(document: string): string {
-  const begin = document.indexOf(COVERAGE_TABLE_MARKERS.begin)
-  const end = document.indexOf(COVERAGE_TABLE_MARKERS.end)
-  if (begin < 0 || end < begin) throw new Error('the coverage-table markers are missing or out of order')
-  return document.slice(begin + COVERAGE_TABLE_MARKERS.begin.length, end).trim()
+/**
+ * One row per service (registry order), one column per region: ✓ when every usage type AWS offers there is
+ * priced in every band, `n/m` when n of the m it offers are (an incomplete band counts as unpriced), `not
+ * offered` when AWS sells none of them there.
+ */
+export function serviceMatrixMarkdown(regions: readonly RegionCoverage[]): string {
+  const services = regions[0]?.services ?? []
+  return markdownTable([
+    ['service', ...regions.map((r) => r.code)],
+    ['---', ...regions.map(() => '---')],
+    ...services.map((service, index) => [
+      `${service.name} (\`${service.service}\`)`,
+      ...regions.map((r) => {
+        const cell = r.services[index]
+        return cell ? matrixCell(cell) : '—'
+      }),
+    ]),
+  ])
+}
+
+/** Every generated table of docs/pricing.md: the ten main Regions, by region and by service, then the others. */
+export function docsTables(catalog: Catalog): Record<GeneratedTable, string> {
+  const main = coverageOf(catalog)
+  const others = Object.keys(catalog.regions)
+    .filter((code) => !(MAIN_REGIONS as readonly string[]).includes(code))
+    .sort()
+  return {
+    'coverage-table': coverageMarkdown(main),
+    'service-matrix': serviceMatrixMarkdown(main),
+    'other-regions': coverageMarkdown(coverageOf(catalog, others)),
+  }
+}
+
+function bounds(document: string, name: GeneratedTable): { inner: number; end: number } {
+  const { begin, end } = markersOf(name)
+  const at = document.indexOf(begin)
+  const stop = document.indexOf(end)
+  if (at < 0 || stop < at) throw new Error(`the ${name} markers are missing or out of order`)
+  return { inner: at + begin.length, end: stop }
+}
+
+/** `document` with the text between the markers of `name` replaced by `table` (both markers must exist). */
+export function replaceGenerated(document: string, name: GeneratedTable, table: string): string {
+  const { inner, end } = bounds(document, name)
+  return `${document.slice(0, inner)}\n\n${table}\n${document.slice(end)}`
+}
+
+/** The generated table `name` of `document` (between its markers), as written there. */
+export function generatedOf(document: string, name: GeneratedTable): string {
+  const { inner, end } = bounds(document, name)
+  return document.slice(inner, end).trim()
 }

@@ -214,8 +214,8 @@ export interface PriceGaps {
 }
 
 /**
- * Which of `usageTypes` would be reported unpriced in `region` (a rate card's override is a price), whatever
- * the quantity: the gaps a line item's form warns about before any usage is entered.
+ * Which of `usageTypes` would be reported unpriced in `region` (a rate card's override is a price): the gaps a
+ * line item's form warns about before the item is saved.
  */
 export function priceGaps(
   catalog: Catalog,

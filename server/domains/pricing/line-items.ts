@@ -100,15 +100,14 @@ export function lineItemToUsage<S extends ServiceId>(
 }
 
 /**
- * Every usage type an item with these params bills, whatever its quantities (zero included), at each point of
- * its ranges: the prices it needs in a region. A Standard bucket needs no Express One Zone price.
+ * The usage types an item with these params bills at any point of its ranges (a quantity above zero): the
+ * prices it needs in a region. A Standard bucket needs no Express One Zone price, nor a function without durable
+ * operations a durable-functions price.
  */
 export function usageTypesBilled<S extends ServiceId>(service: S, params: LineItemParams[S]): string[] {
   const usageTypes = new Set<string>()
   for (const at of ['min', 'typical', 'max'] as const) {
-    descriptorOf(service).toUsage(params as never, at, (usageType) => {
-      usageTypes.add(usageType)
-    })
+    for (const usageType of lineItemToUsage(service, params, at).keys()) usageTypes.add(usageType)
   }
   return [...usageTypes].sort()
 }

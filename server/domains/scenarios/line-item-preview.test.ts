@@ -156,32 +156,47 @@ describe(`line item preview on ${testEngine}`, async () => {
     expect(costs.json().modelled_monthly.total).toBe('11.56672')
   })
 
-  it('names the prices the item needs that its region lacks, whatever the quantities, and only those', async () => {
+  it('names the prices the item bills that its region lacks, and only those', async () => {
     // São Paulo has no S3 Express One Zone (a sourced not_offered claim) and prices every other class.
     const saoPaulo = await newScenario(user, { region: 'sa-east-1' })
-    const bucket = (storage_class: string) => ({
+    const bucket = (storage_class: string, storage_gb: number) => ({
       service: 's3',
-      params: { storage_class, storage_gb: 0, put_requests: 0, get_requests: 0 },
+      params: { storage_class, storage_gb, put_requests: 0, get_requests: 1000 },
     })
-    const standard = await preview(saoPaulo, bucket('standard'))
+    const standard = await preview(saoPaulo, bucket('standard', 10))
     expect(standard.statusCode).toBe(200)
     expect(standard.json().price_gaps).toEqual({ not_offered: [], missing: [] })
-    const express = (await preview(saoPaulo, bucket('express_one_zone'))).json()
-    expect(express.price_gaps.missing).toEqual([])
-    expect(express.price_gaps.not_offered).toEqual([
-      's3.requests.get.express_one_zone',
-      's3.requests.put.express_one_zone',
-      's3.retrieval_gb.express_one_zone',
-      's3.storage_gb_month.express_one_zone',
-      's3.upload_gb.express_one_zone',
-    ])
-    // Nothing is stored yet, so nothing is unpriced yet: the gaps are what usage would meet.
-    expect(express.monthly_cost.unpriced).toEqual([])
+    const express = (await preview(saoPaulo, bucket('express_one_zone', 10))).json()
+    expect(express.price_gaps).toEqual({
+      not_offered: ['s3.requests.get.express_one_zone', 's3.storage_gb_month.express_one_zone'],
+      missing: [],
+    })
+    // Nothing stored: no price is needed yet.
+    const empty = {
+      service: 's3',
+      params: { storage_class: 'express_one_zone', storage_gb: 0, put_requests: 0, get_requests: 0 },
+    }
+    expect((await preview(saoPaulo, empty)).json().price_gaps).toEqual({ not_offered: [], missing: [] })
+
+    // Params left out bill nothing: a function without durable operations needs no durable-functions price
+    // (priced in us-east-1 only), an m5 no CPU-credit price (it has no credits).
+    const ireland = await newScenario(user, { region: 'eu-west-1' })
+    expect((await preview(ireland, LAMBDA)).json().price_gaps).toEqual({ not_offered: [], missing: [] })
+    const withDurable = { ...LAMBDA, params: { ...LAMBDA.params, durable_operations: 1_000_000 } }
+    expect((await preview(ireland, withDurable)).json().price_gaps).toEqual({
+      not_offered: [],
+      missing: ['lambda.durable_operations'],
+    })
+    const server = { service: 'ec2', params: { instance_type: 'm5.large', count: 2 } }
+    expect((await preview(await newScenario(), server)).json().price_gaps).toEqual({
+      not_offered: [],
+      missing: [],
+    })
 
     // Taipei has no SQS price: a standard queue needs the standard rate only, not FIFO's.
     const owner = await createUser(app)
     const taipei = await newScenario(owner, { region: 'ap-east-2' })
-    const queue = { service: 'sqs', params: { queue_type: 'standard', requests: 0 } }
+    const queue = { service: 'sqs', params: { queue_type: 'standard', requests: 1_000_000 } }
     expect((await preview(taipei, queue, owner)).json().price_gaps).toEqual({
       not_offered: [],
       missing: ['sqs.requests.standard'],

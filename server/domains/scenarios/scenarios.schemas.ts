@@ -453,9 +453,9 @@ export const ItemPreviewResponse = Type.Object({
     },
     {
       description:
-        'The usage types this item bills with its params (whatever the quantities, at any point of its ranges) ' +
-        "that have no price in the scenario's region: usage of them is reported unpriced, never $0. Empty " +
-        'arrays when every one is priced.',
+        'The usage types this item bills with its params (a quantity above zero at any point of its ranges) ' +
+        "that have no price in the scenario's region, split by why: they are reported unpriced, never $0. " +
+        'Empty arrays when every one is priced.',
     },
   ),
   modelled_monthly_total: Type.Object(

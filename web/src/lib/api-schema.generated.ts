@@ -7313,7 +7313,7 @@ export interface paths {
                                 /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
                                 max: string;
                             };
-                            /** @description The usage types this item bills with its params (whatever the quantities, at any point of its ranges) that have no price in the scenario's region: usage of them is reported unpriced, never $0. Empty arrays when every one is priced. */
+                            /** @description The usage types this item bills with its params (a quantity above zero at any point of its ranges) that have no price in the scenario's region, split by why: they are reported unpriced, never $0. Empty arrays when every one is priced. */
                             price_gaps: {
                                 /** @description Usage types AWS does not offer in the scenario's region (sourced claims of the catalog). */
                                 not_offered: string[];

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   type Coverage,
   chosenAbout,
+  coverageGaps,
   coverageWords,
-  priceGaps,
   type RegionCoverage,
   relevantToItem,
 } from './coverage-api'
@@ -35,7 +35,7 @@ describe('coverageWords', () => {
   })
 })
 
-describe('priceGaps', () => {
+describe('coverageGaps', () => {
   const coverage = {
     regions: [
       region({
@@ -62,20 +62,20 @@ describe('priceGaps', () => {
   it('tells not offered from missing, only for the model the item names', () => {
     const choices = { model: ['amazon.nova-lite', 'deepseek.r1'] }
     expect(
-      priceGaps(coverage, 'sa-east-1', 'bedrock', relevantToItem(choices, { model: 'deepseek.r1' })),
+      coverageGaps(coverage, 'sa-east-1', 'bedrock', relevantToItem(choices, { model: 'deepseek.r1' })),
     ).toEqual({
       notOffered: ['bedrock.input_tokens.deepseek.r1', 'bedrock.output_tokens.deepseek.r1'],
       missing: ['bedrock.input_tokens.x.y'],
       serviceNotOffered: false,
     })
     expect(
-      priceGaps(coverage, 'sa-east-1', 'bedrock', relevantToItem(choices, { model: 'amazon.nova-lite' })),
+      coverageGaps(coverage, 'sa-east-1', 'bedrock', relevantToItem(choices, { model: 'amazon.nova-lite' })),
     ).toEqual({
       notOffered: [],
       missing: ['bedrock.batch_input_tokens.amazon.nova-lite', 'bedrock.input_tokens.x.y'],
       serviceNotOffered: false,
     })
-    expect(priceGaps(coverage, 'us-east-1', 'bedrock')).toEqual({
+    expect(coverageGaps(coverage, 'us-east-1', 'bedrock')).toEqual({
       notOffered: [],
       missing: [],
       serviceNotOffered: false,

@@ -43,7 +43,7 @@ export interface PriceGaps {
  * The usage types of `service` in `region` that AWS does not offer or that have no price, limited to those
  * `relevant` keeps (the item's model or instance type: another model's gaps are not this item's).
  */
-export function priceGaps(
+export function coverageGaps(
   coverage: Coverage | undefined,
   region: string,
   service: string,

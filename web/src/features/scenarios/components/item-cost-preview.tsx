@@ -15,7 +15,10 @@ type FieldErrors = {
   clearFieldError: (path: string) => void
 }
 
-/** The server's verdict on the item being typed, asked once typing pauses; `item` null asks nothing. */
+/**
+ * The server's verdict on the item being typed, asked once typing pauses. `item` null asks nothing, but
+ * `preview.data` still holds the last verdict then (TanStack's placeholder): check `body` before trusting it.
+ */
 export function useLiveItemPreview(scenarioId: string, item: ItemInput | null, itemId?: string) {
   const body = item ? JSON.stringify(item) : null
   const [debouncedBody] = useDebouncedValue(body, PREVIEW_DEBOUNCE_MS)

@@ -254,6 +254,27 @@ describe('ItemFormModal', () => {
     expect(within(dialog).queryByTestId('missing-prices')).toBeNull()
   })
 
+  it('does not trust a verdict on earlier params while the form is invalid', async () => {
+    const user = userEvent.setup()
+    // TanStack keeps the last verdict as placeholder data when the query is disabled (the form fails its checks).
+    previewAnswer = {
+      data: { service: 'sqs', region: 'eu-south-1', price_gaps: { not_offered: [], missing: [] } },
+      isPlaceholderData: true,
+      isFetching: false,
+      error: null,
+    }
+    renderWithProviders(<ItemFormModal scenarioId="scn" opened item={null} onClose={vi.fn()} />)
+    const dialog = screen.getByRole('dialog')
+    const picker = within(dialog).getByRole('combobox', { name: 'Service' })
+    await user.click(picker)
+    await user.clear(picker)
+    await user.type(picker, 'queue')
+    await user.click((await screen.findAllByRole('option', { hidden: true }))[0] as HTMLElement)
+    await user.clear(within(dialog).getByRole('textbox', { name: /Requests per month/ }))
+    // No requests: nothing is priced, so the region's gaps for the service are what the form can say.
+    expect(within(dialog).getByTestId('missing-prices')).toHaveTextContent('for sqs.requests.standard.')
+  })
+
   it('reads 10M as ten million and refuses a fraction of a whole number', async () => {
     const user = userEvent.setup()
     renderWithProviders(<ItemFormModal scenarioId="scn" opened item={null} onClose={vi.fn()} />)

@@ -14,7 +14,7 @@ import {
 import { type UseFormReturnType, useForm } from '@mantine/form'
 import { useEffect, useState } from 'react'
 import { applyServerErrors } from '@/lib/form-errors'
-import { chosenAbout, priceGaps, relevantToItem, usePricingCoverage } from '../api/coverage-api'
+import { chosenAbout, coverageGaps, relevantToItem, usePricingCoverage } from '../api/coverage-api'
 import {
   type ItemInput,
   type LineItem,
@@ -136,10 +136,13 @@ export function ItemFormModal({
       ? ({ service: form.values.service, params: toParams(fields, form.values.params) } as ItemInput)
       : null
   const live = useLiveItemPreview(scenarioId, previewItem, item?.id)
-  const verdict = live.preview.data?.service === form.values.service ? live.preview.data : undefined
+  // The last verdict on this service's item while the form is valid (kept while the next one loads); a disabled
+  // query keeps its placeholder too, so an invalid form has none.
+  const verdict =
+    live.body !== null && live.preview.data?.service === form.values.service ? live.preview.data : undefined
   const serviceGaps =
     region && form.values.service
-      ? priceGaps(
+      ? coverageGaps(
           coverage.data,
           region,
           form.values.service,

@@ -21,6 +21,23 @@ describe('mockupaws pricing coverage', { timeout: 180_000 }, () => {
     expect(res.stdout).toMatch(/^\| sa-east-1 \| \d+ of \d+ \| 1 \|/m)
   })
 
+  it('shows every region with --regions all, each once when named twice', async () => {
+    const all = await runCli(['pricing', 'coverage', '--regions', 'all'], { env })
+    expect(all.code).toBe(0)
+    expect(all.stdout).toBe(
+      coverageMarkdown(coverageOf(bundledCatalog, Object.keys(bundledCatalog.regions).sort())),
+    )
+    const twice = await runCli(['pricing', 'coverage', '--regions', 'eu-west-1,eu-west-1'], { env })
+    expect(twice.stdout).toBe(coverageMarkdown(coverageOf(bundledCatalog, ['eu-west-1'])))
+  })
+
+  it('answers --regions naming none with its usage, not an empty table', async () => {
+    const res = await runCli(['pricing', 'coverage', '--regions', ','], { env })
+    expect(res.code).toBe(2)
+    expect(res.stdout).toBe('')
+    expect(res.stderr).toContain('mockupaws pricing coverage [--regions')
+  })
+
   it('refuses a region the catalog does not have, naming it', async () => {
     const res = await runCli(['pricing', 'coverage', '--regions', 'us-east-1,mars-north-1'], { env })
     expect(res.code).toBe(1)

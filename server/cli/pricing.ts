@@ -3,7 +3,8 @@ import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Config } from '../config.js'
 import type { Catalog } from '../domains/pricing/catalog.js'
-import { coverageMarkdown, coverageOf, MAIN_REGIONS } from '../domains/pricing/coverage-table.js'
+import { MAIN_REGIONS } from '../domains/pricing/coverage.js'
+import { coverageMarkdown, coverageOf } from '../domains/pricing/coverage-table.js'
 import type { OfferFile, OfferImport, OfferUpdate } from '../domains/pricing/offer-import.js'
 import {
   AWS_PRICE_LIST_URL,
@@ -218,6 +219,8 @@ async function coverageCommand(config: Config, args: string[]): Promise<void> {
     process.stderr.write(`mockupaws: ${(err as Error).message}\n`)
     usage()
   }
+  // `--regions=` or `--regions ,` names none: a usage error, not an empty table.
+  if (regions !== undefined && regions !== 'all' && list(regions)?.length === 0) usage()
   const runtime = await openRuntime(config, { logToStderr: true })
   let catalog: Catalog
   try {
@@ -227,7 +230,12 @@ async function coverageCommand(config: Config, args: string[]): Promise<void> {
   } finally {
     await closeRuntime(runtime)
   }
-  const codes = regions === 'all' ? Object.keys(catalog.regions).sort() : (list(regions) ?? [...MAIN_REGIONS])
+  const codes =
+    regions === undefined
+      ? [...MAIN_REGIONS]
+      : regions === 'all'
+        ? Object.keys(catalog.regions).sort()
+        : [...new Set(list(regions))]
   const unknown = codes.filter((code) => !catalog.regions[code])
   if (unknown.length > 0)
     fail(`not a region of the catalog: ${unknown.join(', ')} (GET /api/v1/pricing/regions)`)

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { bundledCatalog as catalog, findNotOffered } from './catalog.js'
 import { priceUsage } from './cost-engine.js'
-import { catalogCoverage } from './coverage.js'
-import { MAIN_REGIONS } from './coverage-table.js'
+import { catalogCoverage, MAIN_REGIONS } from './coverage.js'
 
 function cost(result: ReturnType<typeof priceUsage>, usageType: string): string | undefined {
   return result.by_service.flatMap((s) => s.by_usage_type).find((r) => r.usage_type === usageType)?.cost

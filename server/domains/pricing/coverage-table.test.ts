@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { bundledCatalog } from './catalog.js'
-import type { RegionCoverage, ServiceCoverage } from './coverage.js'
+import { MAIN_REGIONS, type RegionCoverage, type ServiceCoverage } from './coverage.js'
 import {
   coverageMarkdown,
   coverageOf,
   docsTables,
   type GeneratedTable,
   generatedOf,
-  MAIN_REGIONS,
   markersOf,
   replaceGenerated,
   serviceMatrixMarkdown,

@@ -1,22 +1,5 @@
 import type { Catalog } from './catalog.js'
-import { catalogCoverage, type RegionCoverage, type ServiceCoverage } from './coverage.js'
-
-/**
- * The ten Regions the catalog promises complete (docs/pricing.md#coverage): the ones `mockupaws pricing
- * coverage` shows by default and docs/pricing.md's table is generated for.
- */
-export const MAIN_REGIONS = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-2',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-central-1',
-  'ap-southeast-1',
-  'ap-northeast-1',
-  'ap-south-1',
-  'sa-east-1',
-] as const
+import { catalogCoverage, MAIN_REGIONS, type RegionCoverage, type ServiceCoverage } from './coverage.js'
 
 /** The coverage of `regions` (the ten main ones unless given) in the order given, not by code. */
 export function coverageOf(catalog: Catalog, regions: readonly string[] = MAIN_REGIONS): RegionCoverage[] {

@@ -1,6 +1,24 @@
 import { type Catalog, findNotOffered, findPrice, listRegions } from './catalog.js'
 import { SERVICE_LIST, serviceOfUsageType } from './services/registry.js'
 
+/**
+ * The ten main Regions, which the catalog aims to price for every service (docs/pricing.md, "Coverage and
+ * gaps"): the ones `mockupaws pricing coverage` shows by default and docs/pricing.md's first tables are
+ * generated for (coverage-table.ts).
+ */
+export const MAIN_REGIONS = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-2',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-central-1',
+  'ap-southeast-1',
+  'ap-northeast-1',
+  'ap-south-1',
+  'sa-east-1',
+] as const
+
 /** `not_offered`: AWS does not sell any usage type of the service in the region (a sourced claim, not a gap). */
 export type CoverageStatus = 'complete' | 'partial' | 'none' | 'not_offered'
 export type RegionCoverageStatus = 'complete' | 'partial' | 'none'

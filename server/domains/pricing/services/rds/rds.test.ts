@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
 import { compareItem, coveredItem } from '../../../../test/purchase-options.js'
 import { bundledCatalog, findPrice } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
@@ -228,7 +229,7 @@ describe(`RDS engines, deployments and storage (${GOLDEN})`, () => {
     expect(unpriced({ engine: 'sqlserver_ex', deployment: 'multi_az' })).toContain(
       'rds.sqlserver_ex_instance_hours_multi_az.db.t3.large',
     )
-    expect(unpriced({ engine: 'oracle_se2' }, 'eu-west-1')).toContain(
+    expect(unpriced({ engine: 'oracle_se2' }, 'ca-central-1')).toContain(
       'rds.oracle_se2_instance_hours.db.t3.large',
     )
   })
@@ -541,5 +542,53 @@ describe('RDS db.m7g and db.r7g in sa-east-1 (rate maps of 2026-05-12)', () => {
     expect(entry?.source).toBe('page-rates-rds-ondemand-2026-sae1')
     expect(entry?.confidence).toBe('price-list')
     expect(entry?.as_of).toBe('2026-05-12')
+  })
+})
+
+/**
+ * Licence-included Oracle SE2 outside us-east-1, from AWS's RDS for Oracle On-Demand rate map (publication
+ * 2026-05-12, iann0036/aws-price-watcher raw/rds-oracle-ondemand.json at commit 00ffc43; catalog source
+ * `page-rates-rds-oracle-regions`): rate code Eg850kQ5… ('Database Instance Oracle Standard Two License included
+ * db t3.large General purpose Single-AZ Current Generation'), $0.30 in US East (N. Virginia) as the catalog's
+ * us-east-1 figure. One Single-AZ db.t3.large × 730 hours at the Region's hourly rate.
+ */
+describe('RDS for Oracle SE2 in the US and Europe (rate map of 2026-05-12)', () => {
+  const usageType = 'rds.oracle_se2_instance_hours.db.t3.large'
+  const oracle = {
+    engine: 'oracle_se2',
+    instance_class: 'db.t3.large',
+    count: 1,
+    hours: 730,
+    storage_gb: 20,
+    storage_type: 'gp3',
+  }
+
+  it.each([
+    ['us-west-2', '219.00'],
+    ['us-east-2', '219.00'],
+    ['eu-west-1', '224.84'],
+    ['eu-west-2', '236.52'],
+    ['eu-central-1', '239.44'],
+  ])('prices one db.t3.large for 730 hours in %s at $%s', (region, expected) => {
+    const priced = priceItems('rds', [oracle], { region, includeFreeTier: false })
+    const row = priced.by_service.flatMap((s) => s.by_usage_type).find((r) => r.usage_type === usageType)
+    expect(cents(row?.cost ?? '')).toBe(expected)
+    expect(priced.unpriced).toEqual([])
+    const entry = findPrice(bundledCatalog, region, usageType)
+    expect(entry?.source).toBe('page-rates-rds-oracle-regions')
+    expect(entry?.confidence).toBe('price-list')
+    expect(entry?.as_of).toBe('2026-05-12')
+  })
+
+  it('leaves Multi-AZ and the Regions the map was not read for unpriced, never $0', () => {
+    const multiAz = priceItems('rds', [{ ...oracle, deployment: 'multi_az' }], {
+      region: 'eu-west-1',
+      includeFreeTier: false,
+    })
+    expect(multiAz.unpriced.map((row) => row.usage_type)).toEqual([
+      'rds.oracle_se2_instance_hours_multi_az.db.t3.large',
+    ])
+    const elsewhere = priceItems('rds', [oracle], { region: 'ca-central-1', includeFreeTier: false })
+    expect(elsewhere.unpriced.map((row) => row.usage_type)).toEqual([usageType])
   })
 })

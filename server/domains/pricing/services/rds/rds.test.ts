@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { planToLineItems } from '../../../../cli/terraform-plan.js'
+import { cents, priceItems } from '../../../../test/priced-items.js'
 import { compareItem, coveredItem } from '../../../../test/purchase-options.js'
 import { bundledCatalog, findPrice } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
@@ -541,5 +542,71 @@ describe('RDS db.m7g and db.r7g in sa-east-1 (rate maps of 2026-05-12)', () => {
     expect(entry?.source).toBe('page-rates-rds-ondemand-2026-sae1')
     expect(entry?.confidence).toBe('price-list')
     expect(entry?.as_of).toBe('2026-05-12')
+  })
+})
+
+/**
+ * Licence-included Oracle SE2 db.t3.large, Single-AZ, in Singapore, Tokyo, Mumbai and São Paulo, from AWS's RDS for
+ * Oracle On-Demand rate map (publication 2026-05-12, iann0036/aws-price-watcher raw/rds-oracle-ondemand.json at
+ * commit 00ffc43; catalog source `page-rates-rds-oracle-apac-sae1`), rate code Eg850kQ5… of the set "Database
+ * Instance Oracle Standard Two License included General purpose Single-AZ Current Generation": $0.352, $0.352,
+ * $0.288 and $0.432 an hour; the same map's N. Virginia rate is the catalog's us-east-1 $0.30. One instance × 730
+ * hours.
+ */
+describe('RDS for Oracle SE2 in Singapore, Tokyo, Mumbai and São Paulo (rate map of 2026-05-12)', () => {
+  const UT = 'rds.oracle_se2_instance_hours.db.t3.large'
+  const oracle = (region: string, deployment = 'single_az') =>
+    priceItems(
+      'rds',
+      [
+        {
+          instance_class: 'db.t3.large',
+          count: 1,
+          hours: 730,
+          storage_gb: 20,
+          storage_type: 'gp3',
+          engine: 'oracle_se2',
+          deployment,
+        },
+      ],
+      { region, includeFreeTier: false },
+    )
+  const instanceCost = (priced: ReturnType<typeof oracle>) =>
+    priced.by_service.flatMap((s) => s.by_usage_type).find((row) => row.usage_type === UT)?.cost
+
+  // Instance $rate × 730, plus 20 GB of gp3 at the Region's rate (which the same map section confirms).
+  it.each([
+    ['ap-southeast-1', '256.96', '259.72'],
+    ['ap-northeast-1', '256.96', '259.72'],
+    ['ap-south-1', '210.24', '212.86'],
+    ['sa-east-1', '315.36', '319.74'],
+    ['us-east-1', '219.00', '221.30'],
+  ])(
+    'prices a db.t3.large in %s to the cent (instance $%s, with 20 GB gp3 $%s)',
+    (region, instance, total) => {
+      const priced = oracle(region)
+      expect(priced.unpriced).toEqual([])
+      expect(cents(instanceCost(priced) ?? 'NaN')).toBe(instance)
+      expect(cents(priced.total)).toBe(total)
+    },
+  )
+
+  it.each(['ap-southeast-1', 'ap-northeast-1', 'ap-south-1', 'sa-east-1'])(
+    'cites the Oracle rate map for %s',
+    (region) => {
+      const entry = findPrice(bundledCatalog, region, UT)
+      expect(entry?.source).toBe('page-rates-rds-oracle-apac-sae1')
+      expect(entry?.confidence).toBe('price-list')
+      expect(entry?.as_of).toBe('2026-05-12')
+    },
+  )
+
+  it('leaves Multi-AZ there and Regions the map was not read for unpriced, never $0', () => {
+    expect(oracle('sa-east-1', 'multi_az').unpriced.map((row) => row.usage_type)).toEqual([
+      'rds.oracle_se2_instance_hours_multi_az.db.t3.large',
+    ])
+    const seoul = oracle('ap-northeast-2')
+    expect(seoul.unpriced.map((row) => row.usage_type)).toEqual([UT])
+    expect(instanceCost(seoul)).toBeUndefined()
   })
 })

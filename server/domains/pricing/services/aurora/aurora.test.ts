@@ -157,7 +157,10 @@ describe('Amazon Aurora', () => {
   )
 
   it('prices São Paulo but for Backtrack, which the rate map does not list there', () => {
-    // 1,460 h × $1.074 + 200 GB × $0.19 + 100M × $0.28 per million + 50 GB × $0.037
+    // 1,460 h × $1.074 + 200 GB × $0.19 + 100M × $0.28 per million + 50 GB × $0.037. Backtrack ('System Operation
+    // Aurora Backtrack', rate code ctL4X6kv…) is in neither the 2025-05-23 nor the 2026-04-24 storage rate map's São
+    // Paulo section (raw/rds-aurora-storage.json at d65c44f and 2358b47), whose storage, I/O-Optimized storage, I/O,
+    // snapshot and both ACU-hour rates equal the catalog's: it stays unpriced.
     const priced = cost(
       {
         engine: 'mysql',

@@ -546,49 +546,59 @@ describe('RDS db.m7g and db.r7g in sa-east-1 (rate maps of 2026-05-12)', () => {
 })
 
 /**
- * Licence-included Oracle SE2 outside us-east-1, from AWS's RDS for Oracle On-Demand rate map (publication
- * 2026-05-12, iann0036/aws-price-watcher raw/rds-oracle-ondemand.json at commit 00ffc43; catalog source
- * `page-rates-rds-oracle-regions`): rate code Eg850kQ5… ('Database Instance Oracle Standard Two License included
- * db t3.large General purpose Single-AZ Current Generation'), $0.30 in US East (N. Virginia) as the catalog's
- * us-east-1 figure. One Single-AZ db.t3.large × 730 hours at the Region's hourly rate.
+ * Licence-included Oracle SE2 db.t3.large, Single-AZ, outside us-east-1, from AWS's RDS for Oracle On-Demand rate
+ * map (publication 2026-05-12, iann0036/aws-price-watcher raw/rds-oracle-ondemand.json at commit 00ffc43), rate
+ * code Eg850kQ5… of the set "Database Instance Oracle Standard Two License included General purpose Single-AZ
+ * Current Generation"; the same map's N. Virginia rate is the catalog's us-east-1 $0.30. Read in two passes (the
+ * US and Europe, then Asia Pacific and São Paulo), hence two sources. One instance × 730 hours.
  */
-describe('RDS for Oracle SE2 in the US and Europe (rate map of 2026-05-12)', () => {
+describe('RDS for Oracle SE2 in the ten main Regions (rate map of 2026-05-12)', () => {
   const usageType = 'rds.oracle_se2_instance_hours.db.t3.large'
-  const oracle = {
-    engine: 'oracle_se2',
-    instance_class: 'db.t3.large',
-    count: 1,
-    hours: 730,
-    storage_gb: 20,
-    storage_type: 'gp3',
-  }
+  const oracle = (region: string, deployment = 'single_az') =>
+    priceItems(
+      'rds',
+      [
+        {
+          engine: 'oracle_se2',
+          instance_class: 'db.t3.large',
+          count: 1,
+          hours: 730,
+          storage_gb: 20,
+          storage_type: 'gp3',
+          deployment,
+        },
+      ],
+      { region, includeFreeTier: false },
+    )
+  const instanceCost = (priced: ReturnType<typeof oracle>) =>
+    priced.by_service.flatMap((s) => s.by_usage_type).find((row) => row.usage_type === usageType)?.cost
 
   it.each([
-    ['us-west-2', '219.00'],
-    ['us-east-2', '219.00'],
-    ['eu-west-1', '224.84'],
-    ['eu-west-2', '236.52'],
-    ['eu-central-1', '239.44'],
-  ])('prices one db.t3.large for 730 hours in %s at $%s', (region, expected) => {
-    const priced = priceItems('rds', [oracle], { region, includeFreeTier: false })
-    const row = priced.by_service.flatMap((s) => s.by_usage_type).find((r) => r.usage_type === usageType)
-    expect(cents(row?.cost ?? '')).toBe(expected)
+    ['us-east-2', '219.00', 'page-rates-rds-oracle-regions'],
+    ['us-west-2', '219.00', 'page-rates-rds-oracle-regions'],
+    ['eu-west-1', '224.84', 'page-rates-rds-oracle-regions'],
+    ['eu-west-2', '236.52', 'page-rates-rds-oracle-regions'],
+    ['eu-central-1', '239.44', 'page-rates-rds-oracle-regions'],
+    ['ap-southeast-1', '256.96', 'page-rates-rds-oracle-apac-sae1'],
+    ['ap-northeast-1', '256.96', 'page-rates-rds-oracle-apac-sae1'],
+    ['ap-south-1', '210.24', 'page-rates-rds-oracle-apac-sae1'],
+    ['sa-east-1', '315.36', 'page-rates-rds-oracle-apac-sae1'],
+  ])('prices one db.t3.large for 730 hours in %s at $%s (%s)', (region, expected, source) => {
+    const priced = oracle(region)
     expect(priced.unpriced).toEqual([])
+    expect(cents(instanceCost(priced) ?? 'NaN')).toBe(expected)
     const entry = findPrice(bundledCatalog, region, usageType)
-    expect(entry?.source).toBe('page-rates-rds-oracle-regions')
+    expect(entry?.source).toBe(source)
     expect(entry?.confidence).toBe('price-list')
     expect(entry?.as_of).toBe('2026-05-12')
   })
 
   it('leaves Multi-AZ and the Regions the map was not read for unpriced, never $0', () => {
-    const multiAz = priceItems('rds', [{ ...oracle, deployment: 'multi_az' }], {
-      region: 'eu-west-1',
-      includeFreeTier: false,
-    })
-    expect(multiAz.unpriced.map((row) => row.usage_type)).toEqual([
+    expect(oracle('eu-west-1', 'multi_az').unpriced.map((row) => row.usage_type)).toEqual([
       'rds.oracle_se2_instance_hours_multi_az.db.t3.large',
     ])
-    const elsewhere = priceItems('rds', [oracle], { region: 'ca-central-1', includeFreeTier: false })
-    expect(elsewhere.unpriced.map((row) => row.usage_type)).toEqual([usageType])
+    const seoul = oracle('ap-northeast-2')
+    expect(seoul.unpriced.map((row) => row.usage_type)).toEqual([usageType])
+    expect(instanceCost(seoul)).toBeUndefined()
   })
 })

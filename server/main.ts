@@ -12,8 +12,9 @@ Commands:
              apply an AWS Price List offer file (bulk JSON) to the stored pricing catalog
   pricing sync --regions us-east-1,eu-west-1|all [--services lambda,ec2] [--base-url URL] [--cache-dir DIR]
              download AWS's current Price List files and store them as a new pricing snapshot
-  pricing coverage [--regions us-east-1,eu-west-1|all]
-             how complete the pricing catalog in use is per region (default: the ten main Regions)
+  pricing coverage [--regions us-east-1,eu-west-1|all] [--service ec2]
+             how complete the pricing catalog in use is per region (default: the ten main Regions), or
+             which prices one service lacks where
   ingest --scenario ID [--url URL] [--batch 1000] [--flush-interval 1] [--api-key-stdin]
              send NDJSON events or log lines from stdin to a server's ingest API (key: $MOCKUPAWS_API_KEY;
              see \`mockupaws ingest --help\`)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { bundledCatalog } from '../domains/pricing/catalog.js'
-import { coverageMarkdown, coverageOf } from '../domains/pricing/coverage-table.js'
+import { coverageMarkdown, coverageOf, serviceGapsMarkdown } from '../domains/pricing/coverage-table.js'
 import { runCli } from '../test/run-cli.js'
 
 // Each run spawns the CLI as its own Node process on its own embedded database, which takes seconds.
@@ -29,6 +29,16 @@ describe('mockupaws pricing coverage', { timeout: 180_000 }, () => {
     )
     const twice = await runCli(['pricing', 'coverage', '--regions', 'eu-west-1,eu-west-1'], { env })
     expect(twice.stdout).toBe(coverageMarkdown(coverageOf(bundledCatalog, ['eu-west-1'])))
+  })
+
+  it('lists one service’s missing prices with --service, and refuses an unknown service', async () => {
+    const res = await runCli(['pricing', 'coverage', '--service', 'rds', '--regions', 'sa-east-1'], { env })
+    expect(res.code).toBe(0)
+    expect(res.stdout).toBe(serviceGapsMarkdown(coverageOf(bundledCatalog, ['sa-east-1']), 'rds'))
+    expect(res.stdout).toContain('rds.database_insights_vcpu_hours')
+    const unknown = await runCli(['pricing', 'coverage', '--service', 's4'], { env })
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toMatch(/^mockupaws: unknown service s4; services: lambda, /)
   })
 
   it('answers --regions naming none with its usage, not an empty table', async () => {

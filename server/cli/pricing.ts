@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import type { Config } from '../config.js'
 import type { Catalog } from '../domains/pricing/catalog.js'
 import { MAIN_REGIONS } from '../domains/pricing/coverage.js'
-import { coverageMarkdown, coverageOf } from '../domains/pricing/coverage-table.js'
+import { coverageMarkdown, coverageOf, serviceGapsMarkdown } from '../domains/pricing/coverage-table.js'
 import type { OfferFile, OfferImport, OfferUpdate } from '../domains/pricing/offer-import.js'
 import {
   AWS_PRICE_LIST_URL,
@@ -14,11 +14,13 @@ import {
   syncPriceList,
 } from '../domains/pricing/price-list-sync.js'
 import { createPricingService } from '../domains/pricing/pricing.service.js'
+import { SERVICE_IDS } from '../domains/pricing/services/registry.js'
 import { createSyncProgress } from './progress.js'
 import { closeRuntime, openRuntime } from './runtime.js'
 
 const USAGE = `Usage: mockupaws pricing import FILE   (an AWS Price List offer file, bulk JSON format)
-       mockupaws pricing coverage [--regions REGION[,REGION...]|all]   (default: the ten main Regions)
+       mockupaws pricing coverage [--regions REGION[,REGION...]|all] [--service SERVICE]
+                                  (default: the ten main Regions; --service lists that service's missing prices)
        mockupaws pricing sync --regions REGION[,REGION...]|all [--services SERVICE[,SERVICE...]]
                               [--base-url ${AWS_PRICE_LIST_URL}] [--cache-dir DIR]
 `
@@ -212,15 +214,23 @@ async function syncCommand(config: Config, args: string[]): Promise<void> {
 
 /** The catalog in use (stored by an import or sync, else the bundled one), as a Markdown table per region. */
 async function coverageCommand(config: Config, args: string[]): Promise<void> {
-  let regions: string | undefined
+  let options: { regions?: string; service?: string }
   try {
-    regions = parseArgs({ args, options: { regions: { type: 'string' } }, strict: true }).values.regions
+    options = parseArgs({
+      args,
+      options: { regions: { type: 'string' }, service: { type: 'string' } },
+      strict: true,
+    }).values
   } catch (err) {
     process.stderr.write(`mockupaws: ${(err as Error).message}\n`)
     usage()
   }
+  const { regions, service } = options
   // `--regions=` or `--regions ,` names none: a usage error, not an empty table.
   if (regions !== undefined && regions !== 'all' && list(regions)?.length === 0) usage()
+  if (service !== undefined && !SERVICE_IDS.includes(service as never)) {
+    fail(`unknown service ${service}; services: ${SERVICE_IDS.join(', ')}`)
+  }
   const runtime = await openRuntime(config, { logToStderr: true })
   let catalog: Catalog
   try {
@@ -239,5 +249,6 @@ async function coverageCommand(config: Config, args: string[]): Promise<void> {
   const unknown = codes.filter((code) => !catalog.regions[code])
   if (unknown.length > 0)
     fail(`not a region of the catalog: ${unknown.join(', ')} (GET /api/v1/pricing/regions)`)
-  process.stdout.write(coverageMarkdown(coverageOf(catalog, codes)))
+  const coverage = coverageOf(catalog, codes)
+  process.stdout.write(service ? serviceGapsMarkdown(coverage, service) : coverageMarkdown(coverage))
 }

@@ -10,6 +10,7 @@ import {
   generatedOf,
   markersOf,
   replaceGenerated,
+  serviceGapsMarkdown,
   serviceMatrixMarkdown,
 } from './coverage-table.js'
 
@@ -83,6 +84,28 @@ describe('the coverage tables (mockupaws pricing coverage, docs/pricing.md)', ()
       ['apprunner (`apprunner`)', 'not offered', '✓'],
       ['bedrock (`bedrock`)', '3/41', '✓'],
       ['glue (`glue`)', '0/2', '1/2'],
+    ])
+  })
+
+  it('lists one service’s usage types without a price per region, for whoever sources them next', () => {
+    const bedrock = (status: ServiceCoverage['status'], unpriced: string[], notOffered = 0) => ({
+      ...service('bedrock', status, 3, 3 + unpriced.length),
+      usage_types_not_offered: notOffered,
+      unpriced_usage_types: unpriced,
+    })
+    const table = serviceGapsMarkdown(
+      [
+        region('sa-east-1', [bedrock('partial', ['bedrock.input_tokens.x', 'bedrock.output_tokens.x'], 5)]),
+        region('us-east-1', [bedrock('complete', [])]),
+        region('eu-west-1', [service('lambda', 'complete', 4, 4)]),
+      ],
+      'bedrock',
+    )
+    expect(cells(table)).toEqual([
+      ['region', 'usage types priced', 'not offered', 'without a price'],
+      ['---', '---', '---', '---'],
+      ['sa-east-1', '3 of 5', '5', 'bedrock.input_tokens.x, bedrock.output_tokens.x'],
+      ['us-east-1', '3 of 3', '0', '—'],
     ])
   })
 

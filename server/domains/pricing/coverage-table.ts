@@ -75,6 +75,36 @@ export function serviceMatrixMarkdown(regions: readonly RegionCoverage[]): strin
   ])
 }
 
+/**
+ * One service's gaps per region: usage types priced of those AWS offers there, and those without a price (the
+ * ones a contributor would source next), with the count AWS does not offer.
+ */
+export function serviceGapsMarkdown(regions: readonly RegionCoverage[], service: string): string {
+  const rows = regions.flatMap((r) => {
+    const entry = r.services.find((s) => s.service === service)
+    if (!entry) return []
+    const unpriced = [
+      ...entry.unpriced_usage_types,
+      ...entry.incomplete_tier_usage_types.map((u) => `${u} (bands)`),
+    ]
+    return [
+      [
+        r.code,
+        entry.status === 'not_offered'
+          ? 'not offered'
+          : `${entry.usage_types_priced} of ${entry.usage_types_total}`,
+        String(entry.usage_types_not_offered),
+        unpriced.length > 0 ? unpriced.join(', ') : '—',
+      ],
+    ]
+  })
+  return markdownTable([
+    ['region', 'usage types priced', 'not offered', 'without a price'],
+    ['---', '---', '---', '---'],
+    ...rows,
+  ])
+}
+
 /** Every generated table of docs/pricing.md: the ten main Regions, by region and by service, then the others. */
 export function docsTables(catalog: Catalog): Record<GeneratedTable, string> {
   const main = coverageOf(catalog)

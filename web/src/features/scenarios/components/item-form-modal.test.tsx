@@ -252,6 +252,30 @@ describe('ItemFormModal', () => {
     // The region lacks S3 Express One Zone (coverage), which a Standard bucket does not bill.
     expect(within(dialog).queryByTestId('not-offered')).toBeNull()
     expect(within(dialog).queryByTestId('missing-prices')).toBeNull()
+
+    // A service AWS does not sell there is named as such, even when its item bills nothing yet.
+    previewAnswer = {
+      data: {
+        currency: 'USD',
+        region: 'eu-south-1',
+        service: 'memorydb',
+        monthly_cost: { total: '0', by_service: [], unpriced: [] },
+        monthly_range: { min: '0', max: '0' },
+        modelled_monthly_total: { before: '0', after: '0', delta: '0' },
+        price_gaps: { not_offered: [], missing: [] },
+      },
+      isSuccess: true,
+      isFetching: false,
+      error: null,
+    }
+    await user.click(picker)
+    await user.clear(picker)
+    await user.type(picker, 'durable')
+    await user.click((await screen.findAllByRole('option', { hidden: true }))[0] as HTMLElement)
+    await user.type(within(dialog).getByRole('textbox', { name: 'Node type' }), 'db.r7g.large')
+    expect(within(dialog).getByTestId('not-offered')).toHaveTextContent(
+      'AWS does not offer MemoryDB in eu-south-1',
+    )
   })
 
   it('does not trust a verdict on earlier params while the form is invalid', async () => {

@@ -150,14 +150,16 @@ export function ItemFormModal({
         )
       : { notOffered: [], missing: [], serviceNotOffered: false }
   // The prices this item needs once the server has priced it (a Standard bucket needs no Express One Zone
-  // price); until then, the service's gaps in the region that concern the chosen model or type.
-  const gaps = verdict
-    ? {
-        notOffered: verdict.price_gaps.not_offered,
-        missing: verdict.price_gaps.missing,
-        serviceNotOffered: serviceGaps.serviceNotOffered,
-      }
-    : serviceGaps
+  // price); until then, the service's gaps in the region that concern the chosen model or type. A service AWS
+  // does not sell in the region at all is said so whatever the params.
+  const gaps =
+    verdict && !serviceGaps.serviceNotOffered
+      ? {
+          notOffered: verdict.price_gaps.not_offered,
+          missing: verdict.price_gaps.missing,
+          serviceNotOffered: false,
+        }
+      : serviceGaps
 
   const submit = form.onSubmit(async (values) => {
     setFormError(null)

@@ -1339,34 +1339,26 @@ describe('regional prices of the fourth batch (issue #21: SQS, X-Ray, ...)', () 
     },
   )
 
-  it.each([
-    'us-east-1',
-    'us-east-2',
-    'us-west-2',
-    'eu-west-1',
-    'eu-west-2',
-    'eu-central-1',
-    'ap-southeast-1',
-    'ap-northeast-1',
-    'ap-south-1',
-    'sa-east-1',
-  ])('%s prices Firehose ingestion in every band, conversion and VPC delivery', (region) => {
-    for (const usageType of [
-      'firehose.ingested_gb',
-      'firehose.format_conversion_gb',
-      'firehose.vpc_data_gb',
-      'firehose.vpc_az_hours',
-    ]) {
-      const entry = catalog.prices[region]?.[usageType]
-      expect(entry, usageType).toBeDefined()
-      expect(entry?.tiers_incomplete, usageType).toBeUndefined()
-    }
-    expect(catalog.prices[region]?.['firehose.ingested_gb']?.tiers.map((t) => t.upto)).toEqual([
-      '512000',
-      '2048000',
-      null,
-    ])
-  })
+  it.each([...MAIN_REGIONS])(
+    '%s prices Firehose ingestion in every band, conversion and VPC delivery',
+    (region) => {
+      for (const usageType of [
+        'firehose.ingested_gb',
+        'firehose.format_conversion_gb',
+        'firehose.vpc_data_gb',
+        'firehose.vpc_az_hours',
+      ]) {
+        const entry = catalog.prices[region]?.[usageType]
+        expect(entry, usageType).toBeDefined()
+        expect(entry?.tiers_incomplete, usageType).toBeUndefined()
+      }
+      expect(catalog.prices[region]?.['firehose.ingested_gb']?.tiers.map((t) => t.upto)).toEqual([
+        '512000',
+        '2048000',
+        null,
+      ])
+    },
+  )
 
   it("Firehose in Tokyo and São Paulo from AWS's rate map of 2025-05-22", () => {
     const usage = {

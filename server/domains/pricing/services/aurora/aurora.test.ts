@@ -123,6 +123,16 @@ describe('Amazon Aurora', () => {
     },
   )
 
+  const MYSQL_CLUSTER = {
+    engine: 'mysql',
+    instance_class: 'db.r6g.xlarge',
+    count: 2,
+    storage_gb: 200,
+    io_requests: 100_000_000,
+    backup_storage_gb: 50,
+    backtrack_change_records: 1_000_000_000,
+  }
+
   // AWS's Aurora rate maps of 2025-05-23 (page-rates-aurora-ondemand, page-rates-aurora-storage): a Standard Aurora
   // MySQL cluster of 2 × db.r6g.xlarge for 730 hours, 200 GB, 100M I/Os, 50 GB of backup and 1,000M Backtrack
   // change records, in each main Region. Rates: instance-hour, GB-month, I/O and Backtrack per million, backup.
@@ -139,18 +149,7 @@ describe('Amazon Aurora', () => {
   ])(
     'prices a Standard Aurora MySQL cluster in %s to the cent (instance $%s, storage $%s, I/O $%s, backup $%s, Backtrack $%s)',
     (region, _instance, _storage, _io, _backup, _backtrack, total) => {
-      const priced = cost(
-        {
-          engine: 'mysql',
-          instance_class: 'db.r6g.xlarge',
-          count: 2,
-          storage_gb: 200,
-          io_requests: 100_000_000,
-          backup_storage_gb: 50,
-          backtrack_change_records: 1_000_000_000,
-        },
-        region,
-      )
+      const priced = cost(MYSQL_CLUSTER, region)
       expect(priced.unpriced).toEqual([])
       expect(cents(priced.total)).toBe(total)
     },
@@ -161,18 +160,7 @@ describe('Amazon Aurora', () => {
     // Aurora Backtrack', rate code ctL4X6kv…) is in neither the 2025-05-23 nor the 2026-04-24 storage rate map's São
     // Paulo section (raw/rds-aurora-storage.json at d65c44f and 2358b47), whose storage, I/O-Optimized storage, I/O,
     // snapshot and both ACU-hour rates equal the catalog's: it stays unpriced.
-    const priced = cost(
-      {
-        engine: 'mysql',
-        instance_class: 'db.r6g.xlarge',
-        count: 2,
-        storage_gb: 200,
-        io_requests: 100_000_000,
-        backup_storage_gb: 50,
-        backtrack_change_records: 1_000_000_000,
-      },
-      'sa-east-1',
-    )
+    const priced = cost(MYSQL_CLUSTER, 'sa-east-1')
     expect(cents(priced.total)).toBe('1635.89')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['aurora.backtrack_change_records'])
   })

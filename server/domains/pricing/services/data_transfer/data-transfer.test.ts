@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { priceItems } from '../../../../test/priced-items.js'
 import { bundledCatalog } from '../../catalog.js'
+import { MAIN_REGIONS } from '../../coverage.js'
 import { validateLineItem } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/ec2/pricing/on-demand/ (Data Transfer)'
@@ -54,16 +55,7 @@ describe(`Data transfer across AZs and Regions at the rates of ${PAGE}`, () => {
     // "The data transfer charge from US East (N. Virginia) to US East (Ohio) is $0.01 per GB"
     // (https://aws.amazon.com/s3/pricing/); inter-Region transfer is billed on the sending Region's
     // <source>-<destination>-AWS-Out-Bytes line (https://docs.aws.amazon.com/cur/latest/userguide/cur-data-transfers-charges.html).
-    for (const region of [
-      'us-west-2',
-      'eu-west-1',
-      'eu-west-2',
-      'eu-central-1',
-      'ap-southeast-1',
-      'ap-northeast-1',
-      'ap-south-1',
-      'sa-east-1',
-    ]) {
+    for (const region of MAIN_REGIONS.filter((r) => r !== 'us-east-1' && r !== 'us-east-2')) {
       const priced = cost({ gb_out: 0, gb_inter_region: 10, gb_us_east_inter_region: 10 }, region)
       expect(
         priced.unpriced.map((row) => [row.usage_type, row.reason.startsWith('AWS does not offer')]),

@@ -3,6 +3,7 @@ import { planToLineItems } from '../../../../cli/terraform-plan.js'
 import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
+import { MAIN_REGIONS } from '../../coverage.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/memorydb/pricing/'
@@ -125,17 +126,7 @@ describe(`MemoryDB at the rules of ${PAGE}`, () => {
         .total,
     ).toBe('31.171')
     // every main Region but São Paulo prices all 11 usage types
-    for (const region of [
-      'us-east-1',
-      'us-east-2',
-      'us-west-2',
-      'eu-west-1',
-      'eu-west-2',
-      'eu-central-1',
-      'ap-southeast-1',
-      'ap-northeast-1',
-      'ap-south-1',
-    ]) {
+    for (const region of MAIN_REGIONS.filter((r) => r !== 'sa-east-1')) {
       const all = cost(
         { node_type: 'db.r7g.xlarge', shards: 1, data_written_gb: 1, snapshot_storage_gb: 1 },
         region,

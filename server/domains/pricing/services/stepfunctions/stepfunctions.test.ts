@@ -5,6 +5,7 @@ import { cents, priceItems } from '../../../../test/priced-items.js'
 import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { validateEvents } from '../../../ingest/events.js'
 import { bundledCatalog } from '../../catalog.js'
+import { MAIN_REGIONS } from '../../coverage.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/step-functions/pricing/'
@@ -75,17 +76,7 @@ describe(`Step Functions at the rates of ${PAGE}`, () => {
     memory_mb: 64,
   }
 
-  it.each([
-    'us-east-2',
-    'us-west-2',
-    'eu-west-1',
-    'eu-west-2',
-    'eu-central-1',
-    'ap-southeast-1',
-    'ap-northeast-1',
-    'ap-south-1',
-    'sa-east-1',
-  ])(
+  it.each(MAIN_REGIONS.filter((r) => r !== 'us-east-1'))(
     '%s: Express in all three duration bands, at the rate map’s rates (those of us-east-1 there)',
     (region) => {
       const priced = cost(express3Tiers, true, region)

@@ -139,6 +139,21 @@ const coverage = {
 const preview = vi.fn()
 const noPreview = { data: undefined, isFetching: false, error: null }
 let previewAnswer: unknown = noPreview
+/** The server's verdict on an item of `service` in eu-south-1 that every price it needs exists. */
+const pricedWithoutGaps = (service: string, total: string) => ({
+  data: {
+    currency: 'USD',
+    region: 'eu-south-1',
+    service,
+    monthly_cost: { total, by_service: [], unpriced: [] },
+    monthly_range: { min: total, max: total },
+    modelled_monthly_total: { before: '0', after: total, delta: total },
+    price_gaps: { not_offered: [], missing: [] },
+  },
+  isSuccess: true,
+  isFetching: false,
+  error: null,
+})
 // Stable answers, as TanStack Query gives: the form resets when the services' data changes identity.
 const servicesQuery = { data: { currency: 'USD', as_of: '2026-11-01', services } }
 const scenarioQuery = { data: { id: 'scn', region: 'eu-south-1' } }
@@ -228,20 +243,7 @@ describe('ItemFormModal', () => {
   it('warns about the prices the item needs, once the server has priced it, not every gap of its service', async () => {
     const user = userEvent.setup()
     // The server's verdict on a Standard bucket: every price it needs exists in the region.
-    previewAnswer = {
-      data: {
-        currency: 'USD',
-        region: 'eu-south-1',
-        service: 's3',
-        monthly_cost: { total: '0.23', by_service: [], unpriced: [] },
-        monthly_range: { min: '0.23', max: '0.23' },
-        modelled_monthly_total: { before: '0', after: '0.23', delta: '0.23' },
-        price_gaps: { not_offered: [], missing: [] },
-      },
-      isSuccess: true,
-      isFetching: false,
-      error: null,
-    }
+    previewAnswer = pricedWithoutGaps('s3', '0.23')
     renderWithProviders(<ItemFormModal scenarioId="scn" opened item={null} onClose={vi.fn()} />)
     const dialog = screen.getByRole('dialog')
     const picker = within(dialog).getByRole('combobox', { name: 'Service' })
@@ -254,20 +256,7 @@ describe('ItemFormModal', () => {
     expect(within(dialog).queryByTestId('missing-prices')).toBeNull()
 
     // A service AWS does not sell there is named as such, even when its item bills nothing yet.
-    previewAnswer = {
-      data: {
-        currency: 'USD',
-        region: 'eu-south-1',
-        service: 'memorydb',
-        monthly_cost: { total: '0', by_service: [], unpriced: [] },
-        monthly_range: { min: '0', max: '0' },
-        modelled_monthly_total: { before: '0', after: '0', delta: '0' },
-        price_gaps: { not_offered: [], missing: [] },
-      },
-      isSuccess: true,
-      isFetching: false,
-      error: null,
-    }
+    previewAnswer = pricedWithoutGaps('memorydb', '0')
     await user.click(picker)
     await user.clear(picker)
     await user.type(picker, 'durable')

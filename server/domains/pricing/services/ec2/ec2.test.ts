@@ -5,6 +5,7 @@ import { compareItem, coveredItem } from '../../../../test/purchase-options.js'
 import type { PurchaseOptionsQuery } from '../../../scenarios/scenarios.schemas.js'
 import { bundledCatalog, findNotOffered, findPrice } from '../../catalog.js'
 import { priceUsage } from '../../cost-engine.js'
+import { ExactDecimal } from '../../exact-decimal.js'
 import { lineItemsToUsage, validateLineItem } from '../../line-items.js'
 
 const EBS_PAGE = 'https://aws.amazon.com/ebs/pricing/'
@@ -239,8 +240,12 @@ describe(`EC2 instances, EBS volumes (${EBS_PAGE}) and public IPv4 addresses`, (
     expect(unpriced({ operating_system: 'windows' }, 'sa-east-1')).toEqual([
       ['ec2.instance_hours_windows.t3.medium', '200'],
     ])
-    expect(unpriced({ instance_type: 'm5.large', operating_system: 'windows' })).toEqual([
-      ['ec2.instance_hours_windows.m5.large', '200'],
+    // Burstable and Graviton types get no Windows rate from the per-vCPU licence rule (below).
+    expect(unpriced({ instance_type: 't3.large', operating_system: 'windows' })).toEqual([
+      ['ec2.instance_hours_windows.t3.large', '200'],
+    ])
+    expect(unpriced({ instance_type: 'm7g.large', operating_system: 'windows' })).toEqual([
+      ['ec2.instance_hours_windows.m7g.large', '200'],
     ])
   })
 
@@ -262,13 +267,44 @@ describe(`EC2 instances, EBS volumes (${EBS_PAGE}) and public IPv4 addresses`, (
     expect(
       rows(cost({ ...item, instance_type: 'c5.xlarge', operating_system: 'windows' }, 'ap-northeast-1')),
     ).toEqual({ 'ec2.instance_hours_windows.c5.xlarge': '290.54' })
-    // The same types elsewhere stay unpriced
-    expect(
-      cost({ ...item, instance_type: 'm5.xlarge', operating_system: 'windows' }, 'us-west-2').unpriced,
-    ).toHaveLength(1)
-    expect(cost({ ...item, instance_type: 'c5.xlarge', operating_system: 'windows' }).unpriced).toHaveLength(
-      1,
-    )
+  })
+
+  // AWS's EC2 User Guide, "Optimize CPUs for License-Included instances": Windows Server is billed at $0.046 per
+  // vCPU hour (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/optimize-cpu.html; catalog source
+  // ec2-windows-licence-per-vcpu). The two quoted rates above obey it: $0.192 + 4 × $0.046, $0.214 + 4 × $0.046.
+  it('prices Windows on x86 types as the Region’s Linux rate plus $0.046 per vCPU-hour', () => {
+    const windows = (instance_type: string, region: string) =>
+      rows(cost({ instance_type, count: 1, hours: 730, operating_system: 'windows' }, region))
+    // $0.17 + 4 × $0.046 = $0.354; $0.107 + 2 × $0.046 = $0.199; $1.608 + 16 × $0.046 = $2.344
+    expect(windows('c5.xlarge', 'us-east-1')).toEqual({ 'ec2.instance_hours_windows.c5.xlarge': '258.42' })
+    expect(windows('m5.large', 'eu-west-1')).toEqual({ 'ec2.instance_hours_windows.m5.large': '145.27' })
+    expect(windows('r6i.4xlarge', 'sa-east-1')).toEqual({
+      'ec2.instance_hours_windows.r6i.4xlarge': '1711.12',
+    })
+  })
+
+  it('holds every Windows rate of the x86, non-burstable types to the licence rule, in every Region', () => {
+    const vcpus: Record<string, number> = { large: 2, xlarge: 4, '2xlarge': 8, '4xlarge': 16 }
+    const x86 = /^(c5|c6i|c7i|m5|m6i|m7a|m7i|r5|r6i|r7i)\.(large|xlarge|2xlarge|4xlarge)$/
+    let checked = 0
+    for (const [region, prices] of Object.entries(bundledCatalog.prices)) {
+      for (const usageType of Object.keys(prices)) {
+        const type = usageType.replace('ec2.instance_hours.', '')
+        if (!usageType.startsWith('ec2.instance_hours.') || !x86.test(type)) continue
+        const linux = findPrice(bundledCatalog, region, usageType)?.tiers[0]?.price
+        const windows = findPrice(bundledCatalog, region, `ec2.instance_hours_windows.${type}`)?.tiers[0]
+          ?.price
+        const expected = new ExactDecimal(linux ?? 'NaN').plus(
+          new ExactDecimal('0.046').times(vcpus[type.split('.')[1] ?? ''] ?? 0),
+        )
+        expect(windows, `${type} in ${region}`).toBeDefined()
+        expect(new ExactDecimal(windows ?? '0').equals(expected), `${type} in ${region}: ${windows}`).toBe(
+          true,
+        )
+        checked += 1
+      }
+    }
+    expect(checked).toBeGreaterThan(1000)
   })
 
   it('bills SUSE per started instance-hour, the other systems per second as entered', () => {
@@ -444,7 +480,7 @@ describe(`EC2 purchase options priced from the ${CALCULATOR}`, () => {
     ])
     // The same Windows c5.xlarge in another Region takes nothing from Tokyo's figures.
     expect(reasons(windowsC5, 'ap-northeast-3')).toEqual([
-      'no on-demand price for ec2.instance_hours_windows.c5.xlarge in ap-northeast-3',
+      'the catalog has no price for ec2.savings_plan_hours.compute_1y_no_upfront.windows.c5.xlarge in ap-northeast-3',
     ])
   })
 
@@ -523,9 +559,9 @@ describe(`EC2 Linux Reserved Instances in the main Regions (${RI_MAPS})`, () => 
     ).toEqual([
       'the catalog has no price for ec2.reserved_hours.standard_1y_partial_upfront.m5.large in eu-central-1',
     ])
-    // A Windows item never takes the Linux rate
+    // A Windows item never takes the Linux rate (its On-Demand rate is priced; no Windows RI is sourced)
     expect(reasons('us-east-2', { instance_type: 'm5.large', operating_system: 'windows' }, ri1y)).toEqual([
-      'no on-demand price for ec2.instance_hours_windows.m5.large in us-east-2',
+      'the catalog has no price for ec2.reserved_hours.standard_1y_no_upfront.windows.m5.large in us-east-2',
     ])
   })
 })

@@ -140,9 +140,13 @@ function toEc2Usage(p: Ec2Params, at: RangePoint, sink: UsageSink): void {
   const billedHours = instances.times(billedHoursOf(p.operating_system, pointOf(p.hours, at)))
   sink(`${instanceFamily(p.operating_system, p.tenancy)}.${p.instance_type}`, billedHours)
   sink('ec2.public_ipv4_hours', instanceHours.times(p.public_ipv4_addresses))
-  sink(`ec2.cpu_credit_vcpu_hours.${familyOf(p.instance_type)}`, d(p.cpu_credit_vcpu_hours))
+  sink(`${creditFamily(p.operating_system)}.${familyOf(p.instance_type)}`, d(p.cpu_credit_vcpu_hours))
   ebsUsage(p, instances, sink)
 }
+
+/** Surplus credits cost more on Windows (its licence); Linux, RHEL and SUSE share one rate (EC2 On-Demand page). */
+const creditFamily = (os: OperatingSystem) =>
+  os === 'windows' ? 'ec2.cpu_credit_vcpu_hours_windows' : 'ec2.cpu_credit_vcpu_hours'
 
 /** The instance family of a type: `t3` of `t3.micro`. */
 const familyOf = (instanceType: string) => instanceType.split('.')[0] ?? instanceType
@@ -340,7 +344,14 @@ export const ec2 = defineService({
       match: 'ec2.cpu_credit_vcpu_hours.*',
       unit: 'vCPU-hours',
       kind: 'flow',
-      description: 'Surplus CPU credits of T instances in unlimited mode, per instance family.',
+      description:
+        'Surplus CPU credits of T instances in unlimited mode (Linux, RHEL, SUSE), per instance family.',
+    },
+    {
+      match: 'ec2.cpu_credit_vcpu_hours_windows.*',
+      unit: 'vCPU-hours',
+      kind: 'flow',
+      description: 'Surplus CPU credits of Windows T instances in unlimited mode, per instance family.',
     },
     {
       match: 'ec2.reserved_hours.*',

@@ -198,9 +198,9 @@ describe(`EC2 instances, EBS volumes (${EBS_PAGE}) and public IPv4 addresses`, (
       'ec2.instance_hours.t3.medium': '30.368',
       'ec2.cpu_credit_vcpu_hours.t3': '73',
     })
-    // t4g credits are not sourced: unpriced, never $0.
-    const t4g = cost({ instance_type: 't4g.micro', count: 1, hours: 730, cpu_credit_vcpu_hours: 10 })
-    expect(t4g.unpriced.map((u) => u.usage_type)).toEqual(['ec2.cpu_credit_vcpu_hours.t4g'])
+    // t3a is not named on the EC2 On-Demand page's unlimited-mode table: unpriced, never $0.
+    const t3a = cost({ instance_type: 't3a.micro', count: 1, hours: 730, cpu_credit_vcpu_hours: 10 })
+    expect(t3a.unpriced.map((u) => u.usage_type)).toEqual(['ec2.cpu_credit_vcpu_hours.t3a'])
     const refused = validateLineItem(
       'ec2',
       { instance_type: 'm5.large', count: 1, hours: 730, cpu_credit_vcpu_hours: 5 },
@@ -215,6 +215,35 @@ describe(`EC2 instances, EBS volumes (${EBS_PAGE}) and public IPv4 addresses`, (
         },
       ],
     })
+  })
+
+  // EC2 On-Demand page, "T2/T3/T4g Unlimited Mode Pricing": $0.04 per vCPU-hour for T4g, $0.05 for T3 (Linux, RHEL
+  // and SLES), $0.096 for T3 on Windows, "the same for all instance sizes ... and across all regions".
+  it('bills surplus credits at the page’s rate in every Region, Windows at its own', () => {
+    const credits = (params: Record<string, unknown>, region: string) =>
+      rows(cost({ count: 1, hours: 0, cpu_credit_vcpu_hours: 100, ...params }, region))
+    expect(credits({ instance_type: 't4g.micro' }, 'eu-west-1')).toEqual({
+      'ec2.cpu_credit_vcpu_hours.t4g': '4',
+    })
+    // RHEL's credits take the Linux rate (its instance-hours are unpriced: no RHEL rate is sourced)
+    expect(credits({ instance_type: 't3.large', operating_system: 'rhel' }, 'sa-east-1')).toEqual({
+      'ec2.cpu_credit_vcpu_hours.t3': '5',
+    })
+    expect(credits({ instance_type: 't3.medium', operating_system: 'windows' }, 'ap-south-1')).toEqual({
+      'ec2.cpu_credit_vcpu_hours_windows.t3': '9.6',
+    })
+    for (const region of Object.keys(bundledCatalog.prices)) {
+      for (const [usageType, price] of [
+        ['ec2.cpu_credit_vcpu_hours.t3', '0.05'],
+        ['ec2.cpu_credit_vcpu_hours_windows.t3', '0.096'],
+        ['ec2.cpu_credit_vcpu_hours.t4g', '0.04'],
+      ] as const) {
+        expect(
+          findPrice(bundledCatalog, region, usageType)?.tiers[0]?.price,
+          `${usageType} in ${region}`,
+        ).toBe(price)
+      }
+    }
   })
 
   it('prices Windows at its own rate (Infracost golden: t3.medium 730 hours $43.80), Linux as before', () => {

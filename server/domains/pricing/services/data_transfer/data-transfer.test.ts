@@ -42,12 +42,28 @@ describe(`Data transfer across AZs and Regions at the rates of ${PAGE}`, () => {
     })
   })
 
+  // The page with Middle East (UAE) selected: $0.11, $0.085, $0.077, $0.055 per GB in bands of 10, 40, 100 TB and
+  // above; "$0.01/GB in each direction" across Availability Zones in every Region. 10,240 × $0.11 + 10,240 × $0.085.
+  it('prices Middle East (UAE) egress in its bands and cross-AZ transfer in every Region', () => {
+    expect(rows(cost({ gb_out: 20480, gb_cross_az: 100 }, 'me-central-1'))).toEqual({
+      'data_transfer.out_gb': '1996.8',
+      'data_transfer.cross_az_gb': '2',
+    })
+    for (const region of Object.keys(bundledCatalog.prices)) {
+      expect(cost({ gb_out: 0, gb_cross_az: 1 }, region).unpriced, region).toEqual([])
+    }
+  })
+
   it('reports what a Region lacks as unpriced, never $0', () => {
     expect(
       cost({ gb_out: 0, gb_us_east_inter_region: 10 }, 'eu-west-1').unpriced.map((row) => row.usage_type),
     ).toEqual(['data_transfer.us_east_inter_region_gb'])
     expect(
       cost({ gb_out: 0, gb_inter_region: 10 }, 'me-south-1').unpriced.map((row) => row.usage_type),
+    ).toEqual(['data_transfer.inter_region_gb'])
+    // The UAE page gives $0.1105 to Asia Pacific (Thailand) and $0.085 elsewhere: one rate per Region cannot say it
+    expect(
+      cost({ gb_out: 0, gb_inter_region: 10 }, 'me-central-1').unpriced.map((row) => row.usage_type),
     ).toEqual(['data_transfer.inter_region_gb'])
   })
 

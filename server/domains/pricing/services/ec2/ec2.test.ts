@@ -312,29 +312,45 @@ describe(`EC2 instances, EBS volumes (${EBS_PAGE}) and public IPv4 addresses`, (
     })
   })
 
-  it('holds every Windows rate of the x86, non-burstable types to the licence rule, in every Region', () => {
-    const vcpus: Record<string, number> = { large: 2, xlarge: 4, '2xlarge': 8, '4xlarge': 16 }
-    const x86 = /^(c5|c6i|c7i|m5|m6i|m7a|m7i|r5|r6i|r7i)\.(large|xlarge|2xlarge|4xlarge)$/
-    let checked = 0
-    for (const [region, prices] of Object.entries(bundledCatalog.prices)) {
-      for (const usageType of Object.keys(prices)) {
-        const type = usageType.replace('ec2.instance_hours.', '')
-        if (!usageType.startsWith('ec2.instance_hours.') || !x86.test(type)) continue
-        const linux = findPrice(bundledCatalog, region, usageType)?.tiers[0]?.price
-        const windows = findPrice(bundledCatalog, region, `ec2.instance_hours_windows.${type}`)?.tiers[0]
-          ?.price
-        const expected = new ExactDecimal(linux ?? 'NaN').plus(
-          new ExactDecimal('0.046').times(vcpus[type.split('.')[1] ?? ''] ?? 0),
-        )
-        expect(windows, `${type} in ${region}`).toBeDefined()
-        expect(new ExactDecimal(windows ?? '0').equals(expected), `${type} in ${region}: ${windows}`).toBe(
-          true,
-        )
-        checked += 1
-      }
-    }
-    expect(checked).toBeGreaterThan(1000)
+  // RHEL's per-vCPU cloud pricing (July 2024): $0.0144 per vCPU-hour up to 8 vCPUs, $0.0108 from 9 to 127 (Red Hat's
+  // cost-management query, project-koku/koku 247ad0e; catalog source ec2-rhel-fee-per-vcpu). AWS announced the move as
+  // c5.xlarge $0.0024 an hour cheaper than the former $0.06 fee and c5.4xlarge $0.0428 dearer than the former $0.13.
+  it('prices RHEL on x86 types as the Region’s Linux rate plus its vCPUs at the band’s rate', () => {
+    const rhel = (instance_type: string) =>
+      rows(cost({ instance_type, count: 1, hours: 730, operating_system: 'rhel' }))
+    // ($0.17 + 4 × $0.0144) × 730; ($0.68 + 16 × $0.0108) × 730
+    expect(rhel('c5.xlarge')).toEqual({ 'ec2.instance_hours_rhel.c5.xlarge': '166.148' })
+    expect(rhel('c5.4xlarge')).toEqual({ 'ec2.instance_hours_rhel.c5.4xlarge': '622.544' })
   })
+
+  const vcpus: Record<string, number> = { large: 2, xlarge: 4, '2xlarge': 8, '4xlarge': 16 }
+  const x86 = /^(c5|c6i|c7i|m5|m6i|m7a|m7i|r5|r6i|r7i)\.(large|xlarge|2xlarge|4xlarge)$/
+  const licenceRules = [
+    { os: 'windows', perVcpu: () => '0.046' },
+    { os: 'rhel', perVcpu: (n: number) => (n <= 8 ? '0.0144' : '0.0108') },
+  ]
+  for (const { os, perVcpu } of licenceRules) {
+    it(`holds every ${os} rate of the x86, non-burstable types to its licence rule, in every Region`, () => {
+      let checked = 0
+      for (const [region, prices] of Object.entries(bundledCatalog.prices)) {
+        for (const usageType of Object.keys(prices)) {
+          const type = usageType.replace('ec2.instance_hours.', '')
+          if (!usageType.startsWith('ec2.instance_hours.') || !x86.test(type)) continue
+          const n = vcpus[type.split('.')[1] ?? ''] ?? 0
+          const linux = findPrice(bundledCatalog, region, usageType)?.tiers[0]?.price ?? 'NaN'
+          const priced = findPrice(bundledCatalog, region, `ec2.instance_hours_${os}.${type}`)?.tiers[0]
+            ?.price
+          const expected = new ExactDecimal(linux).plus(new ExactDecimal(perVcpu(n)).times(n))
+          expect(priced, `${type} in ${region}`).toBeDefined()
+          expect(new ExactDecimal(priced ?? '0').equals(expected), `${type} in ${region}: ${priced}`).toBe(
+            true,
+          )
+          checked += 1
+        }
+      }
+      expect(checked).toBeGreaterThan(1000)
+    })
+  }
 
   it('bills SUSE per started instance-hour, the other systems per second as entered', () => {
     const quantity = (params: Record<string, unknown>) =>

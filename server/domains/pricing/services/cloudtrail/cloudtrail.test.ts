@@ -27,10 +27,27 @@ describe(`CloudTrail at the rates of ${PAGE}`, () => {
     expect(cents(cost({ additional_management_events: 1_000_000 }, 'sa-east-1').total)).toBe('20.00')
   })
 
-  it('reports a region without sourced CloudTrail prices as unpriced, never $0', () => {
-    const priced = cost({ additional_management_events: 100_000 }, 'ca-central-1')
-    expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['cloudtrail.management_events'])
+  it('prices the other Regions from the same rate map, Jakarta with Insights at $0.30', () => {
+    // github.com/lamngockhuong/aws-price lib/data/pricing/cloudtrail.json at 508fb45: 'Management Paid Events Recorded' 0.00002 and
+    // 'Data Events Recorded' 0.000001 in both; 'Insights Events' 0.0000035 in Canada (Central), 0.000003 in Jakarta.
+    const item = {
+      additional_management_events: 1_000_000,
+      data_events: 10_000_000,
+      insights_events: 1_000_000,
+    }
+    // $20 + $10 + $3.50
+    expect(cents(cost(item, 'ca-central-1').total)).toBe('33.50')
+    // $20 + $10 + $3.00
+    expect(cents(cost(item, 'ap-southeast-3').total)).toBe('33.00')
+  })
+
+  it('reports Insights as unpriced, never $0, where the map lists no Insights rate (UAE)', () => {
+    const priced = cost(
+      { additional_management_events: 1_000_000, insights_events: 1_000_000 },
+      'me-central-1',
+    )
+    expect(cents(priced.total)).toBe('20.00')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['cloudtrail.insights_events'])
   })
 
   it('refuses a fractional event count', () => {

@@ -28,10 +28,14 @@ describe(`EKS at the rates of ${PAGE}`, () => {
     expect(cents(priced.total)).toBe('438.00')
   })
 
-  it('reports a region without sourced EKS prices as unpriced, never $0', () => {
-    const priced = cost({ clusters: 1 }, 'eu-south-2')
-    expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['eks.cluster_hours'])
+  it('prices the other Regions from the same rate map (Seoul, Canada Central, UAE)', () => {
+    // github.com/lamngockhuong/aws-price lib/data/pricing/eks.json at 508fb45: 'Compute per Hours' 0.10 and 'Compute ExtendedSupport per Hours' 0.50 in all
+    // three: 730 h × ($0.10 + $0.50) = $438.00
+    for (const region of ['ap-northeast-2', 'ca-central-1', 'me-central-1']) {
+      const priced = cost({ clusters: 1, hours: 730, support: 'extended' }, region)
+      expect(priced.unpriced).toEqual([])
+      expect(cents(priced.total)).toBe('438.00')
+    }
   })
 
   it('refuses an unknown support tier', () => {

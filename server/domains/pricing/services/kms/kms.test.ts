@@ -35,10 +35,21 @@ describe(`KMS at the rates of ${PAGE}`, () => {
     }
   })
 
-  it('reports a region without sourced KMS prices as unpriced, never $0', () => {
-    const priced = cost({ keys: 1 }, true, 'me-central-1')
-    expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['kms.key_months'])
+  it('prices the other Regions from the same rate map (Seoul, Canada Central, UAE)', () => {
+    // github.com/lamngockhuong/aws-price lib/data/pricing/kms.json at 508fb45: 'Encryption Key' 1.00, 'API request - Non Free Tier' 0.000003,
+    // 'Asymmetric Requests RSA_2048' 0.000003, 'Asymmetric Requests except RSA_2048API' 0.000015 in all three:
+    // $1 + (30,000 − 20,000 free) × 0.000003 + 10,000 × 0.000003 + 10,000 × 0.000015 = $1.21
+    const item = {
+      keys: 1,
+      symmetric_requests: 30_000,
+      rsa_2048_requests: 10_000,
+      asymmetric_requests: 10_000,
+    }
+    for (const region of ['ap-northeast-2', 'ca-central-1', 'me-central-1']) {
+      const priced = cost(item, true, region)
+      expect(priced.unpriced).toEqual([])
+      expect(cents(priced.total)).toBe('1.21')
+    }
   })
 
   it('refuses a fractional number of keys', () => {

@@ -42,13 +42,13 @@ describe(`NAT Gateway at the rates of ${PAGE}`, () => {
     expect(ranged).toEqual({ 'nat_gateway.hours': '1460' })
   })
 
-  it('reports a region without sourced NAT gateway prices as unpriced, never $0', () => {
-    const priced = cost({ gateways: 1, data_processed_gb: 10 }, 'eu-central-2')
-    expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type).sort()).toEqual([
-      'nat_gateway.data_processed_gb',
-      'nat_gateway.hours',
-    ])
+  it('prices the other Regions from the same rate map (Seoul $0.059, Canada Central $0.05, UAE $0.0528)', () => {
+    // github.com/lamngockhuong/aws-price lib/data/pricing/natgateway.json at 508fb45: 'Hourly charge for NAT Gateways' and 'Charge for per GB data processed
+    // by NatGateways' are equal in each: (730 h + 100 GB) × rate
+    const item = { gateways: 1, hours: 730, data_processed_gb: 100 }
+    expect(cents(cost(item, 'ap-northeast-2').total)).toBe('48.97') // 830 × $0.059
+    expect(cents(cost(item, 'ca-central-1').total)).toBe('41.50') // 830 × $0.05
+    expect(cents(cost(item, 'me-central-1').total)).toBe('43.82') // 830 × $0.0528 = $43.824
   })
 
   it('refuses zero gateways and negative data', () => {

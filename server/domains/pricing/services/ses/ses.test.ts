@@ -27,6 +27,30 @@ describe(`SES at the rates of ${PAGE}`, () => {
     ).toBe('52.70')
   })
 
+  it('prices the other Regions from the same rate map, receiving only where the map lists it', () => {
+    // github.com/lamngockhuong/aws-price lib/data/pricing/ses.json at 508fb45: 'Email sent to an external recipient' 0.0001, 'Charged for attachments sent'
+    // 0.12, 'Dedicated IPs' 24.95 in both; Seoul also 'Received e mail communication' 0.0001 and 'Charged for chunks
+    // of 256 KB applicable to incoming mail' 0.00009, which the map does not list for Middle East (UAE).
+    const item = {
+      emails_sent: 5400,
+      attachments_gb: 3.7,
+      emails_received: 10_000,
+      inbound_chunks: 20_000,
+      dedicated_ips: 1,
+    }
+    // $0.54 + $0.444 + $1 + $1.80 + $24.95
+    const seoul = cost(item, 'ap-northeast-2')
+    expect(seoul.unpriced).toEqual([])
+    expect(cents(seoul.total)).toBe('28.73')
+    // $0.54 + $0.444 + $24.95, receiving unpriced
+    const uae = cost(item, 'me-central-1')
+    expect(cents(uae.total)).toBe('25.93')
+    expect(uae.unpriced.map((row) => row.usage_type).sort()).toEqual([
+      'ses.emails_received',
+      'ses.inbound_chunks',
+    ])
+  })
+
   it('reports a region without sourced SES prices as unpriced, never $0', () => {
     const priced = cost({ emails_sent: 1000 }, 'ap-east-2')
     expect(priced.total).toBe('0')

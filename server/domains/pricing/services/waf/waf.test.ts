@@ -20,8 +20,17 @@ describe(`WAF at the rates of ${PAGE}`, () => {
     )
   })
 
+  it('prices the other Regions from the same rate map, requests at their own rate', () => {
+    // github.com/lamngockhuong/aws-price lib/data/pricing/waf.json at 508fb45: 'WebACL per month' 5.00 and 'Rules added per WebACL per month' 1.00
+    // in all three; 'Web Requests received per Request' 0.0000006 in Seoul, 0.00000065 in Zurich, 0.0000007 in Spain.
+    const item = { web_acls: 2, rules: 15, requests: 50_000_000 }
+    expect(cents(cost(item, 'ap-northeast-2').total)).toBe('55.00') // $10 + $15 + $30
+    expect(cents(cost(item, 'eu-central-2').total)).toBe('57.50') // $10 + $15 + $32.50
+    expect(cents(cost(item, 'eu-south-2').total)).toBe('60.00') // $10 + $15 + $35
+  })
+
   it('reports a region without sourced WAF prices as unpriced, never $0', () => {
-    const priced = cost({ web_acls: 1, rules: 0, requests: 0 }, 'il-central-1')
+    const priced = cost({ web_acls: 1, rules: 0, requests: 0 }, 'ap-east-2')
     expect(priced.total).toBe('0')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['waf.web_acl_months'])
   })

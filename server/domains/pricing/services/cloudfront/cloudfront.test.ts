@@ -63,10 +63,65 @@ describe(`CloudFront at the rates of ${PAGE}`, () => {
     expect(result.ok ? [] : result.details.map((detail) => detail.field)).toEqual(['params.viewer_geography'])
   })
 
-  it('reports a region without sourced CloudFront prices as unpriced, never $0', () => {
-    const priced = cost([{ data_out_gb: 5_000 }], { region: 'me-south-1' })
+  it('prices the edge groups identically outside the ten main Regions, and Origin Shield where the map lists the Region', () => {
+    // AWS's CloudFront rate map (lamngockhuong/aws-price lib/data/pricing/cloudfront.json, commit 508fb45):
+    // 'Regional DT from United States to Internet First 10 TB' $0.085 and 'Next 40 TB' $0.08,
+    // 'Request HTTPS Methods from United States' $0.000001 per request; no Origin Shield rate for Canada (Central).
+    // 10,240 × $0.085 + 9,760 × $0.08 + 10M × $0.01 per 10,000 = $1,661.20
+    const canada = cost([{ data_out_gb: 20_000, https_requests: 10_000_000 }], {
+      region: 'ca-central-1',
+      includeFreeTier: false,
+    })
+    expect(canada.unpriced).toEqual([])
+    expect(cents(canada.total)).toBe('1661.20')
+
+    // 'Regional DT from Middle East to Internet First 10 TB' $0.11, 'Request HTTPS Methods from Middle East'
+    // $0.0000012: 5,000 × $0.11 + 1M × $0.012 per 10,000 = $551.20
+    const uae = cost(
+      [{ viewer_geography: 'middle_east_africa', data_out_gb: 5_000, https_requests: 1_000_000 }],
+      {
+        region: 'me-central-1',
+        includeFreeTier: false,
+      },
+    )
+    expect(uae.unpriced).toEqual([])
+    expect(cents(uae.total)).toBe('551.20')
+
+    // 'Regional DT from Australia to Internet First 10 TB' $0.114; 'CloudFront Request-Origin-Shield Origin Shield
+    // Requests' for Asia Pacific (Sydney) $0.0000009; the invalidation charge $0.005 beyond 'First 1000 free':
+    // 1,000 × $0.114 + 2M × $0.009 per 10,000 + 500 × $0.005 = $118.30
+    const sydney = cost(
+      [
+        {
+          viewer_geography: 'australia',
+          data_out_gb: 1_000,
+          origin_shield_requests: 2_000_000,
+          invalidation_paths: 1_500,
+        },
+      ],
+      { region: 'ap-southeast-2', includeFreeTier: false },
+    )
+    expect(sydney.unpriced).toEqual([])
+    expect(cents(sydney.total)).toBe('118.30')
+
+    // Origin Shield for US West (N. California) $0.00000075 and Asia Pacific (Seoul) $0.0000009 a request
+    const shield = { data_out_gb: 0, origin_shield_requests: 1_000_000 }
+    expect(cents(cost([shield], { region: 'us-west-1' }).total)).toBe('0.75')
+    expect(cents(cost([shield], { region: 'ap-northeast-2' }).total)).toBe('0.90')
+  })
+
+  it('reports Origin Shield in a Region the rate map does not list, and functions outside the main Regions, as unpriced, never $0', () => {
+    const priced = cost(
+      [{ data_out_gb: 0, origin_shield_requests: 1_000_000, function_invocations: 5_000_000 }],
+      {
+        region: 'me-south-1',
+      },
+    )
     expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['cloudfront.data_out_gb.united_states'])
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual([
+      'cloudfront.function_invocations',
+      'cloudfront.origin_shield_requests',
+    ])
   })
 
   it('imports a distribution with its price class, and skips functions', () => {

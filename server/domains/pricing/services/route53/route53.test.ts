@@ -40,10 +40,25 @@ describe(`Route 53 at the rates of ${PAGE}`, () => {
       expect(cents(cost({ hosted_zones: 2, standard_queries: 5_000_000 }, true, region).total)).toBe('3.00')
   })
 
-  it('reports a region without entered Route 53 prices as unpriced, never $0', () => {
-    const priced = cost({ hosted_zones: 1 }, true, 'af-south-1')
-    expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['route53.hosted_zone_months'])
+  it('prices Regions outside the ten main ones at the same region-less rates', () => {
+    // AWS's Route 53 rate map (lamngockhuong/aws-price lib/data/pricing/route53.json, commit 508fb45) lists
+    // these rates without a Region: 'DNS Zone first 25' $0.50 and 'DNS Zone' $0.10 ('Any');
+    // 'Query Standard External first 1B' / 'over 1B' $0.0000004 / $0.0000002, 'Query Latency Based Routing
+    // External first 1B' $0.0000006, 'Basic Health checks AWS per Mo' $0.50 (50 free), 'Basic Health checks
+    // External Non AWS per Mo' $0.75 (''). 25 × $0.50 + 5 × $0.10 = $13.00; 1,000M × $0.40 + 1,000M × $0.20
+    // per million = $600.00; 5M × $0.60 = $3.00; (60 − 50) × $0.50 = $5.00; 2 × $0.75 = $1.50: $622.50
+    const params = {
+      hosted_zones: 30,
+      standard_queries: 2_000_000_000,
+      latency_queries: 5_000_000,
+      aws_health_checks: 60,
+      other_health_checks: 2,
+    }
+    for (const region of ['ca-central-1', 'me-central-1', 'ap-southeast-2']) {
+      const priced = cost(params, true, region)
+      expect(priced.unpriced).toEqual([])
+      expect(cents(priced.total)).toBe('622.50')
+    }
   })
 
   it('refuses a negative query count', () => {

@@ -79,9 +79,54 @@ describe('Amazon Aurora', () => {
     // eu-west-1 from AWS's Aurora rate map of 2025-05-23 (page-rates-aurora-storage): $0.19 against $0.14
     expect(cents(acus('io_optimized', 'eu-west-1').total)).toBe('190.00')
     expect(cents(acus('standard', 'eu-west-1').total)).toBe('140.00')
-    expect(acus('io_optimized', 'af-south-1').unpriced.map((row) => row.usage_type)).toEqual([
+    // ap-east-2 (Taipei): AWS's Aurora rate maps of 2025-05-23 do not list it
+    expect(acus('io_optimized', 'ap-east-2').unpriced.map((row) => row.usage_type)).toEqual([
       'aurora.acu_hours.io_optimized',
     ])
+  })
+
+  it('prices Regions outside the main ten from AWS’s Aurora rate maps of 2025-05-23', () => {
+    // aws-price-watcher raw/rds-aurora-ondemand.json and raw/rds-aurora-storage.json, 'Canada (Central)':
+    // 'Database Instance Aurora PostgreSQL No license required db r6g.large Memory optimized ...' $0.286,
+    // 'Database Storage DB Engine Aurora PostgreSQL General Purpose Aurora' $0.11, 'System Operation Aurora I O
+    // Operation' $0.00000022 ($0.22 per million), 'Storage Snapshot Aurora PostgreSQL' $0.023:
+    // 2 × 730 h × $0.286 + 100 GB × $0.11 + 50M I/Os × $0.22 per 1M + 40 GB × $0.023 = $417.56 + $11 + $11 + $0.92
+    const canada = cost(
+      {
+        engine: 'postgresql',
+        instance_class: 'db.r6g.large',
+        count: 2,
+        storage_gb: 100,
+        io_requests: 50_000_000,
+        backup_storage_gb: 40,
+      },
+      'ca-central-1',
+    )
+    expect(canada.unpriced).toEqual([])
+    expect(cents(canada.total)).toBe('440.48')
+    // 'Middle East (Bahrain)', I/O-Optimized: '... Aurora IO Optimization Mode db r6g.large ...' $0.407 and 'Aurora
+    // PostgreSQL IO Optimized Aurora' $0.273: 730 h × $0.407 + 100 GB × $0.273 = $297.11 + $27.30
+    const io = { storage_configuration: 'io_optimized', instance_class: 'db.r6g.large', storage_gb: 100 }
+    const bahrain = cost({ engine: 'postgresql', ...io }, 'me-south-1')
+    expect(bahrain.unpriced).toEqual([])
+    expect(cents(bahrain.total)).toBe('324.41')
+    // 'EU (Stockholm)': the db.r8g.large code of the set 'Database Instance Aurora MySQL No license required Memory
+    // optimized Single-AZ Current Generation', $0.285: 730 h × $0.285
+    expect(
+      cents(cost({ engine: 'mysql', instance_class: 'db.r8g.large', storage_gb: 0 }, 'eu-north-1').total),
+    ).toBe('208.05')
+    // Seoul's two cells the catalog lacked: 'Aurora MySQL ServerlessV2 Aurora IO Optimization Mode' $0.26 and
+    // 'System Operation Aurora Backtrack' $0.000000014 ($0.014 per million change records)
+    const seoul = cost(
+      { engine: 'mysql', storage_configuration: 'io_optimized', serverless_acu_hours: 1000, storage_gb: 0 },
+      'ap-northeast-2',
+    )
+    expect(cents(seoul.total)).toBe('260.00')
+    const backtrack = cost(
+      { engine: 'mysql', storage_gb: 0, backtrack_change_records: 1_000_000_000 },
+      'ap-northeast-2',
+    )
+    expect(cents(backtrack.total)).toBe('14.00')
   })
 
   it('reports db.r8g in London and São Paulo as not offered there, never $0', () => {

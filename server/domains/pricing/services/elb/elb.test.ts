@@ -85,13 +85,36 @@ describe(`Elastic Load Balancing at the rates of ${PAGE}`, () => {
     const ohio = cost(nlb, 'us-east-2')
     expect(ohio.unpriced).toEqual([])
     expect(cents(ohio.total)).toBe('25.19') // 730 × $0.0225 + 1,460 NLCU-hours × $0.006
-    // ap-south-2 (Hyderabad) has no sourced load balancer rate in the catalog
-    const unpriced = cost(nlb, 'ap-south-2')
+    // ap-east-2 (Taipei) has no sourced load balancer rate in the catalog (the rate map's 'Taiwan (Taipei)' is a
+    // Local Zone)
+    const unpriced = cost(nlb, 'ap-east-2')
     expect(unpriced.total).toBe('0')
     expect(unpriced.unpriced.map((row) => row.usage_type).sort()).toEqual([
       'elb.nlb_hours',
       'elb.nlb_lcu_hours',
     ])
+  })
+
+  it('prices load balancers outside the main Regions from the elb rate map of 2025-05-20 (page-rates-elb)', () => {
+    // aws-price-watcher raw/elb.json, 'US West (N. California)': 'Application Load Balancer Hours' $0.0252 and
+    // 'Application Load Balancer LCU Hours' $0.008: 730 × $0.0252 + 730 LCU-hours × $0.008 = $18.396 + $5.84
+    const alb = { load_balancers: 1, processed_gb_per_hour: 1 }
+    const california = cost(alb, 'us-west-1')
+    expect(california.unpriced).toEqual([])
+    expect(california.total).toBe('24.236')
+    // 'Africa (Cape Town)': $0.03 and $0.0095: 730 × $0.03 + 730 × $0.0095 = $21.90 + $6.935
+    expect(cost(alb, 'af-south-1').total).toBe('28.835')
+    // 'Middle East (Bahrain)': 'Network Load Balancer Hours' $0.02772 and 'Network Load Balancer LCU Hours' $0.0066:
+    // 730 × $0.02772 + 1,460 NLCU-hours × $0.0066 = $20.2356 + $9.636
+    const nlb = {
+      load_balancer_type: 'network',
+      load_balancers: 1,
+      hours: 730,
+      new_connections_per_second: 1600,
+    }
+    const bahrain = cost(nlb, 'me-south-1')
+    expect(bahrain.unpriced).toEqual([])
+    expect(bahrain.total).toBe('29.8716')
   })
 
   it('refuses ALB-only params on an NLB', () => {

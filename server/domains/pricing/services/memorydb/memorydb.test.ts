@@ -135,6 +135,39 @@ describe(`MemoryDB at the rules of ${PAGE}`, () => {
     }
   })
 
+  it('prices Regions outside the main ten from the same rate map (page-rates-memorydb)', () => {
+    // aws-price-watcher raw/memorydb.json, 'US West (N. California)': 'db r7g.large Redis Memory optimized' $0.309
+    // and 'Amazon S3 per GB-Mo Redis 0 to Inf' $0.024: 1 shard × 2 nodes × 730 h × $0.309 + 50 GB-months × $0.024
+    const california = cost({ node_type: 'db.r7g.large', shards: 1, snapshot_storage_gb: 50 }, 'us-west-1')
+    expect(california.unpriced).toEqual([])
+    expect(california.total).toBe('452.34')
+    // 'EU (Stockholm)': 'db t4g.small Valkey General purpose' $0.0406, and the Valkey data-written SKU's second price
+    // dimension $0.04 beyond the free 10 TB: 730 h × $0.0406 + (12,240 − 10,240) GB × $0.04 = $29.638 + $80
+    const stockholm = cost(
+      {
+        engine: 'valkey',
+        node_type: 'db.t4g.small',
+        shards: 1,
+        replicas_per_shard: 0,
+        data_written_gb: 12_240,
+      },
+      'eu-north-1',
+    )
+    expect(stockholm.unpriced).toEqual([])
+    expect(stockholm.total).toBe('109.638')
+    // 'Asia Pacific (Sydney)': 'db t4g.small Redis General purpose' $0.071 and 'Data Written per GB Redis 0 to Inf'
+    // $0.20: 730 h × $0.071 + 100 GB × $0.20 = $51.83 + $20
+    const sydney = cost(
+      { node_type: 'db.t4g.small', shards: 1, replicas_per_shard: 0, data_written_gb: 100 },
+      'ap-southeast-2',
+    )
+    expect(sydney.total).toBe('71.83')
+    // the map lists no db.r7g node in Stockholm (db.t4g only): unpriced, not $0
+    expect(
+      cost({ node_type: 'db.r7g.large', shards: 1 }, 'eu-north-1').unpriced.map((row) => row.usage_type),
+    ).toEqual(['memorydb.node_hours.db.r7g.large'])
+  })
+
   it('bills Redis OSS data written at $0.20 per GB and Valkey beyond 10 TB at $0.04', () => {
     // (a node type without a sourced rate, so only the data written is charged)
     expect(cost({ node_type: 'db.r6g.large', shards: 1, data_written_gb: 100 }).by_service[0]?.cost).toBe(

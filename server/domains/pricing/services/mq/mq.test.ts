@@ -38,8 +38,12 @@ describe('Amazon MQ at the Price List rates Infracost prints', () => {
     expect(single.unpriced.map((row) => row.usage_type)).toEqual([
       'mq.broker_hours.activemq.single_instance.mq.m5.large',
     ])
-    const montreal = cost({ instance_type: 'mq.t2.micro', storage_gb: 0 }, 'ca-central-1')
-    expect(montreal.total).toBe('0')
+    // ap-east-2 (Taipei): neither rate map lists it
+    const taipei = cost({ instance_type: 'mq.t2.micro', storage_gb: 0 }, 'ap-east-2')
+    expect(taipei.total).toBe('0')
+    expect(taipei.unpriced.map((row) => row.usage_type)).toEqual([
+      'mq.broker_hours.activemq.single_instance.mq.t2.micro',
+    ])
     // The rate map lists no EFS storage rate in eu-west-1
     const dublin = cost({ instance_type: 'mq.t2.micro', hours: 100, storage_gb: 10 }, 'eu-west-1')
     expect(dublin.unpriced.map((row) => row.usage_type)).toEqual(['mq.storage_gb_month.efs'])
@@ -56,6 +60,22 @@ describe('Amazon MQ at the Price List rates Infracost prints', () => {
     expect(cents(cost({ instance_type: 'mq.t2.micro', hours: 100, storage_gb: 0 }, 'ap-south-1').total)).toBe(
       '3.15',
     )
+  })
+
+  it('prices Regions outside the main ten at the rate map of 2025-04-07 (page-rates-mq-2025-04)', () => {
+    // aws-price-watcher raw/mq.json. 'US West (N. California)': 'RabbitMQ Active Standby mq m5.xlarge' $2.016 and
+    // 'Broker Storage Single AZ GB-Mo' $0.12: 730 h × $2.016 + 30 GB × $0.12 = $1,471.68 + $3.60
+    const california = cost(cluster, 'us-west-1')
+    expect(california.unpriced).toEqual([])
+    expect(cents(california.total)).toBe('1475.28')
+    // 'Mexico (Central)': 'Active Standby mq m5.large' $0.6048 and 'Broker Storage GB Mo' $0.315:
+    // 730 × $0.6048 + 10 × $0.315 = $441.504 + $3.15
+    const pair = { instance_type: 'mq.m5.large', deployment: 'active_standby_multi_az', storage_gb: 10 }
+    expect(cost(pair, 'mx-central-1').total).toBe('444.654')
+    // 'Canada (Central)': 'Single Instance mq t2.micro' $0.033 for 100 hours
+    expect(
+      cents(cost({ instance_type: 'mq.t2.micro', hours: 100, storage_gb: 0 }, 'ca-central-1').total),
+    ).toBe('3.30')
   })
 
   it('refuses an unknown instance type, a RabbitMQ pair and RabbitMQ on EFS', () => {

@@ -31,8 +31,19 @@ describe(`Secrets Manager at the rates of ${PAGE}`, () => {
     expect(cents(saoPaulo.total)).toBe('15.00')
   })
 
+  it('prices the Regions outside the main ten from the same rate map (page-rates-secretsmanager)', () => {
+    // aws-price-watcher raw/secretsmanager.json, 'Canada (Central)', 'Mexico (Central)' and 'Asia Pacific (Hyderabad)':
+    // 'Secret' $0.40 and 'API Request' $0.000005 in each: 25 × $0.40 + 1,000,000 × $0.000005 = $10 + $5
+    for (const region of ['ca-central-1', 'mx-central-1', 'ap-south-2']) {
+      const priced = cost({ secrets: 25, api_requests: 1_000_000 }, region)
+      expect(priced.unpriced, region).toEqual([])
+      expect(cents(priced.total), region).toBe('15.00')
+    }
+  })
+
   it('reports a region without a sourced price as unpriced, never $0', () => {
-    const priced = cost({ secrets: 1 }, 'ap-south-2')
+    // ap-east-2 (Taipei): the rate map of 2025-03-27 does not list it
+    const priced = cost({ secrets: 1 }, 'ap-east-2')
     expect(priced.total).toBe('0')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['secretsmanager.secret_months'])
   })

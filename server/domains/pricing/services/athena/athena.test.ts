@@ -56,9 +56,29 @@ describe('Athena at the rates of https://aws.amazon.com/athena/pricing/', () => 
     expect(cents(london.total)).toBe('5781.60')
   })
 
+  it('prices Seoul, Canada (Central) and UAE from the same rate maps', () => {
+    // 'Athena Queries' per TB in github.com/lamngockhuong/aws-price lib/data/pricing/athena.json at 508fb45
+    // (page-rates-athena): Seoul $5.00, Canada (Central) $5.50, UAE $6.20; 1 TB each.
+    const tb = { queries: 1, scanned_gb_per_query: 1024 }
+    expect(cents(cost(tb, 'ap-northeast-2').total)).toBe('5.00')
+    expect(cents(cost(tb, 'ca-central-1').total)).toBe('5.50')
+    expect(cents(cost(tb, 'me-central-1').total)).toBe('6.20')
+    // That map lists no Spark or Provisioned Capacity rate there; iann0036/aws-price-watcher raw/athena.json at
+    // 1cca63d (page-rates-athena-2026-03-27) gives Seoul Spark $0.45 and Canada (Central) Provisioned Capacity $0.33.
+    expect(
+      cents(cost({ queries: 0, scanned_gb_per_query: 0, spark_dpu_hours: 100 }, 'ap-northeast-2').total),
+    ).toBe('45.00')
+    // 24 DPUs × 730 h × $0.33
+    expect(
+      cents(
+        cost({ queries: 0, scanned_gb_per_query: 0, provisioned_dpu_hours: 17_520 }, 'ca-central-1').total,
+      ),
+    ).toBe('5781.60')
+  })
+
   it('reports a rate the region lacks as unpriced, never $0', () => {
-    // Taipei is in none of the Athena rate maps read
-    const priced = cost({ queries: 0, scanned_gb_per_query: 0, provisioned_dpu_hours: 10 }, 'ap-east-2')
+    // Neither Athena rate map read lists Provisioned Capacity in Israel (Tel Aviv).
+    const priced = cost({ queries: 0, scanned_gb_per_query: 0, provisioned_dpu_hours: 10 }, 'il-central-1')
     expect(priced.total).toBe('0')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['athena.provisioned_dpu_hours'])
   })

@@ -49,7 +49,7 @@ describe(`Cognito user pools at the rates of ${PAGE}`, () => {
     expect(cents(priced.total)).toBe('11.00')
   })
 
-  it('prices Lite and Essentials in Frankfurt and Essentials in Ireland, reports any plan in Bahrain as unpriced', () => {
+  it('prices Lite and Essentials in Frankfurt and Essentials in Ireland, reports any plan in Taipei as unpriced', () => {
     expect(
       cents(cost({ tier: 'lite', monthly_active_users: 110_000 }, { region: 'eu-central-1' }).total),
     ).toBe('541.00')
@@ -61,9 +61,26 @@ describe(`Cognito user pools at the rates of ${PAGE}`, () => {
     const ireland = cost({ monthly_active_users: 20_000 }, { region: 'eu-west-1' })
     expect(ireland.unpriced).toEqual([])
     expect(cents(ireland.total)).toBe('150.00')
-    const bahrain = cost({ tier: 'lite', monthly_active_users: 20_000 }, { region: 'me-south-1' })
-    expect(bahrain.total).toBe('0')
-    expect(bahrain.unpriced.map((row) => row.usage_type)).toEqual(['cognito.mau.lite'])
+    // The Cognito rate map does not list Asia Pacific (Taipei).
+    const taipei = cost({ tier: 'lite', monthly_active_users: 20_000 }, { region: 'ap-east-2' })
+    expect(taipei.total).toBe('0')
+    expect(taipei.unpriced.map((row) => row.usage_type)).toEqual(['cognito.mau.lite'])
+  })
+
+  it('prices Lite in Seoul, Essentials in Canada (Central) and Plus in UAE from the same rate map', () => {
+    // github.com/lamngockhuong/aws-price lib/data/pricing/cognito.json at 508fb45. Seoul 'User Pool MAU 0 upto
+    // 50000' $0.0055 and '50000 upto 950000' $0.0046 (page-rates-cognito): 90,000 × $0.0055 + 10,000 × $0.0046
+    expect(
+      cents(cost({ tier: 'lite', monthly_active_users: 110_000 }, { region: 'ap-northeast-2' }).total),
+    ).toBe('541.00')
+    // Canada (Central) Essentials key 8NjKZ… $0.015 (page-rates-cognito-essentials-plus): 10,000 × $0.015
+    const canada = cost({ tier: 'essentials', monthly_active_users: 20_000 }, { region: 'ca-central-1' })
+    expect(canada.unpriced).toEqual([])
+    expect(cents(canada.total)).toBe('150.00')
+    // UAE Plus key as3o6… $0.020, no free tier: 10,000 × $0.02
+    const uae = cost({ tier: 'plus', monthly_active_users: 10_000 }, { region: 'me-central-1' })
+    expect(uae.unpriced).toEqual([])
+    expect(cents(uae.total)).toBe('200.00')
   })
 
   it('refuses an unknown plan and a fractional user count', () => {

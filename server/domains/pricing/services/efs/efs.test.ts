@@ -66,10 +66,29 @@ describe(`EFS at the rates of ${PAGE}`, () => {
     expect(fields).toEqual(['params.elastic_read_gb', 'params.provisioned_mbps'])
   })
 
-  it('reports a region without sourced EFS prices as unpriced, never $0', () => {
-    const priced = cost({ standard_gb: 10 }, 'me-south-1')
+  it('prices Seoul, Canada (Central) and UAE from the same rate map', () => {
+    // page-rates-efs (github.com/lamngockhuong/aws-price lib/data/pricing/efs.json at 508fb45):
+    // Seoul 'General Purpose Storage GB Mo' $0.33: 100 × $0.33
+    expect(cents(cost({ throughput_mode: 'bursting', standard_gb: 100 }, 'ap-northeast-2').total)).toBe(
+      '33.00',
+    )
+    // Canada (Central) 'Throughput Provisioned' $6.60: 10 MB/s × $6.60
+    expect(
+      cents(
+        cost({ throughput_mode: 'provisioned', standard_gb: 0, provisioned_mbps: 10 }, 'ca-central-1').total,
+      ),
+    ).toBe('66.00')
+    // UAE 'EFS Storage Requests Read per GB' $0.04 and 'Write per GB' $0.07: 1,000 × $0.04 + 500 × $0.07
+    const uae = cost({ standard_gb: 0, elastic_read_gb: 1000, elastic_write_gb: 500 }, 'me-central-1')
+    expect(uae.unpriced).toEqual([])
+    expect(cents(uae.total)).toBe('75.00')
+  })
+
+  it('reports a storage class the region lacks as unpriced, never $0', () => {
+    // The EFS rate map lists no One Zone rate in Middle East (UAE).
+    const priced = cost({ standard_gb: 0, one_zone_gb: 10 }, 'me-central-1')
     expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['efs.storage_gb_month.standard'])
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['efs.storage_gb_month.one_zone'])
   })
 
   it('imports a file system with its throughput mode, and skips mount targets', () => {

@@ -44,14 +44,39 @@ describe('AWS Glue at the rates of https://aws.amazon.com/glue/pricing/', () => 
     ).toBe('15.00')
   })
 
-  it('prices São Paulo at its own rate and reports an unsourced region as unpriced', () => {
+  it('prices São Paulo at its own rate and reports a rate the region lacks as unpriced', () => {
     // 6 DPUs × 1/4 hour × $0.69
     expect(
       cents(cost({ job_runs: 1, job_minutes_per_run: 15, job_dpus: 6 }, { region: 'sa-east-1' }).total),
     ).toBe('1.04')
-    const bahrain = cost({ job_runs: 1, job_minutes_per_run: 15, job_dpus: 6 }, { region: 'me-south-1' })
-    expect(bahrain.total).toBe('0')
-    expect(bahrain.unpriced.map((row) => row.usage_type)).toEqual(['glue.etl_dpu_hours.standard'])
+    // The Glue rate map lists no 'ETL Job run' rate in Asia Pacific (Malaysia).
+    const malaysia = cost({ job_runs: 1, job_minutes_per_run: 15, job_dpus: 6 }, { region: 'ap-southeast-5' })
+    expect(malaysia.total).toBe('0')
+    expect(malaysia.unpriced.map((row) => row.usage_type)).toEqual(['glue.etl_dpu_hours.standard'])
+  })
+
+  it('prices Milan, Bahrain and Cape Town from the same rate map', () => {
+    // github.com/lamngockhuong/aws-price lib/data/pricing/glue.json at 508fb45 (page-rates-glue).
+    // Milan 'ETL Job run' $0.52: 6 DPUs × 1/4 hour × $0.52
+    expect(
+      cents(cost({ job_runs: 1, job_minutes_per_run: 15, job_dpus: 6 }, { region: 'eu-south-1' }).total),
+    ).toBe('0.78')
+    // Bahrain 'ETL Job run' $0.59: 10 DPUs × 1 hour × $0.59
+    expect(
+      cents(cost({ job_runs: 1, job_minutes_per_run: 60, job_dpus: 10 }, { region: 'me-south-1' }).total),
+    ).toBe('5.90')
+    // Cape Town 'ETL Job run Flex' $0.35 and 'Data catalog crawler run' $0.524:
+    // 20 DPUs × 1 hour × $0.35 + 30 runs × 2 DPUs × 10 minutes × $0.524
+    const capeTown = priceItems(
+      'glue',
+      [
+        { job_type: 'flex', job_runs: 1, job_minutes_per_run: 60, job_dpus: 20 },
+        { crawler_runs: 30, crawler_minutes_per_run: 10, crawler_dpus: 2 },
+      ],
+      { region: 'af-south-1', includeFreeTier: true },
+    )
+    expect(capeTown.unpriced).toEqual([])
+    expect(cents(capeTown.total)).toBe('12.24')
   })
 
   it('refuses runs without DPUs and a Python shell job on 2 DPUs', () => {

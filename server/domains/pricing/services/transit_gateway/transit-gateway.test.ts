@@ -35,10 +35,18 @@ describe(`Transit Gateway at the rates of ${PAGE}`, () => {
     expect(result.ok && result.usage.get('tgw.attachment_hours')?.toString()).toBe('2920')
   })
 
-  it('reports a region without sourced Transit Gateway prices as unpriced, never $0', () => {
-    const priced = cost({ attachments: 1, data_processed_gb: 0 }, 'ap-east-1')
-    expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['tgw.attachment_hours'])
+  it('prices Seoul, Canada (Central) and UAE from the same rate map, and every catalog region', () => {
+    // page-rates-vpc-transit-gateway (github.com/lamngockhuong/aws-price lib/data/pricing/vpc.json at 508fb45):
+    // 'Hourly charge for Transit Gateway VPC Attachments per hour' and $0.02 per GB processed.
+    // Seoul $0.07: 730 h × $0.07 + 100 GB × $0.02
+    expect(cents(cost({ attachments: 1, data_processed_gb: 100 }, 'ap-northeast-2').total)).toBe('53.10')
+    // Canada (Central) $0.06: 2 × 730 h × $0.06
+    expect(cents(cost({ attachments: 2, data_processed_gb: 0 }, 'ca-central-1').total)).toBe('87.60')
+    // UAE $0.055: 730 h × $0.055 + 1,000 GB × $0.02
+    expect(cents(cost({ attachments: 1, data_processed_gb: 1000 }, 'me-central-1').total)).toBe('60.15')
+    for (const region of Object.keys(bundledCatalog.regions)) {
+      expect([region, cost({ attachments: 1, data_processed_gb: 1 }, region).unpriced]).toEqual([region, []])
+    }
   })
 
   it('refuses zero attachments', () => {

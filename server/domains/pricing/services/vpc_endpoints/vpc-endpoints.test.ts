@@ -35,10 +35,24 @@ describe(`Interface VPC endpoints at the rates of ${PAGE}`, () => {
     ).toBe('30.66')
   })
 
-  it('reports a region without sourced endpoint prices as unpriced, never $0', () => {
-    const priced = cost({ endpoints: 1, data_processed_gb: 0 }, 'eu-north-1')
-    expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['vpce.endpoint_hours'])
+  it('prices Seoul, Canada (Central) and UAE from the same rate map, and every catalog region', () => {
+    // page-rates-vpc-privatelink (github.com/lamngockhuong/aws-price lib/data/pricing/vpc.json at 508fb45),
+    // 'Hourly charge for VPC Endpoints per Hrs' and the first data band ($0.01 per GB in each region).
+    // Seoul $0.013: 1 × 2 AZs × 730 h × $0.013 + 100 GB × $0.01
+    expect(
+      cents(cost({ endpoints: 1, availability_zones: 2, data_processed_gb: 100 }, 'ap-northeast-2').total),
+    ).toBe('19.98')
+    // Canada (Central) $0.011: 1 AZ × 730 h × $0.011
+    expect(
+      cents(cost({ endpoints: 1, availability_zones: 1, data_processed_gb: 0 }, 'ca-central-1').total),
+    ).toBe('8.03')
+    // UAE $0.0121: 2 × 3 AZs × 730 h × $0.0121
+    expect(
+      cents(cost({ endpoints: 2, availability_zones: 3, data_processed_gb: 0 }, 'me-central-1').total),
+    ).toBe('53.00')
+    for (const region of Object.keys(bundledCatalog.regions)) {
+      expect([region, cost({ endpoints: 1, data_processed_gb: 1 }, region).unpriced]).toEqual([region, []])
+    }
   })
 
   it('refuses more Availability Zones than a Region has', () => {

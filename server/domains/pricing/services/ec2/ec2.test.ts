@@ -609,6 +609,33 @@ describe(`EC2 Linux Reserved Instances in the main Regions (${RI_MAPS})`, () => 
       'the catalog has no price for ec2.reserved_hours.standard_1y_no_upfront.windows.m5.large in us-east-2',
     ])
   })
+
+  it('prices the other Regions from the same maps: ca-central-1 and ap-southeast-2', () => {
+    // data/ec2/ca-central-1-reservedinstance-1y.json, m5.large row (rate code 6RXASBV82M8GPCBX.4NA7Y494T4.6YS6EN2CT7):
+    //   price 0.0670000000, OnDemand:PricePerUnit 0.1070000000 -> 2 × 730 h × 0.067 = 97.82, on demand × 0.107 = 156.22
+    // data/ec2/ap-southeast-2-reservedinstance-convertible-3y.json, c6g.xlarge row (FXVD3D6V9MZ9PEQT.Z2E3P23VKM.…):
+    //   price 0.0906000000, OnDemand:PricePerUnit 0.1776000000 -> 2 × 730 h × 0.0906 = 132.276, on demand 259.296
+    const cases = [
+      ['ca-central-1', 'm5.large', 'standard', '1y', '97.82', '156.22'],
+      ['ap-southeast-2', 'c6g.xlarge', 'convertible', '3y', '132.276', '259.296'],
+    ] as const
+    for (const [region, type, offeringClass, term, monthly, onDemandMonthly] of cases) {
+      const result = compareItem('ec2', { instance_type: type, count: 2, hours: 730 }, region, {
+        commitment: 'reserved_instances',
+        term,
+        payment: 'no_upfront',
+        offering_class: offeringClass,
+      })
+      const item = coveredItem(result)
+      expect(item.offer_usage_types).toEqual([
+        `ec2.reserved_hours.${offeringClass}_${term}_no_upfront.${type}`,
+      ])
+      expect(item.on_demand_monthly).toBe(onDemandMonthly)
+      expect(item.upfront).toBe('0')
+      expect(item.monthly).toBe(monthly)
+      expect(result.not_covered).toEqual([])
+    }
+  })
 })
 
 /*

@@ -429,6 +429,43 @@ describe('RDS Reserved Instances in the main Regions (rate maps of 2025-04-04, y
       'the catalog has no price for rds.reserved_hours.3y_no_upfront.postgresql_single_az.db.t3.large in eu-west-2',
     ])
   })
+
+  it('prices the other Regions from the same files: ca-central-1 and eu-north-1', () => {
+    // data/rds/ca-central-1-rds-postgresql-reservedinstance-multi-az-1y-partial.json, db.m6g.large Multi-AZ row
+    //   (rate code 3QA34EHY79PSQC8R.HU7G6KETJZ.6YS6EN2CT7): price 0.1050000000, riupfront:PricePerUnit 920,
+    //   OnDemand:PricePerUnit 0.3500000000 -> 730 h × 0.105 = 76.65 a month + 920 upfront, on demand 255.5
+    // data/rds/eu-north-1-rds-mysql-reservedinstance-single-az-3y.json, db.t3.medium Single-AZ row
+    //   (rate code 55JVEJKN4KSVV3HS.38NPMPTW36.6YS6EN2CT7): price 0.0164000000, riupfront:PricePerUnit 431,
+    //   OnDemand:PricePerUnit 0.0680000000 -> 730 h × 0.0164 = 11.972 a month + 431 upfront, on demand 49.64
+    const cases = [
+      ['ca-central-1', 'postgresql', 'multi_az', 'db.m6g.large', '1y', '920', '76.65', '255.5'],
+      ['eu-north-1', 'mysql', 'single_az', 'db.t3.medium', '3y', '431', '11.972', '49.64'],
+    ] as const
+    for (const [
+      region,
+      engine,
+      deployment,
+      instanceClass,
+      term,
+      upfront,
+      monthly,
+      onDemandMonthly,
+    ] of cases) {
+      const result = compare(
+        region,
+        { engine, deployment, instance_class: instanceClass },
+        term,
+        'partial_upfront',
+      )
+      const item = coveredItem(result)
+      const offer = `${term}_partial_upfront.${engine}_${deployment}.${instanceClass}`
+      expect(item.offer_usage_types).toEqual([`rds.reserved_hours.${offer}`, `rds.reserved_upfront.${offer}`])
+      expect(item.on_demand_monthly).toBe(onDemandMonthly)
+      expect(item.upfront).toBe(upfront)
+      expect(item.monthly).toBe(monthly)
+      expect(result.not_covered).toEqual([])
+    }
+  })
 }) /**
  * Licence-included SQL Server outside us-east-1, from AWS's SQL Server On-Demand rate map (publication 2026-05-12)
  * as committed in iann0036/aws-price-watcher raw/rds-sqlserver-ondemand.json (catalog source

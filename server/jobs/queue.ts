@@ -52,8 +52,21 @@ export function createJobQueue({
   /** Called for every attempt that throws (pg-boss then retries or fails the job). */
   onJobFailed?: (job: string) => void
 }) {
+  // pg-boss 10 can resolve stop() while a worker's last fetch is still running, and sends a job's complete/fail
+  // without awaiting it: what it still has in flight is awaited in stop(), so the database is never closed
+  // under it (an unhandled "Cannot use a pool after calling end on the pool").
+  const inFlight = new Set<Promise<unknown>>()
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work)
+    work.then(
+      () => inFlight.delete(work),
+      () => inFlight.delete(work),
+    )
+    return work
+  }
+  const executor = executorFor(database)
   const boss = new PgBoss({
-    db: executorFor(database),
+    db: { executeSql: (text, values) => track(executor.executeSql(text, values)) },
     schema: 'pgboss',
     // Maintenance (expiring jobs whose worker vanished, archiving) runs in every instance; pg-boss
     // coordinates it itself. Every 30 s, so a report left by a killed worker is retried promptly.
@@ -94,7 +107,9 @@ export function createJobQueue({
           async ([job]) => {
             if (!job) return
             try {
-              await def.handle(job.data as object, { retryCount: job.retryCount, retryLimit: job.retryLimit })
+              await track(
+                def.handle(job.data as object, { retryCount: job.retryCount, retryLimit: job.retryLimit }),
+              )
             } catch (err) {
               onJobFailed?.(def.name)
               throw err
@@ -123,6 +138,12 @@ export function createJobQueue({
       started = false
       // Lets running jobs finish (up to 30 s) so a shutdown does not leave reports half made.
       await boss.stop({ graceful: true, wait: true, timeout: 30_000, close: false })
+      const deadline = Date.now() + 30_000
+      while (inFlight.size > 0 && Date.now() < deadline) {
+        await Promise.allSettled([...inFlight])
+        // Lets what those settle start (a fetched job's run, its complete or fail) before looking again.
+        await new Promise((resolve) => setImmediate(resolve))
+      }
     },
   }
 }

@@ -17,17 +17,20 @@ function refusedFields(params: Record<string, unknown>): string[] {
   return result.ok ? [] : result.details.map((detail) => detail.field)
 }
 
+/** Two db.r6g.large instances with 100 GB, 50M I/Os and 40 GB of backup beyond the allowance. */
+const STANDARD_CLUSTER = {
+  engine: 'postgresql',
+  instance_class: 'db.r6g.large',
+  count: 2,
+  storage_gb: 100,
+  io_requests: 50_000_000,
+  backup_storage_gb: 40,
+}
+
 describe('Amazon Aurora', () => {
   it('bills a Standard cluster: instance-hours, volume GB-months, I/O requests and backup beyond the allowance', () => {
     // 2 × 730 h × $0.26 + 100 GB × $0.10 + 50M I/Os × $0.20 per 1M + 40 GB × $0.021
-    const priced = cost({
-      engine: 'postgresql',
-      instance_class: 'db.r6g.large',
-      count: 2,
-      storage_gb: 100,
-      io_requests: 50_000_000,
-      backup_storage_gb: 40,
-    })
+    const priced = cost(STANDARD_CLUSTER)
     expect(priced.unpriced).toEqual([])
     expect(cents(priced.total)).toBe('400.44')
   })
@@ -91,17 +94,7 @@ describe('Amazon Aurora', () => {
     // 'Database Storage DB Engine Aurora PostgreSQL General Purpose Aurora' $0.11, 'System Operation Aurora I O
     // Operation' $0.00000022 ($0.22 per million), 'Storage Snapshot Aurora PostgreSQL' $0.023:
     // 2 × 730 h × $0.286 + 100 GB × $0.11 + 50M I/Os × $0.22 per 1M + 40 GB × $0.023 = $417.56 + $11 + $11 + $0.92
-    const canada = cost(
-      {
-        engine: 'postgresql',
-        instance_class: 'db.r6g.large',
-        count: 2,
-        storage_gb: 100,
-        io_requests: 50_000_000,
-        backup_storage_gb: 40,
-      },
-      'ca-central-1',
-    )
+    const canada = cost(STANDARD_CLUSTER, 'ca-central-1')
     expect(canada.unpriced).toEqual([])
     expect(cents(canada.total)).toBe('440.48')
     // 'Middle East (Bahrain)', I/O-Optimized: '... Aurora IO Optimization Mode db r6g.large ...' $0.407 and 'Aurora

@@ -19,6 +19,29 @@ function cost(params: Record<string, unknown>, region = 'us-east-1') {
 const rows = (priced: ReturnType<typeof cost>) =>
   Object.fromEntries(priced.by_service.flatMap((s) => s.by_usage_type).map((r) => [r.usage_type, r.cost]))
 
+/** Two instances for a month under a No Upfront Reserved Instance: covered, nothing upfront, at these monthly figures. */
+function expectNoUpfrontReservation(
+  region: string,
+  type: string,
+  offeringClass: 'standard' | 'convertible',
+  term: '1y' | '3y',
+  monthly: string,
+  onDemandMonthly: string,
+) {
+  const result = compareItem('ec2', { instance_type: type, count: 2, hours: 730 }, region, {
+    commitment: 'reserved_instances',
+    term,
+    payment: 'no_upfront',
+    offering_class: offeringClass,
+  })
+  const item = coveredItem(result)
+  expect(item.offer_usage_types).toEqual([`ec2.reserved_hours.${offeringClass}_${term}_no_upfront.${type}`])
+  expect(item.on_demand_monthly).toBe(onDemandMonthly)
+  expect(item.upfront).toBe('0')
+  expect(item.monthly).toBe(monthly)
+  expect(result.not_covered).toEqual([])
+}
+
 describe(`EC2 instances, EBS volumes (${EBS_PAGE}) and public IPv4 addresses`, () => {
   it('prices an item saved before EBS params existed exactly as before', () => {
     expect(rows(cost({ instance_type: 'm5.large', count: 2, hours: 730 }))).toEqual({
@@ -565,22 +588,8 @@ describe(`EC2 Linux Reserved Instances in the main Regions (${RI_MAPS})`, () => 
     ['sa-east-1', 't4g.small', 'convertible', '3y', '0.0134', '0.0268', '19.564', '39.128'],
   ] as const)(
     '%s %s %s %s No Upfront: $%s an hour against $%s on demand',
-    (region, type, offeringClass, term, _hourly, _onDemand, monthly, onDemandMonthly) => {
-      const result = compareItem('ec2', { instance_type: type, count: 2, hours: 730 }, region, {
-        commitment: 'reserved_instances',
-        term,
-        payment: 'no_upfront',
-        offering_class: offeringClass,
-      })
-      const item = coveredItem(result)
-      expect(item.offer_usage_types).toEqual([
-        `ec2.reserved_hours.${offeringClass}_${term}_no_upfront.${type}`,
-      ])
-      expect(item.on_demand_monthly).toBe(onDemandMonthly)
-      expect(item.upfront).toBe('0')
-      expect(item.monthly).toBe(monthly)
-      expect(result.not_covered).toEqual([])
-    },
+    (region, type, offeringClass, term, _hourly, _onDemand, monthly, onDemandMonthly) =>
+      expectNoUpfrontReservation(region, type, offeringClass, term, monthly, onDemandMonthly),
   )
 
   it('leaves a type the Region does not sell, and the offers the maps lack, out: not covered, never $0', () => {
@@ -619,22 +628,8 @@ describe(`EC2 Linux Reserved Instances in the main Regions (${RI_MAPS})`, () => 
       ['ca-central-1', 'm5.large', 'standard', '1y', '97.82', '156.22'],
       ['ap-southeast-2', 'c6g.xlarge', 'convertible', '3y', '132.276', '259.296'],
     ] as const
-    for (const [region, type, offeringClass, term, monthly, onDemandMonthly] of cases) {
-      const result = compareItem('ec2', { instance_type: type, count: 2, hours: 730 }, region, {
-        commitment: 'reserved_instances',
-        term,
-        payment: 'no_upfront',
-        offering_class: offeringClass,
-      })
-      const item = coveredItem(result)
-      expect(item.offer_usage_types).toEqual([
-        `ec2.reserved_hours.${offeringClass}_${term}_no_upfront.${type}`,
-      ])
-      expect(item.on_demand_monthly).toBe(onDemandMonthly)
-      expect(item.upfront).toBe('0')
-      expect(item.monthly).toBe(monthly)
-      expect(result.not_covered).toEqual([])
-    }
+    for (const [region, type, offeringClass, term, monthly, onDemandMonthly] of cases)
+      expectNoUpfrontReservation(region, type, offeringClass, term, monthly, onDemandMonthly)
   })
 })
 

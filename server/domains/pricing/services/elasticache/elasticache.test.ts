@@ -64,6 +64,22 @@ describe('ElastiCache', () => {
     ).toEqual(['elasticache.node_hours.cache.r6gd.xlarge'])
   })
 
+  it('prices r6gd outside the main ten Regions from the rate map; types it does not list there stay unpriced', () => {
+    // page-rates-elasticache (2025-03-14), 'OnDemand Cache Instance Memory optimized cache r6gd.<size> Redis
+    // datatiering Current Generation'. 'Asia Pacific (Sydney)' r6gd.xlarge $0.937: 2 × 730 h = $1,368.02
+    expect(cents(cost({ node_type: 'cache.r6gd.xlarge', nodes: 2 }, 'ap-southeast-2').total)).toBe('1368.02')
+    // 'EU (Stockholm)' r6gd.4xlarge $3.300: 730 h = $2,409.00
+    expect(cents(cost({ node_type: 'cache.r6gd.4xlarge' }, 'eu-north-1').total)).toBe('2409.00')
+    // 'Canada (Central)' r6gd.16xlarge $13.631: 100 h = $1,363.10
+    expect(cents(cost({ node_type: 'cache.r6gd.16xlarge', hours: 100 }, 'ca-central-1').total)).toBe(
+      '1363.10',
+    )
+    // 'Africa (Cape Town)' lists t3, m5 and r5 only: cache.r6g.large has no rate there
+    expect(
+      cost({ node_type: 'cache.r6g.large' }, 'af-south-1').unpriced.map((row) => row.usage_type),
+    ).toEqual(['elasticache.node_hours.cache.r6g.large'])
+  })
+
   it('reports what has no sourced rate as unpriced, never $0: Regions the rate map does not list', () => {
     const taipei = cost({ engine: 'valkey', node_type: 'cache.t4g.micro' }, 'ap-east-2')
     expect(taipei.total).toBe('0')

@@ -182,6 +182,13 @@ describe('OpenSearch Service at the Price List rates Infracost prints', () => {
       ['opensearch.piops_month', '92.15'],
       ['opensearch.storage_gb_month.io1', '17.67'],
     ])
+    // The rate map's c4 rows name no Stockholm (opensearch-c4-regions): the node is not offered there, still not $0
+    expect(stockholm.unpriced.map((row) => row.usage_type)).toEqual([
+      'opensearch.instance_hours.c4.2xlarge.search',
+    ])
+    expect(stockholm.unpriced[0]?.reason).toMatch(
+      /^AWS does not offer opensearch\.instance_hours\.c4\.2xlarge\.search in eu-north-1/,
+    )
   })
 
   it('prices Serverless OCUs in Seoul at the billed rate (opensearch-serverless-apn2-bill)', () => {

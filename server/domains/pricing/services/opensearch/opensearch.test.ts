@@ -57,7 +57,7 @@ describe('OpenSearch Service at the Price List rates Infracost prints', () => {
   it('reports a region without sourced prices as unpriced, never $0', () => {
     const priced = cost(
       { instance_type: 'c4.2xlarge.search', instance_count: 1, storage_gb_per_node: 10 },
-      'ca-central-1',
+      'mx-central-1',
     )
     expect(priced.total).toBe('0')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual([
@@ -145,6 +145,61 @@ describe('OpenSearch Service at the Price List rates Infracost prints', () => {
       'sa-east-1',
     )
     expect(cents(saoPaulo.total)).toBe('4656.67')
+  })
+
+  it('prices Regions outside the main ten at the rate maps (page-rates-opensearch-ebs, opensearch-ri-rows)', () => {
+    // 'Canada (Central)': the reserved-instance rows' OnDemand:PricePerUnit for c4.2xlarge.search $0.646 (also the
+    // On-Demand map's 'c4 2xlarge.search - OnDemand - Compute optimized - Current Generation') and the On-Demand
+    // map's 'EBS Volume General Purpose' $0.148: 2 × 730 h × $0.646 + 2 × 100 GB × $0.148 = $943.16 + $29.60
+    const canada = cost(
+      {
+        instance_type: 'c4.2xlarge.search',
+        instance_count: 2,
+        storage_type: 'gp2',
+        storage_gb_per_node: 100,
+      },
+      'ca-central-1',
+    )
+    expect(canada.unpriced).toEqual([])
+    expect(cents(canada.total)).toBe('972.76')
+    // 'EU (Stockholm)': 'EBS Volume Provisioned Storage' $0.1767 and 'EBS Volume Provisioned IOPS' $0.09215:
+    // 100 GB × $0.1767 + 1,000 IOPS × $0.09215 (no c4 row there, so the node stays unpriced)
+    const stockholm = cost(
+      {
+        instance_type: 'c4.2xlarge.search',
+        instance_count: 1,
+        storage_type: 'io1',
+        storage_gb_per_node: 100,
+        provisioned_iops_per_node: 1000,
+      },
+      'eu-north-1',
+    )
+    expect(
+      stockholm.by_service[0]?.by_usage_type
+        .filter((row) => !row.usage_type.startsWith('opensearch.instance_hours'))
+        .map((row) => [row.usage_type, row.cost]),
+    ).toEqual([
+      ['opensearch.piops_month', '92.15'],
+      ['opensearch.storage_gb_month.io1', '17.67'],
+    ])
+    // The rate map's c4 rows name no Stockholm (opensearch-c4-regions): the node is not offered there, still not $0
+    expect(stockholm.unpriced.map((row) => row.usage_type)).toEqual([
+      'opensearch.instance_hours.c4.2xlarge.search',
+    ])
+    expect(stockholm.unpriced[0]?.reason).toMatch(
+      /^AWS does not offer opensearch\.instance_hours\.c4\.2xlarge\.search in eu-north-1/,
+    )
+  })
+
+  it('prices Serverless OCUs in Seoul at the billed rate (opensearch-serverless-apn2-bill)', () => {
+    // APN2-IndexingOCU and APN2-SearchOCU at $0.293 an OCU-hour: (1 + 1) OCUs × 730 h × $0.293; managed storage
+    // has no sourced Seoul rate and stays unpriced
+    const seoul = cost(
+      { deployment: 'serverless', indexing_ocus: 1, search_ocus: 1, managed_storage_gb: 10 },
+      'ap-northeast-2',
+    )
+    expect(cents(seoul.total)).toBe('427.78')
+    expect(seoul.unpriced.map((row) => row.usage_type)).toEqual(['opensearch.managed_storage_gb_month'])
   })
 
   it('refuses an unknown instance type, quarter OCUs and params of the other deployment', () => {

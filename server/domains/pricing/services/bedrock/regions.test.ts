@@ -176,3 +176,54 @@ describe('Bedrock Provisioned Throughput and models AWS does not sell in a Regio
     ])
   })
 })
+
+// The Regions outside the main ten, by the same code ties: the 2025-05-21 rate map where it lists the Region
+// (page-rates-bedrock-2025-05 and -ties, aws-price-watcher raw/bedrock.json at 4ca36fb), else its 2025-11-03
+// publication (page-rates-bedrock-2025-11, lamngockhuong/aws-price lib/data/pricing/bedrock.json at 508fb45),
+// whose codes carry the same values wherever both maps list a Region. Claims from the same AWS pages as above.
+describe('Bedrock in the Regions outside the main ten', () => {
+  const MODELS_REGIONS = 'https://docs.aws.amazon.com/bedrock/latest/userguide/models-regions.html'
+
+  it('prices Regions outside the main ten from the rate map codes tied to each model', () => {
+    // 'EU (Paris)': Nova Pro input hOVX6YV0nc7dJsBt_QBM3iHB3scS6hhBba9iJNP2DHY 0.00118 and output
+    // kjVw7dlbJL48mU4qYDcahYJBfCnjHLY6HU2KN7fLzj4 0.00472 per 1,000 tokens
+    expect(total('amazon.nova-pro', 'eu-west-3')).toBe('5.90')
+    // 'Canada (Central)': Titan Text Express input c1jwznCDLfyjezAlAz7jfTaMS-LqQm6FkqLuC-zTZqg 0.0003 and output
+    // 71JGZWaMsg3A6psUpwHLdaUb65DdRfd-3cUHfALR-nw 0.0008
+    expect(total('amazon.titan-text-express', 'ca-central-1')).toBe('1.10')
+    // 'EU (Stockholm)': Pixtral Large cp_UBnGkuVEHgZQStcu4k9Upp_BDkF6sk8f2tMtUQwk 0.002 and
+    // 5eMLGwx3t2hwmaLHvvzDUAgPHrjUexgQV_Dazblv2TY 0.006, the us-east-1 rates
+    expect(total('mistral.pixtral-large-2502', 'eu-north-1')).toBe('8.00')
+    // 2025-11-03 map, 'Middle East (UAE)': Nova Lite jqpXyMWar6dZCgJ4nRTHic6D040daCa-N81Kh52Jlac 0.00006 and
+    // urNDBArH5pV5njuTwm41YJmDyeIrg_gD9kCMIHcQdLI 0.00024; 'EU (London)': Nova Pro 0.00113 and 0.00452
+    expect(total('amazon.nova-lite', 'me-central-1')).toBe('0.30')
+    expect(total('amazon.nova-pro', 'eu-west-2')).toBe('5.65')
+    // 'Asia Pacific (Sydney)': Titan Multimodal Embeddings 1-month Provisioned Throughput
+    // y3wt-18AAIn7DZZXtniacPtf_5Oj1w1Ivv8Ty4rr24E $10.99 per model unit-hour × 730 h
+    const embeddings = cost(
+      {
+        model: 'amazon.titan-embed-image',
+        input_tokens: 0,
+        output_tokens: 0,
+        inference: 'provisioned',
+        commitment: '1_month',
+      },
+      'ap-southeast-2',
+    )
+    expect(embeddings.total).toBe('8022.7')
+  })
+
+  it('reports models the AWS pages rule out there as not offered', () => {
+    // Nova Micro: No in both tables for Canada (Central); Claude Sonnet 4: EOL October 14, 2026 in Seoul
+    expect(
+      cost({ model: 'amazon.nova-micro', ...million }, 'ca-central-1').unpriced.map((row) => row.reason),
+    ).toEqual([
+      `AWS does not offer bedrock.input_tokens.amazon.nova-micro in ca-central-1 (${MODELS_REGIONS}, as of 2026-02-15)`,
+      `AWS does not offer bedrock.output_tokens.amazon.nova-micro in ca-central-1 (${MODELS_REGIONS}, as of 2026-02-15)`,
+    ])
+    const sonnet = cost({ model: 'anthropic.claude-sonnet-4', ...million }, 'ap-northeast-2')
+    expect(sonnet.total).toBe('0')
+    expect(sonnet.unpriced).toHaveLength(2)
+    expect(sonnet.unpriced[0]?.reason).toContain('model-lifecycle.html, as of 2026-12-07')
+  })
+})

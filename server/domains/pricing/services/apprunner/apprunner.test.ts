@@ -54,6 +54,33 @@ describe('App Runner at the rates of https://aws.amazon.com/apprunner/pricing/',
     )
   })
 
+  it('prices Regions outside the main ten at the rate map of 2026-08-31 (page-rates-apprunner)', () => {
+    // aws-price-watcher raw/apprunner.json at 62171df, 'EU (Paris)': 'Compute Provisioned GB-hours' $0.00848 and
+    // 'Compute vCPU hours' $0.07776: 730 h × 2 GB × $0.00848 + 100 active hours × 1 vCPU × $0.07776 = $12.38 + $7.78
+    const paris = cost({ provisioned_instances: 1, active_instance_hours: 100 }, 'eu-west-3')
+    expect(paris.unpriced).toEqual([])
+    expect(cents(paris.total)).toBe('20.16')
+    // 'Asia Pacific (Sydney)': $0.008512 per GB-hour and $0.077696 per vCPU-hour, plus 50 scaled-out hours × 2 GB
+    // ('Compute GB hours' $0.008512): $12.42752 + $7.7696 + $0.8512
+    const sydney = cost(
+      { provisioned_instances: 1, active_instance_hours: 100, scaled_out_instance_hours: 50 },
+      'ap-southeast-2',
+    )
+    expect(sydney.unpriced).toEqual([])
+    expect(sydney.total).toBe('21.04832')
+  })
+
+  it('reports the Regions without an App Runner endpoint as not offered, never $0 (apprunner-endpoints)', () => {
+    for (const region of ['ca-central-1', 'ap-northeast-2', 'us-west-1']) {
+      const priced = cost({ provisioned_instances: 1, active_instance_hours: 10 }, region)
+      expect(priced.total, region).toBe('0')
+      expect(priced.unpriced.map((row) => row.reason).sort(), region).toEqual([
+        expect.stringMatching(new RegExp(`^AWS does not offer apprunner\\.active_vcpu_hours in ${region} `)),
+        expect.stringMatching(new RegExp(`^AWS does not offer apprunner\\.provisioned_gb_hours in ${region} `)),
+      ])
+    }
+  })
+
   it('reports a Region App Runner is not offered in (sa-east-1) as unpriced, never $0', () => {
     const priced = cost({ provisioned_instances: 1, active_instance_hours: 10 }, 'sa-east-1')
     expect(priced.total).toBe('0')

@@ -37,8 +37,19 @@ describe(`ECR at the rates of ${PAGE}`, () => {
     expect(cents(cost({ storage_gb: 50 }, 'ap-south-1').total)).toBe('5.00')
   })
 
+  it('prices Regions outside the main ten at the rate map of 2025-03-14 (page-rates-ecr)', () => {
+    // aws-price-watcher raw/ecr.json at d65c44f: 'EC2 Container Registry' $0.10 in 'Middle East (Bahrain)',
+    // 'Asia Pacific (Jakarta)' and 'Canada West (Calgary)': 50 GB-months × $0.10 = $5.00
+    for (const region of ['me-south-1', 'ap-southeast-3', 'ca-west-1']) {
+      const priced = cost({ storage_gb: 50 }, region)
+      expect(priced.unpriced, region).toEqual([])
+      expect(cents(priced.total), region).toBe('5.00')
+    }
+  })
+
   it('reports a Region without a sourced price as unpriced, never $0', () => {
-    const priced = cost({ storage_gb: 1 }, 'me-south-1')
+    // the 2025-03-14 map predates Asia Pacific (Taipei)
+    const priced = cost({ storage_gb: 1 }, 'ap-east-2')
     expect(priced.total).toBe('0')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['ecr.storage_gb_months'])
   })

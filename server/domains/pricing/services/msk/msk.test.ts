@@ -53,6 +53,23 @@ describe(`MSK at the rates of ${PAGE}`, () => {
     expect(saoPaulo.unpriced.map((row) => row.usage_type)).toEqual(['msk.serverless_cluster_hours'])
   })
 
+  it('reports Serverless outside its 14 Regions as not offered, and broker types the rate map lacks as unpriced', () => {
+    // msk-serverless-regions: "MSK Serverless is available in" 14 Regions, not US West (N. California) or Asia
+    // Pacific (Hong Kong); the rate map of 2025-10-09 lists its Serverless rates in the same 14
+    for (const region of ['us-west-1', 'ap-east-1']) {
+      const serverless = cost({ cluster_type: 'serverless', partitions: 10 }, region)
+      expect(serverless.total, region).toBe('0')
+      expect(serverless.unpriced.map((row) => row.reason).sort(), region).toEqual([
+        `AWS does not offer msk.serverless_cluster_hours in ${region} (https://docs.aws.amazon.com/msk/latest/developerguide/serverless.html, as of 2026-12-07)`,
+        `AWS does not offer msk.serverless_partition_hours in ${region} (https://docs.aws.amazon.com/msk/latest/developerguide/serverless.html, as of 2026-12-07)`,
+      ])
+    }
+    // 'Africa (Cape Town)' lists 'RunBroker m5.large' ($0.278) but no m7g: a missing price, not a not-offered claim
+    expect(cents(cost({ broker_type: 'kafka.m5.large', brokers: 1 }, 'af-south-1').total)).toBe('202.94')
+    const m7g = cost({ broker_type: 'kafka.m7g.large', brokers: 1 }, 'af-south-1')
+    expect(m7g.unpriced.map((row) => row.reason)).toEqual([expect.not.stringMatching(/^AWS does not offer/)])
+  })
+
   it('refuses an unknown broker type, a missing one, and params of the other cluster type', () => {
     const unknown = lineItemsToUsage(
       [{ service: 'msk', params: { broker_type: 'kafka.x9.huge', brokers: 3 } }],

@@ -122,8 +122,8 @@ describe(`S3 storage classes at the rates of ${PAGE} (us-east-1)`, () => {
   })
 
   it('reports what a region lacks as unpriced, never $0', () => {
-    // Deep Archive storage is sourced in the ten main Regions only (ap-south-2 has none)
-    const deepArchive = cost({ ...base, storage_class: 'deep_archive', storage_gb: 1000 }, 'ap-south-2')
+    // Deep Archive storage: the 2025-04-08 rate map predates Asia Pacific (Taipei)
+    const deepArchive = cost({ ...base, storage_class: 'deep_archive', storage_gb: 1000 }, 'ap-east-2')
     expect(deepArchive.unpriced.map((row) => row.usage_type)).toEqual(['s3.storage_gb_month.deep_archive'])
     const express = cost({ ...base, storage_class: 'express_one_zone', storage_gb: 10 }, 'sa-east-1')
     expect(express.unpriced.map((row) => row.usage_type)).toEqual(['s3.storage_gb_month.express_one_zone'])
@@ -144,6 +144,36 @@ describe(`S3 storage classes at the rates of ${PAGE} (us-east-1)`, () => {
       const priced = cost(deep, region)
       expect(priced.unpriced, region).toEqual([])
       expect(priced.total, region).toBe(total)
+    }
+  })
+
+  it('prices Deep Archive in Regions outside the main ten from the same map (page-rates-s3-deep-archive)', () => {
+    // 1,000 GB-months and 1,000 PUTs: 'Africa (Cape Town)' 'Glacier Deep Archive GB Mo' $0.0018 and 'PUT to Glacier
+    // Deep Archive Requests' $0.00006 ($0.06 per 1,000); 'EU (Stockholm)' $0.00099 and $0.000055; 'Mexico
+    // (Central)' $0.002 and $0.0000525
+    const deep = { ...base, storage_class: 'deep_archive', storage_gb: 1000, put_requests: 1000 }
+    for (const [region, total] of [
+      ['af-south-1', '1.86'],
+      ['eu-north-1', '1.045'],
+      ['mx-central-1', '2.0525'],
+    ]) {
+      const priced = cost(deep, region)
+      expect(priced.unpriced, region).toEqual([])
+      expect(priced.total, region).toBe(total)
+    }
+  })
+
+  it('reports Express One Zone as not offered outside its seven Regions (s3-express-regions)', () => {
+    for (const region of ['ca-central-1', 'ap-southeast-2', 'us-west-1']) {
+      const express = cost(
+        { ...base, storage_class: 'express_one_zone', storage_gb: 10, put_requests: 10 },
+        region,
+      )
+      expect(express.total, region).toBe('0')
+      expect(express.unpriced.map((row) => row.reason).sort(), region).toEqual([
+        `AWS does not offer s3.requests.put.express_one_zone in ${region} (https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-express-Endpoints.html, as of 2026-12-07)`,
+        `AWS does not offer s3.storage_gb_month.express_one_zone in ${region} (https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-express-Endpoints.html, as of 2026-12-07)`,
+      ])
     }
   })
 

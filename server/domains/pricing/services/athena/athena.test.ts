@@ -76,6 +76,17 @@ describe('Athena at the rates of https://aws.amazon.com/athena/pricing/', () => 
     ).toBe('5781.60')
   })
 
+  it('prices New Zealand scans from the rate map of 2026-03-27 and reports its Provisioned Capacity unpriced', () => {
+    // aws-price-watcher processed/athena.json at 1cca63d (page-rates-athena-2026-03-27): 'Athena Queries'
+    // 'Asia Pacific (New Zealand)' $5.25 per TB; no 'Athena Queries Data processing' row for it. 2 TB scanned:
+    const auckland = cost(
+      { queries: 2, scanned_gb_per_query: 1024, provisioned_dpu_hours: 10 },
+      'ap-southeast-6',
+    )
+    expect(cents(auckland.total)).toBe('10.50')
+    expect(auckland.unpriced.map((row) => row.usage_type)).toEqual(['athena.provisioned_dpu_hours'])
+  })
+
   it('reports a rate the region lacks as unpriced, never $0', () => {
     // Neither Athena rate map read lists Provisioned Capacity in Israel (Tel Aviv).
     const priced = cost({ queries: 0, scanned_gb_per_query: 0, provisioned_dpu_hours: 10 }, 'il-central-1')

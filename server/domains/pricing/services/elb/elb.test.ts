@@ -70,7 +70,7 @@ describe(`Elastic Load Balancing at the rates of ${PAGE}`, () => {
     expect(cost(tcp, 'eu-west-2').unpriced).toEqual([])
   })
 
-  it('reports a region without sourced load balancer prices as unpriced, never $0', () => {
+  it('prices Ohio from its offer (ALB) and the elb rate map (NLB)', () => {
     // us-east-2: the ALB from its AWSELB offer of 2026-09-11 as quoted, the NLB from AWS's elb rate map of
     // 2025-05-20 (page-rates-elb)
     const alb = cost({ load_balancers: 1, processed_gb_per_hour: 1 }, 'us-east-2')
@@ -85,14 +85,27 @@ describe(`Elastic Load Balancing at the rates of ${PAGE}`, () => {
     const ohio = cost(nlb, 'us-east-2')
     expect(ohio.unpriced).toEqual([])
     expect(cents(ohio.total)).toBe('25.19') // 730 × $0.0225 + 1,460 NLCU-hours × $0.006
-    // ap-east-2 (Taipei) has no sourced load balancer rate in the catalog (the rate map's 'Taiwan (Taipei)' is a
-    // Local Zone)
-    const unpriced = cost(nlb, 'ap-east-2')
-    expect(unpriced.total).toBe('0')
-    expect(unpriced.unpriced.map((row) => row.usage_type).sort()).toEqual([
-      'elb.nlb_hours',
-      'elb.nlb_lcu_hours',
-    ])
+  })
+
+  it('prices Taipei and New Zealand from the elb rate map of 2026-07-20 (page-rates-elb-2026-07)', () => {
+    // aws-price-watcher processed/elb.json at 35e238c, 'Asia Pacific (Taipei)' (the Region, not the Local Zone
+    // 'Taiwan (Taipei)'): 'Application Load Balancer Hours' $0.0219, 'Application Load Balancer LCU Hours' $0.008:
+    // 730 × $0.0219 + 730 LCU-hours × $0.008 = $15.987 + $5.84
+    const alb = { load_balancers: 1, processed_gb_per_hour: 1 }
+    const taipei = cost(alb, 'ap-east-2')
+    expect(taipei.unpriced).toEqual([])
+    expect(taipei.total).toBe('21.827')
+    // 'Asia Pacific (New Zealand)': 'Network Load Balancer Hours' $0.02646 and 'Network Load Balancer LCU Hours'
+    // $0.0063: 730 × $0.02646 + 1,460 NLCU-hours × $0.0063 = $19.3158 + $9.198
+    const nlb = {
+      load_balancer_type: 'network',
+      load_balancers: 1,
+      hours: 730,
+      new_connections_per_second: 1600,
+    }
+    const auckland = cost(nlb, 'ap-southeast-6')
+    expect(auckland.unpriced).toEqual([])
+    expect(auckland.total).toBe('28.5138')
   })
 
   it('prices load balancers outside the main Regions from the elb rate map of 2025-05-20 (page-rates-elb)', () => {

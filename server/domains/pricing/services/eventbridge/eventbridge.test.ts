@@ -26,10 +26,10 @@ describe(`EventBridge at the rates of ${PAGE}`, () => {
     expect(cents(cost({ custom_events: 0, scheduler_invocations: 20_000_000 }, false).total)).toBe('20.00')
   })
 
-  it('reports a region without sourced EventBridge prices (Taipei, which the rate map predates) as unpriced, never $0', () => {
-    const priced = cost({ custom_events: 1_000_000 }, true, 'ap-east-2')
+  it('reports Pipes in Taipei, where no rate map lists a rate, as unpriced, never $0', () => {
+    const priced = cost({ custom_events: 0, pipes_requests: 1_000_000 }, true, 'ap-east-2')
     expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['eventbridge.custom_events'])
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['eventbridge.pipes_requests'])
   })
 
   // AWS's EventBridge rate map of 2025-03-17 (page-rates-eventbridge), read by rate name: 'CloudWatch Events Custom
@@ -58,14 +58,26 @@ describe(`EventBridge at the rates of ${PAGE}`, () => {
     expect(cents(priced.total)).toBe(total)
   })
 
-  it('prices custom events where the map has no Pipes or Scheduler rate, and reports those unpriced (Tel Aviv)', () => {
+  it('prices custom events and Scheduler where the map has no Pipes rate, and reports Pipes unpriced (Tel Aviv)', () => {
     const priced = cost(month, true, 'il-central-1')
-    // 6M chunks × $1.05 per million
-    expect(cents(priced.total)).toBe('6.30')
-    expect(priced.unpriced.map((row) => row.usage_type).sort()).toEqual([
-      'eventbridge.pipes_requests',
-      'eventbridge.scheduler_invocations',
-    ])
+    // 6M chunks × $1.05 per million + 6M beyond the free 14M × $1.20 (map of 2026-05-29)
+    expect(cents(priced.total)).toBe('13.50')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['eventbridge.pipes_requests'])
+  })
+
+  it('prices Taipei, New Zealand and Calgary from the rate map of 2026-05-29 (page-rates-eventbridge-2026-05)', () => {
+    // aws-price-watcher processed/events.json at 694f19f: 'CloudWatch Events Custom Event' Taipei $0.0000009,
+    // New Zealand $0.00000105; 'Scheduled Invocation for 14000000 to Inf Invocations' Taipei $0.000001125,
+    // New Zealand $0.00000126, Canada West (Calgary) $0.0000011. No 'Pipe Request per 64K-Chunks' in any of them.
+    const noPipes = { custom_events: 3_000_000, event_size_kb: 100, scheduler_invocations: 20_000_000 }
+    // 6M chunks × $0.90 + 6M × $1.125
+    expect(cost(noPipes, true, 'ap-east-2').total).toBe('12.15')
+    // 6M × $1.05 + 6M × $1.26
+    expect(cents(cost(noPipes, true, 'ap-southeast-6').total)).toBe('13.86')
+    // Calgary: custom events $1.00 (2025 map) + 6M × $1.10
+    const calgary = cost(noPipes, true, 'ca-west-1')
+    expect(calgary.unpriced).toEqual([])
+    expect(cents(calgary.total)).toBe('12.60')
   })
 
   it('refuses an event larger than EventBridge accepts', () => {

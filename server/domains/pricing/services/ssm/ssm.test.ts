@@ -32,10 +32,16 @@ describe('Parameter Store at $0.00007 per advanced parameter-hour and $0.05 per 
     expect(cents(cost({ ...standard, throughput: 'higher' }).total)).toBe('50.00')
   })
 
-  it('reports a region without sourced prices (Taipei, which the rate map predates) as unpriced, never $0', () => {
-    const priced = cost({ advanced_parameters: 10 }, 'ap-east-2')
-    expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['ssm.advanced_parameter_hours'])
+  it('prices Taipei and New Zealand from the rate map of 2026-07-03 (page-rates-ssm-2026-07)', () => {
+    // aws-price-watcher processed/systemsmanager.json at 8875aaf: 'Advanced Parameter' $0.00007 and
+    // 'Parameter Higher Throughputper API Request' = 'Advanced Parameter Standard Throughput per API Request'
+    // $0.000005 under 'Asia Pacific (Taipei)' and 'Asia Pacific (New Zealand)'.
+    // 10 parameters × 730 h × $0.00007 + 100,000 × $0.000005 = $0.511 + $0.50
+    for (const region of ['ap-east-2', 'ap-southeast-6']) {
+      const priced = cost({ advanced_parameters: 10, advanced_api_interactions: 100_000 }, region)
+      expect(priced.unpriced).toEqual([])
+      expect(priced.total).toBe('1.011')
+    }
   })
 
   it('prices Tel Aviv at its own rates, and Singapore’s interactions under its rate map’s other name', () => {

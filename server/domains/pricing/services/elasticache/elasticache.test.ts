@@ -62,6 +62,13 @@ describe('ElastiCache', () => {
     expect(
       cost({ node_type: 'cache.r6gd.xlarge' }, 'eu-west-2').unpriced.map((row) => row.usage_type),
     ).toEqual(['elasticache.node_hours.cache.r6gd.xlarge'])
+    // The later map (2026-05-13, aws-price-watcher 86def87) still lists only 'cache r6gd.8xlarge' in EU (London),
+    // at the same $7.306 (Valkey $5.8448): the other five sizes stay unpriced there.
+    for (const size of ['2xlarge', '4xlarge', '12xlarge', '16xlarge']) {
+      expect(
+        cost({ node_type: `cache.r6gd.${size}` }, 'eu-west-2').unpriced.map((row) => row.usage_type),
+      ).toEqual([`elasticache.node_hours.cache.r6gd.${size}`])
+    }
   })
 
   it('prices r6gd outside the main ten Regions from the rate map; types it does not list there stay unpriced', () => {

@@ -1592,8 +1592,9 @@ describe("AWS's RDS for SQL Server On-Demand rate map (iann0036/aws-price-watche
     expect(catalog.prices['us-west-2']?.['rds.sqlserver_se_instance_hours.db.m5.xlarge']?.source).toBe(
       'page-rates-rds-sqlserver',
     )
-    const canada = priceUsage({ region: 'ca-central-1', usage, includeFreeTier: false, catalog })
-    expect(canada.unpriced.map((row) => row.usage_type).sort()).toEqual(Object.keys(usage).sort())
+    // Asia Pacific (Taipei) is in none of the SQL Server rate maps read: all four stay unpriced, never $0.
+    const taipei = priceUsage({ region: 'ap-east-2', usage, includeFreeTier: false, catalog })
+    expect(taipei.unpriced.map((row) => row.usage_type).sort()).toEqual(Object.keys(usage).sort())
   })
 
   it('prices the same four editions in the seven other main Regions at their own rates', () => {

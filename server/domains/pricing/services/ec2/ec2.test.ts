@@ -693,3 +693,27 @@ describe(`EC2 m7a in the main Regions (${RATE_MAP_2026_03})`, () => {
     },
   )
 })
+
+describe(`EC2 c7i and m7i outside the main Regions (${RATE_MAP_2026_03})`, () => {
+  it('prices Regions outside the main ten at the rate map of 2026-03-23 (page-rates-ec2-2026-03)', () => {
+    const hours = (instance_type: string, region: string, operating_system = 'linux') =>
+      rows(cost({ instance_type, count: 1, hours: 730, operating_system }, region))
+    // processed/ec2.json 'OnDemand Linux-instancetype-m7i.large', 'Africa (Cape Town)': $0.13335 × 730 h
+    expect(hours('m7i.large', 'af-south-1')).toEqual({ 'ec2.instance_hours.m7i.large': '97.3455' })
+    // Windows = the same Linux rate + 2 vCPUs × $0.046 = $0.22535 × 730 h
+    expect(hours('m7i.large', 'af-south-1', 'windows')).toEqual({
+      'ec2.instance_hours_windows.m7i.large': '164.5055',
+    })
+    // '…m7i.4xlarge', 'EU (Zurich)': $1.06256; RHEL + 16 vCPUs × $0.0108 = $1.23536 × 730 h
+    expect(hours('m7i.4xlarge', 'eu-central-2', 'rhel')).toEqual({
+      'ec2.instance_hours_rhel.m7i.4xlarge': '901.8128',
+    })
+    // '…c7i.xlarge', 'Asia Pacific (Hyderabad)': $0.1785 × 730 h; '…m7i.2xlarge', 'Israel (Tel Aviv)': $0.47188
+    expect(hours('c7i.xlarge', 'ap-south-2')).toEqual({ 'ec2.instance_hours.c7i.xlarge': '130.305' })
+    expect(hours('m7i.2xlarge', 'il-central-1')).toEqual({ 'ec2.instance_hours.m7i.2xlarge': '344.4724' })
+    const entry = findPrice(bundledCatalog, 'ap-southeast-4', 'ec2.instance_hours.c7i.large')
+    expect(entry?.source).toBe('page-rates-ec2-2026-03')
+    expect(entry?.confidence).toBe('price-list')
+    expect(entry?.as_of).toBe('2026-03-23')
+  })
+})

@@ -98,8 +98,8 @@ describe(`RDS engines, deployments and storage (${GOLDEN})`, () => {
     expect(
       rows(cost({ ...item, extended_support: 'year_3' }))['rds.extended_support_vcpu_hours.year_3'],
     ).toBe('292')
-    const mexico = cost({ ...item, extended_support: 'year_3' }, 'mx-central-1')
-    expect(mexico.unpriced.map((u) => u.usage_type)).toContain('rds.extended_support_vcpu_hours.year_3')
+    const taipei = cost({ ...item, extended_support: 'year_3' }, 'ap-east-2')
+    expect(taipei.unpriced.map((u) => u.usage_type)).toContain('rds.extended_support_vcpu_hours.year_3')
   })
 
   it('prices MariaDB and Multi-AZ io1 from the RDS rate maps, and reports unsourced figures as unpriced', () => {
@@ -112,10 +112,10 @@ describe(`RDS engines, deployments and storage (${GOLDEN})`, () => {
     const io1 = rows(cost({ ...base, storage_type: 'io1', provisioned_iops: 1000, deployment: 'multi_az' }))
     expect(io1['rds.storage_gb_month_multi_az.io1']).toBe('5')
     expect(io1['rds.iops_month_multi_az.io1']).toBe('200')
-    // Mexico (Central) is in none of the RDS sources: unpriced, never $0.
-    const mexico = cost({ ...base, engine: 'mariadb' }, 'mx-central-1')
-    expect(mexico.total).toBe('0')
-    expect(mexico.unpriced.map((u) => u.usage_type)).toEqual([
+    // Asia Pacific (New Zealand) is in none of the RDS sources (it opened after the rate maps read): unpriced, never $0.
+    const newZealand = cost({ ...base, engine: 'mariadb' }, 'ap-southeast-6')
+    expect(newZealand.total).toBe('0')
+    expect(newZealand.unpriced.map((u) => u.usage_type)).toEqual([
       'rds.mariadb_instance_hours.db.t3.large',
       'rds.storage_gb_month.gp2',
     ])
@@ -229,7 +229,7 @@ describe(`RDS engines, deployments and storage (${GOLDEN})`, () => {
     expect(unpriced({ engine: 'sqlserver_ex', deployment: 'multi_az' })).toContain(
       'rds.sqlserver_ex_instance_hours_multi_az.db.t3.large',
     )
-    expect(unpriced({ engine: 'oracle_se2' }, 'ca-central-1')).toContain(
+    expect(unpriced({ engine: 'oracle_se2' }, 'ca-west-1')).toContain(
       'rds.oracle_se2_instance_hours.db.t3.large',
     )
   })
@@ -504,12 +504,13 @@ describe('RDS for SQL Server in us-west-2 and us-east-2 (rate map of 2026-05-12)
     },
   )
 
-  it('leaves the Regions the map was not read for unpriced, never $0', () => {
-    const priced = cost({ ...base, engine: 'sqlserver_ex' }, 'ca-central-1')
+  it('leaves a Region whose rate map has no row for the class unpriced, never $0', () => {
+    // The 2025-05-23 map (page-rates-rds-ondemand-2025-05) lists no SQL Server Standard db.m5.xlarge in Calgary.
+    const priced = cost({ ...base, engine: 'sqlserver_se', instance_class: 'db.m5.xlarge' }, 'ca-west-1')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual([
-      'rds.sqlserver_ex_instance_hours.db.t3.large',
+      'rds.sqlserver_se_instance_hours.db.m5.xlarge',
     ])
-    expect(rows(priced)['rds.sqlserver_ex_instance_hours.db.t3.large']).toBeUndefined()
+    expect(rows(priced)['rds.sqlserver_se_instance_hours.db.m5.xlarge']).toBeUndefined()
   })
 })
 
@@ -630,12 +631,71 @@ describe('RDS for Oracle SE2 in the ten main Regions (rate map of 2026-05-12)', 
     expect(entry?.as_of).toBe('2026-05-12')
   })
 
-  it('leaves Multi-AZ and the Regions the map was not read for unpriced, never $0', () => {
+  it('leaves Multi-AZ and a Region without an Oracle SE2 row unpriced, never $0', () => {
     expect(oracle('eu-west-1', 'multi_az').unpriced.map((row) => row.usage_type)).toEqual([
       'rds.oracle_se2_instance_hours_multi_az.db.t3.large',
     ])
-    const seoul = oracle('ap-northeast-2')
-    expect(seoul.unpriced.map((row) => row.usage_type)).toEqual([usageType])
-    expect(instanceCost(seoul)).toBeUndefined()
+    // The 2025-05-23 map (page-rates-rds-ondemand-2025-05) lists no Oracle SE2 db.t3.large in Mexico (Central).
+    const mexico = oracle('mx-central-1')
+    expect(mexico.unpriced.map((row) => row.usage_type)).toEqual([usageType])
+    expect(instanceCost(mexico)).toBeUndefined()
+  })
+})
+
+/**
+ * The other Regions from AWS's RDS On-Demand rate maps published 2025-05-23 (iann0036/aws-price-watcher
+ * processed/rds-<engine>-ondemand.json at commit d65c44f; catalog source `page-rates-rds-ondemand-2025-05`).
+ */
+describe('RDS On-Demand outside the main ten Regions (rate maps of 2025-05-23)', () => {
+  it('prices Regions outside the main ten at the rate maps of 2025-05-23 (page-rates-rds-ondemand-2025-05)', () => {
+    // 'Mexico (Central)': 'Database Instance PostgreSQL No license required db t4g.micro General purpose Single-AZ
+    // Current Generation' $0.017 and 'Database Storage Single AZ General Purpose-GP3' $0.121:
+    // 730 h × $0.017 + 20 GB × $0.121 = $12.41 + $2.42
+    const mexico = cost({ ...base, instance_class: 'db.t4g.micro', storage_type: 'gp3' }, 'mx-central-1')
+    expect(mexico.unpriced).toEqual([])
+    expect(rows(mexico)).toEqual({
+      'rds.instance_hours.db.t4g.micro': '12.41',
+      'rds.storage_gb_month.gp3': '2.42',
+    })
+    // 'Asia Pacific (Thailand)': 'Database Instance MySQL No license required db m6g.large General purpose Multi-AZ
+    // Current Generation' $0.376 and 'Database Storage Multi AZ General Purpose-GP3' $0.248:
+    // 730 × $0.376 + 100 GB × $0.248 = $274.48 + $24.80
+    const thailand = cost(
+      {
+        ...base,
+        engine: 'mysql',
+        deployment: 'multi_az',
+        instance_class: 'db.m6g.large',
+        storage_gb: 100,
+        storage_type: 'gp3',
+      },
+      'ap-southeast-7',
+    )
+    expect(rows(thailand)).toEqual({
+      'rds.mysql_instance_hours_multi_az.db.m6g.large': '274.48',
+      'rds.storage_gb_month_multi_az.gp3': '24.8',
+    })
+    // 'Asia Pacific (Melbourne)': PostgreSQL db.r6g.large Single-AZ $0.27 × 730 = $197.10
+    const melbourne = cost({ ...base, instance_class: 'db.r6g.large', storage_gb: 0 }, 'ap-southeast-4')
+    expect(rows(melbourne)).toEqual({ 'rds.instance_hours.db.r6g.large': '197.1' })
+    // 'Asia Pacific (Seoul)': 'Database Instance Oracle Standard Two License included db t3.large General purpose
+    // Single-AZ Current Generation' $0.352 × 730 = $256.96
+    const seoul = cost({ ...base, engine: 'oracle_se2', storage_gb: 0 }, 'ap-northeast-2')
+    expect(rows(seoul)).toEqual({ 'rds.oracle_se2_instance_hours.db.t3.large': '256.96' })
+    // Extended Support year 3 in Mexico (Central): 'PostgreSQL Year 3 11' = 'MySQL Year 3 5 7' = $0.21,
+    // 2 vCPUs × 730 h × $0.21 = $306.60
+    const support = cost(
+      { ...base, engine: 'mysql', extended_support: 'year_3', vcpus: 2, storage_gb: 0 },
+      'mx-central-1',
+    )
+    expect(rows(support)['rds.extended_support_vcpu_hours.year_3']).toBe('306.6')
+    const entry = findPrice(
+      bundledCatalog,
+      'ap-southeast-7',
+      'rds.mysql_instance_hours_multi_az.db.m6g.large',
+    )
+    expect(entry?.source).toBe('page-rates-rds-ondemand-2025-05')
+    expect(entry?.confidence).toBe('price-list')
+    expect(entry?.as_of).toBe('2025-05-23')
   })
 })

@@ -279,6 +279,25 @@ describe('the ten main Regions', () => {
         expect(Number(fee.tiers[0]?.price)).toBeCloseTo(Number(ec2.tiers[0]?.price) * 0.15, 10)
       }
     }
+    // Outside the main ten (LMI sold in all commercial Regions but four since 2026-06-08): every fee is 15% of the same
+    // Region's EC2 entry, and the four Regions without LMI claim both its fee and its request rate not offered.
+    for (const [region, prices] of Object.entries(catalog.prices)) {
+      if ((mainRegions as string[]).includes(region)) continue
+      for (const [usageType, fee] of Object.entries(prices)) {
+        if (!usageType.startsWith('lambda.managed_instance_fee_hours.')) continue
+        const type = usageType.slice('lambda.managed_instance_fee_hours.'.length)
+        const ec2 = prices[`ec2.instance_hours.${type}`]
+        expect(ec2, `${region} ${type}`).toBeDefined()
+        expect(fee.note).toContain(` in ${region} ($${ec2?.tiers[0]?.price}, source ${ec2?.source})`)
+        expect(Number(fee.tiers[0]?.price)).toBeCloseTo(Number(ec2?.tiers[0]?.price) * 0.15, 10)
+      }
+    }
+    for (const region of ['il-central-1', 'me-south-1', 'me-central-1', 'ap-southeast-6']) {
+      expect(findNotOffered(catalog, region, 'lambda.managed_instance_fee_hours.m7g.large')?.source).toBe(
+        'lambda-mi-regions-2026-06',
+      )
+      expect(findNotOffered(catalog, region, 'lambda.managed_instance_requests')).toBeDefined()
+    }
     // AWS does not sell m7a in ap-southeast-1, ap-south-1 and sa-east-1 (page-rates-ec2-2026-03): no EC2 rate, no fee,
     // and both are claimed not offered there (docs/pricing.md).
     for (const region of ['ap-southeast-1', 'ap-south-1', 'sa-east-1']) {

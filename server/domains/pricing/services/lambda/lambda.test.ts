@@ -184,12 +184,13 @@ describe(`Lambda pricing depth at the rates of ${PAGE} (us-east-1)`, () => {
   })
 
   it('reports what a Region lacks as unpriced, never $0', () => {
-    const sqs = cost(
-      [{ invocations: 0, avg_duration_ms: 0, memory_mb: 1024, esm_source: 'sqs', esm_epu_hours: 10 }],
+    // The 2025-12-17 rate map lists no tenant isolation rate in Asia Pacific (New Zealand).
+    const tenant = cost(
+      [{ invocations: 0, avg_duration_ms: 0, memory_mb: 1024, tenant_isolated_environments: 10 }],
       false,
-      'ap-southeast-2',
+      'ap-southeast-6',
     )
-    expect(sqs.unpriced.map((row) => row.usage_type)).toEqual(['lambda.esm_epu_hours.sqs'])
+    expect(tenant.unpriced.map((row) => row.usage_type)).toEqual(['lambda.tenant_environment_gb.x86_64'])
     const edge = cost(
       [{ invocations: 10, avg_duration_ms: 10, memory_mb: 128, deployment: 'edge' }],
       false,
@@ -308,6 +309,60 @@ describe(`Lambda pricing depth at the rates of ${PAGE} (us-east-1)`, () => {
       'AWS does not offer lambda.managed_instance_fee_hours.m7a.large in ap-south-1 ' +
         '(https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/ec2.json, as of 2026-03-23)',
     )
+  })
+
+  it('prices Regions outside the main ten: SQS EPUs and tenant isolation from the 2025-12-17 rate map, the LMI fee at 15% of the Region’s EC2 rate', () => {
+    // iann0036/aws-price-watcher raw/lambda.json (5f413c1, 2025-12-17), unnamed codes Mwt8a0… (SQS EPU-hour) and
+    // K5bCBU… (x86 tenant isolation, per GB): 'Africa (Cape Town)' 0.0122000000 and 0.0002210000, 'Asia Pacific (Hong
+    // Kong)' 0.0127500000 and 0.0002292000, 'Asia Pacific (Osaka)' 0.0119000000 and 0.0001666670.
+    const item = {
+      invocations: 0,
+      avg_duration_ms: 0,
+      memory_mb: 1024,
+      esm_source: 'sqs',
+      esm_epu_hours: 1000,
+      tenant_isolated_environments: 100_000,
+    }
+    for (const [region, epu, tenant] of [
+      ['af-south-1', '12.20', '22.10'],
+      ['ap-east-1', '12.75', '22.92'],
+      ['ap-northeast-3', '11.90', '16.67'],
+    ] as const) {
+      const priced = cost([item], false, region)
+      expect(priced.unpriced, region).toEqual([])
+      expect(cents(rows(priced)['lambda.esm_epu_hours.sqs']), region).toBe(epu)
+      expect(cents(rows(priced)['lambda.tenant_environment_gb.x86_64']), region).toBe(tenant)
+    }
+    // LMI is sold in all commercial Regions but four since 2026-06-08 (lambda-mi-regions-2026-06). Seoul m7g.large
+    // $0.1003 an hour (page-rates-ec2): fee $0.015045, × 3 × 730 h = $32.95; Cape Town m5.large $0.127: fee
+    // $0.01905, × 2 × 730 h = $27.81. The request rate stays unpriced outside us-east-1.
+    const lmi = {
+      invocations: 1_000_000,
+      avg_duration_ms: 200,
+      memory_mb: 2048,
+      compute: 'managed_instances',
+      managed_instance_type: 'm7g.large',
+      managed_instances: 3,
+    }
+    const seoul = cost([lmi], false, 'ap-northeast-2')
+    expect(cents(rows(seoul)['lambda.managed_instance_fee_hours.m7g.large'])).toBe('32.95')
+    expect(seoul.unpriced.map((row) => row.usage_type)).toEqual(['lambda.managed_instance_requests'])
+    const capeTown = cost(
+      [{ ...lmi, managed_instance_type: 'm5.large', managed_instances: 2 }],
+      false,
+      'af-south-1',
+    )
+    expect(cents(rows(capeTown)['lambda.managed_instance_fee_hours.m5.large'])).toBe('27.81')
+    // Not sold in Israel (Tel Aviv), Middle East (Bahrain), Middle East (UAE) and Asia Pacific (Auckland) = ap-southeast-6.
+    for (const region of ['il-central-1', 'me-south-1', 'me-central-1', 'ap-southeast-6']) {
+      expect(
+        unpricedReason(bundledCatalog, region, 'lambda.managed_instance_fee_hours.m5.large'),
+        region,
+      ).toMatch(/^AWS does not offer lambda\.managed_instance_fee_hours\.m5\.large in /)
+      expect(unpricedReason(bundledCatalog, region, 'lambda.managed_instance_requests'), region).toMatch(
+        /^AWS does not offer lambda\.managed_instance_requests in /,
+      )
+    }
   })
 
   it('refuses Managed Instances params that do not fit the compute type', () => {

@@ -81,19 +81,41 @@ describe('ElastiCache', () => {
     expect(cents(cost({ node_type: 'cache.r6gd.16xlarge', hours: 100 }, 'ca-central-1').total)).toBe(
       '1363.10',
     )
-    // 'Africa (Cape Town)' lists t3, m5 and r5 only: cache.r6g.large has no rate there
+    // 'Africa (Cape Town)' lists no r6g (t3, m5 and r5 only in 2025; m7g and r7g too in the map of 2026-03-18):
+    // cache.r6g.large has no rate there
     expect(
       cost({ node_type: 'cache.r6g.large' }, 'af-south-1').unpriced.map((row) => row.usage_type),
     ).toEqual(['elasticache.node_hours.cache.r6g.large'])
   })
 
-  it('reports what has no sourced rate as unpriced, never $0: Regions the rate map does not list', () => {
-    const taipei = cost({ engine: 'valkey', node_type: 'cache.t4g.micro' }, 'ap-east-2')
+  it('prices Regions outside the main ten from the rate map of 2026-03-18 (page-rates-elasticache-2026-03)', () => {
+    // aws-price-watcher 96c0db8 processed/elasticache.json. 'OnDemand Cache Instance Memory optimized cache r7g.large
+    // Redis Current Generation', 'Asia Pacific (Taipei)' $0.2367: 3 nodes × 730 h = $518.373
+    expect(cents(cost({ node_type: 'cache.r7g.large', nodes: 3 }, 'ap-east-2').total)).toBe('518.37')
+    // 'OnDemand ElastiCache Serverless Valkey per GB-Hours' $0.10605 and '... per ElastiCacheProcessingUnit'
+    // $0.0000000028 in 'Asia Pacific (New Zealand)': 20 GB × 730 h × $0.10605 + 1,000M ECPUs × $0.0028 per million
+    expect(
+      cents(
+        cost(
+          { deployment: 'serverless', engine: 'valkey', data_stored_gb: 20, ecpus: 1_000_000_000 },
+          'ap-southeast-6',
+        ).total,
+      ),
+    ).toBe('1551.13')
+    // '... cache m7g.large Valkey Current Generation', 'Africa (Cape Town)' $0.1660: 730 h = $121.18
+    expect(cents(cost({ engine: 'valkey', node_type: 'cache.m7g.large' }, 'af-south-1').total)).toBe('121.18')
+    // '... cache m5.large Redis Current Generation', 'Canada West (Calgary)' $0.1720: 730 h = $125.56
+    expect(cents(cost({ node_type: 'cache.m5.large' }, 'ca-west-1').total)).toBe('125.56')
+  })
+
+  it('reports what has no sourced rate as unpriced, never $0: node types the rate map does not list there', () => {
+    // The map of 2026-03-18 lists no m5 or r5 in Asia Pacific (Taipei) and no m6g, r6g or t4g in Zurich
+    const taipei = cost({ engine: 'valkey', node_type: 'cache.m5.large' }, 'ap-east-2')
     expect(taipei.total).toBe('0')
     expect(taipei.unpriced.map((row) => row.usage_type)).toEqual([
-      'elasticache.valkey_node_hours.cache.t4g.micro',
+      'elasticache.valkey_node_hours.cache.m5.large',
     ])
-    expect(cost({ deployment: 'serverless', data_stored_gb: 1 }, 'ap-southeast-6').unpriced).toHaveLength(1)
+    expect(cost({ node_type: 'cache.t4g.micro' }, 'eu-central-2').unpriced).toHaveLength(1)
   })
 
   it('refuses an unknown node type and params of the other deployment', () => {

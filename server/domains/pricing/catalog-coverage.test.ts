@@ -1102,14 +1102,16 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     expect(cost(tokyo, 'opensearch.ocu_hours.search')).toBe('8.016')
     expect(cost(tokyo, 'opensearch.managed_storage_gb_month')).toBe('1.3')
   })
-  it('ap-southeast-3 (Jakarta): internet egress, first 10 TB band only (offer quote of 2026-09-25)', () => {
+  it('ap-southeast-3 (Jakarta): internet egress, first band as the offer quote of 2026-09-25, then the rate map', () => {
     const jakarta = price('ap-southeast-3', { 'data_transfer.out_gb': '1000' })
     expect(jakarta.unpriced).toEqual([])
     // 1,000 GB × $0.132 (free tier left out here)
     expect(jakarta.total).toBe('132')
-    // beyond the sourced band the usage is reported, not priced at $0
+    // the bands above 10 TB come from the data transfer rate map of 2026-06-18 ('Next 40 TB' $0.10):
+    // 10,240 × $0.132 + 9,760 × $0.10
     const beyond = price('ap-southeast-3', { 'data_transfer.out_gb': '20000' })
-    expect(beyond.unpriced.map((row) => row.usage_type)).toEqual(['data_transfer.out_gb'])
+    expect(beyond.unpriced).toEqual([])
+    expect(beyond.total).toBe('2327.68')
   })
   it('il-central-1 (Tel Aviv): SQS Standard and Cognito first bands (offer quotes of 2026-09-27)', () => {
     const telAviv = price('il-central-1', {

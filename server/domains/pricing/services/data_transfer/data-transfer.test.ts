@@ -54,6 +54,21 @@ describe(`Data transfer across AZs and Regions at the rates of ${PAGE}`, () => {
     }
   })
 
+  // AWS's data transfer rate map of 2026-06-18 (aws-price-watcher b15b67c, processed/datatransfer.json):
+  // 'DataTransfer External Outbound Next 10 TB', 'Next 40 TB', 'Next 100 TB' and 'Greater than 150 TB'.
+  it('prices internet egress outside the main ten in all four bands (page-rates-datatransfer-2026-06)', () => {
+    // 'Asia Pacific (Taipei)': 0.1083000000, 0.0845500000, 0.0817000000, 0.0798000000.
+    // 10,240 × $0.1083 + 40,960 × $0.08455 + 102,400 × $0.0817 + 46,400 × $0.0798
+    // = $1,108.992 + $3,463.168 + $8,366.08 + $3,702.72
+    expect(rows(cost({ gb_out: 200000 }, 'ap-east-2'))).toEqual({ 'data_transfer.out_gb': '16640.96' })
+    // 'Asia Pacific (New Zealand)': 0.1140000000, 0.0980000000: 10,240 × $0.114 + 9,760 × $0.098
+    expect(rows(cost({ gb_out: 20000 }, 'ap-southeast-6'))).toEqual({ 'data_transfer.out_gb': '2123.84' })
+    // 'Asia Pacific (Jakarta)': 0.1320000000 (as dto-offer-aps3), 0.1000000000: 10,240 × $0.132 + 760 × $0.10
+    expect(rows(cost({ gb_out: 11000 }, 'ap-southeast-3'))).toEqual({ 'data_transfer.out_gb': '1427.68' })
+    // 'Mexico (Central)': 0.0900000000 for the first 10 TB
+    expect(rows(cost({ gb_out: 1000 }, 'mx-central-1'))).toEqual({ 'data_transfer.out_gb': '90' })
+  })
+
   it('reports what a Region lacks as unpriced, never $0', () => {
     expect(
       cost({ gb_out: 0, gb_us_east_inter_region: 10 }, 'eu-west-1').unpriced.map((row) => row.usage_type),

@@ -61,10 +61,23 @@ describe(`Firehose at the rates of ${PAGE} (eu-west-2)`, () => {
     expect(cents(priced.total)).toBe('348302.60')
   })
 
-  it('reports a Region without a sourced price (Taipei, which the rate map predates) as unpriced, never $0', () => {
-    const priced = cost({ records: 1000 }, 'ap-east-2')
-    expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['firehose.ingested_gb'])
+  it('prices Taipei and New Zealand from the rate map of 2025-12-16 (page-rates-firehose-2025-12)', () => {
+    // aws-price-watcher 139e718 processed/kinesisfirehose.json, 'Asia Pacific (Taipei)': 'Per GB of data ingested
+    // first 500TB' 0.0324000000, 'Per GB of data format conversion' 0.0198000000, 'Per GB of data delivered to VPC'
+    // 0.0090000000, 'Per Hour per AZ for VPC delivery' 0.0126000000:
+    // 10 GB × ($0.0324 + $0.0198 + $0.009) + 2 AZs × 730 h × $0.0126 = $0.612 + $18.396
+    const params = {
+      records: RECORDS_PER_10_GB,
+      avg_record_kb: 5,
+      format_conversion: true,
+      vpc_delivery: true,
+    }
+    const taipei = cost(params, 'ap-east-2')
+    expect(taipei.unpriced).toEqual([])
+    expect(taipei.total).toBe('19.008')
+    // 'Asia Pacific (New Zealand)': 0.0388500000, 0.0241500000, 0.0105000000, 0.0136500000:
+    // 10 × ($0.03885 + $0.02415 + $0.0105) + 2 × 730 × $0.01365 = $0.735 + $19.929
+    expect(cost(params, 'ap-southeast-6').total).toBe('20.664')
   })
 
   it('refuses Availability Zones without VPC delivery and records above 1,000 KB', () => {

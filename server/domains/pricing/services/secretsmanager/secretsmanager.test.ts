@@ -4,6 +4,7 @@ import { meterWire } from '../../../../test/metered-usage.js'
 import { cents, priceItems } from '../../../../test/priced-items.js'
 import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/secrets-manager/pricing/'
@@ -41,9 +42,23 @@ describe(`Secrets Manager at the rates of ${PAGE}`, () => {
     }
   })
 
+  it('prices Taipei and New Zealand from the rate map of 2026-08-31 (page-rates-secretsmanager-2026-08)', () => {
+    // aws-price-watcher 62171df raw/secretsmanager.json, 'Asia Pacific (Taipei)' and 'Asia Pacific (New Zealand)':
+    // 'Secret' 0.4000000000 and 'API Request' 0.0000050000: 25 × $0.40 + 1,000,000 × $0.000005 = $10 + $5
+    for (const region of ['ap-east-2', 'ap-southeast-6']) {
+      const priced = cost({ secrets: 25, api_requests: 1_000_000 }, region)
+      expect(priced.unpriced, region).toEqual([])
+      expect(cents(priced.total), region).toBe('15.00')
+    }
+  })
+
   it('reports a region without a sourced price as unpriced, never $0', () => {
-    // ap-east-2 (Taipei): the rate map of 2025-03-27 does not list it
-    const priced = cost({ secrets: 1 }, 'ap-east-2')
+    // every catalog Region is priced now: take Taipei's secret-month rate out of a copy of the catalog
+    const catalog = structuredClone(bundledCatalog)
+    delete catalog.prices['ap-east-2']?.['secretsmanager.secret_months']
+    const items = lineItemsToUsage([{ service: 'secretsmanager', params: { secrets: 1 } }], catalog)
+    if (!items.ok) throw new Error('refused')
+    const priced = priceUsage({ region: 'ap-east-2', includeFreeTier: true, usage: items.usage, catalog })
     expect(priced.total).toBe('0')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['secretsmanager.secret_months'])
   })

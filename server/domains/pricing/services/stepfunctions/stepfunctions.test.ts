@@ -54,19 +54,6 @@ describe(`Step Functions at the rates of ${PAGE}`, () => {
     expect(cents(cost(params).total)).toBe('482.88')
   })
 
-  it('reports Express in a Region without a sourced rate (Taipei, which the rate map predates) as unpriced, never $0', () => {
-    const priced = cost(
-      { workflow_type: 'express', requests: 1_000, avg_duration_ms: 100 },
-      true,
-      'ap-east-2',
-    )
-    expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type).sort()).toEqual([
-      'stepfunctions.express_gb_seconds',
-      'stepfunctions.express_requests',
-    ])
-  })
-
   // AWS's Step Functions rate map of 2025-03-18 (page-rates-stepfunctions), read by rate name: 'Number of Workflow
   // Requests', 'Duration of Workflows from 0 to 3600000', 'from 3600000 to 18000000' and 'over 18000000'.
   const express3Tiers = {
@@ -85,6 +72,20 @@ describe(`Step Functions at the rates of ${PAGE}`, () => {
       expect(cents(priced.total)).toBe('685.23')
     },
   )
+
+  it('prices Taipei and New Zealand at their own rates from the rate map of 2026-08-31 (page-rates-stepfunctions-2026-08)', () => {
+    // aws-price-watcher fb0ed68 raw/states.json, 'Asia Pacific (Taipei)': 'AWS Step Functions' 0.0000225000,
+    // 'Number of Workflow Requests' 0.0000009000, 'Duration of Workflows from 0 to 3600000' 0.0000150030,
+    // 'from 3600000 to 18000000' 0.0000074970, 'over 18000000' 0.0000041040.
+    // 100M × $0.0000009 + 3.6M × $0.000015003 + 14.4M × $0.000007497 + 88.875M × $0.000004104
+    // = $90 + $54.0108 + $107.9568 + $364.743 = $616.7106
+    expect(cents(cost(express3Tiers, true, 'ap-east-2').total)).toBe('616.71')
+    // 'Asia Pacific (New Zealand)': 0.0000262500 per transition: 1M × $0.02625 per 1,000
+    expect(cents(cost({ state_transitions: 1_000_000 }, false, 'ap-southeast-6').total)).toBe('26.25')
+    // 0.0000010500 per request, 0.0000175035 / 0.0000087465 / 0.0000047880 per GB-second:
+    // $105 + $63.0126 + $125.9496 + $425.5335 = $719.4957
+    expect(cents(cost(express3Tiers, true, 'ap-southeast-6').total)).toBe('719.50')
+  })
 
   it('prices Express and Standard at a Region’s own rates where they differ (Cape Town, not in the page’s table)', () => {
     // 100M × $1.33/M + 3.6M × $0.00002217 + 14.4M × $0.00001108 + 88.875M × $0.00000606 = $910.9465

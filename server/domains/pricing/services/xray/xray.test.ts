@@ -28,10 +28,22 @@ describe('X-Ray at the rates of https://aws.amazon.com/xray/pricing/', () => {
     expect(cents(cost({ traces_recorded: 0, insights_traces: 5_000_000 }).total)).toBe('5.00')
   })
 
-  it('reports a region without sourced prices (Taipei, which the rate map predates) as unpriced, never $0', () => {
-    const priced = cost({ traces_recorded: 1_000_000 }, { region: 'ap-east-2' })
+  it('prices Taipei and New Zealand from the rate map of 2026-08-31 (page-rates-xray-2026-08)', () => {
+    // aws-price-watcher 62171df raw/xray.json, 'Asia Pacific (Taipei)' and 'Asia Pacific (New Zealand)': 'Traces Stored'
+    // 0.0000050000, 'Traces Retrieved' and 'Traces Scanned' 0.0000005000, 'Traces Stored Insights' 0.0000010000.
+    // 10M × $0.000005 + 4M × $0.0000005 + 5M × $0.000001 = $50 + $2 + $5 (free tier left out)
+    const params = { traces_recorded: 10_000_000, traces_retrieved: 4_000_000, insights_traces: 5_000_000 }
+    for (const region of ['ap-east-2', 'ap-southeast-6']) {
+      const priced = cost(params, { region, includeFreeTier: false })
+      expect(priced.unpriced, region).toEqual([])
+      expect(cents(priced.total), region).toBe('57.00')
+    }
+  })
+
+  it('reports a region without a sourced rate (Paris lists no retrieved or scanned traces) as unpriced, never $0', () => {
+    const priced = cost({ traces_recorded: 0, traces_retrieved: 3_000_000 }, { region: 'eu-west-3' })
     expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['xray.traces_recorded'])
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['xray.traces_retrieved_scanned'])
   })
 
   it('refuses a negative trace count', () => {

@@ -716,4 +716,26 @@ describe(`EC2 c7i and m7i outside the main Regions (${RATE_MAP_2026_03})`, () =>
     expect(entry?.confidence).toBe('price-list')
     expect(entry?.as_of).toBe('2026-03-23')
   })
+
+  it('finds no other Region for the catalog types in the whole 2026-03-23 map: the rest stays unpriced, never $0', () => {
+    const linux = (instance_type: string, region: string) =>
+      cost({ instance_type, count: 1, hours: 730 }, region)
+    // Rows read whole (every type, every catalog Region) rebuild the catalog's figures, e.g.
+    // 'OnDemand Linux-instancetype-t3.medium', 'Asia Pacific (Thailand)': $0.0475 × 730 h = $34.675;
+    // '…c6g.large', 'Mexico (Central)': $0.0714 × 730 h = $52.122
+    expect(rows(linux('t3.medium', 'ap-southeast-7'))).toEqual({ 'ec2.instance_hours.t3.medium': '34.675' })
+    expect(rows(linux('c6g.large', 'mx-central-1'))).toEqual({ 'ec2.instance_hours.c6g.large': '52.122' })
+    // '…c5.large' lists no Asia Pacific (Malaysia), '…t3a.large' no Africa (Cape Town), '…c6i.large' no Middle East
+    // (UAE): no rate, reported as unpriced (not claimed not offered)
+    for (const [type, region] of [
+      ['c5.large', 'ap-southeast-5'],
+      ['t3a.large', 'af-south-1'],
+      ['c6i.large', 'me-central-1'],
+    ] as const) {
+      const priced = linux(type, region)
+      expect(priced.total, `${type} ${region}`).toBe('0')
+      expect(priced.unpriced.map((row) => row.usage_type)).toEqual([`ec2.instance_hours.${type}`])
+      expect(findNotOffered(bundledCatalog, region, `ec2.instance_hours.${type}`)).toBeUndefined()
+    }
+  })
 })

@@ -365,6 +365,32 @@ describe(`Lambda pricing depth at the rates of ${PAGE} (us-east-1)`, () => {
     }
   })
 
+  it('prices the LMI fee on the c7i and m7i rates of the 2026-03-23 EC2 map outside the main ten', () => {
+    // page-rates-ec2-2026-03 (aws-price-watcher processed/ec2.json): 'OnDemand Linux-instancetype-c7i.large',
+    // 'Africa (Cape Town)' $0.1197 → fee $0.017955, × 2 × 730 h = $26.21; '…m7i.xlarge', 'EU (Zurich)' $0.26564 → fee
+    // $0.039846 × 730 h = $29.09; '…c7i.4xlarge', 'Asia Pacific (Melbourne)' $0.9324 → fee $0.13986 × 730 h = $102.10.
+    const lmi = (managed_instance_type: string, managed_instances: number) => ({
+      invocations: 1_000_000,
+      avg_duration_ms: 200,
+      memory_mb: 2048,
+      compute: 'managed_instances',
+      managed_instance_type,
+      managed_instances,
+    })
+    for (const [region, type, count, total] of [
+      ['af-south-1', 'c7i.large', 2, '26.21'],
+      ['eu-central-2', 'm7i.xlarge', 1, '29.09'],
+      ['ap-southeast-4', 'c7i.4xlarge', 1, '102.10'],
+    ] as const) {
+      const priced = cost([lmi(type, count)], false, region)
+      expect(cents(rows(priced)[`lambda.managed_instance_fee_hours.${type}`]), region).toBe(total)
+      expect(
+        priced.unpriced.map((row) => row.usage_type),
+        region,
+      ).toEqual(['lambda.managed_instance_requests'])
+    }
+  })
+
   it('refuses Managed Instances params that do not fit the compute type', () => {
     const base = { invocations: 1, avg_duration_ms: 1, memory_mb: 128 }
     const refused = (params: Record<string, unknown>) => {

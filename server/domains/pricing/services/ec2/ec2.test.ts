@@ -717,7 +717,7 @@ describe(`EC2 c7i and m7i outside the main Regions (${RATE_MAP_2026_03})`, () =>
     expect(entry?.as_of).toBe('2026-03-23')
   })
 
-  it('finds no other Region for the catalog types in the whole 2026-03-23 map: the rest stays unpriced, never $0', () => {
+  it('finds no other Region for the catalog types in the whole 2026-03-23 map: the families it does not list there are not offered', () => {
     const linux = (instance_type: string, region: string) =>
       cost({ instance_type, count: 1, hours: 730 }, region)
     // Rows read whole (every type, every catalog Region) rebuild the catalog's figures, e.g.
@@ -725,8 +725,8 @@ describe(`EC2 c7i and m7i outside the main Regions (${RATE_MAP_2026_03})`, () =>
     // '…c6g.large', 'Mexico (Central)': $0.0714 × 730 h = $52.122
     expect(rows(linux('t3.medium', 'ap-southeast-7'))).toEqual({ 'ec2.instance_hours.t3.medium': '34.675' })
     expect(rows(linux('c6g.large', 'mx-central-1'))).toEqual({ 'ec2.instance_hours.c6g.large': '52.122' })
-    // '…c5.large' lists no Asia Pacific (Malaysia), '…t3a.large' no Africa (Cape Town), '…c6i.large' no Middle East
-    // (UAE): no rate, reported as unpriced (not claimed not offered)
+    // No size of c5 lists Asia Pacific (Malaysia), of t3a Africa (Cape Town), of c6i Middle East (UAE): AWS does
+    // not sell them there, in any operating system or purchase option, and Lambda has no fee for them there
     for (const [type, region] of [
       ['c5.large', 'ap-southeast-5'],
       ['t3a.large', 'af-south-1'],
@@ -734,8 +734,26 @@ describe(`EC2 c7i and m7i outside the main Regions (${RATE_MAP_2026_03})`, () =>
     ] as const) {
       const priced = linux(type, region)
       expect(priced.total, `${type} ${region}`).toBe('0')
-      expect(priced.unpriced.map((row) => row.usage_type)).toEqual([`ec2.instance_hours.${type}`])
-      expect(findNotOffered(bundledCatalog, region, `ec2.instance_hours.${type}`)).toBeUndefined()
+      expect(priced.unpriced.map((row) => [row.usage_type, row.reason])).toEqual([
+        [
+          `ec2.instance_hours.${type}`,
+          `AWS does not offer ec2.instance_hours.${type} in ${region} ` +
+            '(https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/ec2.json, as of 2026-03-23)',
+        ],
+      ])
+      for (const usageType of [
+        `ec2.instance_hours_windows.${type}`,
+        `ec2.reserved_hours.standard_1y_no_upfront.${type}`,
+      ])
+        expect(findNotOffered(bundledCatalog, region, usageType)?.source, usageType).toBe(
+          'page-rates-ec2-2026-03',
+        )
     }
+    expect(
+      findNotOffered(bundledCatalog, 'ap-southeast-5', 'lambda.managed_instance_fee_hours.c5.large')?.source,
+    ).toBe('page-rates-ec2-2026-03')
+    // A family the map lists there keeps its price: m7a in Stockholm
+    expect(findNotOffered(bundledCatalog, 'eu-north-1', 'ec2.instance_hours.m7a.large')).toBeUndefined()
+    expect(findPrice(bundledCatalog, 'eu-north-1', 'ec2.instance_hours.m7a.large')).toBeDefined()
   })
 })

@@ -1559,20 +1559,20 @@ describe("AWS's rate maps as committed in iann0036/aws-price-watcher (issue #21,
   })
 
   it('Aurora coverage in the ten main Regions: what the rate maps do not list stays unpriced', () => {
-    const databaseInsights = ['aurora.database_insights_acu_hours', 'aurora.database_insights_vcpu_hours']
     // db.r8g: priced in Singapore from the 2026-05-12 map; London and São Paulo are sourced not_offered claims (the
-    // 2026-05-12 map lists no db.r8g there), which leave the four usage types out of those Regions' totals
+    // 2026-05-12 map lists no db.r8g there), which leave the four usage types out of those Regions' totals.
+    // Database Insights is priced everywhere (Price List in us-east-1 and us-east-2, page-rates-cloudwatch elsewhere).
     const expected: Record<string, string[]> = {
       'us-east-1': [],
       'us-east-2': [],
-      'us-west-2': databaseInsights,
-      'eu-west-1': databaseInsights,
-      'eu-west-2': databaseInsights,
-      'eu-central-1': databaseInsights,
-      'ap-southeast-1': databaseInsights,
-      'ap-northeast-1': databaseInsights,
-      'ap-south-1': databaseInsights,
-      'sa-east-1': ['aurora.backtrack_change_records', ...databaseInsights],
+      'us-west-2': [],
+      'eu-west-1': [],
+      'eu-west-2': [],
+      'eu-central-1': [],
+      'ap-southeast-1': [],
+      'ap-northeast-1': [],
+      'ap-south-1': [],
+      'sa-east-1': ['aurora.backtrack_change_records'],
     }
     const regions = Object.keys(expected)
     const coverage = catalogCoverage(catalog, regions)

@@ -35,7 +35,7 @@ describe('mockupaws pricing coverage', { timeout: 180_000 }, () => {
     const res = await runCli(['pricing', 'coverage', '--service', 'rds', '--regions', 'sa-east-1'], { env })
     expect(res.code).toBe(0)
     expect(res.stdout).toBe(serviceGapsMarkdown(coverageOf(bundledCatalog, ['sa-east-1']), 'rds'))
-    expect(res.stdout).toContain('rds.database_insights_vcpu_hours')
+    expect(res.stdout).toContain('rds.reserved_hours.1y_no_upfront.mysql_multi_az.db.m7g.large')
     const unknown = await runCli(['pricing', 'coverage', '--service', 's4'], { env })
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toMatch(/^mockupaws: unknown service s4; services: lambda, /)

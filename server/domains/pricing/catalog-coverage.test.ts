@@ -890,7 +890,8 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     const backtrack = { 'aurora.backtrack_change_records': '66576000000' }
     expect(price('eu-west-2', backtrack).total).toBe('932.064')
     expect(price('us-east-1', backtrack).total).toBe('798.912')
-    // São Paulo's Backtrack stays unpriced: AWS's Aurora rate map of 2025-05-23 names no Backtrack rate there.
+    // São Paulo's Backtrack is not offered (aurora-backtrack-regions; AWS's Aurora rate maps of 2025-05-23 and
+    // 2026-04-24 name no Backtrack rate there): unpriced, never $0.
     expect(price('sa-east-1', backtrack).unpriced.map((row) => row.usage_type)).toEqual([
       'aurora.backtrack_change_records',
     ])
@@ -1561,27 +1562,28 @@ describe("AWS's rate maps as committed in iann0036/aws-price-watcher (issue #21,
   })
 
   it('Aurora coverage in the ten main Regions: what the rate maps do not list stays unpriced', () => {
-    const databaseInsights = ['aurora.database_insights_acu_hours', 'aurora.database_insights_vcpu_hours']
     // db.r8g: priced in Singapore from the 2026-05-12 map; London and São Paulo are sourced not_offered claims (the
-    // 2026-05-12 map lists no db.r8g there), which leave the four usage types out of those Regions' totals
+    // 2026-05-12 map lists no db.r8g there), which leave the four usage types out of those Regions' totals.
+    // Database Insights is priced everywhere (Price List in us-east-1 and us-east-2, page-rates-cloudwatch elsewhere).
     const expected: Record<string, string[]> = {
       'us-east-1': [],
       'us-east-2': [],
-      'us-west-2': databaseInsights,
-      'eu-west-1': databaseInsights,
-      'eu-west-2': databaseInsights,
-      'eu-central-1': databaseInsights,
-      'ap-southeast-1': databaseInsights,
-      'ap-northeast-1': databaseInsights,
-      'ap-south-1': databaseInsights,
-      'sa-east-1': ['aurora.backtrack_change_records', ...databaseInsights],
+      'us-west-2': [],
+      'eu-west-1': [],
+      'eu-west-2': [],
+      'eu-central-1': [],
+      'ap-southeast-1': [],
+      'ap-northeast-1': [],
+      'ap-south-1': [],
+      'sa-east-1': [],
     }
     const regions = Object.keys(expected)
     const coverage = catalogCoverage(catalog, regions)
     expect(coverage.map((r) => r.code).sort()).toEqual([...regions].sort())
     for (const region of coverage) {
       const aurora = region.services.find((s) => s.service === 'aurora')
-      const notOffered = region.code === 'eu-west-2' || region.code === 'sa-east-1' ? 4 : 0
+      // sa-east-1 also has Backtrack, which AWS does not offer there (aurora-backtrack-regions)
+      const notOffered = region.code === 'eu-west-2' ? 4 : region.code === 'sa-east-1' ? 5 : 0
       expect(aurora?.usage_types_total, region.code).toBe(42 - notOffered)
       expect(aurora?.usage_types_not_offered, region.code).toBe(notOffered)
       expect([...(aurora?.unpriced_usage_types ?? [])].sort(), region.code).toEqual(

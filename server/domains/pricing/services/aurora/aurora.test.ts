@@ -193,14 +193,18 @@ describe('Amazon Aurora', () => {
     },
   )
 
-  it('prices São Paulo but for Backtrack, which the rate map does not list there', () => {
+  it('prices São Paulo but for Backtrack, which AWS does not offer there', () => {
     // 1,460 h × $1.074 + 200 GB × $0.19 + 100M × $0.28 per million + 50 GB × $0.037. Backtrack ('System Operation
     // Aurora Backtrack', rate code ctL4X6kv…) is in neither the 2025-05-23 nor the 2026-04-24 storage rate map's São
     // Paulo section (raw/rds-aurora-storage.json at d65c44f and 2358b47), whose storage, I/O-Optimized storage, I/O,
-    // snapshot and both ACU-hour rates equal the catalog's: it stays unpriced.
+    // snapshot and both ACU-hour rates equal the catalog's; the Aurora User Guide's Backtrack availability table
+    // gives São Paulo no Aurora MySQL version (aurora-backtrack-regions): not offered, never $0.
     const priced = cost(MYSQL_CLUSTER, 'sa-east-1')
     expect(cents(priced.total)).toBe('1635.89')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['aurora.backtrack_change_records'])
+    expect(priced.unpriced[0]?.reason).toMatch(
+      /^AWS does not offer aurora\.backtrack_change_records in sa-east-1 \(.*AuroraMySQL\.Managing\.Backtrack\.html, as of 2026-12-07\)$/,
+    )
   })
 
   // I/O-Optimized Aurora PostgreSQL db.t4g.medium for 730 hours and 100 GB of I/O-Optimized storage (rate maps above)

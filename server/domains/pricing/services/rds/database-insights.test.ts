@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { cents, priceItems } from '../../../../test/priced-items.js'
 import { bundledCatalog } from '../../catalog.js'
-import { validateLineItem } from '../../line-items.js'
+import { priceUsage } from '../../cost-engine.js'
+import { lineItemsToUsage, validateLineItem } from '../../line-items.js'
 
 // CloudWatch Database Insights Advanced mode: $0.0125 per vCPU-hour of the monitored instances in us-east-1
-// (cloudwatch-database-insights-use1) and us-east-2 (cloudwatch-database-insights-use2); Standard mode is free.
+// (cloudwatch-database-insights-use1) and us-east-2 (cloudwatch-database-insights-use2), and in every other
+// Region from AWS's CloudWatch rate map (page-rates-cloudwatch); Standard mode is free.
 const instance = { instance_class: 'db.m5.large', count: 1, hours: 730, storage_gb: 20, storage_type: 'gp2' }
 const rowsOf = (priced: ReturnType<typeof priceItems>) =>
   Object.fromEntries(priced.by_service.flatMap((s) => s.by_usage_type).map((r) => [r.usage_type, r]))
@@ -41,11 +43,31 @@ describe('RDS with CloudWatch Database Insights', () => {
     expect(standard.total).toBe(before.total)
   })
 
+  it('prices Advanced mode in the other main Regions from the CloudWatch rate map of 2025-09-23', () => {
+    // page-rates-cloudwatch: the seven unnamed Database Insights vCPU-hour codes (3OMuIdG…, 95PX…, KHQ-…, _HvE…,
+    // cfPc…, dvYa…, rGbc…) are 0.0125000000 under 'EU (London)', 'Asia Pacific (Mumbai)' and
+    // 'South America (Sao Paulo)' as in 'US East (N. Virginia)': 2 × 730 h × 4 vCPUs = 5,840 × $0.0125 = $73.00.
+    for (const region of ['eu-west-2', 'ap-south-1', 'sa-east-1']) {
+      const priced = priceItems('rds', [{ ...instance, count: 2, vcpus: 4, database_insights: 'advanced' }], {
+        region,
+        includeFreeTier: false,
+      })
+      const row = rowsOf(priced)['rds.database_insights_vcpu_hours']
+      expect(row?.quantity).toBe('5840')
+      expect(cents(row?.cost ?? '')).toBe('73.00')
+      expect(priced.unpriced).toEqual([])
+    }
+  })
+
   it('reports Advanced mode unpriced, never $0, in a Region without a sourced rate', () => {
-    const priced = priceItems('rds', [{ ...instance, vcpus: 2, database_insights: 'advanced' }], {
-      region: 'eu-west-1',
-      includeFreeTier: false,
-    })
+    const catalog = structuredClone(bundledCatalog)
+    delete catalog.prices['eu-west-1']?.['rds.database_insights_vcpu_hours']
+    const usage = lineItemsToUsage(
+      [{ service: 'rds', params: { ...instance, vcpus: 2, database_insights: 'advanced' } }],
+      catalog,
+    )
+    if (!usage.ok) throw new Error(JSON.stringify(usage.details))
+    const priced = priceUsage({ region: 'eu-west-1', usage: usage.usage, includeFreeTier: false, catalog })
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['rds.database_insights_vcpu_hours'])
   })
 

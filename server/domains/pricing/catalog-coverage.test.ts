@@ -1475,7 +1475,7 @@ describe("SQS in every band from AWS's SQS rate map of 2025-04-02 (page-rates-sq
     expect(cost(result, 'sqs.requests.fifo')).toBe(fifo)
   })
 
-  it('a Region’s own first band (Cape Town $0.476 and $0.595, Malaysia $0.34); Taipei, which the map predates, unpriced', () => {
+  it('a Region’s own first band (Cape Town $0.476 and $0.595, Malaysia $0.34)', () => {
     const tenMillion = { 'sqs.requests.standard': '10000000', 'sqs.requests.fifo': '10000000' }
     const capeTown = priceUsage({ region: 'af-south-1', usage: tenMillion, includeFreeTier: false, catalog })
     expect(cost(capeTown, 'sqs.requests.standard')).toBe('4.76')
@@ -1487,12 +1487,22 @@ describe("SQS in every band from AWS's SQS rate map of 2025-04-02 (page-rates-sq
       catalog,
     })
     expect(cost(malaysia, 'sqs.requests.standard')).toBe('3.4')
-    const taipei = priceUsage({ region: 'ap-east-2', usage: tenMillion, includeFreeTier: false, catalog })
-    expect(taipei.total).toBe('0')
-    expect(taipei.unpriced.map((row) => row.usage_type).sort()).toEqual([
-      'sqs.requests.fifo',
-      'sqs.requests.standard',
-    ])
+  })
+
+  it('Taipei and New Zealand in every band from the rate map of 2026-09-04 (page-rates-sqs-2026-09)', () => {
+    // aws-price-watcher raw/queueservice.json at 34b6cbc. 'Asia Pacific (Taipei)': 'Standard per Requests'
+    // 0.0000003600, 'Tier2' 0.0000003150, 'Tier3' 0.0000002880; 'FIFO first-in first-out per Requests' 0.0000004500,
+    // 'Tier2' 0.0000004140, 'Tier3' 0.0000003780. 'Asia Pacific (New Zealand)': Standard 0.0000004200, 0.0000003675,
+    // 0.0000003360; FIFO 0.0000005250, 0.0000004830, 0.0000004410. 250 billion requests: 100B + 100B + 50B.
+    const month = { 'sqs.requests.standard': '250000000000', 'sqs.requests.fifo': '250000000000' }
+    const taipei = priceUsage({ region: 'ap-east-2', usage: month, includeFreeTier: false, catalog })
+    expect(taipei.unpriced).toEqual([])
+    expect(cost(taipei, 'sqs.requests.standard')).toBe('81900') // 36,000 + 31,500 + 14,400
+    expect(cost(taipei, 'sqs.requests.fifo')).toBe('105300') // 45,000 + 41,400 + 18,900
+    const zealand = priceUsage({ region: 'ap-southeast-6', usage: month, includeFreeTier: false, catalog })
+    expect(zealand.unpriced).toEqual([])
+    expect(cost(zealand, 'sqs.requests.standard')).toBe('95550') // 42,000 + 36,750 + 16,800
+    expect(cost(zealand, 'sqs.requests.fifo')).toBe('122850') // 52,500 + 48,300 + 22,050
   })
 })
 

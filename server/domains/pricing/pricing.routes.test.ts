@@ -97,13 +97,16 @@ describe(`pricing endpoints on ${testEngine}`, async () => {
   })
 
   it('names the usage types with no price in the region', async () => {
-    // AWS's SQS rate map (page-rates-sqs) predates Asia Pacific (Taipei).
-    const res = await get('/ap-east-2/sqs')
+    // No SES rate map read (page-rates-ses of 2025-11-03, page-rates-ses-2026-05) lists Asia Pacific (Taipei).
+    const res = await get('/ap-east-2/ses')
     expect(res.statusCode).toBe(200)
     expect(res.json().prices).toEqual([])
     expect(res.json().unpriced_usage_types).toEqual([
-      { usage_type: 'sqs.requests.fifo', unit: 'requests' },
-      { usage_type: 'sqs.requests.standard', unit: 'requests' },
+      { usage_type: 'ses.attachments_gb', unit: 'GB' },
+      { usage_type: 'ses.dedicated_ip_months', unit: 'IP-months' },
+      { usage_type: 'ses.emails_received', unit: 'emails' },
+      { usage_type: 'ses.emails_sent', unit: 'emails' },
+      { usage_type: 'ses.inbound_chunks', unit: 'chunks' },
     ])
     expect(res.json().not_offered_usage_types).toEqual([])
   })

@@ -73,6 +73,21 @@ describe(`API Gateway bands and caching at the rates of ${PAGE} (us-east-1)`, ()
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['apigw.requests.http'])
   })
 
+  it('prices WebSocket APIs in Taipei from the rate map of 2026-07-24 (page-rates-apigateway-2026-07)', () => {
+    // aws-price-watcher processed/apigateway.json at c195884, 'Asia Pacific (Taipei)': 'WebSocket Connection
+    // Minutes' 0.0000002835, 'WebSocket Messages Messages first 1 billion' 0.0000011340, '... over 1 billion'
+    // 0.0000009540. 1,000 × $1.134 + 500 × $0.954; 10M connection minutes × $0.2835 per million
+    const priced = cost(
+      { api_type: 'websocket', requests: 1_500_000_000, connection_minutes: 10_000_000 },
+      'ap-east-2',
+    )
+    expect(priced.unpriced).toEqual([])
+    expect(rows(priced)).toEqual({
+      'apigw.messages.websocket': '1611',
+      'apigw.connection_minutes.websocket': '2.835',
+    })
+  })
+
   it('imports a REST stage with a cache as a cache item, one without as no charge', () => {
     const plan = (values: Record<string, unknown>) =>
       terraformPlan([planResource('prod', 'aws_api_gateway_stage', values)])

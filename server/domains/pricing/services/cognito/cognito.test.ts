@@ -49,7 +49,7 @@ describe(`Cognito user pools at the rates of ${PAGE}`, () => {
     expect(cents(priced.total)).toBe('11.00')
   })
 
-  it('prices Lite and Essentials in Frankfurt and Essentials in Ireland, reports any plan in Taipei as unpriced', () => {
+  it('prices Lite and Essentials in Frankfurt and Essentials in Ireland, reports Essentials in Taipei as unpriced', () => {
     expect(
       cents(cost({ tier: 'lite', monthly_active_users: 110_000 }, { region: 'eu-central-1' }).total),
     ).toBe('541.00')
@@ -61,10 +61,22 @@ describe(`Cognito user pools at the rates of ${PAGE}`, () => {
     const ireland = cost({ monthly_active_users: 20_000 }, { region: 'eu-west-1' })
     expect(ireland.unpriced).toEqual([])
     expect(cents(ireland.total)).toBe('150.00')
-    // The Cognito rate map does not list Asia Pacific (Taipei).
-    const taipei = cost({ tier: 'lite', monthly_active_users: 20_000 }, { region: 'ap-east-2' })
+    // No map read so far gives Essentials in Asia Pacific (Taipei).
+    const taipei = cost({ tier: 'essentials', monthly_active_users: 20_000 }, { region: 'ap-east-2' })
     expect(taipei.total).toBe('0')
-    expect(taipei.unpriced.map((row) => row.usage_type)).toEqual(['cognito.mau.lite'])
+    expect(taipei.unpriced.map((row) => row.usage_type)).toEqual(['cognito.mau.essentials'])
+  })
+
+  it('prices Lite in Taipei and New Zealand from the rate map of 2026-03-03 (page-rates-cognito-2026-03)', () => {
+    // aws-price-watcher processed/cognito.json at 205c96b, under 'Asia Pacific (Taipei)' and 'Asia Pacific (New
+    // Zealand)': 'User Pool MAU 0 upto 50000 per Requests' 0.0055000000, 'User Pool MAU 50000 upto 950000 per
+    // Requests' 0.0046000000, '950000 upto 9950000' 0.0032500000, '9950000 upto Inf' 0.0025000000.
+    for (const region of ['ap-east-2', 'ap-southeast-6']) {
+      const priced = cost({ tier: 'lite', monthly_active_users: 11_000_000 }, { region })
+      expect(priced.unpriced).toEqual([])
+      // 90,000 × $0.0055 + 900,000 × $0.0046 + 9,000,000 × $0.00325 + 1,000,000 × $0.0025
+      expect(cents(priced.total)).toBe('36385.00')
+    }
   })
 
   it('prices Lite in Seoul, Essentials in Canada (Central) and Plus in UAE from the same rate map', () => {

@@ -79,6 +79,26 @@ describe('AWS Glue at the rates of https://aws.amazon.com/glue/pricing/', () => 
     expect(cents(capeTown.total)).toBe('12.24')
   })
 
+  it('prices New Zealand crawlers and the Data Catalog from the rate map of 2025-12-11, jobs unpriced', () => {
+    // aws-price-watcher processed/glue.json at 10d48a9 (page-rates-glue-2025-12), 'Asia Pacific (New Zealand)':
+    // 'Data catalog crawler run' 0.4400000000, 'Data catalog storage' 0.0000100000, 'Data catalog requests'
+    // 0.0000010000; no 'ETL Job run' or 'ETL Interactive Session' row names New Zealand.
+    const zealand = priceItems(
+      'glue',
+      [
+        { crawler_runs: 30, crawler_minutes_per_run: 3, crawler_dpus: 2 },
+        { catalog_objects: 1_200_000, catalog_requests: 3_000_000 },
+      ],
+      { region: 'ap-southeast-6', includeFreeTier: true },
+    )
+    expect(zealand.unpriced).toEqual([])
+    // 10 DPU-hours × $0.44 + 200,000 × $1 per 100,000 + 2,000,000 × $1 per million
+    expect(cents(zealand.total)).toBe('8.40')
+    const job = cost({ job_runs: 1, job_minutes_per_run: 15, job_dpus: 6 }, { region: 'ap-southeast-6' })
+    expect(job.total).toBe('0')
+    expect(job.unpriced.map((row) => row.usage_type)).toEqual(['glue.etl_dpu_hours.standard'])
+  })
+
   it('refuses runs without DPUs and a Python shell job on 2 DPUs', () => {
     expect(fieldsOf({ job_runs: 5, job_minutes_per_run: 10 })).toEqual(['params.job_dpus'])
     expect(fieldsOf({ crawler_runs: 5 })).toEqual(['params.crawler_dpus'])

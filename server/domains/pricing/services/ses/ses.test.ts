@@ -51,6 +51,26 @@ describe(`SES at the rates of ${PAGE}`, () => {
     ])
   })
 
+  it('prices Calgary and Malaysia from the rate map of 2026-05-26 (page-rates-ses-2026-05)', () => {
+    // aws-price-watcher processed/ses.json at 9d79611, under 'Canada West (Calgary)' and 'Asia Pacific (Malaysia)':
+    // 'Email sent to an external recipient' 0.0001000000, 'Charged for attachments sent' 0.1200000000, 'Received e mail
+    // communication' 0.0001000000, 'Charged for chunks of 256 KB applicable to incoming mail' 0.0000900000 and
+    // 'Dedicated IPs' 24.9500000000; Taipei is not in the map.
+    const item = {
+      emails_sent: 5400,
+      attachments_gb: 3.7,
+      emails_received: 10_000,
+      inbound_chunks: 20_000,
+      dedicated_ips: 1,
+    }
+    for (const region of ['ca-west-1', 'ap-southeast-5']) {
+      const priced = cost(item, region)
+      expect(priced.unpriced).toEqual([])
+      // $0.54 + $0.444 + $1 + $1.80 + $24.95
+      expect(cents(priced.total)).toBe('28.73')
+    }
+  })
+
   it('reports a region without sourced SES prices as unpriced, never $0', () => {
     const priced = cost({ emails_sent: 1000 }, 'ap-east-2')
     expect(priced.total).toBe('0')

@@ -29,10 +29,17 @@ describe(`WAF at the rates of ${PAGE}`, () => {
     expect(cents(cost(item, 'eu-south-2').total)).toBe('60.00') // $10 + $15 + $35
   })
 
-  it('reports a region without sourced WAF prices as unpriced, never $0', () => {
-    const priced = cost({ web_acls: 1, rules: 0, requests: 0 }, 'ap-east-2')
-    expect(priced.total).toBe('0')
-    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['waf.web_acl_months'])
+  it('prices Taipei and New Zealand from the rate map of 2025-12-30 (page-rates-waf-2025-12)', () => {
+    // aws-price-watcher processed/waf.json at 9c1ab41: 'WebACL per month' 5.0000000000, 'Rules added per WebACL per
+    // month' 1.0000000000 and 'Web Requests received per Request' 0.0000006000 under 'Asia Pacific (Taipei)' and
+    // 'Asia Pacific (New Zealand)'; the same map still gives 'EU (Zurich)' 0.0000006500.
+    const item = { web_acls: 2, rules: 15, requests: 50_000_000 }
+    for (const region of ['ap-east-2', 'ap-southeast-6']) {
+      const priced = cost(item, region)
+      expect(priced.unpriced).toEqual([])
+      expect(cents(priced.total)).toBe('55.00') // $10 + $15 + 50M × $0.60/M
+    }
+    expect(cents(cost(item, 'eu-central-2').total)).toBe('57.50')
   })
 
   it('refuses a negative rule count', () => {

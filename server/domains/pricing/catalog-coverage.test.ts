@@ -1125,9 +1125,11 @@ describe('regional prices of the second batch (SQS, RDS storage, Aurora, ElastiC
     // 10M × $0.42 per million + 50,000 × $0.0055 + 1,000 × $0.015 + 1,000 × $0.020 (free tier left out here)
     expect(cost(telAviv, 'sqs.requests.standard')).toBe('4.2')
     expect(telAviv.total).toBe('314.2')
-    // Lite beyond its first band is not sourced there; FIFO is, from the SQS rate map (1,000 × $0.53 per million)
+    // Lite beyond its first band from Cognito's rate map of 2026-03-03 (page-rates-cognito-2026-03), whose first band
+    // agrees: 100,000 × $0.0055 + 100,000 × $0.0046; FIFO from the SQS rate map (1,000 × $0.53 per million)
     const beyond = price('il-central-1', { 'sqs.requests.fifo': '1000', 'cognito.mau.lite': '200000' })
-    expect(beyond.unpriced.map((row) => row.usage_type)).toEqual(['cognito.mau.lite'])
+    expect(beyond.unpriced).toEqual([])
+    expect(cost(beyond, 'cognito.mau.lite')).toBe('1010')
     expect(cost(beyond, 'sqs.requests.fifo')).toBe('0.00053')
   })
   it('ap-southeast-2 and ap-southeast-4: OpenSearch gp3 storage (AmazonES offer of 2026-09-27)', () => {

@@ -76,7 +76,9 @@ describe('App Runner at the rates of https://aws.amazon.com/apprunner/pricing/',
       expect(priced.total, region).toBe('0')
       expect(priced.unpriced.map((row) => row.reason).sort(), region).toEqual([
         expect.stringMatching(new RegExp(`^AWS does not offer apprunner\\.active_vcpu_hours in ${region} `)),
-        expect.stringMatching(new RegExp(`^AWS does not offer apprunner\\.provisioned_gb_hours in ${region} `)),
+        expect.stringMatching(
+          new RegExp(`^AWS does not offer apprunner\\.provisioned_gb_hours in ${region} `),
+        ),
       ])
     }
   })

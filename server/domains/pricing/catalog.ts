@@ -1,5 +1,6 @@
 import type { TObject } from '@sinclair/typebox'
-import catalogJson from './catalog.json' with { type: 'json' }
+import sharedCatalogJson from './catalog.json' with { type: 'json' }
+import { SERVICE_CATALOG_FILES } from './services/catalogs.js'
 import { publishedParamsSchema } from './services/published-schema.js'
 import { SERVICE_LIST, serviceOfUsageType } from './services/registry.js'
 import type { ServiceCategory } from './services/service-descriptor.js'
@@ -107,8 +108,57 @@ export interface Catalog {
   not_offered?: Record<string, Record<string, NotOfferedClaim>>
 }
 
-/** The catalog shipped in the repository (server/domains/pricing/catalog.json). */
-export const bundledCatalog: Catalog = catalogJson as Catalog
+type Sources = Catalog['meta']['sources']
+
+/** One service's part of the bundled catalog: `services/<id>/catalog.json`. */
+export interface ServiceCatalogFile {
+  service: ServiceEntry
+  /** The sources only this service cites; sources several services cite are in the shared `catalog.json`. */
+  sources: Sources
+  prices: Catalog['prices']
+  not_offered: NonNullable<Catalog['not_offered']>
+}
+
+/** The shared part: `meta` (with the sources several services cite) and the Regions. */
+type SharedCatalogFile = Pick<Catalog, 'meta' | 'regions'>
+
+/**
+ * The bundled catalog from its files: the shared part and each service's file, in the registry's order. A
+ * source id defined twice is a broken catalog, refused at start.
+ */
+export function assembleCatalog(
+  shared: SharedCatalogFile,
+  files: Readonly<Record<string, ServiceCatalogFile>>,
+): Catalog {
+  const sources: Sources = { ...shared.meta.sources }
+  const catalog: Catalog = {
+    meta: { ...shared.meta, sources },
+    regions: shared.regions,
+    services: {},
+    prices: {},
+    not_offered: {},
+  }
+  const byRegion = (target: Record<string, Record<string, unknown>>, from: Record<string, object>) => {
+    for (const [region, entries] of Object.entries(from))
+      target[region] = Object.assign(target[region] ?? {}, entries)
+  }
+  for (const [id, file] of Object.entries(files)) {
+    for (const [sourceId, source] of Object.entries(file.sources)) {
+      if (sources[sourceId]) throw new Error(`catalog: source ${sourceId} is defined twice (${id})`)
+      sources[sourceId] = source
+    }
+    catalog.services[id] = file.service
+    byRegion(catalog.prices, file.prices)
+    byRegion(catalog.not_offered as Record<string, Record<string, unknown>>, file.not_offered)
+  }
+  return catalog
+}
+
+/** The catalog shipped in the repository: `catalog.json` beside this file and `services/<id>/catalog.json`. */
+export const bundledCatalog: Catalog = assembleCatalog(
+  sharedCatalogJson as SharedCatalogFile,
+  SERVICE_CATALOG_FILES,
+)
 
 /** The price of `usageType` in `region`, or undefined when the catalog has none there. */
 export function findPrice(catalog: Catalog, region: string, usageType: string): PriceEntry | undefined {

@@ -6,7 +6,7 @@ const Exact = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP })
 
 /**
  * The bundled catalog's snapshot id: its date plus the first 8 hex digits of the SHA-256 of its content, so
- * every instance running the same build names it the same way, and a changed catalog.json gets a new id even
+ * every instance running the same build names it the same way, and a changed catalog file gets a new id even
  * when its `as_of` was not moved.
  */
 export function bundledSnapshotId(catalog: Catalog): string {

@@ -33,7 +33,7 @@ describe.each(SERVICE_LIST.map((service) => [service.id, service] as const))(
 
     it('declares the same usage types and units as its catalog entry, each owned by this service', () => {
       const entry = bundledCatalog.services[id]
-      expect(entry, `catalog.json services.${id}`).toBeDefined()
+      expect(entry, `${id}/catalog.json service`).toBeDefined()
       const declared = Object.fromEntries(service.usageTypes.map((spec) => [spec.match, spec.unit]))
       expect(declared).toEqual(entry?.units)
       for (const spec of service.usageTypes) {

@@ -193,13 +193,13 @@ describe(`line item preview on ${testEngine}`, async () => {
       missing: [],
     })
 
-    // Taipei has no SQS price: a standard queue needs the standard rate only, not FIFO's.
+    // Taipei has no SES price: an item that only sends needs the sending rate, not receiving's or a dedicated IP's.
     const owner = await createUser(app)
     const taipei = await newScenario(owner, { region: 'ap-east-2' })
-    const queue = { service: 'sqs', params: { queue_type: 'standard', requests: 1_000_000 } }
-    expect((await preview(taipei, queue, owner)).json().price_gaps).toEqual({
+    const mail = { service: 'ses', params: { emails_sent: 1_000_000 } }
+    expect((await preview(taipei, mail, owner)).json().price_gaps).toEqual({
       not_offered: [],
-      missing: ['sqs.requests.standard'],
+      missing: ['ses.emails_sent'],
     })
     // The owner's rate card prices it there: then nothing is missing, as its costs answer would say.
     const card = await app.inject({
@@ -210,15 +210,15 @@ describe(`line item preview on ${testEngine}`, async () => {
         rules: [
           {
             kind: 'override',
-            usage_type: 'sqs.requests.standard',
+            usage_type: 'ses.emails_sent',
             region: 'ap-east-2',
-            price_per_unit: '0.0000004',
+            price_per_unit: '0.0001',
           },
         ],
       },
     })
     expect(card.statusCode).toBe(200)
-    expect((await preview(taipei, queue, owner)).json().price_gaps).toEqual({ not_offered: [], missing: [] })
+    expect((await preview(taipei, mail, owner)).json().price_gaps).toEqual({ not_offered: [], missing: [] })
   })
 
   it('lists usage without a price in the region as unpriced, never as $0', async () => {

@@ -82,10 +82,10 @@ describe('Amazon Aurora', () => {
     // eu-west-1 from AWS's Aurora rate map of 2025-05-23 (page-rates-aurora-storage): $0.19 against $0.14
     expect(cents(acus('io_optimized', 'eu-west-1').total)).toBe('190.00')
     expect(cents(acus('standard', 'eu-west-1').total)).toBe('140.00')
-    // ap-east-2 (Taipei): AWS's Aurora rate maps of 2025-05-23 do not list it
-    expect(acus('io_optimized', 'ap-east-2').unpriced.map((row) => row.usage_type)).toEqual([
-      'aurora.acu_hours.io_optimized',
-    ])
+    // ap-east-2 (Taipei), which the 2025-05-23 maps predate, from the storage rate map of 2026-08-04
+    // (page-rates-aurora-storage-2026-08): $0.18 against $0.135
+    expect(cents(acus('io_optimized', 'ap-east-2').total)).toBe('180.00')
+    expect(cents(acus('standard', 'ap-east-2').total)).toBe('135.00')
   })
 
   it('prices Regions outside the main ten from AWS’s Aurora rate maps of 2025-05-23', () => {
@@ -120,6 +120,43 @@ describe('Amazon Aurora', () => {
       'ap-northeast-2',
     )
     expect(cents(backtrack.total)).toBe('14.00')
+  })
+
+  it('prices Taipei and New Zealand from AWS’s Aurora rate maps of 2026-07-10 and 2026-08-04', () => {
+    // aws-price-watcher processed/rds-aurora-ondemand.json (311eac8) and processed/rds-aurora-storage.json (682da34),
+    // 'Asia Pacific (Taipei)' / 'Asia Pacific (New Zealand)': '[...] Database Instance Aurora PostgreSQL No license
+    // required db r6g.large Memory optimized Single-AZ Current Generation' 0.2820000000 / 0.3286000000, 'Database
+    // Storage DB Engine Aurora PostgreSQL General Purpose Aurora' 0.1200000000 / 0.1190000000, 'System Operation Aurora
+    // I O Operation' 0.0000002400 / 0.0000002370, 'Storage Snapshot Aurora PostgreSQL' 0.0210000000 / 0.0240000000.
+    // Taipei: 2 × 730 h × $0.282 + 100 GB × $0.12 + 50M × $0.24 per 1M + 40 GB × $0.021 = $411.72 + $12 + $12 + $0.84
+    const taipei = cost(STANDARD_CLUSTER, 'ap-east-2')
+    expect(taipei.unpriced).toEqual([])
+    expect(cents(taipei.total)).toBe('436.56')
+    // New Zealand: 2 × 730 h × $0.3286 + 100 GB × $0.119 + 50M × $0.237 per 1M + 40 GB × $0.024
+    // = $479.756 + $11.90 + $11.85 + $0.96
+    const newZealand = cost(STANDARD_CLUSTER, 'ap-southeast-6')
+    expect(newZealand.unpriced).toEqual([])
+    expect(cents(newZealand.total)).toBe('504.47')
+    // I/O-Optimized: '... Aurora IO Optimization Mode db t4g.medium General purpose ...' 0.1320000000 (Taipei) and
+    // 'Aurora PostgreSQL IO Optimized Aurora' 0.2400000000: 730 h × $0.132 + 100 GB × $0.24 = $96.36 + $24
+    const io = { storage_configuration: 'io_optimized', instance_class: 'db.t4g.medium', storage_gb: 100 }
+    expect(cents(cost({ engine: 'postgresql', ...io }, 'ap-east-2').total)).toBe('120.36')
+    // 'System Operation Aurora Backtrack' lists New Zealand (0.0000000137, $0.0137 per million change records) but
+    // not Taipei; the map has no db.r5 or db.t3 rate and no db.r8g row in either Region: those stay unpriced.
+    const backtrack = (region: string) =>
+      cost({ engine: 'mysql', storage_gb: 0, backtrack_change_records: 1_000_000_000 }, region)
+    expect(cents(backtrack('ap-southeast-6').total)).toBe('13.70')
+    expect(backtrack('ap-east-2').unpriced.map((row) => row.usage_type)).toEqual([
+      'aurora.backtrack_change_records',
+    ])
+    for (const instanceClass of ['db.r5.large', 'db.t3.medium', 'db.r8g.large']) {
+      expect(
+        cost(
+          { engine: 'mysql', instance_class: instanceClass, storage_gb: 0 },
+          'ap-southeast-6',
+        ).unpriced.map((row) => row.usage_type),
+      ).toEqual([`aurora.instance_hours.mysql.${instanceClass}`])
+    }
   })
 
   it('reports db.r8g in London and São Paulo as not offered there, never $0', () => {

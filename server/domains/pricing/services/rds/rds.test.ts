@@ -112,13 +112,11 @@ describe(`RDS engines, deployments and storage (${GOLDEN})`, () => {
     const io1 = rows(cost({ ...base, storage_type: 'io1', provisioned_iops: 1000, deployment: 'multi_az' }))
     expect(io1['rds.storage_gb_month_multi_az.io1']).toBe('5')
     expect(io1['rds.iops_month_multi_az.io1']).toBe('200')
-    // Asia Pacific (New Zealand) is in none of the RDS sources (it opened after the rate maps read): unpriced, never $0.
+    // Asia Pacific (New Zealand): MariaDB is in none of the RDS sources read there (unpriced, never $0); its gp2
+    // storage comes from AWS's storage rate map of 2025-12-18 (page-rates-rds-storage-2025-12): 20 GB × $0.145.
     const newZealand = cost({ ...base, engine: 'mariadb' }, 'ap-southeast-6')
-    expect(newZealand.total).toBe('0')
-    expect(newZealand.unpriced.map((u) => u.usage_type)).toEqual([
-      'rds.mariadb_instance_hours.db.t3.large',
-      'rds.storage_gb_month.gp2',
-    ])
+    expect(newZealand.total).toBe('2.9')
+    expect(newZealand.unpriced.map((u) => u.usage_type)).toEqual(['rds.mariadb_instance_hours.db.t3.large'])
     // MySQL in Frankfurt comes from the Region's rate map: $0.16 an hour.
     expect(rows(cost({ ...base, engine: 'mysql', storage_gb: 0 }, 'eu-central-1'))).toEqual({
       'rds.mysql_instance_hours.db.t3.large': '116.8',
@@ -647,6 +645,59 @@ describe('RDS for Oracle SE2 in the ten main Regions (rate map of 2026-05-12)', 
  * processed/rds-<engine>-ondemand.json at commit d65c44f; catalog source `page-rates-rds-ondemand-2025-05`).
  */
 describe('RDS On-Demand outside the main ten Regions (rate maps of 2025-05-23)', () => {
+  it('prices Taipei and New Zealand from AWS’s storage map of 2025-12-18 and PostgreSQL map of 2026-08-20', () => {
+    // aws-price-watcher processed/rds-postgresql-ondemand.json (3595fe0) and processed/rds-storage.json (f9c83dd),
+    // 'Asia Pacific (Taipei)' / 'Asia Pacific (New Zealand)': 'Database Instance PostgreSQL No license required db
+    // r6g.large Memory optimized Single-AZ Current Generation' 0.2430000000 / 0.2835000000, 'Database Storage Single AZ
+    // General Purpose-GP3' 0.1240000000 / 0.1450000000, 'Storage Snapshot' 0.0860000000 / 0.1000000000.
+    // Taipei: 730 h × $0.243 + 100 GB × $0.124 + 50 GB × $0.086 = $177.39 + $12.40 + $4.30
+    const item = {
+      ...base,
+      instance_class: 'db.r6g.large',
+      storage_gb: 100,
+      storage_type: 'gp3',
+      backup_storage_gb: 50,
+    }
+    const taipei = cost(item, 'ap-east-2')
+    expect(taipei.unpriced).toEqual([])
+    expect(rows(taipei)).toEqual({
+      'rds.instance_hours.db.r6g.large': '177.39',
+      'rds.storage_gb_month.gp3': '12.4',
+      'rds.backup_gb_month': '4.3',
+    })
+    // New Zealand: 730 h × $0.2835 + 100 GB × $0.145 + 50 GB × $0.10 = $206.955 + $14.50 + $5.00
+    expect(cents(cost(item, 'ap-southeast-6').total)).toBe('226.46')
+    // Multi-AZ db.t4g.medium 0.1820000000 (Taipei) and 'Database Storage Multi AZ General Purpose-GP3' 0.2480000000:
+    // 730 h × $0.182 + 100 GB × $0.248 = $132.86 + $24.80
+    const multiAz = {
+      ...base,
+      instance_class: 'db.t4g.medium',
+      deployment: 'multi_az',
+      storage_gb: 100,
+      storage_type: 'gp3',
+    }
+    expect(cents(cost(multiAz, 'ap-east-2').total)).toBe('157.66')
+    // Not read or not in the maps: MySQL, classes whose rates were not read (db.t3.micro), io1 storage in Taipei (no
+    // 'Database Storage Single AZ Provisioned IOPS' row) and magnetic storage in both: unpriced, never $0.
+    expect(
+      cost({ ...base, engine: 'mysql', storage_gb: 0 }, 'ap-east-2').unpriced.map((u) => u.usage_type),
+    ).toEqual(['rds.mysql_instance_hours.db.t3.large'])
+    const io1 = cost(
+      { ...base, instance_class: 'db.t3.micro', storage_type: 'io1', provisioned_iops: 1000 },
+      'ap-east-2',
+    )
+    expect(io1.unpriced.map((u) => u.usage_type)).toEqual([
+      'rds.instance_hours.db.t3.micro',
+      'rds.storage_gb_month.io1',
+    ])
+    expect(rows(io1)['rds.iops_month.io1']).toBe('108')
+    expect(
+      cost({ ...base, storage_type: 'magnetic', storage_gb: 20 }, 'ap-southeast-6').unpriced.map(
+        (u) => u.usage_type,
+      ),
+    ).toEqual(['rds.instance_hours.db.t3.large', 'rds.storage_gb_month.magnetic'])
+  })
+
   it('prices Regions outside the main ten at the rate maps of 2025-05-23 (page-rates-rds-ondemand-2025-05)', () => {
     // 'Mexico (Central)': 'Database Instance PostgreSQL No license required db t4g.micro General purpose Single-AZ
     // Current Generation' $0.017 and 'Database Storage Single AZ General Purpose-GP3' $0.121:

@@ -46,17 +46,20 @@ test('the item form finds services by what they do and reads 10M', async ({
     await picker.click()
     await expect(page.getByRole('option').first()).toBeVisible()
     await snap(`item-form-picker-${width}`)
-    await picker.fill('email')
-    await expect(page.getByRole('option', { name: /Simple Email Service/ })).toBeVisible()
-    await page.getByRole('option', { name: /Simple Email Service/ }).click()
-    const sent = dialog.getByRole('textbox', { name: /Emails sent/i })
-    await sent.fill('10M')
+    await picker.fill('websocket')
+    await expect(page.getByRole('option', { name: /API Gateway/ })).toBeVisible()
+    await page.getByRole('option', { name: /API Gateway/ }).click()
+    await dialog.getByRole('combobox', { name: 'API type' }).click()
+    await page.getByRole('option', { name: 'http', exact: true }).click()
+    const requests = dialog.getByRole('textbox', { name: /Requests/ })
+    await requests.fill('10M')
     await expect(dialog.getByText('= 10,000,000')).toBeVisible()
-    // Taipei has no SES prices (no rate map lists it): said before saving, and the figure is "No price", never $0.00.
+    // Taipei has no HTTP API price (no rate map lists it; SES, the example before, is not sold there at all): said
+    // before saving, and the figure is "No price", never $0.00.
     await expect(dialog.getByTestId('missing-prices')).toContainText('can still be saved')
     await expect(dialog.getByTestId('item-preview-cost')).toHaveText('No price in ap-east-2')
-    // Once priced, the warning names the price this item needs (sending), not receiving's or a dedicated IP's.
-    await expect(dialog.getByTestId('missing-prices')).toContainText('for ses.emails_sent. The item')
+    // Once priced, the warning names the price this item needs (HTTP requests), not the REST or WebSocket rates.
+    await expect(dialog.getByTestId('missing-prices')).toContainText('for apigw.requests.http. The item')
     await snap(`item-form-${width}`)
     await page.keyboard.press('Escape')
   }

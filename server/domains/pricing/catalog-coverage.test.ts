@@ -1660,3 +1660,56 @@ describe("AWS's RDS for SQL Server On-Demand rate map (iann0036/aws-price-watche
     }
   })
 })
+
+describe("services without an endpoint in a Region (the AWS SDK's endpoint list, sdk-endpoints-botocore-2026-08)", () => {
+  // botocore/data/endpoints.json at 0e6e240 (2026-08-07): the memory-db entry lists 19 Regions, not ca-west-1; the
+  // email entry (SES) 27, not ap-east-2 (Taipei); the aoss entry (OpenSearch Serverless) 22, not ap-southeast-5,
+  // while the es entry (managed OpenSearch) lists all 34.
+  it('claims MemoryDB in Calgary and SES in Taipei not offered, and the cost engine says so', () => {
+    const usage = {
+      'memorydb.node_hours.db.r7g.large': '730',
+      'ses.emails_sent': '1000000',
+      'lambda.requests': '2000000',
+    }
+    for (const [region, usageType, pattern] of [
+      ['ca-west-1', 'memorydb.node_hours.db.r7g.large', 'memorydb.*'],
+      ['ap-east-2', 'ses.emails_sent', 'ses.*'],
+    ] as const) {
+      const claim = findNotOffered(catalog, region, usageType)
+      expect(claim?.pattern).toBe(pattern)
+      expect(claim?.source).toBe('sdk-endpoints-botocore-2026-08')
+      expect(claim?.as_of).toBe('2026-08-07')
+      expect(claim?.note).toContain(`not ${region}.`)
+      const result = priceUsage({
+        region,
+        usage: { [usageType]: usage[usageType] },
+        includeFreeTier: false,
+        catalog,
+      })
+      expect(result.total).toBe('0')
+      expect(result.unpriced.map((u) => u.reason)).toEqual([
+        `AWS does not offer ${usageType} in ${region} ` +
+          '(https://github.com/boto/botocore/blob/0e6e2404b85dc336dd2889814e089bde7d1a4c55/botocore/data/endpoints.json, ' +
+          'as of 2026-08-07)',
+      ])
+    }
+    // Coverage leaves both services out of the Region's count: AWS offers none of their usage types there.
+    for (const [region, service] of [
+      ['ca-west-1', 'memorydb'],
+      ['ap-east-2', 'ses'],
+    ] as const) {
+      const entry = catalogCoverage(catalog, [region])[0]?.services.find((s) => s.service === service)
+      expect(entry?.status, `${service} ${region}`).toBe('not_offered')
+      expect(entry?.usage_types_total).toBe(0)
+    }
+    // Where the endpoint list names the Region, nothing is claimed (Calgary sells SES; Taipei sells managed
+    // OpenSearch, whose Serverless OCUs are claimed only where the aoss entry has no endpoint, as in Malaysia).
+    expect(findNotOffered(catalog, 'ca-west-1', 'ses.emails_sent')).toBeUndefined()
+    expect(findNotOffered(catalog, 'ap-east-2', 'opensearch.storage_gb_month.gp3')).toBeUndefined()
+    expect(findNotOffered(catalog, 'ap-southeast-5', 'opensearch.ocu_hours.search')?.pattern).toBe(
+      'opensearch.ocu_hours.*',
+    )
+    expect(findNotOffered(catalog, 'ap-southeast-5', 'opensearch.managed_storage_gb_month')).toBeDefined()
+    expect(findNotOffered(catalog, 'ap-northeast-2', 'opensearch.ocu_hours.search')).toBeUndefined()
+  })
+})

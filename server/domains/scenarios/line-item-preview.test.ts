@@ -193,13 +193,19 @@ describe(`line item preview on ${testEngine}`, async () => {
       missing: [],
     })
 
-    // Taipei has no SES price: an item that only sends needs the sending rate, not receiving's or a dedicated IP's.
+    // Taipei has no HTTP API price (REST's is priced there): an HTTP API needs that rate only. SES is not sold in
+    // Taipei at all (a sourced not_offered claim: the AWS SDK's endpoint list has no email endpoint there).
     const owner = await createUser(app)
     const taipei = await newScenario(owner, { region: 'ap-east-2' })
     const mail = { service: 'ses', params: { emails_sent: 1_000_000 } }
     expect((await preview(taipei, mail, owner)).json().price_gaps).toEqual({
+      not_offered: ['ses.emails_sent'],
+      missing: [],
+    })
+    const api = { service: 'apigateway', params: { api_type: 'http', requests: 1_000_000 } }
+    expect((await preview(taipei, api, owner)).json().price_gaps).toEqual({
       not_offered: [],
-      missing: ['ses.emails_sent'],
+      missing: ['apigw.requests.http'],
     })
     // The owner's rate card prices it there: then nothing is missing, as its costs answer would say.
     const card = await app.inject({
@@ -210,15 +216,15 @@ describe(`line item preview on ${testEngine}`, async () => {
         rules: [
           {
             kind: 'override',
-            usage_type: 'ses.emails_sent',
+            usage_type: 'apigw.requests.http',
             region: 'ap-east-2',
-            price_per_unit: '0.0001',
+            price_per_unit: '0.000001',
           },
         ],
       },
     })
     expect(card.statusCode).toBe(200)
-    expect((await preview(taipei, mail, owner)).json().price_gaps).toEqual({ not_offered: [], missing: [] })
+    expect((await preview(taipei, api, owner)).json().price_gaps).toEqual({ not_offered: [], missing: [] })
   })
 
   it('lists usage without a price in the region as unpriced, never as $0', async () => {

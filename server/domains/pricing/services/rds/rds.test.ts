@@ -677,25 +677,44 @@ describe('RDS On-Demand outside the main ten Regions (rate maps of 2025-05-23)',
       storage_type: 'gp3',
     }
     expect(cents(cost(multiAz, 'ap-east-2').total)).toBe('157.66')
-    // Not read or not in the maps: MySQL, classes whose rates were not read (db.t3.micro), io1 storage in Taipei (no
-    // 'Database Storage Single AZ Provisioned IOPS' row) and magnetic storage in both: unpriced, never $0.
+    // Not read or not in the maps: MySQL, the db.m5 and db.r5 classes (no Taipei or New Zealand row), io1 storage in
+    // Taipei (no 'Database Storage Single AZ Provisioned IOPS' row) and magnetic storage in both: unpriced, never $0.
     expect(
       cost({ ...base, engine: 'mysql', storage_gb: 0 }, 'ap-east-2').unpriced.map((u) => u.usage_type),
     ).toEqual(['rds.mysql_instance_hours.db.t3.large'])
     const io1 = cost(
-      { ...base, instance_class: 'db.t3.micro', storage_type: 'io1', provisioned_iops: 1000 },
+      { ...base, instance_class: 'db.r5.large', storage_type: 'io1', provisioned_iops: 1000 },
       'ap-east-2',
     )
     expect(io1.unpriced.map((u) => u.usage_type)).toEqual([
-      'rds.instance_hours.db.t3.micro',
+      'rds.instance_hours.db.r5.large',
       'rds.storage_gb_month.io1',
     ])
     expect(rows(io1)['rds.iops_month.io1']).toBe('108')
     expect(
-      cost({ ...base, storage_type: 'magnetic', storage_gb: 20 }, 'ap-southeast-6').unpriced.map(
-        (u) => u.usage_type,
-      ),
-    ).toEqual(['rds.instance_hours.db.t3.large', 'rds.storage_gb_month.magnetic'])
+      cost(
+        { ...base, instance_class: 'db.m5.large', storage_type: 'magnetic', storage_gb: 20 },
+        'ap-southeast-6',
+      ).unpriced.map((u) => u.usage_type),
+    ).toEqual(['rds.instance_hours.db.m5.large', 'rds.storage_gb_month.magnetic'])
+  })
+
+  it('prices the other PostgreSQL classes in Taipei and New Zealand from the map of 2026-08-20 (second pass)', () => {
+    // aws-price-watcher processed/rds-postgresql-ondemand.json (3595fe0), 'Database Instance PostgreSQL No license
+    // required db t3.micro General purpose Single-AZ Current Generation' 'Asia Pacific (Taipei)' 0.0250000000:
+    // 730 h × $0.025 = $18.25; '... db m7g.large General purpose Multi-AZ ...' 'Asia Pacific (New Zealand)'
+    // 0.4914000000: 730 h × $0.4914 = $358.722; '... db r7g.large Memory optimized Multi-AZ ...' Taipei 0.5160000000:
+    // 730 h × $0.516 = $376.68.
+    const pg = { ...base, storage_gb: 0 }
+    expect(
+      rows(cost({ ...pg, instance_class: 'db.t3.micro' }, 'ap-east-2'))['rds.instance_hours.db.t3.micro'],
+    ).toBe('18.25')
+    const nz = cost({ ...pg, instance_class: 'db.m7g.large', deployment: 'multi_az' }, 'ap-southeast-6')
+    expect(nz.unpriced).toEqual([])
+    expect(cents(rows(nz)['rds.instance_hours_multi_az.db.m7g.large'] ?? '')).toBe('358.72')
+    const taipei = cost({ ...pg, instance_class: 'db.r7g.large', deployment: 'multi_az' }, 'ap-east-2')
+    expect(taipei.unpriced).toEqual([])
+    expect(rows(taipei)['rds.instance_hours_multi_az.db.r7g.large']).toBe('376.68')
   })
 
   it('prices Regions outside the main ten at the rate maps of 2025-05-23 (page-rates-rds-ondemand-2025-05)', () => {

@@ -677,11 +677,14 @@ describe('RDS On-Demand outside the main ten Regions (rate maps of 2025-05-23)',
       storage_type: 'gp3',
     }
     expect(cents(cost(multiAz, 'ap-east-2').total)).toBe('157.66')
-    // Not read or not in the maps: MySQL, the db.m5 and db.r5 classes (no Taipei or New Zealand row), io1 storage in
+    // Not read or not in the maps: the db.m5 and db.r5 classes (no Taipei or New Zealand row), io1 storage in
     // Taipei (no 'Database Storage Single AZ Provisioned IOPS' row) and magnetic storage in both: unpriced, never $0.
     expect(
-      cost({ ...base, engine: 'mysql', storage_gb: 0 }, 'ap-east-2').unpriced.map((u) => u.usage_type),
-    ).toEqual(['rds.mysql_instance_hours.db.t3.large'])
+      cost(
+        { ...base, engine: 'mysql', instance_class: 'db.m5.large', storage_gb: 0 },
+        'ap-east-2',
+      ).unpriced.map((u) => u.usage_type),
+    ).toEqual(['rds.mysql_instance_hours.db.m5.large'])
     const io1 = cost(
       { ...base, instance_class: 'db.r5.large', storage_type: 'io1', provisioned_iops: 1000 },
       'ap-east-2',
@@ -715,6 +718,25 @@ describe('RDS On-Demand outside the main ten Regions (rate maps of 2025-05-23)',
     const taipei = cost({ ...pg, instance_class: 'db.r7g.large', deployment: 'multi_az' }, 'ap-east-2')
     expect(taipei.unpriced).toEqual([])
     expect(rows(taipei)['rds.instance_hours_multi_az.db.r7g.large']).toBe('376.68')
+  })
+
+  it('prices MySQL in Taipei and New Zealand from the map of 2026-08-06 (page-rates-rds-mysql-2026-08)', () => {
+    // aws-price-watcher processed/rds-mysql-ondemand.json (2d23a63), 'Database Instance MySQL No license required db
+    // t4g.micro General purpose Single-AZ Current Generation' 'Asia Pacific (Taipei)' 0.0230000000: 730 h × $0.023 =
+    // $16.79; '... db r6g.large Memory optimized Multi-AZ ...' 'Asia Pacific (New Zealand)' 0.5670000000: 730 h ×
+    // $0.567 = $413.91; '... db t3.large General purpose Multi-AZ ...' Taipei 0.4040000000: 730 h × $0.404 = $294.92.
+    const mysql = { ...base, engine: 'mysql', storage_gb: 0 }
+    const taipei = cost({ ...mysql, instance_class: 'db.t4g.micro' }, 'ap-east-2')
+    expect(taipei.unpriced).toEqual([])
+    expect(rows(taipei)['rds.mysql_instance_hours.db.t4g.micro']).toBe('16.79')
+    const nz = cost({ ...mysql, instance_class: 'db.r6g.large', deployment: 'multi_az' }, 'ap-southeast-6')
+    expect(nz.unpriced).toEqual([])
+    expect(rows(nz)['rds.mysql_instance_hours_multi_az.db.r6g.large']).toBe('413.91')
+    expect(
+      rows(cost({ ...mysql, deployment: 'multi_az' }, 'ap-east-2'))[
+        'rds.mysql_instance_hours_multi_az.db.t3.large'
+      ],
+    ).toBe('294.92')
   })
 
   it('prices Regions outside the main ten at the rate maps of 2025-05-23 (page-rates-rds-ondemand-2025-05)', () => {

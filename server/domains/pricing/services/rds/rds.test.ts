@@ -112,11 +112,11 @@ describe(`RDS engines, deployments and storage (${GOLDEN})`, () => {
     const io1 = rows(cost({ ...base, storage_type: 'io1', provisioned_iops: 1000, deployment: 'multi_az' }))
     expect(io1['rds.storage_gb_month_multi_az.io1']).toBe('5')
     expect(io1['rds.iops_month_multi_az.io1']).toBe('200')
-    // Asia Pacific (New Zealand): MariaDB is in none of the RDS sources read there (unpriced, never $0); its gp2
-    // storage comes from AWS's storage rate map of 2025-12-18 (page-rates-rds-storage-2025-12): 20 GB × $0.145.
-    const newZealand = cost({ ...base, engine: 'mariadb' }, 'ap-southeast-6')
+    // Asia Pacific (New Zealand): MariaDB db.m5.large is in none of the RDS sources read there (unpriced, never $0);
+    // its gp2 storage comes from AWS's storage rate map of 2025-12-18 (page-rates-rds-storage-2025-12): 20 GB × $0.145.
+    const newZealand = cost({ ...base, engine: 'mariadb', instance_class: 'db.m5.large' }, 'ap-southeast-6')
     expect(newZealand.total).toBe('2.9')
-    expect(newZealand.unpriced.map((u) => u.usage_type)).toEqual(['rds.mariadb_instance_hours.db.t3.large'])
+    expect(newZealand.unpriced.map((u) => u.usage_type)).toEqual(['rds.mariadb_instance_hours.db.m5.large'])
     // MySQL in Frankfurt comes from the Region's rate map: $0.16 an hour.
     expect(rows(cost({ ...base, engine: 'mysql', storage_gb: 0 }, 'eu-central-1'))).toEqual({
       'rds.mysql_instance_hours.db.t3.large': '116.8',
@@ -737,6 +737,28 @@ describe('RDS On-Demand outside the main ten Regions (rate maps of 2025-05-23)',
         'rds.mysql_instance_hours_multi_az.db.t3.large'
       ],
     ).toBe('294.92')
+  })
+
+  it('prices MariaDB in Taipei and New Zealand from the map of 2026-07-10 (page-rates-rds-mariadb-2026-07)', () => {
+    // aws-price-watcher processed/rds-mariadb-ondemand.json (311eac8), 'Database Instance MariaDB No license required
+    // db t3.micro General purpose Single-AZ Current Generation' 'Asia Pacific (Taipei)' 0.0250000000: 730 h × $0.025 =
+    // $18.25; '... db r6i.large Memory optimized Single-AZ ...' 'Asia Pacific (New Zealand)' 0.3150000000: 730 h ×
+    // $0.315 = $229.95; '... db m6i.large General purpose Multi-AZ ...' Taipei 0.4440000000: 730 h × $0.444 = $324.12.
+    const mariadb = { ...base, engine: 'mariadb', storage_gb: 0 }
+    const taipei = cost({ ...mariadb, instance_class: 'db.t3.micro' }, 'ap-east-2')
+    expect(taipei.unpriced).toEqual([])
+    expect(rows(taipei)['rds.mariadb_instance_hours.db.t3.micro']).toBe('18.25')
+    const nz = cost({ ...mariadb, instance_class: 'db.r6i.large' }, 'ap-southeast-6')
+    expect(nz.unpriced).toEqual([])
+    expect(rows(nz)['rds.mariadb_instance_hours.db.r6i.large']).toBe('229.95')
+    expect(
+      rows(cost({ ...mariadb, instance_class: 'db.m6i.large', deployment: 'multi_az' }, 'ap-east-2'))[
+        'rds.mariadb_instance_hours_multi_az.db.m6i.large'
+      ],
+    ).toBe('324.12')
+    // The Single-AZ db.m5.xlarge block lists neither Region: unpriced, never $0
+    const m5 = cost({ ...mariadb, instance_class: 'db.m5.xlarge' }, 'ap-east-2')
+    expect(m5.unpriced.map((u) => u.usage_type)).toEqual(['rds.mariadb_instance_hours.db.m5.xlarge'])
   })
 
   it('prices Regions outside the main ten at the rate maps of 2025-05-23 (page-rates-rds-ondemand-2025-05)', () => {

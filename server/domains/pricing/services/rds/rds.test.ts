@@ -112,11 +112,11 @@ describe(`RDS engines, deployments and storage (${GOLDEN})`, () => {
     const io1 = rows(cost({ ...base, storage_type: 'io1', provisioned_iops: 1000, deployment: 'multi_az' }))
     expect(io1['rds.storage_gb_month_multi_az.io1']).toBe('5')
     expect(io1['rds.iops_month_multi_az.io1']).toBe('200')
-    // Asia Pacific (New Zealand): MariaDB is in none of the RDS sources read there (unpriced, never $0); its gp2
-    // storage comes from AWS's storage rate map of 2025-12-18 (page-rates-rds-storage-2025-12): 20 GB × $0.145.
-    const newZealand = cost({ ...base, engine: 'mariadb' }, 'ap-southeast-6')
+    // Asia Pacific (New Zealand): MariaDB db.m5.large is in none of the RDS sources read there (unpriced, never $0);
+    // its gp2 storage comes from AWS's storage rate map of 2025-12-18 (page-rates-rds-storage-2025-12): 20 GB × $0.145.
+    const newZealand = cost({ ...base, engine: 'mariadb', instance_class: 'db.m5.large' }, 'ap-southeast-6')
     expect(newZealand.total).toBe('2.9')
-    expect(newZealand.unpriced.map((u) => u.usage_type)).toEqual(['rds.mariadb_instance_hours.db.t3.large'])
+    expect(newZealand.unpriced.map((u) => u.usage_type)).toEqual(['rds.mariadb_instance_hours.db.m5.large'])
     // MySQL in Frankfurt comes from the Region's rate map: $0.16 an hour.
     expect(rows(cost({ ...base, engine: 'mysql', storage_gb: 0 }, 'eu-central-1'))).toEqual({
       'rds.mysql_instance_hours.db.t3.large': '116.8',
@@ -677,25 +677,88 @@ describe('RDS On-Demand outside the main ten Regions (rate maps of 2025-05-23)',
       storage_type: 'gp3',
     }
     expect(cents(cost(multiAz, 'ap-east-2').total)).toBe('157.66')
-    // Not read or not in the maps: MySQL, classes whose rates were not read (db.t3.micro), io1 storage in Taipei (no
-    // 'Database Storage Single AZ Provisioned IOPS' row) and magnetic storage in both: unpriced, never $0.
+    // Not read or not in the maps: the db.m5 and db.r5 classes (no Taipei or New Zealand row), io1 storage in
+    // Taipei (no 'Database Storage Single AZ Provisioned IOPS' row) and magnetic storage in both: unpriced, never $0.
     expect(
-      cost({ ...base, engine: 'mysql', storage_gb: 0 }, 'ap-east-2').unpriced.map((u) => u.usage_type),
-    ).toEqual(['rds.mysql_instance_hours.db.t3.large'])
+      cost(
+        { ...base, engine: 'mysql', instance_class: 'db.m5.large', storage_gb: 0 },
+        'ap-east-2',
+      ).unpriced.map((u) => u.usage_type),
+    ).toEqual(['rds.mysql_instance_hours.db.m5.large'])
     const io1 = cost(
-      { ...base, instance_class: 'db.t3.micro', storage_type: 'io1', provisioned_iops: 1000 },
+      { ...base, instance_class: 'db.r5.large', storage_type: 'io1', provisioned_iops: 1000 },
       'ap-east-2',
     )
     expect(io1.unpriced.map((u) => u.usage_type)).toEqual([
-      'rds.instance_hours.db.t3.micro',
+      'rds.instance_hours.db.r5.large',
       'rds.storage_gb_month.io1',
     ])
     expect(rows(io1)['rds.iops_month.io1']).toBe('108')
     expect(
-      cost({ ...base, storage_type: 'magnetic', storage_gb: 20 }, 'ap-southeast-6').unpriced.map(
-        (u) => u.usage_type,
-      ),
-    ).toEqual(['rds.instance_hours.db.t3.large', 'rds.storage_gb_month.magnetic'])
+      cost(
+        { ...base, instance_class: 'db.m5.large', storage_type: 'magnetic', storage_gb: 20 },
+        'ap-southeast-6',
+      ).unpriced.map((u) => u.usage_type),
+    ).toEqual(['rds.instance_hours.db.m5.large', 'rds.storage_gb_month.magnetic'])
+  })
+
+  it('prices the other PostgreSQL classes in Taipei and New Zealand from the map of 2026-08-20 (second pass)', () => {
+    // aws-price-watcher processed/rds-postgresql-ondemand.json (3595fe0), 'Database Instance PostgreSQL No license
+    // required db t3.micro General purpose Single-AZ Current Generation' 'Asia Pacific (Taipei)' 0.0250000000:
+    // 730 h × $0.025 = $18.25; '... db m7g.large General purpose Multi-AZ ...' 'Asia Pacific (New Zealand)'
+    // 0.4914000000: 730 h × $0.4914 = $358.722; '... db r7g.large Memory optimized Multi-AZ ...' Taipei 0.5160000000:
+    // 730 h × $0.516 = $376.68.
+    const pg = { ...base, storage_gb: 0 }
+    expect(
+      rows(cost({ ...pg, instance_class: 'db.t3.micro' }, 'ap-east-2'))['rds.instance_hours.db.t3.micro'],
+    ).toBe('18.25')
+    const nz = cost({ ...pg, instance_class: 'db.m7g.large', deployment: 'multi_az' }, 'ap-southeast-6')
+    expect(nz.unpriced).toEqual([])
+    expect(cents(rows(nz)['rds.instance_hours_multi_az.db.m7g.large'] ?? '')).toBe('358.72')
+    const taipei = cost({ ...pg, instance_class: 'db.r7g.large', deployment: 'multi_az' }, 'ap-east-2')
+    expect(taipei.unpriced).toEqual([])
+    expect(rows(taipei)['rds.instance_hours_multi_az.db.r7g.large']).toBe('376.68')
+  })
+
+  it('prices MySQL in Taipei and New Zealand from the map of 2026-08-06 (page-rates-rds-mysql-2026-08)', () => {
+    // aws-price-watcher processed/rds-mysql-ondemand.json (2d23a63), 'Database Instance MySQL No license required db
+    // t4g.micro General purpose Single-AZ Current Generation' 'Asia Pacific (Taipei)' 0.0230000000: 730 h × $0.023 =
+    // $16.79; '... db r6g.large Memory optimized Multi-AZ ...' 'Asia Pacific (New Zealand)' 0.5670000000: 730 h ×
+    // $0.567 = $413.91; '... db t3.large General purpose Multi-AZ ...' Taipei 0.4040000000: 730 h × $0.404 = $294.92.
+    const mysql = { ...base, engine: 'mysql', storage_gb: 0 }
+    const taipei = cost({ ...mysql, instance_class: 'db.t4g.micro' }, 'ap-east-2')
+    expect(taipei.unpriced).toEqual([])
+    expect(rows(taipei)['rds.mysql_instance_hours.db.t4g.micro']).toBe('16.79')
+    const nz = cost({ ...mysql, instance_class: 'db.r6g.large', deployment: 'multi_az' }, 'ap-southeast-6')
+    expect(nz.unpriced).toEqual([])
+    expect(rows(nz)['rds.mysql_instance_hours_multi_az.db.r6g.large']).toBe('413.91')
+    expect(
+      rows(cost({ ...mysql, deployment: 'multi_az' }, 'ap-east-2'))[
+        'rds.mysql_instance_hours_multi_az.db.t3.large'
+      ],
+    ).toBe('294.92')
+  })
+
+  it('prices MariaDB in Taipei and New Zealand from the map of 2026-07-10 (page-rates-rds-mariadb-2026-07)', () => {
+    // aws-price-watcher processed/rds-mariadb-ondemand.json (311eac8), 'Database Instance MariaDB No license required
+    // db t3.micro General purpose Single-AZ Current Generation' 'Asia Pacific (Taipei)' 0.0250000000: 730 h × $0.025 =
+    // $18.25; '... db r6i.large Memory optimized Single-AZ ...' 'Asia Pacific (New Zealand)' 0.3150000000: 730 h ×
+    // $0.315 = $229.95; '... db m6i.large General purpose Multi-AZ ...' Taipei 0.4440000000: 730 h × $0.444 = $324.12.
+    const mariadb = { ...base, engine: 'mariadb', storage_gb: 0 }
+    const taipei = cost({ ...mariadb, instance_class: 'db.t3.micro' }, 'ap-east-2')
+    expect(taipei.unpriced).toEqual([])
+    expect(rows(taipei)['rds.mariadb_instance_hours.db.t3.micro']).toBe('18.25')
+    const nz = cost({ ...mariadb, instance_class: 'db.r6i.large' }, 'ap-southeast-6')
+    expect(nz.unpriced).toEqual([])
+    expect(rows(nz)['rds.mariadb_instance_hours.db.r6i.large']).toBe('229.95')
+    expect(
+      rows(cost({ ...mariadb, instance_class: 'db.m6i.large', deployment: 'multi_az' }, 'ap-east-2'))[
+        'rds.mariadb_instance_hours_multi_az.db.m6i.large'
+      ],
+    ).toBe('324.12')
+    // The Single-AZ db.m5.xlarge block lists neither Region: unpriced, never $0
+    const m5 = cost({ ...mariadb, instance_class: 'db.m5.xlarge' }, 'ap-east-2')
+    expect(m5.unpriced.map((u) => u.usage_type)).toEqual(['rds.mariadb_instance_hours.db.m5.xlarge'])
   })
 
   it('prices Regions outside the main ten at the rate maps of 2025-05-23 (page-rates-rds-ondemand-2025-05)', () => {

@@ -49,7 +49,7 @@ describe(`Cognito user pools at the rates of ${PAGE}`, () => {
     expect(cents(priced.total)).toBe('11.00')
   })
 
-  it('prices Lite and Essentials in Frankfurt and Essentials in Ireland, reports Essentials in Taipei as unpriced', () => {
+  it('prices Lite and Essentials in Frankfurt and Essentials in Ireland', () => {
     expect(
       cents(cost({ tier: 'lite', monthly_active_users: 110_000 }, { region: 'eu-central-1' }).total),
     ).toBe('541.00')
@@ -61,10 +61,36 @@ describe(`Cognito user pools at the rates of ${PAGE}`, () => {
     const ireland = cost({ monthly_active_users: 20_000 }, { region: 'eu-west-1' })
     expect(ireland.unpriced).toEqual([])
     expect(cents(ireland.total)).toBe('150.00')
-    // No map read so far gives Essentials in Asia Pacific (Taipei).
-    const taipei = cost({ tier: 'essentials', monthly_active_users: 20_000 }, { region: 'ap-east-2' })
-    expect(taipei.total).toBe('0')
-    expect(taipei.unpriced.map((row) => row.usage_type)).toEqual(['cognito.mau.essentials'])
+  })
+
+  it('prices Essentials and Plus in Taipei and New Zealand from the map of 2026-03-03 (page-rates-cognito-essentials-plus-2026-03)', () => {
+    // aws-price-watcher raw/cognito.json at 205c96b, 'Asia Pacific (Taipei)': key 8NjKZ… (Essentials) rate code
+    // KXPEEH5NVRPPH6UH… 0.0150000000, key as3o6… (Plus) W5RHWG3UE9FQAAF9… 0.0200000000; 'Asia Pacific (New
+    // Zealand)': A7WPS857FB7PHDGS… 0.0150000000 and 24SEDY7C7PE3EMNK… 0.0200000000.
+    for (const region of ['ap-east-2', 'ap-southeast-6']) {
+      // 10,000 free, then 10,000 × $0.015
+      const essentials = cost({ tier: 'essentials', monthly_active_users: 20_000 }, { region })
+      expect(essentials.unpriced, region).toEqual([])
+      expect(cents(essentials.total), region).toBe('150.00')
+      // no free tier on Plus: 10,000 × $0.02
+      const plus = cost({ tier: 'plus', monthly_active_users: 10_000 }, { region })
+      expect(plus.unpriced, region).toEqual([])
+      expect(cents(plus.total), region).toBe('200.00')
+    }
+  })
+
+  it('reports a Region without a sourced Essentials price as unpriced, never $0', () => {
+    // every catalog Region is priced now: take Taipei's Essentials rate out of a copy of the catalog
+    const catalog = structuredClone(bundledCatalog)
+    delete catalog.prices['ap-east-2']?.['cognito.mau.essentials']
+    const items = lineItemsToUsage(
+      [{ service: 'cognito', params: { tier: 'essentials', monthly_active_users: 20_000 } }],
+      catalog,
+    )
+    if (!items.ok) throw new Error('refused')
+    const priced = priceUsage({ region: 'ap-east-2', includeFreeTier: true, usage: items.usage, catalog })
+    expect(priced.total).toBe('0')
+    expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['cognito.mau.essentials'])
   })
 
   it('prices Lite in Taipei and New Zealand from the rate map of 2026-03-03 (page-rates-cognito-2026-03)', () => {

@@ -3,6 +3,7 @@ import { planToLineItems } from '../../../../cli/terraform-plan.js'
 import { cents, priceItems } from '../../../../test/priced-items.js'
 import { planResource, terraformPlan } from '../../../../test/terraform-plans.js'
 import { bundledCatalog } from '../../catalog.js'
+import { priceUsage } from '../../cost-engine.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/ecr/pricing/'
@@ -47,9 +48,23 @@ describe(`ECR at the rates of ${PAGE}`, () => {
     }
   })
 
+  it('prices Taipei and New Zealand from the rate map of 2026-08-31 (page-rates-ecr-2026-08)', () => {
+    // aws-price-watcher fb0ed68 raw/ecr.json, 'Asia Pacific (Taipei)' and 'Asia Pacific (New Zealand)':
+    // 'EC2 Container Registry' 0.1000000000 in each: 50 GB-months × $0.10 = $5.00
+    for (const region of ['ap-east-2', 'ap-southeast-6']) {
+      const priced = cost({ storage_gb: 50 }, region)
+      expect(priced.unpriced, region).toEqual([])
+      expect(cents(priced.total), region).toBe('5.00')
+    }
+  })
+
   it('reports a Region without a sourced price as unpriced, never $0', () => {
-    // the 2025-03-14 map predates Asia Pacific (Taipei)
-    const priced = cost({ storage_gb: 1 }, 'ap-east-2')
+    // every catalog Region is priced now: take Taipei's storage rate out of a copy of the catalog
+    const catalog = structuredClone(bundledCatalog)
+    delete catalog.prices['ap-east-2']?.['ecr.storage_gb_months']
+    const items = lineItemsToUsage([{ service: 'ecr', params: { storage_gb: 1 } }], catalog)
+    if (!items.ok) throw new Error('refused')
+    const priced = priceUsage({ region: 'ap-east-2', includeFreeTier: true, usage: items.usage, catalog })
     expect(priced.total).toBe('0')
     expect(priced.unpriced.map((row) => row.usage_type)).toEqual(['ecr.storage_gb_months'])
   })

@@ -38,7 +38,7 @@ describe('Amazon MQ at the Price List rates Infracost prints', () => {
     expect(single.unpriced.map((row) => row.usage_type)).toEqual([
       'mq.broker_hours.activemq.single_instance.mq.m5.large',
     ])
-    // ap-east-2 (Taipei): neither rate map lists it
+    // ap-east-2 (Taipei): the map of 2026-06-17 lists storage there but no mq.t2.micro rate
     const taipei = cost({ instance_type: 'mq.t2.micro', storage_gb: 0 }, 'ap-east-2')
     expect(taipei.total).toBe('0')
     expect(taipei.unpriced.map((row) => row.usage_type)).toEqual([
@@ -76,6 +76,24 @@ describe('Amazon MQ at the Price List rates Infracost prints', () => {
     expect(
       cents(cost({ instance_type: 'mq.t2.micro', hours: 100, storage_gb: 0 }, 'ca-central-1').total),
     ).toBe('3.30')
+  })
+
+  it('prices broker storage in Taipei and New Zealand from the rate map of 2026-06-17 (page-rates-mq-2026-06)', () => {
+    // aws-price-watcher 94f8ef7 raw/mq.json, 'Asia Pacific (Taipei)': 'Broker Storage Single AZ GB-Mo'
+    // 0.1080000000 and 'Broker Storage GB Mo' 0.3240000000; 'Asia Pacific (New Zealand)': 0.2280000000 and
+    // 0.3780000000. Neither lists 'Active Standby mq m5.large', so the broker-hours stay unpriced.
+    const pair = { instance_type: 'mq.m5.large', deployment: 'active_standby_multi_az', storage_gb: 100 }
+    const taipei = cost(pair, 'ap-east-2')
+    // 100 GB EFS × $0.324
+    expect(cents(taipei.total)).toBe('32.40')
+    expect(taipei.unpriced.map((row) => row.usage_type)).toEqual([
+      'mq.broker_hours.activemq.active_standby_multi_az.mq.m5.large',
+    ])
+    // 100 GB EFS × $0.378
+    expect(cents(cost(pair, 'ap-southeast-6').total)).toBe('37.80')
+    // RabbitMQ on EBS: 30 GB × $0.228 in New Zealand, 30 GB × $0.108 in Taipei
+    expect(cents(cost(cluster, 'ap-southeast-6').total)).toBe('6.84')
+    expect(cents(cost(cluster, 'ap-east-2').total)).toBe('3.24')
   })
 
   it('refuses an unknown instance type, a RabbitMQ pair and RabbitMQ on EFS', () => {

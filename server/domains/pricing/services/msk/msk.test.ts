@@ -70,6 +70,28 @@ describe(`MSK at the rates of ${PAGE}`, () => {
     expect(m7g.unpriced.map((row) => row.reason)).toEqual([expect.not.stringMatching(/^AWS does not offer/)])
   })
 
+  it('prices New Zealand from the rate map of 2025-12-22 (page-rates-msk-2025-12)', () => {
+    // aws-price-watcher e1955e7 processed/msk.json, 'Asia Pacific (New Zealand)': 'RunBroker m7g.large'
+    // 0.2678000000 and 'RunVolume GP2' 0.1260000000: 3 × 730 h × $0.2678 + 3 × 100 GB × $0.126 = $586.482 + $37.80
+    const brokers = cost(
+      { broker_type: 'kafka.m7g.large', brokers: 3, storage_gb_per_broker: 100 },
+      'ap-southeast-6',
+    )
+    expect(brokers.unpriced).toEqual([])
+    expect(cents(brokers.total)).toBe('624.28')
+    // 'RunBroker t3.small' 0.0607255200, 'TieredStorage Tiered storage' 0.0693000000 and '-DataRetrieval'
+    // 0.0017325000: 2 × 730 × $0.06072552 + 500 × $0.0693 + 1,000 × $0.0017325 = $88.659 + $34.65 + $1.7325
+    const tiered = cost(
+      { broker_type: 'kafka.t3.small', brokers: 2, tiered_storage_gb: 500, tiered_retrieved_gb: 1000 },
+      'ap-southeast-6',
+    )
+    expect(tiered.unpriced).toEqual([])
+    expect(cents(tiered.total)).toBe('125.04')
+    // the map lists no 'RunBroker m5.large' there: unpriced
+    const m5 = cost({ broker_type: 'kafka.m5.large', brokers: 1 }, 'ap-southeast-6')
+    expect(m5.unpriced.map((row) => row.usage_type)).toEqual(['msk.broker_hours.kafka.m5.large'])
+  })
+
   it('refuses an unknown broker type, a missing one, and params of the other cluster type', () => {
     const unknown = lineItemsToUsage(
       [{ service: 'msk', params: { broker_type: 'kafka.x9.huge', brokers: 3 } }],

@@ -97,18 +97,22 @@ describe(`pricing endpoints on ${testEngine}`, async () => {
   })
 
   it('names the usage types with no price in the region', async () => {
-    // No MQ rate map or other source read gives a Taipei figure, while the AWS SDK's endpoint list has an mq endpoint
-    // there: missing prices, not a not-offered claim. (SES, the example before, is not sold in Taipei at all.)
+    // MQ's 2026-06-17 rate map prices Taipei's broker storage but none of the catalog's broker types there, while the
+    // AWS SDK's endpoint list has an mq endpoint: missing prices, not a not-offered claim. (SES, an example before,
+    // is not sold in Taipei at all.)
     const res = await get('/ap-east-2/mq')
     expect(res.statusCode).toBe(200)
-    expect(res.json().prices).toEqual([])
+    expect(
+      res
+        .json()
+        .prices.map((p: { usage_type: string }) => p.usage_type)
+        .sort(),
+    ).toEqual(['mq.storage_gb_month.ebs', 'mq.storage_gb_month.efs'])
     expect(res.json().unpriced_usage_types).toEqual([
       { usage_type: 'mq.broker_hours.activemq.active_standby_multi_az.mq.m5.large', unit: 'broker-hours' },
       { usage_type: 'mq.broker_hours.activemq.single_instance.mq.t2.micro', unit: 'broker-hours' },
       { usage_type: 'mq.broker_hours.rabbitmq.cluster_multi_az.mq.m5.xlarge', unit: 'broker-hours' },
       { usage_type: 'mq.broker_hours.rabbitmq.single_instance.mq.m5.xlarge', unit: 'broker-hours' },
-      { usage_type: 'mq.storage_gb_month.ebs', unit: 'GB-months' },
-      { usage_type: 'mq.storage_gb_month.efs', unit: 'GB-months' },
     ])
     expect(res.json().not_offered_usage_types).toEqual([])
     expect((await get('/ap-east-2/ses')).json().unpriced_usage_types).toEqual([])

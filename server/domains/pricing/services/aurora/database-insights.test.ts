@@ -8,6 +8,15 @@ import { lineItemsToUsage } from '../../line-items.js'
 // ACU-hour of Serverless v2 capacity in us-east-1 and us-east-2 (Price List), and in every other Region from AWS's
 // CloudWatch rate map (page-rates-cloudwatch); Standard mode is free.
 const cluster = { engine: 'postgresql', storage_gb: 0 }
+/** Writer and reader db.r6g.large (2 vCPUs each) and 1,000 ACU-hours of Serverless v2, in Advanced mode. */
+const advanced = {
+  ...cluster,
+  instance_class: 'db.r6g.large',
+  count: 2,
+  vcpus: 2,
+  serverless_acu_hours: 1000,
+  database_insights: 'advanced',
+}
 const rowsOf = (priced: ReturnType<typeof priceItems>) =>
   Object.fromEntries(priced.by_service.flatMap((s) => s.by_usage_type).map((r) => [r.usage_type, r]))
 const price = (params: Record<string, unknown>, region = 'us-east-1') =>
@@ -22,14 +31,7 @@ describe('Aurora with CloudWatch Database Insights', () => {
   it('bills Advanced mode per vCPU-hour of the provisioned instances and per ACU-hour of Serverless v2', () => {
     // Writer and reader db.r6g.large (2 vCPUs): 2 × 730 h × 2 = 2,920 vCPU-hours × $0.0125 = $36.50;
     // 1,000 ACU-hours × $0.003125 = $3.125.
-    const priced = price({
-      ...cluster,
-      instance_class: 'db.r6g.large',
-      count: 2,
-      vcpus: 2,
-      serverless_acu_hours: 1000,
-      database_insights: 'advanced',
-    })
+    const priced = price(advanced)
     const rows = rowsOf(priced)
     expect(rows['aurora.database_insights_vcpu_hours']?.quantity).toBe('2920')
     expect(cents(rows['aurora.database_insights_vcpu_hours']?.cost ?? '')).toBe('36.50')
@@ -52,19 +54,7 @@ describe('Aurora with CloudWatch Database Insights', () => {
     // unnamed vCPU-hour codes (3OMuIdG…, 95PX…, …) are 0.0125000000 and the three ACU-hour codes (B-lm…, aEjR…,
     // rpOG…) 0.0031250000. 2 × 730 h × 2 vCPUs = 2,920 × $0.0125 = $36.50; 1,000 ACU-hours × $0.003125 = $3.125.
     for (const region of ['eu-central-1', 'ap-southeast-1', 'us-west-2']) {
-      const rows = rowsOf(
-        price(
-          {
-            ...cluster,
-            instance_class: 'db.r6g.large',
-            count: 2,
-            vcpus: 2,
-            serverless_acu_hours: 1000,
-            database_insights: 'advanced',
-          },
-          region,
-        ),
-      )
+      const rows = rowsOf(price(advanced, region))
       expect(cents(rows['aurora.database_insights_vcpu_hours']?.cost ?? '')).toBe('36.50')
       expect(rows['aurora.database_insights_acu_hours']?.cost).toBe('3.125')
     }

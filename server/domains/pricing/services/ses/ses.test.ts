@@ -6,6 +6,14 @@ import { bundledCatalog } from '../../catalog.js'
 import { lineItemsToUsage } from '../../line-items.js'
 
 const PAGE = 'https://aws.amazon.com/ses/pricing/'
+/** Every SES usage type once: sending with attachments, receiving with its chunks, one dedicated IP. */
+const item = {
+  emails_sent: 5400,
+  attachments_gb: 3.7,
+  emails_received: 10_000,
+  inbound_chunks: 20_000,
+  dedicated_ips: 1,
+}
 
 function cost(params: Record<string, unknown>, region = 'us-east-1') {
   return priceItems('ses', [params], { region, includeFreeTier: true })
@@ -31,13 +39,6 @@ describe(`SES at the rates of ${PAGE}`, () => {
     // github.com/lamngockhuong/aws-price lib/data/pricing/ses.json at 508fb45: 'Email sent to an external recipient' 0.0001, 'Charged for attachments sent'
     // 0.12, 'Dedicated IPs' 24.95 in both; Seoul also 'Received e mail communication' 0.0001 and 'Charged for chunks
     // of 256 KB applicable to incoming mail' 0.00009, which the map does not list for Middle East (UAE).
-    const item = {
-      emails_sent: 5400,
-      attachments_gb: 3.7,
-      emails_received: 10_000,
-      inbound_chunks: 20_000,
-      dedicated_ips: 1,
-    }
     // $0.54 + $0.444 + $1 + $1.80 + $24.95
     const seoul = cost(item, 'ap-northeast-2')
     expect(seoul.unpriced).toEqual([])
@@ -56,13 +57,6 @@ describe(`SES at the rates of ${PAGE}`, () => {
     // 'Email sent to an external recipient' 0.0001000000, 'Charged for attachments sent' 0.1200000000, 'Received e mail
     // communication' 0.0001000000, 'Charged for chunks of 256 KB applicable to incoming mail' 0.0000900000 and
     // 'Dedicated IPs' 24.9500000000; Taipei is not in the map.
-    const item = {
-      emails_sent: 5400,
-      attachments_gb: 3.7,
-      emails_received: 10_000,
-      inbound_chunks: 20_000,
-      dedicated_ips: 1,
-    }
     for (const region of ['ca-west-1', 'ap-southeast-5']) {
       const priced = cost(item, region)
       expect(priced.unpriced).toEqual([])

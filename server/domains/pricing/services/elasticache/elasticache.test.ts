@@ -55,19 +55,22 @@ describe('ElastiCache', () => {
     expect(cents(cost({ node_type: 'cache.t3.micro' }, 'me-south-1').total)).toBe('17.52')
   })
 
-  it('prices London’s one r6gd size from the rate map; its other r6gd sizes stay unpriced', () => {
+  it('prices London’s one r6gd size from the rate map and reports the other five as not offered there', () => {
     // page-rates-elasticache (2025-03-14): 'OnDemand Cache Instance Memory optimized cache r6gd.8xlarge Redis
     // datatiering Current Generation' $7.306 in EU (London); 2 nodes × 730 h = $10,666.76
     expect(cents(cost({ node_type: 'cache.r6gd.8xlarge', nodes: 2 }, 'eu-west-2').total)).toBe('10666.76')
-    expect(
-      cost({ node_type: 'cache.r6gd.xlarge' }, 'eu-west-2').unpriced.map((row) => row.usage_type),
-    ).toEqual(['elasticache.node_hours.cache.r6gd.xlarge'])
-    // The later map (2026-05-13, aws-price-watcher 86def87) still lists only 'cache r6gd.8xlarge' in EU (London),
-    // at the same $7.306 (Valkey $5.8448): the other five sizes stay unpriced there.
-    for (const size of ['2xlarge', '4xlarge', '12xlarge', '16xlarge']) {
-      expect(
-        cost({ node_type: `cache.r6gd.${size}` }, 'eu-west-2').unpriced.map((row) => row.usage_type),
-      ).toEqual([`elasticache.node_hours.cache.r6gd.${size}`])
+    // elasticache-r6gd-regions: AWS's rate map of 2026-03-18 (aws-price-watcher processed/elasticache.json at
+    // 96c0db8) lists the r6gd.xlarge, 2xlarge, 4xlarge, 12xlarge and 16xlarge rows in 14 Regions, not EU (London),
+    // the Regions of the ElastiCache guide's r6gd list; the guide names the pricing page for per-Region node types.
+    for (const size of ['xlarge', '2xlarge', '4xlarge', '12xlarge', '16xlarge']) {
+      for (const engine of ['redis', 'valkey']) {
+        const priced = cost({ engine, node_type: `cache.r6gd.${size}` }, 'eu-west-2')
+        expect(priced.total, `${engine} ${size}`).toBe('0')
+        const usageType = `elasticache.${engine === 'valkey' ? 'valkey_' : ''}node_hours.cache.r6gd.${size}`
+        expect(priced.unpriced.map((row) => row.reason)).toEqual([
+          `AWS does not offer ${usageType} in eu-west-2 (https://github.com/iann0036/aws-price-watcher/blob/96c0db8785e55f516d8e454b13914d94d3ab6096/processed/elasticache.json, as of 2026-03-18)`,
+        ])
+      }
     }
   })
 

@@ -117,15 +117,25 @@ describe(`MemoryDB at the rules of ${PAGE}`, () => {
     expect(saoPaulo.total).toBe('126.871')
     // AWS sells no db.r7g node in São Paulo: the rate maps of 2025-03-26 and 2026-07-17 (page-rates-memorydb-2026-07,
     // aws-price-watcher processed/memorydb.json at c244a19) list db.r7g in 13 commercial Regions, not São Paulo,
-    // whose section lists db.t4g, db.r6g and db.r6gd; reported as not offered, never $0
-    for (const engine of ['redis', 'valkey']) {
-      for (const size of ['large', 'xlarge']) {
-        const priced = cost({ engine, node_type: `db.r7g.${size}`, shards: 1 }, 'sa-east-1')
-        expect(priced.total).toBe('0')
-        const usageType = `memorydb.${engine === 'valkey' ? 'valkey_' : ''}node_hours.db.r7g.${size}`
-        expect(priced.unpriced.map((row) => row.reason)).toEqual([
-          `AWS does not offer ${usageType} in sa-east-1 (https://github.com/iann0036/aws-price-watcher/blob/c244a19501ec8ed1f8833c9eb49cf13325d6e0e9/processed/memorydb.json, as of 2026-07-17)`,
-        ])
+    // whose section lists db.t4g, db.r6g and db.r6gd; reported as not offered, never $0. Nor in the five other
+    // Regions whose sections of both maps list no db.r7g row.
+    for (const region of [
+      'sa-east-1',
+      'ap-east-1',
+      'ca-central-1',
+      'eu-north-1',
+      'eu-south-1',
+      'eu-west-3',
+    ]) {
+      for (const engine of ['redis', 'valkey']) {
+        for (const size of ['large', 'xlarge']) {
+          const priced = cost({ engine, node_type: `db.r7g.${size}`, shards: 1 }, region)
+          expect(priced.total).toBe('0')
+          const usageType = `memorydb.${engine === 'valkey' ? 'valkey_' : ''}node_hours.db.r7g.${size}`
+          expect(priced.unpriced.map((row) => row.reason)).toEqual([
+            `AWS does not offer ${usageType} in ${region} (https://github.com/iann0036/aws-price-watcher/blob/c244a19501ec8ed1f8833c9eb49cf13325d6e0e9/processed/memorydb.json, as of 2026-07-17)`,
+          ])
+        }
       }
     }
     // db.t4g.small in N. Virginia and Mumbai: 730 h × $0.048 and × $0.0427 (Valkey)

@@ -55,6 +55,27 @@ describe('ElastiCache', () => {
     expect(cents(cost({ node_type: 'cache.t3.micro' }, 'me-south-1').total)).toBe('17.52')
   })
 
+  it('reports r6gd outside its 14 Regions, and m5/r5 in the newest Regions, as not offered', () => {
+    const reasonOf = (nodeType: string, region: string) =>
+      cost({ node_type: nodeType }, region).unpriced.map((row) => row.reason)
+    // elasticache-r6gd-regions: every r6gd row of the 2026-03-18 rate map lists the same 14 Regions (and London for
+    // 8xlarge), the guide's data tiering list; Seoul, Hong Kong or Tel Aviv are not among them.
+    for (const region of ['ap-northeast-2', 'ap-east-1', 'il-central-1']) {
+      expect(reasonOf('cache.r6gd.xlarge', region)).toEqual([
+        `AWS does not offer elasticache.node_hours.cache.r6gd.xlarge in ${region} (https://github.com/iann0036/aws-price-watcher/blob/96c0db8785e55f516d8e454b13914d94d3ab6096/processed/elasticache.json, as of 2026-03-18)`,
+      ])
+    }
+    // The ElastiCache guide names m7g/r7g and t3/t4g for Thailand and Mexico (Central); the map lists no m5 or r5 there
+    expect(reasonOf('cache.m5.large', 'ap-southeast-7')).toEqual([
+      'AWS does not offer elasticache.node_hours.cache.m5.large in ap-southeast-7 (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheNodes.SupportedTypes.html, as of 2026-12-07)',
+    ])
+    // nor in Taipei, whose section lists t3, t4g, m6g, m7g, r6g and r7g (priced: 730 h × $0.2367 for r7g.large)
+    expect(reasonOf('cache.r5.large', 'ap-east-2')).toEqual([
+      'AWS does not offer elasticache.node_hours.cache.r5.large in ap-east-2 (https://github.com/iann0036/aws-price-watcher/blob/96c0db8785e55f516d8e454b13914d94d3ab6096/processed/elasticache.json, as of 2026-03-18)',
+    ])
+    expect(cents(cost({ node_type: 'cache.r7g.large' }, 'ap-east-2').total)).toBe('172.79')
+  })
+
   it('prices London’s one r6gd size from the rate map and reports the other five as not offered there', () => {
     // page-rates-elasticache (2025-03-14): 'OnDemand Cache Instance Memory optimized cache r6gd.8xlarge Redis
     // datatiering Current Generation' $7.306 in EU (London); 2 nodes × 730 h = $10,666.76

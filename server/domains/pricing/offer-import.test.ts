@@ -56,7 +56,7 @@ describe('importOfferFile', () => {
     claimed.not_offered = {
       'eu-west-1': {
         'lambda.gb_seconds.*': { source: 'lambda-page', as_of: '2026-12-07' },
-        'lambda.durable_operations': { source: 'lambda-page', as_of: '2026-12-07' },
+        'lambda.managed_instance_requests': { source: 'lambda-page', as_of: '2026-12-07' },
       },
     }
     const { catalog, withdrawn_not_offered } = importOfferFile(claimed, fixture('lambda-offer.json'))
@@ -64,7 +64,7 @@ describe('importOfferFile', () => {
       { region: 'eu-west-1', pattern: 'lambda.gb_seconds.*', usage_type: 'lambda.gb_seconds.arm64' },
     ])
     expect(catalog.not_offered).toEqual({
-      'eu-west-1': { 'lambda.durable_operations': { source: 'lambda-page', as_of: '2026-12-07' } },
+      'eu-west-1': { 'lambda.managed_instance_requests': { source: 'lambda-page', as_of: '2026-12-07' } },
     })
     expect(notOfferedProblems(catalog)).toEqual([])
     expect(notOfferedProblems(claimed)).toEqual([])

@@ -183,6 +183,47 @@ describe(`Lambda pricing depth at the rates of ${PAGE} (us-east-1)`, () => {
     expect(cents(cost([item], false, 'sa-east-1').total)).toBe('31.37')
   })
 
+  it('prices durable functions in the main Regions the 2025-12-17 rate map lists them in, at their own rates', () => {
+    // The page's durable example quantities: 4M operations, 104 GB written, 72.8 GB-months retained.
+    const item = {
+      invocations: 0,
+      avg_duration_ms: 0,
+      memory_mb: 128,
+      durable_operations: 4_000_000,
+      durable_data_written_gb: 104,
+      durable_data_retained_gb_months: 72.8,
+    }
+    // Rate map codes Y68w94wIpe… (per operation), oOoyVHfcej… (per GB written), -V_2ZuCr5A… (per GB-month).
+    const expected: Record<string, [string, string, string]> = {
+      'us-east-1': ['32.00', '26.00', '10.92'], // the page's own example: $8.00/M, $0.25, $0.15
+      'us-east-2': ['32.00', '26.00', '10.92'],
+      'us-west-2': ['32.00', '26.00', '10.92'],
+      'eu-west-1': ['34.40', '27.04', '11.65'], // 4M × $0.0000086, 104 × $0.26, 72.8 × $0.16
+      'eu-central-1': ['44.00', '35.36', '14.56'], // 4M × $0.000011, 104 × $0.34, 72.8 × $0.20
+      'ap-southeast-1': ['41.20', '33.28', '14.56'], // 4M × $0.0000103, 104 × $0.32, 72.8 × $0.20
+    }
+    for (const [region, [operations, written, retained]] of Object.entries(expected)) {
+      const priced = cost([item], false, region)
+      expect(priced.unpriced, region).toEqual([])
+      expect(cents(rows(priced)['lambda.durable_operations']), region).toBe(operations)
+      expect(cents(rows(priced)['lambda.durable_written_gb']), region).toBe(written)
+      expect(cents(rows(priced)['lambda.durable_retained_gb_months']), region).toBe(retained)
+    }
+    expect(cents(cost([item], false, 'eu-central-1').total)).toBe('93.92')
+    // The map has no durable code in these sections: unpriced, never $0, and not claimed not offered.
+    for (const region of ['eu-west-2', 'ap-northeast-1', 'ap-south-1', 'sa-east-1']) {
+      const priced = cost([item], false, region)
+      expect(priced.unpriced.map((row) => row.usage_type).sort(), region).toEqual([
+        'lambda.durable_operations',
+        'lambda.durable_retained_gb_months',
+        'lambda.durable_written_gb',
+      ])
+      expect(unpricedReason(bundledCatalog, region, 'lambda.durable_operations'), region).not.toMatch(
+        /^AWS does not offer/,
+      )
+    }
+  })
+
   it('reports what a Region lacks as unpriced, never $0', () => {
     // The 2025-12-17 rate map lists no tenant isolation rate in Asia Pacific (New Zealand).
     const tenant = cost(

@@ -45,7 +45,8 @@ describe('Bedrock Provisioned Throughput of current models', () => {
     expect(unpriced({ model: 'meta.llama3-1-70b-instruct' }, 'us-east-1')).toEqual([
       'bedrock.provisioned_mu_hours_no_commitment.meta.llama3-1-70b-instruct',
     ])
-    // Nova 2 Lite's on-demand tokens have no catalog figure either.
+    // Nova 2 Lite's on-demand tokens are priced since December 2026 (bedrock-price-list-2026-10, current-models.test.ts):
+    // 1,000 in-Region input and output tokens in us-east-1 at $0.00033 + $0.00275 per 1,000, nothing unpriced.
     const tokens = priceItems(
       'bedrock',
       [{ model: 'amazon.nova-2-lite', input_tokens: 1000, output_tokens: 1000 }],
@@ -54,11 +55,8 @@ describe('Bedrock Provisioned Throughput of current models', () => {
         includeFreeTier: false,
       },
     )
-    expect(tokens.total).toBe('0')
-    expect(tokens.unpriced.map((row) => row.usage_type)).toEqual([
-      'bedrock.input_tokens.amazon.nova-2-lite',
-      'bedrock.output_tokens.amazon.nova-2-lite',
-    ])
+    expect(tokens.total).toBe('0.00308')
+    expect(tokens.unpriced).toEqual([])
   })
 
   it('imports a Provisioned Throughput of Nova 2 Lite from Terraform as a valid item', () => {

@@ -81,15 +81,16 @@ describe('Bedrock Anthropic rates of the pricing page in more Regions', () => {
     expect(total(model, region)).toBe(expected)
   })
 
-  it('leaves prompt caching and batch of those models unpriced: no source gives them per Region', () => {
+  it('leaves prompt caching and batch of Claude 3.5 Sonnet v2 unpriced: no source gives them per Region', () => {
+    // (Claude 3.7 Sonnet's caching and batch are priced since December 2026 from bedrock-price-list-2026-10.)
     const priced = cost(
-      { model: 'anthropic.claude-3-7-sonnet', input_tokens: 0, output_tokens: 0, cache_read_tokens: 1 },
+      { model: 'anthropic.claude-3-5-sonnet-v2', input_tokens: 0, output_tokens: 0, cache_read_tokens: 1 },
       'ap-south-1',
     )
     expect(priced.unpriced.map((row) => [row.usage_type, row.reason])).toEqual([
       [
-        'bedrock.cache_read_tokens.anthropic.claude-3-7-sonnet',
-        'the catalog has no price for bedrock.cache_read_tokens.anthropic.claude-3-7-sonnet in ap-south-1',
+        'bedrock.cache_read_tokens.anthropic.claude-3-5-sonnet-v2',
+        'the catalog has no price for bedrock.cache_read_tokens.anthropic.claude-3-5-sonnet-v2 in ap-south-1',
       ],
     ])
   })

@@ -65,6 +65,40 @@ test('the item form finds services by what they do and reads 10M', async ({
   }
 })
 
+test('the item form prices a current Bedrock model found by its name', async ({
+  page,
+  request,
+  account,
+  snap,
+}) => {
+  const scenario = await createScenarioViaApi(request, account.accessToken, {
+    name: 'LLM chat',
+    region: 'us-east-1',
+  })
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 })
+    await page.goto(`/scenarios/${scenario.id}`)
+    await page.getByRole('button', { name: 'Add item' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Add a line item' })
+    const picker = dialog.getByRole('combobox', { name: 'Service' })
+    await picker.click()
+    await picker.fill('bedrock')
+    await page.getByRole('option', { name: /Amazon Bedrock/ }).click()
+    const model = dialog.getByRole('combobox', { name: 'Model' })
+    await model.click()
+    await model.fill('sonnet 4.5')
+    await expect(page.getByRole('option', { name: /Claude Sonnet 4\.5/ })).toBeVisible()
+    await snap(`item-form-bedrock-models-${width}`)
+    await page.getByRole('option', { name: /Claude Sonnet 4\.5/ }).click()
+    await dialog.getByRole('textbox', { name: /Input tokens/ }).fill('1M')
+    await dialog.getByRole('textbox', { name: /Output tokens/ }).fill('1M')
+    // bedrock-price-list-2026-10: us-east-1 in-Region rates $0.0033 and $0.0165 per 1,000 tokens
+    await expect(dialog.getByTestId('item-preview-cost')).toHaveText('$19.80 / month')
+    await snap(`item-form-bedrock-${width}`)
+    await page.keyboard.press('Escape')
+  }
+})
+
 test('the create dialog says how complete each region is', async ({ page, snap }) => {
   await page.goto('/scenarios?new=1')
   const dialog = page.getByRole('dialog')

@@ -57,6 +57,19 @@ describe('service params from the published schema', () => {
     })
   })
 
+  it('shows a model by its name beside its id, so typing either finds it', () => {
+    const model = fieldsOf('bedrock').find((f) => f.name === 'model')
+    if (model?.kind !== 'select') throw new Error('model is a select')
+    expect(model.options).toContain('anthropic.claude-sonnet-4-5')
+    expect(model.optionLabels?.['anthropic.claude-sonnet-4-5']).toBe(
+      'Claude Sonnet 4.5 · anthropic.claude-sonnet-4-5',
+    )
+    // every choice has its name: the catalog names each model it prices
+    expect(model.options.filter((id) => !model.optionLabels?.[id])).toEqual([])
+    // params without names of their own keep their values as labels
+    expect(field('architecture')).not.toHaveProperty('optionLabels', expect.anything())
+  })
+
   it('checks bounds, whole numbers and required values', () => {
     expect(validateParam(field('memory_mb'), 64)).toBe('Must be at least 128')
     expect(validateParam(field('memory_mb'), 20_000)).toBe('Must be at most 10,240')

@@ -291,12 +291,12 @@ function ParamInput({ field, form }: { field: ParamField; form: UseFormReturnTyp
     )
   }
   if (field.kind === 'select') {
-    const { options } = field
+    const { options, optionLabels } = field
     return (
       <Select
         label={field.label}
         description={field.description}
-        data={options}
+        data={options.map((value) => ({ value, label: optionLabels?.[value] ?? value }))}
         searchable={options.length > 8}
         required={field.required}
         clearable={!field.required}

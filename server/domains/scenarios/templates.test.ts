@@ -60,6 +60,22 @@ describe(`scenario templates on ${testEngine}`, async () => {
     },
   )
 
+  it('prices every template fully in each of the ten main regions', async () => {
+    const mainRegions = ['us-east-2', 'us-west-2', 'eu-west-1', 'eu-west-2', 'eu-central-1']
+    mainRegions.push('ap-southeast-1', 'ap-northeast-1', 'ap-south-1', 'sa-east-1')
+    for (const region of mainRegions) {
+      for (const template of listed) {
+        const created = await call('POST', '/scenarios', {
+          name: template.name,
+          region,
+          template: template.id,
+        })
+        const costs = (await call('GET', `/scenarios/${created.json().id}/costs`)).json()
+        expect(costs.total_monthly.unpriced, `${template.id} in ${region}`).toEqual([])
+      }
+    }
+  })
+
   it('keeps a given description and tags, and refuses an unknown template with 422 and no scenario', async () => {
     const kept = await call('POST', '/scenarios', {
       name: 'Mine',

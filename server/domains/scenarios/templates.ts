@@ -119,9 +119,9 @@ export const SCENARIO_TEMPLATES = [
     tags: ['ai'],
     assumptions: [
       '1 M chat turns a month through an HTTP API, each one Lambda invocation of 2 s at 1,024 MB.',
-      'Each turn sends 1,500 input tokens (prompt and history) and gets 300 output tokens from Claude 3.5 Haiku.',
+      'Each turn sends 1,500 input tokens (prompt and history) and gets 300 output tokens from Claude Haiku 4.5.',
       'Each turn writes one and reads four history items (1 KB each); history holds 20 GB.',
-      'Bedrock prices are sourced for us-east-1; in other regions the model shows as not priced.',
+      'Claude is billed at the region’s own rate where AWS sells it there, else at the global cross-region rate.',
     ],
     items: [
       { service: 'apigateway', label: 'Chat API', params: { api_type: 'http', requests: 1_000_000 } },
@@ -132,9 +132,9 @@ export const SCENARIO_TEMPLATES = [
       },
       {
         service: 'bedrock',
-        label: 'Claude 3.5 Haiku',
+        label: 'Claude Haiku 4.5',
         params: {
-          model: 'anthropic.claude-3-5-haiku',
+          model: 'anthropic.claude-haiku-4-5',
           input_tokens: 1_500_000_000,
           output_tokens: 300_000_000,
         },

@@ -218,7 +218,7 @@ describe(`scenario costs on ${testEngine}`, async () => {
         { service: 'lambda', params: { invocations: 5_000_000, avg_duration_ms: 1000, memory_mb: 1024 } },
         {
           service: 'bedrock',
-          params: { model: 'anthropic.claude-3-7-sonnet', input_tokens: 1_000_000, output_tokens: 1_000 },
+          params: { model: 'anthropic.claude-3-5-sonnet', input_tokens: 1_000_000, output_tokens: 1_000 },
         },
       ],
       { region: 'eu-west-1' },
@@ -227,21 +227,21 @@ describe(`scenario costs on ${testEngine}`, async () => {
     // requests 4M × $0.20 / 1M = 0.8; 5,000,000 GB-s − 400,000 free = 4,600,000 × $0.0000166667 = 76.66682
     expect(body.total_monthly.total).toBe('77.46682')
     expect(body.total_monthly.by_service.map((s: { service: string }) => s.service)).toEqual(['lambda'])
-    // Claude 3.7 Sonnet has no Ireland price in the catalog (docs/pricing.md, "Still unpriced")
+    // Claude 3.5 Sonnet has no Ireland price in the catalog (docs/pricing.md, "Still unpriced")
     const expected = [
       {
         service: 'bedrock',
-        usage_type: 'bedrock.input_tokens.anthropic.claude-3-7-sonnet',
+        usage_type: 'bedrock.input_tokens.anthropic.claude-3-5-sonnet',
         quantity: '1000000',
         unit: 'tokens',
-        reason: 'the catalog has no price for bedrock.input_tokens.anthropic.claude-3-7-sonnet in eu-west-1',
+        reason: 'the catalog has no price for bedrock.input_tokens.anthropic.claude-3-5-sonnet in eu-west-1',
       },
       {
         service: 'bedrock',
-        usage_type: 'bedrock.output_tokens.anthropic.claude-3-7-sonnet',
+        usage_type: 'bedrock.output_tokens.anthropic.claude-3-5-sonnet',
         quantity: '1000',
         unit: 'tokens',
-        reason: 'the catalog has no price for bedrock.output_tokens.anthropic.claude-3-7-sonnet in eu-west-1',
+        reason: 'the catalog has no price for bedrock.output_tokens.anthropic.claude-3-5-sonnet in eu-west-1',
       },
     ]
     expect(body.unpriced).toEqual(expected)

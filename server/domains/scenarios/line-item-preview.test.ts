@@ -179,11 +179,11 @@ describe(`line item preview on ${testEngine}`, async () => {
     expect((await preview(saoPaulo, empty)).json().price_gaps).toEqual({ not_offered: [], missing: [] })
 
     // Params left out bill nothing: a function without durable operations needs no durable-functions price
-    // (priced in us-east-1 only), an m5 no CPU-credit price (it has no credits).
-    const ireland = await newScenario(user, { region: 'eu-west-1' })
-    expect((await preview(ireland, LAMBDA)).json().price_gaps).toEqual({ not_offered: [], missing: [] })
+    // (none in London: the rate map of 2025-12-17 lists them in seven Regions), an m5 no CPU-credit price.
+    const london = await newScenario(user, { region: 'eu-west-2' })
+    expect((await preview(london, LAMBDA)).json().price_gaps).toEqual({ not_offered: [], missing: [] })
     const withDurable = { ...LAMBDA, params: { ...LAMBDA.params, durable_operations: 1_000_000 } }
-    expect((await preview(ireland, withDurable)).json().price_gaps).toEqual({
+    expect((await preview(london, withDurable)).json().price_gaps).toEqual({
       not_offered: [],
       missing: ['lambda.durable_operations'],
     })

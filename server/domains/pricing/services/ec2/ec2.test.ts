@@ -634,6 +634,77 @@ describe(`EC2 Linux Reserved Instances in the main Regions (${RI_MAPS})`, () => 
 })
 
 /*
+ * AWS's AmazonEC2 Price List product 6C86BEPQVG73ZGGR (m5.large, us-east-1, Linux, Shared, RunInstances), offer of
+ * 2020-07-09 (version 20200709223013), as returned by GetProducts and pasted into a public Go test's mock (code search
+ * index file id 4580963375; catalog source `ec2-offer-use1-m5large-2020-mock`). Its On-Demand rate and four No Upfront
+ * rates equal the catalog's (2025 rate maps); its Partial and All Upfront terms are the only ones the catalog has.
+ */
+const M5_LARGE_2020 = 'AmazonEC2 Price List, us-east-1 m5.large, offer of 2020-07-09'
+
+describe(`EC2 Linux Partial and All Upfront Reserved Instances (${M5_LARGE_2020})`, () => {
+  // Two m5.large for a month, by hand from the rows: upfront = 2 × the 'Upfront Fee' row; monthly = 2 × 730 h × the
+  // 'reserved instance applied' row; on demand = 2 × 730 × $0.096 = 140.16. Effective monthly = monthly + upfront / term months.
+  // [offering class, term, payment, offer term code, upfront fee, hourly fee, upfront, monthly, effective monthly]
+  it.each([
+    ['standard', '1y', 'partial_upfront', 'HU7G6KETJZ', '252', '0.029', '504', '42.34', '84.34'],
+    ['standard', '1y', 'all_upfront', '6QCMYABX3D', '494', '0', '988', '0', '82.333333'],
+    ['standard', '3y', 'partial_upfront', '38NPMPTW36', '505', '0.019', '1010', '27.74', '55.795556'],
+    ['standard', '3y', 'all_upfront', 'NQ3QZPMQV9', '949', '0', '1898', '0', '52.722222'],
+    ['convertible', '1y', 'partial_upfront', 'CUZHX8X6JH', '294', '0.034', '588', '49.64', '98.64'],
+    ['convertible', '1y', 'all_upfront', 'VJWZNREJX2', '577', '0', '1154', '0', '96.166667'],
+    ['convertible', '3y', 'partial_upfront', 'R5XV2EPZQZ', '592', '0.023', '1184', '33.58', '66.468889'],
+    ['convertible', '3y', 'all_upfront', 'MZU6U2429S', '1161', '0', '2322', '0', '64.5'],
+  ] as const)(
+    '%s %s %s (term %s): $%s upfront + $%s an hour per reservation',
+    (offeringClass, term, payment, _code, _fee, _hourly, upfront, monthly, effective) => {
+      const result = compareItem('ec2', { instance_type: 'm5.large', count: 2, hours: 730 }, 'us-east-1', {
+        commitment: 'reserved_instances',
+        term,
+        payment,
+        offering_class: offeringClass,
+      })
+      const item = coveredItem(result)
+      const offer = `${offeringClass}_${term}_${payment}`
+      expect(item.offer_usage_types).toEqual([
+        `ec2.reserved_hours.${offer}.m5.large`,
+        `ec2.reserved_upfront.${offer}.m5.large`,
+      ])
+      expect(item.on_demand_monthly).toBe('140.16')
+      expect(item.upfront).toBe(upfront)
+      expect(item.monthly).toBe(monthly)
+      expect(item.effective_monthly).toBe(effective)
+      expect(result.not_covered).toEqual([])
+    },
+  )
+
+  it('agrees with the catalog’s No Upfront rates and prices no other type or Region from it', () => {
+    // The same product's No Upfront rows: 4NA7Y494T4 $0.06, BPH4J8HBKS $0.041, 7NE97W5U4E $0.071, Z2E3P23VKM $0.049
+    const noUpfront = {
+      standard_1y_no_upfront: '0.06',
+      standard_3y_no_upfront: '0.041',
+      convertible_1y_no_upfront: '0.071',
+      convertible_3y_no_upfront: '0.049',
+    }
+    for (const [offer, rate] of Object.entries(noUpfront))
+      expect(
+        findPrice(bundledCatalog, 'us-east-1', `ec2.reserved_hours.${offer}.m5.large`)?.tiers[0]?.price,
+      ).toBe(rate)
+    const notCovered = (region: string, type: string) =>
+      compareItem('ec2', { instance_type: type, count: 1, hours: 730 }, region, {
+        commitment: 'reserved_instances',
+        term: '1y',
+        payment: 'partial_upfront',
+      }).not_covered.map((entry) => entry.reason)
+    expect(notCovered('us-east-1', 'm5.xlarge')).toEqual([
+      'the catalog has no price for ec2.reserved_hours.standard_1y_partial_upfront.m5.xlarge in us-east-1',
+    ])
+    expect(notCovered('us-east-2', 'm5.large')).toEqual([
+      'the catalog has no price for ec2.reserved_hours.standard_1y_partial_upfront.m5.large in us-east-2',
+    ])
+  })
+})
+
+/*
  * AWS's EC2 On-Demand rate map of 2026-03-23 (hawkFilePublicationDate 2026-03-23T18:41:22Z) as committed in
  * github.com/iann0036/aws-price-watcher at commit 03bc3d59f (processed/ec2.json; catalog source
  * `page-rates-ec2-2026-03`): its rows 'OnDemand Linux-instancetype-m7a.<size>' list EU (London) and not Asia Pacific

@@ -185,3 +185,25 @@ describe(`Current models in more Regions (${SOURCE})`, () => {
     expect(total('anthropic.claude-3-haiku', 'sa-east-1', 'batch')).toBe('0.75') // $0.125 + $0.625
   })
 })
+
+// Titan Text Embeddings V2 (amazon.titan-embed-text-v2; amazon.titan-embed-text is G1): $0.00002 per 1,000 input tokens in
+// us-east-1 from the Price List (titanModel TitanEmbeddingsV2-Text-input, 2026-09-02) and the pricing page, the other
+// Regions from the rate-map code tied to it (https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/bedrock/USD/current/bedrock.json).
+describe('Titan Text Embeddings V2', () => {
+  const embed = (model: string, region: string, inference?: 'batch') =>
+    cost({ model, input_tokens: 10_000_000, output_tokens: 0, ...(inference ? { inference } : {}) }, region)
+
+  it('prices 10M input tokens in us-east-1, Ireland and, in batch, Oregon', () => {
+    expect(embed('amazon.titan-embed-text-v2', 'us-east-1').total).toBe('0.2') // 10M × $0.00002 per 1,000
+    expect(embed('amazon.titan-embed-text-v2', 'eu-west-1').total).toBe('0.26004') // × $0.000026004
+    expect(embed('amazon.titan-embed-text-v2', 'us-west-2', 'batch').total).toBe('0.1') // × $0.00001
+    // Titan Text Embeddings G1 on the same page table: $0.0001
+    expect(embed('amazon.titan-embed-text', 'us-east-1').total).toBe('1')
+  })
+
+  it('leaves Frankfurt unpriced: the map carries ten times the neighbouring Regions there', () => {
+    expect(unpricedReasons(embed('amazon.titan-embed-text-v2', 'eu-central-1'))).toContain(
+      'the catalog has no price for bedrock.input_tokens.amazon.titan-embed-text-v2 in eu-central-1',
+    )
+  })
+})

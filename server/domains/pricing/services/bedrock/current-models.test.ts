@@ -139,3 +139,71 @@ describe('Open-weight models: DeepSeek, Mistral, OpenAI gpt-oss, Qwen', () => {
     expect(cost({ model: 'anthropic.claude-opus-4-1', ...million }, 'eu-west-1').total).toBe('0')
   })
 })
+
+// December 2026 (bedrock2 branch): the same Price List extraction read for the Regions outside the main ten
+// (one new Region per model family, priced by hand from the file's USD per 1M tokens divided by 1,000).
+describe(`Current models in more Regions (${SOURCE})`, () => {
+  it('prices Nova 2 Pro in N. California at its in-Region rate and in Stockholm at the global rate', () => {
+    // us-west-1 "regional" standard $1.771 + $14.124 per 1M; batch $0.8855 + $7.062 (equal to flex)
+    expect(cost({ model: 'amazon.nova-2-pro', ...million }, 'us-west-1').total).toBe('15.895')
+    expect(total('amazon.nova-2-pro', 'us-west-1', 'batch')).toBe('7.95') // $7.9475
+    // eu-north-1 has only "global" SKUs: $1.36 + $10.87 per 1M
+    expect(total('amazon.nova-2-pro', 'eu-north-1')).toBe('12.23')
+  })
+
+  it('prices DeepSeek-V3.1 and Mistral Large 3 in Sydney and Stockholm', () => {
+    expect(cost({ model: 'deepseek.v3', ...million }, 'ap-southeast-2').total).toBe('2.3278') // $0.5974 + $1.7304
+    expect(cost({ model: 'deepseek.v3', ...million, inference: 'batch' }, 'ap-southeast-2').total).toBe(
+      '1.1639',
+    )
+    expect(total('mistral.mistral-large-3', 'eu-north-1')).toBe('2.40') // $0.6 + $1.8
+    expect(total('mistral.mistral-large-3', 'eu-north-1', 'batch')).toBe('1.20') // $0.3 + $0.9
+  })
+
+  it('prices gpt-oss in Milan and Jakarta, leaving batch rates that differ from flex unpriced', () => {
+    expect(total('openai.gpt-oss-120b', 'eu-south-1')).toBe('0.99') // $0.2 + $0.79
+    // batch input $0.1 equals flex; batch output $0.4 differs from flex $0.395
+    const batch = cost({ model: 'openai.gpt-oss-120b', ...million, inference: 'batch' }, 'eu-south-1')
+    expect(batch.total).toBe('0.1')
+    expect(unpricedReasons(batch)).toEqual([
+      'the catalog has no price for bedrock.batch_output_tokens.openai.gpt-oss-120b in eu-south-1',
+    ])
+    expect(total('openai.gpt-oss-20b', 'ap-southeast-3')).toBe('0.38') // $0.07 + $0.31
+    expect(
+      cost({ model: 'openai.gpt-oss-20b', ...million, inference: 'batch' }, 'ap-southeast-3').unpriced,
+    ).toHaveLength(2)
+  })
+
+  it('prices Qwen3 in Jakarta and Milan', () => {
+    expect(total('qwen.qwen3-32b', 'ap-southeast-3')).toBe('0.78') // $0.16 + $0.62
+    expect(total('qwen.qwen3-32b', 'ap-southeast-3', 'batch')).toBe('0.39') // $0.08 + $0.31
+    expect(total('qwen.qwen3-coder-480b-a35b', 'eu-south-1')).toBe('2.70') // $0.54 + $2.16
+    expect(total('qwen.qwen3-235b-a22b-2507', 'eu-north-1')).toBe('1.10') // $0.22 + $0.88
+  })
+
+  it('prices Claude 3 Haiku batch in São Paulo, a Region outside its end-of-life list', () => {
+    expect(total('anthropic.claude-3-haiku', 'sa-east-1', 'batch')).toBe('0.75') // $0.125 + $0.625
+  })
+})
+
+// Titan Text Embeddings V2 (amazon.titan-embed-text-v2; amazon.titan-embed-text is G1): $0.00002 per 1,000 input tokens in
+// us-east-1 from the Price List (titanModel TitanEmbeddingsV2-Text-input, 2026-09-02) and the pricing page, the other
+// Regions from the rate-map code tied to it (https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/bedrock/USD/current/bedrock.json).
+describe('Titan Text Embeddings V2', () => {
+  const embed = (model: string, region: string, inference?: 'batch') =>
+    cost({ model, input_tokens: 10_000_000, output_tokens: 0, ...(inference ? { inference } : {}) }, region)
+
+  it('prices 10M input tokens in us-east-1, Ireland and, in batch, Oregon', () => {
+    expect(embed('amazon.titan-embed-text-v2', 'us-east-1').total).toBe('0.2') // 10M × $0.00002 per 1,000
+    expect(embed('amazon.titan-embed-text-v2', 'eu-west-1').total).toBe('0.26004') // × $0.000026004
+    expect(embed('amazon.titan-embed-text-v2', 'us-west-2', 'batch').total).toBe('0.1') // × $0.00001
+    // Titan Text Embeddings G1 on the same page table: $0.0001
+    expect(embed('amazon.titan-embed-text', 'us-east-1').total).toBe('1')
+  })
+
+  it('leaves Frankfurt unpriced: the map carries ten times the neighbouring Regions there', () => {
+    expect(unpricedReasons(embed('amazon.titan-embed-text-v2', 'eu-central-1'))).toContain(
+      'the catalog has no price for bedrock.input_tokens.amazon.titan-embed-text-v2 in eu-central-1',
+    )
+  })
+})

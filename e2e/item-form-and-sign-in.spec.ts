@@ -3,7 +3,17 @@
  * searchable, grouped by category, and numbers take "10M"; the create dialog shows region coverage.
  * Screenshots at 1280 px and 390 px (e2e/screenshots/).
  */
+import type { Page } from '@playwright/test'
 import { createScenarioViaApi, expect, test } from './fixtures.js'
+
+/** The scenario page at a phone or desktop width, its "Add a line item" dialog open. */
+async function openItemForm(page: Page, scenarioId: string, width: number) {
+  await page.setViewportSize({ width, height: width === 390 ? 844 : 900 })
+  await page.goto(`/scenarios/${scenarioId}`)
+  await page.getByRole('button', { name: 'Add item' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add a line item' })
+  return { dialog, picker: dialog.getByRole('combobox', { name: 'Service' }) }
+}
 
 test.describe('signed out', () => {
   test.use({ signedIn: false, storageState: { cookies: [], origins: [] } })
@@ -37,11 +47,7 @@ test('the item form finds services by what they do and reads 10M', async ({
     region: 'ap-east-2',
   })
   for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 })
-    await page.goto(`/scenarios/${scenario.id}`)
-    await page.getByRole('button', { name: 'Add item' }).click()
-    const dialog = page.getByRole('dialog', { name: 'Add a line item' })
-    const picker = dialog.getByRole('combobox', { name: 'Service' })
+    const { dialog, picker } = await openItemForm(page, scenario.id, width)
     await expect(picker).not.toHaveValue('')
     await picker.click()
     await expect(page.getByRole('option').first()).toBeVisible()
@@ -76,11 +82,7 @@ test('the item form prices a current Bedrock model found by its name', async ({
     region: 'us-east-1',
   })
   for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 })
-    await page.goto(`/scenarios/${scenario.id}`)
-    await page.getByRole('button', { name: 'Add item' }).click()
-    const dialog = page.getByRole('dialog', { name: 'Add a line item' })
-    const picker = dialog.getByRole('combobox', { name: 'Service' })
+    const { dialog, picker } = await openItemForm(page, scenario.id, width)
     await picker.click()
     await picker.fill('bedrock')
     await page.getByRole('option', { name: /Amazon Bedrock/ }).click()

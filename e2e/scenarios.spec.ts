@@ -124,7 +124,7 @@ const services: {
     label: 'Amazon Bedrock',
     fill: async (p, d) => {
       // A model with on-demand token rates in us-east-1 (some models are priced for Provisioned Throughput only).
-      await pick(p, d, 'Model', 'amazon.nova-lite')
+      await pick(p, d, 'Model', 'Nova Lite · amazon.nova-lite')
       await d.getByLabel('Input tokens per month').fill('1600000000')
       await d.getByLabel('Output tokens per month').fill('400000000')
     },

@@ -106,9 +106,11 @@ describe(`purchase options on ${testEngine}`, async () => {
 
   it('shows a Partial Upfront fee apart from the monthly fees, with 12- and 36-month totals', async () => {
     const oneYear = (await compare('commitment=reserved_instances&term=1y&payment=partial_upfront')).json()
-    expect(oneYear.items).toEqual([
+    const itemOf = (body: { items: { item_id: string }[] }, id: string) =>
+      body.items.find((i) => i.item_id === id)
+    expect(oneYear.items).toHaveLength(2)
+    expect(itemOf(oneYear, itemIds.rds)).toEqual(
       expect.objectContaining({
-        item_id: itemIds.rds,
         offer_usage_types: [
           'rds.reserved_hours.1y_partial_upfront.mysql_multi_az.db.t3.large',
           'rds.reserved_upfront.1y_partial_upfront.mysql_multi_az.db.t3.large',
@@ -120,23 +122,39 @@ describe(`purchase options on ${testEngine}`, async () => {
         total_12_months: { on_demand: '2382.72', with_option: '1596.036', savings: '786.684' },
         total_36_months: { on_demand: '7148.16', with_option: '4788.108', savings: '2360.052' },
       }),
-    ])
-    // No EC2 Partial Upfront rate was sourced: the item stays on demand, never priced $0.
-    expect(oneYear.not_covered).toContainEqual({
-      item_id: itemIds.ec2,
-      service: 'ec2',
-      reason:
-        'the catalog has no price for ec2.reserved_hours.standard_1y_partial_upfront.m5.large in us-east-1',
-    })
+    )
+    // ec2-offer-use1-m5large-2020-mock (AWS Price List, 2020-07-09): m5.large Standard 1 year Partial Upfront $252 +
+    // $0.029 an hour. Two instances: 2 × $252 upfront, 2 × 730 h × $0.029 = $42.34 a month; on demand 2 × 730 ×
+    // $0.096 = $140.16 a month. 12 months: 504 + 12 × 42.34 = 1,012.08; 36 months: 3 × 504 + 36 × 42.34 = 3,036.24.
+    expect(itemOf(oneYear, itemIds.ec2)).toEqual(
+      expect.objectContaining({
+        offer_usage_types: [
+          'ec2.reserved_hours.standard_1y_partial_upfront.m5.large',
+          'ec2.reserved_upfront.standard_1y_partial_upfront.m5.large',
+        ],
+        upfront: '504',
+        monthly: '42.34',
+        effective_monthly: '84.34',
+        total_12_months: { on_demand: '1681.92', with_option: '1012.08', savings: '669.84' },
+        total_36_months: { on_demand: '5045.76', with_option: '3036.24', savings: '2009.52' },
+      }),
+    )
 
     const threeYears = (await compare('commitment=reserved_instances&term=3y&payment=partial_upfront')).json()
     expect(threeYears.option.term_months).toBe(36)
-    expect(threeYears.items[0]).toMatchObject({
+    expect(itemOf(threeYears, itemIds.rds)).toMatchObject({
       upfront: '1716',
       monthly: '47.669',
       effective_monthly: '95.335667',
       total_12_months: { on_demand: '2382.72', with_option: '2288.028', savings: '94.692' },
       total_36_months: { on_demand: '7148.16', with_option: '3432.084', savings: '3716.076' },
+    })
+    // 3 years Partial Upfront $505 + $0.019 an hour: 2 × 505 upfront, 2 × 730 × 0.019 = $27.74 a month
+    expect(itemOf(threeYears, itemIds.ec2)).toMatchObject({
+      upfront: '1010',
+      monthly: '27.74',
+      total_12_months: { on_demand: '1681.92', with_option: '1342.88', savings: '339.04' },
+      total_36_months: { on_demand: '5045.76', with_option: '2008.64', savings: '3037.12' },
     })
   })
 

@@ -106,7 +106,7 @@ describe(`purchase options on ${testEngine}`, async () => {
 
   it('shows a Partial Upfront fee apart from the monthly fees, with 12- and 36-month totals', async () => {
     const oneYear = (await compare('commitment=reserved_instances&term=1y&payment=partial_upfront')).json()
-    const itemOf = (body: { items: { item_id: string }[] }, id: string) =>
+    const itemOf = (body: { items: { item_id: string }[] }, id: string | undefined) =>
       body.items.find((i) => i.item_id === id)
     expect(oneYear.items).toHaveLength(2)
     expect(itemOf(oneYear, itemIds.rds)).toEqual(

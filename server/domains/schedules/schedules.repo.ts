@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, lt, lte, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, lt, lte, notExists, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { reportSchedules, scheduleRuns } from '../../db/schema/index.js'
 
@@ -113,16 +113,30 @@ export async function listRuns(db: DbOrTx, scheduleId: string, window: { limit: 
   return { items, total: total?.n ?? 0 }
 }
 
+/**
+ * Moves the schedule's last run to this run's state. Only the newest run of the schedule may: an older run that
+ * finishes after a newer one was queued leaves the newer one shown.
+ */
 export async function recordLastRun(
   db: DbOrTx,
-  scheduleId: string,
-  status: 'succeeded' | 'failed',
+  run: Pick<RunRow, 'id' | 'scheduleId'>,
+  status: RunRow['status'],
   at: Date,
 ) {
+  // Compared in SQL: created_at keeps microseconds that a JavaScript Date would drop.
+  const newer = db
+    .select({ id: scheduleRuns.id })
+    .from(scheduleRuns)
+    .where(
+      and(
+        eq(scheduleRuns.scheduleId, run.scheduleId),
+        sql`${scheduleRuns.createdAt} > (select created_at from schedule_runs where id = ${run.id})`,
+      ),
+    )
   await db
     .update(reportSchedules)
     .set({ lastRunAt: at, lastStatus: status })
-    .where(eq(reportSchedules.id, scheduleId))
+    .where(and(eq(reportSchedules.id, run.scheduleId), notExists(newer)))
 }
 
 /** Runs per status, across all schedules (for /metrics). */

@@ -72,8 +72,12 @@ export const ScheduleResponse = Type.Object({
   recipients: Type.Array(Type.String()),
   enabled: Type.Boolean(),
   next_run_at: Nullable(DateTime),
-  last_run_at: Nullable(DateTime),
-  last_status: Nullable(RunStatus),
+  last_run_at: Nullable(DateTime, {
+    description: 'When the newest run was queued, started or finished, whichever it did last; null before the first run.',
+  }),
+  last_status: Nullable(RunStatus, {
+    description: 'The newest run’s status, followed while it is queued and running.',
+  }),
   email_delivery: Type.Union([Type.Literal('smtp'), Type.Literal('not_configured')], {
     description:
       'not_configured: the server has no SMTP_URL, so runs make the reports but email nobody (each run’s ' +

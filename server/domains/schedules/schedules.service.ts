@@ -232,7 +232,7 @@ export function createScheduleService(deps: ScheduleDeps) {
       deliveryAttempts: outcome.attempts,
       finishedAt,
     })
-    await repo.recordLastRun(db, run.scheduleId, outcome.status, finishedAt)
+    await repo.recordLastRun(db, run, outcome.status, finishedAt)
     logger.info({ run_id: run.id, schedule_id: run.scheduleId, ...outcome }, 'schedule run finished')
   }
 
@@ -292,6 +292,7 @@ export function createScheduleService(deps: ScheduleDeps) {
         trigger: 'manual',
       })
       if (!run) throw new AppError(409, 'conflict', 'A run was just started; try again in a moment.')
+      await repo.recordLastRun(db, run, 'queued', run.createdAt)
       await startRun(run.id)
       return { run_id: run.id, status: 'queued' }
     },
@@ -328,7 +329,10 @@ export function createScheduleService(deps: ScheduleDeps) {
             scheduledFor: schedule.nextRunAt ?? now,
             trigger: 'schedule',
           })
-          if (run) runs.push(run.id)
+          if (run) {
+            runs.push(run.id)
+            await repo.recordLastRun(tx, run, 'queued', run.createdAt)
+          }
           await repo.updateSchedule(tx, schedule.id, { nextRunAt: nextRunAfter(timingOf(schedule), now) })
         }
         return runs
@@ -350,7 +354,9 @@ export function createScheduleService(deps: ScheduleDeps) {
       }
       const existing = await deps.reports.ofScheduleRuns([run.id])
       if (run.status === 'queued' || existing.length === 0) {
-        await repo.updateRun(db, run.id, { status: 'running', startedAt: new Date() })
+        const startedAt = new Date()
+        await repo.updateRun(db, run.id, { status: 'running', startedAt })
+        await repo.recordLastRun(db, run, 'running', startedAt)
         if (existing.length === 0) {
           for (const scenarioId of schedule.scenarioIds) {
             for (const format of schedule.formats) {

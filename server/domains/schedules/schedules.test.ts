@@ -251,6 +251,52 @@ describe(`report schedules API on ${testEngine}`, async () => {
   })
 })
 
+describe(`a schedule's last run while it is in flight on ${testEngine}`, async () => {
+  // Jobs are only enqueued here, so each run stays where the test puts it.
+  const app = await buildTestApp({ jobs: 'enqueue' })
+  const user = await createUser(app)
+  const scheduleOf = async (id: string) =>
+    (await app.inject({ method: 'GET', url: `/api/v1/report-schedules/${id}`, headers: user.headers })).json()
+
+  it('shows the newest run queued, then running, and an older run never hides it', async () => {
+    const scenario = await createScenario(app, user)
+    const created = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/report-schedules',
+        headers: user.headers,
+        payload: schedule([scenario.id], { formats: ['csv'] }),
+      })
+    ).json()
+    const manual = (
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/report-schedules/${created.id}/run`,
+        headers: user.headers,
+      })
+    ).json().run_id
+    const queued = await scheduleOf(created.id)
+    expect(queued.last_status).toBe('queued')
+    const [run] = await queryRows<{ created_at: Date }>(
+      app.database.db,
+      sql`select created_at from schedule_runs where id = ${manual}`,
+    )
+    expect(new Date(queued.last_run_at).getTime()).toBe(new Date(run?.created_at ?? 0).getTime())
+
+    await app.services.schedules.startRunJob(manual)
+    expect((await scheduleOf(created.id)).last_status).toBe('running')
+
+    // A scheduled run is queued after the manual one; the manual run moving on must not cover it.
+    await app.database.db.execute(
+      sql`update report_schedules set next_run_at = now() - interval '1 minute' where id = ${created.id}`,
+    )
+    expect(await app.services.schedules.tick(new Date())).toBeGreaterThanOrEqual(1)
+    await app.database.db.execute(sql`update schedule_runs set status = 'queued' where id = ${manual}`)
+    await app.services.schedules.startRunJob(manual)
+    expect((await scheduleOf(created.id)).last_status).toBe('queued')
+  })
+})
+
 describe(`schedule delivery without and with a broken SMTP server on ${testEngine}`, async () => {
   it('makes the reports and records delivery skipped without SMTP_URL', async () => {
     const app = await buildTestApp({ jobs: 'work' })

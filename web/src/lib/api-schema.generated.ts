@@ -11923,8 +11923,12 @@ export interface paths {
                                 enabled: boolean;
                                 /** Format: date-time */
                                 next_run_at: string | null;
-                                /** Format: date-time */
+                                /**
+                                 * Format: date-time
+                                 * @description When the newest run was queued, started or finished, whichever it did last; null before the first run.
+                                 */
                                 last_run_at: string | null;
+                                /** @description The newest run’s status, followed while it is queued and running. */
                                 last_status: ("queued" | "running" | "succeeded" | "failed") | (never | null);
                                 /** @description not_configured: the server has no SMTP_URL, so runs make the reports but email nobody (each run’s `delivery` is `skipped`); the reports are on the Reports page. */
                                 email_delivery: "smtp" | "not_configured";
@@ -12019,8 +12023,12 @@ export interface paths {
                             enabled: boolean;
                             /** Format: date-time */
                             next_run_at: string | null;
-                            /** Format: date-time */
+                            /**
+                             * Format: date-time
+                             * @description When the newest run was queued, started or finished, whichever it did last; null before the first run.
+                             */
                             last_run_at: string | null;
+                            /** @description The newest run’s status, followed while it is queued and running. */
                             last_status: ("queued" | "running" | "succeeded" | "failed") | (never | null);
                             /** @description not_configured: the server has no SMTP_URL, so runs make the reports but email nobody (each run’s `delivery` is `skipped`); the reports are on the Reports page. */
                             email_delivery: "smtp" | "not_configured";
@@ -12100,8 +12108,12 @@ export interface paths {
                             enabled: boolean;
                             /** Format: date-time */
                             next_run_at: string | null;
-                            /** Format: date-time */
+                            /**
+                             * Format: date-time
+                             * @description When the newest run was queued, started or finished, whichever it did last; null before the first run.
+                             */
                             last_run_at: string | null;
+                            /** @description The newest run’s status, followed while it is queued and running. */
                             last_status: ("queued" | "running" | "succeeded" | "failed") | (never | null);
                             /** @description not_configured: the server has no SMTP_URL, so runs make the reports but email nobody (each run’s `delivery` is `skipped`); the reports are on the Reports page. */
                             email_delivery: "smtp" | "not_configured";
@@ -12224,8 +12236,12 @@ export interface paths {
                             enabled: boolean;
                             /** Format: date-time */
                             next_run_at: string | null;
-                            /** Format: date-time */
+                            /**
+                             * Format: date-time
+                             * @description When the newest run was queued, started or finished, whichever it did last; null before the first run.
+                             */
                             last_run_at: string | null;
+                            /** @description The newest run’s status, followed while it is queued and running. */
                             last_status: ("queued" | "running" | "succeeded" | "failed") | (never | null);
                             /** @description not_configured: the server has no SMTP_URL, so runs make the reports but email nobody (each run’s `delivery` is `skipped`); the reports are on the Reports page. */
                             email_delivery: "smtp" | "not_configured";

@@ -294,6 +294,7 @@ export interface ServiceSummary {
   params_schema: TObject
   ranged_params: string[]
   choices: Record<string, string[]>
+  choice_labels: Record<string, Record<string, string>>
   free_tier: ReturnType<typeof publishedFreeTier>
   models?: { id: string; name: string; provider: string }[]
 }
@@ -324,6 +325,9 @@ export function listServices(catalog: Catalog = bundledCatalog): ServiceSummary[
       params_schema: publishedParamsSchema(descriptor),
       ranged_params: [...descriptor.rangedParams],
       choices: Object.fromEntries(descriptor.catalogValues.map((rule) => [rule.param, rule.known(catalog)])),
+      choice_labels: Object.fromEntries(
+        descriptor.catalogValues.flatMap((rule) => (rule.names ? [[rule.param, rule.names(catalog)]] : [])),
+      ),
       free_tier: publishedFreeTier(id, service.free_tier),
     }
     if (service.models) {

@@ -42,6 +42,7 @@ describe(`pricing endpoints on ${testEngine}`, async () => {
       id: string
       models?: { id: string }[]
       choices: Record<string, string[]>
+      choice_labels: Record<string, Record<string, string>>
     }[]
     expect(services.map((s) => s.id)).toEqual(SERVICE_IDS)
     const lambda = res.json().services[0]
@@ -64,6 +65,11 @@ describe(`pricing endpoints on ${testEngine}`, async () => {
     expect(services.find((s) => s.id === 'bedrock')?.models?.map((m) => m.id)).toContain(
       'anthropic.claude-3-haiku',
     )
+    const bedrock = services.find((s) => s.id === 'bedrock')
+    // every model the form offers has its name for the picker; values without names have no labels
+    expect(bedrock?.choice_labels.model?.['anthropic.claude-sonnet-4-5']).toBe('Claude Sonnet 4.5')
+    expect(bedrock?.choices.model?.filter((id) => !bedrock.choice_labels.model?.[id])).toEqual([])
+    expect(services.find((s) => s.id === 'ec2')?.choice_labels).toEqual({})
     expect(services.find((s) => s.id === 'ec2')?.choices.instance_type).toContain('m7g.large')
     expect(services.find((s) => s.id === 'rds')?.choices.instance_class).toContain('db.t4g.micro')
     expect(res.json().services[0].free_tier[0]).toMatchObject({

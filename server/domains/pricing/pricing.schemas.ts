@@ -68,6 +68,11 @@ export const ServicesResponse = Type.Object({
       choices: Type.Record(Type.String(), Type.Array(Type.String()), {
         description: 'Values the catalog knows for string params (models, instance types), by param.',
       }),
+      choice_labels: Type.Record(Type.String(), Type.Record(Type.String(), Type.String()), {
+        description:
+          'By param, the name of each choice that has one (a Bedrock model id → "Claude Sonnet 4.5"); ' +
+          'pickers show it beside the value the API takes.',
+      }),
       free_tier: Type.Array(FreeTierOffer),
       models: Type.Optional(
         Type.Array(Type.Object({ id: Type.String(), name: Type.String(), provider: Type.String() })),

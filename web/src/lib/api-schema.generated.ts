@@ -935,6 +935,12 @@ export interface paths {
                                 choices: {
                                     [key: string]: string[];
                                 };
+                                /** @description By param, the name of each choice that has one (a Bedrock model id → "Claude Sonnet 4.5"); pickers show it beside the value the API takes. */
+                                choice_labels: {
+                                    [key: string]: {
+                                        [key: string]: string;
+                                    };
+                                };
                                 free_tier: {
                                     usage_types: string[];
                                     /** @description Monthly allowance, shared by the usage types in the listed order. */

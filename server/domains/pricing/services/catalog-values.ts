@@ -32,6 +32,13 @@ export function listModels(catalog: Catalog): string[] {
   return Object.keys(catalog.services.bedrock?.models ?? {}).sort()
 }
 
+/** Each Bedrock model's name by its id (`Claude Sonnet 4.5` for `anthropic.claude-sonnet-4-5`). */
+export function modelNames(catalog: Catalog): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(catalog.services.bedrock?.models ?? {}).map(([id, model]) => [id, model.name]),
+  )
+}
+
 /** EC2 instance types priced in at least one region. */
 export function listInstanceTypes(catalog: Catalog): string[] {
   return listPricedSuffixes(catalog, 'ec2.instance_hours.')

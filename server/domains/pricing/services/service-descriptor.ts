@@ -57,6 +57,8 @@ export interface CatalogValueRule {
   /** How the value is named in an error: `unknown EC2 instance type 'x'`. */
   readonly what: string
   readonly known: (catalog: Catalog) => string[]
+  /** Names of the values that have one (a Bedrock model's name for its id), for pickers. */
+  readonly names?: (catalog: Catalog) => Record<string, string>
 }
 
 /**

@@ -22,7 +22,7 @@ export type ParamField =
       kind: 'select'
       /** The choices; none for a free-form name (a text input). */
       options: string[]
-      /** What the form shows for a choice, where it has a name of its own (a Bedrock model: its name and id). */
+      /** What the form shows for a choice that has a name of its own (`choice_labels`): its name and value. */
       optionLabels?: Record<string, string>
       /** A yes/no param: chosen as 'true' or 'false', sent as a boolean. */
       boolean?: true
@@ -97,7 +97,7 @@ export function paramFields(service: PricingService | undefined): ParamField[] {
       label: property.title ?? name,
       kind: 'select',
       options: literals ?? service.choices[name] ?? [],
-      optionLabels: name === 'model' ? modelLabels(service) : undefined,
+      optionLabels: namedChoices(service.choice_labels[name]),
       required: isRequired,
       defaultValue: typeof property.default === 'string' ? property.default : undefined,
       description: property.description,
@@ -106,12 +106,12 @@ export function paramFields(service: PricingService | undefined): ParamField[] {
 }
 
 /**
- * A model's choice as people search for it: its name, then the id the API takes (`Claude Sonnet 4.5 ·
+ * A named choice as people search for it: its name, then the value the API takes (`Claude Sonnet 4.5 ·
  * anthropic.claude-sonnet-4-5`), so typing either finds it.
  */
-function modelLabels(service: PricingService): Record<string, string> | undefined {
-  if (!service.models) return undefined
-  return Object.fromEntries(service.models.map((model) => [model.id, `${model.name} · ${model.id}`]))
+function namedChoices(names: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!names) return undefined
+  return Object.fromEntries(Object.entries(names).map(([value, name]) => [value, `${name} · ${value}`]))
 }
 
 /** A `{min, typical, max}` value of a rangeable param, as the form holds it (each part may be ''). */

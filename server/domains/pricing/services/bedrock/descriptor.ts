@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { listModels } from '../catalog-values.js'
+import { listModels, modelNames } from '../catalog-values.js'
 import { catalogName, count, d, MAX_HOURS, optional, strict } from '../params.js'
 import { defineService, type ValidationDetail } from '../service-descriptor.js'
 import { bedrockExamples } from './examples.js'
@@ -99,7 +99,7 @@ export const bedrock = defineService({
     strict,
   ),
   rangedParams: [],
-  catalogValues: [{ param: 'model', what: 'Bedrock model', known: listModels }],
+  catalogValues: [{ param: 'model', what: 'Bedrock model', known: listModels, names: modelNames }],
   checkParams(p) {
     const problems: ValidationDetail[] = []
     if (p.inference !== undefined && p.inference !== 'on_demand') {

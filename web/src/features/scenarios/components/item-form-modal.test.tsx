@@ -22,6 +22,7 @@ const services: PricingServices['services'] = [
     },
     ranged_params: [],
     choices: {},
+    choice_labels: {},
     free_tier: [],
   },
   {
@@ -39,6 +40,7 @@ const services: PricingServices['services'] = [
     },
     ranged_params: [],
     choices: {},
+    choice_labels: {},
     free_tier: [],
   },
   {
@@ -56,6 +58,7 @@ const services: PricingServices['services'] = [
     },
     ranged_params: [],
     choices: {},
+    choice_labels: {},
     free_tier: [],
   },
   {
@@ -76,6 +79,7 @@ const services: PricingServices['services'] = [
     },
     ranged_params: [],
     choices: {},
+    choice_labels: {},
     free_tier: [],
   },
 ]

@@ -94,6 +94,26 @@ describe('Bedrock Anthropic rates of the pricing page in more Regions', () => {
       ],
     ])
   })
+
+  it('prices Claude 3.5 Sonnet batch in Frankfurt from the page crawl, not in Singapore where it lists N/A', () => {
+    // bedrock-pt-page-crawl (2025-02-28), Europe (Frankfurt): 2M × $0.0015 + 400K × $0.0075 per 1,000 = $3 + $3
+    const batch = cost(
+      {
+        model: 'anthropic.claude-3-5-sonnet',
+        input_tokens: 2_000_000,
+        output_tokens: 400_000,
+        inference: 'batch',
+      },
+      'eu-central-1',
+    )
+    expect(batch.total).toBe('6')
+    expect(batch.unpriced).toEqual([])
+    const singapore = cost({ model: 'anthropic.claude-3-5-sonnet', ...million, inference: 'batch' }, 'ap-southeast-1')
+    expect(singapore.unpriced.map((row) => row.usage_type)).toEqual([
+      'bedrock.batch_input_tokens.anthropic.claude-3-5-sonnet',
+      'bedrock.batch_output_tokens.anthropic.claude-3-5-sonnet',
+    ])
+  })
 })
 
 // AWS's model lifecycle page (bedrock-model-lifecycle-2026): a model past its EOL date in a Region is reported

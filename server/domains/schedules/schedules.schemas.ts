@@ -73,7 +73,8 @@ export const ScheduleResponse = Type.Object({
   enabled: Type.Boolean(),
   next_run_at: Nullable(DateTime),
   last_run_at: Nullable(DateTime, {
-    description: 'When the newest run was queued, started or finished, whichever it did last; null before the first run.',
+    description:
+      'When the newest run was queued, started or finished, whichever it did last; null before the first run.',
   }),
   last_status: Nullable(RunStatus, {
     description: 'The newest run’s status, followed while it is queued and running.',

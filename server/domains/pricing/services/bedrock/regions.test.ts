@@ -108,7 +108,10 @@ describe('Bedrock Anthropic rates of the pricing page in more Regions', () => {
     )
     expect(batch.total).toBe('6')
     expect(batch.unpriced).toEqual([])
-    const singapore = cost({ model: 'anthropic.claude-3-5-sonnet', ...million, inference: 'batch' }, 'ap-southeast-1')
+    const singapore = cost(
+      { model: 'anthropic.claude-3-5-sonnet', ...million, inference: 'batch' },
+      'ap-southeast-1',
+    )
     expect(singapore.unpriced.map((row) => row.usage_type)).toEqual([
       'bedrock.batch_input_tokens.anthropic.claude-3-5-sonnet',
       'bedrock.batch_output_tokens.anthropic.claude-3-5-sonnet',

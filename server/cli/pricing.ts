@@ -153,21 +153,26 @@ function parseSyncArgs(config: Config, args: string[]) {
 
 function describeSync(result: SyncResult): string {
   const lines: string[] = []
-  for (const offer of result.offers) {
-    lines.push(
-      `${offer.key} (published ${offer.publication_date}): ${offer.updated.length} price${offer.updated.length === 1 ? '' : 's'} applied from ${offer.products} products (${offer.reserved_terms} Reserved terms not modelled)`,
-    )
-    for (const u of offer.updated) {
+  const describeUpdates = (file: SyncResult['offers' | 'savings_plans'][number]) => {
+    for (const u of file.updated) {
       const was = u.previous_tiers ? ` (was ${describeTiers(u.previous_tiers, u.previous_per)})` : ' (new)'
       lines.push(`  ${u.usage_type} ← ${u.aws_usage_type}: ${describeTiers(u.tiers)}${was}`)
     }
-    const withdrawn = describeWithdrawn(offer.withdrawn_not_offered)
+    const withdrawn = describeWithdrawn(file.withdrawn_not_offered)
     if (withdrawn) lines.push(withdrawn.trimEnd())
+  }
+  const prices = (n: number) => `${n} price${n === 1 ? '' : 's'}`
+  for (const offer of result.offers) {
+    lines.push(
+      `${offer.key} (published ${offer.publication_date}): ${prices(offer.updated.length)} applied from ${offer.products} products and ${offer.reserved_terms} Reserved terms`,
+    )
+    describeUpdates(offer)
   }
   for (const plans of result.savings_plans) {
     lines.push(
-      `${plans.key} (published ${plans.publication_date}): ${plans.mapped_rates} of ${plans.rates} Savings Plans rates discount a mapped usage type (not modelled: the catalog prices on demand)`,
+      `${plans.key} (published ${plans.publication_date}): ${prices(plans.updated.length)} applied from ${plans.rates} Savings Plans rates`,
     )
+    describeUpdates(plans)
   }
   if (result.unchanged.length > 0) lines.push(`unchanged since the last sync: ${result.unchanged.join(', ')}`)
   if (result.not_offered.length > 0) lines.push(`not offered there: ${result.not_offered.join(', ')}`)

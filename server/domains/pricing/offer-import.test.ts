@@ -147,16 +147,90 @@ describe('importOfferFile', () => {
     ])
   })
 
-  it('imports only Linux shared-tenancy EC2 instance hours', () => {
+  it('imports EC2 instance hours by operating system and tenancy, and the Reserved terms of each', () => {
     const { catalog, updated, skipped } = importOfferFile(bundledCatalog, fixture('ec2-offer.json'))
     expect(updated.map((u) => u.usage_type)).toEqual([
       'ec2.instance_hours.c7g.large',
       'ec2.instance_hours.m5.large',
+      'ec2.reserved_hours.standard_1y_partial_upfront.m5.large',
+      'ec2.reserved_upfront.standard_1y_partial_upfront.m5.large',
+      'ec2.reserved_hours.convertible_3y_all_upfront.m5.large',
+      'ec2.reserved_upfront.convertible_3y_all_upfront.m5.large',
+      // Windows with its licence is operation RunInstances:0002; a dedicated instance is DedicatedUsage.
+      'ec2.instance_hours_windows.m5.large',
+      'ec2.instance_hours_dedicated.t3.micro',
     ])
-    expect(skipped).toBe(2)
-    expect(catalog.prices['us-east-1']?.['ec2.instance_hours.c7g.large']?.tiers).toEqual([
-      { upto: null, price: '0.0725' },
+    expect(skipped).toBe(0)
+    const use1 = catalog.prices['us-east-1'] ?? {}
+    expect(use1['ec2.instance_hours.c7g.large']?.tiers).toEqual([{ upto: null, price: '0.0725' }])
+    // The Partial Upfront term's two dimensions: $252 per reservation, then $0.029 an hour.
+    expect(use1['ec2.reserved_upfront.standard_1y_partial_upfront.m5.large']).toMatchObject({
+      unit: 'reservations',
+      tiers: [{ upto: null, price: '252' }],
+      confidence: 'price-list',
+    })
+    expect(use1['ec2.reserved_hours.standard_1y_partial_upfront.m5.large']).toMatchObject({
+      unit: 'instance-hours',
+      tiers: [{ upto: null, price: '0.029' }],
+    })
+    expect(use1['ec2.reserved_hours.convertible_3y_all_upfront.m5.large']?.tiers).toEqual([
+      { upto: null, price: '0' },
     ])
+  })
+
+  it('imports the Reserved terms of an RDS product under its engine and deployment, and skips utilisation offers', () => {
+    const dimensions = (upfront: string, hourly: string) => ({
+      U: { unit: 'Quantity', pricePerUnit: { USD: upfront } },
+      H: { unit: 'Hrs', pricePerUnit: { USD: hourly } },
+    })
+    const offer: OfferFile = {
+      offerCode: 'AmazonRDS',
+      publicationDate: '2026-10-08T00:00:00Z',
+      products: {
+        PGMULTI: {
+          attributes: {
+            regionCode: 'us-east-1',
+            usagetype: 'Multi-AZUsage:db.m5.large',
+            instanceType: 'db.m5.large',
+            databaseEngine: 'PostgreSQL',
+            licenseModel: 'No license required',
+            deploymentOption: 'Multi-AZ',
+          },
+        },
+      },
+      terms: {
+        OnDemand: {
+          PGMULTI: { T: { priceDimensions: { H: { unit: 'Hrs', pricePerUnit: { USD: '0.356' } } } } },
+        },
+        Reserved: {
+          PGMULTI: {
+            R1: {
+              priceDimensions: dimensions('1000', '0.1'),
+              termAttributes: {
+                LeaseContractLength: '3yr',
+                OfferingClass: 'standard',
+                PurchaseOption: 'Partial Upfront',
+              },
+            },
+            R2: {
+              priceDimensions: dimensions('500', '0.05'),
+              termAttributes: { LeaseContractLength: '1yr', PurchaseOption: 'Heavy Utilization' },
+            },
+          },
+        },
+      },
+    }
+    const { catalog, updated } = importOfferFile(bundledCatalog, offer)
+    expect(updated.map((u) => u.usage_type)).toEqual([
+      'rds.instance_hours_multi_az.db.m5.large',
+      'rds.reserved_hours.3y_partial_upfront.postgresql_multi_az.db.m5.large',
+      'rds.reserved_upfront.3y_partial_upfront.postgresql_multi_az.db.m5.large',
+    ])
+    expect(
+      catalog.prices['us-east-1']?.[
+        'rds.reserved_upfront.3y_partial_upfront.postgresql_multi_az.db.m5.large'
+      ],
+    ).toMatchObject({ unit: 'reservations', tiers: [{ upto: null, price: '1000' }], as_of: '2026-10-08' })
   })
 
   it('imports CloudWatch Logs and data transfer products, adding an unknown region by its location name', () => {

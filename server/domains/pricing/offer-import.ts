@@ -21,7 +21,14 @@ export interface OfferFile {
         }
       >
     >
+    Reserved?: Record<string, Record<string, ReservedTerm>>
   }
+}
+
+/** One Reserved Instance offer of a product: its hourly (`Hrs`) and upfront (`Quantity`) fees and its terms. */
+export interface ReservedTerm {
+  priceDimensions: Record<string, { unit?: string; pricePerUnit?: { USD?: string } }>
+  termAttributes?: { LeaseContractLength?: string; OfferingClass?: string; PurchaseOption?: string }
 }
 
 export interface OfferUpdate {
@@ -49,6 +56,9 @@ export interface OfferImport {
 interface Mapping {
   usageType: string
   unit: string
+  rule: PriceListRule
+  /** Fills a commitment template of the rule (`{class}`, `{term}`, `{payment}`, `{plan}`) for this product. */
+  expand(template: string, commitment: Record<string, string>): string | undefined
 }
 
 /**
@@ -76,16 +86,18 @@ function mapProduct(offerCode: string, attributes: Record<string, string>): Mapp
   for (const rule of rulesByOffer.get(offerCode) ?? []) {
     const match = rule.awsUsageType.exec(bare)
     if (!match || !matchesRequirements(attributes, rule.requires)) continue
-    let missing = false
-    const usageType = rule.usageType
-      .replace('$1', match[1] ?? '')
-      .replace(/\{(\w+)\}/g, (_, name: string) => {
-        const value = attributes[name]
+    const fill = (template: string, commitment: Record<string, string> = {}) => {
+      let missing = false
+      const filled = template.replace('$1', match[1] ?? '').replace(/\{(\w+)\}/g, (_, name: string) => {
+        const value = commitment[name] ?? attributes[name]
         if (value === undefined || value === '') missing = true
         return value ?? ''
       })
-    if (missing) continue
-    return { usageType, unit: rule.unit }
+      return missing ? undefined : filled
+    }
+    const usageType = fill(rule.usageType)
+    if (usageType === undefined) continue
+    return { usageType, unit: rule.unit, rule, expand: fill }
   }
   return undefined
 }
@@ -126,25 +138,113 @@ function matchesRequirements(attributes: Record<string, string>, requires: Price
   })
 }
 
+/** What one import writes into a copy of the catalog, and what it reports. */
+class CatalogWriter {
+  readonly next: Catalog
+  readonly updated: OfferUpdate[] = []
+  readonly withdrawn: OfferImport['withdrawn_not_offered'] = []
+
+  constructor(catalog: Catalog) {
+    this.next = structuredClone(catalog)
+  }
+
+  /** Sets a usage type's price in a region; the price wins over any `not_offered` claim covering it there. */
+  set(region: string, usageType: string, entry: PriceEntry, from: { sku: string; awsUsageType: string }) {
+    const regionPrices = this.next.prices[region] ?? {}
+    this.next.prices[region] = regionPrices
+    const previous = regionPrices[usageType]
+    regionPrices[usageType] = entry
+    for (const pattern of dropNotOffered(this.next, region, usageType)) {
+      this.withdrawn.push({ region, pattern, usage_type: usageType })
+    }
+    this.updated.push({
+      region,
+      usage_type: usageType,
+      aws_usage_type: from.awsUsageType,
+      sku: from.sku,
+      tiers: entry.tiers,
+      ...(previous ? { previous_tiers: previous.tiers, previous_per: previous.per } : {}),
+    })
+  }
+
+  source(id: string, url: string, note: string) {
+    if (this.updated.length > 0) this.next.meta.sources[id] = { url, note }
+  }
+}
+
+const flat = (price: string): PriceTier[] => [{ upto: null, price: plain(price) }]
+
+/** A commitment's length and payment as our usage types spell them; undefined for offers we do not model. */
+function commitmentOf(length: string | undefined, purchaseOption: string | undefined) {
+  const term = /^([13])\s*yr$/i.exec(length ?? '')?.[1]
+  const payment = {
+    'No Upfront': 'no_upfront',
+    'Partial Upfront': 'partial_upfront',
+    'All Upfront': 'all_upfront',
+  }[purchaseOption ?? '']
+  return term && payment ? { term: `${term}y`, payment } : undefined
+}
+
+/**
+ * A product's Reserved Instance terms: the hourly fee of each term (`Hrs`, 0 with All Upfront) and, for
+ * Partial and All Upfront, the upfront fee per reservation (`Quantity`), under the rule's `reserved` templates.
+ */
+function importReserved(
+  writer: CatalogWriter,
+  region: string,
+  mapping: Mapping,
+  terms: Record<string, ReservedTerm>,
+  context: { sku: string; awsUsageType: string; offerCode: string; sourceId: string; asOf: string },
+) {
+  const templates = mapping.rule.reserved
+  if (!templates) return
+  for (const term of Object.values(terms)) {
+    const attributes = term.termAttributes ?? {}
+    const commitment = commitmentOf(attributes.LeaseContractLength, attributes.PurchaseOption)
+    if (!commitment) continue
+    const offer = { ...commitment, class: (attributes.OfferingClass ?? '').toLowerCase() }
+    const dimensions = Object.values(term.priceDimensions)
+    const hourly = dimensions.find((d) => d.unit === 'Hrs')?.pricePerUnit?.USD
+    const upfront = dimensions.find((d) => d.unit === 'Quantity')?.pricePerUnit?.USD
+    const hourlyType = mapping.expand(templates.hourly, offer)
+    const upfrontType = mapping.expand(templates.upfront, offer)
+    if (hourly === undefined || !hourlyType || !upfrontType) continue
+    if (offer.payment !== 'no_upfront' && upfront === undefined) continue
+    const note = `AWS Price List ${context.offerCode} ${context.awsUsageType} (SKU ${context.sku}), Reserved ${attributes.LeaseContractLength} ${attributes.OfferingClass ?? ''} ${attributes.PurchaseOption}`
+    const entry = (unit: string, price: string, what: string): PriceEntry => ({
+      unit,
+      per: '1',
+      tiers: flat(price),
+      source: context.sourceId,
+      confidence: 'price-list',
+      as_of: context.asOf,
+      note: `${note}: ${what}`,
+    })
+    writer.set(region, hourlyType, entry(mapping.unit, hourly, 'hourly fee'), context)
+    if (offer.payment !== 'no_upfront' && upfront !== undefined) {
+      writer.set(region, upfrontType, entry('reservations', upfront, 'upfront fee per reservation'), context)
+    }
+  }
+}
+
 /**
  * Applies an AWS Price List offer file to a copy of the catalog: every on-demand product whose usage type
  * maps to one of ours (the descriptors' `priceList` rules) replaces that usage type's
  * price in the product's region, marked `price-list` with the offer's publication date, and drops any
- * `not_offered` claim covering it there (the price wins). Products that map to
- * nothing, or have no on-demand term, are counted as skipped. The input catalog is not modified. `source`
- * names where the file came from (default: the offer's whole-offer URL).
+ * `not_offered` claim covering it there (the price wins). A mapped product's Reserved terms go where its
+ * rule's `reserved` templates say. Products that map to nothing, or have no on-demand term, are counted as
+ * skipped. The input catalog is not modified. `source` names where the file came from (default: the offer's
+ * whole-offer URL).
  */
 export function importOfferFile(
   catalog: Catalog,
   offer: OfferFile,
   source?: { id: string; url: string },
 ): OfferImport {
-  const next = structuredClone(catalog)
+  const writer = new CatalogWriter(catalog)
   const offerCode = offer.offerCode ?? ''
   const asOf = (offer.publicationDate ?? '').slice(0, 10)
   const sourceId = source?.id ?? `offer-${offerCode}`
-  const updated: OfferUpdate[] = []
-  const withdrawn: OfferImport['withdrawn_not_offered'] = []
   let skipped = 0
 
   for (const sku of Object.keys(offer.products).sort()) {
@@ -162,39 +262,108 @@ export function importOfferFile(
       skipped += 1
       continue
     }
-    if (!next.regions[region]) next.regions[region] = { name: attributes.location ?? region }
-    const regionPrices = next.prices[region] ?? {}
-    next.prices[region] = regionPrices
-    const previous = regionPrices[mapping.usageType]
-    const entry: PriceEntry = {
-      unit: mapping.unit,
+    if (!writer.next.regions[region]) writer.next.regions[region] = { name: attributes.location ?? region }
+    const from = { sku, awsUsageType: attributes.usagetype ?? '' }
+    writer.set(
+      region,
+      mapping.usageType,
+      {
+        unit: mapping.unit,
+        per: '1',
+        tiers,
+        source: sourceId,
+        confidence: 'price-list',
+        as_of: asOf,
+        note: `AWS Price List ${offerCode} ${attributes.usagetype} (SKU ${sku})`,
+      },
+      from,
+    )
+    const reserved = offer.terms?.Reserved?.[sku]
+    if (reserved) importReserved(writer, region, mapping, reserved, { ...from, offerCode, sourceId, asOf })
+  }
+  writer.source(
+    sourceId,
+    source?.url ?? `https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/${offerCode}/current/index.json`,
+    `Imported from an AWS Price List offer file published ${offer.publicationDate ?? 'on an unknown date'}.`,
+  )
+  return { catalog: writer.next, updated: writer.updated, skipped, withdrawn_not_offered: writer.withdrawn }
+}
+
+/** One rate of a Savings Plans file: the plan it belongs to and the usage it discounts, per hour of usage. */
+export interface SavingsPlanRate {
+  plan: 'compute' | 'ec2_instance'
+  /** The plan's length and payment as AWS states them: `1yr`, `No Upfront`. */
+  length: string
+  purchaseOption: string
+  serviceCode: string
+  usageType: string
+  operation: string
+  sku: string
+  price: string
+}
+
+/** Hours a Savings Plan's commitment runs: AWS counts 8,760 a year. */
+const TERM_HOURS: Record<string, number> = { '1y': 8760, '3y': 26280 }
+
+/**
+ * Applies the rates of one region's Savings Plans file to a copy of the catalog, under the `savingsPlans`
+ * templates of the rules the discounted usage type and operation map to. A rate is what an hour of covered
+ * usage costs under the plan; it is split as the AWS Pricing Calculator does: No Upfront bills it every hour,
+ * All Upfront pays rate × term hours upfront, Partial Upfront half of that upfront and half the rate hourly.
+ */
+export function importSavingsPlansRates(
+  catalog: Catalog,
+  file: { region: string; publicationDate: string; rates: SavingsPlanRate[] },
+  source: { id: string; url: string },
+): OfferImport {
+  const writer = new CatalogWriter(catalog)
+  const asOf = file.publicationDate.slice(0, 10)
+  let skipped = 0
+  for (const rate of file.rates) {
+    const mapping = mapProduct(rate.serviceCode, { usagetype: rate.usageType, operation: rate.operation })
+    const templates = mapping?.rule.savingsPlans
+    const commitment = commitmentOf(rate.length, rate.purchaseOption)
+    if (!mapping || !templates || !commitment) {
+      skipped += 1
+      continue
+    }
+    const offer = { ...commitment, plan: rate.plan }
+    const hourlyType = mapping.expand(templates.hourly, offer)
+    const upfrontType = mapping.expand(templates.upfront, offer)
+    if (!hourlyType || !upfrontType) {
+      skipped += 1
+      continue
+    }
+    const perHour = new Decimal(rate.price)
+    const commitmentTotal = perHour.times(TERM_HOURS[commitment.term] ?? 0)
+    const upfrontShare = { no_upfront: 0, partial_upfront: 0.5, all_upfront: 1 }[commitment.payment] ?? 0
+    const note = `AWS Price List ${source.id}: ${rate.plan === 'compute' ? 'Compute' : 'EC2 Instance'} Savings Plan ${rate.length} ${rate.purchaseOption}, ${rate.price} per hour of ${rate.usageType} ${rate.operation}`
+    const entry = (unit: string, price: Decimal, what: string): PriceEntry => ({
+      unit,
       per: '1',
-      tiers,
-      source: sourceId,
+      tiers: flat(price.toFixed()),
+      source: source.id,
       confidence: 'price-list',
       as_of: asOf,
-      note: `AWS Price List ${offerCode} ${attributes.usagetype} (SKU ${sku})`,
-    }
-    regionPrices[mapping.usageType] = entry
-    for (const pattern of dropNotOffered(next, region, mapping.usageType)) {
-      withdrawn.push({ region, pattern, usage_type: mapping.usageType })
-    }
-    updated.push({
-      region,
-      usage_type: mapping.usageType,
-      aws_usage_type: attributes.usagetype ?? '',
-      sku,
-      tiers,
-      ...(previous ? { previous_tiers: previous.tiers, previous_per: previous.per } : {}),
+      note: `${note}; ${what}`,
     })
-  }
-  if (updated.length > 0) {
-    next.meta.sources[sourceId] = {
-      url:
-        source?.url ??
-        `https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/${offerCode}/current/index.json`,
-      note: `Imported from an AWS Price List offer file published ${offer.publicationDate ?? 'on an unknown date'}.`,
+    const from = { sku: rate.sku, awsUsageType: rate.usageType }
+    writer.set(
+      file.region,
+      hourlyType,
+      entry(mapping.unit, perHour.times(1 - upfrontShare), 'billed hourly'),
+      from,
+    )
+    if (upfrontShare > 0) {
+      const upfront = commitmentTotal.times(upfrontShare)
+      writer.set(
+        file.region,
+        upfrontType,
+        entry('reservations', upfront, 'paid upfront per instance covered'),
+        from,
+      )
     }
   }
-  return { catalog: next, updated, skipped, withdrawn_not_offered: withdrawn }
+  writer.source(source.id, source.url, `AWS Price List Savings Plans file published ${file.publicationDate}.`)
+  return { catalog: writer.next, updated: writer.updated, skipped, withdrawn_not_offered: writer.withdrawn }
 }

@@ -1,21 +1,25 @@
 import { createReadStream } from 'node:fs'
 import { type JsonPath, JsonStreamReader } from '../../lib/json-stream.js'
-import { type OfferFile, productMapsToCatalog } from './offer-import.js'
+import {
+  type OfferFile,
+  productMapsToCatalog,
+  type ReservedTerm,
+  type SavingsPlanRate,
+} from './offer-import.js'
 
 /** The parts of a regional offer file the catalog uses, read without holding the whole file. */
 export interface RegionalOffer {
   offer: OfferFile
   /** Products in the file, mapped or not. */
   productCount: number
-  /** Reserved Instance terms in the file: read past, the catalog prices on demand only. */
+  /** Reserved Instance terms in the file, of any product. */
   reservedTermCount: number
 }
 
-/** What a Savings Plans regional file offers for the usage types the catalog maps. */
+/** A Savings Plans regional file: its rates that discount a usage type the catalog maps, and how many it has. */
 export interface SavingsPlansOffer {
   publicationDate: string
-  /** Savings Plan rates whose discounted usage type maps to one of ours. */
-  mappedRates: number
+  mapped: SavingsPlanRate[]
   rates: number
 }
 
@@ -40,6 +44,7 @@ const isTopLevel = (path: JsonPath) => path.length === 1
 export async function readRegionalOffer(path: string): Promise<RegionalOffer> {
   const offer: OfferFile = { products: {}, terms: { OnDemand: {} } }
   const onDemand: Record<string, OnDemandTerms> = {}
+  const reserved: Record<string, Record<string, ReservedTerm>> = {}
   let productCount = 0
   let reservedTermCount = 0
   const reader = new JsonStreamReader({
@@ -62,45 +67,89 @@ export async function readRegionalOffer(path: string): Promise<RegionalOffer> {
       } else if (second === 'OnDemand') {
         onDemand[String(sku)] = value as OnDemandTerms
       } else {
-        reservedTermCount += 1
+        const terms = value as Record<string, ReservedTerm>
+        reservedTermCount += Object.keys(terms).length
+        if (offer.products[String(sku)]) reserved[String(sku)] = terms
       }
     },
   })
   await readJsonFile(path, reader)
   // Terms follow products in AWS's files; only the terms of kept products are returned.
+  offer.terms = { OnDemand: {}, Reserved: reserved }
   for (const sku of Object.keys(offer.products)) {
     const terms = onDemand[sku]
-    if (terms && offer.terms?.OnDemand) offer.terms.OnDemand[sku] = terms
+    if (terms && offer.terms.OnDemand) offer.terms.OnDemand[sku] = terms
   }
   return { offer, productCount, reservedTermCount }
 }
 
+type SavingsPlanProduct = {
+  sku?: string
+  productFamily?: string
+  attributes?: { purchaseOption?: string; purchaseTerm?: string }
+}
 type SavingsPlanTerm = {
-  rates?: { discountedServiceCode?: string; discountedUsageType?: string; discountedOperation?: string }[]
+  sku?: string
+  rates?: {
+    discountedSku?: string
+    discountedServiceCode?: string
+    discountedUsageType?: string
+    discountedOperation?: string
+    discountedRate?: { price?: string; currency?: string }
+  }[]
+}
+
+/** The plans the catalog prices, by the product family AWS files them under. */
+const PLAN_OF_FAMILY: Record<string, SavingsPlanRate['plan']> = {
+  ComputeSavingsPlans: 'compute',
+  EC2InstanceSavingsPlans: 'ec2_instance',
 }
 
 /**
  * Reads a Savings Plans regional file (`/savingsPlan/v1.0/aws/<plan>/<version>/<region>/index.json`):
- * `products` and `terms.savingsPlan` are arrays there. Counts the rates that discount a usage type we map.
+ * `products` (one per plan, length and payment) and `terms.savingsPlan` (each plan's rates) are arrays there.
+ * Keeps the USD rates that discount a usage type we map, with their plan's length and payment.
  */
 export async function readSavingsPlansOffer(path: string): Promise<SavingsPlansOffer> {
-  const result: SavingsPlansOffer = { publicationDate: '', mappedRates: 0, rates: 0 }
+  const result: SavingsPlansOffer = { publicationDate: '', mapped: [], rates: 0 }
+  const plans = new Map<string, SavingsPlanProduct>()
   const reader = new JsonStreamReader({
     collect: (path) =>
       (isTopLevel(path) && path[0] === 'publicationDate') ||
+      (path.length === 2 && path[0] === 'products') ||
       (path.length === 3 && path[0] === 'terms' && path[1] === 'savingsPlan'),
     onValue: (path, value) => {
       if (isTopLevel(path)) {
         result.publicationDate = String(value)
         return
       }
-      for (const rate of (value as SavingsPlanTerm).rates ?? []) {
+      if (path[0] === 'products') {
+        const product = value as SavingsPlanProduct
+        if (product.sku) plans.set(product.sku, product)
+        return
+      }
+      const term = value as SavingsPlanTerm
+      const product = plans.get(term.sku ?? '')
+      const plan = PLAN_OF_FAMILY[product?.productFamily ?? '']
+      for (const rate of term.rates ?? []) {
         result.rates += 1
         const attributes = {
           usagetype: rate.discountedUsageType ?? '',
           operation: rate.discountedOperation ?? '',
         }
-        if (productMapsToCatalog(rate.discountedServiceCode ?? '', attributes)) result.mappedRates += 1
+        const price = rate.discountedRate?.price
+        if (!plan || !price || (rate.discountedRate?.currency ?? 'USD') !== 'USD') continue
+        if (!productMapsToCatalog(rate.discountedServiceCode ?? '', attributes)) continue
+        result.mapped.push({
+          plan,
+          length: product?.attributes?.purchaseTerm ?? '',
+          purchaseOption: product?.attributes?.purchaseOption ?? '',
+          serviceCode: rate.discountedServiceCode ?? '',
+          usageType: attributes.usagetype,
+          operation: attributes.operation,
+          sku: rate.discountedSku ?? '',
+          price,
+        })
       }
     },
   })

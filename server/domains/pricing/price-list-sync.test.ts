@@ -11,6 +11,11 @@ import { type SyncProgress, type SyncResult, syncPriceList } from './price-list-
 
 const NOVEMBER = { version: '20261120000000', publicationDate: '2026-11-20T00:00:00Z' }
 const DECEMBER = { version: '20261201000000', publicationDate: '2026-12-01T00:00:00Z' }
+/** The catalog's own m5.large Windows and Standard 1-year No Upfront rates, so only what a test changes differs. */
+const EC2_RATES = {
+  'us-east-1': { windowsUsd: '0.1880000000', reservedUsd: '0.0600000000' },
+  'eu-west-1': { windowsUsd: '0.1990000000', reservedUsd: '0.0670000000' },
+}
 
 /** Progress as plain lines, so a test can read what the user saw. */
 function recordProgress(): SyncProgress & { lines: string[] } {
@@ -36,9 +41,13 @@ describe(`mockupaws pricing sync on ${testEngine}`, { timeout: 120_000 }, async 
   const ec2Use1 = server.publish(
     'AmazonEC2',
     'us-east-1',
-    ec2Offer('us-east-1', { ...NOVEMBER, linuxUsd: '0.0960000000' }),
+    ec2Offer('us-east-1', { ...NOVEMBER, ...EC2_RATES['us-east-1'], linuxUsd: '0.0960000000' }),
   )
-  server.publish('AmazonEC2', 'eu-west-1', ec2Offer('eu-west-1', { ...NOVEMBER, linuxUsd: '0.1070000000' }))
+  server.publish(
+    'AmazonEC2',
+    'eu-west-1',
+    ec2Offer('eu-west-1', { ...NOVEMBER, ...EC2_RATES['eu-west-1'], linuxUsd: '0.1070000000' }),
+  )
 
   const app = await buildTestApp()
   const user = await createUser(app)
@@ -110,18 +119,28 @@ describe(`mockupaws pricing sync on ${testEngine}`, { timeout: 120_000 }, async 
     })
     expect(listed.items[0].source_file).toContain('AWS Price List sync 2026-11-20')
 
-    // Lambda requests went from $0.20 to $0.25 per million in us-east-1 (a price change served on purpose).
+    // Lambda requests went from $0.20 to $0.25 per million in us-east-1 (a price change served on purpose), and
+    // the Savings Plans rates of m5.large, which the catalog did not have, were added in both regions.
     const diff = (await get(`/snapshots/diff?from=${before.items[0].id}&to=${first.snapshot?.id}`)).json()
-    expect(diff.items).toEqual([
-      expect.objectContaining({
-        region: 'us-east-1',
-        usage_type: 'lambda.requests',
-        change: 'changed',
-        old_unit_price: '0.0000002',
-        new_unit_price: '0.00000025',
-        percent_change: '25',
-      }),
-    ])
+    const changes = diff.items.map(
+      (i: { region: string; usage_type: string; change: string; new_unit_price: string }) =>
+        `${i.region} ${i.usage_type} ${i.change} ${i.new_unit_price}`,
+    )
+    expect(changes).toEqual(
+      ['eu-west-1', 'us-east-1'].flatMap((region) => [
+        `${region} ec2.savings_plan_hours.compute_1y_no_upfront.m5.large added 0.068`,
+        `${region} ec2.savings_plan_hours.compute_1y_no_upfront.windows.m5.large added 0.16`,
+        // Partial Upfront splits the rate as the AWS Pricing Calculator does: half hourly, half upfront
+        // ($0.041 × 26,280 hours × 50 % = $538.74 per instance covered).
+        `${region} ec2.savings_plan_hours.ec2_instance_3y_partial_upfront.m5.large added 0.0205`,
+        `${region} ec2.savings_plan_upfront.ec2_instance_3y_partial_upfront.m5.large added 538.74`,
+        ...(region === 'us-east-1' ? ['us-east-1 lambda.requests changed 0.00000025'] : []),
+      ]),
+    )
+    expect(diff.items.find((i: { usage_type: string }) => i.usage_type === 'lambda.requests')).toMatchObject({
+      old_unit_price: '0.0000002',
+      percent_change: '25',
+    })
     // Everything else equals the catalog: the three tiered duration bands, m5.large Linux (not Windows).
     const lambda = (await get('/us-east-1/lambda')).json()
     const x86 = lambda.prices.find((p: { usage_type: string }) => p.usage_type === 'lambda.gb_seconds.x86_64')
@@ -144,23 +163,37 @@ describe(`mockupaws pricing sync on ${testEngine}`, { timeout: 120_000 }, async 
       as_of: '2026-11-20',
     })
     const ec2Use1Result = first.offers.find((o) => o.key === 'AmazonEC2/us-east-1')
-    expect(ec2Use1Result).toMatchObject({ products: 2, reserved_terms: 1 })
-    expect(ec2Use1Result?.updated.map((u) => u.sku)).toEqual(['EC2M5LINUXus-east-1'])
-    // Savings Plans: one file per region; its EC2, Lambda and Fargate rates all discount mapped usage types.
-    expect(first.savings_plans).toEqual([
-      {
-        key: 'AWSComputeSavingsPlan/us-east-1',
-        publication_date: '2026-11-19T00:00:00Z',
-        mapped_rates: 3,
-        rates: 3,
-      },
-      {
-        key: 'AWSComputeSavingsPlan/eu-west-1',
-        publication_date: '2026-11-19T00:00:00Z',
-        mapped_rates: 3,
-        rates: 3,
-      },
+    expect(ec2Use1Result).toMatchObject({ products: 3, reserved_terms: 1 })
+    // Linux on demand and its Reserved term, Windows with its licence; bring-your-own-licence maps to nothing.
+    expect(ec2Use1Result?.updated.map((u) => u.usage_type)).toEqual([
+      'ec2.instance_hours.m5.large',
+      'ec2.reserved_hours.standard_1y_no_upfront.m5.large',
+      'ec2.instance_hours_windows.m5.large',
     ])
+    const reservedUse1 = (await get('/us-east-1/ec2')).json()
+    expect(
+      reservedUse1.prices.find(
+        (p: { usage_type: string }) => p.usage_type === 'ec2.reserved_hours.standard_1y_no_upfront.m5.large',
+      ),
+    ).toMatchObject({ confidence: 'price-list', as_of: '2026-11-20', tiers: [{ upto: null, price: '0.06' }] })
+    // Savings Plans: one file per region; its EC2 rates are applied, Lambda's and Fargate's map to no usage
+    // type of ours (the catalog has no Savings Plans usage types for them).
+    expect(
+      first.savings_plans.map((plans) => ({ ...plans, updated: plans.updated.map((u) => u.usage_type) })),
+    ).toEqual(
+      ['us-east-1', 'eu-west-1'].map((region) => ({
+        key: `AWSComputeSavingsPlan/${region}`,
+        publication_date: '2026-11-19T00:00:00Z',
+        rates: 5,
+        updated: [
+          'ec2.savings_plan_hours.compute_1y_no_upfront.m5.large',
+          'ec2.savings_plan_hours.compute_1y_no_upfront.windows.m5.large',
+          'ec2.savings_plan_hours.ec2_instance_3y_partial_upfront.m5.large',
+          'ec2.savings_plan_upfront.ec2_instance_3y_partial_upfront.m5.large',
+        ],
+        withdrawn_not_offered: [],
+      })),
+    )
     // Files are fetched in place, not re-downloaded from the failed runs' partial cache (other directory).
     expect(regionalRequests()).toHaveLength(6)
   })
@@ -195,7 +228,7 @@ describe(`mockupaws pricing sync on ${testEngine}`, { timeout: 120_000 }, async 
     const path = server.publish(
       'AmazonEC2',
       'us-east-1',
-      ec2Offer('us-east-1', { ...DECEMBER, linuxUsd: '0.0990000000' }),
+      ec2Offer('us-east-1', { ...DECEMBER, ...EC2_RATES['us-east-1'], linuxUsd: '0.0990000000' }),
     )
     const half = Math.floor(server.sizeOf(path) / 2)
     server.cutAfter(path, half)
@@ -215,7 +248,7 @@ describe(`mockupaws pricing sync on ${testEngine}`, { timeout: 120_000 }, async 
     const path = server.publish(
       'AmazonEC2',
       'eu-west-1',
-      ec2Offer('eu-west-1', { ...DECEMBER, linuxUsd: '0.1110000000' }),
+      ec2Offer('eu-west-1', { ...DECEMBER, ...EC2_RATES['eu-west-1'], linuxUsd: '0.1110000000' }),
     )
     server.cutAfter(path, 1000, 3)
     const before = await snapshots()

@@ -1,7 +1,12 @@
 import { join } from 'node:path'
 import { DownloadError, downloadResumable } from '../../lib/resumable-download.js'
 import type { Catalog, PriceListVersion } from './catalog.js'
-import { importOfferFile, type OfferImport, type OfferUpdate } from './offer-import.js'
+import {
+  importOfferFile,
+  importSavingsPlansRates,
+  type OfferImport,
+  type OfferUpdate,
+} from './offer-import.js'
 import { readRegionalOffer, readSavingsPlansOffer } from './price-list-files.js'
 import type { PricingService } from './pricing.service.js'
 import { SERVICE_LIST } from './services/registry.js'
@@ -51,6 +56,16 @@ export interface SyncedOffer {
   reserved_terms: number
 }
 
+export interface SyncedSavingsPlans {
+  key: string
+  publication_date: string
+  /** Rates in the file. */
+  rates: number
+  /** The prices its rates that discount a mapped usage type set (hourly and upfront parts). */
+  updated: OfferUpdate[]
+  withdrawn_not_offered: OfferImport['withdrawn_not_offered']
+}
+
 export interface SyncResult {
   /** Offer files downloaded and applied. */
   offers: SyncedOffer[]
@@ -58,7 +73,7 @@ export interface SyncResult {
   unchanged: string[]
   /** `<offer code>/<region>` the region index does not list (the service is not sold there). */
   not_offered: string[]
-  savings_plans: { key: string; publication_date: string; mapped_rates: number; rates: number }[]
+  savings_plans: SyncedSavingsPlans[]
   /** The new snapshot, or null when every offer was unchanged (nothing stored). */
   snapshot: { id: string; as_of: string; previous_id: string } | null
 }
@@ -170,8 +185,8 @@ function cachePath(cacheDir: string, url: string): string {
 /**
  * Syncs the current catalog with AWS's Price List bulk files for the chosen services and regions: reads the
  * offer index and each offer's region index, skips regional files whose version is the one last synced,
- * downloads the others (resumable, into the cache), applies every mapped OnDemand price and stores the result
- * as one new snapshot dated with the newest publication date (Savings Plans versions are recorded with it).
+ * downloads the others (resumable, into the cache), applies every mapped OnDemand price, Reserved term and
+ * Savings Plans rate, and stores the result as one new snapshot dated with the newest publication date.
  * Until that single insert nothing is stored, so a failure at any step leaves the catalog as it was.
  */
 export async function syncPriceList(pricing: PricingService, options: SyncOptions): Promise<SyncResult> {
@@ -225,12 +240,20 @@ export async function syncPriceList(pricing: PricingService, options: SyncOption
   for (const file of planned) {
     const path = files.get(file.key) as string
     if (file.kind === 'savings-plans') {
+      progress.note(`${file.key}: reading Savings Plans rates`)
       const plans = await readSavingsPlansOffer(path)
+      const applied = importSavingsPlansRates(
+        catalog,
+        { region: file.region, publicationDate: plans.publicationDate, rates: plans.mapped },
+        { id: `price-list-${file.offerCode}-${file.region}`, url: file.url },
+      )
+      catalog = applied.catalog
       result.savings_plans.push({
         key: file.key,
         publication_date: plans.publicationDate,
-        mapped_rates: plans.mappedRates,
         rates: plans.rates,
+        updated: applied.updated,
+        withdrawn_not_offered: applied.withdrawn_not_offered,
       })
       versions[file.key] = { version_url: file.url, publication_date: plans.publicationDate }
       continue
@@ -253,11 +276,10 @@ export async function syncPriceList(pricing: PricingService, options: SyncOption
       reserved_terms: regional.reservedTermCount,
     })
   }
-  // Savings Plans alone change no price: without a new offer file there is no new snapshot.
-  if (result.offers.length === 0) return result
+  if (result.offers.length === 0 && result.savings_plans.length === 0) return result
 
-  const dates = result.offers
-    .map((offer) => offer.publication_date)
+  const dates = [...result.offers, ...result.savings_plans]
+    .map((file) => file.publication_date)
     .filter(Boolean)
     .sort()
   const asOf = (dates.at(-1) ?? base.meta.as_of).slice(0, 10)

@@ -77,6 +77,24 @@ export interface PriceListRule {
    * accepts any of its values.
    */
   readonly requires?: Readonly<Record<string, string | readonly string[]>>
+  /**
+   * Where the product's Reserved Instance terms go (offer files' `terms.Reserved`): usage-type templates for the
+   * hourly fee (`Hrs` dimension) and the upfront fee per reservation (`Quantity`), with `{class}` (standard,
+   * convertible), `{term}` (1y, 3y) and `{payment}` (no_upfront, partial_upfront, all_upfront) beside `$1`
+   * and `{attribute}`.
+   */
+  readonly reserved?: CommitmentUsageTypes
+  /**
+   * Where the Savings Plans rates that discount the product go (Savings Plans files, matched on the rate's
+   * `discountedUsageType` and `discountedOperation`): the same templates with `{plan}` (compute, ec2_instance).
+   */
+  readonly savingsPlans?: CommitmentUsageTypes
+}
+
+/** The usage types a commitment's hourly part and upfront part (per reservation or instance) are priced under. */
+export interface CommitmentUsageTypes {
+  readonly hourly: string
+  readonly upfront: string
 }
 
 /**

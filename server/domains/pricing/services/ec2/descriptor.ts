@@ -3,7 +3,7 @@ import type { Decimal } from 'decimal.js'
 import { listInstanceTypes } from '../catalog-values.js'
 import { catalogName, DEFAULT_HOURS, d, hours, instanceCount, MAX_HOURS, pointOf, strict } from '../params.js'
 import { asNumber, asString, firstBlock } from '../plan-values.js'
-import type { RangePoint, UsageSink, ValidationDetail } from '../service-descriptor.js'
+import type { PriceListRule, RangePoint, UsageSink, ValidationDetail } from '../service-descriptor.js'
 import { defineService } from '../service-descriptor.js'
 import { ec2Examples } from './examples.js'
 
@@ -41,6 +41,44 @@ function offerVariant(os: OperatingSystem, tenancy: Tenancy): string {
   const segments = [os === 'linux' ? '' : os, tenancy === 'dedicated' ? 'dedicated' : ''].filter(Boolean)
   return segments.length ? `${segments.join('_')}.` : ''
 }
+/** How AWS's Price List names each operating system, and the operation code of its instance-hours. */
+const PRICE_LIST_OS: Record<OperatingSystem, { operatingSystem: string; operation: string }> = {
+  linux: { operatingSystem: 'Linux', operation: 'RunInstances' },
+  windows: { operatingSystem: 'Windows', operation: 'RunInstances:0002' },
+  rhel: { operatingSystem: 'RHEL', operation: 'RunInstances:0010' },
+  suse: { operatingSystem: 'SUSE', operation: 'RunInstances:000g' },
+}
+
+/**
+ * The Price List rule of one operating system and tenancy: its on-demand instance-hours, Reserved Instances and
+ * Savings Plans. The operation code tells them apart where a Savings Plans rate states nothing else (Windows
+ * with licence, no pre-installed software, is `RunInstances:0002`; bring-your-own-licence and SQL Server have
+ * codes of their own and map to nothing).
+ */
+function instanceRule(os: OperatingSystem, tenancy: Tenancy): PriceListRule {
+  const variant = offerVariant(os, tenancy)
+  return {
+    offerCode: 'AmazonEC2',
+    awsUsageType: tenancy === 'dedicated' ? /^DedicatedUsage:(.+)$/ : /^BoxUsage:(.+)$/,
+    usageType: `${instanceFamily(os, tenancy)}.$1`,
+    unit: 'instance-hours',
+    requires: {
+      ...PRICE_LIST_OS[os],
+      tenancy: tenancy === 'dedicated' ? 'Dedicated' : 'Shared',
+      preInstalledSw: 'NA',
+      capacitystatus: 'Used',
+    },
+    reserved: {
+      hourly: `ec2.reserved_hours.{class}_{term}_{payment}.${variant}$1`,
+      upfront: `ec2.reserved_upfront.{class}_{term}_{payment}.${variant}$1`,
+    },
+    savingsPlans: {
+      hourly: `ec2.savings_plan_hours.{plan}_{term}_{payment}.${variant}$1`,
+      upfront: `ec2.savings_plan_upfront.{plan}_{term}_{payment}.${variant}$1`,
+    },
+  }
+}
+
 /** SUSE instances bill each partial instance-hour as a full hour; the others per second (60-second minimum). */
 const billedHoursOf = (os: OperatingSystem, hoursPerInstance: number) =>
   os === 'suse' ? Math.ceil(hoursPerInstance) : hoursPerInstance
@@ -446,15 +484,7 @@ export const ec2 = defineService({
   ],
   ingest: {},
   sdk: [],
-  priceList: [
-    {
-      offerCode: 'AmazonEC2',
-      awsUsageType: /^BoxUsage:(.+)$/,
-      usageType: 'ec2.instance_hours.$1',
-      unit: 'instance-hours',
-      requires: { operatingSystem: 'Linux', tenancy: 'Shared', preInstalledSw: 'NA', capacitystatus: 'Used' },
-    },
-  ],
+  priceList: OPERATING_SYSTEMS.flatMap((os) => TENANCIES.map((tenancy) => instanceRule(os, tenancy))),
   terraform: {
     aws_instance: ({ values }) => {
       const instanceType = asString(values.instance_type)

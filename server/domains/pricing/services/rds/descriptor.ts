@@ -404,6 +404,10 @@ export const rds = defineService({
           ...PRICE_LIST_ENGINES[engine],
           deploymentOption: deployment === 'multi_az' ? 'Multi-AZ' : 'Single-AZ',
         },
+        reserved: {
+          hourly: `rds.reserved_hours.{term}_{payment}.${engine}_${deployment}.{instanceType}`,
+          upfront: `rds.reserved_upfront.{term}_{payment}.${engine}_${deployment}.{instanceType}`,
+        },
       })),
     ),
     ...exactUsageTypes(

@@ -1,7 +1,11 @@
 import { Decimal } from 'decimal.js'
 import { type Catalog, dropNotOffered, type PriceEntry, type PriceTier } from './catalog.js'
 import { SERVICE_LIST } from './services/registry.js'
-import type { PriceListRule } from './services/service-descriptor.js'
+import {
+  type PriceListRule,
+  type PurchaseOption,
+  SAVINGS_PLAN_UPFRONT_SHARE,
+} from './services/service-descriptor.js'
 
 /** The parts of an AWS Price List offer file (the public bulk JSON format) the import reads. */
 export interface OfferFile {
@@ -197,7 +201,7 @@ function importReserved(
   context: { sku: string; awsUsageType: string; offerCode: string; sourceId: string; asOf: string },
 ) {
   const templates = mapping.rule.reserved
-  if (!templates) return
+  if (!templates || !('hourly' in templates)) return
   for (const term of Object.values(terms)) {
     const attributes = term.termAttributes ?? {}
     const commitment = commitmentOf(attributes.LeaseContractLength, attributes.PurchaseOption)
@@ -305,11 +309,15 @@ export interface SavingsPlanRate {
 /** Hours a Savings Plan's commitment runs: AWS counts 8,760 a year. */
 const TERM_HOURS: Record<string, number> = { '1y': 8760, '3y': 26280 }
 
+const isPayment = (payment: string): payment is PurchaseOption['payment'] =>
+  payment in SAVINGS_PLAN_UPFRONT_SHARE
+
 /**
  * Applies the rates of one region's Savings Plans file to a copy of the catalog, under the `savingsPlans`
- * templates of the rules the discounted usage type and operation map to. A rate is what an hour of covered
- * usage costs under the plan; it is split as the AWS Pricing Calculator does: No Upfront bills it every hour,
- * All Upfront pays rate × term hours upfront, Partial Upfront half of that upfront and half the rate hourly.
+ * templates of the rules the discounted usage type and operation map to. A rate is what a unit of covered
+ * usage costs under the plan. A `rate` template keeps it whole (the comparison splits it); an hourly/upfront
+ * pair (EC2 instances) splits it as the AWS Pricing Calculator does: No Upfront bills it every hour, All
+ * Upfront pays rate × term hours upfront per instance, Partial Upfront half of that upfront and half hourly.
  */
 export function importSavingsPlansRates(
   catalog: Catalog,
@@ -328,16 +336,8 @@ export function importSavingsPlansRates(
       continue
     }
     const offer = { ...commitment, plan: rate.plan }
-    const hourlyType = mapping.expand(templates.hourly, offer)
-    const upfrontType = mapping.expand(templates.upfront, offer)
-    if (!hourlyType || !upfrontType) {
-      skipped += 1
-      continue
-    }
     const perHour = new Decimal(rate.price)
-    const commitmentTotal = perHour.times(TERM_HOURS[commitment.term] ?? 0)
-    const upfrontShare = { no_upfront: 0, partial_upfront: 0.5, all_upfront: 1 }[commitment.payment] ?? 0
-    const note = `AWS Price List ${source.id}: ${rate.plan === 'compute' ? 'Compute' : 'EC2 Instance'} Savings Plan ${rate.length} ${rate.purchaseOption}, ${rate.price} per hour of ${rate.usageType} ${rate.operation}`
+    const note = `AWS Price List ${source.id}: ${rate.plan === 'compute' ? 'Compute' : 'EC2 Instance'} Savings Plan ${rate.length} ${rate.purchaseOption}, ${rate.price} per unit of ${rate.usageType} ${rate.operation}`
     const entry = (unit: string, price: Decimal, what: string): PriceEntry => ({
       unit,
       per: '1',
@@ -348,6 +348,19 @@ export function importSavingsPlansRates(
       note: `${note}; ${what}`,
     })
     const from = { sku: rate.sku, awsUsageType: rate.usageType }
+    if ('rate' in templates) {
+      const rateType = mapping.expand(templates.rate, offer)
+      if (!rateType) skipped += 1
+      else writer.set(file.region, rateType, entry(mapping.unit, perHour, 'the whole rate per unit'), from)
+      continue
+    }
+    const hourlyType = mapping.expand(templates.hourly, offer)
+    const upfrontType = mapping.expand(templates.upfront, offer)
+    if (!hourlyType || !upfrontType || !isPayment(commitment.payment)) {
+      skipped += 1
+      continue
+    }
+    const upfrontShare = SAVINGS_PLAN_UPFRONT_SHARE[commitment.payment]
     writer.set(
       file.region,
       hourlyType,
@@ -355,7 +368,7 @@ export function importSavingsPlansRates(
       from,
     )
     if (upfrontShare > 0) {
-      const upfront = commitmentTotal.times(upfrontShare)
+      const upfront = perHour.times(TERM_HOURS[commitment.term] ?? 0).times(upfrontShare)
       writer.set(
         file.region,
         upfrontType,

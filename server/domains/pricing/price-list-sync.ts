@@ -244,7 +244,12 @@ export async function syncPriceList(pricing: PricingService, options: SyncOption
       const plans = await readSavingsPlansOffer(path)
       const applied = importSavingsPlansRates(
         catalog,
-        { region: file.region, publicationDate: plans.publicationDate, rates: plans.mapped },
+        {
+          region: file.region,
+          publicationDate: plans.publicationDate,
+          // The file discounts every service's usage; only the chosen services' rates are applied.
+          rates: plans.mapped.filter((rate) => offerCodes.includes(rate.serviceCode)),
+        },
         { id: `price-list-${file.offerCode}-${file.region}`, url: file.url },
       )
       catalog = applied.catalog

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../test/build-test-app.js'
 import { callerAs, createUser, type TestUser } from '../../test/factories.js'
 import { testEngine } from '../../test/test-db.js'
+import { importSavingsPlansRates, type SavingsPlanRate } from '../pricing/offer-import.js'
 
 /*
  * Rates (catalog, us-east-1): m5.large $0.096 on demand, Standard RI 1 year No Upfront $0.06 an hour
@@ -290,13 +291,82 @@ describe(`Fargate Spot and Savings Plans in the purchase options on ${testEngine
     const plan = await compare('commitment=compute_savings_plan')
     expect(plan.items).toEqual([])
     expect(plan.not_covered.map((n: { reason: string }) => n.reason)).toEqual([
-      'a Compute Savings Plan: its Fargate rates (per vCPU-hour and GB-hour) are not in the catalog',
-      'a Compute Savings Plan: its Fargate rates (per vCPU-hour and GB-hour) are not in the catalog',
+      'the catalog has no price for fargate.savings_plan_vcpu_hours.compute_1y_no_upfront.x86_64 in us-east-1',
+      'a Compute Savings Plan: EKS pods on Fargate are not priced under Savings Plans',
     ])
     const reserved = await compare('commitment=reserved_instances')
     expect(reserved.not_covered.map((n: { reason: string }) => n.reason)).toEqual([
       'Reserved Instances does not cover fargate items',
       'Reserved Instances does not cover fargate items',
     ])
+  })
+
+  it('prices a Compute Savings Plan on Fargate vCPU and memory once AWS’s Savings Plans rates are in the catalog', async () => {
+    // The rates as a Price List sync applies them (made-up figures: no bundled source has Fargate's rates).
+    const rate = (plan: string, option: string, usageType: string, price: string): SavingsPlanRate => ({
+      plan: 'compute',
+      length: plan,
+      purchaseOption: option,
+      serviceCode: 'AmazonECS',
+      usageType,
+      operation: 'FargateTask',
+      sku: `${usageType}-${plan}-${option}`,
+      price,
+    })
+    const synced = importSavingsPlansRates(
+      app.services.pricing.current(),
+      {
+        region: 'us-east-1',
+        publicationDate: '2026-11-19T00:00:00Z',
+        rates: [
+          rate('1yr', 'No Upfront', 'USE1-Fargate-vCPU-Hours:perCPU', '0.03238'),
+          rate('1yr', 'No Upfront', 'USE1-Fargate-GB-Hours', '0.003556'),
+          rate('3yr', 'All Upfront', 'USE1-Fargate-vCPU-Hours:perCPU', '0.02024'),
+          rate('3yr', 'All Upfront', 'USE1-Fargate-GB-Hours', '0.002223'),
+        ],
+      },
+      { id: 'price-list-AWSComputeSavingsPlan-us-east-1', url: 'https://example.com/savings-plans.json' },
+    )
+    expect(synced.updated.map((u) => u.usage_type)).toEqual([
+      'fargate.savings_plan_vcpu_hours.compute_1y_no_upfront.x86_64',
+      'fargate.savings_plan_gb_hours.compute_1y_no_upfront.x86_64',
+      'fargate.savings_plan_vcpu_hours.compute_3y_all_upfront.x86_64',
+      'fargate.savings_plan_gb_hours.compute_3y_all_upfront.x86_64',
+    ])
+    await app.services.pricing.storeCatalog(synced.catalog, 'test: Fargate Savings Plans rates')
+
+    // 730 vCPU-hours × $0.03238 + 1,460 GB-hours × $0.003556 = $23.6374 + $5.19176 = $28.82916 a month,
+    // against $36.0401 on demand; the ephemeral storage above 20 GB stays on demand.
+    const noUpfront = await compare('commitment=compute_savings_plan&term=1y&payment=no_upfront')
+    expect(noUpfront.items).toEqual([
+      expect.objectContaining({
+        item_id: ids[0],
+        usage_type: 'fargate.vcpu_hours.x86_64',
+        alongside_usage_types: ['fargate.gb_hours.x86_64'],
+        offer_usage_types: [
+          'fargate.savings_plan_vcpu_hours.compute_1y_no_upfront.x86_64',
+          'fargate.savings_plan_gb_hours.compute_1y_no_upfront.x86_64',
+        ],
+        on_demand_monthly: '36.0401',
+        upfront: '0',
+        monthly: '28.82916',
+        effective_monthly: '28.82916',
+      }),
+    ])
+    // All Upfront, 3 years: (730 × $0.02024 + 1,460 × $0.002223) × 36 months = $18.02078 × 36 = $648.74808
+    // upfront, nothing monthly.
+    const allUpfront = await compare('commitment=compute_savings_plan&term=3y&payment=all_upfront')
+    expect(allUpfront.items[0]).toMatchObject({
+      upfront: '648.74808',
+      monthly: '0',
+      effective_monthly: '18.02078',
+    })
+    expect(allUpfront.not_covered.map((n: { reason: string }) => n.reason)).toEqual([
+      'a Compute Savings Plan: EKS pods on Fargate are not priced under Savings Plans',
+    ])
+    const partial = await compare('commitment=compute_savings_plan&term=3y&payment=partial_upfront')
+    expect(partial.not_covered[0].reason).toBe(
+      'the catalog has no price for fargate.savings_plan_vcpu_hours.compute_3y_partial_upfront.x86_64 in us-east-1',
+    )
   })
 })

@@ -1,9 +1,14 @@
 import { Decimal } from 'decimal.js'
-import { type Catalog, findPrice } from '../pricing/catalog.js'
+import { type Catalog, findPrice, type PriceEntry } from '../pricing/catalog.js'
 import { ExactDecimal, type PricedUsage, type UsageMap } from '../pricing/cost-engine.js'
 import { validateLineItem } from '../pricing/line-items.js'
 import { SERVICES, type ServiceId } from '../pricing/services/registry.js'
-import type { PurchaseOption, ServiceDescriptor } from '../pricing/services/service-descriptor.js'
+import {
+  type CommitmentCoverage,
+  type PurchaseOption,
+  SAVINGS_PLAN_UPFRONT_SHARE,
+  type ServiceDescriptor,
+} from '../pricing/services/service-descriptor.js'
 import type * as repo from './scenarios.repo.js'
 import type { PurchaseOptionsQuery, PurchaseOptionsResponse } from './scenarios.schemas.js'
 
@@ -61,6 +66,69 @@ function figures(totals: Totals, termMonths: number | null) {
     effective_monthly: plain(effective),
     total_12_months: horizon(totals, termMonths, 12),
     total_36_months: horizon(totals, termMonths, 36),
+  }
+}
+
+type Priced = { totals: Totals; offerTypes: string[] } | { missing: string }
+
+const rateOf = (entry: PriceEntry) => new ExactDecimal(entry.tiers[0]?.price ?? '0').dividedBy(entry.per)
+
+/**
+ * Reservations (or a plan sized to whole instances) held every hour of the month: the hourly fee for 730 hours and
+ * the upfront fee per reservation; hours above 730 (a 31-day month) run on demand.
+ */
+function instanceTotals(
+  catalog: Catalog,
+  region: string,
+  option: PurchaseOption,
+  offer: { hourly: string; upfront: string },
+  coverage: CommitmentCoverage,
+  onDemand: Decimal,
+): Priced {
+  const hourly = findPrice(catalog, region, offer.hourly)
+  if (!hourly) return { missing: offer.hourly }
+  const upfront = option.payment === 'no_upfront' ? undefined : findPrice(catalog, region, offer.upfront)
+  if (option.payment !== 'no_upfront' && !upfront) return { missing: offer.upfront }
+  const instances = new ExactDecimal(coverage.instances)
+  const overflowHours = Decimal.max(0, new ExactDecimal(coverage.hours).minus(HOURS_PER_MONTH))
+  const overflow = onDemand.times(overflowHours).dividedBy(coverage.hours)
+  return {
+    totals: {
+      onDemand,
+      upfront: upfront ? instances.times(rateOf(upfront)) : new ExactDecimal(0),
+      monthly: instances.times(HOURS_PER_MONTH).times(rateOf(hourly)).plus(overflow),
+    },
+    offerTypes: upfront ? [offer.hourly, offer.upfront] : [offer.hourly],
+  }
+}
+
+/**
+ * A plan sized to the item's usage, unit by unit at the plan's rate (Fargate's vCPU-hours and GB-hours): the
+ * month's commitment is usage × rate, of which the upfront share is paid for the whole term at its start.
+ */
+function unitTotals(
+  catalog: Catalog,
+  region: string,
+  option: PurchaseOption,
+  rates: readonly string[],
+  usage: readonly { usageType: string; quantity: number }[],
+  onDemand: Decimal,
+): Priced {
+  let commitment = new ExactDecimal(0)
+  for (const [i, rateType] of rates.entries()) {
+    const entry = findPrice(catalog, region, rateType)
+    if (!entry) return { missing: rateType }
+    commitment = commitment.plus(rateOf(entry).times(usage[i]?.quantity ?? 0))
+  }
+  const share = SAVINGS_PLAN_UPFRONT_SHARE[option.payment]
+  const termMonths = option.term === '1y' ? 12 : 36
+  return {
+    totals: {
+      onDemand,
+      upfront: commitment.times(share).times(termMonths),
+      monthly: commitment.times(1 - share),
+    },
+    offerTypes: [...rates],
   }
 }
 
@@ -135,29 +203,16 @@ export function comparePurchaseOption(input: {
         skip(`${label}: ${offer.notModelled}`)
         continue
       }
-      const hourly = findPrice(catalog, region, offer.hourly)
-      const upfront = option.payment === 'no_upfront' ? undefined : findPrice(catalog, region, offer.upfront)
-      const missing = !hourly
-        ? offer.hourly
-        : option.payment !== 'no_upfront' && !upfront
-          ? offer.upfront
-          : null
-      if (!hourly || missing) {
-        skip(`the catalog has no price for ${missing} in ${region}`)
+      const priced =
+        'rates' in offer
+          ? unitTotals(catalog, region, option, offer.rates, replaced, onDemand)
+          : instanceTotals(catalog, region, option, offer, coverage, onDemand)
+      if ('missing' in priced) {
+        skip(`the catalog has no price for ${priced.missing} in ${region}`)
         continue
       }
-      offerTypes = upfront ? [offer.hourly, offer.upfront] : [offer.hourly]
-      const rateOf = (entry: NonNullable<typeof hourly>) =>
-        new ExactDecimal(entry.tiers[0]?.price ?? '0').dividedBy(entry.per)
-      // Reserved every hour of the month; hours above 730 (a 31-day month) run on demand.
-      const instances = new ExactDecimal(coverage.instances)
-      const overflowHours = Decimal.max(0, new ExactDecimal(coverage.hours).minus(HOURS_PER_MONTH))
-      const overflow = onDemand.times(overflowHours).dividedBy(coverage.hours)
-      totals = {
-        onDemand,
-        upfront: upfront ? instances.times(rateOf(upfront)) : new ExactDecimal(0),
-        monthly: instances.times(HOURS_PER_MONTH).times(rateOf(hourly)).plus(overflow),
-      }
+      totals = priced.totals
+      offerTypes = priced.offerTypes
     }
     totals = {
       onDemand: money(totals.onDemand),

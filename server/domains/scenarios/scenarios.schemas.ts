@@ -697,7 +697,9 @@ export const PurchaseOptionsResponse = Type.Object({
           'empty for instances.',
       }),
       offer_usage_types: Type.Array(Type.String(), {
-        description: "The catalog usage types of the offer's hourly and upfront fees (none for Spot).",
+        description:
+          "The catalog usage types of the offer's hourly and upfront fees, or of a Savings Plan's rate per unit " +
+          'of each usage it covers (Fargate: vCPU-hours, then GB-hours); none for Spot.',
       }),
       instances: Type.Number(),
       hours_per_instance: Type.Number(),

@@ -2826,7 +2826,7 @@ export interface paths {
                                 usage_type: string;
                                 /** @description Further on-demand usage the option replaces with usage_type (Fargate: GB-hours beside vCPU-hours); empty for instances. */
                                 alongside_usage_types: string[];
-                                /** @description The catalog usage types of the offer's hourly and upfront fees (none for Spot). */
+                                /** @description The catalog usage types of the offer's hourly and upfront fees, or of a Savings Plan's rate per unit of each usage it covers (Fargate: vCPU-hours, then GB-hours); none for Spot. */
                                 offer_usage_types: string[];
                                 instances: number;
                                 hours_per_instance: number;

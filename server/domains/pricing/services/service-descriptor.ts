@@ -91,10 +91,23 @@ export interface PriceListRule {
   readonly savingsPlans?: CommitmentUsageTypes
 }
 
-/** The usage types a commitment's hourly part and upfront part (per reservation or instance) are priced under. */
-export interface CommitmentUsageTypes {
-  readonly hourly: string
-  readonly upfront: string
+/**
+ * The usage types a commitment's hourly part and upfront part (per reservation or instance) are priced under, or,
+ * for usage a plan covers unit by unit (Fargate's vCPU-hours and GB-hours), the one usage type of its whole rate
+ * per unit, which the comparison splits by payment (`SAVINGS_PLAN_UPFRONT_SHARE`).
+ */
+export type CommitmentUsageTypes =
+  | { readonly hourly: string; readonly upfront: string }
+  | { readonly rate: string }
+
+/**
+ * The part of a Savings Plan's commitment paid upfront, by payment option, as the AWS Pricing Calculator splits
+ * it (Partial Upfront: half; AWS asks for at least half).
+ */
+export const SAVINGS_PLAN_UPFRONT_SHARE: Record<PurchaseOption['payment'], number> = {
+  no_upfront: 0,
+  partial_upfront: 0.5,
+  all_upfront: 1,
 }
 
 /**
@@ -176,10 +189,13 @@ export interface CommitmentCoverage {
   readonly usage?: readonly { readonly usageType: string; readonly quantity: number }[]
   /**
    * The usage types of the offer's hourly fee (billed every hour of the term) and upfront fee (per
-   * reservation); undefined when AWS has no such offer for the service; `notModelled` when AWS has one that
+   * reservation); or `rates`, one per entry of `usage`, for a plan that covers that usage unit by unit at its
+   * rate; undefined when AWS has no such offer for the service; `notModelled` when AWS has one that
    * mockupAWS does not price (the reason says why).
    */
-  offer(option: PurchaseOption): { hourly: string; upfront: string } | { notModelled: string } | undefined
+  offer(
+    option: PurchaseOption,
+  ): { hourly: string; upfront: string } | { rates: readonly string[] } | { notModelled: string } | undefined
 }
 
 /** Collects one line item's usage; zero and negative quantities are dropped. */

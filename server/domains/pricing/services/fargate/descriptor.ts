@@ -1,11 +1,27 @@
 import { Type } from '@sinclair/typebox'
 import { architecture, d, hours, instanceCount, optional, pointOf, strict } from '../params.js'
 import { asArray, asNumber, asRecord, firstBlock } from '../plan-values.js'
-import { defineService, exactUsageTypes, type ValidationDetail } from '../service-descriptor.js'
+import {
+  defineService,
+  exactUsageTypes,
+  type PriceListRule,
+  type ValidationDetail,
+} from '../service-descriptor.js'
 import { fargateExamples } from './examples.js'
 
 /** Ephemeral storage included with every task. */
 const FREE_EPHEMERAL_GB = 20
+
+/**
+ * A Compute Savings Plan's rate for Fargate vCPU or memory goes beside the on-demand usage type it discounts:
+ * `fargate.vcpu_hours.arm64` → `fargate.savings_plan_vcpu_hours.<offer>.arm64`.
+ */
+const withSavingsPlanRate = (rule: PriceListRule): PriceListRule => ({
+  ...rule,
+  savingsPlans: {
+    rate: rule.usageType.replace(/^fargate\.(\w+)\./, 'fargate.savings_plan_$1.{plan}_{term}_{payment}.'),
+  },
+})
 /** Windows tasks bill at least 15 minutes. */
 const WINDOWS_MINIMUM_HOURS = 0.25
 
@@ -139,6 +155,20 @@ export const fargate = defineService({
       description: 'Memory of EKS pods on Fargate (Linux, x86_64).',
     },
     {
+      match: 'fargate.savings_plan_vcpu_hours.*',
+      unit: 'vCPU-hours',
+      kind: 'flow',
+      description:
+        'Compute Savings Plan rate per vCPU-hour covered: compute_<term>_<payment>.<x86_64|arm64|windows> ' +
+        '(purchase-option comparisons read it; line items never emit it).',
+    },
+    {
+      match: 'fargate.savings_plan_gb_hours.*',
+      unit: 'GB-hours',
+      kind: 'flow',
+      description: 'Compute Savings Plan rate per GB-hour of memory covered, same suffix as the vCPU rate.',
+    },
+    {
       match: 'fargate.ephemeral_gb_hours',
       unit: 'GB-hours',
       kind: 'flow',
@@ -156,6 +186,8 @@ export const fargate = defineService({
       ['Fargate-ARM-GB-Hours', 'fargate.gb_hours.arm64', 'GB-hours'],
       ['Fargate-Windows-vCPU-Hours:perCPU', 'fargate.vcpu_hours.windows', 'vCPU-hours'],
       ['Fargate-Windows-GB-Hours', 'fargate.gb_hours.windows', 'GB-hours'],
+    ]).map(withSavingsPlanRate),
+    ...exactUsageTypes('AmazonECS', [
       ['Fargate-Windows-OS-Hours:perCPU', 'fargate.windows_license_vcpu_hours', 'vCPU-hours'],
       ['Fargate-EphemeralStorage-GB-Hours', 'fargate.ephemeral_gb_hours', 'GB-hours'],
     ]),
@@ -212,10 +244,17 @@ export const fargate = defineService({
         { usageType: vcpuType, quantity: tasks * hoursPerTask * p.vcpu },
         { usageType: gbType, quantity: tasks * hoursPerTask * p.memory_gb },
       ],
-      offer: ({ commitment }) =>
-        commitment === 'compute_savings_plan'
-          ? { notModelled: 'its Fargate rates (per vCPU-hour and GB-hour) are not in the catalog' }
-          : undefined,
+      offer: ({ commitment, term, payment }) => {
+        if (commitment !== 'compute_savings_plan') return undefined
+        if (!rates) return { notModelled: 'EKS pods on Fargate are not priced under Savings Plans' }
+        const offer = `compute_${term}_${payment}`
+        return {
+          rates: [
+            `fargate.savings_plan_vcpu_hours.${offer}.${rates}`,
+            `fargate.savings_plan_gb_hours.${offer}.${rates}`,
+          ],
+        }
+      },
     }
   },
 })

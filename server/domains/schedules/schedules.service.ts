@@ -225,14 +225,17 @@ export function createScheduleService(deps: ScheduleDeps) {
     },
   ): Promise<void> {
     const finishedAt = new Date()
-    await repo.updateRun(db, run.id, {
-      status: outcome.status,
-      delivery: outcome.delivery,
-      error: outcome.error,
-      deliveryAttempts: outcome.attempts,
-      finishedAt,
+    // One transaction: whoever reads the run finished also reads the schedule's last run finished.
+    await db.transaction(async (tx) => {
+      await repo.updateRun(tx, run.id, {
+        status: outcome.status,
+        delivery: outcome.delivery,
+        error: outcome.error,
+        deliveryAttempts: outcome.attempts,
+        finishedAt,
+      })
+      await repo.recordLastRun(tx, run, outcome.status, finishedAt)
     })
-    await repo.recordLastRun(db, run, outcome.status, finishedAt)
     logger.info({ run_id: run.id, schedule_id: run.scheduleId, ...outcome }, 'schedule run finished')
   }
 
@@ -286,13 +289,16 @@ export function createScheduleService(deps: ScheduleDeps) {
           `Your schedules ran ${limits.maxRunsPerDay} times in the last 24 hours, the most allowed.`,
           (today.oldest?.getTime() ?? now) + DAY_MS - now,
         )
-      const run = await repo.insertRun(db, {
-        scheduleId: schedule.id,
-        scheduledFor: new Date(),
-        trigger: 'manual',
+      const run = await db.transaction(async (tx) => {
+        const inserted = await repo.insertRun(tx, {
+          scheduleId: schedule.id,
+          scheduledFor: new Date(),
+          trigger: 'manual',
+        })
+        if (inserted) await repo.recordLastRun(tx, inserted, 'queued', inserted.createdAt)
+        return inserted
       })
       if (!run) throw new AppError(409, 'conflict', 'A run was just started; try again in a moment.')
-      await repo.recordLastRun(db, run, 'queued', run.createdAt)
       await startRun(run.id)
       return { run_id: run.id, status: 'queued' }
     },
@@ -355,8 +361,10 @@ export function createScheduleService(deps: ScheduleDeps) {
       const existing = await deps.reports.ofScheduleRuns([run.id])
       if (run.status === 'queued' || existing.length === 0) {
         const startedAt = new Date()
-        await repo.updateRun(db, run.id, { status: 'running', startedAt })
-        await repo.recordLastRun(db, run, 'running', startedAt)
+        await db.transaction(async (tx) => {
+          await repo.updateRun(tx, run.id, { status: 'running', startedAt })
+          await repo.recordLastRun(tx, run, 'running', startedAt)
+        })
         if (existing.length === 0) {
           for (const scenarioId of schedule.scenarioIds) {
             for (const format of schedule.formats) {

@@ -284,6 +284,10 @@ describe(`mockupaws pricing sync on ${testEngine}`, { timeout: 120_000 }, async 
       'AWSLambda/us-east-1 (published 2026-12-01T00:00:00Z): 2 prices applied from 3 products',
     )
     expect(res.stdout).toContain('lambda.requests ← Request: 0.0000002 (was 0.2 per 1000000)')
+    // Lambda's plan rates have no usage type of ours, and the EC2 and Fargate rates are not Lambda's.
+    expect(res.stdout).toContain(
+      'AWSComputeSavingsPlan/us-east-1 (published 2026-11-19T00:00:00Z): 0 prices applied from 5 Savings Plans rates',
+    )
     expect(res.stdout).toMatch(/stored snapshot [0-9a-f-]{36} \(as of 2026-12-01\)/)
     expect(existsSync(join(dataDir, 'price-list-cache'))).toBe(true)
   }, 300_000)

@@ -201,7 +201,7 @@ function importReserved(
   context: { sku: string; awsUsageType: string; offerCode: string; sourceId: string; asOf: string },
 ) {
   const templates = mapping.rule.reserved
-  if (!templates || !('hourly' in templates)) return
+  if (!templates) return
   for (const term of Object.values(terms)) {
     const attributes = term.termAttributes ?? {}
     const commitment = commitmentOf(attributes.LeaseContractLength, attributes.PurchaseOption)
@@ -293,7 +293,7 @@ export function importOfferFile(
   return { catalog: writer.next, updated: writer.updated, skipped, withdrawn_not_offered: writer.withdrawn }
 }
 
-/** One rate of a Savings Plans file: the plan it belongs to and the usage it discounts, per hour of usage. */
+/** One rate of a Savings Plans file: the plan it belongs to, the usage it discounts and its price per unit. */
 export interface SavingsPlanRate {
   plan: 'compute' | 'ec2_instance'
   /** The plan's length and payment as AWS states them: `1yr`, `No Upfront`. */

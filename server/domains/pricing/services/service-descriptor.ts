@@ -83,7 +83,7 @@ export interface PriceListRule {
    * convertible), `{term}` (1y, 3y) and `{payment}` (no_upfront, partial_upfront, all_upfront) beside `$1`
    * and `{attribute}`.
    */
-  readonly reserved?: CommitmentUsageTypes
+  readonly reserved?: HourlyAndUpfront
   /**
    * Where the Savings Plans rates that discount the product go (Savings Plans files, matched on the rate's
    * `discountedUsageType` and `discountedOperation`): the same templates with `{plan}` (compute, ec2_instance).
@@ -96,9 +96,12 @@ export interface PriceListRule {
  * for usage a plan covers unit by unit (Fargate's vCPU-hours and GB-hours), the one usage type of its whole rate
  * per unit, which the comparison splits by payment (`SAVINGS_PLAN_UPFRONT_SHARE`).
  */
-export type CommitmentUsageTypes =
-  | { readonly hourly: string; readonly upfront: string }
-  | { readonly rate: string }
+export type CommitmentUsageTypes = HourlyAndUpfront | { readonly rate: string }
+
+export interface HourlyAndUpfront {
+  readonly hourly: string
+  readonly upfront: string
+}
 
 /**
  * The part of a Savings Plan's commitment paid upfront, by payment option, as the AWS Pricing Calculator splits

@@ -161,10 +161,11 @@ function describeSync(result: SyncResult): string {
     const withdrawn = describeWithdrawn(file.withdrawn_not_offered)
     if (withdrawn) lines.push(withdrawn.trimEnd())
   }
-  const prices = (n: number) => `${n} price${n === 1 ? '' : 's'}`
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
+  const prices = (n: number) => count(n, 'price')
   for (const offer of result.offers) {
     lines.push(
-      `${offer.key} (published ${offer.publication_date}): ${prices(offer.updated.length)} applied from ${offer.products} products and ${offer.reserved_terms} Reserved terms`,
+      `${offer.key} (published ${offer.publication_date}): ${prices(offer.updated.length)} applied from ${count(offer.products, 'product')} and ${count(offer.reserved_terms, 'Reserved term')}`,
     )
     describeUpdates(offer)
   }

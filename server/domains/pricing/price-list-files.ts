@@ -113,6 +113,8 @@ const PLAN_OF_FAMILY: Record<string, SavingsPlanRate['plan']> = {
 export async function readSavingsPlansOffer(path: string): Promise<SavingsPlansOffer> {
   const result: SavingsPlansOffer = { publicationDate: '', mapped: [], rates: 0 }
   const plans = new Map<string, SavingsPlanProduct>()
+  // Rates name their plan by SKU; they are matched to the plans once the whole file is read.
+  const mapped: { planSku: string; rate: Omit<SavingsPlanRate, 'plan' | 'length' | 'purchaseOption'> }[] = []
   const reader = new JsonStreamReader({
     collect: (path) =>
       (isTopLevel(path) && path[0] === 'publicationDate') ||
@@ -129,8 +131,6 @@ export async function readSavingsPlansOffer(path: string): Promise<SavingsPlansO
         return
       }
       const term = value as SavingsPlanTerm
-      const product = plans.get(term.sku ?? '')
-      const plan = PLAN_OF_FAMILY[product?.productFamily ?? '']
       for (const rate of term.rates ?? []) {
         result.rates += 1
         const attributes = {
@@ -138,21 +138,32 @@ export async function readSavingsPlansOffer(path: string): Promise<SavingsPlansO
           operation: rate.discountedOperation ?? '',
         }
         const price = rate.discountedRate?.price
-        if (!plan || !price || (rate.discountedRate?.currency ?? 'USD') !== 'USD') continue
+        if (!price || (rate.discountedRate?.currency ?? 'USD') !== 'USD') continue
         if (!productMapsToCatalog(rate.discountedServiceCode ?? '', attributes)) continue
-        result.mapped.push({
-          plan,
-          length: product?.attributes?.purchaseTerm ?? '',
-          purchaseOption: product?.attributes?.purchaseOption ?? '',
-          serviceCode: rate.discountedServiceCode ?? '',
-          usageType: attributes.usagetype,
-          operation: attributes.operation,
-          sku: rate.discountedSku ?? '',
-          price,
+        mapped.push({
+          planSku: term.sku ?? '',
+          rate: {
+            serviceCode: rate.discountedServiceCode ?? '',
+            usageType: attributes.usagetype,
+            operation: attributes.operation,
+            sku: rate.discountedSku ?? '',
+            price,
+          },
         })
       }
     },
   })
   await readJsonFile(path, reader)
+  for (const { planSku, rate } of mapped) {
+    const product = plans.get(planSku)
+    const plan = PLAN_OF_FAMILY[product?.productFamily ?? '']
+    if (!plan) continue
+    result.mapped.push({
+      ...rate,
+      plan,
+      length: product?.attributes?.purchaseTerm ?? '',
+      purchaseOption: product?.attributes?.purchaseOption ?? '',
+    })
+  }
   return result
 }

@@ -22,6 +22,7 @@ const withSavingsPlanRate = (rule: PriceListRule): PriceListRule => ({
     rate: rule.usageType.replace(/^fargate\.(\w+)\./, 'fargate.savings_plan_$1.{plan}_{term}_{payment}.'),
   },
 })
+
 /** Windows tasks bill at least 15 minutes. */
 const WINDOWS_MINIMUM_HOURS = 0.25
 

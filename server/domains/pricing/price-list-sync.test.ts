@@ -120,7 +120,8 @@ describe(`mockupaws pricing sync on ${testEngine}`, { timeout: 120_000 }, async 
     expect(listed.items[0].source_file).toContain('AWS Price List sync 2026-11-20')
 
     // Lambda requests went from $0.20 to $0.25 per million in us-east-1 (a price change served on purpose), and
-    // the Savings Plans rates of m5.large, which the catalog did not have, were added in both regions.
+    // the Savings Plans rates of m5.large and Lambda duration, which the catalog did not have, were added in both
+    // regions.
     const diff = (await get(`/snapshots/diff?from=${before.items[0].id}&to=${first.snapshot?.id}`)).json()
     const changes = diff.items.map(
       (i: { region: string; usage_type: string; change: string; new_unit_price: string }) =>
@@ -135,6 +136,7 @@ describe(`mockupaws pricing sync on ${testEngine}`, { timeout: 120_000 }, async 
         `${region} ec2.savings_plan_hours.ec2_instance_3y_partial_upfront.m5.large added 0.0205`,
         `${region} ec2.savings_plan_upfront.ec2_instance_3y_partial_upfront.m5.large added 538.74`,
         ...(region === 'us-east-1' ? ['us-east-1 lambda.requests changed 0.00000025'] : []),
+        `${region} lambda.savings_plan_gb_seconds.compute_1y_no_upfront.x86_64 added 0.0000139`,
       ]),
     )
     expect(diff.items.find((i: { usage_type: string }) => i.usage_type === 'lambda.requests')).toMatchObject({
@@ -176,8 +178,8 @@ describe(`mockupaws pricing sync on ${testEngine}`, { timeout: 120_000 }, async 
         (p: { usage_type: string }) => p.usage_type === 'ec2.reserved_hours.standard_1y_no_upfront.m5.large',
       ),
     ).toMatchObject({ confidence: 'price-list', as_of: '2026-11-20', tiers: [{ upto: null, price: '0.06' }] })
-    // Savings Plans: one file per region; its EC2 rates are applied, Lambda's and Fargate's map to no usage
-    // type of ours (the catalog has no Savings Plans usage types for them).
+    // Savings Plans: one file per region; the rates of the synced services (EC2, Lambda) are applied, Fargate's
+    // are not (Fargate was not asked for).
     expect(
       first.savings_plans.map((plans) => ({ ...plans, updated: plans.updated.map((u) => u.usage_type) })),
     ).toEqual(
@@ -188,6 +190,7 @@ describe(`mockupaws pricing sync on ${testEngine}`, { timeout: 120_000 }, async 
         updated: [
           'ec2.savings_plan_hours.compute_1y_no_upfront.m5.large',
           'ec2.savings_plan_hours.compute_1y_no_upfront.windows.m5.large',
+          'lambda.savings_plan_gb_seconds.compute_1y_no_upfront.x86_64',
           'ec2.savings_plan_hours.ec2_instance_3y_partial_upfront.m5.large',
           'ec2.savings_plan_upfront.ec2_instance_3y_partial_upfront.m5.large',
         ],
@@ -284,9 +287,12 @@ describe(`mockupaws pricing sync on ${testEngine}`, { timeout: 120_000 }, async 
       'AWSLambda/us-east-1 (published 2026-12-01T00:00:00Z): 2 prices applied from 3 products',
     )
     expect(res.stdout).toContain('lambda.requests ← Request: 0.0000002 (was 0.2 per 1000000)')
-    // Lambda's plan rates have no usage type of ours, and the EC2 and Fargate rates are not Lambda's.
+    // Only Lambda's plan rate applies: the EC2 and Fargate rates are not Lambda's.
     expect(res.stdout).toContain(
-      'AWSComputeSavingsPlan/us-east-1 (published 2026-11-19T00:00:00Z): 0 prices applied from 5 Savings Plans rates',
+      'AWSComputeSavingsPlan/us-east-1 (published 2026-11-19T00:00:00Z): 1 price applied from 5 Savings Plans rates',
+    )
+    expect(res.stdout).toContain(
+      'lambda.savings_plan_gb_seconds.compute_1y_no_upfront.x86_64 ← Lambda-GB-Second: 0.0000139 (new)',
     )
     expect(res.stdout).toMatch(/stored snapshot [0-9a-f-]{36} \(as of 2026-12-01\)/)
     expect(existsSync(join(dataDir, 'price-list-cache'))).toBe(true)

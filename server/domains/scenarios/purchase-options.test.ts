@@ -73,6 +73,9 @@ describe(`purchase options on ${testEngine}`, async () => {
         usage_type: 'ec2.instance_hours.m5.large',
         alongside_usage_types: [],
         offer_usage_types: ['ec2.reserved_hours.standard_1y_no_upfront.m5.large'],
+        replaced_usage: [
+          { usage_type: 'ec2.instance_hours.m5.large', billable_quantity: '1460', unit: 'instance-hours' },
+        ],
         instances: 2,
         hours_per_instance: 730,
         on_demand_monthly: '140.16',
@@ -95,7 +98,7 @@ describe(`purchase options on ${testEngine}`, async () => {
       {
         item_id: itemIds.lambda,
         service: 'lambda',
-        reason: 'Reserved Instances: not modelled for lambda items',
+        reason: 'Reserved Instances does not cover lambda items',
       },
     ])
     expect(body.totals).toMatchObject({ on_demand_monthly: '338.72', upfront: '0', monthly: '227.322' })
@@ -173,7 +176,7 @@ describe(`purchase options on ${testEngine}`, async () => {
     ])
     expect(body.not_covered.map((n: { reason: string }) => n.reason)).toEqual([
       'Spot does not apply to rds items',
-      'Spot: not modelled for lambda items',
+      'Spot does not apply to lambda items',
     ])
   })
 
@@ -183,7 +186,7 @@ describe(`purchase options on ${testEngine}`, async () => {
     expect(body.not_covered.map((n: { reason: string }) => n.reason)).toEqual([
       'the catalog has no price for ec2.savings_plan_hours.compute_3y_no_upfront.m5.large in us-east-1',
       'a Compute Savings Plan does not cover rds items',
-      'a Compute Savings Plan: not modelled for lambda items',
+      'the catalog has no price for lambda.savings_plan_gb_seconds.compute_3y_no_upfront.x86_64 in us-east-1',
     ])
     expect(body.modelled_monthly.with_option).toBe(body.modelled_monthly.on_demand)
     expect(body.totals.total_12_months).toEqual({ on_demand: '0', with_option: '0', savings: '0' })
@@ -292,7 +295,7 @@ describe(`Fargate Spot and Savings Plans in the purchase options on ${testEngine
     expect(plan.items).toEqual([])
     expect(plan.not_covered.map((n: { reason: string }) => n.reason)).toEqual([
       'the catalog has no price for fargate.savings_plan_vcpu_hours.compute_1y_no_upfront.x86_64 in us-east-1',
-      'a Compute Savings Plan: EKS pods on Fargate are not priced under Savings Plans',
+      'a Compute Savings Plan: the plan’s rates for EKS pods on Fargate are not priced here',
     ])
     const reserved = await compare('commitment=reserved_instances')
     expect(reserved.not_covered.map((n: { reason: string }) => n.reason)).toEqual([
@@ -362,11 +365,160 @@ describe(`Fargate Spot and Savings Plans in the purchase options on ${testEngine
       effective_monthly: '18.02078',
     })
     expect(allUpfront.not_covered.map((n: { reason: string }) => n.reason)).toEqual([
-      'a Compute Savings Plan: EKS pods on Fargate are not priced under Savings Plans',
+      'a Compute Savings Plan: the plan’s rates for EKS pods on Fargate are not priced here',
     ])
     const partial = await compare('commitment=compute_savings_plan&term=3y&payment=partial_upfront')
     expect(partial.not_covered[0].reason).toBe(
       'the catalog has no price for fargate.savings_plan_vcpu_hours.compute_3y_partial_upfront.x86_64 in us-east-1',
+    )
+  })
+})
+
+describe(`a Compute Savings Plan on Lambda duration in the purchase options on ${testEngine}`, async () => {
+  const app = await buildTestApp()
+  const user = await createUser(app)
+  const call = callerAs(app, user)
+  const res = await call('POST', '/scenarios', {
+    name: 'Lambda',
+    region: 'us-east-1',
+    include_free_tier: true,
+  })
+  const id = res.json().id as string
+  const ids: Record<string, string> = {}
+  for (const [name, params] of Object.entries({
+    // 10M × 200 ms × 1 GB = 2,000,000 GB-seconds, 400,000 of them free.
+    api: { invocations: 10_000_000, avg_duration_ms: 200, memory_mb: 1024 },
+    // Provisioned: 1M × 100 ms × 1 GB = 100,000 GB-s of duration, and 5 × 1 GB × 730 h × 3,600 s =
+    // 13,140,000 GB-s of concurrency (neither in the free tier).
+    warm: {
+      invocations: 1_000_000,
+      avg_duration_ms: 100,
+      memory_mb: 1024,
+      architecture: 'arm64',
+      provisioned_concurrency: 5,
+    },
+    small: { invocations: 1_000_000, avg_duration_ms: 100, memory_mb: 1024 },
+    // 8 billion GB-seconds: the second price band from 6 billion.
+    huge: { invocations: 8_000_000_000, avg_duration_ms: 1000, memory_mb: 1024 },
+    edge: { invocations: 1_000_000, avg_duration_ms: 50, memory_mb: 128, deployment: 'edge' },
+  })) {
+    const created = await call('POST', `/scenarios/${id}/items`, { service: 'lambda', params })
+    expect(created.statusCode).toBe(201)
+    ids[name] = created.json().id
+  }
+  const compare = async (query: string) =>
+    (await call('GET', `/scenarios/${id}/costs/purchase-options?${query}`)).json()
+
+  it('says which rates are missing before a sync, and why the others stay on demand', async () => {
+    const body = await compare('commitment=compute_savings_plan')
+    expect(body.items).toEqual([])
+    expect(body.not_covered).toEqual([
+      {
+        item_id: ids.api,
+        service: 'lambda',
+        reason:
+          'the catalog has no price for lambda.savings_plan_gb_seconds.compute_1y_no_upfront.x86_64 in us-east-1',
+      },
+      {
+        item_id: ids.warm,
+        service: 'lambda',
+        reason:
+          'the catalog has no price for lambda.savings_plan_provisioned_gb_seconds.compute_1y_no_upfront.arm64 in us-east-1',
+      },
+      {
+        item_id: ids.small,
+        service: 'lambda',
+        reason: 'the free tier covers all the usage a Compute Savings Plan would',
+      },
+      {
+        item_id: ids.huge,
+        service: 'lambda',
+        reason:
+          'a Compute Savings Plan: lambda.gb_seconds.x86_64 spans price bands, which mockupAWS does not combine with a plan',
+      },
+      {
+        item_id: ids.edge,
+        service: 'lambda',
+        reason: 'a Compute Savings Plan: Lambda@Edge is not covered by Savings Plans',
+      },
+    ])
+    const reserved = await compare('commitment=ec2_instance_savings_plan')
+    expect(reserved.not_covered[0].reason).toBe('an EC2 Instance Savings Plan does not cover lambda items')
+  })
+
+  it('prices the billable GB-seconds at the plan’s rates once AWS’s Savings Plans rates are in the catalog', async () => {
+    // The rates as a Price List sync applies them. Made-up figures: no bundled source has Lambda's plan rates.
+    const rate = (plan: string, option: string, usageType: string, price: string): SavingsPlanRate => ({
+      plan: 'compute',
+      length: plan,
+      purchaseOption: option,
+      serviceCode: 'AWSLambda',
+      usageType,
+      operation: 'Invoke',
+      sku: `${usageType}-${plan}-${option}`,
+      price,
+    })
+    const synced = importSavingsPlansRates(
+      app.services.pricing.current(),
+      {
+        region: 'us-east-1',
+        publicationDate: '2026-11-19T00:00:00Z',
+        rates: [
+          rate('1yr', 'No Upfront', 'USE1-Lambda-GB-Second', '0.0000139'),
+          rate('1yr', 'No Upfront', 'USE1-Lambda-Provisioned-GB-Second-ARM', '0.0000065'),
+          rate('1yr', 'No Upfront', 'USE1-Lambda-Provisioned-Concurrency-ARM', '0.0000028'),
+          rate('3yr', 'All Upfront', 'USE1-Lambda-GB-Second', '0.0000115'),
+        ],
+      },
+      { id: 'price-list-AWSComputeSavingsPlan-us-east-1', url: 'https://example.com/savings-plans.json' },
+    )
+    expect(synced.updated.map((u) => u.usage_type)).toEqual([
+      'lambda.savings_plan_gb_seconds.compute_1y_no_upfront.x86_64',
+      'lambda.savings_plan_provisioned_gb_seconds.compute_1y_no_upfront.arm64',
+      'lambda.savings_plan_provisioned_concurrency_gb_seconds.compute_1y_no_upfront.arm64',
+      'lambda.savings_plan_gb_seconds.compute_3y_all_upfront.x86_64',
+    ])
+    await app.services.pricing.storeCatalog(synced.catalog, 'test: Lambda Savings Plans rates')
+
+    const noUpfront = await compare('commitment=compute_savings_plan&term=1y&payment=no_upfront')
+    expect(noUpfront.items).toEqual([
+      // 1,600,000 billable GB-s × $0.0000166667 = $26.66672 on demand; × $0.0000139 = $22.24 under the plan.
+      expect.objectContaining({
+        item_id: ids.api,
+        usage_type: 'lambda.gb_seconds.x86_64',
+        offer_usage_types: ['lambda.savings_plan_gb_seconds.compute_1y_no_upfront.x86_64'],
+        replaced_usage: [
+          { usage_type: 'lambda.gb_seconds.x86_64', billable_quantity: '1600000', unit: 'GB-seconds' },
+        ],
+        instances: null,
+        hours_per_instance: null,
+        on_demand_monthly: '26.66672',
+        upfront: '0',
+        monthly: '22.24',
+      }),
+      // On demand 100,000 × $0.0000077778 + 13,140,000 × $0.0000033334 = $0.77778 + $43.800876 = $44.578656;
+      // under the plan 100,000 × $0.0000065 + 13,140,000 × $0.0000028 = $0.65 + $36.792 = $37.442.
+      expect.objectContaining({
+        item_id: ids.warm,
+        usage_type: 'lambda.provisioned_gb_seconds.arm64',
+        alongside_usage_types: ['lambda.provisioned_concurrency_gb_seconds.arm64'],
+        on_demand_monthly: '44.578656',
+        monthly: '37.442',
+      }),
+    ])
+    // Requests ($2.00 + $0.20 + …) stay on demand: the plan covers duration only.
+    expect(noUpfront.totals).toMatchObject({ on_demand_monthly: '71.245376', monthly: '59.682' })
+
+    // All Upfront, 3 years: 1,600,000 × $0.0000115 = $18.40 a month, × 36 = $662.40 upfront.
+    const allUpfront = await compare('commitment=compute_savings_plan&term=3y&payment=all_upfront')
+    expect(allUpfront.items[0]).toMatchObject({
+      item_id: ids.api,
+      upfront: '662.4',
+      monthly: '0',
+      effective_monthly: '18.4',
+    })
+    expect(allUpfront.not_covered[0].reason).toBe(
+      'the catalog has no price for lambda.savings_plan_provisioned_gb_seconds.compute_3y_all_upfront.arm64 in us-east-1',
     )
   })
 })

@@ -1,10 +1,9 @@
 import { Decimal } from 'decimal.js'
 import { type Catalog, findPrice, type PriceEntry } from '../pricing/catalog.js'
-import { ExactDecimal, type PricedUsage, type UsageMap } from '../pricing/cost-engine.js'
+import { ExactDecimal, type PricedUsage, type UsageMap, type UsageTypeCost } from '../pricing/cost-engine.js'
 import { validateLineItem } from '../pricing/line-items.js'
 import { SERVICES, type ServiceId } from '../pricing/services/registry.js'
 import {
-  type CommitmentCoverage,
   type PurchaseOption,
   SAVINGS_PLAN_UPFRONT_SHARE,
   type ServiceDescriptor,
@@ -82,16 +81,16 @@ function instanceTotals(
   region: string,
   option: PurchaseOption,
   offer: { hourly: string; upfront: string },
-  coverage: CommitmentCoverage,
+  held: { instances: number; hours: number },
   onDemand: Decimal,
 ): Priced {
   const hourly = findPrice(catalog, region, offer.hourly)
   if (!hourly) return { missing: offer.hourly }
   const upfront = option.payment === 'no_upfront' ? undefined : findPrice(catalog, region, offer.upfront)
   if (option.payment !== 'no_upfront' && !upfront) return { missing: offer.upfront }
-  const instances = new ExactDecimal(coverage.instances)
-  const overflowHours = Decimal.max(0, new ExactDecimal(coverage.hours).minus(HOURS_PER_MONTH))
-  const overflow = onDemand.times(overflowHours).dividedBy(coverage.hours)
+  const instances = new ExactDecimal(held.instances)
+  const overflowHours = Decimal.max(0, new ExactDecimal(held.hours).minus(HOURS_PER_MONTH))
+  const overflow = onDemand.times(overflowHours).dividedBy(held.hours)
   return {
     totals: {
       onDemand,
@@ -103,22 +102,23 @@ function instanceTotals(
 }
 
 /**
- * A plan sized to the item's usage, unit by unit at the plan's rate (Fargate's vCPU-hours and GB-hours): the
- * month's commitment is usage × rate, of which the upfront share is paid for the whole term at its start.
+ * A plan sized to the item's billable usage (after the free tier), unit by unit at the plan's rate (Fargate's
+ * vCPU-hours and GB-hours, Lambda's GB-seconds): the month's commitment is billable usage × rate, of which the
+ * upfront share is paid for the whole term at its start.
  */
 function unitTotals(
   catalog: Catalog,
   region: string,
   option: PurchaseOption,
   rates: readonly string[],
-  usage: readonly { usageType: string; quantity: number }[],
+  billable: readonly UsageTypeCost[],
   onDemand: Decimal,
 ): Priced {
   let commitment = new ExactDecimal(0)
   for (const [i, rateType] of rates.entries()) {
     const entry = findPrice(catalog, region, rateType)
     if (!entry) return { missing: rateType }
-    commitment = commitment.plus(rateOf(entry).times(usage[i]?.quantity ?? 0))
+    commitment = commitment.plus(rateOf(entry).times(billable[i]?.billable_quantity ?? 0))
   }
   const share = SAVINGS_PLAN_UPFRONT_SHARE[option.payment]
   const termMonths = option.term === '1y' ? 12 : 36
@@ -130,6 +130,27 @@ function unitTotals(
     },
     offerTypes: [...rates],
   }
+}
+
+function heldOrThrow(held: { instances: number; hours: number } | null, service: string) {
+  if (!held) throw new Error(`${service}: an hourly and upfront offer needs instances and hours`)
+  return held
+}
+
+/** The priced rows of `usage`, in its order (a usage type with no quantity has a zero row). */
+function billableRows(block: PricedUsage, usage: readonly { usageType: string }[]): UsageTypeCost[] {
+  const rows = new Map(block.by_service.flatMap((s) => s.by_usage_type).map((row) => [row.usage_type, row]))
+  return usage.map(
+    ({ usageType }) =>
+      rows.get(usageType) ?? {
+        usage_type: usageType,
+        quantity: '0',
+        free_quantity: '0',
+        billable_quantity: '0',
+        unit: '',
+        cost: '0',
+      },
+  )
 }
 
 /**
@@ -169,13 +190,21 @@ export function comparePurchaseOption(input: {
     }
     const descriptor = SERVICES[item.service as ServiceId] as ServiceDescriptor
     const coverage = descriptor.commitments?.(valid.params as never)
-    if (!coverage || coverage.instances * coverage.hours === 0) {
-      skip(coverage ? 'the item runs no hours' : `${label}: not modelled for ${item.service} items`)
+    if (!coverage) {
+      skip(`${label}: not modelled for ${item.service} items`)
       continue
     }
+    const held =
+      coverage.instances !== null && coverage.hours !== null
+        ? { instances: coverage.instances, hours: coverage.hours }
+        : null
     const replaced = coverage.usage ?? [
-      { usageType: coverage.usageType, quantity: coverage.instances * coverage.hours },
+      { usageType: coverage.usageType, quantity: (held?.instances ?? 0) * (held?.hours ?? 0) },
     ]
+    if (replaced.every(({ quantity }) => quantity === 0)) {
+      skip(held ? 'the item runs no hours' : `the item has no usage ${label} would cover`)
+      continue
+    }
     const onDemandBlock = price(
       new Map(replaced.map(({ usageType, quantity }) => [usageType, new ExactDecimal(quantity)])),
     )
@@ -184,6 +213,7 @@ export function comparePurchaseOption(input: {
       skip(`no on-demand price for ${lacking} in ${region}`)
       continue
     }
+    const rows = billableRows(onDemandBlock, replaced)
     const onDemand = new ExactDecimal(onDemandBlock.total)
     let totals: Totals
     let offerTypes: string[] = []
@@ -199,14 +229,25 @@ export function comparePurchaseOption(input: {
         skip(`${label} does not cover ${item.service} items`)
         continue
       }
-      if ('notModelled' in offer) {
-        skip(`${label}: ${offer.notModelled}`)
+      if ('uncovered' in offer) {
+        skip(`${label}: ${offer.uncovered}`)
+        continue
+      }
+      if ('rates' in offer && onDemand.isZero()) {
+        skip(`the free tier covers all the usage ${label} would`)
+        continue
+      }
+      // A plan's rate replaces one on-demand rate: usage spread over price bands (Lambda beyond 6 billion
+      // GB-seconds a month) has no single rate to compare it with.
+      const banded = rows.find((row) => row.unit_price === undefined && row.billable_quantity !== '0')
+      if ('rates' in offer && banded) {
+        skip(`${label}: ${banded.usage_type} spans price bands, which mockupAWS does not combine with a plan`)
         continue
       }
       const priced =
         'rates' in offer
-          ? unitTotals(catalog, region, option, offer.rates, replaced, onDemand)
-          : instanceTotals(catalog, region, option, offer, coverage, onDemand)
+          ? unitTotals(catalog, region, option, offer.rates, rows, onDemand)
+          : instanceTotals(catalog, region, option, offer, heldOrThrow(held, item.service), onDemand)
       if ('missing' in priced) {
         skip(`the catalog has no price for ${priced.missing} in ${region}`)
         continue
@@ -228,8 +269,13 @@ export function comparePurchaseOption(input: {
       usage_type: coverage.usageType,
       alongside_usage_types: replaced.slice(1).map(({ usageType }) => usageType),
       offer_usage_types: offerTypes,
-      instances: coverage.instances,
-      hours_per_instance: coverage.hours,
+      replaced_usage: rows.map((row) => ({
+        usage_type: row.usage_type,
+        billable_quantity: row.billable_quantity,
+        unit: row.unit,
+      })),
+      instances: held?.instances ?? null,
+      hours_per_instance: held?.hours ?? null,
       ...figures(totals, termMonths),
     })
   }

@@ -690,7 +690,9 @@ export const PurchaseOptionsResponse = Type.Object({
     Type.Object({
       item_id: Uuid,
       service: Type.String(),
-      usage_type: Type.String({ description: 'The on-demand instance-hours the option replaces.' }),
+      usage_type: Type.String({
+        description: 'The on-demand usage the option replaces: instance-hours, or the first of several.',
+      }),
       alongside_usage_types: Type.Array(Type.String(), {
         description:
           'Further on-demand usage the option replaces with usage_type (Fargate: GB-hours beside vCPU-hours); ' +
@@ -699,10 +701,24 @@ export const PurchaseOptionsResponse = Type.Object({
       offer_usage_types: Type.Array(Type.String(), {
         description:
           "The catalog usage types of the offer's hourly and upfront fees, or of a Savings Plan's rate per unit " +
-          'of each usage it covers (Fargate: vCPU-hours, then GB-hours); none for Spot.',
+          'of each usage it covers (Fargate: vCPU-hours, then GB-hours; Lambda: GB-seconds); none for Spot.',
       }),
-      instances: Type.Number(),
-      hours_per_instance: Type.Number(),
+      replaced_usage: Type.Array(
+        Type.Object({
+          usage_type: Type.String(),
+          billable_quantity: Type.String({ description: 'After the free tier, a decimal string.' }),
+          unit: Type.String(),
+        }),
+        {
+          description:
+            'The on-demand usage the option replaces (usage_type, then alongside_usage_types) and the quantity ' +
+            'of each that is billed: what a Savings Plan sized to the item commits to.',
+        },
+      ),
+      instances: Nullable(Type.Number(), {
+        description: 'Instances or tasks the option covers; null for usage without instances (Lambda).',
+      }),
+      hours_per_instance: Nullable(Type.Number(), { description: 'Null with instances.' }),
       ...OptionFigures,
     }),
   ),

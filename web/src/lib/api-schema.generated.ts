@@ -2822,14 +2822,23 @@ export interface paths {
                                 /** Format: uuid */
                                 item_id: string;
                                 service: string;
-                                /** @description The on-demand instance-hours the option replaces. */
+                                /** @description The on-demand usage the option replaces: instance-hours, or the first of several. */
                                 usage_type: string;
                                 /** @description Further on-demand usage the option replaces with usage_type (Fargate: GB-hours beside vCPU-hours); empty for instances. */
                                 alongside_usage_types: string[];
-                                /** @description The catalog usage types of the offer's hourly and upfront fees, or of a Savings Plan's rate per unit of each usage it covers (Fargate: vCPU-hours, then GB-hours); none for Spot. */
+                                /** @description The catalog usage types of the offer's hourly and upfront fees, or of a Savings Plan's rate per unit of each usage it covers (Fargate: vCPU-hours, then GB-hours; Lambda: GB-seconds); none for Spot. */
                                 offer_usage_types: string[];
-                                instances: number;
-                                hours_per_instance: number;
+                                /** @description The on-demand usage the option replaces (usage_type, then alongside_usage_types) and the quantity of each that is billed: what a Savings Plan sized to the item commits to. */
+                                replaced_usage: {
+                                    usage_type: string;
+                                    /** @description After the free tier, a decimal string. */
+                                    billable_quantity: string;
+                                    unit: string;
+                                }[];
+                                /** @description Instances or tasks the option covers; null for usage without instances (Lambda). */
+                                instances: number | null;
+                                /** @description Null with instances. */
+                                hours_per_instance: number | null;
                                 /** @description Exact decimal string in the catalog currency, up to 6 decimals. */
                                 on_demand_monthly: string;
                                 /** @description Paid once at the start of each term; never part of monthly. */

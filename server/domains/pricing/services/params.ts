@@ -66,7 +66,7 @@ export const architecture = Type.Union([Type.Literal('x86_64'), Type.Literal('ar
   description: 'x86_64 or arm64 (Graviton), each with its own price.',
 })
 
-type Ranged = number | { min: number; typical: number; max: number }
+export type Ranged = number | { min: number; typical: number; max: number }
 
 /** The value of a plain or ranged quantity at one point of its range. */
 export function pointOf(value: Ranged, at: RangePoint = 'typical'): number {

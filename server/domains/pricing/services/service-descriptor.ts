@@ -114,6 +114,20 @@ export const SAVINGS_PLAN_UPFRONT_SHARE: Record<PurchaseOption['payment'], numbe
 }
 
 /**
+ * The usage type of a Savings Plan's rate per unit of usage it covers, beside the on-demand one:
+ * `fargate.vcpu_hours.arm64` → `fargate.savings_plan_vcpu_hours.<offer>.arm64`, with `offer` like
+ * `compute_1y_no_upfront` (or the sync's `{plan}_{term}_{payment}` template).
+ */
+export const savingsPlanRateType = (usageType: string, offer: string) =>
+  usageType.replace(/^(\w+)\.(\w+)\./, `$1.savings_plan_$2.${offer}.`)
+
+/** A Price List rule whose usage a Compute Savings Plan covers unit by unit (Fargate, Lambda duration). */
+export const withSavingsPlanRate = (rule: PriceListRule): PriceListRule => ({
+  ...rule,
+  savingsPlans: { rate: savingsPlanRateType(rule.usageType, '{plan}_{term}_{payment}') },
+})
+
+/**
  * Price List rules matching the whole usagetype (region prefix removed): one `[awsUsageType, usageType, unit]` row
  * each, all from one offer, with the same attribute `requires` when given. `awsUsageType` is a regular expression
  * source, mostly a plain name; Amazon MQ's capture the instance type into `$1` of the usage type.
@@ -175,30 +189,34 @@ export interface PurchaseOption {
   readonly offeringClass: 'standard' | 'convertible'
 }
 
-/** What a commitment can cover of one line item: its on-demand instance-hours and the offers that replace them. */
+/**
+ * What a commitment can cover of one line item: its on-demand instance-hours, or the usage a plan covers unit by
+ * unit, and the offers that replace them.
+ */
 export interface CommitmentCoverage {
   /** The on-demand usage type a commitment replaces (`ec2.instance_hours.m5.large`). */
   readonly usageType: string
-  /** Instances (reservations) the commitment covers: the item's typical count. */
-  readonly instances: number
-  /** Hours each instance runs in the month (typical). */
-  readonly hours: number
+  /** Instances (reservations) the commitment covers: the item's typical count; null when it runs no instances. */
+  readonly instances: number | null
+  /** Hours each instance runs in the month (typical); null with `instances`. */
+  readonly hours: number | null
   /** Spot is offered for these hours (priced as a discount the user states). */
   readonly spot: boolean
   /**
    * All the on-demand usage the option replaces, when it is more than `instances × hours` of `usageType`
-   * (Fargate: vCPU-hours and GB-hours of the tasks); `usageType` names the first of them.
+   * (Fargate: vCPU-hours and GB-hours of the tasks; Lambda: its duration GB-seconds); `usageType` names the
+   * first of them. Required when `instances` is null.
    */
   readonly usage?: readonly { readonly usageType: string; readonly quantity: number }[]
   /**
    * The usage types of the offer's hourly fee (billed every hour of the term) and upfront fee (per
    * reservation); or `rates`, one per entry of `usage`, for a plan that covers that usage unit by unit at its
-   * rate; undefined when AWS has no such offer for the service; `notModelled` when AWS has one that
-   * mockupAWS does not price (the reason says why).
+   * rate; undefined when AWS has no such offer for the service; `uncovered` when this item stays on demand
+   * under an offer AWS has for the service (the reason says why: not that configuration, or not priced here).
    */
   offer(
     option: PurchaseOption,
-  ): { hourly: string; upfront: string } | { rates: readonly string[] } | { notModelled: string } | undefined
+  ): { hourly: string; upfront: string } | { rates: readonly string[] } | { uncovered: string } | undefined
 }
 
 /** Collects one line item's usage; zero and negative quantities are dropped. */

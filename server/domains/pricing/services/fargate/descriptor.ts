@@ -4,24 +4,14 @@ import { asArray, asNumber, asRecord, firstBlock } from '../plan-values.js'
 import {
   defineService,
   exactUsageTypes,
-  type PriceListRule,
+  savingsPlanRateType,
   type ValidationDetail,
+  withSavingsPlanRate,
 } from '../service-descriptor.js'
 import { fargateExamples } from './examples.js'
 
 /** Ephemeral storage included with every task. */
 const FREE_EPHEMERAL_GB = 20
-
-/**
- * A Compute Savings Plan's rate for Fargate vCPU or memory goes beside the on-demand usage type it discounts:
- * `fargate.vcpu_hours.arm64` → `fargate.savings_plan_vcpu_hours.<offer>.arm64`.
- */
-const withSavingsPlanRate = (rule: PriceListRule): PriceListRule => ({
-  ...rule,
-  savingsPlans: {
-    rate: rule.usageType.replace(/^fargate\.(\w+)\./, 'fargate.savings_plan_$1.{plan}_{term}_{payment}.'),
-  },
-})
 
 /** Windows tasks bill at least 15 minutes. */
 const WINDOWS_MINIMUM_HOURS = 0.25
@@ -247,14 +237,9 @@ export const fargate = defineService({
       ],
       offer: ({ commitment, term, payment }) => {
         if (commitment !== 'compute_savings_plan') return undefined
-        if (!rates) return { notModelled: 'EKS pods on Fargate are not priced under Savings Plans' }
+        if (!rates) return { uncovered: 'the plan’s rates for EKS pods on Fargate are not priced here' }
         const offer = `compute_${term}_${payment}`
-        return {
-          rates: [
-            `fargate.savings_plan_vcpu_hours.${offer}.${rates}`,
-            `fargate.savings_plan_gb_hours.${offer}.${rates}`,
-          ],
-        }
+        return { rates: [savingsPlanRateType(vcpuType, offer), savingsPlanRateType(gbType, offer)] }
       },
     }
   },

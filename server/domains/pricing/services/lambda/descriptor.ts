@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox'
+import type { Decimal } from 'decimal.js'
 import { listInstanceTypes } from '../catalog-values.js'
 import {
   architecture,
@@ -12,10 +13,18 @@ import {
   optional,
   optionalHours,
   pointOf,
+  type Ranged,
   strict,
 } from '../params.js'
 import { asArray, asNumber, firstBlock } from '../plan-values.js'
-import { defineService, type ValidationDetail } from '../service-descriptor.js'
+import {
+  defineService,
+  exactUsageTypes,
+  type RangePoint,
+  savingsPlanRateType,
+  type ValidationDetail,
+  withSavingsPlanRate,
+} from '../service-descriptor.js'
 import { lambdaExamples } from './examples.js'
 import { lambdaIngest } from './ingest.js'
 
@@ -27,6 +36,36 @@ const FREE_STREAMED_MB_PER_RESPONSE = 6
 const MAX_PROVISIONED_CONCURRENCY = 100_000
 /** Hours a month holds at most, times versions: one line item caches at most 1,000 versions all month. */
 const MAX_CACHED_VERSION_HOURS = 744_000
+
+/** The fields of a Lambda item its duration is billed from. */
+interface DurationParams {
+  readonly invocations: number
+  readonly avg_duration_ms: number
+  readonly memory_mb: number
+  readonly architecture: 'x86_64' | 'arm64'
+  readonly provisioned_concurrency?: Ranged
+  readonly provisioned_hours?: Ranged
+}
+
+/**
+ * Duration GB-seconds of a regional function on Lambda-managed capacity: the invocations' GB-seconds, at the
+ * provisioned duration rate beside the provisioned concurrency held when there is some. A Compute Savings Plan
+ * covers exactly these.
+ */
+function durationUsage(p: DurationParams, at: RangePoint): { usageType: string; quantity: Decimal }[] {
+  const memoryGb = d(p.memory_mb).dividedBy(1024)
+  const gbSeconds = d(p.invocations).times(p.avg_duration_ms).dividedBy(1000).times(memoryGb)
+  const concurrency = pointOf(p.provisioned_concurrency ?? 0, at)
+  if (concurrency === 0) return [{ usageType: `lambda.gb_seconds.${p.architecture}`, quantity: gbSeconds }]
+  const hoursHeld = pointOf(p.provisioned_hours ?? DEFAULT_HOURS, at)
+  return [
+    { usageType: `lambda.provisioned_gb_seconds.${p.architecture}`, quantity: gbSeconds },
+    {
+      usageType: `lambda.provisioned_concurrency_gb_seconds.${p.architecture}`,
+      quantity: memoryGb.times(concurrency).times(hoursHeld).times(3600),
+    },
+  ]
+}
 
 /**
  * Lambda bills every invocation as a request and duration as GB-seconds of configured memory
@@ -252,7 +291,6 @@ export const lambda = defineService({
     const seconds = d(p.invocations).times(p.avg_duration_ms).dividedBy(1000)
     const memoryGb = d(p.memory_mb).dividedBy(1024)
     const gbSeconds = seconds.times(memoryGb)
-    const concurrency = pointOf(p.provisioned_concurrency ?? 0, at)
     if (p.compute === 'managed_instances') {
       const instanceHours = d(pointOf(p.managed_instances ?? 0, at)).times(
         pointOf(p.managed_instance_hours ?? DEFAULT_HOURS, at),
@@ -264,16 +302,7 @@ export const lambda = defineService({
       sink('lambda.edge_gb_seconds', gbSeconds)
     } else {
       sink('lambda.requests', d(p.invocations))
-      if (concurrency > 0) {
-        const hoursHeld = pointOf(p.provisioned_hours ?? DEFAULT_HOURS, at)
-        sink(
-          `lambda.provisioned_concurrency_gb_seconds.${p.architecture}`,
-          memoryGb.times(concurrency).times(hoursHeld).times(3600),
-        )
-        sink(`lambda.provisioned_gb_seconds.${p.architecture}`, gbSeconds)
-      } else {
-        sink(`lambda.gb_seconds.${p.architecture}`, gbSeconds)
-      }
+      for (const { usageType, quantity } of durationUsage(p, at)) sink(usageType, quantity)
     }
     if (p.compute !== 'managed_instances')
       sink(
@@ -392,6 +421,26 @@ export const lambda = defineService({
       description: 'Lambda Managed Instances management fee, per EC2 instance type.',
     },
     {
+      match: 'lambda.savings_plan_gb_seconds.*',
+      unit: 'GB-seconds',
+      kind: 'flow',
+      description:
+        'Compute Savings Plan rate per GB-second of duration covered: compute_<term>_<payment>.<x86_64|arm64> ' +
+        '(purchase-option comparisons read it; line items never emit it).',
+    },
+    {
+      match: 'lambda.savings_plan_provisioned_gb_seconds.*',
+      unit: 'GB-seconds',
+      kind: 'flow',
+      description: 'Compute Savings Plan rate per GB-second of provisioned duration, same suffix.',
+    },
+    {
+      match: 'lambda.savings_plan_provisioned_concurrency_gb_seconds.*',
+      unit: 'GB-seconds',
+      kind: 'flow',
+      description: 'Compute Savings Plan rate per GB-second of provisioned concurrency, same suffix.',
+    },
+    {
       match: 'lambda.edge_gb_seconds',
       unit: 'GB-seconds',
       kind: 'flow',
@@ -402,18 +451,14 @@ export const lambda = defineService({
   sdk: [{ client: 'LambdaClient', commands: ['Invoke'] }],
   priceList: [
     { offerCode: 'AWSLambda', awsUsageType: /^Request$/, usageType: 'lambda.requests', unit: 'requests' },
-    {
-      offerCode: 'AWSLambda',
-      awsUsageType: /^Lambda-GB-Second$/,
-      usageType: 'lambda.gb_seconds.x86_64',
-      unit: 'GB-seconds',
-    },
-    {
-      offerCode: 'AWSLambda',
-      awsUsageType: /^Lambda-GB-Second-ARM$/,
-      usageType: 'lambda.gb_seconds.arm64',
-      unit: 'GB-seconds',
-    },
+    ...exactUsageTypes('AWSLambda', [
+      ['Lambda-GB-Second', 'lambda.gb_seconds.x86_64', 'GB-seconds'],
+      ['Lambda-GB-Second-ARM', 'lambda.gb_seconds.arm64', 'GB-seconds'],
+      ['Lambda-Provisioned-GB-Second', 'lambda.provisioned_gb_seconds.x86_64', 'GB-seconds'],
+      ['Lambda-Provisioned-GB-Second-ARM', 'lambda.provisioned_gb_seconds.arm64', 'GB-seconds'],
+      ['Lambda-Provisioned-Concurrency', 'lambda.provisioned_concurrency_gb_seconds.x86_64', 'GB-seconds'],
+      ['Lambda-Provisioned-Concurrency-ARM', 'lambda.provisioned_concurrency_gb_seconds.arm64', 'GB-seconds'],
+    ]).map(withSavingsPlanRate),
   ],
   terraform: {
     aws_lambda_function: ({ values }) => ({
@@ -427,4 +472,23 @@ export const lambda = defineService({
     }),
   },
   examples: lambdaExamples,
+  commitments(p) {
+    const usage = durationUsage(p, 'typical')
+    return {
+      usageType: usage[0]?.usageType ?? `lambda.gb_seconds.${p.architecture}`,
+      instances: null,
+      hours: null,
+      spot: false,
+      usage: usage.map(({ usageType, quantity }) => ({ usageType, quantity: quantity.toNumber() })),
+      offer: ({ commitment, term, payment }) => {
+        if (commitment !== 'compute_savings_plan') return undefined
+        if (p.compute === 'managed_instances')
+          return { uncovered: 'the Managed Instances fee is not covered; their EC2 line item is' }
+        if (p.deployment === 'edge') return { uncovered: 'Lambda@Edge is not covered by Savings Plans' }
+        return {
+          rates: usage.map(({ usageType }) => savingsPlanRateType(usageType, `compute_${term}_${payment}`)),
+        }
+      },
+    }
+  },
 })

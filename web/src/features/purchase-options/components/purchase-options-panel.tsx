@@ -23,6 +23,15 @@ import {
   usePurchaseOptions,
 } from '../api/purchase-options-api'
 
+/** What the option covers of an item: instances × hours, or the billable usage a plan is sized to (Lambda). */
+function coveredCaption(item: PurchaseOptions['items'][number]) {
+  if (item.instances !== null && item.hours_per_instance !== null)
+    return `${formatNumber(item.instances)} × ${formatNumber(item.hours_per_instance)} h`
+  return item.replaced_usage
+    .map((usage) => `${formatNumber(Number(usage.billable_quantity))} ${usage.unit}`)
+    .join(' + ')
+}
+
 const COMMITMENTS: { value: Commitment; label: string }[] = [
   { value: 'reserved_instances', label: 'Reserved Instances' },
   { value: 'compute_savings_plan', label: 'Compute Savings Plan' },
@@ -228,7 +237,7 @@ export function PurchaseOptionsPanel({ scenarioId }: { scenarioId: string }) {
                         {nameOf(item.item_id, item.service)}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {formatNumber(item.instances)} × {formatNumber(item.hours_per_instance)} h
+                        {coveredCaption(item)}
                       </Text>
                     </Table.Td>
                     <FigureCells figures={item} currency={currency} />

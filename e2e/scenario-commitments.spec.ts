@@ -41,6 +41,15 @@ test('purchase options compare on demand with a commitment; what no rate covers 
   await expect(ec2).toContainText('$42.05')
   await expect(panel.getByRole('combobox', { name: 'Term' })).toHaveCount(0)
 
+  // No bundled Compute Savings Plan rate for m5.large in us-east-1: the row says so and names the missing rate.
+  await panel.getByRole('combobox', { name: 'Commitment' }).click()
+  await page.getByRole('option', { name: 'Compute Savings Plan', exact: true }).click()
+  const unrated = table
+    .getByTestId('purchase-option-not-covered')
+    .filter({ hasText: 'ec2.savings_plan_hours.compute_1y_no_upfront.m5.large' })
+  await expect(unrated).toContainText('No sourced Compute Savings Plan rate in us-east-1 yet')
+  await expect(unrated).not.toContainText('$')
+
   await page.setViewportSize({ width: 390, height: 844 })
   await panel.scrollIntoViewIfNeeded()
   await snap('webux-purchase-options-390')

@@ -99,6 +99,7 @@ describe(`purchase options on ${testEngine}`, async () => {
         item_id: itemIds.lambda,
         service: 'lambda',
         reason: 'Reserved Instances does not cover lambda items',
+        missing_usage_type: null,
       },
     ])
     expect(body.totals).toMatchObject({ on_demand_monthly: '338.72', upfront: '0', monthly: '227.322' })
@@ -285,7 +286,12 @@ describe(`Fargate Spot and Savings Plans in the purchase options on ${testEngine
       }),
     ])
     expect(body.not_covered).toEqual([
-      { item_id: ids[1], service: 'fargate', reason: 'Spot does not apply to fargate items' },
+      {
+        item_id: ids[1],
+        service: 'fargate',
+        reason: 'Spot does not apply to fargate items',
+        missing_usage_type: null,
+      },
     ])
     expect(body.modelled_monthly.on_demand).not.toBe(body.modelled_monthly.with_option)
   })
@@ -418,28 +424,33 @@ describe(`a Compute Savings Plan on Lambda duration in the purchase options on $
         service: 'lambda',
         reason:
           'the catalog has no price for lambda.savings_plan_gb_seconds.compute_1y_no_upfront.x86_64 in us-east-1',
+        missing_usage_type: 'lambda.savings_plan_gb_seconds.compute_1y_no_upfront.x86_64',
       },
       {
         item_id: ids.warm,
         service: 'lambda',
         reason:
           'the catalog has no price for lambda.savings_plan_provisioned_gb_seconds.compute_1y_no_upfront.arm64 in us-east-1',
+        missing_usage_type: 'lambda.savings_plan_provisioned_gb_seconds.compute_1y_no_upfront.arm64',
       },
       {
         item_id: ids.small,
         service: 'lambda',
         reason: 'the free tier covers all the usage a Compute Savings Plan would',
+        missing_usage_type: null,
       },
       {
         item_id: ids.huge,
         service: 'lambda',
         reason:
           'a Compute Savings Plan: lambda.gb_seconds.x86_64 spans price bands, which mockupAWS does not combine with a plan',
+        missing_usage_type: null,
       },
       {
         item_id: ids.edge,
         service: 'lambda',
         reason: 'a Compute Savings Plan: Lambda@Edge is not covered by Savings Plans',
+        missing_usage_type: null,
       },
     ])
     const reserved = await compare('commitment=ec2_instance_savings_plan')

@@ -182,7 +182,8 @@ export function comparePurchaseOption(input: {
   const label = LABELS[option.commitment]
 
   for (const item of items) {
-    const skip = (reason: string) => notCovered.push({ item_id: item.id, service: item.service, reason })
+    const skip = (reason: string, missing: string | null = null) =>
+      notCovered.push({ item_id: item.id, service: item.service, reason, missing_usage_type: missing })
     const valid = validateLineItem(item.service, item.params, catalog)
     if (!valid.ok) {
       skip('the line item is no longer valid')
@@ -249,7 +250,7 @@ export function comparePurchaseOption(input: {
           ? unitTotals(catalog, region, option, offer.rates, rows, onDemand)
           : instanceTotals(catalog, region, option, offer, heldOrThrow(held, item.service), onDemand)
       if ('missing' in priced) {
-        skip(`the catalog has no price for ${priced.missing} in ${region}`)
+        skip(`the catalog has no price for ${priced.missing} in ${region}`, priced.missing)
         continue
       }
       totals = priced.totals

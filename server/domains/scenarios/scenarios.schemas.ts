@@ -722,11 +722,23 @@ export const PurchaseOptionsResponse = Type.Object({
       ...OptionFigures,
     }),
   ),
-  not_covered: Type.Array(Type.Object({ item_id: Uuid, service: Type.String(), reason: Type.String() }), {
-    description:
-      'Items that stay on demand: the option does not cover the service, or the catalog has no rate for ' +
-      'the offer in the region (never priced as $0).',
-  }),
+  not_covered: Type.Array(
+    Type.Object({
+      item_id: Uuid,
+      service: Type.String(),
+      reason: Type.String(),
+      missing_usage_type: Nullable(Type.String(), {
+        description:
+          "The option's usage type the catalog has no rate for in the region (a pricing sync may bring it); " +
+          'null when the item stays on demand for another reason.',
+      }),
+    }),
+    {
+      description:
+        'Items that stay on demand: the option does not cover the service, or the catalog has no rate for ' +
+        'the offer in the region (never priced as $0).',
+    },
+  ),
   totals: Type.Object(OptionFigures, { description: 'The covered items together.' }),
   modelled_monthly: Type.Object(
     { on_demand: Money, with_option: Money },

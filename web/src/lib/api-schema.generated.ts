@@ -2872,6 +2872,8 @@ export interface paths {
                                 item_id: string;
                                 service: string;
                                 reason: string;
+                                /** @description The option's usage type the catalog has no rate for in the region (a pricing sync may bring it); null when the item stays on demand for another reason. */
+                                missing_usage_type: string | null;
                             }[];
                             /** @description The covered items together. */
                             totals: {

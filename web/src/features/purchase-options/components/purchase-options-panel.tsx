@@ -139,6 +139,7 @@ export function PurchaseOptionsPanel({ scenarioId }: { scenarioId: string }) {
     items.data?.items.find((i) => i.id === itemId)?.label ?? serviceLabel(service)
   const data = options.data
   const currency = data?.currency ?? 'USD'
+  const optionLabel = COMMITMENTS.find((c) => c.value === settled.commitment)?.label ?? 'this option'
 
   return (
     <Card withBorder data-testid="purchase-options">
@@ -149,9 +150,10 @@ export function PurchaseOptionsPanel({ scenarioId }: { scenarioId: string }) {
         {options.isFetching && <Loader size="xs" aria-label="Pricing the purchase option" />}
       </Group>
       <Text size="sm" c="dimmed" mb="sm">
-        The line items on demand against a commitment: Reserved Instances cover EC2 and RDS items, Savings
-        Plans EC2 items, Spot EC2 items and Fargate tasks on ECS. Totals over 12 and 36 months include the
-        upfront fees; items the option does not cover stay on demand.
+        The line items on demand against a commitment: Reserved Instances cover EC2 and RDS items, an EC2
+        Instance Savings Plan EC2 items, a Compute Savings Plan EC2 items, Fargate tasks on ECS and Lambda
+        duration, Spot EC2 items and Fargate tasks on ECS. Totals over 12 and 36 months include the upfront
+        fees; items the option does not cover stay on demand.
       </Text>
       <Group align="flex-start" grow preventGrowOverflow={false} mb="md">
         <Select
@@ -255,8 +257,16 @@ export function PurchaseOptionsPanel({ scenarioId }: { scenarioId: string }) {
                     </Table.Td>
                     <Table.Td colSpan={6}>
                       <Text size="xs" c="dimmed">
-                        {item.reason.replace(/^./, (c) => c.toUpperCase())}; it stays on demand.
+                        {item.missing_usage_type
+                          ? `No sourced ${optionLabel} rate in ${data.region} yet (a pricing sync of AWS’s price list brings it)`
+                          : item.reason.replace(/^./, (c) => c.toUpperCase())}
+                        ; it stays on demand.
                       </Text>
+                      {item.missing_usage_type && (
+                        <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                          {item.missing_usage_type}
+                        </Text>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}

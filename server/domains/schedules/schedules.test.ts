@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase, queryRows } from '../../db/client.js'
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js'
-import { createScenario, createUser, type TestUser } from '../../test/factories.js'
+import { callerAs, createScenario, createUser, type TestUser } from '../../test/factories.js'
 import { waitForJobsSettled } from '../../test/jobs-settled.js'
 import { startSmtpInbox } from '../../test/smtp-inbox.js'
 import { testEngine } from '../../test/test-db.js'
@@ -19,6 +19,23 @@ const schedule = (scenarioIds: string[], overrides: Record<string, unknown> = {}
   recipients: ['finance@example.com', 'CTO@Example.com'],
   ...overrides,
 })
+
+/** A CSV-only schedule of a new scenario, created through the API. */
+async function createCsvSchedule(app: TestApp, user: TestUser) {
+  const scenario = await createScenario(app, user)
+  const res = await callerAs(app, user)(
+    'POST',
+    '/report-schedules',
+    schedule([scenario.id], { formats: ['csv'] }),
+  )
+  expect(res.statusCode).toBe(201)
+  return res.json()
+}
+
+/** Starts a run of the schedule now (POST …/run) and returns its id. */
+async function runNow(app: TestApp, user: TestUser, scheduleId: string): Promise<string> {
+  return (await callerAs(app, user)('POST', `/report-schedules/${scheduleId}/run`)).json().run_id
+}
 
 async function waitForRun(
   app: TestApp,
@@ -217,12 +234,7 @@ describe(`report schedules API on ${testEngine}`, async () => {
     const created = (await create(schedule([scenario.id], { formats: ['csv'] }))).json()
     await app.inject({ method: 'DELETE', url: `/api/v1/scenarios/${scenario.id}`, headers: user.headers })
     const before = inbox.messages.length
-    const started = await app.inject({
-      method: 'POST',
-      url: `/api/v1/report-schedules/${created.id}/run`,
-      headers: user.headers,
-    })
-    const run = await waitForRun(app, user, created.id, started.json().run_id)
+    const run = await waitForRun(app, user, created.id, await runNow(app, user, created.id))
     expect(run).toMatchObject({ status: 'failed', delivery: 'skipped', report_ids: [] })
     expect(run.error).toContain('No report could be made')
     expect(inbox.messages.length).toBe(before)
@@ -256,25 +268,11 @@ describe(`a schedule's last run while it is in flight on ${testEngine}`, async (
   const app = await buildTestApp({ jobs: 'enqueue' })
   const user = await createUser(app)
   const scheduleOf = async (id: string) =>
-    (await app.inject({ method: 'GET', url: `/api/v1/report-schedules/${id}`, headers: user.headers })).json()
+    (await callerAs(app, user)('GET', `/report-schedules/${id}`)).json()
 
   it('shows the newest run queued, then running, and an older run never hides it', async () => {
-    const scenario = await createScenario(app, user)
-    const created = (
-      await app.inject({
-        method: 'POST',
-        url: '/api/v1/report-schedules',
-        headers: user.headers,
-        payload: schedule([scenario.id], { formats: ['csv'] }),
-      })
-    ).json()
-    const manual = (
-      await app.inject({
-        method: 'POST',
-        url: `/api/v1/report-schedules/${created.id}/run`,
-        headers: user.headers,
-      })
-    ).json().run_id
+    const created = await createCsvSchedule(app, user)
+    const manual = await runNow(app, user, created.id)
     const queued = await scheduleOf(created.id)
     expect(queued.last_status).toBe('queued')
     const [run] = await queryRows<{ created_at: Date }>(
@@ -301,24 +299,11 @@ describe(`schedule delivery without and with a broken SMTP server on ${testEngin
   it('makes the reports and records delivery skipped without SMTP_URL', async () => {
     const app = await buildTestApp({ jobs: 'work' })
     const user = await createUser(app)
-    const scenario = await createScenario(app, user)
-    const created = (
-      await app.inject({
-        method: 'POST',
-        url: '/api/v1/report-schedules',
-        headers: user.headers,
-        payload: schedule([scenario.id], { formats: ['csv'] }),
-      })
-    ).json()
+    const created = await createCsvSchedule(app, user)
     // Said when the schedule is made, not discovered later from a run.
     expect(created.email_delivery).toBe('not_configured')
     expect(created.warnings).toEqual([expect.stringContaining('no SMTP configured (SMTP_URL)')])
-    const started = await app.inject({
-      method: 'POST',
-      url: `/api/v1/report-schedules/${created.id}/run`,
-      headers: user.headers,
-    })
-    const run = await waitForRun(app, user, created.id, started.json().run_id)
+    const run = await waitForRun(app, user, created.id, await runNow(app, user, created.id))
     expect(run).toMatchObject({
       status: 'succeeded',
       delivery: 'skipped',
@@ -343,21 +328,8 @@ describe(`schedule delivery without and with a broken SMTP server on ${testEngin
       deliveryRetry: { attempts: 3, baseSeconds: 1 },
     })
     const user = await createUser(app)
-    const scenario = await createScenario(app, user)
-    const created = (
-      await app.inject({
-        method: 'POST',
-        url: '/api/v1/report-schedules',
-        headers: user.headers,
-        payload: schedule([scenario.id], { formats: ['csv'] }),
-      })
-    ).json()
-    const started = await app.inject({
-      method: 'POST',
-      url: `/api/v1/report-schedules/${created.id}/run`,
-      headers: user.headers,
-    })
-    const run = await waitForRun(app, user, created.id, started.json().run_id, 60_000)
+    const created = await createCsvSchedule(app, user)
+    const run = await waitForRun(app, user, created.id, await runNow(app, user, created.id), 60_000)
     expect(run).toMatchObject({ status: 'failed', delivery: 'failed', delivery_attempts: 3 })
     expect(run.error).toMatch(/^delivery attempt 3 failed: .*ECONNREFUSED/)
   }, 90_000)

@@ -130,9 +130,16 @@ function tiersFromDimensions(
   return bands
 }
 
-/** Whether a product of an offer maps to one of our usage types (so an importer must keep it). */
-export function productMapsToCatalog(offerCode: string, attributes: Record<string, string>): boolean {
-  return mapProduct(offerCode || (attributes.servicecode ?? ''), attributes) !== undefined
+/**
+ * Whether a product of an offer maps to one of our usage types (so an importer must keep it), and whether its
+ * rule maps its Reserved terms too (so a reader keeps those).
+ */
+export function productMapping(
+  offerCode: string,
+  attributes: Record<string, string>,
+): { reserved: boolean } | undefined {
+  const mapping = mapProduct(offerCode || (attributes.servicecode ?? ''), attributes)
+  return mapping && { reserved: mapping.rule.reserved !== undefined }
 }
 
 function matchesRequirements(attributes: Record<string, string>, requires: PriceListRule['requires']) {

@@ -1,21 +1,46 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { savingsPlansFile } from './fixtures/price-list-server.js'
-import { readSavingsPlansOffer } from './price-list-files.js'
+import { readRegionalOffer, readSavingsPlansOffer } from './price-list-files.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'mockupaws-price-list-files-'))
+const writeJson = (name: string, value: unknown) => {
+  writeFileSync(join(dir, name), JSON.stringify(value))
+  return join(dir, name)
+}
+
+describe('readRegionalOffer', () => {
+  it('keeps the mapped products, their OnDemand terms, and Reserved terms only where the rule maps them', async () => {
+    const offer = JSON.parse(readFileSync(new URL('./fixtures/rds-offer.json', import.meta.url), 'utf8'))
+    const term = (sku: string) => ({
+      [`${sku}.TERM`]: { sku, termAttributes: { LeaseContractLength: '1yr' } },
+    })
+    // RDS PostgreSQL maps its Reserved terms; Aurora's rules have no Reserved template; RDS Custom backup
+    // storage maps to nothing at all.
+    const skus = ['RDSPGT3MICROSAZ', 'RDSAURORAPGR6GXL', 'RDSCUSTOMBACKUPMYSQL']
+    offer.terms.Reserved = Object.fromEntries(skus.map((sku) => [sku, term(sku)]))
+    const { products, ...rest } = offer
+    const productsFirst = await readRegionalOffer(writeJson('products-first.json', offer))
+    const termsFirst = await readRegionalOffer(writeJson('terms-first.json', { ...rest, products }))
+    expect(termsFirst).toEqual(productsFirst)
+    expect(Object.keys(productsFirst.offer.terms?.Reserved ?? {})).toEqual(['RDSPGT3MICROSAZ'])
+    expect(productsFirst.reservedTermCount).toBe(3)
+    expect(productsFirst.offer.products.RDSAURORAPGR6GXL).toBeDefined()
+    expect(productsFirst.offer.terms?.OnDemand?.RDSAURORAPGR6GXL).toBeDefined()
+    expect(productsFirst.offer.products.RDSCUSTOMBACKUPMYSQL).toBeUndefined()
+    expect(productsFirst.offer.terms?.OnDemand?.RDSCUSTOMBACKUPMYSQL).toBeUndefined()
+    expect(productsFirst.productCount).toBe(Object.keys(products).length)
+  })
+})
 
 describe('readSavingsPlansOffer', () => {
   it('matches each rate to its plan whether the plans come before or after the rates in the file', async () => {
     const file = savingsPlansFile('us-east-1', '2026-11-19T00:00:00Z')
     const { products, ...rest } = file
-    const dir = mkdtempSync(join(tmpdir(), 'mockupaws-sp-'))
-    const readAs = async (name: string, value: unknown) => {
-      writeFileSync(join(dir, name), JSON.stringify(value))
-      return readSavingsPlansOffer(join(dir, name))
-    }
-    const productsFirst = await readAs('first.json', file)
-    const termsFirst = await readAs('last.json', { ...rest, products })
+    const productsFirst = await readSavingsPlansOffer(writeJson('first.json', file))
+    const termsFirst = await readSavingsPlansOffer(writeJson('last.json', { ...rest, products }))
     expect(termsFirst).toEqual(productsFirst)
     expect(productsFirst.rates).toBe(5)
     // All five discount a usage type the catalog maps on demand; each carries its plan's length and payment.

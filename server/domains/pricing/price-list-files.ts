@@ -1,11 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { type JsonPath, JsonStreamReader } from '../../lib/json-stream.js'
-import {
-  type OfferFile,
-  productMapsToCatalog,
-  type ReservedTerm,
-  type SavingsPlanRate,
-} from './offer-import.js'
+import { type OfferFile, productMapping, type ReservedTerm, type SavingsPlanRate } from './offer-import.js'
 
 /** The parts of a regional offer file the catalog uses, read without holding the whole file. */
 export interface RegionalOffer {
@@ -37,14 +32,17 @@ const isTopLevel = (path: JsonPath) => path.length === 1
 
 /**
  * Reads an AWS Price List regional offer file (`.../<offer>/<version>/<region>/index.json`): its
- * `offerCode`, `version` and `publicationDate`, the products whose usage type maps to ours, and their
- * OnDemand terms. Every other product and term (Reserved included) is parsed and dropped, so memory is
- * bounded by the mapped products, not by the file (EC2 files are gigabytes).
+ * `offerCode`, `version` and `publicationDate`, the products whose usage type maps to ours, their OnDemand
+ * terms, and their Reserved terms where their rule maps those. Every other product and term is parsed and
+ * dropped as soon as its product is known, so memory is bounded by the mapped products, not by the file (EC2
+ * files are gigabytes). AWS lists products before terms; a term read before its product is held until the end.
  */
 export async function readRegionalOffer(path: string): Promise<RegionalOffer> {
   const offer: OfferFile = { products: {}, terms: { OnDemand: {} } }
   const onDemand: Record<string, OnDemandTerms> = {}
   const reserved: Record<string, Record<string, ReservedTerm>> = {}
+  const dropped = new Set<string>()
+  const withReserved = new Set<string>()
   let productCount = 0
   let reservedTermCount = 0
   const reader = new JsonStreamReader({
@@ -54,31 +52,41 @@ export async function readRegionalOffer(path: string): Promise<RegionalOffer> {
       (path.length === 3 && path[0] === 'terms' && path[1] === 'OnDemand') ||
       (path.length === 3 && path[0] === 'terms' && path[1] === 'Reserved'),
     onValue: (path, value) => {
-      const [section, second, sku] = path
+      const [section, second, third] = path
       if (isTopLevel(path)) {
         if (section === 'offerCode' && typeof value === 'string') offer.offerCode = value
         if (section === 'publicationDate' && typeof value === 'string') offer.publicationDate = value
-      } else if (section === 'products') {
-        productCount += 1
-        const product = value as Product
-        if (productMapsToCatalog(offer.offerCode ?? '', product.attributes ?? {})) {
-          offer.products[String(second)] = product
-        }
-      } else if (second === 'OnDemand') {
-        onDemand[String(sku)] = value as OnDemandTerms
-      } else {
-        const terms = value as Record<string, ReservedTerm>
-        reservedTermCount += Object.keys(terms).length
-        if (offer.products[String(sku)]) reserved[String(sku)] = terms
+        return
       }
+      if (section === 'products') {
+        productCount += 1
+        const sku = String(second)
+        const product = value as Product
+        const mapping = productMapping(offer.offerCode ?? '', product.attributes ?? {})
+        if (!mapping) dropped.add(sku)
+        else {
+          offer.products[sku] = product
+          if (mapping.reserved) withReserved.add(sku)
+        }
+        return
+      }
+      const sku = String(third)
+      if (second === 'OnDemand') {
+        if (!dropped.has(sku)) onDemand[sku] = value as OnDemandTerms
+        return
+      }
+      const terms = value as Record<string, ReservedTerm>
+      reservedTermCount += Object.keys(terms).length
+      if (withReserved.has(sku) || !(dropped.has(sku) || offer.products[sku])) reserved[sku] = terms
     },
   })
   await readJsonFile(path, reader)
-  // Terms follow products in AWS's files; only the terms of kept products are returned.
-  offer.terms = { OnDemand: {}, Reserved: reserved }
+  offer.terms = { OnDemand: {}, Reserved: {} }
   for (const sku of Object.keys(offer.products)) {
     const terms = onDemand[sku]
     if (terms && offer.terms.OnDemand) offer.terms.OnDemand[sku] = terms
+    const leases = reserved[sku]
+    if (leases && withReserved.has(sku) && offer.terms.Reserved) offer.terms.Reserved[sku] = leases
   }
   return { offer, productCount, reservedTermCount }
 }
@@ -139,7 +147,7 @@ export async function readSavingsPlansOffer(path: string): Promise<SavingsPlansO
         }
         const price = rate.discountedRate?.price
         if (!price || (rate.discountedRate?.currency ?? 'USD') !== 'USD') continue
-        if (!productMapsToCatalog(rate.discountedServiceCode ?? '', attributes)) continue
+        if (!productMapping(rate.discountedServiceCode ?? '', attributes)) continue
         mapped.push({
           planSku: term.sku ?? '',
           rate: {

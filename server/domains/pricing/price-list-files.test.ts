@@ -6,10 +6,11 @@ import { savingsPlansFile } from './fixtures/price-list-server.js'
 import { readRegionalOffer, readSavingsPlansOffer } from './price-list-files.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'mockupaws-price-list-files-'))
-const writeJson = (name: string, value: unknown) => {
-  writeFileSync(join(dir, name), JSON.stringify(value))
+const write = (name: string, content: string) => {
+  writeFileSync(join(dir, name), content)
   return join(dir, name)
 }
+const writeJson = (name: string, value: unknown) => write(name, JSON.stringify(value))
 
 describe('readRegionalOffer', () => {
   it('keeps the mapped products, their OnDemand terms, and Reserved terms only where the rule maps them', async () => {
@@ -32,6 +33,14 @@ describe('readRegionalOffer', () => {
     expect(productsFirst.offer.products.RDSCUSTOMBACKUPMYSQL).toBeUndefined()
     expect(productsFirst.offer.terms?.OnDemand?.RDSCUSTOMBACKUPMYSQL).toBeUndefined()
     expect(productsFirst.productCount).toBe(Object.keys(products).length)
+  })
+
+  it('refuses a truncated or malformed file, as a download cut short would be', async () => {
+    const text = readFileSync(new URL('./fixtures/rds-offer.json', import.meta.url), 'utf8')
+    await expect(readRegionalOffer(write('cut.json', text.slice(0, text.length / 2)))).rejects.toThrow()
+    await expect(readRegionalOffer(write('empty.json', ''))).rejects.toThrow()
+    await expect(readRegionalOffer(write('trailing.json', `${text} {`))).rejects.toThrow()
+    await expect(readRegionalOffer(write('whole.json', text))).resolves.toMatchObject({ productCount: 16 })
   })
 })
 

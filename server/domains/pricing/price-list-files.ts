@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs'
-import { type JsonPath, JsonStreamReader } from '../../lib/json-stream.js'
+import { JSONParser } from '@streamparser/json'
 import { type OfferFile, productMapping, type ReservedTerm, type SavingsPlanRate } from './offer-import.js'
 
 /** The parts of a regional offer file the catalog uses, read without holding the whole file. */
@@ -21,14 +21,40 @@ export interface SavingsPlansOffer {
 type Product = { sku?: string; attributes?: Record<string, string> }
 type OnDemandTerms = NonNullable<NonNullable<OfferFile['terms']>['OnDemand']>[string]
 
-/** Feeds a file to a streaming JSON reader chunk by chunk (UTF-8 characters split across chunks are kept). */
-async function readJsonFile(path: string, reader: JsonStreamReader): Promise<void> {
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })
-  for await (const chunk of stream) reader.write(chunk as string)
-  reader.end()
-}
+/** Keys from the document's root to a value: `['products', 'SKU']`. */
+type JsonPath = readonly (string | number)[]
 
-const isTopLevel = (path: JsonPath) => path.length === 1
+/**
+ * Streams a JSON file and hands each value found at one of `paths` (JSONPath: `$.products.*`) to `onValue` with
+ * its path. Everything else is parsed and dropped, and a value handed over is not kept in its parent, so memory is
+ * bounded by the values asked for, not by the file (EC2 files are gigabytes). A truncated or malformed file, or
+ * one without any of `paths`, throws.
+ */
+async function readJsonValues(
+  path: string,
+  paths: string[],
+  onValue: (path: JsonPath, value: unknown) => void,
+): Promise<void> {
+  const parser = new JSONParser({ paths, keepStack: false })
+  let failure: Error | undefined
+  parser.onError = (error) => {
+    failure ??= error
+  }
+  let found = false
+  parser.onValue = ({ value, key, stack }) => {
+    found = true
+    if (key !== undefined)
+      onValue([...stack.slice(1).map((element) => element.key as string | number), key], value)
+  }
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    parser.write(chunk as Buffer)
+    if (failure) throw failure
+  }
+  if (!parser.isEnded) parser.end()
+  if (failure) throw failure
+  // An empty file parses as nothing at all; an offer file always has some of what is asked for.
+  if (!found) throw new Error(`no value at ${paths.join(', ')}: not an offer file`)
+}
 
 /**
  * Reads an AWS Price List regional offer file (`.../<offer>/<version>/<region>/index.json`): its
@@ -45,42 +71,41 @@ export async function readRegionalOffer(path: string): Promise<RegionalOffer> {
   const withReserved = new Set<string>()
   let productCount = 0
   let reservedTermCount = 0
-  const reader = new JsonStreamReader({
-    collect: (path) =>
-      (isTopLevel(path) && path[0] !== 'products' && path[0] !== 'terms') ||
-      (path.length === 2 && path[0] === 'products') ||
-      (path.length === 3 && path[0] === 'terms' && path[1] === 'OnDemand') ||
-      (path.length === 3 && path[0] === 'terms' && path[1] === 'Reserved'),
-    onValue: (path, value) => {
-      const [section, second, third] = path
-      if (isTopLevel(path)) {
-        if (section === 'offerCode' && typeof value === 'string') offer.offerCode = value
-        if (section === 'publicationDate' && typeof value === 'string') offer.publicationDate = value
-        return
+  const sections = [
+    '$.offerCode',
+    '$.publicationDate',
+    '$.products.*',
+    '$.terms.OnDemand.*',
+    '$.terms.Reserved.*',
+  ]
+  await readJsonValues(path, sections, (path, value) => {
+    const [section, second, third] = path
+    if (path.length === 1) {
+      if (section === 'offerCode' && typeof value === 'string') offer.offerCode = value
+      if (section === 'publicationDate' && typeof value === 'string') offer.publicationDate = value
+      return
+    }
+    if (section === 'products') {
+      productCount += 1
+      const sku = String(second)
+      const product = value as Product
+      const mapping = productMapping(offer.offerCode ?? '', product.attributes ?? {})
+      if (!mapping) dropped.add(sku)
+      else {
+        offer.products[sku] = product
+        if (mapping.reserved) withReserved.add(sku)
       }
-      if (section === 'products') {
-        productCount += 1
-        const sku = String(second)
-        const product = value as Product
-        const mapping = productMapping(offer.offerCode ?? '', product.attributes ?? {})
-        if (!mapping) dropped.add(sku)
-        else {
-          offer.products[sku] = product
-          if (mapping.reserved) withReserved.add(sku)
-        }
-        return
-      }
-      const sku = String(third)
-      if (second === 'OnDemand') {
-        if (!dropped.has(sku)) onDemand[sku] = value as OnDemandTerms
-        return
-      }
-      const terms = value as Record<string, ReservedTerm>
-      reservedTermCount += Object.keys(terms).length
-      if (withReserved.has(sku) || !(dropped.has(sku) || offer.products[sku])) reserved[sku] = terms
-    },
+      return
+    }
+    const sku = String(third)
+    if (second === 'OnDemand') {
+      if (!dropped.has(sku)) onDemand[sku] = value as OnDemandTerms
+      return
+    }
+    const terms = value as Record<string, ReservedTerm>
+    reservedTermCount += Object.keys(terms).length
+    if (withReserved.has(sku) || !(dropped.has(sku) || offer.products[sku])) reserved[sku] = terms
   })
-  await readJsonFile(path, reader)
   offer.terms = { OnDemand: {}, Reserved: {} }
   for (const sku of Object.keys(offer.products)) {
     const terms = onDemand[sku]
@@ -123,13 +148,11 @@ export async function readSavingsPlansOffer(path: string): Promise<SavingsPlansO
   const plans = new Map<string, SavingsPlanProduct>()
   // Rates name their plan by SKU; they are matched to the plans once the whole file is read.
   const mapped: { planSku: string; rate: Omit<SavingsPlanRate, 'plan' | 'length' | 'purchaseOption'> }[] = []
-  const reader = new JsonStreamReader({
-    collect: (path) =>
-      (isTopLevel(path) && path[0] === 'publicationDate') ||
-      (path.length === 2 && path[0] === 'products') ||
-      (path.length === 3 && path[0] === 'terms' && path[1] === 'savingsPlan'),
-    onValue: (path, value) => {
-      if (isTopLevel(path)) {
+  await readJsonValues(
+    path,
+    ['$.publicationDate', '$.products.*', '$.terms.savingsPlan.*'],
+    (path, value) => {
+      if (path.length === 1) {
         result.publicationDate = String(value)
         return
       }
@@ -160,8 +183,7 @@ export async function readSavingsPlansOffer(path: string): Promise<SavingsPlansO
         })
       }
     },
-  })
-  await readJsonFile(path, reader)
+  )
   for (const { planSku, rate } of mapped) {
     const product = plans.get(planSku)
     const plan = PLAN_OF_FAMILY[product?.productFamily ?? '']

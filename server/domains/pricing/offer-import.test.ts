@@ -22,7 +22,9 @@ describe('importOfferFile', () => {
       'eu-west-1 lambda.gb_seconds.arm64',
       'us-east-1 lambda.requests',
       'us-east-1 lambda.gb_seconds.x86_64',
+      'us-east-1 lambda.provisioned_concurrency_gb_seconds.x86_64',
     ])
+    // Lambda@Edge duration maps to no usage type of ours.
     expect(skipped).toBe(1)
     expect(catalog.prices['us-east-1']?.['lambda.gb_seconds.x86_64']).toMatchObject({
       per: '1',

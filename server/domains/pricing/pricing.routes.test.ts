@@ -194,7 +194,10 @@ describe(`mockupaws pricing import on ${testEngine}`, () => {
       expect(res.stderr).toBe('')
       expect(res.code).toBe(0)
       expect(res.stdout).toContain('eu-west-1: 1 usage type updated')
-      expect(res.stdout).toContain('us-east-1: 2 usage types updated')
+      expect(res.stdout).toContain('us-east-1: 3 usage types updated')
+      expect(res.stdout).toContain(
+        'lambda.provisioned_concurrency_gb_seconds.x86_64 ← Lambda-Provisioned-Concurrency: 0.0000041667',
+      )
       expect(res.stdout).toMatch(/lambda\.gb_seconds\.arm64 ← EU-Lambda-GB-Second-ARM: .*\(was /)
       expect(res.stdout).toContain('skipped 1 product')
       expect(res.stdout).toContain('stored the updated catalog')

@@ -377,7 +377,7 @@ describe(`Fargate Spot and Savings Plans in the purchase options on ${testEngine
     expect(partial.not_covered[0].reason).toBe(
       'the catalog has no price for fargate.savings_plan_vcpu_hours.compute_3y_partial_upfront.x86_64 in us-east-1',
     )
-  })
+  }, 120_000)
 })
 
 describe(`a Compute Savings Plan on Lambda duration in the purchase options on ${testEngine}`, async () => {
@@ -436,7 +436,8 @@ describe(`a Compute Savings Plan on Lambda duration in the purchase options on $
       {
         item_id: ids.small,
         service: 'lambda',
-        reason: 'the free tier covers all the usage a Compute Savings Plan would',
+        reason:
+          'the free tier covers all the usage a Compute Savings Plan would, counting this item on its own',
         missing_usage_type: null,
       },
       {
@@ -530,6 +531,40 @@ describe(`a Compute Savings Plan on Lambda duration in the purchase options on $
     })
     expect(allUpfront.not_covered[0].reason).toBe(
       'the catalog has no price for lambda.savings_plan_provisioned_gb_seconds.compute_3y_all_upfront.arm64 in us-east-1',
+    )
+  }, 120_000)
+  it('commits a plan for every hour of the month when provisioned concurrency is held only some hours', async () => {
+    const add = async (params: Record<string, unknown>) =>
+      (await call('POST', `/scenarios/${id}/items`, { service: 'lambda', params })).json().id as string
+    const base = { avg_duration_ms: 100, memory_mb: 1024, architecture: 'arm64', provisioned_concurrency: 5 }
+    const nightly = await add({ ...base, invocations: 1_000_000, provisioned_hours: 240 })
+    const idle = await add({ ...base, invocations: 0 })
+    const body = await compare('commitment=compute_savings_plan&term=1y&payment=no_upfront')
+    const row = (itemId: string) => body.items.find((i: { item_id: string }) => i.item_id === itemId)
+    // Held 240 h: 5 × 1 GB × 240 × 3,600 = 4,320,000 GB-s of concurrency and 100,000 GB-s of duration, on demand
+    // $14.400288 + $0.77778. The plan must cover 18,000 and 416.67 GB-s an hour while they run, and bills every
+    // hour: 18,000 × 730 × $0.0000028 + 100,000 / 240 × 730 × $0.0000065 = $36.792 + $1.977083 — more than on demand.
+    expect(row(nightly)).toMatchObject({ on_demand_monthly: '15.178068', monthly: '38.769083' })
+    // No invocations: only the concurrency is replaced, and no duration rate is asked for.
+    expect(row(idle)).toMatchObject({
+      usage_type: 'lambda.provisioned_concurrency_gb_seconds.arm64',
+      alongside_usage_types: [],
+      offer_usage_types: [
+        'lambda.savings_plan_provisioned_concurrency_gb_seconds.compute_1y_no_upfront.arm64',
+      ],
+      replaced_usage: [
+        {
+          usage_type: 'lambda.provisioned_concurrency_gb_seconds.arm64',
+          billable_quantity: '13140000',
+          unit: 'GB-seconds',
+        },
+      ],
+      monthly: '36.792',
+    })
+    // The option is named before the usage is looked at: Reserved Instances never cover Lambda.
+    const reserved = await compare('commitment=reserved_instances')
+    expect(reserved.not_covered.find((n: { item_id: string }) => n.item_id === idle).reason).toBe(
+      'Reserved Instances does not cover lambda items',
     )
   })
 })

@@ -1,9 +1,11 @@
 import { Decimal } from 'decimal.js'
-import { type Catalog, findPrice, type PriceEntry } from '../pricing/catalog.js'
+import { type Catalog, findPrice, type PriceEntry, unitOfUsageType } from '../pricing/catalog.js'
 import { ExactDecimal, type PricedUsage, type UsageMap, type UsageTypeCost } from '../pricing/cost-engine.js'
 import { validateLineItem } from '../pricing/line-items.js'
 import { SERVICES, type ServiceId } from '../pricing/services/registry.js'
 import {
+  type CoveredUsage,
+  type HeldInstances,
   type PurchaseOption,
   SAVINGS_PLAN_UPFRONT_SHARE,
   type ServiceDescriptor,
@@ -81,7 +83,7 @@ function instanceTotals(
   region: string,
   option: PurchaseOption,
   offer: { hourly: string; upfront: string },
-  held: { instances: number; hours: number },
+  held: HeldInstances,
   onDemand: Decimal,
 ): Priced {
   const hourly = findPrice(catalog, region, offer.hourly)
@@ -101,24 +103,37 @@ function instanceTotals(
   }
 }
 
+/** One entry of the usage an option replaces, with the plan's rate for it when the option is a plan per unit. */
+type Replaced = CoveredUsage & { rate?: string }
+
 /**
- * A plan sized to the item's billable usage (after the free tier), unit by unit at the plan's rate (Fargate's
- * vCPU-hours and GB-hours, Lambda's GB-seconds): the month's commitment is billable usage × rate, of which the
- * upfront share is paid for the whole term at its start.
+ * A plan sized to the item's billable usage (after the free tier), unit by unit at the plan's rates (Fargate's
+ * vCPU-hours and GB-hours, Lambda's GB-seconds). The plan commits a rate per hour for every hour of the month, so
+ * usage that runs only some hours (`hours`: Fargate tasks, provisioned concurrency) needs its per-hour amount
+ * committed all 730 hours; usage spread over the month (invocations) commits billable × rate. Hours above 730 (a
+ * 31-day month) run on demand. Of the commitment, the upfront share is paid for the whole term at its start.
  */
 function unitTotals(
   catalog: Catalog,
   region: string,
   option: PurchaseOption,
-  rates: readonly string[],
-  billable: readonly UsageTypeCost[],
+  replaced: readonly Replaced[],
+  rows: readonly UsageTypeCost[],
   onDemand: Decimal,
 ): Priced {
   let commitment = new ExactDecimal(0)
-  for (const [i, rateType] of rates.entries()) {
-    const entry = findPrice(catalog, region, rateType)
-    if (!entry) return { missing: rateType }
-    commitment = commitment.plus(rateOf(entry).times(billable[i]?.billable_quantity ?? 0))
+  let overflow = new ExactDecimal(0)
+  for (const [i, { rate, hours }] of replaced.entries()) {
+    const row = rows[i]
+    if (!rate || !row)
+      throw new Error(`no plan rate named for ${replaced[i]?.usageType}: one rate per usage entry`)
+    const entry = findPrice(catalog, region, rate)
+    if (!entry) return { missing: rate }
+    const billable = new ExactDecimal(row.billable_quantity)
+    const perHour = hours === undefined ? billable.dividedBy(HOURS_PER_MONTH) : billable.dividedBy(hours)
+    commitment = commitment.plus(rateOf(entry).times(perHour).times(HOURS_PER_MONTH))
+    const beyond = Decimal.max(0, billable.minus(perHour.times(HOURS_PER_MONTH)))
+    overflow = overflow.plus(beyond.times(row.unit_price ?? 0))
   }
   const share = SAVINGS_PLAN_UPFRONT_SHARE[option.payment]
   const termMonths = option.term === '1y' ? 12 : 36
@@ -126,38 +141,126 @@ function unitTotals(
     totals: {
       onDemand,
       upfront: commitment.times(share).times(termMonths),
-      monthly: commitment.times(1 - share),
+      monthly: commitment.times(1 - share).plus(overflow),
     },
-    offerTypes: [...rates],
+    offerTypes: replaced.map(({ rate }) => rate ?? ''),
   }
 }
 
-function heldOrThrow(held: { instances: number; hours: number } | null, service: string) {
-  if (!held) throw new Error(`${service}: an hourly and upfront offer needs instances and hours`)
-  return held
-}
-
-/** The priced rows of `usage`, in its order (a usage type with no quantity has a zero row). */
-function billableRows(block: PricedUsage, usage: readonly { usageType: string }[]): UsageTypeCost[] {
+/** The priced rows of `usage`, in its order. */
+function billableRows(catalog: Catalog, block: PricedUsage, usage: readonly { usageType: string }[]) {
   const rows = new Map(block.by_service.flatMap((s) => s.by_usage_type).map((row) => [row.usage_type, row]))
   return usage.map(
-    ({ usageType }) =>
+    ({ usageType }): UsageTypeCost =>
       rows.get(usageType) ?? {
         usage_type: usageType,
         quantity: '0',
         free_quantity: '0',
         billable_quantity: '0',
-        unit: '',
+        unit: unitOfUsageType(catalog, usageType) ?? '',
         cost: '0',
       },
   )
 }
 
+interface Comparison {
+  catalog: Catalog
+  region: string
+  option: PurchaseOption
+  label: string
+  spotShare: Decimal
+  price: (usage: UsageMap) => PricedUsage
+}
+
+type CoveredItem = Omit<PurchaseOptionsResponse['items'][number], keyof ReturnType<typeof figures>>
+type ItemOutcome = { item: CoveredItem; totals: Totals } | { reason: string; missing?: string }
+
+/**
+ * One line item under the option: which offer applies (checked first, so the reason names the option), the usage
+ * it replaces (entries without quantity dropped with their rates), that usage on demand, and the option's fees.
+ */
+function compareItem(item: repo.ItemRow, c: Comparison): ItemOutcome {
+  const { catalog, region, option, label } = c
+  const valid = validateLineItem(item.service, item.params, catalog)
+  if (!valid.ok) return { reason: 'the line item is no longer valid' }
+  const descriptor = SERVICES[item.service as ServiceId] as ServiceDescriptor
+  const coverage = descriptor.commitments?.(valid.params as never)
+  if (!coverage) return { reason: `${label}: not modelled for ${item.service} items` }
+  const spot = option.commitment === 'spot'
+  const offer = spot ? null : coverage.offer(option)
+  if (spot && !coverage.spot) return { reason: `Spot does not apply to ${item.service} items` }
+  if (offer === undefined) return { reason: `${label} does not cover ${item.service} items` }
+  if (offer && 'uncovered' in offer) return { reason: `${label}: ${offer.uncovered}` }
+
+  const usage = coverage.usage ?? [
+    {
+      usageType: coverage.usageType,
+      quantity: (coverage.held?.instances ?? 0) * (coverage.held?.hours ?? 0),
+    },
+  ]
+  const replaced: Replaced[] = usage
+    .map((entry, i) => ({ ...entry, rate: offer && 'rates' in offer ? offer.rates[i] : undefined }))
+    .filter(({ quantity }) => quantity > 0)
+  if (replaced.length === 0)
+    return { reason: coverage.held ? 'the item runs no hours' : `the item has no usage ${label} would cover` }
+  const block = c.price(
+    new Map(replaced.map(({ usageType, quantity }) => [usageType, new ExactDecimal(quantity)])),
+  )
+  if (block.unpriced.length > 0)
+    return {
+      reason: `no on-demand price for ${block.unpriced.map((row) => row.usage_type).join(', ')} in ${region}`,
+    }
+  const rows = billableRows(catalog, block, replaced)
+  const onDemand = new ExactDecimal(block.total)
+
+  let priced: Priced
+  if (offer === null) {
+    priced = {
+      totals: { onDemand, upfront: new ExactDecimal(0), monthly: onDemand.times(c.spotShare) },
+      offerTypes: [],
+    }
+  } else if ('rates' in offer) {
+    if (rows.every((row) => row.billable_quantity === '0'))
+      return { reason: `the free tier covers all the usage ${label} would, counting this item on its own` }
+    // A plan's rate replaces one on-demand rate: usage spread over price bands (Lambda above 6 billion GB-seconds
+    // a month on x86, 7.5 billion on Arm) has no single rate to compare it with.
+    const banded = rows.find((row) => row.unit_price === undefined && row.billable_quantity !== '0')
+    if (banded)
+      return {
+        reason: `${label}: ${banded.usage_type} spans price bands, which mockupAWS does not combine with a plan`,
+      }
+    priced = unitTotals(catalog, region, option, replaced, rows, onDemand)
+  } else {
+    if (!coverage.held) throw new Error(`${item.service}: an hourly and upfront offer needs held instances`)
+    priced = instanceTotals(catalog, region, option, offer, coverage.held, onDemand)
+  }
+  if ('missing' in priced)
+    return { reason: `the catalog has no price for ${priced.missing} in ${region}`, missing: priced.missing }
+  return {
+    totals: priced.totals,
+    item: {
+      item_id: item.id,
+      service: item.service,
+      usage_type: replaced[0]?.usageType ?? coverage.usageType,
+      alongside_usage_types: replaced.slice(1).map(({ usageType }) => usageType),
+      offer_usage_types: priced.offerTypes,
+      replaced_usage: rows.map(({ usage_type, billable_quantity, unit }) => ({
+        usage_type,
+        billable_quantity,
+        unit,
+      })),
+      instances: coverage.held?.instances ?? null,
+      hours_per_instance: coverage.held?.hours ?? null,
+    },
+  }
+}
+
 /**
  * Compares the scenario's line items on demand with one purchase option (docs/pricing.md#purchase-options):
- * for each item the option covers, its instance-hours on demand against the option's upfront and monthly
- * fees, and the 12- and 36-month totals of both. Items the option does not cover, or whose offer the catalog
- * has no rate for, are listed in `not_covered` with the reason, and stay on demand.
+ * for each item the option covers, the usage it replaces (instance-hours, or the usage a plan covers unit by
+ * unit) on demand against the option's upfront and monthly fees, and the 12- and 36-month totals of both. Items
+ * the option does not cover, or whose offer the catalog has no rate for, are listed in `not_covered` with the
+ * reason, and stay on demand. Each item is priced on its own (its own free tier and price bands).
  */
 export function comparePurchaseOption(input: {
   items: repo.ItemRow[]
@@ -171,7 +274,14 @@ export function comparePurchaseOption(input: {
   const option = purchaseOptionOf(query)
   const spot = option.commitment === 'spot'
   const termMonths = spot ? null : option.term === '1y' ? 12 : 36
-  const spotShare = new ExactDecimal(100).minus(String(query.spot_discount_pct ?? 0)).dividedBy(100)
+  const comparison: Comparison = {
+    catalog,
+    region,
+    option,
+    label: LABELS[option.commitment],
+    spotShare: new ExactDecimal(100).minus(String(query.spot_discount_pct ?? 0)).dividedBy(100),
+    price,
+  }
   const covered: PurchaseOptionsResponse['items'] = []
   const notCovered: PurchaseOptionsResponse['not_covered'] = []
   const sum: Totals = {
@@ -179,106 +289,27 @@ export function comparePurchaseOption(input: {
     upfront: new ExactDecimal(0),
     monthly: new ExactDecimal(0),
   }
-  const label = LABELS[option.commitment]
 
   for (const item of items) {
-    const skip = (reason: string, missing: string | null = null) =>
-      notCovered.push({ item_id: item.id, service: item.service, reason, missing_usage_type: missing })
-    const valid = validateLineItem(item.service, item.params, catalog)
-    if (!valid.ok) {
-      skip('the line item is no longer valid')
+    const outcome = compareItem(item, comparison)
+    if ('reason' in outcome) {
+      notCovered.push({
+        item_id: item.id,
+        service: item.service,
+        reason: outcome.reason,
+        missing_usage_type: outcome.missing ?? null,
+      })
       continue
     }
-    const descriptor = SERVICES[item.service as ServiceId] as ServiceDescriptor
-    const coverage = descriptor.commitments?.(valid.params as never)
-    if (!coverage) {
-      skip(`${label}: not modelled for ${item.service} items`)
-      continue
-    }
-    const held =
-      coverage.instances !== null && coverage.hours !== null
-        ? { instances: coverage.instances, hours: coverage.hours }
-        : null
-    const replaced = coverage.usage ?? [
-      { usageType: coverage.usageType, quantity: (held?.instances ?? 0) * (held?.hours ?? 0) },
-    ]
-    if (replaced.every(({ quantity }) => quantity === 0)) {
-      skip(held ? 'the item runs no hours' : `the item has no usage ${label} would cover`)
-      continue
-    }
-    const onDemandBlock = price(
-      new Map(replaced.map(({ usageType, quantity }) => [usageType, new ExactDecimal(quantity)])),
-    )
-    if (onDemandBlock.unpriced.length > 0) {
-      const lacking = onDemandBlock.unpriced.map((row) => row.usage_type).join(', ')
-      skip(`no on-demand price for ${lacking} in ${region}`)
-      continue
-    }
-    const rows = billableRows(onDemandBlock, replaced)
-    const onDemand = new ExactDecimal(onDemandBlock.total)
-    let totals: Totals
-    let offerTypes: string[] = []
-    if (spot) {
-      if (!coverage.spot) {
-        skip(`Spot does not apply to ${item.service} items`)
-        continue
-      }
-      totals = { onDemand, upfront: new ExactDecimal(0), monthly: onDemand.times(spotShare) }
-    } else {
-      const offer = coverage.offer(option)
-      if (!offer) {
-        skip(`${label} does not cover ${item.service} items`)
-        continue
-      }
-      if ('uncovered' in offer) {
-        skip(`${label}: ${offer.uncovered}`)
-        continue
-      }
-      if ('rates' in offer && onDemand.isZero()) {
-        skip(`the free tier covers all the usage ${label} would`)
-        continue
-      }
-      // A plan's rate replaces one on-demand rate: usage spread over price bands (Lambda beyond 6 billion
-      // GB-seconds a month) has no single rate to compare it with.
-      const banded = rows.find((row) => row.unit_price === undefined && row.billable_quantity !== '0')
-      if ('rates' in offer && banded) {
-        skip(`${label}: ${banded.usage_type} spans price bands, which mockupAWS does not combine with a plan`)
-        continue
-      }
-      const priced =
-        'rates' in offer
-          ? unitTotals(catalog, region, option, offer.rates, rows, onDemand)
-          : instanceTotals(catalog, region, option, offer, heldOrThrow(held, item.service), onDemand)
-      if ('missing' in priced) {
-        skip(`the catalog has no price for ${priced.missing} in ${region}`, priced.missing)
-        continue
-      }
-      totals = priced.totals
-      offerTypes = priced.offerTypes
-    }
-    totals = {
-      onDemand: money(totals.onDemand),
-      upfront: money(totals.upfront),
-      monthly: money(totals.monthly),
+    const totals = {
+      onDemand: money(outcome.totals.onDemand),
+      upfront: money(outcome.totals.upfront),
+      monthly: money(outcome.totals.monthly),
     }
     sum.onDemand = sum.onDemand.plus(totals.onDemand)
     sum.upfront = sum.upfront.plus(totals.upfront)
     sum.monthly = sum.monthly.plus(totals.monthly)
-    covered.push({
-      item_id: item.id,
-      service: item.service,
-      usage_type: coverage.usageType,
-      alongside_usage_types: replaced.slice(1).map(({ usageType }) => usageType),
-      offer_usage_types: offerTypes,
-      replaced_usage: rows.map((row) => ({
-        usage_type: row.usage_type,
-        billable_quantity: row.billable_quantity,
-        unit: row.unit,
-      })),
-      instances: held?.instances ?? null,
-      hours_per_instance: held?.hours ?? null,
-      ...figures(totals, termMonths),
-    })
+    covered.push({ ...outcome.item, ...figures(totals, termMonths) })
   }
 
   return {

@@ -712,7 +712,8 @@ export const PurchaseOptionsResponse = Type.Object({
         {
           description:
             'The on-demand usage the option replaces (usage_type, then alongside_usage_types) and the quantity ' +
-            'of each that is billed: what a Savings Plan sized to the item commits to.',
+            'of each that is billed after the free tier. A plan per unit (Fargate, Lambda) is sized to it; ' +
+            'reservations and EC2 plans commit to instances × 730 hours whatever is billed.',
         },
       ),
       instances: Nullable(Type.Number(), {

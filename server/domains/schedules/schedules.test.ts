@@ -34,7 +34,9 @@ async function createCsvSchedule(app: TestApp, user: TestUser) {
 
 /** Starts a run of the schedule now (POST …/run) and returns its id. */
 async function runNow(app: TestApp, user: TestUser, scheduleId: string): Promise<string> {
-  return (await callerAs(app, user)('POST', `/report-schedules/${scheduleId}/run`)).json().run_id
+  const res = await callerAs(app, user)('POST', `/report-schedules/${scheduleId}/run`)
+  expect(res.statusCode).toBe(202)
+  return res.json().run_id
 }
 
 async function waitForRun(

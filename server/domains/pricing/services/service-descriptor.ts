@@ -189,35 +189,52 @@ export interface PurchaseOption {
   readonly offeringClass: 'standard' | 'convertible'
 }
 
-/**
- * What a commitment can cover of one line item: its on-demand instance-hours, or the usage a plan covers unit by
- * unit, and the offers that replace them.
- */
-export interface CommitmentCoverage {
-  /** The on-demand usage type a commitment replaces (`ec2.instance_hours.m5.large`). */
-  readonly usageType: string
-  /** Instances (reservations) the commitment covers: the item's typical count; null when it runs no instances. */
-  readonly instances: number | null
-  /** Hours each instance runs in the month (typical); null with `instances`. */
-  readonly hours: number | null
-  /** Spot is offered for these hours (priced as a discount the user states). */
-  readonly spot: boolean
-  /**
-   * All the on-demand usage the option replaces, when it is more than `instances × hours` of `usageType`
-   * (Fargate: vCPU-hours and GB-hours of the tasks; Lambda: its duration GB-seconds); `usageType` names the
-   * first of them. Required when `instances` is null.
-   */
-  readonly usage?: readonly { readonly usageType: string; readonly quantity: number }[]
-  /**
-   * The usage types of the offer's hourly fee (billed every hour of the term) and upfront fee (per
-   * reservation); or `rates`, one per entry of `usage`, for a plan that covers that usage unit by unit at its
-   * rate; undefined when AWS has no such offer for the service; `uncovered` when this item stays on demand
-   * under an offer AWS has for the service (the reason says why: not that configuration, or not priced here).
-   */
-  offer(
-    option: PurchaseOption,
-  ): { hourly: string; upfront: string } | { rates: readonly string[] } | { uncovered: string } | undefined
+/** Instances (reservations) a commitment covers and the hours each runs in the month (typical values). */
+export interface HeldInstances {
+  readonly instances: number
+  readonly hours: number
 }
+
+/**
+ * Usage a plan covers unit by unit at its rate. `hours`: the hours of the month it runs in (Fargate tasks,
+ * provisioned concurrency), which a plan's hourly commitment must cover while it runs and bills every hour of the
+ * month; left out for usage spread over the month (Lambda invocations).
+ */
+export interface CoveredUsage {
+  readonly usageType: string
+  readonly quantity: number
+  readonly hours?: number
+}
+
+/** A plan's rate per unit, one per entry of the coverage's `usage`; or why the item stays on demand. */
+export type UnitOffer = { readonly rates: readonly string[] } | { readonly uncovered: string } | undefined
+
+interface CoverageBase {
+  /** The on-demand usage type a commitment replaces (`ec2.instance_hours.m5.large`), the first of `usage`. */
+  readonly usageType: string
+  /** Spot is offered for this usage (priced as a discount the user states). */
+  readonly spot: boolean
+}
+
+/**
+ * What a commitment can cover of one line item: its instance-hours (EC2, RDS, Fargate tasks), or only usage a plan
+ * covers unit by unit (Lambda duration). `offer` answers, for one option, the usage types of the offer's hourly
+ * fee (billed every hour of the term) and upfront fee (per reservation), which need instances; or `rates` for a plan
+ * that covers `usage` unit by unit; undefined when AWS has no such offer for the service; `uncovered` when this item
+ * stays on demand under an offer AWS has for the service (the reason says why).
+ */
+export type CommitmentCoverage =
+  | (CoverageBase & {
+      readonly held: HeldInstances
+      /** All the usage the option replaces, when it is more than `instances × hours` of `usageType`. */
+      readonly usage?: readonly CoveredUsage[]
+      offer(option: PurchaseOption): HourlyAndUpfront | UnitOffer
+    })
+  | (CoverageBase & {
+      readonly held?: undefined
+      readonly usage: readonly [CoveredUsage, ...CoveredUsage[]]
+      offer(option: PurchaseOption): UnitOffer
+    })
 
 /** Collects one line item's usage; zero and negative quantities are dropped. */
 export type UsageSink = (usageType: string, quantity: Decimal) => void

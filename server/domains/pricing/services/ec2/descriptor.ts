@@ -510,8 +510,7 @@ export const ec2 = defineService({
     const variant = offerVariant(os, tenancy)
     return {
       usageType: `${instanceFamily(os, tenancy)}.${type}`,
-      instances: pointOf(p.count),
-      hours: billedHoursOf(os, pointOf(p.hours)),
+      held: { instances: pointOf(p.count), hours: billedHoursOf(os, pointOf(p.hours)) },
       // The user's Spot discount applies to the Linux shared-tenancy rate it was stated against.
       spot: variant === '',
       offer: ({ commitment, term, payment, offeringClass }) => {

@@ -227,13 +227,12 @@ export const fargate = defineService({
     const gbType = rates ? `fargate.gb_hours.${rates}` : 'fargate.eks_gb_hours'
     return {
       usageType: vcpuType,
-      instances: tasks,
-      hours: hoursPerTask,
+      held: { instances: tasks, hours: hoursPerTask },
       spot,
       // The vCPU and memory of the tasks; ephemeral storage and the Windows licence fee stay on demand.
       usage: [
-        { usageType: vcpuType, quantity: tasks * hoursPerTask * p.vcpu },
-        { usageType: gbType, quantity: tasks * hoursPerTask * p.memory_gb },
+        { usageType: vcpuType, quantity: tasks * hoursPerTask * p.vcpu, hours: hoursPerTask },
+        { usageType: gbType, quantity: tasks * hoursPerTask * p.memory_gb, hours: hoursPerTask },
       ],
       offer: ({ commitment, term, payment }) => {
         if (commitment !== 'compute_savings_plan') return undefined

@@ -18,6 +18,7 @@ import {
 } from '../params.js'
 import { asArray, asNumber, firstBlock } from '../plan-values.js'
 import {
+  type CoveredUsage,
   defineService,
   exactUsageTypes,
   type RangePoint,
@@ -47,22 +48,26 @@ interface DurationParams {
   readonly provisioned_hours?: Ranged
 }
 
+/** Duration GB-seconds of one kind, and the hours of the month they run in when that is known. */
+type DurationUsage = { usageType: string; quantity: Decimal; hours?: number }
+
 /**
  * Duration GB-seconds of a regional function on Lambda-managed capacity: the invocations' GB-seconds, at the
- * provisioned duration rate beside the provisioned concurrency held when there is some. A Compute Savings Plan
- * covers exactly these.
+ * provisioned duration rate beside the provisioned concurrency held when there is some (both within the hours it is
+ * held). A Compute Savings Plan covers exactly these.
  */
-function durationUsage(p: DurationParams, at: RangePoint): { usageType: string; quantity: Decimal }[] {
+function durationUsage(p: DurationParams, at: RangePoint): [DurationUsage, ...DurationUsage[]] {
   const memoryGb = d(p.memory_mb).dividedBy(1024)
   const gbSeconds = d(p.invocations).times(p.avg_duration_ms).dividedBy(1000).times(memoryGb)
   const concurrency = pointOf(p.provisioned_concurrency ?? 0, at)
   if (concurrency === 0) return [{ usageType: `lambda.gb_seconds.${p.architecture}`, quantity: gbSeconds }]
-  const hoursHeld = pointOf(p.provisioned_hours ?? DEFAULT_HOURS, at)
+  const hours = pointOf(p.provisioned_hours ?? DEFAULT_HOURS, at)
   return [
-    { usageType: `lambda.provisioned_gb_seconds.${p.architecture}`, quantity: gbSeconds },
+    { usageType: `lambda.provisioned_gb_seconds.${p.architecture}`, quantity: gbSeconds, hours },
     {
       usageType: `lambda.provisioned_concurrency_gb_seconds.${p.architecture}`,
-      quantity: memoryGb.times(concurrency).times(hoursHeld).times(3600),
+      quantity: memoryGb.times(concurrency).times(hours).times(3600),
+      hours,
     },
   ]
 }
@@ -473,13 +478,13 @@ export const lambda = defineService({
   },
   examples: lambdaExamples,
   commitments(p) {
-    const usage = durationUsage(p, 'typical')
+    const [first, ...rest] = durationUsage(p, 'typical')
+    const asNumber = (entry: DurationUsage) => ({ ...entry, quantity: entry.quantity.toNumber() })
+    const usage: [CoveredUsage, ...CoveredUsage[]] = [asNumber(first), ...rest.map(asNumber)]
     return {
-      usageType: usage[0]?.usageType ?? `lambda.gb_seconds.${p.architecture}`,
-      instances: null,
-      hours: null,
+      usageType: first.usageType,
       spot: false,
-      usage: usage.map(({ usageType, quantity }) => ({ usageType, quantity: quantity.toNumber() })),
+      usage,
       offer: ({ commitment, term, payment }) => {
         if (commitment !== 'compute_savings_plan') return undefined
         if (p.compute === 'managed_instances')

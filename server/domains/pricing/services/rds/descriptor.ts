@@ -474,8 +474,7 @@ export const rds = defineService({
     const suffix = `${engine}_${deployment}.${p.instance_class}`
     return {
       usageType: `${rdsInstanceFamily(engine, deployment)}.${p.instance_class}`,
-      instances: pointOf(p.count),
-      hours: pointOf(p.hours),
+      held: { instances: pointOf(p.count), hours: pointOf(p.hours) },
       spot: false,
       // RDS has Reserved Instances only (no Savings Plan covers RDS instances, no Spot).
       offer: ({ commitment, term, payment }) =>

@@ -27,7 +27,7 @@ test('purchase options compare on demand with a commitment; what no rate covers 
   await expect(ec2).toContainText('$140.16')
   await expect(ec2).toContainText('$87.60')
   await expect(ec2).toContainText('$630.72')
-  const lambda = table.getByTestId('purchase-option-not-covered')
+  const lambda = panel.getByTestId('purchase-option-not-covered')
   await expect(lambda).toContainText('Not covered')
   await expect(lambda).toContainText('stays on demand')
   await expect(lambda).not.toContainText('$')
@@ -44,7 +44,7 @@ test('purchase options compare on demand with a commitment; what no rate covers 
   // No bundled Compute Savings Plan rate for m5.large in us-east-1: the row says so and names the missing rate.
   await panel.getByRole('combobox', { name: 'Commitment' }).click()
   await page.getByRole('option', { name: 'Compute Savings Plan', exact: true }).click()
-  const unrated = table
+  const unrated = panel
     .getByTestId('purchase-option-not-covered')
     .filter({ hasText: 'ec2.savings_plan_hours.compute_1y_no_upfront.m5.large' })
   await expect(unrated).toContainText('No sourced Compute Savings Plan rate in us-east-1 yet')

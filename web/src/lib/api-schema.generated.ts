@@ -2828,7 +2828,7 @@ export interface paths {
                                 alongside_usage_types: string[];
                                 /** @description The catalog usage types of the offer's hourly and upfront fees, or of a Savings Plan's rate per unit of each usage it covers (Fargate: vCPU-hours, then GB-hours; Lambda: GB-seconds); none for Spot. */
                                 offer_usage_types: string[];
-                                /** @description The on-demand usage the option replaces (usage_type, then alongside_usage_types) and the quantity of each that is billed: what a Savings Plan sized to the item commits to. */
+                                /** @description The on-demand usage the option replaces (usage_type, then alongside_usage_types) and the quantity of each that is billed after the free tier. A plan per unit (Fargate, Lambda) is sized to it; reservations and EC2 plans commit to instances × 730 hours whatever is billed. */
                                 replaced_usage: {
                                     usage_type: string;
                                     /** @description After the free tier, a decimal string. */

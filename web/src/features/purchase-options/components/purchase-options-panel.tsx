@@ -139,7 +139,7 @@ export function PurchaseOptionsPanel({ scenarioId }: { scenarioId: string }) {
     items.data?.items.find((i) => i.id === itemId)?.label ?? serviceLabel(service)
   const data = options.data
   const currency = data?.currency ?? 'USD'
-  const optionLabel = COMMITMENTS.find((c) => c.value === settled.commitment)?.label ?? 'this option'
+  const optionLabel = COMMITMENTS.find((c) => c.value === data?.option.commitment)?.label ?? 'this option'
 
   return (
     <Card withBorder data-testid="purchase-options">
@@ -150,10 +150,10 @@ export function PurchaseOptionsPanel({ scenarioId }: { scenarioId: string }) {
         {options.isFetching && <Loader size="xs" aria-label="Pricing the purchase option" />}
       </Group>
       <Text size="sm" c="dimmed" mb="sm">
-        The line items on demand against a commitment: Reserved Instances cover EC2 and RDS items, an EC2
-        Instance Savings Plan EC2 items, a Compute Savings Plan EC2 items, Fargate tasks on ECS and Lambda
-        duration, Spot EC2 items and Fargate tasks on ECS. Totals over 12 and 36 months include the upfront
-        fees; items the option does not cover stay on demand.
+        Compares the line items on demand with one commitment. Reserved Instances cover EC2 and RDS instances;
+        Savings Plans cover EC2 instances, and a Compute Savings Plan also Fargate tasks on ECS and Lambda
+        duration; Spot covers EC2 instances and Fargate tasks on ECS. Totals over 12 and 36 months include the
+        upfront fees; items the option does not cover stay on demand.
       </Text>
       <Group align="flex-start" grow preventGrowOverflow={false} mb="md">
         <Select
@@ -218,73 +218,83 @@ export function PurchaseOptionsPanel({ scenarioId }: { scenarioId: string }) {
             <strong>{formatMoney(data.modelled_monthly.with_option, currency)}</strong> with this option
             (upfront fees not included).
           </Text>
-          <Table.ScrollContainer minWidth={820}>
-            <Table aria-label="Purchase options" fz="sm" verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Item</Table.Th>
-                  <Table.Th ta="right">On demand / month</Table.Th>
-                  <Table.Th ta="right">Upfront</Table.Th>
-                  <Table.Th ta="right">Monthly</Table.Th>
-                  <Table.Th ta="right">Effective / month</Table.Th>
-                  <Table.Th ta="right">12 months</Table.Th>
-                  <Table.Th ta="right">36 months</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((item) => (
-                  <Table.Tr key={`${item.item_id}:${item.usage_type}`} data-testid="purchase-option-row">
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {nameOf(item.item_id, item.service)}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {coveredCaption(item)}
-                      </Text>
-                    </Table.Td>
-                    <FigureCells figures={item} currency={currency} />
+          {data.items.length === 0 ? (
+            <Alert color="gray" variant="light">
+              This option covers none of the line items.
+            </Alert>
+          ) : (
+            <Table.ScrollContainer minWidth={820}>
+              <Table aria-label="Purchase options" fz="sm" verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Item</Table.Th>
+                    <Table.Th ta="right">On demand / month</Table.Th>
+                    <Table.Th ta="right">Upfront</Table.Th>
+                    <Table.Th ta="right">Monthly</Table.Th>
+                    <Table.Th ta="right">Effective / month</Table.Th>
+                    <Table.Th ta="right">12 months</Table.Th>
+                    <Table.Th ta="right">36 months</Table.Th>
                   </Table.Tr>
-                ))}
-                {data.not_covered.map((item) => (
-                  <Table.Tr key={item.item_id} data-testid="purchase-option-not-covered">
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {nameOf(item.item_id, item.service)}
-                      </Text>
-                      <Badge color="gray" variant="light" size="sm">
-                        Not covered
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td colSpan={6}>
-                      <Text size="xs" c="dimmed">
-                        {item.missing_usage_type
-                          ? `No sourced ${optionLabel} rate in ${data.region} yet (a pricing sync of AWS’s price list brings it)`
-                          : item.reason.replace(/^./, (c) => c.toUpperCase())}
-                        ; it stays on demand.
-                      </Text>
-                      {item.missing_usage_type && (
-                        <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-                          {item.missing_usage_type}
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((item) => (
+                    <Table.Tr key={`${item.item_id}:${item.usage_type}`} data-testid="purchase-option-row">
+                      <Table.Td>
+                        <Text size="sm" fw={500}>
+                          {nameOf(item.item_id, item.service)}
                         </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-              {data.items.length > 0 && (
+                        <Text size="xs" c="dimmed">
+                          {coveredCaption(item)}
+                        </Text>
+                      </Table.Td>
+                      <FigureCells figures={item} currency={currency} />
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
                 <Table.Tfoot>
                   <Table.Tr data-testid="purchase-option-totals">
                     <Table.Th>Covered items</Table.Th>
                     <FigureCells figures={data.totals} currency={currency} />
                   </Table.Tr>
                 </Table.Tfoot>
-              )}
-            </Table>
-          </Table.ScrollContainer>
-          {data.items.length === 0 && (
-            <Alert color="gray" variant="light">
-              This option covers none of the line items.
-            </Alert>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          {data.not_covered.length > 0 && (
+            <Stack gap="xs">
+              <Title order={3} size="h5">
+                Staying on demand
+              </Title>
+              {data.not_covered.map((item) => (
+                <Group
+                  key={item.item_id}
+                  gap="sm"
+                  wrap="nowrap"
+                  align="flex-start"
+                  data-testid="purchase-option-not-covered"
+                >
+                  <Badge color="gray" variant="light" size="sm" style={{ flexShrink: 0 }}>
+                    Not covered
+                  </Badge>
+                  <div style={{ minWidth: 0 }}>
+                    <Text size="sm" fw={500}>
+                      {nameOf(item.item_id, item.service)}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {item.missing_usage_type
+                        ? `No sourced ${optionLabel} rate in ${data.region} yet (a pricing sync of AWS’s price list brings it)`
+                        : item.reason.replace(/^./, (c) => c.toUpperCase())}
+                      ; it stays on demand.
+                    </Text>
+                    {item.missing_usage_type && (
+                      <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                        {item.missing_usage_type}
+                      </Text>
+                    )}
+                  </div>
+                </Group>
+              ))}
+            </Stack>
           )}
         </Stack>
       )}

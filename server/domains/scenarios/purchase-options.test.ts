@@ -16,13 +16,7 @@ describe(`purchase options on ${testEngine}`, async () => {
   const user = await createUser(app)
   const other = await createUser(app)
 
-  const call = (method: string, url: string, payload?: unknown, who: TestUser = user) =>
-    app.inject({
-      method: method as 'GET',
-      url: `/api/v1${url}`,
-      headers: who.headers,
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    })
+  const call = callerAs(app, user)
 
   const res = await call('POST', '/scenarios', {
     name: 'Commitments',
@@ -52,7 +46,7 @@ describe(`purchase options on ${testEngine}`, async () => {
     itemIds[name] = created.json().id
   }
   const compare = async (query: string, who: TestUser = user) =>
-    call('GET', `/scenarios/${id}/costs/purchase-options?${query}`, undefined, who)
+    callerAs(app, who)('GET', `/scenarios/${id}/costs/purchase-options?${query}`)
 
   it('compares 1-year No Upfront Reserved Instances with on demand, item by item', async () => {
     const answer = await compare('commitment=reserved_instances&term=1y&payment=no_upfront')

@@ -1,8 +1,43 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp } from '../../test/build-test-app.js'
+import { buildTestApp, type TestApp } from '../../test/build-test-app.js'
 import { callerAs, createUser, type TestUser } from '../../test/factories.js'
 import { testEngine } from '../../test/test-db.js'
 import { importSavingsPlansRates, type SavingsPlanRate } from '../pricing/offer-import.js'
+
+/**
+ * Applies Compute Savings Plans rates to the app's catalog as a Price List sync does, and stores it; returns the
+ * usage types written. `rates`: [length, purchase option, AWS usage type, price].
+ */
+async function storeComputePlanRates(
+  app: TestApp,
+  discounted: { serviceCode: string; operation: string },
+  rates: [string, string, string, string][],
+) {
+  const synced = importSavingsPlansRates(
+    app.services.pricing.current(),
+    {
+      region: 'us-east-1',
+      publicationDate: '2026-11-19T00:00:00Z',
+      rates: rates.map(
+        ([length, purchaseOption, usageType, price]): SavingsPlanRate => ({
+          plan: 'compute',
+          length,
+          purchaseOption,
+          ...discounted,
+          usageType,
+          sku: `${usageType}-${length}-${purchaseOption}`,
+          price,
+        }),
+      ),
+    },
+    { id: 'price-list-AWSComputeSavingsPlan-us-east-1', url: 'https://example.com/savings-plans.json' },
+  )
+  await app.services.pricing.storeCatalog(
+    synced.catalog,
+    `test: ${discounted.serviceCode} Savings Plans rates`,
+  )
+  return synced.updated.map((u) => u.usage_type)
+}
 
 /*
  * Rates (catalog, us-east-1): m5.large $0.096 on demand, Standard RI 1 year No Upfront $0.06 an hour
@@ -306,37 +341,18 @@ describe(`Fargate Spot and Savings Plans in the purchase options on ${testEngine
 
   it('prices a Compute Savings Plan on Fargate vCPU and memory once AWS’s Savings Plans rates are in the catalog', async () => {
     // The rates as a Price List sync applies them (made-up figures: no bundled source has Fargate's rates).
-    const rate = (plan: string, option: string, usageType: string, price: string): SavingsPlanRate => ({
-      plan: 'compute',
-      length: plan,
-      purchaseOption: option,
-      serviceCode: 'AmazonECS',
-      usageType,
-      operation: 'FargateTask',
-      sku: `${usageType}-${plan}-${option}`,
-      price,
-    })
-    const synced = importSavingsPlansRates(
-      app.services.pricing.current(),
-      {
-        region: 'us-east-1',
-        publicationDate: '2026-11-19T00:00:00Z',
-        rates: [
-          rate('1yr', 'No Upfront', 'USE1-Fargate-vCPU-Hours:perCPU', '0.03238'),
-          rate('1yr', 'No Upfront', 'USE1-Fargate-GB-Hours', '0.003556'),
-          rate('3yr', 'All Upfront', 'USE1-Fargate-vCPU-Hours:perCPU', '0.02024'),
-          rate('3yr', 'All Upfront', 'USE1-Fargate-GB-Hours', '0.002223'),
-        ],
-      },
-      { id: 'price-list-AWSComputeSavingsPlan-us-east-1', url: 'https://example.com/savings-plans.json' },
-    )
-    expect(synced.updated.map((u) => u.usage_type)).toEqual([
+    const written = await storeComputePlanRates(app, { serviceCode: 'AmazonECS', operation: 'FargateTask' }, [
+      ['1yr', 'No Upfront', 'USE1-Fargate-vCPU-Hours:perCPU', '0.03238'],
+      ['1yr', 'No Upfront', 'USE1-Fargate-GB-Hours', '0.003556'],
+      ['3yr', 'All Upfront', 'USE1-Fargate-vCPU-Hours:perCPU', '0.02024'],
+      ['3yr', 'All Upfront', 'USE1-Fargate-GB-Hours', '0.002223'],
+    ])
+    expect(written).toEqual([
       'fargate.savings_plan_vcpu_hours.compute_1y_no_upfront.x86_64',
       'fargate.savings_plan_gb_hours.compute_1y_no_upfront.x86_64',
       'fargate.savings_plan_vcpu_hours.compute_3y_all_upfront.x86_64',
       'fargate.savings_plan_gb_hours.compute_3y_all_upfront.x86_64',
     ])
-    await app.services.pricing.storeCatalog(synced.catalog, 'test: Fargate Savings Plans rates')
 
     // 730 vCPU-hours × $0.03238 + 1,460 GB-hours × $0.003556 = $23.6374 + $5.19176 = $28.82916 a month,
     // against $36.0401 on demand; the ephemeral storage above 20 GB stays on demand.
@@ -454,37 +470,18 @@ describe(`a Compute Savings Plan on Lambda duration in the purchase options on $
 
   it('prices the billable GB-seconds at the plan’s rates once AWS’s Savings Plans rates are in the catalog', async () => {
     // The rates as a Price List sync applies them. Made-up figures: no bundled source has Lambda's plan rates.
-    const rate = (plan: string, option: string, usageType: string, price: string): SavingsPlanRate => ({
-      plan: 'compute',
-      length: plan,
-      purchaseOption: option,
-      serviceCode: 'AWSLambda',
-      usageType,
-      operation: 'Invoke',
-      sku: `${usageType}-${plan}-${option}`,
-      price,
-    })
-    const synced = importSavingsPlansRates(
-      app.services.pricing.current(),
-      {
-        region: 'us-east-1',
-        publicationDate: '2026-11-19T00:00:00Z',
-        rates: [
-          rate('1yr', 'No Upfront', 'USE1-Lambda-GB-Second', '0.0000139'),
-          rate('1yr', 'No Upfront', 'USE1-Lambda-Provisioned-GB-Second-ARM', '0.0000065'),
-          rate('1yr', 'No Upfront', 'USE1-Lambda-Provisioned-Concurrency-ARM', '0.0000028'),
-          rate('3yr', 'All Upfront', 'USE1-Lambda-GB-Second', '0.0000115'),
-        ],
-      },
-      { id: 'price-list-AWSComputeSavingsPlan-us-east-1', url: 'https://example.com/savings-plans.json' },
-    )
-    expect(synced.updated.map((u) => u.usage_type)).toEqual([
+    const written = await storeComputePlanRates(app, { serviceCode: 'AWSLambda', operation: 'Invoke' }, [
+      ['1yr', 'No Upfront', 'USE1-Lambda-GB-Second', '0.0000139'],
+      ['1yr', 'No Upfront', 'USE1-Lambda-Provisioned-GB-Second-ARM', '0.0000065'],
+      ['1yr', 'No Upfront', 'USE1-Lambda-Provisioned-Concurrency-ARM', '0.0000028'],
+      ['3yr', 'All Upfront', 'USE1-Lambda-GB-Second', '0.0000115'],
+    ])
+    expect(written).toEqual([
       'lambda.savings_plan_gb_seconds.compute_1y_no_upfront.x86_64',
       'lambda.savings_plan_provisioned_gb_seconds.compute_1y_no_upfront.arm64',
       'lambda.savings_plan_provisioned_concurrency_gb_seconds.compute_1y_no_upfront.arm64',
       'lambda.savings_plan_gb_seconds.compute_3y_all_upfront.x86_64',
     ])
-    await app.services.pricing.storeCatalog(synced.catalog, 'test: Lambda Savings Plans rates')
 
     const noUpfront = await compare('commitment=compute_savings_plan&term=1y&payment=no_upfront')
     expect(noUpfront.items).toEqual([

@@ -28,7 +28,7 @@ export function compareItem(
     region,
     query,
     price,
-    modelledTotal: price(usage.usage).total,
+    modelledUsage: usage.usage,
   })
 }
 

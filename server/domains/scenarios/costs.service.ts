@@ -501,7 +501,7 @@ export function createCostService({ db, pricing, rateCards, usage }: CostDeps) {
           region: scenario.region,
           query,
           price,
-          modelledTotal: price(modelled.usage).total,
+          modelledUsage: modelled.usage,
         }),
       }
     },

@@ -394,16 +394,23 @@ describe(`a Compute Savings Plan on Lambda duration in the purchase options on $
   const app = await buildTestApp()
   const user = await createUser(app)
   const call = callerAs(app, user)
-  const res = await call('POST', '/scenarios', {
-    name: 'Lambda',
-    region: 'us-east-1',
-    include_free_tier: true,
-  })
-  const id = res.json().id as string
-  const ids: Record<string, string> = {}
-  for (const [name, params] of Object.entries({
-    // 10M × 200 ms × 1 GB = 2,000,000 GB-seconds, 400,000 of them free.
-    api: { invocations: 10_000_000, avg_duration_ms: 200, memory_mb: 1024 },
+  const scenarioOf = async (name: string, items: Record<string, Record<string, unknown>>) => {
+    const created = await call('POST', '/scenarios', { name, region: 'us-east-1', include_free_tier: true })
+    const scenarioId = created.json().id as string
+    const ids: Record<string, string> = {}
+    for (const [key, params] of Object.entries(items)) {
+      const item = await call('POST', `/scenarios/${scenarioId}/items`, { service: 'lambda', params })
+      expect(item.statusCode).toBe(201)
+      ids[key] = item.json().id
+    }
+    const compare = async (query: string) =>
+      (await call('GET', `/scenarios/${scenarioId}/costs/purchase-options?${query}`)).json()
+    return { id: scenarioId, ids, compare }
+  }
+  const { id, ids, compare } = await scenarioOf('Lambda', {
+    // 7.5M × 200 ms × 1 GB = 1,500,000 GB-seconds and 5M × 100 ms × 1 GB = 500,000: 2,000,000 in the scenario,
+    // 400,000 of them free, so 1,600,000 billable, three quarters the API's and a quarter the worker's.
+    api: { invocations: 7_500_000, avg_duration_ms: 200, memory_mb: 1024 },
     // Provisioned: 1M × 100 ms × 1 GB = 100,000 GB-s of duration, and 5 × 1 GB × 730 h × 3,600 s =
     // 13,140,000 GB-s of concurrency (neither in the free tier).
     warm: {
@@ -413,50 +420,23 @@ describe(`a Compute Savings Plan on Lambda duration in the purchase options on $
       architecture: 'arm64',
       provisioned_concurrency: 5,
     },
-    small: { invocations: 1_000_000, avg_duration_ms: 100, memory_mb: 1024 },
-    // 8 billion GB-seconds: the second price band from 6 billion.
-    huge: { invocations: 8_000_000_000, avg_duration_ms: 1000, memory_mb: 1024 },
+    worker: { invocations: 5_000_000, avg_duration_ms: 100, memory_mb: 1024 },
     edge: { invocations: 1_000_000, avg_duration_ms: 50, memory_mb: 128, deployment: 'edge' },
-  })) {
-    const created = await call('POST', `/scenarios/${id}/items`, { service: 'lambda', params })
-    expect(created.statusCode).toBe(201)
-    ids[name] = created.json().id
-  }
-  const compare = async (query: string) =>
-    (await call('GET', `/scenarios/${id}/costs/purchase-options?${query}`)).json()
+  })
 
   it('says which rates are missing before a sync, and why the others stay on demand', async () => {
     const body = await compare('commitment=compute_savings_plan')
     expect(body.items).toEqual([])
+    const missing = (itemId: string | undefined, usageType: string) => ({
+      item_id: itemId,
+      service: 'lambda',
+      reason: `the catalog has no price for ${usageType} in us-east-1`,
+      missing_usage_type: usageType,
+    })
     expect(body.not_covered).toEqual([
-      {
-        item_id: ids.api,
-        service: 'lambda',
-        reason:
-          'the catalog has no price for lambda.savings_plan_gb_seconds.compute_1y_no_upfront.x86_64 in us-east-1',
-        missing_usage_type: 'lambda.savings_plan_gb_seconds.compute_1y_no_upfront.x86_64',
-      },
-      {
-        item_id: ids.warm,
-        service: 'lambda',
-        reason:
-          'the catalog has no price for lambda.savings_plan_provisioned_gb_seconds.compute_1y_no_upfront.arm64 in us-east-1',
-        missing_usage_type: 'lambda.savings_plan_provisioned_gb_seconds.compute_1y_no_upfront.arm64',
-      },
-      {
-        item_id: ids.small,
-        service: 'lambda',
-        reason:
-          'the free tier covers all the usage a Compute Savings Plan would, counting this item on its own',
-        missing_usage_type: null,
-      },
-      {
-        item_id: ids.huge,
-        service: 'lambda',
-        reason:
-          'a Compute Savings Plan: lambda.gb_seconds.x86_64 spans price bands, which mockupAWS does not combine with a plan',
-        missing_usage_type: null,
-      },
+      missing(ids.api, 'lambda.savings_plan_gb_seconds.compute_1y_no_upfront.x86_64'),
+      missing(ids.warm, 'lambda.savings_plan_provisioned_gb_seconds.compute_1y_no_upfront.arm64'),
+      missing(ids.worker, 'lambda.savings_plan_gb_seconds.compute_1y_no_upfront.x86_64'),
       {
         item_id: ids.edge,
         service: 'lambda',
@@ -466,6 +446,29 @@ describe(`a Compute Savings Plan on Lambda duration in the purchase options on $
     ])
     const reserved = await compare('commitment=ec2_instance_savings_plan')
     expect(reserved.not_covered[0].reason).toBe('an EC2 Instance Savings Plan does not cover lambda items')
+  })
+
+  it('leaves out usage the free tier covers, and a scenario whose usage spans price bands', async () => {
+    // 300,000 GB-seconds in the scenario: all within the free 400,000.
+    const free = await scenarioOf('Inside the free tier', {
+      small: { invocations: 3_000_000, avg_duration_ms: 100, memory_mb: 1024 },
+    })
+    expect((await free.compare('commitment=compute_savings_plan')).not_covered[0].reason).toBe(
+      'the free tier covers all the usage a Compute Savings Plan would',
+    )
+    // 7 billion GB-seconds together: past the first band's 6 billion, so neither item has one rate to compare.
+    const banded = await scenarioOf('Tiered', {
+      big: { invocations: 4_000_000_000, avg_duration_ms: 1000, memory_mb: 1024 },
+      bigger: { invocations: 3_000_000_000, avg_duration_ms: 1000, memory_mb: 1024 },
+    })
+    const reasons = (await banded.compare('commitment=compute_savings_plan')).not_covered.map(
+      (n: { reason: string }) => n.reason,
+    )
+    expect(reasons).toEqual(
+      Array(2).fill(
+        "a Compute Savings Plan: the scenario's lambda.gb_seconds.x86_64 spans price bands, which mockupAWS does not combine with a plan",
+      ),
+    )
   })
 
   it('prices the billable GB-seconds at the plan’s rates once AWS’s Savings Plans rates are in the catalog', async () => {
@@ -485,19 +488,20 @@ describe(`a Compute Savings Plan on Lambda duration in the purchase options on $
 
     const noUpfront = await compare('commitment=compute_savings_plan&term=1y&payment=no_upfront')
     expect(noUpfront.items).toEqual([
-      // 1,600,000 billable GB-s × $0.0000166667 = $26.66672 on demand; × $0.0000139 = $22.24 under the plan.
+      // Three quarters of the 1,600,000 billable GB-s: 1,200,000 × $0.0000166667 = $20.00004 on demand;
+      // × $0.0000139 = $16.68 under the plan.
       expect.objectContaining({
         item_id: ids.api,
         usage_type: 'lambda.gb_seconds.x86_64',
         offer_usage_types: ['lambda.savings_plan_gb_seconds.compute_1y_no_upfront.x86_64'],
         replaced_usage: [
-          { usage_type: 'lambda.gb_seconds.x86_64', billable_quantity: '1600000', unit: 'GB-seconds' },
+          { usage_type: 'lambda.gb_seconds.x86_64', billable_quantity: '1200000', unit: 'GB-seconds' },
         ],
         instances: null,
         hours_per_instance: null,
-        on_demand_monthly: '26.66672',
+        on_demand_monthly: '20.00004',
         upfront: '0',
-        monthly: '22.24',
+        monthly: '16.68',
       }),
       // On demand 100,000 × $0.0000077778 + 13,140,000 × $0.0000033334 = $0.77778 + $43.800876 = $44.578656;
       // under the plan 100,000 × $0.0000065 + 13,140,000 × $0.0000028 = $0.65 + $36.792 = $37.442.
@@ -508,17 +512,22 @@ describe(`a Compute Savings Plan on Lambda duration in the purchase options on $
         on_demand_monthly: '44.578656',
         monthly: '37.442',
       }),
+      // The other quarter: 400,000 × $0.0000166667 = $6.66668; × $0.0000139 = $5.56.
+      expect.objectContaining({ item_id: ids.worker, on_demand_monthly: '6.66668', monthly: '5.56' }),
     ])
-    // Requests ($2.00 + $0.20 + …) stay on demand: the plan covers duration only.
+    // Requests stay on demand: the plan covers duration only. The scenario's modelled cost falls by exactly the
+    // covered duration's on-demand cost less the plan's.
     expect(noUpfront.totals).toMatchObject({ on_demand_monthly: '71.245376', monthly: '59.682' })
+    const { on_demand, with_option } = noUpfront.modelled_monthly
+    expect(Number(on_demand) - Number(with_option)).toBeCloseTo(71.245376 - 59.682, 6)
 
-    // All Upfront, 3 years: 1,600,000 × $0.0000115 = $18.40 a month, × 36 = $662.40 upfront.
+    // All Upfront, 3 years: 1,200,000 × $0.0000115 = $13.80 a month, × 36 = $496.80 upfront.
     const allUpfront = await compare('commitment=compute_savings_plan&term=3y&payment=all_upfront')
     expect(allUpfront.items[0]).toMatchObject({
       item_id: ids.api,
-      upfront: '662.4',
+      upfront: '496.8',
       monthly: '0',
-      effective_monthly: '18.4',
+      effective_monthly: '13.8',
     })
     expect(allUpfront.not_covered[0].reason).toBe(
       'the catalog has no price for lambda.savings_plan_provisioned_gb_seconds.compute_3y_all_upfront.arm64 in us-east-1',

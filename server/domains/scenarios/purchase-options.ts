@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js'
-import { type Catalog, findPrice, type PriceEntry, unitOfUsageType } from '../pricing/catalog.js'
+import { type Catalog, findPrice, type PriceEntry } from '../pricing/catalog.js'
 import { ExactDecimal, type PricedUsage, type UsageMap, type UsageTypeCost } from '../pricing/cost-engine.js'
 import { validateLineItem } from '../pricing/line-items.js'
 import { SERVICES, type ServiceId } from '../pricing/services/registry.js'
@@ -147,29 +147,47 @@ function unitTotals(
   }
 }
 
-/** The priced rows of `usage`, in its order. */
-function billableRows(catalog: Catalog, block: PricedUsage, usage: readonly { usageType: string }[]) {
-  const rows = new Map(block.by_service.flatMap((s) => s.by_usage_type).map((row) => [row.usage_type, row]))
-  return usage.map(
-    ({ usageType }): UsageTypeCost =>
-      rows.get(usageType) ?? {
-        usage_type: usageType,
-        quantity: '0',
-        free_quantity: '0',
-        billable_quantity: '0',
-        unit: unitOfUsageType(catalog, usageType) ?? '',
-        cost: '0',
-      },
-  )
+/**
+ * The item's part of the scenario's priced usage of each usage type, in proportion to its quantity: the free tier
+ * and price bands apply to the scenario's whole usage of a type, as AWS applies them to an account's, and each item
+ * covering some of it gets that share of the billable quantity and of the on-demand cost. Undefined when the
+ * scenario has no price for a usage type.
+ */
+function shareOfScenario(
+  scenario: ScenarioUsage,
+  replaced: readonly Replaced[],
+): UsageTypeCost[] | undefined {
+  const rows: UsageTypeCost[] = []
+  for (const { usageType, quantity } of replaced) {
+    const whole = scenario.get(usageType)
+    if (!whole) return undefined
+    const total = new ExactDecimal(whole.quantity)
+    const own = new ExactDecimal(quantity)
+    const share = total.isZero() ? new ExactDecimal(0) : Decimal.min(1, own.dividedBy(total))
+    const billable = new ExactDecimal(whole.billable_quantity).times(share).toDecimalPlaces(6)
+    rows.push({
+      usage_type: usageType,
+      quantity: own.toFixed(),
+      free_quantity: Decimal.max(0, own.minus(billable)).toFixed(),
+      billable_quantity: billable.toFixed(),
+      unit: whole.unit,
+      ...(whole.unit_price === undefined ? {} : { unit_price: whole.unit_price }),
+      cost: new ExactDecimal(whole.cost).times(share).toFixed(),
+    })
+  }
+  return rows
 }
+
+/** The scenario's whole modelled usage priced, by usage type (rows of usage types it has no price for left out). */
+type ScenarioUsage = Map<string, UsageTypeCost>
 
 interface Comparison {
   catalog: Catalog
   region: string
+  scenario: ScenarioUsage
   option: PurchaseOption
   label: string
   spotShare: Decimal
-  price: (usage: UsageMap) => PricedUsage
 }
 
 type CoveredItem = Omit<PurchaseOptionsResponse['items'][number], keyof ReturnType<typeof figures>>
@@ -203,15 +221,12 @@ function compareItem(item: repo.ItemRow, c: Comparison): ItemOutcome {
     .filter(({ quantity }) => quantity > 0)
   if (replaced.length === 0)
     return { reason: coverage.held ? 'the item runs no hours' : `the item has no usage ${label} would cover` }
-  const block = c.price(
-    new Map(replaced.map(({ usageType, quantity }) => [usageType, new ExactDecimal(quantity)])),
-  )
-  if (block.unpriced.length > 0)
+  const rows = shareOfScenario(c.scenario, replaced)
+  if (!rows)
     return {
-      reason: `no on-demand price for ${block.unpriced.map((row) => row.usage_type).join(', ')} in ${region}`,
+      reason: `no on-demand price for ${replaced.map(({ usageType }) => usageType).join(', ')} in ${region}`,
     }
-  const rows = billableRows(catalog, block, replaced)
-  const onDemand = new ExactDecimal(block.total)
+  const onDemand = rows.reduce((sum, row) => sum.plus(row.cost), new ExactDecimal(0))
 
   let priced: Priced
   if (offer === null) {
@@ -221,13 +236,13 @@ function compareItem(item: repo.ItemRow, c: Comparison): ItemOutcome {
     }
   } else if ('rates' in offer) {
     if (rows.every((row) => row.billable_quantity === '0'))
-      return { reason: `the free tier covers all the usage ${label} would, counting this item on its own` }
-    // A plan's rate replaces one on-demand rate: usage spread over price bands (Lambda above 6 billion GB-seconds
-    // a month on x86, 7.5 billion on Arm) has no single rate to compare it with.
+      return { reason: `the free tier covers all the usage ${label} would` }
+    // A plan's rate replaces one on-demand rate: the scenario's usage spread over price bands (Lambda above 6
+    // billion GB-seconds a month on x86, 7.5 billion on Arm) has no single rate to compare it with.
     const banded = rows.find((row) => row.unit_price === undefined && row.billable_quantity !== '0')
     if (banded)
       return {
-        reason: `${label}: ${banded.usage_type} spans price bands, which mockupAWS does not combine with a plan`,
+        reason: `${label}: the scenario's ${banded.usage_type} spans price bands, which mockupAWS does not combine with a plan`,
       }
     priced = unitTotals(catalog, region, option, replaced, rows, onDemand)
   } else {
@@ -260,7 +275,8 @@ function compareItem(item: repo.ItemRow, c: Comparison): ItemOutcome {
  * for each item the option covers, the usage it replaces (instance-hours, or the usage a plan covers unit by
  * unit) on demand against the option's upfront and monthly fees, and the 12- and 36-month totals of both. Items
  * the option does not cover, or whose offer the catalog has no rate for, are listed in `not_covered` with the
- * reason, and stay on demand. Each item is priced on its own (its own free tier and price bands).
+ * reason, and stay on demand. An item's on-demand side is its share of the scenario's cost of each usage type it
+ * replaces (the free tier and price bands apply to the scenario's whole usage, as AWS applies them to an account's).
  */
 export function comparePurchaseOption(input: {
   items: repo.ItemRow[]
@@ -268,19 +284,28 @@ export function comparePurchaseOption(input: {
   region: string
   query: PurchaseOptionsQuery
   price: (usage: UsageMap) => PricedUsage
-  modelledTotal: string
+  /** The scenario's usage as the costs answer models it, summed over its items. */
+  modelledUsage: UsageMap
 }): Omit<PurchaseOptionsResponse, 'currency' | 'region' | 'pricing_as_of'> {
-  const { items, catalog, region, query, price, modelledTotal } = input
+  const { items, catalog, region, query, price, modelledUsage } = input
+  const modelled = price(modelledUsage)
+  const unpriced = new Set(modelled.unpriced.map((row) => row.usage_type))
+  const scenario: ScenarioUsage = new Map(
+    modelled.by_service
+      .flatMap((service) => service.by_usage_type)
+      .filter((row) => !unpriced.has(row.usage_type))
+      .map((row) => [row.usage_type, row]),
+  )
   const option = purchaseOptionOf(query)
   const spot = option.commitment === 'spot'
   const termMonths = spot ? null : option.term === '1y' ? 12 : 36
   const comparison: Comparison = {
     catalog,
     region,
+    scenario,
     option,
     label: LABELS[option.commitment],
     spotShare: new ExactDecimal(100).minus(String(query.spot_discount_pct ?? 0)).dividedBy(100),
-    price,
   }
   const covered: PurchaseOptionsResponse['items'] = []
   const notCovered: PurchaseOptionsResponse['not_covered'] = []
@@ -325,8 +350,8 @@ export function comparePurchaseOption(input: {
     not_covered: notCovered,
     totals: figures(sum, termMonths),
     modelled_monthly: {
-      on_demand: modelledTotal,
-      with_option: plain(new ExactDecimal(modelledTotal).minus(sum.onDemand).plus(sum.monthly)),
+      on_demand: modelled.total,
+      with_option: plain(new ExactDecimal(modelled.total).minus(sum.onDemand).plus(sum.monthly)),
     },
   }
 }

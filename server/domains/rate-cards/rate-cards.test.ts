@@ -375,7 +375,7 @@ describe(`pricing snapshots on ${testEngine}`, async () => {
       await call('GET', `/pricing/snapshots/diff?from=${bundled.id}&to=${bundled.id}`, user)
     ).json()
     expect(same.total).toBe(0)
-  })
+  }, 120_000)
 
   it.each([
     ['/scenarios/{id}/costs?snapshot=bundled-1999-01-01-00000000', 'snapshot'],

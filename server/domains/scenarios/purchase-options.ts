@@ -132,7 +132,7 @@ function unitTotals(
     const billable = new ExactDecimal(row.billable_quantity)
     const perHour = hours === undefined ? billable.dividedBy(HOURS_PER_MONTH) : billable.dividedBy(hours)
     commitment = commitment.plus(rateOf(entry).times(perHour).times(HOURS_PER_MONTH))
-    const beyond = Decimal.max(0, billable.minus(perHour.times(HOURS_PER_MONTH)))
+    const beyond = ExactDecimal.max(0, billable.minus(perHour.times(HOURS_PER_MONTH)))
     overflow = overflow.plus(beyond.times(row.unit_price ?? 0))
   }
   const share = SAVINGS_PLAN_UPFRONT_SHARE[option.payment]
@@ -163,12 +163,12 @@ function shareOfScenario(
     if (!whole) return undefined
     const total = new ExactDecimal(whole.quantity)
     const own = new ExactDecimal(quantity)
-    const share = total.isZero() ? new ExactDecimal(0) : Decimal.min(1, own.dividedBy(total))
+    const share = total.isZero() ? new ExactDecimal(0) : ExactDecimal.min(1, own.dividedBy(total))
     const billable = new ExactDecimal(whole.billable_quantity).times(share).toDecimalPlaces(6)
     rows.push({
       usage_type: usageType,
       quantity: own.toFixed(),
-      free_quantity: Decimal.max(0, own.minus(billable)).toFixed(),
+      free_quantity: ExactDecimal.max(0, own.minus(billable)).toFixed(),
       billable_quantity: billable.toFixed(),
       unit: whole.unit,
       ...(whole.unit_price === undefined ? {} : { unit_price: whole.unit_price }),
